@@ -1,0 +1,1 @@
+namespace Runway { internal static class Placeholder {} }
