@@ -1,0 +1,32 @@
+@{
+    RootModule           = 'Runway.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = 'd20ade2b-fd43-408a-b148-53d73da57a48'
+    Author               = 'The Runway for PowerShell contributors'
+    CompanyName          = 'Community'
+    Copyright            = '(c) The Runway for PowerShell contributors. MIT License.'
+    Description          = 'Generate video, images, speech, sound effects, dubbing and voice isolation with the Runway API from PowerShell: typed objects that pipe, cost shown before you spend, safe retries, resumable waits.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    FormatsToProcess     = @('Runway.Format.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-Runway'
+        'Disconnect-Runway'
+        'Get-RunwayCredit'
+        'Get-RunwayTask'
+        'Get-RunwayUsage'
+        'Stop-RunwayTask'
+        'Wait-RunwayTask'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('Runway', 'RunwayML', 'AI', 'Video', 'Image', 'Speech', 'GenerativeAI', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/runway-powershell/Runway'
+            LicenseUri   = 'https://github.com/runway-powershell/Runway/blob/main/LICENSE'
+            ReleaseNotes = 'First release: tasks, waits, credits, usage, connection; API simulator.'
+        }
+    }
+}

@@ -1,0 +1,194 @@
+<#
+.SYNOPSIS
+    Builds, tests, demonstrates, packages and benchmarks the Runway module.
+.DESCRIPTION
+    Run with the repository's pinned PowerShell: `dotnet tool restore; dotnet pwsh ./build.ps1 -Task Test`.
+    Build   lays the module out as it ships: out/Runway/<version>/ (no System.Management.Automation.dll).
+    Docs    compiles docs/en-US/*.md to MAML help inside the built module.
+    Test    builds, installs Pester and the Node SDK if missing, runs the xunit, Pester and SDK conformance
+            suites against the simulator, and ends with one line: 'N passed, N failed, N skipped'.
+    Demo    starts the simulator and runs a real pipeline against it.
+    Package produces out/repo/Runway.<version>.nupkg through a local PSResourceGet repository.
+    Bench   prints performance figures and writes bench/results.md.
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Docs', 'Test', 'Demo', 'Package', 'Bench')]
+    [string[]] $Task = 'Build',
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+    # Pester only: run just these test files (names or paths).
+    [string[]] $TestPath
+)
+
+Set-StrictMode -Version Latest
+$ErrorActionPreference = 'Stop'
+$Root = $PSScriptRoot
+$Manifest = Import-PowerShellDataFile (Join-Path $Root 'Runway.psd1')
+$Version = $Manifest.ModuleVersion
+$OutRoot = Join-Path $Root 'out'
+$ModuleOut = Join-Path $OutRoot "Runway/$Version"
+$ToolsModules = Join-Path $Root '.tools/Modules'
+$ResultsDir = Join-Path $OutRoot 'test-results'
+
+function Invoke-Native {
+    param([string] $FilePath, [string[]] $ArgumentList, [switch] $Quiet)
+    if ($Quiet) {
+        $output = & $FilePath @ArgumentList 2>&1
+        if ($LASTEXITCODE -ne 0) { $output | Out-Host; throw "$FilePath $($ArgumentList -join ' ') failed with exit code $LASTEXITCODE" }
+    }
+    else {
+        & $FilePath @ArgumentList
+        if ($LASTEXITCODE -ne 0) { throw "$FilePath $($ArgumentList -join ' ') failed with exit code $LASTEXITCODE" }
+    }
+}
+
+function Invoke-Build {
+    Write-Host "Building ($Configuration)..."
+    Invoke-Native dotnet @('build', (Join-Path $Root 'Runway.sln'), '-c', $Configuration, '-nologo', '-v', 'q', '-clp:ErrorsOnly') -Quiet
+    $publish = Join-Path $OutRoot "publish/$Configuration"
+    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/Runway/Runway.csproj'), '-c', $Configuration, '-o', $publish, '--no-build', '-nologo', '-v', 'q') -Quiet
+
+    if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
+    New-Item -ItemType Directory -Path $ModuleOut -Force | Out-Null
+    Get-ChildItem $publish -Filter *.dll |
+        Where-Object Name -ne 'System.Management.Automation.dll' |
+        Copy-Item -Destination $ModuleOut
+    Copy-Item (Join-Path $Root 'Runway.psd1') $ModuleOut
+    Copy-Item (Join-Path $Root 'src/Runway/Runway.Format.ps1xml') $ModuleOut
+    $types = Join-Path $Root 'src/Runway/Runway.Types.ps1xml'
+    if (Test-Path $types) { Copy-Item $types $ModuleOut }
+    Invoke-Docs
+    Write-Host "Module laid out in $ModuleOut"
+}
+
+function Invoke-Docs {
+    $docs = Join-Path $Root 'docs/en-US'
+    $converter = Join-Path $Root 'tools/ConvertTo-Maml.ps1'
+    if (-not (Test-Path $converter) -or -not (Get-ChildItem $docs -Filter *.md -ErrorAction SilentlyContinue)) { return }
+    & $converter -SourcePath $docs -OutputPath (Join-Path $ModuleOut 'en-US') -ModuleName Runway
+}
+
+function Install-Pester {
+    $pester = Get-ChildItem -Path (Join-Path $ToolsModules 'pester') -Filter Pester.psd1 -Recurse -ErrorAction SilentlyContinue |
+        Sort-Object { [version]$_.Directory.Parent.Name } -Descending | Select-Object -First 1
+    if ($pester) { return $pester.FullName }
+
+    Write-Host 'Installing Pester 5 from the NuGet registry...'
+    New-Item -ItemType Directory -Path $ToolsModules -Force | Out-Null
+    $source = (& dotnet nuget list source --format short 2>$null) -match '^E\s' | ForEach-Object { ($_ -split '\s+', 2)[1] } | Select-Object -First 1
+    if (-not $source) { $source = 'https://api.nuget.org/v3/index.json' }
+    if (-not (Get-PSResourceRepository -Name RunwayBuildNuGet -ErrorAction SilentlyContinue)) {
+        Register-PSResourceRepository -Name RunwayBuildNuGet -Uri $source -Trusted
+    }
+    Save-PSResource -Name Pester -Version '[5.7.1,6.0.0)' -Repository RunwayBuildNuGet -TrustRepository -SkipDependencyCheck -Path $ToolsModules -Quiet
+    return (Install-Pester)
+}
+
+function Install-NodeSdk {
+    $conformance = Join-Path $Root 'tests/conformance'
+    if (-not (Test-Path (Join-Path $conformance 'package.json'))) { return $false }
+    if (-not (Test-Path (Join-Path $conformance 'node_modules/@runwayml/sdk'))) {
+        Write-Host 'Installing the official Node SDK (npm ci)...'
+        Push-Location $conformance
+        try { Invoke-Native npm @('ci', '--no-audit', '--no-fund', '--loglevel=error') -Quiet } finally { Pop-Location }
+    }
+    return $true
+}
+
+function Read-TrxCounts([string] $Path) {
+    [xml] $trx = Get-Content $Path -Raw
+    $c = $trx.TestRun.ResultSummary.Counters
+    [pscustomobject]@{ Suite = 'xunit'; Passed = [int]$c.passed; Failed = [int]$c.failed + [int]$c.error + [int]$c.timeout; Skipped = [int]$c.notExecuted }
+}
+
+function Invoke-Test {
+    Invoke-Build
+    $pesterManifest = Install-Pester
+    $hasNode = Install-NodeSdk
+    if (Test-Path $ResultsDir) { Remove-Item $ResultsDir -Recurse -Force }
+    New-Item -ItemType Directory -Path $ResultsDir -Force | Out-Null
+    $totals = [System.Collections.Generic.List[object]]::new()
+
+    Write-Host "`n== C# unit tests (xunit)"
+    & dotnet test (Join-Path $Root 'tests/Runway.Tests/Runway.Tests.csproj') -c $Configuration --no-build -nologo `
+        --logger 'trx;LogFileName=unit.trx' --logger 'console;verbosity=minimal' --results-directory $ResultsDir
+    $trx = Join-Path $ResultsDir 'unit.trx'
+    if (Test-Path $trx) { $totals.Add((Read-TrxCounts $trx)) }
+    else { $totals.Add([pscustomobject]@{ Suite = 'xunit'; Passed = 0; Failed = 1; Skipped = 0 }) }
+
+    Write-Host "`n== PowerShell tests (Pester, child pwsh, against the simulator)"
+    $pesterJson = Join-Path $ResultsDir 'pester.json'
+    $runner = Join-Path $Root 'tests/Invoke-PesterSuite.ps1'
+    $runnerArgs = @('pwsh', '-NoProfile', '-NonInteractive', '-File', $runner, '-PesterManifest', $pesterManifest,
+        '-ModuleManifest', (Join-Path $ModuleOut 'Runway.psd1'), '-Configuration', $Configuration, '-ResultPath', $pesterJson)
+    if ($TestPath) { $runnerArgs += @('-TestPath', ($TestPath -join ',')) }
+    & dotnet @runnerArgs
+    if (Test-Path $pesterJson) { $totals.Add((Get-Content $pesterJson -Raw | ConvertFrom-Json)) }
+    else { $totals.Add([pscustomobject]@{ Suite = 'pester'; Passed = 0; Failed = 1; Skipped = 0 }) }
+
+    if ($hasNode -and -not $TestPath) {
+        Write-Host "`n== Official Node SDK against the simulator (conformance)"
+        $tap = & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tests/conformance/run.ps1') -Configuration $Configuration 2>&1
+        $tap | Out-Host
+        $pass = ($tap | Select-String '^# pass (\d+)' | Select-Object -Last 1)
+        $fail = ($tap | Select-String '^# fail (\d+)' | Select-Object -Last 1)
+        $skip = ($tap | Select-String '^# skipped (\d+)' | Select-Object -Last 1)
+        if ($pass -and $fail) {
+            $totals.Add([pscustomobject]@{
+                Suite = 'conformance'; Passed = [int]$pass.Matches[0].Groups[1].Value
+                Failed = [int]$fail.Matches[0].Groups[1].Value + [int]($LASTEXITCODE -ne 0 -and [int]$fail.Matches[0].Groups[1].Value -eq 0)
+                Skipped = if ($skip) { [int]$skip.Matches[0].Groups[1].Value } else { 0 }
+            })
+        }
+        else { $totals.Add([pscustomobject]@{ Suite = 'conformance'; Passed = 0; Failed = 1; Skipped = 0 }) }
+    }
+
+    Write-Host ''
+    $totals | Format-Table Suite, Passed, Failed, Skipped -AutoSize | Out-Host
+    $passed = ($totals | Measure-Object Passed -Sum).Sum
+    $failed = ($totals | Measure-Object Failed -Sum).Sum
+    $skipped = ($totals | Measure-Object Skipped -Sum).Sum
+    Write-Host "$passed passed, $failed failed, $skipped skipped"
+    if ($failed -gt 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tests/demo.ps1') -ModuleManifest (Join-Path $ModuleOut 'Runway.psd1') -Configuration $Configuration
+    if ($LASTEXITCODE -ne 0) { throw "The demo failed (exit code $LASTEXITCODE)." }
+}
+
+function Invoke-Package {
+    Invoke-Build
+    $repo = Join-Path $OutRoot 'repo'
+    New-Item -ItemType Directory -Path $repo -Force | Out-Null
+    Get-ChildItem $repo -Filter 'Runway.*.nupkg' | Remove-Item -Force
+    & dotnet pwsh -NoProfile -NonInteractive -Command "
+        `$ErrorActionPreference = 'Stop'
+        Register-PSResourceRepository -Name RunwayLocalBuild -Uri '$repo' -Trusted -ErrorAction SilentlyContinue
+        Set-PSResourceRepository -Name RunwayLocalBuild -Uri '$repo' -Trusted
+        Publish-PSResource -Path '$ModuleOut' -Repository RunwayLocalBuild -SkipDependenciesCheck
+        Unregister-PSResourceRepository -Name RunwayLocalBuild"
+    if ($LASTEXITCODE -ne 0) { throw 'Publish-PSResource failed.' }
+    $package = Get-ChildItem $repo -Filter "Runway.$Version.nupkg" | Select-Object -First 1
+    if (-not $package) { throw "No package was produced in $repo." }
+    Write-Host "Package: $($package.FullName)"
+}
+
+function Invoke-Bench {
+    Invoke-Build
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'bench/Invoke-Benchmark.ps1') -ModuleManifest (Join-Path $ModuleOut 'Runway.psd1') -Configuration $Configuration
+    if ($LASTEXITCODE -ne 0) { throw "The benchmark failed (exit code $LASTEXITCODE)." }
+}
+
+foreach ($step in $Task) {
+    switch ($step) {
+        'Build' { Invoke-Build }
+        'Docs' { Invoke-Docs }
+        'Test' { Invoke-Test }
+        'Demo' { Invoke-Demo }
+        'Package' { Invoke-Package }
+        'Bench' { Invoke-Bench }
+    }
+}

@@ -1,0 +1,135 @@
+using System;
+using System.Globalization;
+
+namespace Runway.Api
+{
+    /// <summary>What a request does on the server, which decides whether repeating it is safe.</summary>
+    public enum RequestKind
+    {
+        /// <summary>GET or DELETE: repeating it changes nothing.</summary>
+        Idempotent,
+        /// <summary>A POST that creates a paid task: repeating it after the server may have seen it could charge twice.</summary>
+        CreateTask,
+        /// <summary>A POST that creates nothing billable (an upload slot, a usage query).</summary>
+        Safe,
+    }
+
+    /// <summary>How one attempt ended, as far as the client can tell.</summary>
+    public enum AttemptOutcome
+    {
+        /// <summary>An HTTP response arrived (look at its status).</summary>
+        Response,
+        /// <summary>The connection could not be made: the request provably never reached the server.</summary>
+        NeverSent,
+        /// <summary>The connection broke after the request was sent: the server may have acted on it.</summary>
+        ConnectionLost,
+        /// <summary>No answer within the request timeout: the server may have acted on it.</summary>
+        TimedOut,
+    }
+
+    public readonly struct RetryDecision
+    {
+        public RetryDecision(bool retry, TimeSpan delay, string reason)
+        {
+            Retry = retry;
+            Delay = delay;
+            Reason = reason;
+        }
+
+        public bool Retry { get; }
+        public TimeSpan Delay { get; }
+        public string Reason { get; }
+
+        public static RetryDecision Stop(string reason) => new RetryDecision(false, TimeSpan.Zero, reason);
+    }
+
+    /// <summary>
+    /// The SDKs' retry rules (up to N retries on connection errors, 408, 409, 429 and 5xx; Retry-After honoured,
+    /// else min(0.5·2^n, 8) s with jitter), tightened for task creation: a create is repeated only when it
+    /// provably never reached the server or was refused with 429, never when a task may already exist.
+    /// </summary>
+    public static class RetryPolicy
+    {
+        public static readonly TimeSpan MaxHonouredRetryAfter = TimeSpan.FromSeconds(60);
+        private static readonly object RandomGate = new object();
+        private static readonly Random SharedRandom = new Random();
+
+        public static RetryDecision Decide(RequestKind kind, int retriesDone, int maxRetries, AttemptOutcome outcome,
+            int statusCode, string retryAfter, string retryAfterMs, DateTimeOffset now, double? random = null)
+        {
+            if (outcome == AttemptOutcome.Response && statusCode < 400)
+                return RetryDecision.Stop("success");
+
+            string reason = Describe(outcome, statusCode);
+            if (!IsRetryable(kind, outcome, statusCode))
+                return RetryDecision.Stop(reason);
+            if (retriesDone >= maxRetries)
+                return RetryDecision.Stop(reason + $"; gave up after {retriesDone} retr{(retriesDone == 1 ? "y" : "ies")}");
+
+            TimeSpan? hinted = ParseRetryAfter(retryAfter, retryAfterMs, now);
+            TimeSpan delay = hinted.HasValue && hinted.Value >= TimeSpan.Zero && hinted.Value <= MaxHonouredRetryAfter
+                ? hinted.Value
+                : Backoff(retriesDone, random ?? NextRandom());
+            return new RetryDecision(true, delay, reason);
+        }
+
+        public static bool IsRetryable(RequestKind kind, AttemptOutcome outcome, int statusCode)
+        {
+            switch (outcome)
+            {
+                case AttemptOutcome.NeverSent:
+                    return true;
+                case AttemptOutcome.ConnectionLost:
+                case AttemptOutcome.TimedOut:
+                    return kind != RequestKind.CreateTask;
+                default:
+                    if (statusCode == 429) return true;
+                    if (kind == RequestKind.CreateTask) return false;
+                    return statusCode == 408 || statusCode == 409 || statusCode >= 500;
+            }
+        }
+
+        /// <summary>min(0.5 · 2^n, 8) seconds, shortened by up to a quarter at random so that clients spread out.</summary>
+        public static TimeSpan Backoff(int retriesDone, double random)
+        {
+            double seconds = Math.Min(0.5 * Math.Pow(2, retriesDone), 8.0);
+            double jitter = 1 - Math.Max(0, Math.Min(1, random)) * 0.25;
+            return TimeSpan.FromMilliseconds(seconds * jitter * 1000);
+        }
+
+        public static TimeSpan? ParseRetryAfter(string retryAfter, string retryAfterMs, DateTimeOffset now)
+        {
+            if (!string.IsNullOrWhiteSpace(retryAfterMs)
+                && double.TryParse(retryAfterMs.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double ms))
+                return TimeSpan.FromMilliseconds(ms);
+            if (string.IsNullOrWhiteSpace(retryAfter))
+                return null;
+            string value = retryAfter.Trim();
+            if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds))
+                return TimeSpan.FromSeconds(seconds);
+            if (DateTimeOffset.TryParseExact(value, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset when)
+                || DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out when))
+            {
+                TimeSpan wait = when - now;
+                return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+            }
+            return null;
+        }
+
+        public static string Describe(AttemptOutcome outcome, int statusCode)
+        {
+            switch (outcome)
+            {
+                case AttemptOutcome.NeverSent: return "could not connect";
+                case AttemptOutcome.ConnectionLost: return "connection lost before the response";
+                case AttemptOutcome.TimedOut: return "no response within the timeout";
+                default: return "HTTP " + statusCode.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+
+        private static double NextRandom()
+        {
+            lock (RandomGate) return SharedRandom.NextDouble();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using Runway.Models;
+
+namespace Runway.Api
+{
+    /// <summary>The API's operations as typed calls; everything goes through one <see cref="RunwayClient"/>.</summary>
+    public sealed class RunwayApi
+    {
+        public RunwayApi(RunwayClient client)
+        {
+            Client = client;
+        }
+
+        public RunwayClient Client { get; }
+
+        public async Task<RunwayTask> GetTaskAsync(string id, CancellationToken cancellation)
+        {
+            JsonElement json = await Client.GetAsync("v1/tasks/" + Uri.EscapeDataString(id), cancellation).ConfigureAwait(false);
+            return RunwayTask.FromJson(json);
+        }
+
+        public Task DeleteTaskAsync(string id, CancellationToken cancellation) =>
+            Client.DeleteAsync("v1/tasks/" + Uri.EscapeDataString(id), cancellation);
+
+        /// <summary>Starts a paid task. Sent once; repeated only when it provably never reached the server, or on 429.</summary>
+        public async Task<RunwayTask> CreateTaskAsync(string endpoint, string model, JsonObject body, decimal? estimatedCredits, CancellationToken cancellation)
+        {
+            JsonElement json = await Client.PostAsync("v1/" + endpoint, body, RequestKind.CreateTask, cancellation).ConfigureAwait(false);
+            string id = RunwayTask.StringOf(json, "id");
+            if (string.IsNullOrEmpty(id))
+                throw new RunwayApiException($"Runway API: the response to POST /v1/{endpoint} had no task id.", "POST", "/v1/" + endpoint, 200, null, null, AttemptOutcome.Response, true);
+            TaskMetadata.Remember(id, model, endpoint, estimatedCredits);
+            return new RunwayTask
+            {
+                Id = id,
+                Status = RunwayTask.Pending,
+                Model = model,
+                Endpoint = endpoint,
+                EstimatedCredits = estimatedCredits,
+                CreatedAt = DateTimeOffset.Now,
+                RetrievedAt = DateTimeOffset.Now,
+            };
+        }
+
+        public async Task<RunwayCredit> GetOrganizationAsync(CancellationToken cancellation)
+        {
+            JsonElement json = await Client.GetAsync("v1/organization", cancellation).ConfigureAwait(false);
+            return RunwayCredit.FromJson(json);
+        }
+
+        public async Task<IReadOnlyList<RunwayUsageRecord>> GetUsageAsync(DateTime startDate, DateTime beforeDate, CancellationToken cancellation)
+        {
+            var body = new JsonObject
+            {
+                ["startDate"] = startDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["beforeDate"] = beforeDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            };
+            JsonElement json = await Client.PostAsync("v1/organization/usage", body, RequestKind.Safe, cancellation).ConfigureAwait(false);
+            return new List<RunwayUsageRecord>(RunwayUsageRecord.FromJson(json));
+        }
+    }
+}

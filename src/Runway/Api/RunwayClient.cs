@@ -1,0 +1,258 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Runway.Api
+{
+    /// <summary>Where the client reports what it does; cmdlets forward it to the verbose stream.</summary>
+    public interface IRunwayLog
+    {
+        void Verbose(string message);
+    }
+
+    /// <summary>
+    /// The one HTTP path to the API: headers, JSON, error mapping and the retry policy. Shares one HttpClient
+    /// (connection pool) across the process; the key is read from its SecureString only to build a header.
+    /// </summary>
+    public sealed class RunwayClient
+    {
+        public const string ApiVersion = "2024-11-06";
+        private static readonly Lazy<HttpClient> SharedHttp = new Lazy<HttpClient>(CreateHttpClient);
+        internal static HttpClient Http => SharedHttp.Value;
+
+        private readonly RunwayConfiguration configuration;
+        private readonly IRunwayLog log;
+
+        public RunwayClient(RunwayConfiguration configuration, IRunwayLog log)
+        {
+            this.configuration = configuration ?? throw new ArgumentNullException(nameof(configuration));
+            this.log = log;
+        }
+
+        public RunwayConfiguration Configuration => configuration;
+
+        public static string UserAgent { get; } = BuildUserAgent();
+
+        public Task<JsonElement> GetAsync(string path, CancellationToken cancellation) =>
+            SendAsync(HttpMethod.Get, path, null, RequestKind.Idempotent, cancellation);
+
+        public Task<JsonElement> DeleteAsync(string path, CancellationToken cancellation) =>
+            SendAsync(HttpMethod.Delete, path, null, RequestKind.Idempotent, cancellation);
+
+        public Task<JsonElement> PostAsync(string path, JsonObject body, RequestKind kind, CancellationToken cancellation) =>
+            SendAsync(HttpMethod.Post, path, body, kind, cancellation);
+
+        /// <summary>Sends one logical request, retrying as <see cref="RetryPolicy"/> allows. Returns the JSON body (Undefined when empty).</summary>
+        public async Task<JsonElement> SendAsync(HttpMethod method, string path, JsonObject body, RequestKind kind, CancellationToken cancellation)
+        {
+            string key = configuration.ReadKey();
+            if (string.IsNullOrEmpty(key))
+                throw new RunwayConfigurationException(
+                    $"No Runway API key is set. Set ${RunwayConfiguration.ApiKeyVariable} (for example `$env:{RunwayConfiguration.ApiKeyVariable} = 'key_…'`) " +
+                    "or run `Connect-Runway -ApiKey (Read-Host -AsSecureString 'Runway API key')`. Nothing was sent.");
+            Uri uri = new Uri(configuration.BaseUri, path.TrimStart('/'));
+            string json = body?.ToJsonString();
+            string displayPath = "/" + path.TrimStart('/');
+
+            for (int retries = 0; ; retries++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                log?.Verbose($"{method.Method} {uri}{(retries > 0 ? $" (retry {retries})" : "")} [key {configuration.KeyHint}]");
+                AttemptOutcome outcome;
+                int status = 0;
+                string retryAfter = null, retryAfterMs = null, responseText = null;
+                Exception failure = null;
+
+                using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation))
+                using (var request = new HttpRequestMessage(method, uri))
+                {
+                    timeout.CancelAfter(configuration.RequestTimeout);
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+                    request.Headers.Add("X-Runway-Version", ApiVersion);
+                    request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+                    request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                    if (json != null)
+                        request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+                    try
+                    {
+                        using (HttpResponseMessage response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false))
+                        {
+                            status = (int)response.StatusCode;
+                            retryAfter = HeaderValue(response, "Retry-After");
+                            retryAfterMs = HeaderValue(response, "retry-after-ms");
+                            responseText = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                            outcome = AttemptOutcome.Response;
+                        }
+                    }
+                    catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+                    {
+                        throw;
+                    }
+                    catch (OperationCanceledException ex)
+                    {
+                        outcome = AttemptOutcome.TimedOut;
+                        failure = ex;
+                    }
+                    catch (HttpRequestException ex)
+                    {
+                        outcome = IsConnectFailure(ex) ? AttemptOutcome.NeverSent : AttemptOutcome.ConnectionLost;
+                        failure = ex;
+                    }
+                    catch (IOException ex)
+                    {
+                        outcome = AttemptOutcome.ConnectionLost;
+                        failure = ex;
+                    }
+                }
+
+                if (outcome == AttemptOutcome.Response && status < 400)
+                    return ParseBody(responseText, method.Method, displayPath, status);
+
+                RetryDecision decision = RetryPolicy.Decide(kind, retries, configuration.MaxRetries, outcome, status, retryAfter, retryAfterMs, DateTimeOffset.UtcNow);
+                if (decision.Retry)
+                {
+                    log?.Verbose($"{method.Method} {displayPath}: {decision.Reason}; retrying in {decision.Delay.TotalSeconds:0.###} s ({retries + 1} of {configuration.MaxRetries}).");
+                    await Task.Delay(decision.Delay, cancellation).ConfigureAwait(false);
+                    continue;
+                }
+
+                string retryNote = retries > 0 ? $", after {retries} retr{(retries == 1 ? "y" : "ies")}" : string.Empty;
+                if (outcome == AttemptOutcome.Response)
+                {
+                    ReadError(responseText, out string apiMessage, out IReadOnlyList<string> issues);
+                    throw RunwayApiException.FromResponse(method.Method, displayPath, status, apiMessage, issues, retryNote);
+                }
+                throw RunwayApiException.FromNoResponse(method.Method, displayPath, outcome, kind, retryNote, failure);
+            }
+        }
+
+        private static JsonElement ParseBody(string text, string method, string path, int status)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+                return default;
+            try
+            {
+                using (JsonDocument document = JsonDocument.Parse(text))
+                    return document.RootElement.Clone();
+            }
+            catch (JsonException ex)
+            {
+                throw new RunwayApiException($"Runway API: the response to {method} {path} was not valid JSON (HTTP {status}).",
+                    method, path, status, null, null, AttemptOutcome.Response, false, ex);
+            }
+        }
+
+        internal static void ReadError(string text, out string message, out IReadOnlyList<string> issues)
+        {
+            message = null;
+            issues = Array.Empty<string>();
+            if (string.IsNullOrWhiteSpace(text)) return;
+            try
+            {
+                using (JsonDocument document = JsonDocument.Parse(text))
+                {
+                    JsonElement root = document.RootElement;
+                    if (root.ValueKind != JsonValueKind.Object) return;
+                    if (root.TryGetProperty("error", out JsonElement error))
+                        message = error.ValueKind == JsonValueKind.String ? error.GetString() : error.ToString();
+                    var details = new List<KeyValuePair<string, string>>();
+                    if (root.TryGetProperty("issues", out JsonElement list) && list.ValueKind == JsonValueKind.Array)
+                    {
+                        foreach (JsonElement issue in list.EnumerateArray())
+                        {
+                            if (issue.ValueKind != JsonValueKind.Object) continue;
+                            string field = string.Empty;
+                            if (issue.TryGetProperty("path", out JsonElement p) && p.ValueKind == JsonValueKind.Array)
+                            {
+                                var parts = new List<string>();
+                                foreach (JsonElement part in p.EnumerateArray()) parts.Add(part.ToString());
+                                field = string.Join(".", parts);
+                            }
+                            string text2 = issue.TryGetProperty("message", out JsonElement m) ? m.ToString() : issue.ToString();
+                            details.Add(new KeyValuePair<string, string>(field, text2));
+                        }
+                    }
+                    issues = RunwayApiException.FormatIssues(details);
+                }
+            }
+            catch (JsonException)
+            {
+                message = text.Length > 300 ? text.Substring(0, 300) + "…" : text;
+            }
+        }
+
+        /// <summary>
+        /// True only when the failure happened while connecting, so the server cannot have seen the request:
+        /// refused, unreachable, or a name that does not resolve.
+        /// </summary>
+        internal static bool IsConnectFailure(Exception exception)
+        {
+            // .NET 8+ classifies the failure itself; read it by reflection because netstandard2.0 lacks the property.
+            PropertyInfo errorKind = exception.GetType().GetProperty("HttpRequestError");
+            if (errorKind != null)
+            {
+                string value = errorKind.GetValue(exception)?.ToString();
+                if (value == "ConnectionError" || value == "NameResolutionError") return true;
+                if (value != null && value != "Unknown") return false;
+            }
+            for (Exception e = exception; e != null; e = e.InnerException)
+            {
+                if (e is SocketException socket)
+                {
+                    switch (socket.SocketErrorCode)
+                    {
+                        case SocketError.ConnectionRefused:
+                        case SocketError.HostNotFound:
+                        case SocketError.HostUnreachable:
+                        case SocketError.NetworkUnreachable:
+                        case SocketError.TryAgain:
+                        case SocketError.NoData:
+                        case SocketError.AddressNotAvailable:
+                            return true;
+                    }
+                }
+                if (e is WebException web && (web.Status == WebExceptionStatus.ConnectFailure || web.Status == WebExceptionStatus.NameResolutionFailure))
+                    return true;
+            }
+            return false;
+        }
+
+        private static string HeaderValue(HttpResponseMessage response, string name)
+        {
+            if (response.Headers.TryGetValues(name, out IEnumerable<string> values))
+                return string.Join(",", values);
+            return null;
+        }
+
+        private static HttpClient CreateHttpClient()
+        {
+            var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
+            if (handler.SupportsAutomaticDecompression)
+                handler.AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate;
+            return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        }
+
+        private static string BuildUserAgent()
+        {
+            string version = typeof(RunwayClient).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+            string runtime = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription;
+            return $"Runway-PowerShell/{version} ({runtime}; {System.Runtime.InteropServices.RuntimeInformation.OSDescription.Trim()})";
+        }
+    }
+
+    /// <summary>The module is not configured well enough to send anything (no key, bad base URI).</summary>
+    public sealed class RunwayConfigurationException : Exception
+    {
+        public RunwayConfigurationException(string message) : base(message) { }
+    }
+}

@@ -1,0 +1,19 @@
+using System.Management.Automation;
+using Runway.Models;
+
+namespace Runway.Cmdlets
+{
+    [Cmdlet(VerbsCommon.Get, "RunwayCredit")]
+    [OutputType(typeof(RunwayCredit))]
+    public sealed class GetRunwayCreditCommand : RunwayCmdlet
+    {
+        protected override void EndProcessing()
+        {
+            RunForItem("organization", async token =>
+            {
+                RunwayCredit credit = await Api.GetOrganizationAsync(token).ConfigureAwait(false);
+                OnPipeline(() => WriteObject(credit));
+            });
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Runway.Api;
+
+namespace Runway.Cmdlets
+{
+    /// <summary>
+    /// What every cmdlet that talks to the API shares: a cancellation token cancelled by Ctrl+C
+    /// (StopProcessing), and a pump that runs async work while executing its writes on the pipeline thread.
+    /// </summary>
+    public abstract class RunwayCmdlet : PSCmdlet, IRunwayLog
+    {
+        private readonly CancellationTokenSource stopping = new CancellationTokenSource();
+        private readonly BlockingCollection<Action> pipelineWork = new BlockingCollection<Action>();
+        private RunwayApi api;
+
+        protected CancellationToken Cancellation => stopping.Token;
+
+        /// <summary>The API as configured right now (Connect-Runway, else the environment).</summary>
+        protected RunwayApi Api => api ?? (api = new RunwayApi(new RunwayClient(ResolveConfiguration(), this)));
+
+        protected override void StopProcessing()
+        {
+            stopping.Cancel();
+        }
+
+        /// <summary>Queues an action (a Write*) to run on the pipeline thread; safe from any thread.</summary>
+        protected void OnPipeline(Action action)
+        {
+            if (!pipelineWork.IsAddingCompleted)
+                pipelineWork.Add(action);
+        }
+
+        void IRunwayLog.Verbose(string message) => OnPipeline(() => WriteVerbose(message));
+
+        /// <summary>Runs async work to completion, executing queued writes on this (the pipeline) thread meanwhile.</summary>
+        protected T Run<T>(Func<CancellationToken, Task<T>> work)
+        {
+            Task<T> task;
+            try
+            {
+                task = work(stopping.Token);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            Pump(task);
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        protected void Run(Func<CancellationToken, Task> work) =>
+            Run<bool>(async token =>
+            {
+                await work(token).ConfigureAwait(false);
+                return true;
+            });
+
+        private void Pump(Task task)
+        {
+            while (true)
+            {
+                if (pipelineWork.TryTake(out Action action, 25))
+                {
+                    action();
+                    continue;
+                }
+                if (task.IsCompleted)
+                {
+                    while (pipelineWork.TryTake(out action)) action();
+                    return;
+                }
+            }
+        }
+
+        private RunwayConfiguration ResolveConfiguration()
+        {
+            try
+            {
+                return RunwaySession.Current;
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(new RunwayConfigurationException(ex.Message), "Runway.InvalidBaseUri",
+                    ErrorCategory.InvalidArgument, Environment.GetEnvironmentVariable(RunwayConfiguration.BaseUriVariable)));
+                return null;
+            }
+        }
+
+        /// <summary>An ErrorRecord for an API failure, with the category its HTTP status calls for.</summary>
+        protected ErrorRecord ApiError(Exception exception, object target) => RunwayErrors.FromException(exception, target);
+
+        /// <summary>Runs one item's work; an API failure becomes a non-terminating error for that item.</summary>
+        protected void RunForItem(object target, Func<CancellationToken, Task> work)
+        {
+            try
+            {
+                Run(work);
+            }
+            catch (PipelineStoppedException)
+            {
+                throw;
+            }
+            catch (RunwayConfigurationException ex)
+            {
+                ThrowTerminatingError(RunwayErrors.FromException(ex, target));
+            }
+            catch (RunwayApiException ex) when (ex.StatusCode == 401)
+            {
+                // A bad key fails every item alike: stop at the first instead of repeating it per item.
+                ThrowTerminatingError(RunwayErrors.FromException(ex, target));
+            }
+            catch (RunwayApiException ex)
+            {
+                WriteError(RunwayErrors.FromException(ex, target));
+            }
+        }
+    }
+}

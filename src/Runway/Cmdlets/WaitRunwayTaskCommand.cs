@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using Runway.Models;
+using Runway.Tasks;
+
+namespace Runway.Cmdlets
+{
+    /// <summary>
+    /// Waits for tasks to finish, all of them in one polling loop. Emits each finished task as soon as it
+    /// succeeds; a failed, cancelled, vanished or timed-out task is a non-terminating error that keeps its id.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Wait, "RunwayTask", DefaultParameterSetName = TaskSet)]
+    [OutputType(typeof(RunwayTask))]
+    public sealed class WaitRunwayTaskCommand : RunwayCmdlet
+    {
+        private const string TaskSet = "Task";
+        private const string IdSet = "Id";
+        private readonly List<RunwayTask> tasks = new List<RunwayTask>();
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = TaskSet)]
+        [ValidateNotNull]
+        public RunwayTask[] InputObject { get; set; }
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+        [ValidateNotNullOrEmpty]
+        [Alias("TaskId")]
+        public string[] Id { get; set; }
+
+        /// <summary>Give up waiting after this many seconds (the tasks go on). 0 waits without limit. Default 600, like the SDKs.</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int TimeoutSec { get; set; } = (int)WaitOptions.DefaultTimeout.TotalSeconds;
+
+        /// <summary>Seconds between status checks, varied by ±25 % so that many waiters spread out. Default 6, like the SDKs.</summary>
+        [Parameter]
+        [ValidateRange(0.05, 3600)]
+        public double PollIntervalSec { get; set; } = WaitOptions.DefaultPollInterval.TotalSeconds;
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == TaskSet)
+                tasks.AddRange(InputObject.Where(t => t != null && !string.IsNullOrEmpty(t.Id)));
+            else
+                tasks.AddRange(Id.Select(id => new RunwayTask { Id = id }));
+        }
+
+        protected override void EndProcessing()
+        {
+            if (tasks.Count == 0) return;
+            var options = new WaitOptions
+            {
+                PollInterval = TimeSpan.FromSeconds(PollIntervalSec),
+                Timeout = TimeoutSec == 0 ? (TimeSpan?)null : TimeSpan.FromSeconds(TimeoutSec),
+            };
+            var progress = new WaitProgress(this);
+            try
+            {
+                RunForItem(tasks.Count == 1 ? (object)tasks[0].Id : tasks.Select(t => t.Id).ToArray(),
+                    token => new TaskWaiter(Api, options).WaitAsync(tasks, progress, token));
+            }
+            finally
+            {
+                progress.Complete();
+            }
+        }
+
+        /// <summary>Turns waiter reports into output, errors and one progress bar, on the pipeline thread.</summary>
+        private sealed class WaitProgress : IWaitObserver
+        {
+            private const int ActivityId = 0x52574159;
+            private readonly WaitRunwayTaskCommand cmdlet;
+            private bool shown;
+
+            public WaitProgress(WaitRunwayTaskCommand cmdlet)
+            {
+                this.cmdlet = cmdlet;
+            }
+
+            public void Finished(RunwayTask task) => cmdlet.OnPipeline(() => cmdlet.WriteObject(task));
+
+            public void Ended(RunwayTaskException error) =>
+                cmdlet.OnPipeline(() => cmdlet.WriteError(RunwayErrors.FromException(error, error.Task)));
+
+            public void Progress(IReadOnlyList<RunwayTask> unfinished, int finishedCount, int total, TimeSpan elapsed)
+            {
+                RunwayTask[] snapshot = unfinished.ToArray();
+                cmdlet.OnPipeline(() =>
+                {
+                    if (snapshot.Length == 0) return;
+                    string status = string.Join(", ", snapshot.GroupBy(t => t.Status ?? "?").Select(g => $"{g.Count()} {g.Key}"));
+                    double running = snapshot.Sum(t => t.Progress ?? 0);
+                    int percent = (int)Math.Min(100, Math.Round(100.0 * (finishedCount + running) / Math.Max(1, total)));
+                    string activity = total == 1 ? $"Waiting for Runway task {snapshot[0].Id}" : $"Waiting for {total} Runway tasks";
+                    var record = new ProgressRecord(ActivityId, activity, $"{finishedCount} of {total} done; {status}; {elapsed.TotalSeconds:0} s")
+                    {
+                        PercentComplete = percent,
+                    };
+                    cmdlet.WriteProgress(record);
+                    shown = true;
+                });
+            }
+
+            public void Complete()
+            {
+                if (!shown) return;
+                cmdlet.WriteProgress(new ProgressRecord(ActivityId, "Waiting for Runway tasks", "Done") { RecordType = ProgressRecordType.Completed });
+            }
+        }
+    }
+}

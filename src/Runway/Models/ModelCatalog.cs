@@ -1,0 +1,369 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace Runway.Models
+{
+    /// <summary>The API endpoints that create tasks, by their path below /v1/.</summary>
+    public static class Endpoints
+    {
+        public const string ImageToVideo = "image_to_video";
+        public const string TextToVideo = "text_to_video";
+        public const string VideoToVideo = "video_to_video";
+        public const string TextToImage = "text_to_image";
+        public const string CharacterPerformance = "character_performance";
+        public const string TextToSpeech = "text_to_speech";
+        public const string SpeechToSpeech = "speech_to_speech";
+        public const string SoundEffect = "sound_effect";
+        public const string VoiceDubbing = "voice_dubbing";
+        public const string VoiceIsolation = "voice_isolation";
+    }
+
+    public enum MediaKind { Image, Video, Audio }
+
+    /// <summary>Which durations a model accepts: a list of values, or a range (whole seconds or not).</summary>
+    public sealed class DurationRule
+    {
+        public DurationRule(double min, double max, bool wholeSeconds, double defaultSeconds, params double[] allowed)
+        {
+            Min = min;
+            Max = max;
+            WholeSeconds = wholeSeconds;
+            Default = defaultSeconds;
+            Allowed = allowed ?? Array.Empty<double>();
+        }
+
+        public double Min { get; }
+        public double Max { get; }
+        public bool WholeSeconds { get; }
+        public double Default { get; }
+        public double[] Allowed { get; }
+
+        public bool Accepts(double seconds)
+        {
+            if (Allowed.Length > 0) return Allowed.Contains(seconds);
+            if (seconds < Min || seconds > Max) return false;
+            return !WholeSeconds || Math.Abs(seconds - Math.Round(seconds)) < 1e-9;
+        }
+
+        /// <summary>The values offered by tab completion.</summary>
+        public IEnumerable<double> Suggestions()
+        {
+            if (Allowed.Length > 0) return Allowed;
+            if (WholeSeconds) return Enumerable.Range((int)Math.Ceiling(Min), (int)Math.Floor(Max) - (int)Math.Ceiling(Min) + 1).Select(i => (double)i);
+            return new[] { Min, 1, 2, 5, 10, 15, 20, 30 }.Where(v => v >= Min && v <= Max).Distinct();
+        }
+
+        public string Describe()
+        {
+            if (Allowed.Length > 0) return string.Join(", ", Allowed.Select(Format)) + " s";
+            return $"{Format(Min)}–{Format(Max)} s" + (WholeSeconds ? " (whole seconds)" : string.Empty);
+        }
+
+        internal static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>What a price depends on, filled from the request.</summary>
+    public sealed class CostQuery
+    {
+        public double? DurationSeconds { get; set; }
+        public bool Audio { get; set; } = true;
+        public string Ratio { get; set; }
+        public int TextLength { get; set; }
+        /// <summary>Length of the input media when the price follows it (dubbing, isolation, speech to speech) and it could be read.</summary>
+        public double? InputSeconds { get; set; }
+    }
+
+    /// <summary>How a model is priced, in credits (1 credit = $0.01).</summary>
+    public abstract class PriceRule
+    {
+        public abstract decimal Estimate(ModelInfo model, CostQuery query);
+        public abstract string Describe();
+        /// <summary>True when the estimate is an upper bound or a guess because the input's length is unknown here.</summary>
+        public virtual bool IsApproximate(ModelInfo model, CostQuery query) => false;
+    }
+
+    public sealed class PerSecondPrice : PriceRule
+    {
+        public PerSecondPrice(decimal credits, decimal? creditsWithoutAudio = null)
+        {
+            Credits = credits;
+            CreditsWithoutAudio = creditsWithoutAudio;
+        }
+
+        public decimal Credits { get; }
+        public decimal? CreditsWithoutAudio { get; }
+
+        public override decimal Estimate(ModelInfo model, CostQuery query)
+        {
+            double seconds = query.DurationSeconds ?? query.InputSeconds ?? model.Duration?.Default ?? 0;
+            decimal rate = !query.Audio && CreditsWithoutAudio.HasValue ? CreditsWithoutAudio.Value : Credits;
+            return rate * (decimal)Math.Ceiling(seconds);
+        }
+
+        public override bool IsApproximate(ModelInfo model, CostQuery query) =>
+            query.DurationSeconds == null && model.DurationFromInput && query.InputSeconds == null;
+
+        public override string Describe() =>
+            CreditsWithoutAudio.HasValue
+                ? $"{Credits} credits/s with audio, {CreditsWithoutAudio} without"
+                : $"{Credits} credits/s";
+    }
+
+    public sealed class PerImagePrice : PriceRule
+    {
+        public PerImagePrice(decimal credits, decimal? largeCredits = null)
+        {
+            Credits = credits;
+            LargeCredits = largeCredits;
+        }
+
+        /// <summary>Pixels up to which an image is priced as 720p.</summary>
+        public const int SmallImagePixels = 1280 * 720;
+        public decimal Credits { get; }
+        public decimal? LargeCredits { get; }
+
+        public override decimal Estimate(ModelInfo model, CostQuery query)
+        {
+            if (LargeCredits.HasValue && ModelCatalog.TryParseRatio(query.Ratio, out int w, out int h) && (long)w * h > SmallImagePixels)
+                return LargeCredits.Value;
+            return Credits;
+        }
+
+        public override string Describe() =>
+            LargeCredits.HasValue ? $"{Credits} credits per 720p image, {LargeCredits} per 1080p image" : $"{Credits} credits per image";
+    }
+
+    /// <summary>One credit per started block of characters (text to speech).</summary>
+    public sealed class PerCharactersPrice : PriceRule
+    {
+        public PerCharactersPrice(int characters) { Characters = characters; }
+        public int Characters { get; }
+
+        public override decimal Estimate(ModelInfo model, CostQuery query) =>
+            Math.Max(1, (query.TextLength + Characters - 1) / Characters);
+
+        public override string Describe() => $"1 credit per {Characters} characters";
+    }
+
+    /// <summary>One credit per started block of seconds of audio (requested, or of the input).</summary>
+    public sealed class PerAudioSecondsPrice : PriceRule
+    {
+        public PerAudioSecondsPrice(double seconds, double assumedSeconds)
+        {
+            Seconds = seconds;
+            AssumedSeconds = assumedSeconds;
+        }
+
+        public double Seconds { get; }
+        /// <summary>Length assumed when it is neither requested nor readable from the input.</summary>
+        public double AssumedSeconds { get; }
+
+        public override decimal Estimate(ModelInfo model, CostQuery query)
+        {
+            double length = query.DurationSeconds ?? query.InputSeconds ?? AssumedSeconds;
+            return Math.Max(1, (decimal)Math.Ceiling(Math.Round(length / Seconds, 6)));
+        }
+
+        public override bool IsApproximate(ModelInfo model, CostQuery query) =>
+            query.DurationSeconds == null && query.InputSeconds == null;
+
+        public override string Describe() =>
+            Seconds == 1 ? "1 credit per second of audio" : $"1 credit per {DurationRule.Format(Seconds)} s of audio";
+    }
+
+    /// <summary>Everything the module knows about one model: where it is served, what it accepts, what it costs.</summary>
+    public sealed class ModelInfo
+    {
+        public string Name { get; set; }
+        public MediaKind Output { get; set; }
+        public string Summary { get; set; }
+        public string[] Endpoints { get; set; } = Array.Empty<string>();
+        public string[] Ratios { get; set; } = Array.Empty<string>();
+        public bool RatioRequired { get; set; }
+        public DurationRule Duration { get; set; }
+        /// <summary>The output length follows the input media (aleph, act_two): no duration parameter.</summary>
+        public bool DurationFromInput { get; set; }
+        public int PromptMaxLength { get; set; } = 1000;
+        /// <summary>Endpoints on which this model requires a prompt.</summary>
+        public string[] PromptRequiredOn { get; set; } = Array.Empty<string>();
+        public int MinReferences { get; set; }
+        public int MaxReferences { get; set; }
+        public bool SupportsSeed { get; set; }
+        public bool SupportsAudioFlag { get; set; }
+        public bool SupportsLastFrame { get; set; }
+        public bool SupportsContentModeration { get; set; }
+        public PriceRule Price { get; set; }
+
+        public bool ServesEndpoint(string endpoint) => Endpoints.Contains(endpoint);
+        public bool RequiresPrompt(string endpoint) => PromptRequiredOn.Contains(endpoint);
+        public override string ToString() => Name;
+    }
+
+    /// <summary>
+    /// The one table of models. It drives parameter validation, tab completion, cost estimates and the help
+    /// text; nothing else in the module lists models, ratios, durations or prices.
+    /// </summary>
+    public static class ModelCatalog
+    {
+        public const decimal UsdPerCredit = 0.01m;
+        public const long MaxSeed = 4294967295;
+        public const int MaxUriLength = 2048;
+
+        private static readonly string[] Gen4VideoRatios = { "1280:720", "720:1280", "1104:832", "832:1104", "960:960", "1584:672" };
+        private static readonly string[] VeoRatios = { "1280:720", "720:1280", "1080:1920", "1920:1080" };
+        private static readonly string[] AlephRatios = { "1280:720", "720:1280", "1104:832", "960:960", "832:1104", "1584:672", "848:480", "640:480" };
+        private static readonly string[] Gen4ImageRatios =
+        {
+            "1024:1024", "1080:1080", "1168:880", "1360:768", "1440:1080", "1080:1440", "1808:768", "1920:1080",
+            "1080:1920", "2112:912", "1280:720", "720:1280", "720:720", "960:720", "720:960", "1680:720",
+        };
+        private static readonly string[] GeminiImageRatios =
+        {
+            "1344:768", "768:1344", "1024:1024", "1184:864", "864:1184", "1536:672", "832:1248", "1248:832", "896:1152", "1152:896",
+        };
+
+        public static readonly IReadOnlyList<ModelInfo> Models = new[]
+        {
+            new ModelInfo
+            {
+                Name = "gen4_turbo", Output = MediaKind.Video, Summary = "Fast image to video, general purpose.",
+                Endpoints = new[] { Runway.Models.Endpoints.ImageToVideo }, Ratios = Gen4VideoRatios, RatioRequired = true,
+                Duration = new DurationRule(2, 10, true, 10), SupportsSeed = true, SupportsContentModeration = true,
+                Price = new PerSecondPrice(5),
+            },
+            new ModelInfo
+            {
+                Name = "veo3", Output = MediaKind.Video, Summary = "Cinematic video with audio, from text or an image.",
+                Endpoints = new[] { Runway.Models.Endpoints.ImageToVideo, Runway.Models.Endpoints.TextToVideo }, Ratios = VeoRatios, RatioRequired = true,
+                Duration = new DurationRule(8, 8, true, 8, 8), PromptRequiredOn = new[] { Runway.Models.Endpoints.TextToVideo },
+                SupportsSeed = true, Price = new PerSecondPrice(40),
+            },
+            new ModelInfo
+            {
+                Name = "veo3.1", Output = MediaKind.Video, Summary = "Highest quality cinematic video, optional audio, first and last frames.",
+                Endpoints = new[] { Runway.Models.Endpoints.ImageToVideo, Runway.Models.Endpoints.TextToVideo }, Ratios = VeoRatios, RatioRequired = true,
+                Duration = new DurationRule(4, 8, true, 8, 4, 6, 8), PromptRequiredOn = new[] { Runway.Models.Endpoints.TextToVideo },
+                SupportsSeed = true, SupportsAudioFlag = true, SupportsLastFrame = true, Price = new PerSecondPrice(40, 20),
+            },
+            new ModelInfo
+            {
+                Name = "veo3.1_fast", Output = MediaKind.Video, Summary = "Fast cinematic video, optional audio, first and last frames.",
+                Endpoints = new[] { Runway.Models.Endpoints.ImageToVideo, Runway.Models.Endpoints.TextToVideo }, Ratios = VeoRatios, RatioRequired = true,
+                Duration = new DurationRule(4, 8, true, 8, 4, 6, 8), PromptRequiredOn = new[] { Runway.Models.Endpoints.TextToVideo },
+                SupportsSeed = true, SupportsAudioFlag = true, SupportsLastFrame = true, Price = new PerSecondPrice(15, 10),
+            },
+            new ModelInfo
+            {
+                Name = "gen4_aleph", Output = MediaKind.Video, Summary = "Video to video transformation guided by text and an optional image.",
+                Endpoints = new[] { Runway.Models.Endpoints.VideoToVideo }, Ratios = AlephRatios, DurationFromInput = true,
+                Duration = new DurationRule(5, 5, true, 5, 5), PromptRequiredOn = new[] { Runway.Models.Endpoints.VideoToVideo },
+                MaxReferences = 1, SupportsSeed = true, SupportsContentModeration = true, Price = new PerSecondPrice(15),
+            },
+            new ModelInfo
+            {
+                Name = "act_two", Output = MediaKind.Video, Summary = "Character performance: drive a character image or video with a reference performance.",
+                Endpoints = new[] { Runway.Models.Endpoints.CharacterPerformance }, Ratios = Gen4VideoRatios, DurationFromInput = true,
+                Duration = new DurationRule(5, 5, true, 5, 5), SupportsSeed = true, SupportsContentModeration = true,
+                Price = new PerSecondPrice(5),
+            },
+            new ModelInfo
+            {
+                Name = "gen4_image", Output = MediaKind.Image, Summary = "High quality images with up to three tagged references.",
+                Endpoints = new[] { Runway.Models.Endpoints.TextToImage }, Ratios = Gen4ImageRatios, RatioRequired = true,
+                PromptRequiredOn = new[] { Runway.Models.Endpoints.TextToImage }, MaxReferences = 3, SupportsSeed = true,
+                SupportsContentModeration = true, Price = new PerImagePrice(5, 8),
+            },
+            new ModelInfo
+            {
+                Name = "gen4_image_turbo", Output = MediaKind.Image, Summary = "Fast, low cost images; needs at least one reference image.",
+                Endpoints = new[] { Runway.Models.Endpoints.TextToImage }, Ratios = Gen4ImageRatios, RatioRequired = true,
+                PromptRequiredOn = new[] { Runway.Models.Endpoints.TextToImage }, MinReferences = 1, MaxReferences = 3, SupportsSeed = true,
+                SupportsContentModeration = true, Price = new PerImagePrice(2),
+            },
+            new ModelInfo
+            {
+                Name = "gemini_2.5_flash", Output = MediaKind.Image, Summary = "Alternative image style, up to three references.",
+                Endpoints = new[] { Runway.Models.Endpoints.TextToImage }, Ratios = GeminiImageRatios, RatioRequired = true,
+                PromptRequiredOn = new[] { Runway.Models.Endpoints.TextToImage }, MaxReferences = 3, Price = new PerImagePrice(5),
+            },
+            new ModelInfo
+            {
+                Name = "eleven_multilingual_v2", Output = MediaKind.Audio, Summary = "Text to speech with Runway preset voices.",
+                Endpoints = new[] { Runway.Models.Endpoints.TextToSpeech }, PromptRequiredOn = new[] { Runway.Models.Endpoints.TextToSpeech },
+                Price = new PerCharactersPrice(50),
+            },
+            new ModelInfo
+            {
+                Name = "eleven_multilingual_sts_v2", Output = MediaKind.Audio, Summary = "Speech to speech: re-voice an audio or video file.",
+                Endpoints = new[] { Runway.Models.Endpoints.SpeechToSpeech }, Price = new PerAudioSecondsPrice(3, 30),
+            },
+            new ModelInfo
+            {
+                Name = "eleven_text_to_sound_v2", Output = MediaKind.Audio, Summary = "Sound effects from a description.",
+                Endpoints = new[] { Runway.Models.Endpoints.SoundEffect }, PromptMaxLength = 3000,
+                PromptRequiredOn = new[] { Runway.Models.Endpoints.SoundEffect }, Duration = new DurationRule(0.5, 30, false, 5),
+                Price = new PerAudioSecondsPrice(1, 5),
+            },
+            new ModelInfo
+            {
+                Name = "eleven_voice_dubbing", Output = MediaKind.Audio, Summary = "Dub speech into another language.",
+                Endpoints = new[] { Runway.Models.Endpoints.VoiceDubbing }, Price = new PerAudioSecondsPrice(2, 60),
+            },
+            new ModelInfo
+            {
+                Name = "eleven_voice_isolation", Output = MediaKind.Audio, Summary = "Isolate the voice from background sound.",
+                Endpoints = new[] { Runway.Models.Endpoints.VoiceIsolation }, Price = new PerAudioSecondsPrice(6, 60),
+            },
+        };
+
+        /// <summary>The default model of each endpoint, used when -Model is not given.</summary>
+        public static readonly IReadOnlyDictionary<string, string> DefaultModel = new Dictionary<string, string>
+        {
+            [Runway.Models.Endpoints.ImageToVideo] = "gen4_turbo",
+            [Runway.Models.Endpoints.TextToVideo] = "veo3.1_fast",
+            [Runway.Models.Endpoints.VideoToVideo] = "gen4_aleph",
+            [Runway.Models.Endpoints.TextToImage] = "gen4_image",
+            [Runway.Models.Endpoints.CharacterPerformance] = "act_two",
+            [Runway.Models.Endpoints.TextToSpeech] = "eleven_multilingual_v2",
+            [Runway.Models.Endpoints.SpeechToSpeech] = "eleven_multilingual_sts_v2",
+            [Runway.Models.Endpoints.SoundEffect] = "eleven_text_to_sound_v2",
+            [Runway.Models.Endpoints.VoiceDubbing] = "eleven_voice_dubbing",
+            [Runway.Models.Endpoints.VoiceIsolation] = "eleven_voice_isolation",
+        };
+
+        public static readonly IReadOnlyList<string> VoicePresets = new[]
+        {
+            "Maya", "Arjun", "Serene", "Bernard", "Billy", "Mark", "Clint", "Mabel", "Chad", "Leslie",
+            "Eleanor", "Elias", "Elliot", "Grungle", "Brodie", "Sandra", "Kirk", "Kylie", "Lara", "Lisa",
+            "Malachi", "Marlene", "Martin", "Miriam", "Monster", "Paula", "Pip", "Rusty", "Ragnar",
+            "Xylar", "Maggie", "Jack", "Katie", "Noah", "James", "Rina", "Ella", "Mariah", "Frank",
+            "Claudia", "Niki", "Vincent", "Kendrick", "Myrna", "Tom", "Wanda", "Benjamin", "Kiana", "Rachel",
+        };
+
+        public static readonly IReadOnlyList<string> DubbingLanguages = new[]
+        {
+            "en", "hi", "pt", "zh", "es", "fr", "de", "ja", "ar", "ru", "ko", "id", "it", "nl", "tr", "pl", "sv",
+            "fil", "ms", "ro", "uk", "el", "cs", "da", "fi", "bg", "hr", "sk", "ta",
+        };
+
+        public static ModelInfo Find(string name) =>
+            Models.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase));
+
+        public static IEnumerable<ModelInfo> ForEndpoint(string endpoint) => Models.Where(m => m.ServesEndpoint(endpoint));
+
+        public static bool TryParseRatio(string ratio, out int width, out int height)
+        {
+            width = height = 0;
+            if (string.IsNullOrEmpty(ratio)) return false;
+            string[] parts = ratio.Split(':');
+            return parts.Length == 2
+                && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out width)
+                && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out height);
+        }
+
+        public static string FormatCost(decimal credits) =>
+            string.Format(CultureInfo.InvariantCulture, "{0} credit{1} (${2:0.00})", credits, credits == 1 ? "" : "s", credits * UsdPerCredit);
+    }
+}

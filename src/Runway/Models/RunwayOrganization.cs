@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+
+namespace Runway.Models
+{
+    /// <summary>The organization's balance and tier, from GET /v1/organization.</summary>
+    public sealed class RunwayCredit
+    {
+        public decimal CreditBalance { get; set; }
+        /// <summary>The balance in US dollars (1 credit = $0.01).</summary>
+        public decimal BalanceUsd => CreditBalance * ModelCatalog.UsdPerCredit;
+        public decimal? MaxMonthlyCreditSpend { get; set; }
+        public RunwayModelLimit[] Models { get; set; } = Array.Empty<RunwayModelLimit>();
+        public DateTimeOffset RetrievedAt { get; set; }
+
+        internal static RunwayCredit FromJson(JsonElement json)
+        {
+            var credit = new RunwayCredit { RetrievedAt = DateTimeOffset.Now };
+            if (json.TryGetProperty("creditBalance", out JsonElement balance) && balance.ValueKind == JsonValueKind.Number)
+                credit.CreditBalance = balance.GetDecimal();
+            var limits = new SortedDictionary<string, RunwayModelLimit>(StringComparer.Ordinal);
+            if (json.TryGetProperty("tier", out JsonElement tier) && tier.ValueKind == JsonValueKind.Object)
+            {
+                if (tier.TryGetProperty("maxMonthlyCreditSpend", out JsonElement spend) && spend.ValueKind == JsonValueKind.Number)
+                    credit.MaxMonthlyCreditSpend = spend.GetDecimal();
+                if (tier.TryGetProperty("models", out JsonElement models) && models.ValueKind == JsonValueKind.Object)
+                {
+                    foreach (JsonProperty model in models.EnumerateObject())
+                    {
+                        RunwayModelLimit limit = LimitFor(limits, model.Name);
+                        limit.MaxConcurrentGenerations = IntOf(model.Value, "maxConcurrentGenerations");
+                        limit.MaxDailyGenerations = IntOf(model.Value, "maxDailyGenerations");
+                    }
+                }
+            }
+            if (json.TryGetProperty("usage", out JsonElement usage) && usage.ValueKind == JsonValueKind.Object
+                && usage.TryGetProperty("models", out JsonElement used) && used.ValueKind == JsonValueKind.Object)
+            {
+                foreach (JsonProperty model in used.EnumerateObject())
+                    LimitFor(limits, model.Name).DailyGenerations = IntOf(model.Value, "dailyGenerations") ?? 0;
+            }
+            credit.Models = limits.Values.ToArray();
+            return credit;
+        }
+
+        private static RunwayModelLimit LimitFor(IDictionary<string, RunwayModelLimit> limits, string model)
+        {
+            if (!limits.TryGetValue(model, out RunwayModelLimit limit))
+                limits[model] = limit = new RunwayModelLimit { Model = model };
+            return limit;
+        }
+
+        private static int? IntOf(JsonElement json, string name) =>
+            json.ValueKind == JsonValueKind.Object && json.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out int i)
+                ? i
+                : (int?)null;
+    }
+
+    /// <summary>One model's limits in the tier and today's use of it.</summary>
+    public sealed class RunwayModelLimit
+    {
+        public string Model { get; set; }
+        public int? MaxConcurrentGenerations { get; set; }
+        public int? MaxDailyGenerations { get; set; }
+        public int DailyGenerations { get; set; }
+        public int? DailyGenerationsLeft => MaxDailyGenerations.HasValue ? Math.Max(0, MaxDailyGenerations.Value - DailyGenerations) : (int?)null;
+        public override string ToString() => Model;
+    }
+
+    /// <summary>Credits one model used on one day, from POST /v1/organization/usage: one row per pair, ready for Group-Object and Measure-Object.</summary>
+    public sealed class RunwayUsageRecord
+    {
+        public DateTime Date { get; set; }
+        public string Model { get; set; }
+        public decimal Credits { get; set; }
+        public decimal Usd => Credits * ModelCatalog.UsdPerCredit;
+
+        internal static IEnumerable<RunwayUsageRecord> FromJson(JsonElement json)
+        {
+            if (!json.TryGetProperty("results", out JsonElement results) || results.ValueKind != JsonValueKind.Array)
+                yield break;
+            foreach (JsonElement day in results.EnumerateArray())
+            {
+                string dateText = RunwayTask.StringOf(day, "date");
+                if (!DateTime.TryParse(dateText, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out DateTime date))
+                    continue;
+                if (!day.TryGetProperty("usedCredits", out JsonElement used) || used.ValueKind != JsonValueKind.Array)
+                    continue;
+                foreach (JsonElement entry in used.EnumerateArray())
+                {
+                    yield return new RunwayUsageRecord
+                    {
+                        Date = DateTime.SpecifyKind(date.Date, DateTimeKind.Unspecified),
+                        Model = RunwayTask.StringOf(entry, "model"),
+                        Credits = entry.TryGetProperty("amount", out JsonElement amount) && amount.ValueKind == JsonValueKind.Number ? amount.GetDecimal() : 0m,
+                    };
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+
+namespace Runway.Models
+{
+    /// <summary>A generation task as the API last reported it, plus what this module knows of how it was made.</summary>
+    public sealed class RunwayTask
+    {
+        public const string Pending = "PENDING";
+        public const string Throttled = "THROTTLED";
+        public const string Running = "RUNNING";
+        public const string Succeeded = "SUCCEEDED";
+        public const string Failed = "FAILED";
+        public const string Cancelled = "CANCELLED";
+
+        public string Id { get; set; }
+        public string Status { get; set; }
+        /// <summary>0 to 1 while RUNNING, when the API reports it.</summary>
+        public double? Progress { get; set; }
+        public string[] Output { get; set; } = Array.Empty<string>();
+        public string Failure { get; set; }
+        public string FailureCode { get; set; }
+        public DateTimeOffset? CreatedAt { get; set; }
+        /// <summary>Known when this session created the task or saw it created.</summary>
+        public string Model { get; set; }
+        public string Endpoint { get; set; }
+        public decimal? EstimatedCredits { get; set; }
+        public DateTimeOffset RetrievedAt { get; set; }
+
+        public bool IsFinished => IsFinalStatus(Status);
+
+        public static bool IsFinalStatus(string status) =>
+            status == Succeeded || status == Failed || status == Cancelled;
+
+        public override string ToString() => Id;
+
+        internal static RunwayTask FromJson(JsonElement json)
+        {
+            var task = new RunwayTask
+            {
+                Id = StringOf(json, "id"),
+                Status = StringOf(json, "status"),
+                Failure = StringOf(json, "failure"),
+                FailureCode = StringOf(json, "failureCode"),
+                RetrievedAt = DateTimeOffset.Now,
+            };
+            if (json.TryGetProperty("progress", out JsonElement progress) && progress.ValueKind == JsonValueKind.Number)
+                task.Progress = progress.GetDouble();
+            if (json.TryGetProperty("createdAt", out JsonElement created) && created.ValueKind == JsonValueKind.String
+                && DateTimeOffset.TryParse(created.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset when))
+                task.CreatedAt = when;
+            if (json.TryGetProperty("output", out JsonElement output) && output.ValueKind == JsonValueKind.Array)
+                task.Output = output.EnumerateArray().Where(o => o.ValueKind == JsonValueKind.String).Select(o => o.GetString()).ToArray();
+            TaskMetadata.Apply(task);
+            return task;
+        }
+
+        internal static string StringOf(JsonElement json, string name) =>
+            json.ValueKind == JsonValueKind.Object && json.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String
+                ? value.GetString()
+                : null;
+    }
+
+    /// <summary>
+    /// What the API does not echo back (model, endpoint, estimate) for tasks this process created, so that a
+    /// task fetched again by id still says what it is.
+    /// </summary>
+    internal static class TaskMetadata
+    {
+        private static readonly Dictionary<string, (string Model, string Endpoint, decimal? Credits)> Known =
+            new Dictionary<string, (string, string, decimal?)>(StringComparer.OrdinalIgnoreCase);
+
+        public static void Remember(string id, string model, string endpoint, decimal? credits)
+        {
+            lock (Known) Known[id] = (model, endpoint, credits);
+        }
+
+        public static void Apply(RunwayTask task)
+        {
+            if (task.Id == null) return;
+            lock (Known)
+            {
+                if (Known.TryGetValue(task.Id, out var info))
+                {
+                    task.Model = task.Model ?? info.Model;
+                    task.Endpoint = task.Endpoint ?? info.Endpoint;
+                    task.EstimatedCredits = task.EstimatedCredits ?? info.Credits;
+                }
+            }
+        }
+    }
+}

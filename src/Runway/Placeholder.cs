@@ -1,1 +1,0 @@
-namespace Runway { internal static class Placeholder {} }

@@ -1,0 +1,58 @@
+using System;
+using System.Management.Automation;
+using Runway.Models;
+
+namespace Runway.Tasks
+{
+    /// <summary>A task that ended without output, or was not finished in time. Always carries the task (and so its id).</summary>
+    public sealed class RunwayTaskException : Exception
+    {
+        public RunwayTaskException(RunwayTask task, string message, string errorId, ErrorCategory category, Exception inner = null)
+            : base(message, inner)
+        {
+            Task = task;
+            ErrorId = errorId;
+            Category = category;
+        }
+
+        public RunwayTask Task { get; }
+        public string TaskId => Task?.Id;
+        public string ErrorId { get; }
+        public ErrorCategory Category { get; }
+
+        public static RunwayTaskException Failed(RunwayTask task)
+        {
+            string code = string.IsNullOrEmpty(task.FailureCode) ? "" : $" [{task.FailureCode}]";
+            string failure = string.IsNullOrEmpty(task.Failure) ? "no reason given" : task.Failure.TrimEnd('.');
+            return new RunwayTaskException(task, $"Runway task {task.Id} failed: {failure}{code}.", "Runway.TaskFailed", CategoryOf(task.FailureCode));
+        }
+
+        public static RunwayTaskException Cancelled(RunwayTask task) =>
+            new RunwayTaskException(task, $"Runway task {task.Id} was cancelled.", "Runway.TaskCancelled", ErrorCategory.OperationStopped);
+
+        public static RunwayTaskException TimedOut(RunwayTask task, TimeSpan waited)
+        {
+            string progress = task.Progress.HasValue ? $" {task.Progress.Value:P0}" : string.Empty;
+            return new RunwayTaskException(task,
+                $"Runway task {task.Id} did not finish within {waited.TotalSeconds:0.#} s (last status {task.Status ?? "unknown"}{progress}). " +
+                $"It was not cancelled; resume with: Wait-RunwayTask -Id {task.Id}",
+                "Runway.TaskTimedOut", ErrorCategory.OperationTimeout);
+        }
+
+        public static RunwayTaskException Lost(RunwayTask task, Exception cause) =>
+            new RunwayTaskException(task, $"Runway task {task.Id} could not be followed: {cause.Message}",
+                cause is Api.RunwayApiException api && api.StatusCode == 404 ? "Runway.TaskNotFound" : "Runway.TaskPollFailed",
+                cause is Api.RunwayApiException api2 && api2.StatusCode == 404 ? ErrorCategory.ObjectNotFound : ErrorCategory.ConnectionError,
+                cause);
+
+        private static ErrorCategory CategoryOf(string failureCode)
+        {
+            if (string.IsNullOrEmpty(failureCode)) return ErrorCategory.InvalidResult;
+            if (failureCode.StartsWith("SAFETY", StringComparison.OrdinalIgnoreCase)) return ErrorCategory.SecurityError;
+            if (failureCode.StartsWith("ASSET", StringComparison.OrdinalIgnoreCase) || failureCode.StartsWith("INPUT", StringComparison.OrdinalIgnoreCase))
+                return ErrorCategory.InvalidData;
+            if (failureCode.StartsWith("INTERNAL", StringComparison.OrdinalIgnoreCase)) return ErrorCategory.ResourceUnavailable;
+            return ErrorCategory.InvalidResult;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+# Dot-sourced by every module test file in BeforeAll: imports the built module and the simulator helpers,
+# and points the module at the shared simulator (or starts one when the file runs alone).
+$ErrorActionPreference = 'Stop'
+$RepoRoot = Split-Path $PSScriptRoot -Parent
+Import-Module (Join-Path $PSScriptRoot 'Simulator.psm1') -Force
+if (-not $env:RUNWAY_TEST_MODULE) {
+    $manifest = Get-ChildItem (Join-Path $RepoRoot 'out/Runway') -Filter Runway.psd1 -Recurse | Select-Object -First 1
+    if (-not $manifest) { throw 'Build the module first: dotnet pwsh ./build.ps1 -Task Build' }
+    $env:RUNWAY_TEST_MODULE = $manifest.FullName
+}
+Import-Module $env:RUNWAY_TEST_MODULE -Force
+$script:TestConfiguration = if ($env:RUNWAY_TEST_CONFIGURATION) { $env:RUNWAY_TEST_CONFIGURATION } else { 'Release' }
+
+if (-not $env:RUNWAY_TEST_SIM_URL) {
+    $script:OwnSimulator = Start-RunwaySimulator -Configuration $script:TestConfiguration -Setting @{ PendingMs = 50; RunMs = 300 }
+    $env:RUNWAY_TEST_SIM_URL = $script:OwnSimulator.Url
+}
+$script:SimUrl = $env:RUNWAY_TEST_SIM_URL
+$env:RUNWAYML_BASE_URL = $script:SimUrl
+$script:TestKey = New-RunwayTestKey
+$env:RUNWAYML_API_SECRET = $script:TestKey
+Disconnect-Runway
+Reset-RunwaySimulator -Url $script:SimUrl
+Set-RunwaySimulatorConfig -Url $script:SimUrl -Setting @{ pendingMs = 50; runMs = 300 }
+
+function script:Invoke-InChildPwsh {
+    # Runs a script in a fresh pwsh with the module imported; returns its output lines.
+    param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{})
+    $prelude = "`$ErrorActionPreference = 'Stop'; Import-Module '$($env:RUNWAY_TEST_MODULE)'; "
+    $saved = @{}
+    foreach ($name in $Environment.Keys) { $saved[$name] = [Environment]::GetEnvironmentVariable($name); [Environment]::SetEnvironmentVariable($name, $Environment[$name]) }
+    try {
+        $exe, $prefix = Get-PwshCommand
+        & $exe @prefix -NoProfile -NonInteractive -Command ($prelude + $Script) 2>&1 | ForEach-Object { "$_" }
+    }
+    finally {
+        foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+    }
+}
+
+function script:Get-PwshCommand {
+    # The command line that starts another pwsh like this one (a local dotnet tool runs as `dotnet pwsh.dll`).
+    $native = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+    if (Test-Path $native) { return $native, @() }
+    return (Get-Command dotnet).Source, @((Join-Path $PSHOME 'pwsh.dll'))
+}
