@@ -1,0 +1,96 @@
+using System.Linq;
+using Runway.Models;
+using Xunit;
+
+namespace Runway.Tests
+{
+    public class ModelCatalogTests
+    {
+        private static decimal Cost(string model, CostQuery query) => ModelCatalog.Find(model).Price.Estimate(ModelCatalog.Find(model), query);
+
+        [Theory]
+        [InlineData("gen4_turbo", 10, true, 50)]
+        [InlineData("gen4_turbo", 5, true, 25)]
+        [InlineData("veo3", 8, true, 320)]
+        [InlineData("veo3.1", 8, true, 320)]
+        [InlineData("veo3.1", 8, false, 160)]
+        [InlineData("veo3.1_fast", 10, true, 150)]
+        [InlineData("veo3.1_fast", 4, false, 40)]
+        [InlineData("gen4_aleph", 10, true, 150)]
+        [InlineData("act_two", 10, true, 50)]
+        public void Video_prices_follow_the_reference(string model, double seconds, bool audio, int credits) =>
+            Assert.Equal(credits, Cost(model, new CostQuery { DurationSeconds = seconds, Audio = audio }));
+
+        [Fact]
+        public void Duration_defaults_to_the_models_default() =>
+            Assert.Equal(50m, Cost("gen4_turbo", new CostQuery()));
+
+        [Theory]
+        [InlineData("gen4_image", "1280:720", 5)]
+        [InlineData("gen4_image", "720:720", 5)]
+        [InlineData("gen4_image", "1920:1080", 8)]
+        [InlineData("gen4_image", "1080:1440", 8)]
+        [InlineData("gen4_image_turbo", "1920:1080", 2)]
+        [InlineData("gemini_2.5_flash", "1024:1024", 5)]
+        public void Image_prices_follow_the_resolution(string model, string ratio, int credits) =>
+            Assert.Equal(credits, Cost(model, new CostQuery { Ratio = ratio }));
+
+        [Theory]
+        [InlineData(1, 1)]
+        [InlineData(50, 1)]
+        [InlineData(51, 2)]
+        [InlineData(1000, 20)]
+        public void Speech_costs_one_credit_per_started_50_characters(int characters, int credits) =>
+            Assert.Equal(credits, Cost("eleven_multilingual_v2", new CostQuery { TextLength = characters }));
+
+        [Theory]
+        [InlineData("eleven_text_to_sound_v2", 10, 10)]
+        [InlineData("eleven_text_to_sound_v2", 0.5, 1)]
+        [InlineData("eleven_multilingual_sts_v2", 9, 3)]
+        [InlineData("eleven_multilingual_sts_v2", 10, 4)]
+        [InlineData("eleven_voice_dubbing", 10, 5)]
+        [InlineData("eleven_voice_isolation", 12, 2)]
+        [InlineData("eleven_voice_isolation", 13, 3)]
+        public void Audio_prices_count_started_blocks_of_seconds(string model, double seconds, int credits) =>
+            Assert.Equal(credits, Cost(model, new CostQuery { InputSeconds = seconds }));
+
+        [Fact]
+        public void Every_model_has_a_price_an_endpoint_and_a_default_model_per_endpoint()
+        {
+            foreach (ModelInfo model in ModelCatalog.Models)
+            {
+                Assert.NotNull(model.Price);
+                Assert.NotEmpty(model.Endpoints);
+            }
+            foreach (string endpoint in ModelCatalog.Models.SelectMany(m => m.Endpoints).Distinct())
+                Assert.True(ModelCatalog.Find(ModelCatalog.DefaultModel[endpoint]).ServesEndpoint(endpoint));
+        }
+
+        [Fact]
+        public void The_seed_lists_are_complete()
+        {
+            Assert.Equal(49, ModelCatalog.VoicePresets.Count);
+            Assert.Equal(29, ModelCatalog.DubbingLanguages.Count);
+            Assert.Equal(14, ModelCatalog.Models.Count);
+        }
+
+        [Theory]
+        [InlineData("gen4_turbo", 2, true)]
+        [InlineData("gen4_turbo", 10, true)]
+        [InlineData("gen4_turbo", 11, false)]
+        [InlineData("gen4_turbo", 1, false)]
+        [InlineData("gen4_turbo", 5.5, false)]
+        [InlineData("veo3.1", 6, true)]
+        [InlineData("veo3.1", 5, false)]
+        [InlineData("veo3", 8, true)]
+        [InlineData("veo3", 4, false)]
+        [InlineData("eleven_text_to_sound_v2", 0.5, true)]
+        [InlineData("eleven_text_to_sound_v2", 30.5, false)]
+        public void Durations_are_checked_per_model(string model, double seconds, bool accepted) =>
+            Assert.Equal(accepted, ModelCatalog.Find(model).Duration.Accepts(seconds));
+
+        [Fact]
+        public void Cost_is_formatted_in_credits_and_dollars() =>
+            Assert.Equal("50 credits ($0.50)", ModelCatalog.FormatCost(50));
+    }
+}
