@@ -1,0 +1,111 @@
+using System.Text.Json;
+using Runway.Simulator.Validation;
+
+namespace Runway.Simulator;
+
+/// <summary>The test control endpoints under <c>/_sim/</c>: no auth, not logged.</summary>
+public static class Controls
+{
+    public static void Map(WebApplication app)
+    {
+        var sim = app.MapGroup("/_sim");
+
+        sim.MapGet("/requests", (RequestLog log, string? path, string? method) => Results.Json(log.List(path, method)));
+        sim.MapDelete("/requests", (RequestLog log) => { log.Clear(); return Results.StatusCode(204); });
+
+        sim.MapGet("/faults", (FaultQueue faults) => Results.Json(faults.List()));
+        sim.MapPost("/faults", async (HttpContext ctx, FaultQueue faults) =>
+        {
+            var (body, error) = await Http.ReadJsonObjectAsync(ctx);
+            if (error is not null) return error;
+            var (fault, problem) = faults.Add(body);
+            return fault is null ? Http.Error(400, problem!) : Results.Json(fault.ToJson());
+        });
+        sim.MapDelete("/faults", (FaultQueue faults) => { faults.Clear(); return Results.StatusCode(204); });
+
+        sim.MapGet("/config", (SimulatorState state) => Results.Json(state.Current.ToJson()));
+        sim.MapPost("/config", async (HttpContext ctx, SimulatorState state, TaskStore store) =>
+        {
+            var (body, error) = await Http.ReadJsonObjectAsync(ctx);
+            if (error is not null) return error;
+            var problem = SimulatorSettings.TryApply(state.Current, body, out var updated);
+            if (problem is not null) return Http.Error(400, problem);
+            state.Set(updated);
+            // Setting creditBalance at run time sets the current balance too.
+            if (body.TryGetProperty("creditBalance", out _)) store.SetBalance(updated.CreditBalance);
+            store.Reconcile(DateTimeOffset.UtcNow);
+            return Results.Json(updated.ToJson());
+        });
+
+        sim.MapPost("/reset", (SimulatorState state, TaskStore store, UploadStore uploads, RequestLog log, FaultQueue faults) =>
+        {
+            state.Reset();
+            store.Reset();
+            uploads.Clear();
+            log.Clear();
+            faults.Clear();
+            return Results.StatusCode(204);
+        });
+
+        sim.MapPost("/tasks", async (HttpContext ctx, TaskStore store) =>
+        {
+            var (body, error) = await Http.ReadJsonObjectAsync(ctx, allowEmpty: true);
+            if (error is not null) return error;
+            string model = "gen4_turbo";
+            string? promptText = null;
+            SimTaskStatus? status = null;
+            foreach (var p in body.EnumerateObject())
+            {
+                if (p.Value.ValueKind != JsonValueKind.String) return Http.Error(400, $"{p.Name} must be a string");
+                var value = p.Value.GetString()!;
+                switch (p.Name)
+                {
+                    case "model":
+                        if (!Catalog.AllModels.Contains(value)) return Http.Error(400, $"Unknown model '{value}'");
+                        model = value;
+                        break;
+                    case "promptText": promptText = value; break;
+                    case "status":
+                        if (value is not ("SUCCEEDED" or "FAILED" or "RUNNING" or "PENDING"))
+                            return Http.Error(400, "status must be one of SUCCEEDED, FAILED, RUNNING, PENDING");
+                        status = Enum.Parse<SimTaskStatus>(value);
+                        break;
+                    default: return Http.Error(400, $"Unknown field '{p.Name}'");
+                }
+            }
+            var id = store.CreateControlTask(model, promptText, status, DateTimeOffset.UtcNow);
+            return Results.Json(new { id });
+        });
+
+        sim.MapPost("/tasks/{id}/expire", (string id, TaskStore store, SimulatorState state) =>
+        {
+            // Every URL issued so far carries exp <= now + TTL; those are now expired. Later URLs get a larger exp.
+            var through = DateTimeOffset.UtcNow.ToUnixTimeSeconds() + state.Current.OutputTtlSeconds;
+            return store.ExpireOutputs(id, through) ? Results.StatusCode(204) : Http.Error(404, "Task not found.");
+        });
+
+        sim.MapGet("/stats", (TaskStore store) => Results.Json(store.Stats(DateTimeOffset.UtcNow)));
+
+        sim.MapGet("/blob/{bytes:long}", async (HttpContext ctx, long bytes) =>
+        {
+            if (bytes < 0) { await Http.Error(400, "bytes must be >= 0").ExecuteAsync(ctx); return; }
+            ctx.Response.ContentType = "application/octet-stream";
+            ctx.Response.ContentLength = bytes;
+            var chunk = new byte[65536];
+            for (var i = 0; i < chunk.Length; i++) chunk[i] = (byte)(i * 31 + 7);
+            var remaining = bytes;
+            while (remaining > 0)
+            {
+                var n = (int)Math.Min(chunk.Length, remaining);
+                await ctx.Response.Body.WriteAsync(chunk.AsMemory(0, n), ctx.RequestAborted);
+                remaining -= n;
+            }
+        });
+
+        sim.MapPost("/shutdown", (IHostApplicationLifetime lifetime) =>
+        {
+            lifetime.StopApplication();
+            return Results.StatusCode(202);
+        });
+    }
+}

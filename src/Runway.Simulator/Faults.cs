@@ -1,0 +1,123 @@
+using System.Text.Json;
+
+namespace Runway.Simulator;
+
+public enum FaultKind { Status, Drop, DropAfter, Delay }
+
+/// <summary>A queued fault: matches requests by method and path prefix, <see cref="Remaining"/> times.</summary>
+public sealed class Fault
+{
+    public required long Id { get; init; }
+    public string? Method { get; init; }
+    public required string Path { get; init; }
+    public required FaultKind Kind { get; init; }
+    public int Remaining { get; set; }
+    public int Status { get; init; } = 500;
+    public string Error { get; init; } = "Simulated fault";
+    public string? RetryAfter { get; init; }
+    public string? RetryAfterMs { get; init; }
+    public int DelayMs { get; init; }
+
+    public bool Matches(string method, string path) =>
+        (Method is null || Method.Equals(method, StringComparison.OrdinalIgnoreCase)) &&
+        path.StartsWith(Path, StringComparison.Ordinal);
+
+    public static string KindName(FaultKind kind) => kind switch
+    {
+        FaultKind.Status => "status",
+        FaultKind.Drop => "drop",
+        FaultKind.DropAfter => "dropAfter",
+        _ => "delay",
+    };
+
+    public object ToJson() => new
+    {
+        id = Id, method = Method, path = Path, kind = KindName(Kind), remaining = Remaining, status = Status,
+        error = Error, retryAfter = RetryAfter, retryAfterMs = RetryAfterMs, delayMs = DelayMs,
+    };
+}
+
+/// <summary>The fault queue. The oldest matching fault wins; each match consumes one of its count.</summary>
+public sealed class FaultQueue
+{
+    private readonly Lock _gate = new();
+    private readonly List<Fault> _faults = [];
+    private long _nextId;
+
+    public Fault? Take(string method, string path)
+    {
+        lock (_gate)
+        {
+            var fault = _faults.FirstOrDefault(f => f.Matches(method, path));
+            if (fault is null) return null;
+            if (--fault.Remaining <= 0) _faults.Remove(fault);
+            return fault;
+        }
+    }
+
+    public IReadOnlyList<object> List() { lock (_gate) return _faults.Select(f => f.ToJson()).ToList(); }
+
+    public void Clear() { lock (_gate) _faults.Clear(); }
+
+    /// <summary>Parses and queues <c>{method?, path, kind, count?, status?, error?, retryAfter?, retryAfterMs?, delayMs?}</c>.</summary>
+    public (Fault? Fault, string? Error) Add(JsonElement body)
+    {
+        string? method = null, path = null, kind = null, error = null, retryAfter = null, retryAfterMs = null;
+        int count = 1, status = 500, delayMs = 0;
+        bool statusGiven = false, delayGiven = false;
+        foreach (var p in body.EnumerateObject())
+        {
+            var v = p.Value;
+            switch (p.Name)
+            {
+                case "method": if (!Str(v, out method)) return Bad("method must be a string"); break;
+                case "path": if (!Str(v, out path)) return Bad("path must be a string"); break;
+                case "kind": if (!Str(v, out kind)) return Bad("kind must be a string"); break;
+                case "error": if (!Str(v, out error)) return Bad("error must be a string"); break;
+                case "count": if (!Int(v, out count) || count < 1) return Bad("count must be an integer >= 1"); break;
+                case "status": if (!Int(v, out status) || status is < 200 or > 599) return Bad("status must be an HTTP status code"); statusGiven = true; break;
+                case "delayMs": if (!Int(v, out delayMs) || delayMs < 0) return Bad("delayMs must be an integer >= 0"); delayGiven = true; break;
+                case "retryAfter":
+                    retryAfter = v.ValueKind switch
+                    {
+                        JsonValueKind.Number => v.GetRawText(),
+                        JsonValueKind.String => v.GetString(),
+                        _ => null,
+                    };
+                    if (retryAfter is null) return Bad("retryAfter must be a number of seconds or an HTTP date string");
+                    break;
+                case "retryAfterMs":
+                    if (v.ValueKind != JsonValueKind.Number) return Bad("retryAfterMs must be a number");
+                    retryAfterMs = v.GetRawText();
+                    break;
+                default: return Bad($"Unknown fault field '{p.Name}'");
+            }
+        }
+        if (string.IsNullOrEmpty(path) || !path.StartsWith('/')) return Bad("path is required and must start with '/'");
+        FaultKind? parsed = kind switch
+        {
+            "status" => FaultKind.Status,
+            "drop" => FaultKind.Drop,
+            "dropAfter" => FaultKind.DropAfter,
+            "delay" => FaultKind.Delay,
+            _ => null,
+        };
+        if (parsed is null) return Bad("kind must be one of: status, drop, dropAfter, delay");
+        if (parsed == FaultKind.Status && !statusGiven) return Bad("a 'status' fault needs a status");
+        if (parsed == FaultKind.Delay && !delayGiven) return Bad("a 'delay' fault needs delayMs");
+        lock (_gate)
+        {
+            var fault = new Fault
+            {
+                Id = ++_nextId, Method = method?.ToUpperInvariant(), Path = path, Kind = parsed.Value, Remaining = count,
+                Status = status, Error = error ?? "Simulated fault", RetryAfter = retryAfter, RetryAfterMs = retryAfterMs, DelayMs = delayMs,
+            };
+            _faults.Add(fault);
+            return (fault, null);
+        }
+
+        static (Fault?, string?) Bad(string message) => (null, message);
+        static bool Str(JsonElement e, out string? s) { s = e.ValueKind == JsonValueKind.String ? e.GetString() : null; return s is not null; }
+        static bool Int(JsonElement e, out int i) { i = 0; return e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out i); }
+    }
+}

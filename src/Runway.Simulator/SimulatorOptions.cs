@@ -1,0 +1,104 @@
+using System.Text.Json;
+
+namespace Runway.Simulator;
+
+/// <summary>The simulator's tunable settings (configuration section <c>Simulator:</c>).</summary>
+public sealed record SimulatorSettings
+{
+    public string ApiKeys { get; init; } = "";
+    public int PendingMs { get; init; } = 300;
+    public int RunMs { get; init; } = 2000;
+    public int OutputTtlSeconds { get; init; } = 86400;
+    public long CreditBalance { get; init; } = 10000;
+    public int MaxConcurrent { get; init; } = 2;
+    public int MaxDaily { get; init; } = 1000;
+    public long MaxMonthlyCreditSpend { get; init; } = 100000;
+
+    public static SimulatorSettings FromConfiguration(IConfiguration configuration)
+    {
+        var s = configuration.GetSection("Simulator");
+        var d = new SimulatorSettings();
+        var settings = new SimulatorSettings
+        {
+            ApiKeys = s.GetValue("ApiKeys", d.ApiKeys) ?? "",
+            PendingMs = s.GetValue("PendingMs", d.PendingMs),
+            RunMs = s.GetValue("RunMs", d.RunMs),
+            OutputTtlSeconds = s.GetValue("OutputTtlSeconds", d.OutputTtlSeconds),
+            CreditBalance = s.GetValue("CreditBalance", d.CreditBalance),
+            MaxConcurrent = s.GetValue("MaxConcurrent", d.MaxConcurrent),
+            MaxDaily = s.GetValue("MaxDaily", d.MaxDaily),
+            MaxMonthlyCreditSpend = s.GetValue("MaxMonthlyCreditSpend", d.MaxMonthlyCreditSpend),
+        };
+        var problem = settings.Validate();
+        if (problem is not null) throw new InvalidOperationException($"Invalid simulator setting: {problem}");
+        return settings;
+    }
+
+    public IReadOnlySet<string> AcceptedKeys() =>
+        ApiKeys.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+
+    public string? Validate()
+    {
+        if (PendingMs < 0) return "pendingMs must be >= 0";
+        if (RunMs < 0) return "runMs must be >= 0";
+        if (OutputTtlSeconds < 1) return "outputTtlSeconds must be >= 1";
+        if (CreditBalance < 0) return "creditBalance must be >= 0";
+        if (MaxConcurrent < 1) return "maxConcurrent must be >= 1";
+        if (MaxDaily < 0) return "maxDaily must be >= 0";
+        if (MaxMonthlyCreditSpend < 0) return "maxMonthlyCreditSpend must be >= 0";
+        return null;
+    }
+
+    /// <summary>Applies a camelCase JSON patch (<c>POST /_sim/config</c>). Returns an error message or null.</summary>
+    public static string? TryApply(SimulatorSettings current, JsonElement patch, out SimulatorSettings updated)
+    {
+        updated = current;
+        if (patch.ValueKind != JsonValueKind.Object) return "Body must be a JSON object";
+        var s = current;
+        foreach (var p in patch.EnumerateObject())
+        {
+            switch (p.Name)
+            {
+                case "apiKeys":
+                    if (p.Value.ValueKind == JsonValueKind.String) s = s with { ApiKeys = p.Value.GetString()! };
+                    else if (p.Value.ValueKind == JsonValueKind.Array && p.Value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String))
+                        s = s with { ApiKeys = string.Join(',', p.Value.EnumerateArray().Select(e => e.GetString())) };
+                    else return "apiKeys must be a string (comma-separated) or an array of strings";
+                    break;
+                case "pendingMs": if (!Int(p.Value, out var pm)) return Bad(p.Name); s = s with { PendingMs = pm }; break;
+                case "runMs": if (!Int(p.Value, out var rm)) return Bad(p.Name); s = s with { RunMs = rm }; break;
+                case "outputTtlSeconds": if (!Int(p.Value, out var ttl)) return Bad(p.Name); s = s with { OutputTtlSeconds = ttl }; break;
+                case "creditBalance": if (!Long(p.Value, out var cb)) return Bad(p.Name); s = s with { CreditBalance = cb }; break;
+                case "maxConcurrent": if (!Int(p.Value, out var mc)) return Bad(p.Name); s = s with { MaxConcurrent = mc }; break;
+                case "maxDaily": if (!Int(p.Value, out var md)) return Bad(p.Name); s = s with { MaxDaily = md }; break;
+                case "maxMonthlyCreditSpend": if (!Long(p.Value, out var mm)) return Bad(p.Name); s = s with { MaxMonthlyCreditSpend = mm }; break;
+                default: return $"Unknown setting '{p.Name}'";
+            }
+        }
+        var problem = s.Validate();
+        if (problem is not null) return problem;
+        updated = s;
+        return null;
+
+        static string Bad(string name) => $"{name} must be an integer";
+        static bool Int(JsonElement e, out int v) { v = 0; return e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out v); }
+        static bool Long(JsonElement e, out long v) { v = 0; return e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out v); }
+    }
+
+    public object ToJson() => new
+    {
+        apiKeys = ApiKeys, pendingMs = PendingMs, runMs = RunMs, outputTtlSeconds = OutputTtlSeconds,
+        creditBalance = CreditBalance, maxConcurrent = MaxConcurrent, maxDaily = MaxDaily,
+        maxMonthlyCreditSpend = MaxMonthlyCreditSpend,
+    };
+}
+
+/// <summary>The settings in force: the startup configuration plus run-time changes.</summary>
+public sealed class SimulatorState(SimulatorSettings configured)
+{
+    private volatile SimulatorSettings _current = configured;
+    public SimulatorSettings Configured { get; } = configured;
+    public SimulatorSettings Current => _current;
+    public void Set(SimulatorSettings settings) => _current = settings;
+    public void Reset() => _current = Configured;
+}
