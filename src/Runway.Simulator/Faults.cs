@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Runway.Simulator;
@@ -80,7 +81,7 @@ public sealed class FaultQueue
                 case "retryAfter":
                     retryAfter = v.ValueKind switch
                     {
-                        JsonValueKind.Number => v.GetRawText(),
+                        JsonValueKind.Number => v.GetDouble().ToString(CultureInfo.InvariantCulture),
                         JsonValueKind.String => v.GetString(),
                         _ => null,
                     };
@@ -88,7 +89,7 @@ public sealed class FaultQueue
                     break;
                 case "retryAfterMs":
                     if (v.ValueKind != JsonValueKind.Number) return Bad("retryAfterMs must be a number");
-                    retryAfterMs = v.GetRawText();
+                    retryAfterMs = v.GetDouble().ToString(CultureInfo.InvariantCulture);
                     break;
                 default: return Bad($"Unknown fault field '{p.Name}'");
             }
