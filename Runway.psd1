@@ -15,6 +15,10 @@
         'Get-RunwayCredit'
         'Get-RunwayTask'
         'Get-RunwayUsage'
+        'New-RunwayImage'
+        'New-RunwayVideo'
+        'Save-RunwayOutput'
+        'Send-RunwayFile'
         'Stop-RunwayTask'
         'Wait-RunwayTask'
     )

@@ -33,7 +33,7 @@ public static partial class Api
     public static void Map(WebApplication app)
     {
         foreach (var endpoint in Catalog.ModelsByEndpoint.Keys)
-            app.MapPost($"/v1/{endpoint}", (HttpContext ctx, TaskStore store, UploadStore uploads) => CreateAsync(ctx, endpoint, store, uploads));
+            app.MapPost($"/v1/{endpoint}", (HttpContext ctx, TaskStore store, UploadStore uploads, OutputSigner signer) => CreateAsync(ctx, endpoint, store, uploads, signer));
 
         app.MapGet("/v1/tasks/{id}", (HttpContext ctx, string id, TaskStore store, OutputSigner signer, SimulatorState state) =>
         {
@@ -79,11 +79,11 @@ public static partial class Api
     private static RequestLogEntry? Log(HttpContext ctx) => ctx.Items[typeof(RequestLogEntry)] as RequestLogEntry;
     private static void SetTaskId(this RequestLogEntry entry, string id) => entry.TaskId = id;
 
-    private static async Task<IResult> CreateAsync(HttpContext ctx, string endpoint, TaskStore store, UploadStore uploads)
+    private static async Task<IResult> CreateAsync(HttpContext ctx, string endpoint, TaskStore store, UploadStore uploads, OutputSigner signer)
     {
         var (body, error) = await Http.ReadJsonObjectAsync(ctx);
         if (error is not null) return error;
-        var validation = new ValidationContext(uploads);
+        var validation = new ValidationContext(uploads, signer);
         var request = Rules.Validate(endpoint, body, validation);
         if (request is null) return Http.ValidationError(validation.Issues);
 

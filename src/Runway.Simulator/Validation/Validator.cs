@@ -8,7 +8,7 @@ namespace Runway.Simulator.Validation;
 public sealed record Issue(IReadOnlyList<object> Path, string Message);
 
 /// <summary>Collects issues and resolves media inputs while a request body is validated.</summary>
-public sealed class ValidationContext(UploadStore uploads)
+public sealed class ValidationContext(UploadStore uploads, OutputSigner? outputs = null)
 {
     public List<Issue> Issues { get; } = [];
     public bool Failed => Issues.Count > 0;
@@ -50,12 +50,35 @@ public sealed class ValidationContext(UploadStore uploads)
             Add(path, "Expected an HTTPS URL, a runway:// upload URI or a data URI");
             return null;
         }
+        if (OwnOutput(parsed) is { } output)
+        {
+            if (Simulator.Media.FormatFits(output, kind)) return new MediaInfo(kind, output, null);
+            Add(path, $"This output is a {output} file, not a supported {kindName}");
+            return null;
+        }
         if (parsed.Scheme != Uri.UriSchemeHttps)
         {
             Add(path, $"Only HTTPS URLs are allowed, received {parsed.Scheme}://");
             return null;
         }
         return new MediaInfo(kind, "remote", null);
+    }
+
+    /// <summary>
+    /// The format of one of this simulator's own unexpired, correctly signed output URLs, else null. The real
+    /// service serves outputs over https and accepts them as inputs; the simulator serves them over plain http
+    /// on loopback, so it accepts exactly those URLs of its own and no other http URL.
+    /// </summary>
+    private string? OwnOutput(Uri url)
+    {
+        if (outputs is null || !url.IsLoopback || !url.AbsolutePath.StartsWith("/_outputs/", StringComparison.Ordinal)) return null;
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(url.Query);
+        if (!outputs.Verify(url.AbsolutePath, query.TryGetValue("exp", out var exp) ? exp.ToString() : null,
+                query.TryGetValue("sig", out var sig) ? sig.ToString() : null, out var expiry)
+            || expiry < DateTimeOffset.UtcNow.ToUnixTimeSeconds())
+            return null;
+        var extension = Path.GetExtension(url.AbsolutePath).TrimStart('.');
+        return extension.Length > 0 ? extension : null;
     }
 
     private static readonly Regex DataUriPattern = new(@"^data:([a-z0-9.+-]+/[a-z0-9.+-]+);base64,", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);

@@ -32,14 +32,18 @@ namespace Runway.Api
         /// <summary>True when a create may have started (and charged) a task although no id came back.</summary>
         public bool TaskMayExist { get; }
 
-        internal static RunwayApiException FromResponse(string method, string path, int status, string apiMessage, IReadOnlyList<string> issues, string retryNote)
+        internal static RunwayApiException FromResponse(string method, string path, int status, string apiMessage, IReadOnlyList<string> issues, string retryNote,
+            RequestKind kind = RequestKind.Idempotent)
         {
+            bool mayExist = kind == RequestKind.CreateTask && (status >= 500 || status == 408 || status == 409);
             string what = string.IsNullOrWhiteSpace(apiMessage) ? DefaultMeaning(status) : apiMessage.Trim();
             string detail = issues != null && issues.Count > 0 ? " " + string.Join("; ", issues) + "." : string.Empty;
             string message = $"Runway API: {what}{(what.EndsWith(".") ? "" : ".")}{detail} (HTTP {status}, {method} {path}{retryNote})";
             if (status == 401)
                 message += $" Check the key in ${RunwayConfiguration.ApiKeyVariable} or run Connect-Runway.";
-            return new RunwayApiException(message, method, path, status, apiMessage, issues, AttemptOutcome.Response, false);
+            if (mayExist)
+                message += MayExistNote;
+            return new RunwayApiException(message, method, path, status, apiMessage, issues, AttemptOutcome.Response, mayExist);
         }
 
         internal static RunwayApiException FromNoResponse(string method, string path, AttemptOutcome outcome, RequestKind kind, string retryNote, Exception inner)
@@ -51,10 +55,12 @@ namespace Runway.Api
             string cause = inner?.GetBaseException().Message;
             string message = $"Runway API: {what} ({method} {path}{retryNote})" + (string.IsNullOrEmpty(cause) ? "." : $": {cause}");
             if (mayExist)
-                message += " The server may have received the request and started (and charged for) a task; it was not sent again." +
-                           " Check your recent tasks before retrying.";
+                message += MayExistNote;
             return new RunwayApiException(message, method, path, 0, null, null, outcome, mayExist, inner);
         }
+
+        private const string MayExistNote =
+            " The server may have started (and charged for) a task before this failure, so the request was not sent again. Check your recent tasks before retrying.";
 
         private static string DefaultMeaning(int status)
         {

@@ -130,7 +130,7 @@ namespace Runway.Api
                 if (outcome == AttemptOutcome.Response)
                 {
                     ReadError(responseText, out string apiMessage, out IReadOnlyList<string> issues);
-                    throw RunwayApiException.FromResponse(method.Method, displayPath, status, apiMessage, issues, retryNote);
+                    throw RunwayApiException.FromResponse(method.Method, displayPath, status, apiMessage, issues, retryNote, kind);
                 }
                 throw RunwayApiException.FromNoResponse(method.Method, displayPath, outcome, kind, retryNote, failure);
             }

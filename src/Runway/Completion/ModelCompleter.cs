@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
@@ -7,16 +8,92 @@ using Runway.Models;
 
 namespace Runway.Completion
 {
-    /// <summary>Completes -Model from the catalog.</summary>
+    /// <summary>Shared by the completers: which endpoint and model the command line typed so far points at.</summary>
+    internal static class CompletionContext
+    {
+        private static readonly Dictionary<string, string[]> EndpointsByCommand = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["New-RunwayVideo"] = new[] { Runway.Models.Endpoints.ImageToVideo, Runway.Models.Endpoints.TextToVideo, Runway.Models.Endpoints.VideoToVideo, Runway.Models.Endpoints.CharacterPerformance },
+            ["New-RunwayImage"] = new[] { Runway.Models.Endpoints.TextToImage },
+            ["New-RunwaySpeech"] = new[] { Runway.Models.Endpoints.TextToSpeech, Runway.Models.Endpoints.SpeechToSpeech },
+            ["New-RunwaySoundEffect"] = new[] { Runway.Models.Endpoints.SoundEffect },
+            ["New-RunwayDubbing"] = new[] { Runway.Models.Endpoints.VoiceDubbing },
+            ["New-RunwayVoiceIsolation"] = new[] { Runway.Models.Endpoints.VoiceIsolation },
+        };
+
+        /// <summary>The endpoints this command can reach given the parameters already typed.</summary>
+        public static string[] EndpointsFor(string commandName, IDictionary bound)
+        {
+            if (!EndpointsByCommand.TryGetValue(commandName ?? string.Empty, out string[] endpoints))
+                return ModelCatalog.Models.SelectMany(m => m.Endpoints).Distinct().ToArray();
+            if (commandName.Equals("New-RunwayVideo", StringComparison.OrdinalIgnoreCase))
+            {
+                if (Has(bound, "Video")) return new[] { Runway.Models.Endpoints.VideoToVideo };
+                if (Has(bound, "Character") || Has(bound, "Reference")) return new[] { Runway.Models.Endpoints.CharacterPerformance };
+                if (Has(bound, "Image") || Has(bound, "LastFrame")) return new[] { Runway.Models.Endpoints.ImageToVideo };
+            }
+            if (commandName.Equals("New-RunwaySpeech", StringComparison.OrdinalIgnoreCase))
+            {
+                if (Has(bound, "Audio") || Has(bound, "Video")) return new[] { Runway.Models.Endpoints.SpeechToSpeech };
+                if (Has(bound, "Text")) return new[] { Runway.Models.Endpoints.TextToSpeech };
+            }
+            return endpoints;
+        }
+
+        /// <summary>The typed -Model if any, else every model those endpoints serve.</summary>
+        public static IEnumerable<ModelInfo> ModelsFor(string commandName, IDictionary bound)
+        {
+            if (bound != null && bound.Contains("Model") && ModelCatalog.Find(bound["Model"]?.ToString()) is ModelInfo typed)
+                return new[] { typed };
+            string[] endpoints = EndpointsFor(commandName, bound);
+            return ModelCatalog.Models.Where(m => m.Endpoints.Intersect(endpoints).Any());
+        }
+
+        public static IEnumerable<CompletionResult> Offer(IEnumerable<string> values, string wordToComplete, Func<string, string> tooltip = null)
+        {
+            string prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
+            return values.Distinct()
+                .Where(v => v.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                .Select(v => new CompletionResult(Quote(v), v, CompletionResultType.ParameterValue, tooltip?.Invoke(v) ?? v));
+        }
+
+        private static string Quote(string value) => value.IndexOfAny(new[] { ' ', ':', '$', '@', '\'' }) >= 0 && value.Contains(" ") ? "'" + value + "'" : value;
+
+        private static bool Has(IDictionary bound, string name) => bound != null && bound.Contains(name);
+    }
+
+    /// <summary>Completes -Model with the models the command (and the parameters typed so far) can use.</summary>
     public sealed class ModelCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            string prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            return ModelCatalog.Models
-                .Where(m => m.Name.StartsWith(prefix, System.StringComparison.OrdinalIgnoreCase))
-                .Select(m => new CompletionResult(m.Name, m.Name, CompletionResultType.ParameterValue, $"{m.Name}: {m.Summary} {m.Price.Describe()}"));
+            var bound = new Hashtable();
+            if (fakeBoundParameters != null)
+                foreach (DictionaryEntry entry in fakeBoundParameters)
+                    if (!string.Equals(entry.Key?.ToString(), "Model", StringComparison.OrdinalIgnoreCase)) bound[entry.Key] = entry.Value;
+            var models = CompletionContext.ModelsFor(commandName, bound).ToDictionary(m => m.Name);
+            return CompletionContext.Offer(models.Keys, wordToComplete, name => $"{name}: {models[name].Summary} {models[name].Price.Describe()}.");
         }
+    }
+
+    /// <summary>Completes -Ratio with the ratios of the chosen model (or of every model the command can use).</summary>
+    public sealed class RatioCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            CompletionContext.Offer(CompletionContext.ModelsFor(commandName, fakeBoundParameters).SelectMany(m => m.Ratios), wordToComplete,
+                ratio => ModelCatalog.TryParseRatio(ratio, out int w, out int h) ? $"{w} × {h} px" : ratio);
+    }
+
+    /// <summary>Completes -Duration with the durations the chosen model accepts.</summary>
+    public sealed class DurationCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            CompletionContext.Offer(CompletionContext.ModelsFor(commandName, fakeBoundParameters)
+                    .Where(m => m.Duration != null && !m.DurationFromInput)
+                    .SelectMany(m => m.Duration.Suggestions()).OrderBy(v => v).Select(DurationRule.Format),
+                wordToComplete, value => value + " seconds");
     }
 }

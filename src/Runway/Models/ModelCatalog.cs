@@ -182,6 +182,8 @@ namespace Runway.Models
         public string[] Endpoints { get; set; } = Array.Empty<string>();
         public string[] Ratios { get; set; } = Array.Empty<string>();
         public bool RatioRequired { get; set; }
+        /// <summary>Sent when -Ratio is not given and the API requires one.</summary>
+        public string DefaultRatio { get; set; }
         public DurationRule Duration { get; set; }
         /// <summary>The output length follows the input media (aleph, act_two): no duration parameter.</summary>
         public bool DurationFromInput { get; set; }
@@ -229,28 +231,28 @@ namespace Runway.Models
             new ModelInfo
             {
                 Name = "gen4_turbo", Output = MediaKind.Video, Summary = "Fast image to video, general purpose.",
-                Endpoints = new[] { Runway.Models.Endpoints.ImageToVideo }, Ratios = Gen4VideoRatios, RatioRequired = true,
+                Endpoints = new[] { Runway.Models.Endpoints.ImageToVideo }, Ratios = Gen4VideoRatios, RatioRequired = true, DefaultRatio = "1280:720",
                 Duration = new DurationRule(2, 10, true, 10), SupportsSeed = true, SupportsContentModeration = true,
                 Price = new PerSecondPrice(5),
             },
             new ModelInfo
             {
                 Name = "veo3", Output = MediaKind.Video, Summary = "Cinematic video with audio, from text or an image.",
-                Endpoints = new[] { Runway.Models.Endpoints.ImageToVideo, Runway.Models.Endpoints.TextToVideo }, Ratios = VeoRatios, RatioRequired = true,
+                Endpoints = new[] { Runway.Models.Endpoints.ImageToVideo, Runway.Models.Endpoints.TextToVideo }, Ratios = VeoRatios, RatioRequired = true, DefaultRatio = "1280:720",
                 Duration = new DurationRule(8, 8, true, 8, 8), PromptRequiredOn = new[] { Runway.Models.Endpoints.TextToVideo },
                 SupportsSeed = true, Price = new PerSecondPrice(40),
             },
             new ModelInfo
             {
                 Name = "veo3.1", Output = MediaKind.Video, Summary = "Highest quality cinematic video, optional audio, first and last frames.",
-                Endpoints = new[] { Runway.Models.Endpoints.ImageToVideo, Runway.Models.Endpoints.TextToVideo }, Ratios = VeoRatios, RatioRequired = true,
+                Endpoints = new[] { Runway.Models.Endpoints.ImageToVideo, Runway.Models.Endpoints.TextToVideo }, Ratios = VeoRatios, RatioRequired = true, DefaultRatio = "1280:720",
                 Duration = new DurationRule(4, 8, true, 8, 4, 6, 8), PromptRequiredOn = new[] { Runway.Models.Endpoints.TextToVideo },
                 SupportsSeed = true, SupportsAudioFlag = true, SupportsLastFrame = true, Price = new PerSecondPrice(40, 20),
             },
             new ModelInfo
             {
                 Name = "veo3.1_fast", Output = MediaKind.Video, Summary = "Fast cinematic video, optional audio, first and last frames.",
-                Endpoints = new[] { Runway.Models.Endpoints.ImageToVideo, Runway.Models.Endpoints.TextToVideo }, Ratios = VeoRatios, RatioRequired = true,
+                Endpoints = new[] { Runway.Models.Endpoints.ImageToVideo, Runway.Models.Endpoints.TextToVideo }, Ratios = VeoRatios, RatioRequired = true, DefaultRatio = "1280:720",
                 Duration = new DurationRule(4, 8, true, 8, 4, 6, 8), PromptRequiredOn = new[] { Runway.Models.Endpoints.TextToVideo },
                 SupportsSeed = true, SupportsAudioFlag = true, SupportsLastFrame = true, Price = new PerSecondPrice(15, 10),
             },
@@ -271,21 +273,21 @@ namespace Runway.Models
             new ModelInfo
             {
                 Name = "gen4_image", Output = MediaKind.Image, Summary = "High quality images with up to three tagged references.",
-                Endpoints = new[] { Runway.Models.Endpoints.TextToImage }, Ratios = Gen4ImageRatios, RatioRequired = true,
+                Endpoints = new[] { Runway.Models.Endpoints.TextToImage }, Ratios = Gen4ImageRatios, RatioRequired = true, DefaultRatio = "1920:1080",
                 PromptRequiredOn = new[] { Runway.Models.Endpoints.TextToImage }, MaxReferences = 3, SupportsSeed = true,
                 SupportsContentModeration = true, Price = new PerImagePrice(5, 8),
             },
             new ModelInfo
             {
                 Name = "gen4_image_turbo", Output = MediaKind.Image, Summary = "Fast, low cost images; needs at least one reference image.",
-                Endpoints = new[] { Runway.Models.Endpoints.TextToImage }, Ratios = Gen4ImageRatios, RatioRequired = true,
+                Endpoints = new[] { Runway.Models.Endpoints.TextToImage }, Ratios = Gen4ImageRatios, RatioRequired = true, DefaultRatio = "1920:1080",
                 PromptRequiredOn = new[] { Runway.Models.Endpoints.TextToImage }, MinReferences = 1, MaxReferences = 3, SupportsSeed = true,
                 SupportsContentModeration = true, Price = new PerImagePrice(2),
             },
             new ModelInfo
             {
                 Name = "gemini_2.5_flash", Output = MediaKind.Image, Summary = "Alternative image style, up to three references.",
-                Endpoints = new[] { Runway.Models.Endpoints.TextToImage }, Ratios = GeminiImageRatios, RatioRequired = true,
+                Endpoints = new[] { Runway.Models.Endpoints.TextToImage }, Ratios = GeminiImageRatios, RatioRequired = true, DefaultRatio = "1344:768",
                 PromptRequiredOn = new[] { Runway.Models.Endpoints.TextToImage }, MaxReferences = 3, Price = new PerImagePrice(5),
             },
             new ModelInfo

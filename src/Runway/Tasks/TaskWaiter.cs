@@ -58,40 +58,13 @@ namespace Runway.Tasks
                 unfinished.Add(task);
             }
             int total = unfinished.Count;
-            int finished = 0;
             DateTimeOffset started = DateTimeOffset.UtcNow;
 
             while (unfinished.Count > 0)
             {
-                RunwayTask[] round = unfinished.ToArray();
-                var results = await PollAsync(round, cancellation).ConfigureAwait(false);
-                for (int i = 0; i < round.Length; i++)
-                {
-                    (RunwayTask latest, Exception error) = results[i];
-                    RunwayTask original = round[i];
-                    if (error != null)
-                    {
-                        if (IsPermanent(error))
-                        {
-                            unfinished.Remove(original);
-                            finished++;
-                            observer.Ended(RunwayTaskException.Lost(original, error));
-                        }
-                        continue;
-                    }
-                    CopyKnown(original, latest);
-                    int index = unfinished.IndexOf(original);
-                    unfinished[index] = latest;
-                    if (!latest.IsFinished) continue;
-                    unfinished.RemoveAt(index);
-                    finished++;
-                    if (latest.Status == RunwayTask.Succeeded) observer.Finished(latest);
-                    else if (latest.Status == RunwayTask.Failed) observer.Ended(RunwayTaskException.Failed(latest));
-                    else observer.Ended(RunwayTaskException.Cancelled(latest));
-                }
-
+                unfinished = new List<RunwayTask>(await PollOnceAsync(unfinished, observer, cancellation).ConfigureAwait(false));
                 TimeSpan elapsed = DateTimeOffset.UtcNow - started;
-                observer.Progress(unfinished.AsReadOnly(), finished, total, elapsed);
+                observer.Progress(unfinished.AsReadOnly(), total - unfinished.Count, total, elapsed);
                 if (unfinished.Count == 0) break;
 
                 TimeSpan delay = Jitter(options.PollInterval);
@@ -108,6 +81,35 @@ namespace Runway.Tasks
                 }
                 await Task.Delay(delay, cancellation).ConfigureAwait(false);
             }
+        }
+
+        /// <summary>
+        /// Fetches each task once; reports those that ended (succeeded to <see cref="IWaitObserver.Finished"/>,
+        /// anything else to <see cref="IWaitObserver.Ended"/>) and returns the latest state of the others.
+        /// A transient failure (already retried by the client) keeps the task for the next round.
+        /// </summary>
+        public async Task<IReadOnlyList<RunwayTask>> PollOnceAsync(IReadOnlyList<RunwayTask> tasks, IWaitObserver observer, CancellationToken cancellation)
+        {
+            RunwayTask[] round = tasks.ToArray();
+            var results = await PollAsync(round, cancellation).ConfigureAwait(false);
+            var stillRunning = new List<RunwayTask>();
+            for (int i = 0; i < round.Length; i++)
+            {
+                (RunwayTask latest, Exception error) = results[i];
+                RunwayTask original = round[i];
+                if (error != null)
+                {
+                    if (IsPermanent(error)) observer.Ended(RunwayTaskException.Lost(original, error));
+                    else stillRunning.Add(original);
+                    continue;
+                }
+                CopyKnown(original, latest);
+                if (!latest.IsFinished) stillRunning.Add(latest);
+                else if (latest.Status == RunwayTask.Succeeded) observer.Finished(latest);
+                else if (latest.Status == RunwayTask.Failed) observer.Ended(RunwayTaskException.Failed(latest));
+                else observer.Ended(RunwayTaskException.Cancelled(latest));
+            }
+            return stillRunning;
         }
 
         private async Task<(RunwayTask, Exception)[]> PollAsync(RunwayTask[] round, CancellationToken cancellation)
@@ -147,7 +149,7 @@ namespace Runway.Tasks
             to.EstimatedCredits = to.EstimatedCredits ?? from.EstimatedCredits;
         }
 
-        private TimeSpan Jitter(TimeSpan interval)
+        internal TimeSpan Jitter(TimeSpan interval)
         {
             double factor;
             lock (random) factor = 0.75 + random.NextDouble() * 0.5;

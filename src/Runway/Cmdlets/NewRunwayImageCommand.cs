@@ -1,0 +1,69 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using Runway.Completion;
+using Runway.Media;
+using Runway.Models;
+
+namespace Runway.Cmdlets
+{
+    /// <summary>Creates an image task (text to image), optionally guided by up to three tagged reference images.</summary>
+    [Cmdlet(VerbsCommon.New, "RunwayImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(RunwayTask))]
+    [OutputType(typeof(System.IO.FileInfo))]
+    public sealed class NewRunwayImageCommand : GenerationCmdlet
+    {
+        /// <summary>What the image shows (up to 1000 characters); @tag mentions a reference image by its tag.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("PromptText")]
+        public string Prompt { get; set; }
+
+        /// <summary>Reference images: paths, FileInfo, URLs, uploads or finished tasks, or @{ Uri = ...; Tag = 'name' }.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("ReferenceImages")]
+        public object[] ReferenceImage { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ModelCompleter))]
+        public string Model { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(RatioCompleter))]
+        public string Ratio { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public long Seed { get; set; }
+
+        [Parameter]
+        [ValidateSet("auto", "low")]
+        public string PublicFigureThreshold { get; set; }
+
+        protected override GenerationRequest BuildRequest()
+        {
+            var references = new List<ReferenceImageSpec>();
+            foreach (object item in ReferenceImage ?? new object[0])
+            {
+                object value = MediaSource.Unwrap(item);
+                // A hashtable or custom object may carry a Tag beside its Uri.
+                bool isRecord = value is IDictionary || value is PSObject;
+                string tag = isRecord && MediaSource.HasProperty(value, "Tag") ? MediaSource.PropertyValue(value, "Tag")?.ToString() : null;
+                references.Add(new ReferenceImageSpec
+                {
+                    Source = Media(value, nameof(ReferenceImage), MediaKind.Image),
+                    Tag = string.IsNullOrWhiteSpace(tag) ? null : tag.Trim(),
+                });
+            }
+            GenerationRequest request = RequestBuilder.Image(new ImageSpec
+            {
+                Model = Model,
+                Prompt = Prompt,
+                Ratio = Ratio,
+                Seed = MyInvocation.BoundParameters.ContainsKey(nameof(Seed)) ? Seed : (long?)null,
+                PublicFigureThreshold = PublicFigureThreshold,
+                References = references,
+            });
+            request.Source = Prompt;
+            return request;
+        }
+    }
+}

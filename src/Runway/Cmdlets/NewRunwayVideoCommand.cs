@@ -1,0 +1,137 @@
+using System.Management.Automation;
+using Runway.Completion;
+using Runway.Media;
+using Runway.Models;
+
+namespace Runway.Cmdlets
+{
+    /// <summary>
+    /// Creates a video task: from an image (image to video), from text alone (text to video, Veo models), from
+    /// a video (video to video, gen4_aleph), or a character driven by a reference performance (act_two).
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "RunwayVideo", DefaultParameterSetName = TextSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(RunwayTask))]
+    [OutputType(typeof(System.IO.FileInfo))]
+    public sealed class NewRunwayVideoCommand : GenerationCmdlet
+    {
+        private const string ImageSet = "ImageToVideo";
+        private const string TextSet = "TextToVideo";
+        private const string VideoSet = "VideoToVideo";
+        private const string CharacterSet = "CharacterPerformance";
+
+        /// <summary>The first frame: a path, FileInfo, https URL, runway:// or data: URI, an upload, or a finished image task.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)]
+        [Alias("PromptImage", "FirstFrame", "FullName")]
+        [ValidateNotNull]
+        public object Image { get; set; }
+
+        /// <summary>The last frame (veo3.1 and veo3.1_fast).</summary>
+        [Parameter(ParameterSetName = ImageSet, ValueFromPipelineByPropertyName = true)]
+        public object LastFrame { get; set; }
+
+        /// <summary>The video to transform (gen4_aleph).</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = VideoSet)]
+        [Alias("VideoUri")]
+        [ValidateNotNull]
+        public object Video { get; set; }
+
+        /// <summary>An image to guide the video to video style (at most one).</summary>
+        [Parameter(ParameterSetName = VideoSet, ValueFromPipelineByPropertyName = true)]
+        public object ReferenceImage { get; set; }
+
+        /// <summary>The character to animate: an image or a video (act_two).</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = CharacterSet)]
+        [ValidateNotNull]
+        public object Character { get; set; }
+
+        /// <summary>A 3–30 s video of the performance to transfer (act_two).</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = CharacterSet)]
+        [ValidateNotNull]
+        public object Reference { get; set; }
+
+        [Parameter(ParameterSetName = CharacterSet)]
+        public SwitchParameter BodyControl { get; set; }
+
+        [Parameter(ParameterSetName = CharacterSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, 5)]
+        public int ExpressionIntensity { get; set; }
+
+        /// <summary>What should happen in the video (up to 1000 characters). Required for text to video and video to video.</summary>
+        [Parameter(ParameterSetName = ImageSet, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = TextSet, Position = 0, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = VideoSet, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = CharacterSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PromptText")]
+        public string Prompt { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ModelCompleter))]
+        public string Model { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(RatioCompleter))]
+        public string Ratio { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
+        [ArgumentCompleter(typeof(DurationCompleter))]
+        public double Duration { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public long Seed { get; set; }
+
+        /// <summary>Veo 3.1 models: -Audio:$false makes a silent, cheaper video. Default: with audio.</summary>
+        [Parameter(ParameterSetName = ImageSet)]
+        [Parameter(ParameterSetName = TextSet)]
+        public SwitchParameter Audio { get; set; }
+
+        [Parameter]
+        [ValidateSet("auto", "low")]
+        public string PublicFigureThreshold { get; set; }
+
+        protected override GenerationRequest BuildRequest()
+        {
+            object input = Image ?? Video ?? Character;
+            bool fromTask = MediaSource.Unwrap(input) is RunwayTask;
+            var spec = new VideoSpec
+            {
+                // A task piped in brings its own Model property (the model that made the image): not this video's model.
+                Model = fromTask && !OnCommandLine(nameof(Model)) ? null : Model,
+                Prompt = Prompt,
+                Ratio = Ratio,
+                Duration = Bound(nameof(Duration)) ? Duration : (double?)null,
+                Seed = Bound(nameof(Seed)) ? Seed : (long?)null,
+                Audio = Bound(nameof(Audio)) ? Audio.IsPresent : (bool?)null,
+                PublicFigureThreshold = PublicFigureThreshold,
+            };
+            switch (ParameterSetName)
+            {
+                case ImageSet:
+                    spec.Endpoint = Endpoints.ImageToVideo;
+                    spec.Image = Media(Image, nameof(Image), MediaKind.Image);
+                    spec.LastFrame = Media(LastFrame, nameof(LastFrame), MediaKind.Image);
+                    break;
+                case TextSet:
+                    spec.Endpoint = Endpoints.TextToVideo;
+                    break;
+                case VideoSet:
+                    spec.Endpoint = Endpoints.VideoToVideo;
+                    spec.Video = Media(Video, nameof(Video), MediaKind.Video);
+                    spec.ReferenceImage = Media(ReferenceImage, nameof(ReferenceImage), MediaKind.Image);
+                    break;
+                case CharacterSet:
+                    spec.Endpoint = Endpoints.CharacterPerformance;
+                    spec.Character = Media(Character, nameof(Character), MediaKind.Image, MediaKind.Video);
+                    spec.Reference = Media(Reference, nameof(Reference), MediaKind.Video);
+                    spec.BodyControl = Bound(nameof(BodyControl)) ? BodyControl.IsPresent : (bool?)null;
+                    spec.ExpressionIntensity = Bound(nameof(ExpressionIntensity)) ? ExpressionIntensity : (int?)null;
+                    break;
+            }
+            GenerationRequest request = RequestBuilder.Video(spec);
+            request.Source = MediaSource.Unwrap(input) ?? Prompt;
+            return request;
+        }
+
+        private bool Bound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
+    }
+}

@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Runway.Media;
+using Runway.Models;
+
+namespace Runway.Cmdlets
+{
+    /// <summary>
+    /// Saves task outputs for a cmdlet: downloads (a few at a time), progress bars on the pipeline thread,
+    /// and FileInfo output as the FileSystem provider would give it (with PSPath, so Remove-Item and Copy-Item bind).
+    /// </summary>
+    internal sealed class OutputSaver
+    {
+        private const int ActivityId = 0x52574144;
+        private readonly RunwayCmdlet cmdlet;
+        private readonly Action<Action> onPipeline;
+        private readonly Downloader downloader;
+        private readonly OutputTarget target;
+        private readonly bool force;
+        private readonly SemaphoreSlim parallel = new SemaphoreSlim(4);
+        private int nextProgressId;
+        private readonly List<Task> running = new List<Task>();
+        private bool usedNamedFile;
+
+        public OutputSaver(RunwayCmdlet cmdlet, Action<Action> onPipeline, Downloader downloader, OutputTarget target, bool force)
+        {
+            this.cmdlet = cmdlet;
+            this.onPipeline = onPipeline;
+            this.downloader = downloader;
+            this.target = target;
+            this.force = force;
+        }
+
+        /// <summary>Starts saving every output of a finished task; errors become non-terminating errors carrying the task.</summary>
+        public void Start(RunwayTask task, CancellationToken cancellation)
+        {
+            lock (running) running.Add(SaveTaskAsync(task, task.Id, task.Output ?? Array.Empty<string>(), cancellation));
+        }
+
+        public void Start(string url, CancellationToken cancellation)
+        {
+            string name = Uri.TryCreate(url, UriKind.Absolute, out Uri uri) ? Path.GetFileNameWithoutExtension(uri.AbsolutePath) : "output";
+            lock (running) running.Add(SaveTaskAsync(url, name, new[] { url }, cancellation));
+        }
+
+        public async Task CompleteAsync()
+        {
+            while (true)
+            {
+                Task[] pending;
+                lock (running)
+                {
+                    pending = running.ToArray();
+                    running.Clear();
+                }
+                if (pending.Length == 0) return;
+                await Task.WhenAll(pending).ConfigureAwait(false);
+            }
+        }
+
+        private async Task SaveTaskAsync(object source, string baseName, string[] urls, CancellationToken cancellation)
+        {
+            if (urls.Length == 0)
+            {
+                onPipeline(() => cmdlet.WriteError(new ErrorRecord(new InvalidOperationException($"Task {baseName} has no output to save."),
+                    "Runway.NoOutput", ErrorCategory.InvalidData, source)));
+                return;
+            }
+            if (!target.IsDirectory)
+            {
+                lock (running)
+                {
+                    if (usedNamedFile)
+                    {
+                        onPipeline(() => cmdlet.WriteError(new ErrorRecord(new InvalidOperationException(
+                            $"The outputs of {baseName} were not saved: one file name was given for several tasks. Give a directory instead."),
+                            "Runway.OneFileForManyTasks", ErrorCategory.InvalidArgument, source)));
+                        return;
+                    }
+                    usedNamedFile = true;
+                }
+            }
+            for (int i = 0; i < urls.Length; i++)
+            {
+                int index = i;
+                int progressId = ActivityId + Interlocked.Increment(ref nextProgressId);
+                string label = urls.Length > 1 ? $"{baseName} ({index + 1} of {urls.Length})" : baseName;
+                await parallel.WaitAsync(cancellation).ConfigureAwait(false);
+                bool shown = false;
+                try
+                {
+                    string path = await downloader.DownloadAsync(urls[index],
+                        mediaType => target.PathFor(baseName, index, urls.Length, mediaType, urls[index]),
+                        force,
+                        (done, total) =>
+                        {
+                            shown = true;
+                            onPipeline(() => cmdlet.WriteProgress(new ProgressRecord(progressId, "Downloading Runway output " + label,
+                                total.HasValue ? $"{done:N0} of {total.Value:N0} bytes" : $"{done:N0} bytes")
+                            { PercentComplete = total.HasValue && total.Value > 0 ? (int)(100 * done / total.Value) : -1 }));
+                        },
+                        cancellation).ConfigureAwait(false);
+                    onPipeline(() => cmdlet.WriteObject(ProviderItem(path)));
+                }
+                catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+                {
+                    throw;
+                }
+                catch (Exception ex)
+                {
+                    ErrorRecord record = ToErrorRecord(ex, source);
+                    onPipeline(() => cmdlet.WriteError(record));
+                }
+                finally
+                {
+                    parallel.Release();
+                    if (shown)
+                        onPipeline(() => cmdlet.WriteProgress(new ProgressRecord(progressId, "Downloading Runway output " + label, "Done") { RecordType = ProgressRecordType.Completed }));
+                }
+            }
+        }
+
+        private object ProviderItem(string path)
+        {
+            try
+            {
+                var items = cmdlet.InvokeProvider.Item.Get(new[] { path }, false, true);
+                if (items.Count == 1) return items[0];
+            }
+            catch (Exception ex) when (ex is ItemNotFoundException || ex is ProviderNotFoundException || ex is NotSupportedException)
+            {
+            }
+            return new FileInfo(path);
+        }
+
+        internal static ErrorRecord ToErrorRecord(Exception exception, object source)
+        {
+            switch (exception)
+            {
+                case RunwayOutputExpiredException expired:
+                    return new ErrorRecord(expired, "Runway.OutputExpired", ErrorCategory.ResourceUnavailable, source);
+                case RunwayFileExistsException exists:
+                    return new ErrorRecord(exists, "Runway.FileExists", ErrorCategory.ResourceExists, exists.Path);
+                case UnauthorizedAccessException denied:
+                    return new ErrorRecord(denied, "Runway.CannotWrite", ErrorCategory.PermissionDenied, source);
+                case IOException io:
+                    return new ErrorRecord(new IOException($"Could not save the output: {io.Message} No partial file was left.", io), "Runway.WriteFailed", ErrorCategory.WriteError, source);
+                default:
+                    return RunwayErrors.FromException(exception, source);
+            }
+        }
+    }
+}

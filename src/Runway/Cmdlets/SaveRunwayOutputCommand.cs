@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using Runway.Api;
+using Runway.Media;
+using Runway.Models;
+
+namespace Runway.Cmdlets
+{
+    /// <summary>
+    /// Downloads the outputs of finished tasks (or output URLs) to disk, streaming, never overwriting unless
+    /// -Force, never leaving a partial file; emits the files as FileInfo.
+    /// </summary>
+    [Cmdlet(VerbsData.Save, "RunwayOutput", DefaultParameterSetName = TaskSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(FileInfo))]
+    public sealed class SaveRunwayOutputCommand : RunwayCmdlet
+    {
+        private const string TaskSet = "Task";
+        private const string IdSet = "Id";
+        private const string UriSet = "Uri";
+        private OutputSaver saver;
+        private OutputTarget target;
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = TaskSet)]
+        [ValidateNotNull]
+        public RunwayTask[] InputObject { get; set; }
+
+        /// <summary>Ids of finished tasks: their outputs are fetched fresh.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+        [ValidateNotNullOrEmpty]
+        [Alias("TaskId")]
+        public string[] Id { get; set; }
+
+        /// <summary>Output URLs to download as they are.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = UriSet)]
+        [ValidateNotNullOrEmpty]
+        [Alias("Url")]
+        public string[] Uri { get; set; }
+
+        /// <summary>
+        /// A directory (created if missing; files are named after the task id) or, for a single output, a file
+        /// name with an extension. Default: the current location.
+        /// </summary>
+        [Parameter(Position = 1)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; }
+
+        /// <summary>Overwrite files that exist.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            string path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(string.IsNullOrEmpty(Path) ? "." : Path);
+            bool looksLikeDirectory = Directory.Exists(path) || Path == null || Path.EndsWith("/") || Path.EndsWith("\\")
+                || string.IsNullOrEmpty(System.IO.Path.GetExtension(path));
+            if (looksLikeDirectory)
+            {
+                if (File.Exists(path))
+                    ThrowTerminatingError(RunwayErrors.InvalidArgument("Runway.PathIsFile", $"-Path '{path}' is a file; give a directory, or a file name with an extension.", path));
+                target = OutputTarget.Directory(path);
+            }
+            else
+            {
+                string directory = System.IO.Path.GetDirectoryName(path);
+                if (!Directory.Exists(directory))
+                    ThrowTerminatingError(new ErrorRecord(new DirectoryNotFoundException($"-Path: the folder '{directory}' does not exist."),
+                        "Runway.OutputFolderMissing", ErrorCategory.ObjectNotFound, Path));
+                target = OutputTarget.File(path);
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            switch (ParameterSetName)
+            {
+                case TaskSet:
+                    foreach (RunwayTask task in InputObject) Save(task);
+                    break;
+                case IdSet:
+                    foreach (string id in Id)
+                    {
+                        RunwayTask task = null;
+                        RunForItem(id, async token => task = await Api.GetTaskAsync(id, token).ConfigureAwait(false));
+                        if (task != null) Save(task);
+                    }
+                    break;
+                case UriSet:
+                    foreach (string url in Uri)
+                    {
+                        if (!System.Uri.TryCreate(url, UriKind.Absolute, out Uri parsed) || (parsed.Scheme != System.Uri.UriSchemeHttps && parsed.Scheme != System.Uri.UriSchemeHttp))
+                        {
+                            WriteError(RunwayErrors.InvalidArgument("Runway.InvalidUrl", $"'{url}' is not an http(s) URL.", url));
+                            continue;
+                        }
+                        if (ShouldProcess(Downloader.Display(url), "Download to " + target.Path))
+                        {
+                            Saver().Start(url, Cancellation);
+                            Drain();
+                        }
+                    }
+                    break;
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (saver != null) Run(token => saver.CompleteAsync());
+        }
+
+        private void Save(RunwayTask task)
+        {
+            if (task == null || string.IsNullOrEmpty(task.Id)) return;
+            if (task.Status != RunwayTask.Succeeded || task.Output == null || task.Output.Length == 0)
+            {
+                RunwayTask latest = null;
+                RunForItem(task, async token => latest = await Api.GetTaskAsync(task.Id, token).ConfigureAwait(false));
+                if (latest == null) return;
+                latest.Model = latest.Model ?? task.Model;
+                task = latest;
+            }
+            if (task.Status != RunwayTask.Succeeded)
+            {
+                string why = task.Status == RunwayTask.Failed ? $"it failed: {task.Failure} [{task.FailureCode}]"
+                    : task.Status == RunwayTask.Cancelled ? "it was cancelled"
+                    : $"it is not finished (status {task.Status}); pipe it through Wait-RunwayTask first";
+                WriteError(new ErrorRecord(new InvalidOperationException($"Task {task.Id} has no output to save: {why}."),
+                    "Runway.NoOutput", ErrorCategory.InvalidOperation, task));
+                return;
+            }
+            if (!ShouldProcess($"Runway task {task.Id} ({task.Output.Length} output{(task.Output.Length == 1 ? "" : "s")})", "Download to " + target.Path))
+                return;
+            Saver().Start(task, Cancellation);
+            Drain();
+        }
+
+        /// <summary>Lets downloads run while the next pipeline item arrives, writing what they have reported so far.</summary>
+        private void Drain() => Run(token => System.Threading.Tasks.Task.CompletedTask);
+
+        private OutputSaver Saver()
+        {
+            if (saver != null) return saver;
+            if (target.IsDirectory) Directory.CreateDirectory(target.Path);
+            return saver = new OutputSaver(this, OnPipeline, new Downloader(RunwaySession.Current.MaxRetries, this), target, Force);
+        }
+    }
+}

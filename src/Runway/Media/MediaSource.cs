@@ -1,0 +1,211 @@
+using System;
+using System.Collections;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using Runway.Models;
+
+namespace Runway.Media
+{
+    public enum MediaSourceKind { HttpsUrl, RunwayUri, DataUri, LocalFile }
+
+    /// <summary>
+    /// One media input, classified and checked without any network traffic: an https URL, a runway:// URI,
+    /// a data: URI, or a local file whose real format, size and (where readable) duration are known.
+    /// </summary>
+    public sealed class MediaSource
+    {
+        public MediaSourceKind Kind { get; private set; }
+        /// <summary>The URI to send, or the full path of a local file.</summary>
+        public string Value { get; private set; }
+        public MediaFormat Format { get; private set; }
+        public MediaKind? MediaKind { get; private set; }
+        public long Length { get; private set; }
+        public double? DurationSeconds { get; private set; }
+        public string Parameter { get; private set; }
+
+        public bool IsLocal => Kind == MediaSourceKind.LocalFile;
+        /// <summary>A local file too large to inline: it goes through an ephemeral upload.</summary>
+        public bool NeedsUpload => IsLocal && MediaLimits.DataUriLength(Length, Format.MediaType) > MediaLimits.DataUriMaxLength(Format.Kind);
+
+        public string Display => IsLocal ? Path.GetFileName(Value) : Kind == MediaSourceKind.DataUri ? $"data URI ({Value.Length:N0} chars)" : Value;
+
+        public override string ToString() => Display;
+
+        /// <summary>
+        /// Classifies what the user passed: a string (URL, URI or path), FileInfo, a finished task, an upload,
+        /// a Uri, or an object/hashtable with a Uri property. Paths go through <paramref name="resolvePath"/>
+        /// (the provider); the file must be a supported format of one of <paramref name="accepted"/> kinds.
+        /// </summary>
+        public static MediaSource From(object input, string parameter, Func<string, string> resolvePath, params MediaKind[] accepted)
+        {
+            object value = Unwrap(input);
+            switch (value)
+            {
+                case null:
+                    throw new RunwayInputException($"-{parameter} is empty.", parameter, "Runway.MissingInput", null);
+                case FileInfo file:
+                    return FromFile(file.FullName, parameter, accepted);
+                case DirectoryInfo directory:
+                    throw new RunwayInputException($"-{parameter} '{directory.FullName}' is a directory; pass files (Get-ChildItem -File).", parameter, "Runway.NotAFile", directory, ErrorCategory.InvalidType);
+                case RunwayTask task:
+                    return FromTask(task, parameter, accepted);
+                case RunwayUpload upload:
+                    return FromString(upload.Uri, parameter, resolvePath, accepted);
+                case Uri uri:
+                    return FromString(uri.IsAbsoluteUri ? uri.AbsoluteUri : uri.OriginalString, parameter, resolvePath, accepted);
+                case string text:
+                    return FromString(text, parameter, resolvePath, accepted);
+            }
+            string property = UriProperty(value);
+            if (property != null)
+                return From(PropertyValue(value, property), parameter, resolvePath, accepted);
+            throw new RunwayInputException($"-{parameter} cannot use a {value.GetType().Name}: pass a path, a FileInfo, an https URL, a runway:// or data: URI, or a finished task.",
+                parameter, "Runway.UnsupportedInput", value, ErrorCategory.InvalidType);
+        }
+
+        /// <summary>The object inside a PSObject; a PSCustomObject stays wrapped because its properties live on the wrapper.</summary>
+        internal static object Unwrap(object input) => input is PSObject ps && !(ps.BaseObject is PSCustomObject) ? ps.BaseObject : input;
+
+        /// <summary>Name of the property holding a media URI on a hashtable or custom object, if any.</summary>
+        internal static string UriProperty(object value)
+        {
+            foreach (string name in new[] { "Uri", "Url", "Path", "FullName" })
+                if (HasProperty(value, name)) return name;
+            return null;
+        }
+
+        internal static bool HasProperty(object value, string name)
+        {
+            if (value is IDictionary dictionary)
+                return dictionary.Keys.Cast<object>().Any(k => string.Equals(k?.ToString(), name, StringComparison.OrdinalIgnoreCase));
+            return PSObject.AsPSObject(value).Properties[name] != null;
+        }
+
+        internal static object PropertyValue(object value, string name)
+        {
+            if (value is IDictionary dictionary)
+            {
+                foreach (object key in dictionary.Keys)
+                    if (string.Equals(key?.ToString(), name, StringComparison.OrdinalIgnoreCase)) return dictionary[key];
+                return null;
+            }
+            return PSObject.AsPSObject(value).Properties[name]?.Value;
+        }
+
+        private static MediaSource FromTask(RunwayTask task, string parameter, MediaKind[] accepted)
+        {
+            if (task.Status != RunwayTask.Succeeded || task.Output == null || task.Output.Length == 0)
+                throw new RunwayInputException(
+                    $"Task {task.Id} has no output yet (status {task.Status ?? "unknown"}). Add -Wait to the command that created it, or pipe it through Wait-RunwayTask first.",
+                    parameter, "Runway.TaskNotFinished", task, ErrorCategory.InvalidOperation);
+            string url = task.Output[0];
+            ModelInfo model = ModelCatalog.Find(task.Model);
+            if (model != null && !accepted.Contains(model.Output))
+                throw new RunwayInputException($"Task {task.Id} made {Article(model.Output)}, but -{parameter} needs {Describe(accepted)}.",
+                    parameter, "Runway.WrongMediaKind", task, ErrorCategory.InvalidType);
+            return new MediaSource { Kind = KindOfUrl(url), Value = url, Parameter = parameter, MediaKind = model?.Output };
+        }
+
+        private static MediaSource FromString(string text, string parameter, Func<string, string> resolvePath, MediaKind[] accepted)
+        {
+            string trimmed = (text ?? string.Empty).Trim();
+            if (trimmed.Length == 0)
+                throw new RunwayInputException($"-{parameter} is empty.", parameter, "Runway.MissingInput", text);
+            if (trimmed.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+                return FromDataUri(trimmed, parameter, accepted);
+            if (trimmed.StartsWith("runway://", StringComparison.OrdinalIgnoreCase))
+                return new MediaSource { Kind = MediaSourceKind.RunwayUri, Value = trimmed, Parameter = parameter };
+            if (Uri.TryCreate(trimmed, UriKind.Absolute, out Uri uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+            {
+                if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
+                    throw new RunwayInputException($"-{parameter} '{trimmed}': the API only fetches https URLs. Use the https address, or download the file and pass its path.",
+                        parameter, "Runway.InsecureUrl", trimmed);
+                if (trimmed.Length > ModelCatalog.MaxUriLength)
+                    throw new RunwayInputException($"-{parameter}: the URL is {trimmed.Length} characters; the API accepts at most {ModelCatalog.MaxUriLength}.",
+                        parameter, "Runway.UrlTooLong", trimmed);
+                return new MediaSource { Kind = MediaSourceKind.HttpsUrl, Value = trimmed, Parameter = parameter };
+            }
+            if (Uri.TryCreate(trimmed, UriKind.Absolute, out Uri other) && other.Scheme.Length > 1 && !other.IsFile)
+                throw new RunwayInputException($"-{parameter} '{trimmed}': '{other.Scheme}:' is not a supported scheme; use https://, runway://, data: or a local path.",
+                    parameter, "Runway.UnsupportedScheme", trimmed);
+            return FromFile(resolvePath(trimmed), parameter, accepted);
+        }
+
+        private static MediaSource FromDataUri(string uri, string parameter, MediaKind[] accepted)
+        {
+            int comma = uri.IndexOf(',');
+            string header = comma > 5 ? uri.Substring(5, comma - 5) : string.Empty;
+            if (comma < 0 || !header.EndsWith(";base64", StringComparison.OrdinalIgnoreCase))
+                throw new RunwayInputException($"-{parameter}: a data URI must look like data:<type>;base64,<data>.", parameter, "Runway.InvalidDataUri", Shorten(uri));
+            MediaFormat format = MediaProbe.FromMediaType(header.Substring(0, header.Length - ";base64".Length));
+            if (format == null || !format.Supported || !accepted.Contains(format.Kind))
+                throw new RunwayInputException($"-{parameter}: data URI type '{header}' is not accepted here; {Describe(accepted)} is needed ({SupportedList(accepted)}).",
+                    parameter, "Runway.UnsupportedFormat", Shorten(uri), ErrorCategory.InvalidType);
+            long max = MediaLimits.DataUriMaxLength(format.Kind);
+            if (uri.Length > max)
+                throw new RunwayInputException($"-{parameter}: the data URI is {uri.Length / (double)MediaLimits.Megabyte:0.#} MB; the API accepts at most {max / MediaLimits.Megabyte} MB inline. Pass the file path instead (it will be uploaded).",
+                    parameter, "Runway.FileTooLarge", Shorten(uri), ErrorCategory.LimitsExceeded);
+            return new MediaSource { Kind = MediaSourceKind.DataUri, Value = uri, Format = format, MediaKind = format.Kind, Parameter = parameter };
+        }
+
+        private static MediaSource FromFile(string path, string parameter, MediaKind[] accepted)
+        {
+            var file = new FileInfo(path);
+            if (!file.Exists)
+                throw new RunwayInputException(Directory.Exists(path) ? $"-{parameter} '{path}' is a directory, not a file." : $"-{parameter}: file '{path}' does not exist.",
+                    parameter, "Runway.FileNotFound", path, ErrorCategory.ObjectNotFound);
+            MediaFormat format;
+            try
+            {
+                format = MediaProbe.Sniff(file.FullName);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw new RunwayInputException($"-{parameter}: cannot read '{path}': {ex.Message}", parameter, "Runway.FileUnreadable", path, ErrorCategory.ReadError, ex);
+            }
+            if (format == null || !format.Supported || !accepted.Contains(format.Kind))
+            {
+                string what = format == null ? "not a recognised media file" : $"a {format.Name} {format.Kind.ToString().ToLowerInvariant()}";
+                throw new RunwayInputException($"-{parameter}: '{file.Name}' is {what}; {Describe(accepted)} is needed ({SupportedList(accepted)}).",
+                    parameter, "Runway.UnsupportedFormat", path, ErrorCategory.InvalidType);
+            }
+            if (file.Length > MediaLimits.UploadMaxBytes)
+                throw new RunwayInputException($"-{parameter}: '{file.Name}' is {file.Length / (double)MediaLimits.Megabyte:0.#} MB; the API accepts at most {MediaLimits.UploadMaxBytes / MediaLimits.Megabyte} MB.",
+                    parameter, "Runway.FileTooLarge", path, ErrorCategory.LimitsExceeded);
+            return new MediaSource
+            {
+                Kind = MediaSourceKind.LocalFile,
+                Value = file.FullName,
+                Format = format,
+                MediaKind = format.Kind,
+                Length = file.Length,
+                DurationSeconds = MediaProbe.ReadDuration(file.FullName, format),
+                Parameter = parameter,
+            };
+        }
+
+        private static MediaSourceKind KindOfUrl(string url) =>
+            url.StartsWith("runway://", StringComparison.OrdinalIgnoreCase) ? MediaSourceKind.RunwayUri
+            : url.StartsWith("data:", StringComparison.OrdinalIgnoreCase) ? MediaSourceKind.DataUri
+            : MediaSourceKind.HttpsUrl;
+
+        internal static string Describe(MediaKind[] kinds) => string.Join(" or ", kinds.Select(Article));
+
+        private static string Article(MediaKind kind) => kind == Models.MediaKind.Audio ? "audio" : "an " + kind.ToString().ToLowerInvariant();
+
+        internal static string SupportedList(MediaKind[] kinds)
+        {
+            var names = new System.Collections.Generic.List<string>();
+            foreach (MediaKind kind in kinds)
+            {
+                if (kind == Models.MediaKind.Image) names.Add("JPEG, PNG, WebP");
+                if (kind == Models.MediaKind.Video) names.Add("MP4, MOV, MKV, WebM");
+                if (kind == Models.MediaKind.Audio) names.Add("MP3, WAV, FLAC, M4A, AAC");
+            }
+            return string.Join("; ", names);
+        }
+
+        private static string Shorten(string uri) => uri.Length > 60 ? uri.Substring(0, 60) + "…" : uri;
+    }
+}

@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using Runway.Api;
+using Runway.Models;
+
+namespace Runway.Media
+{
+    /// <summary>
+    /// Ephemeral uploads: POST /v1/uploads for a slot, then a multipart POST of the slot's fields and the file
+    /// (streamed, never buffered) to storage, without the API key.
+    /// </summary>
+    public sealed class Uploader
+    {
+        private readonly RunwayClient client;
+        private readonly IRunwayLog log;
+
+        public Uploader(RunwayClient client, IRunwayLog log)
+        {
+            this.client = client;
+            this.log = log;
+        }
+
+        public async Task<RunwayUpload> UploadAsync(string path, MediaFormat format, Action<long, long?> progress, CancellationToken cancellation)
+        {
+            var file = new FileInfo(path);
+            var request = new JsonObject { ["filename"] = file.Name, ["type"] = "ephemeral" };
+            JsonElement slot = await client.PostAsync("v1/uploads", request, RequestKind.Safe, cancellation).ConfigureAwait(false);
+            string uploadUrl = RunwayTask.StringOf(slot, "uploadUrl");
+            string runwayUri = RunwayTask.StringOf(slot, "runwayUri");
+            if (string.IsNullOrEmpty(uploadUrl) || string.IsNullOrEmpty(runwayUri))
+                throw new RunwayApiException("Runway API: POST /v1/uploads answered without uploadUrl or runwayUri.", "POST", "/v1/uploads", 200, null, null, AttemptOutcome.Response, false);
+            var fields = new List<KeyValuePair<string, string>>();
+            if (slot.TryGetProperty("fields", out JsonElement fieldObject) && fieldObject.ValueKind == JsonValueKind.Object)
+                foreach (JsonProperty field in fieldObject.EnumerateObject())
+                    fields.Add(new KeyValuePair<string, string>(field.Name, field.Value.ValueKind == JsonValueKind.String ? field.Value.GetString() : field.Value.ToString()));
+
+            string display = new Uri(uploadUrl).GetLeftPart(UriPartial.Path);
+            var throttled = new ThrottledProgress(file.Length, progress ?? ((d, t) => { }));
+            for (int retries = 0; ; retries++)
+            {
+                log?.Verbose($"POST {display} (storage, {file.Length:N0} bytes, no API key){(retries > 0 ? $" (retry {retries})" : "")}");
+                AttemptOutcome outcome = AttemptOutcome.Response;
+                int status = 0;
+                string body = null, retryAfter = null;
+                Exception failure = null;
+                using (var stream = new ProgressStream(new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true), throttled.Report))
+                using (var content = new MultipartFormDataContent())
+                using (var message = new HttpRequestMessage(HttpMethod.Post, uploadUrl))
+                {
+                    foreach (KeyValuePair<string, string> field in fields)
+                        content.Add(new StringContent(field.Value), field.Key);
+                    var filePart = new StreamContent(stream, 81920);
+                    filePart.Headers.ContentType = new MediaTypeHeaderValue(format.MediaType);
+                    content.Add(filePart, "file", file.Name);
+                    message.Content = content;
+                    try
+                    {
+                        using (HttpResponseMessage response = await RunwayClient.Http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellation).ConfigureAwait(false))
+                        {
+                            status = (int)response.StatusCode;
+                            retryAfter = response.Headers.RetryAfter?.ToString();
+                            body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                        }
+                    }
+                    catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+                    {
+                        throw;
+                    }
+                    catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is OperationCanceledException)
+                    {
+                        outcome = ex is OperationCanceledException ? AttemptOutcome.TimedOut
+                            : RunwayClient.IsConnectFailure(ex) ? AttemptOutcome.NeverSent : AttemptOutcome.ConnectionLost;
+                        failure = ex;
+                    }
+                }
+                if (outcome == AttemptOutcome.Response && status >= 200 && status < 300)
+                    break;
+                RetryDecision decision = RetryPolicy.Decide(RequestKind.Safe, retries, client.Configuration.MaxRetries, outcome, status, retryAfter, null, DateTimeOffset.UtcNow);
+                if (decision.Retry)
+                {
+                    log?.Verbose($"Upload of {file.Name}: {decision.Reason}; retrying in {decision.Delay.TotalSeconds:0.###} s.");
+                    await Task.Delay(decision.Delay, cancellation).ConfigureAwait(false);
+                    continue;
+                }
+                string why = outcome == AttemptOutcome.Response ? $"HTTP {status}{(string.IsNullOrWhiteSpace(body) ? "" : ": " + Trim(body))}" : failure?.GetBaseException().Message;
+                throw new RunwayApiException($"Upload of '{file.Name}' to storage failed ({why}).", "POST", display, status, body, null, outcome, false, failure);
+            }
+
+            return new RunwayUpload
+            {
+                Uri = runwayUri,
+                Name = file.Name,
+                Path = file.FullName,
+                Length = file.Length,
+                MediaType = format.MediaType,
+                UploadedAt = DateTimeOffset.Now,
+            };
+        }
+
+        private static string Trim(string text)
+        {
+            text = text.Trim();
+            return text.Length > 300 ? text.Substring(0, 300) + "…" : text;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using Runway.Media;
+
+namespace Runway.Models
+{
+    /// <summary>Where a media input goes in the body; filled with its URI once local files are inlined or uploaded.</summary>
+    public sealed class MediaSlot
+    {
+        public MediaSlot(JsonObject parent, string key, MediaSource source)
+        {
+            Parent = parent;
+            Key = key;
+            Source = source;
+            Parent[key] = source.IsLocal ? null : source.Value;
+        }
+
+        public JsonObject Parent { get; }
+        public string Key { get; }
+        public MediaSource Source { get; }
+
+        public void Assign(string uri) => Parent[Key] = uri;
+    }
+
+    /// <summary>A validated request to create one task: endpoint, model, JSON body, media to resolve, and its price.</summary>
+    public sealed class GenerationRequest
+    {
+        public GenerationRequest(string endpoint, ModelInfo model)
+        {
+            Endpoint = endpoint;
+            Model = model;
+            Body = new JsonObject { ["model"] = model.Name };
+        }
+
+        public string Endpoint { get; }
+        public ModelInfo Model { get; }
+        public JsonObject Body { get; }
+        public CostQuery Cost { get; } = new CostQuery();
+        public List<MediaSlot> Media { get; } = new List<MediaSlot>();
+        /// <summary>Words for -WhatIf and progress: "gen4_turbo image to video, 10 s, 1280:720, from cat.png".</summary>
+        public List<string> Details { get; } = new List<string>();
+        /// <summary>What the request came from (the pipeline object), for error records.</summary>
+        public object Source { get; set; }
+
+        public decimal EstimatedCredits => Model.Price.Estimate(Model, Cost);
+        public bool CostIsApproximate => Model.Price.IsApproximate(Model, Cost);
+
+        public string CostText => (CostIsApproximate ? "about " : string.Empty) + ModelCatalog.FormatCost(EstimatedCredits);
+
+        public string Summary =>
+            $"{Model.Name} {Endpoint.Replace('_', ' ')}" + (Details.Count > 0 ? ", " + string.Join(", ", Details) : string.Empty);
+
+        public void AddMedia(JsonObject parent, string key, MediaSource source)
+        {
+            Media.Add(new MediaSlot(parent, key, source));
+        }
+
+        /// <summary>The body with local files shown by name, for -WhatIf and -Verbose (no data URIs, no secrets).</summary>
+        public string DescribeBody()
+        {
+            var copy = JsonNode.Parse(Body.ToJsonString()).AsObject();
+            foreach (MediaSlot slot in Media)
+            {
+                JsonObject parent = Find(copy, Body, slot.Parent);
+                if (parent != null)
+                    parent[slot.Key] = slot.Source.IsLocal ? $"<{slot.Source.Display}>" : slot.Source.Kind == MediaSourceKind.DataUri ? $"<{slot.Source.Display}>" : slot.Source.Value;
+            }
+            return copy.ToJsonString();
+        }
+
+        private static JsonObject Find(JsonNode copy, JsonNode original, JsonObject target)
+        {
+            if (ReferenceEquals(original, target)) return copy as JsonObject;
+            if (original is JsonObject o && copy is JsonObject c)
+                foreach (KeyValuePair<string, JsonNode> pair in o)
+                {
+                    JsonObject found = pair.Value == null ? null : Find(c[pair.Key], pair.Value, target);
+                    if (found != null) return found;
+                }
+            if (original is JsonArray a && copy is JsonArray ca)
+                for (int i = 0; i < a.Count; i++)
+                {
+                    JsonObject found = a[i] == null ? null : Find(ca[i], a[i], target);
+                    if (found != null) return found;
+                }
+            return null;
+        }
+
+        internal static JsonNode Number(double value) =>
+            value == System.Math.Floor(value) && System.Math.Abs(value) < int.MaxValue
+                ? JsonValue.Create((int)value)
+                : JsonValue.Create(value);
+
+        internal static string Seconds(double value) => value.ToString("0.###", CultureInfo.InvariantCulture) + " s";
+    }
+}

@@ -1,0 +1,277 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Runway.Media;
+
+namespace Runway.Models
+{
+    /// <summary>What a video cmdlet collected from its parameters; media already classified.</summary>
+    public sealed class VideoSpec
+    {
+        public string Endpoint { get; set; }
+        public string Model { get; set; }
+        public MediaSource Image { get; set; }
+        public MediaSource LastFrame { get; set; }
+        public MediaSource Video { get; set; }
+        public MediaSource ReferenceImage { get; set; }
+        public MediaSource Character { get; set; }
+        public MediaSource Reference { get; set; }
+        public string Prompt { get; set; }
+        public string Ratio { get; set; }
+        public double? Duration { get; set; }
+        public long? Seed { get; set; }
+        public bool? Audio { get; set; }
+        public string PublicFigureThreshold { get; set; }
+        public bool? BodyControl { get; set; }
+        public int? ExpressionIntensity { get; set; }
+    }
+
+    public sealed class ReferenceImageSpec
+    {
+        public MediaSource Source { get; set; }
+        public string Tag { get; set; }
+    }
+
+    public sealed class ImageSpec
+    {
+        public string Model { get; set; }
+        public string Prompt { get; set; }
+        public string Ratio { get; set; }
+        public long? Seed { get; set; }
+        public string PublicFigureThreshold { get; set; }
+        public IReadOnlyList<ReferenceImageSpec> References { get; set; } = Array.Empty<ReferenceImageSpec>();
+    }
+
+    /// <summary>
+    /// Turns collected parameters into a <see cref="GenerationRequest"/>, checking each against the model's row
+    /// in <see cref="ModelCatalog"/>. Every rule the API would enforce is enforced here first, so a request it
+    /// would reject is never sent (and never paid for).
+    /// </summary>
+    public static class RequestBuilder
+    {
+        public const double CharacterReferenceMinSeconds = 3;
+        public const double CharacterReferenceMaxSeconds = 30;
+        private static readonly Regex TagPattern = new Regex("^[A-Za-z][A-Za-z0-9_]{2,15}$");
+        private static readonly Regex TagMention = new Regex(@"(?<![A-Za-z0-9_.])@([A-Za-z][A-Za-z0-9_]*)");
+
+        public static GenerationRequest Video(VideoSpec spec)
+        {
+            ModelInfo model = ResolveModel(spec.Model, spec.Endpoint);
+            var request = new GenerationRequest(spec.Endpoint, model);
+            JsonObject body = request.Body;
+
+            switch (spec.Endpoint)
+            {
+                case Endpoints.ImageToVideo:
+                    if (spec.LastFrame != null)
+                    {
+                        if (!model.SupportsLastFrame)
+                            throw Invalid("LastFrame", "Runway.LastFrameNotSupported",
+                                $"{model.Name} takes only a first frame; -LastFrame works with {Names(ModelCatalog.Models.Where(m => m.SupportsLastFrame))}.", spec.LastFrame);
+                        var frames = new JsonArray();
+                        body["promptImage"] = frames;
+                        var first = new JsonObject { ["position"] = "first" };
+                        var last = new JsonObject { ["position"] = "last" };
+                        frames.Add(first);
+                        frames.Add(last);
+                        request.AddMedia(first, "uri", spec.Image);
+                        request.AddMedia(last, "uri", spec.LastFrame);
+                        request.Details.Add($"from {spec.Image.Display} to {spec.LastFrame.Display}");
+                    }
+                    else
+                    {
+                        request.AddMedia(body, "promptImage", spec.Image);
+                        request.Details.Add("from " + spec.Image.Display);
+                    }
+                    break;
+                case Endpoints.VideoToVideo:
+                    request.AddMedia(body, "videoUri", spec.Video);
+                    request.Details.Add("from " + spec.Video.Display);
+                    if (spec.ReferenceImage != null)
+                    {
+                        var reference = new JsonObject { ["type"] = "image" };
+                        body["references"] = new JsonArray(reference);
+                        request.AddMedia(reference, "uri", spec.ReferenceImage);
+                    }
+                    if (spec.Video.DurationSeconds.HasValue) request.Cost.InputSeconds = Math.Min(spec.Video.DurationSeconds.Value, model.Duration.Max);
+                    break;
+                case Endpoints.CharacterPerformance:
+                    var character = new JsonObject { ["type"] = spec.Character.MediaKind == MediaKind.Video ? "video" : "image" };
+                    var performance = new JsonObject { ["type"] = "video" };
+                    body["character"] = character;
+                    body["reference"] = performance;
+                    request.AddMedia(character, "uri", spec.Character);
+                    request.AddMedia(performance, "uri", spec.Reference);
+                    double? length = spec.Reference.DurationSeconds;
+                    if (length.HasValue && (length < CharacterReferenceMinSeconds || length > CharacterReferenceMaxSeconds))
+                        throw Invalid("Reference", "Runway.InvalidDuration",
+                            $"The reference performance '{spec.Reference.Display}' lasts {length:0.#} s; act_two needs {CharacterReferenceMinSeconds:0}–{CharacterReferenceMaxSeconds:0} s.", spec.Reference);
+                    if (length.HasValue) request.Cost.InputSeconds = length;
+                    request.Details.Add($"{spec.Character.Display} performing {spec.Reference.Display}");
+                    if (spec.BodyControl.HasValue) body["bodyControl"] = spec.BodyControl.Value;
+                    if (spec.ExpressionIntensity.HasValue) body["expressionIntensity"] = spec.ExpressionIntensity.Value;
+                    break;
+            }
+
+            ApplyPrompt(request, spec.Prompt);
+            ApplyRatio(request, spec.Ratio);
+            ApplyDuration(request, spec.Duration);
+            ApplySeed(request, spec.Seed);
+            ApplyContentModeration(request, spec.PublicFigureThreshold);
+            if (spec.Audio.HasValue)
+            {
+                if (!model.SupportsAudioFlag)
+                    throw Invalid("Audio", "Runway.AudioNotSupported",
+                        $"{model.Name} has no audio switch; -Audio works with {Names(ModelCatalog.Models.Where(m => m.SupportsAudioFlag))}.", spec.Audio);
+                body["audio"] = spec.Audio.Value;
+                request.Cost.Audio = spec.Audio.Value;
+                request.Details.Add(spec.Audio.Value ? "with audio" : "without audio");
+            }
+            return request;
+        }
+
+        public static GenerationRequest Image(ImageSpec spec)
+        {
+            ModelInfo model = ResolveModel(spec.Model, Endpoints.TextToImage);
+            var request = new GenerationRequest(Endpoints.TextToImage, model);
+            ApplyPrompt(request, spec.Prompt);
+            ApplyRatio(request, spec.Ratio);
+            ApplySeed(request, spec.Seed);
+            ApplyContentModeration(request, spec.PublicFigureThreshold);
+
+            IReadOnlyList<ReferenceImageSpec> references = spec.References ?? Array.Empty<ReferenceImageSpec>();
+            if (references.Count < model.MinReferences || references.Count > model.MaxReferences)
+                throw Invalid("ReferenceImage", "Runway.InvalidReferenceCount",
+                    model.MinReferences > 0
+                        ? $"{model.Name} needs {model.MinReferences}–{model.MaxReferences} reference images; {references.Count} given."
+                        : $"{model.Name} takes at most {model.MaxReferences} reference images; {references.Count} given.", references.Count);
+            var tags = new HashSet<string>(StringComparer.Ordinal);
+            foreach (ReferenceImageSpec reference in references.Where(r => r.Tag != null))
+            {
+                if (!TagPattern.IsMatch(reference.Tag))
+                    throw Invalid("ReferenceImage", "Runway.InvalidTag",
+                        $"Reference tag '{reference.Tag}' is not valid: 3–16 characters, starting with a letter, then letters, digits or underscores.", reference.Tag);
+                if (!tags.Add(reference.Tag))
+                    throw Invalid("ReferenceImage", "Runway.DuplicateTag", $"Reference tag '{reference.Tag}' is given twice.", reference.Tag);
+            }
+            string[] unknown = TagMention.Matches(spec.Prompt ?? string.Empty).Cast<Match>().Select(m => m.Groups[1].Value).Where(t => !tags.Contains(t)).Distinct().ToArray();
+            if (unknown.Length > 0)
+                throw Invalid("Prompt", "Runway.UnknownTag",
+                    $"The prompt mentions {string.Join(", ", unknown.Select(t => "@" + t))}, but no reference image has that tag" +
+                    (tags.Count > 0 ? $" (tags given: {string.Join(", ", tags)})." : ". Give one with -ReferenceImage @{ Uri = '...'; Tag = '" + unknown[0] + "' }."), spec.Prompt);
+            if (references.Count > 0)
+            {
+                var list = new JsonArray();
+                request.Body["referenceImages"] = list;
+                foreach (ReferenceImageSpec reference in references)
+                {
+                    var item = new JsonObject();
+                    list.Add(item);
+                    request.AddMedia(item, "uri", reference.Source);
+                    if (reference.Tag != null) item["tag"] = reference.Tag;
+                }
+                request.Details.Add($"{references.Count} reference{(references.Count == 1 ? "" : "s")}");
+            }
+            return request;
+        }
+
+        public static ModelInfo ResolveModel(string name, string endpoint)
+        {
+            if (string.IsNullOrWhiteSpace(name))
+                return ModelCatalog.Find(ModelCatalog.DefaultModel[endpoint]);
+            ModelInfo model = ModelCatalog.Find(name.Trim());
+            string serving = Names(ModelCatalog.ForEndpoint(endpoint));
+            if (model == null)
+                throw Invalid("Model", "Runway.UnknownModel", $"Unknown model '{name}'. For {Words(endpoint)}: {serving}.", name);
+            if (!model.ServesEndpoint(endpoint))
+                throw Invalid("Model", "Runway.ModelNotForEndpoint", $"{model.Name} does not do {Words(endpoint)}; models that do: {serving}.", name);
+            return model;
+        }
+
+        internal static void ApplyPrompt(GenerationRequest request, string prompt)
+        {
+            ModelInfo model = request.Model;
+            if (prompt == null)
+            {
+                if (model.RequiresPrompt(request.Endpoint))
+                    throw Invalid("Prompt", "Runway.MissingPrompt", $"{model.Name} needs -Prompt for {Words(request.Endpoint)}.", null);
+                return;
+            }
+            if (prompt.Trim().Length == 0)
+                throw Invalid("Prompt", "Runway.MissingPrompt", "-Prompt is empty.", prompt);
+            if (prompt.Length > model.PromptMaxLength)
+                throw Invalid("Prompt", "Runway.PromptTooLong",
+                    $"-Prompt is {prompt.Length} characters; {model.Name} accepts at most {model.PromptMaxLength} (UTF-16 code units).", prompt.Length);
+            request.Body["promptText"] = prompt;
+            request.Cost.TextLength = prompt.Length;
+        }
+
+        internal static void ApplyRatio(GenerationRequest request, string ratio)
+        {
+            ModelInfo model = request.Model;
+            if (ratio == null)
+            {
+                if (!model.RatioRequired) return;
+                ratio = model.DefaultRatio;
+            }
+            else if (model.Ratios.Length == 0)
+            {
+                throw Invalid("Ratio", "Runway.RatioNotSupported", $"{model.Name} takes no -Ratio.", ratio);
+            }
+            string normalized = ratio.Trim().Replace('x', ':').Replace('X', ':');
+            if (!model.Ratios.Contains(normalized))
+                throw Invalid("Ratio", "Runway.InvalidRatio", $"{model.Name} does not make {ratio}; choose one of {string.Join(", ", model.Ratios)}.", ratio);
+            request.Body["ratio"] = normalized;
+            request.Cost.Ratio = normalized;
+            request.Details.Add(normalized);
+        }
+
+        internal static void ApplyDuration(GenerationRequest request, double? duration)
+        {
+            ModelInfo model = request.Model;
+            if (!duration.HasValue)
+            {
+                if (model.Duration != null && !model.DurationFromInput)
+                    request.Details.Insert(0, GenerationRequest.Seconds(model.Duration.Default));
+                return;
+            }
+            if (model.Duration == null || model.DurationFromInput)
+                throw Invalid("Duration", "Runway.DurationNotSupported",
+                    model.DurationFromInput ? $"{model.Name} takes no -Duration: the output follows the input's length." : $"{model.Name} takes no -Duration.", duration);
+            if (!model.Duration.Accepts(duration.Value))
+                throw Invalid("Duration", "Runway.InvalidDuration", $"{model.Name} makes {model.Duration.Describe()}; -Duration {DurationRule.Format(duration.Value)} is not possible.", duration);
+            request.Body["duration"] = GenerationRequest.Number(duration.Value);
+            request.Cost.DurationSeconds = duration.Value;
+            request.Details.Insert(0, GenerationRequest.Seconds(duration.Value));
+        }
+
+        internal static void ApplySeed(GenerationRequest request, long? seed)
+        {
+            if (!seed.HasValue) return;
+            if (!request.Model.SupportsSeed)
+                throw Invalid("Seed", "Runway.SeedNotSupported", $"{request.Model.Name} takes no -Seed.", seed);
+            if (seed < 0 || seed > ModelCatalog.MaxSeed)
+                throw Invalid("Seed", "Runway.InvalidSeed", $"-Seed must be 0–{ModelCatalog.MaxSeed}; {seed} is out of range.", seed);
+            request.Body["seed"] = seed.Value;
+            request.Details.Add("seed " + seed.Value);
+        }
+
+        internal static void ApplyContentModeration(GenerationRequest request, string threshold)
+        {
+            if (threshold == null) return;
+            if (!request.Model.SupportsContentModeration)
+                throw Invalid("PublicFigureThreshold", "Runway.ContentModerationNotSupported", $"{request.Model.Name} takes no -PublicFigureThreshold.", threshold);
+            request.Body["contentModeration"] = new JsonObject { ["publicFigureThreshold"] = threshold.ToLowerInvariant() };
+        }
+
+        internal static RunwayInputException Invalid(string parameter, string errorId, string message, object target) =>
+            new RunwayInputException(message, parameter, errorId, target);
+
+        internal static string Names(IEnumerable<ModelInfo> models) => string.Join(", ", models.Select(m => m.Name));
+
+        internal static string Words(string endpoint) => endpoint.Replace('_', ' ');
+    }
+}

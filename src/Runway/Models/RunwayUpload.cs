@@ -1,0 +1,17 @@
+using System;
+
+namespace Runway.Models
+{
+    /// <summary>A file uploaded for use as a media input; <see cref="Uri"/> (runway://…) works in any -Image/-Video/-Audio parameter for 24 hours.</summary>
+    public sealed class RunwayUpload
+    {
+        public string Uri { get; set; }
+        public string Name { get; set; }
+        public string Path { get; set; }
+        public long Length { get; set; }
+        public string MediaType { get; set; }
+        public DateTimeOffset UploadedAt { get; set; }
+        public DateTimeOffset ExpiresAt => UploadedAt.AddHours(24);
+        public override string ToString() => Uri;
+    }
+}
