@@ -36,9 +36,22 @@ namespace Runway.Tests
         {
             var ex = RunwayApiException.FromNoResponse("POST", "/v1/image_to_video", AttemptOutcome.ConnectionLost, RequestKind.CreateTask, "", null);
             Assert.True(ex.TaskMayExist);
-            Assert.Contains("may have received the request", ex.Message);
+            Assert.Contains("may have started (and charged for) a task", ex.Message);
             var never = RunwayApiException.FromNoResponse("POST", "/v1/image_to_video", AttemptOutcome.NeverSent, RequestKind.CreateTask, "", null);
             Assert.False(never.TaskMayExist);
+        }
+
+        [Theory]
+        [InlineData(500, true)]
+        [InlineData(503, true)]
+        [InlineData(408, true)]
+        [InlineData(400, false)]
+        [InlineData(429, false)]
+        public void A_server_error_to_a_create_may_have_started_a_task(int status, bool mayExist)
+        {
+            var ex = RunwayApiException.FromResponse("POST", "/v1/text_to_image", status, "boom", null, "", RequestKind.CreateTask);
+            Assert.Equal(mayExist, ex.TaskMayExist);
+            Assert.False(RunwayApiException.FromResponse("GET", "/v1/tasks/x", status, "boom", null, "").TaskMayExist);
         }
 
         [Fact]

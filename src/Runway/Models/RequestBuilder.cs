@@ -50,7 +50,7 @@ namespace Runway.Models
     /// in <see cref="ModelCatalog"/>. Every rule the API would enforce is enforced here first, so a request it
     /// would reject is never sent (and never paid for).
     /// </summary>
-    public static class RequestBuilder
+    public static partial class RequestBuilder
     {
         public const double CharacterReferenceMinSeconds = 3;
         public const double CharacterReferenceMaxSeconds = 30;
