@@ -30,6 +30,12 @@ namespace Runway.Api
         private static readonly Lazy<HttpClient> SharedHttp = new Lazy<HttpClient>(CreateHttpClient);
         internal static HttpClient Http => SharedHttp.Value;
 
+        /// <summary>Bodies are not embedded in HTML: keep '+' and non-ASCII literal instead of \u escapes (smaller data URIs).</summary>
+        internal static readonly JsonSerializerOptions BodyOptions = new JsonSerializerOptions
+        {
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+
         private readonly RunwayConfiguration configuration;
         private readonly IRunwayLog log;
 
@@ -61,7 +67,7 @@ namespace Runway.Api
                     $"No Runway API key is set. Set ${RunwayConfiguration.ApiKeyVariable} (for example `$env:{RunwayConfiguration.ApiKeyVariable} = 'key_…'`) " +
                     "or run `Connect-Runway -ApiKey (Read-Host -AsSecureString 'Runway API key')`. Nothing was sent.");
             Uri uri = new Uri(configuration.BaseUri, path.TrimStart('/'));
-            string json = body?.ToJsonString();
+            string json = body?.ToJsonString(BodyOptions);
             string displayPath = "/" + path.TrimStart('/');
 
             for (int retries = 0; ; retries++)

@@ -60,7 +60,6 @@ namespace Runway.Cmdlets
         [Parameter(ParameterSetName = ImageSet, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = TextSet, Position = 0, Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = VideoSet, Position = 1, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = CharacterSet, ValueFromPipelineByPropertyName = true)]
         [Alias("PromptText")]
         public string Prompt { get; set; }
 

@@ -67,7 +67,7 @@ namespace Runway.Models
                 if (parent != null)
                     parent[slot.Key] = slot.Source.IsLocal ? $"<{slot.Source.Display}>" : slot.Source.Kind == MediaSourceKind.DataUri ? $"<{slot.Source.Display}>" : slot.Source.Value;
             }
-            return copy.ToJsonString();
+            return copy.ToJsonString(Api.RunwayClient.BodyOptions);
         }
 
         private static JsonObject Find(JsonNode copy, JsonNode original, JsonObject target)

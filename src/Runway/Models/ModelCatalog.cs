@@ -187,6 +187,8 @@ namespace Runway.Models
         public DurationRule Duration { get; set; }
         /// <summary>The output length follows the input media (aleph, act_two): no duration parameter.</summary>
         public bool DurationFromInput { get; set; }
+        /// <summary>False for models that take no text at all (act_two, and audio models that work on media).</summary>
+        public bool TakesPrompt { get; set; } = true;
         public int PromptMaxLength { get; set; } = 1000;
         /// <summary>Endpoints on which this model requires a prompt.</summary>
         public string[] PromptRequiredOn { get; set; } = Array.Empty<string>();
@@ -268,7 +270,7 @@ namespace Runway.Models
                 Name = "act_two", Output = MediaKind.Video, Summary = "Character performance: drive a character image or video with a reference performance.",
                 Endpoints = new[] { Runway.Models.Endpoints.CharacterPerformance }, Ratios = Gen4VideoRatios, DurationFromInput = true,
                 Duration = new DurationRule(5, 5, true, 5, 5), SupportsSeed = true, SupportsContentModeration = true,
-                Price = new PerSecondPrice(5),
+                TakesPrompt = false, Price = new PerSecondPrice(5),
             },
             new ModelInfo
             {
@@ -299,7 +301,7 @@ namespace Runway.Models
             new ModelInfo
             {
                 Name = "eleven_multilingual_sts_v2", Output = MediaKind.Audio, Summary = "Speech to speech: re-voice an audio or video file.",
-                Endpoints = new[] { Runway.Models.Endpoints.SpeechToSpeech }, Price = new PerAudioSecondsPrice(3, 30),
+                Endpoints = new[] { Runway.Models.Endpoints.SpeechToSpeech }, TakesPrompt = false, Price = new PerAudioSecondsPrice(3, 30),
             },
             new ModelInfo
             {
@@ -311,12 +313,12 @@ namespace Runway.Models
             new ModelInfo
             {
                 Name = "eleven_voice_dubbing", Output = MediaKind.Audio, Summary = "Dub speech into another language.",
-                Endpoints = new[] { Runway.Models.Endpoints.VoiceDubbing }, Price = new PerAudioSecondsPrice(2, 60),
+                Endpoints = new[] { Runway.Models.Endpoints.VoiceDubbing }, TakesPrompt = false, Price = new PerAudioSecondsPrice(2, 60),
             },
             new ModelInfo
             {
                 Name = "eleven_voice_isolation", Output = MediaKind.Audio, Summary = "Isolate the voice from background sound.",
-                Endpoints = new[] { Runway.Models.Endpoints.VoiceIsolation }, Price = new PerAudioSecondsPrice(6, 60),
+                Endpoints = new[] { Runway.Models.Endpoints.VoiceIsolation }, TakesPrompt = false, Price = new PerAudioSecondsPrice(6, 60),
             },
         };
 

@@ -62,6 +62,9 @@ namespace Runway.Models
             ModelInfo model = ResolveModel(spec.Model, spec.Endpoint);
             var request = new GenerationRequest(spec.Endpoint, model);
             JsonObject body = request.Body;
+            ApplyPrompt(request, spec.Prompt);
+            ApplyRatio(request, spec.Ratio);
+            ApplyDuration(request, spec.Duration);
 
             switch (spec.Endpoint)
             {
@@ -116,9 +119,6 @@ namespace Runway.Models
                     break;
             }
 
-            ApplyPrompt(request, spec.Prompt);
-            ApplyRatio(request, spec.Ratio);
-            ApplyDuration(request, spec.Duration);
             ApplySeed(request, spec.Seed);
             ApplyContentModeration(request, spec.PublicFigureThreshold);
             if (spec.Audio.HasValue)
@@ -200,6 +200,8 @@ namespace Runway.Models
                     throw Invalid("Prompt", "Runway.MissingPrompt", $"{model.Name} needs -Prompt for {Words(request.Endpoint)}.", null);
                 return;
             }
+            if (!model.TakesPrompt)
+                throw Invalid("Prompt", "Runway.PromptNotSupported", $"{model.Name} takes no prompt.", prompt);
             if (prompt.Trim().Length == 0)
                 throw Invalid("Prompt", "Runway.MissingPrompt", "-Prompt is empty.", prompt);
             if (prompt.Length > model.PromptMaxLength)
