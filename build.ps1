@@ -155,7 +155,7 @@ function Invoke-Test {
 
 function Invoke-Demo {
     Invoke-Build
-    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tests/demo.ps1') -ModuleManifest (Join-Path $ModuleOut 'Runway.psd1') -Configuration $Configuration
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tests/Demo.ps1') -ModuleManifest (Join-Path $ModuleOut 'Runway.psd1') -Configuration $Configuration
     if ($LASTEXITCODE -ne 0) { throw "The demo failed (exit code $LASTEXITCODE)." }
 }
 
