@@ -14,6 +14,7 @@ $simulator = Start-RunwaySimulator -Configuration $Configuration -Setting @{ Pen
 try {
     $env:RUNWAYML_BASE_URL = $simulator.Url
     $env:RUNWAYML_API_SECRET = New-RunwayTestKey
+    $env:RUNWAY_JOURNAL = Join-Path $OutputPath 'journal.jsonl'   # keep simulator tasks out of your real journal
     Import-Module $ModuleManifest
     $PSDefaultParameterValues['*-Runway*:PollIntervalSec'] = 0.5
     Write-Host "Runway simulator at $($simulator.Url) (nothing here costs real credits)`n" -ForegroundColor Cyan

@@ -16,6 +16,10 @@ if (-not $env:RUNWAY_TEST_SIM_URL) {
     $env:RUNWAY_TEST_SIM_URL = $script:OwnSimulator.Url
 }
 $script:SimUrl = $env:RUNWAY_TEST_SIM_URL
+# Tests never write to the user's real task journal.
+if (-not $env:RUNWAY_JOURNAL -or $env:RUNWAY_JOURNAL -notlike '*runway-test-*') {
+    $env:RUNWAY_JOURNAL = Join-Path ([IO.Path]::GetTempPath()) "runway-test-$PID.jsonl"
+}
 $env:RUNWAYML_BASE_URL = $script:SimUrl
 $script:TestKey = New-RunwayTestKey
 $env:RUNWAYML_API_SECRET = $script:TestKey

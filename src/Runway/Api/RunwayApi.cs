@@ -22,7 +22,9 @@ namespace Runway.Api
         public async Task<RunwayTask> GetTaskAsync(string id, CancellationToken cancellation)
         {
             JsonElement json = await Client.GetAsync("v1/tasks/" + Uri.EscapeDataString(id), cancellation).ConfigureAwait(false);
-            return RunwayTask.FromJson(json);
+            RunwayTask task = RunwayTask.FromJson(json);
+            Tasks.TaskJournal.RecordSighting(task);
+            return task;
         }
 
         public Task DeleteTaskAsync(string id, CancellationToken cancellation) =>

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Security;
 using Runway.Api;
 using Runway.Models;
+using Runway.Tasks;
 
 namespace Runway.Cmdlets
 {
@@ -15,6 +16,7 @@ namespace Runway.Cmdlets
         public int MaxRetries { get; set; }
         public int RequestTimeoutSec { get; set; }
         public decimal? CreditBalance { get; set; }
+        public decimal? MaxCredits { get; set; }
     }
 
     /// <summary>
@@ -39,6 +41,11 @@ namespace Runway.Cmdlets
         [Parameter]
         [ValidateRange(1, 3600)]
         public int RequestTimeoutSec { get; set; } = (int)RunwayConfiguration.DefaultRequestTimeout.TotalSeconds;
+
+        /// <summary>Spending cap for this session, in credits: a create whose estimate would pass it is refused before sending.</summary>
+        [Parameter]
+        [ValidateRange(0, 100000000)]
+        public decimal MaxCredits { get; set; }
 
         /// <summary>Do not check the key against the API now.</summary>
         [Parameter]
@@ -97,6 +104,8 @@ namespace Runway.Cmdlets
             }
 
             RunwaySession.Connect(configuration);
+            TierLimits.Forget();
+            SpendingGuard.SetCap(MyInvocation.BoundParameters.ContainsKey(nameof(MaxCredits)) ? MaxCredits : (decimal?)null);
             WriteObject(new RunwayConnection
             {
                 BaseUri = baseUri,
@@ -105,6 +114,7 @@ namespace Runway.Cmdlets
                 MaxRetries = MaxRetries,
                 RequestTimeoutSec = RequestTimeoutSec,
                 CreditBalance = balance,
+                MaxCredits = SpendingGuard.Cap,
             });
         }
 
@@ -121,6 +131,11 @@ namespace Runway.Cmdlets
     [OutputType(typeof(void))]
     public sealed class DisconnectRunwayCommand : PSCmdlet
     {
-        protected override void EndProcessing() => RunwaySession.Disconnect();
+        protected override void EndProcessing()
+        {
+            RunwaySession.Disconnect();
+            TierLimits.Forget();
+            SpendingGuard.SetCap(null);
+        }
     }
 }

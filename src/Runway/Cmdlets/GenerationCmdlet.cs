@@ -22,6 +22,12 @@ namespace Runway.Cmdlets
     {
         private const int UploadActivityId = 0x52574155;
         private readonly List<RunwayTask> created = new List<RunwayTask>();
+        private readonly List<(int Number, GenerationRequest Request)> awaitingConfirmation = new List<(int, GenerationRequest)>();
+        private readonly BatchSummary summary = new BatchSummary();
+        private int inputNumber;
+        private bool confirmBatch;
+        private int whatIfCount;
+        private decimal whatIfCredits;
         private HashSet<string> commandLineParameters;
         private OutputTarget outputTarget;
         private OutputSaver saver;
@@ -96,6 +102,7 @@ namespace Runway.Cmdlets
         protected override void BeginProcessing()
         {
             commandLineParameters = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+            confirmBatch = ConfirmationWillPrompt();
             if (OutFile != null && OutDirectory != null)
                 ThrowTerminatingError(RunwayErrors.InvalidArgument("Runway.ConflictingOutput", "Use -OutFile or -OutDirectory, not both.", OutFile));
             if (OutFile != null)
@@ -117,6 +124,8 @@ namespace Runway.Cmdlets
 
         protected override void ProcessRecord()
         {
+            int number = ++inputNumber;
+            summary.Requested++;
             GenerationRequest request;
             try
             {
@@ -124,21 +133,85 @@ namespace Runway.Cmdlets
             }
             catch (RunwayInputException ex)
             {
-                WriteError(InputError(ex));
+                summary.Refused++;
+                WriteError(Labelled(new ErrorRecord(ex, ex.ErrorId, ex.Category, ex.Target), number));
                 return;
             }
-            if (OutFile != null && created.Count > 0)
+            if (OutFile != null && (created.Count > 0 || awaitingConfirmation.Count > 0))
             {
-                WriteError(RunwayErrors.InvalidArgument("Runway.OneFileForManyTasks",
-                    $"-OutFile names one file, but more than one task was requested; use -OutDirectory. Not sent: {request.Summary}.", request.Source));
+                summary.Refused++;
+                WriteError(Labelled(RunwayErrors.InvalidArgument("Runway.OneFileForManyTasks",
+                    $"-OutFile names one file, but more than one task was requested; use -OutDirectory. Not sent: {request.Summary}.", request.Source), number));
+                return;
+            }
+            try
+            {
+                SpendingGuard.Check(request.EstimatedCredits + awaitingConfirmation.Sum(p => p.Request.EstimatedCredits), request.Summary);
+            }
+            catch (RunwayBudgetException ex)
+            {
+                summary.Refused++;
+                WriteError(Labelled(new ErrorRecord(ex, "Runway.BudgetExceeded", ErrorCategory.LimitsExceeded, request.Source), number));
                 return;
             }
 
             WriteVerbose($"{request.Summary}: {request.CostText}. Body: {request.DescribeBody()}");
-            if (!ShouldProcess(request.Summary, $"Create Runway task for {request.CostText}"))
+            if (confirmBatch)
+            {
+                // One confirmation for the whole batch, with its total, once every input is known.
+                awaitingConfirmation.Add((number, request));
                 return;
+            }
+            if (!ShouldProcess(request.Summary, $"Create Runway task for {request.CostText}"))
+            {
+                whatIfCount++;
+                whatIfCredits += request.EstimatedCredits;
+                return;
+            }
+            Create(number, request);
+        }
 
+        protected override void EndProcessing()
+        {
+            ConfirmBatch();
+            if (WhatIfRequested() && whatIfCount > 1)
+                ShouldProcess($"{whatIfCount} Runway tasks", $"Create {whatIfCount} Runway tasks for {ModelCatalog.FormatCost(whatIfCredits)} in all");
+            WaitForCreated();
+            if (inputNumber > 1)
+            {
+                summary.EstimatedCredits = created.Sum(t => t.EstimatedCredits ?? 0);
+                summary.Created = created.Count;
+                WriteVerbose(summary.ToString());
+                var record = new InformationRecord(summary, MyInvocation.MyCommand.Name);
+                record.Tags.Add("Runway.Summary");
+                WriteInformation(record);
+            }
+        }
+
+        private void ConfirmBatch()
+        {
+            if (awaitingConfirmation.Count == 0) return;
+            decimal total = awaitingConfirmation.Sum(p => p.Request.EstimatedCredits);
+            bool approximate = awaitingConfirmation.Any(p => p.Request.CostIsApproximate);
+            string target = awaitingConfirmation.Count == 1
+                ? awaitingConfirmation[0].Request.Summary
+                : $"{awaitingConfirmation.Count} Runway tasks: " + string.Join(", ", awaitingConfirmation
+                    .GroupBy(p => p.Request.Model.Name).Select(g => $"{g.Count()} × {g.Key}"));
+            string action = (awaitingConfirmation.Count == 1 ? "Create Runway task" : $"Create {awaitingConfirmation.Count} Runway tasks") +
+                            $" for {(approximate ? "about " : "")}{ModelCatalog.FormatCost(total)}" +
+                            (SpendingGuard.Cap.HasValue ? $" (session cap {SpendingGuard.Cap}, spent {SpendingGuard.Spent})" : string.Empty);
+            var batch = awaitingConfirmation.ToArray();
+            awaitingConfirmation.Clear();
+            if (!ShouldProcess(target, action))
+                return;
+            foreach ((int number, GenerationRequest request) in batch)
+                Create(number, request);
+        }
+
+        private void Create(int number, GenerationRequest request)
+        {
             EnsureOutputDirectory();
+            ErrorRecord failure = null;
             try
             {
                 Run(token => CreateAsync(request, token));
@@ -149,7 +222,11 @@ namespace Runway.Cmdlets
             }
             catch (RunwayInputException ex)
             {
-                WriteError(InputError(ex));
+                failure = new ErrorRecord(ex, ex.ErrorId, ex.Category, ex.Target);
+            }
+            catch (RunwayBudgetException ex)
+            {
+                failure = new ErrorRecord(ex, "Runway.BudgetExceeded", ErrorCategory.LimitsExceeded, request.Source);
             }
             catch (RunwayConfigurationException ex)
             {
@@ -161,15 +238,20 @@ namespace Runway.Cmdlets
             }
             catch (RunwayApiException ex)
             {
-                WriteError(RunwayErrors.FromException(ex, request.Source ?? request.Summary));
+                failure = RunwayErrors.FromException(ex, request.Source ?? request.Summary);
             }
             catch (IOException ex)
             {
-                WriteError(new ErrorRecord(ex, "Runway.FileUnreadable", ErrorCategory.ReadError, request.Source));
+                failure = new ErrorRecord(ex, "Runway.FileUnreadable", ErrorCategory.ReadError, request.Source);
+            }
+            if (failure != null)
+            {
+                summary.Failed++;
+                WriteError(Labelled(failure, number));
             }
         }
 
-        protected override void EndProcessing()
+        private void WaitForCreated()
         {
             if (!Waiting || gate == null) return;
             RunwayTask[] unfinished = gate.Unfinished.ToArray();
@@ -193,6 +275,32 @@ namespace Runway.Cmdlets
             }
         }
 
+        /// <summary>With pipeline input, says which input an error belongs to.</summary>
+        private ErrorRecord Labelled(ErrorRecord record, int number)
+        {
+            if (MyInvocation.ExpectingInput)
+                record.ErrorDetails = new ErrorDetails($"Input {number}: {record.Exception.Message}");
+            return record;
+        }
+
+        private bool WhatIfRequested()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out object whatIf))
+                return ((SwitchParameter)whatIf).IsPresent;
+            return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+        }
+
+        /// <summary>True when ShouldProcess will ask the user (so a batch is confirmed once, with its total).</summary>
+        private bool ConfirmationWillPrompt()
+        {
+            if (WhatIfRequested()) return false;
+            if (MyInvocation.BoundParameters.TryGetValue("Confirm", out object confirm))
+                return ((SwitchParameter)confirm).IsPresent;
+            object preference = GetVariableValue("ConfirmPreference");
+            if (preference is PSObject wrapped) preference = wrapped.BaseObject;
+            return preference is ConfirmImpact impact && impact != ConfirmImpact.None && impact <= ConfirmImpact.Medium;
+        }
+
         private async Task CreateAsync(GenerationRequest request, CancellationToken token)
         {
             if (gate == null)
@@ -208,7 +316,28 @@ namespace Runway.Cmdlets
                     RecordType = total.HasValue && done >= total.Value ? ProgressRecordType.Completed : ProgressRecordType.Processing,
                 })), token).ConfigureAwait(false);
 
-            RunwayTask task = await Api.CreateTaskAsync(request.Endpoint, request.Model.Name, request.Body, request.EstimatedCredits, token).ConfigureAwait(false);
+            decimal credits = request.EstimatedCredits;
+            SpendingGuard.Reserve(credits, request.Summary);
+            RunwayTask task;
+            try
+            {
+                task = await Api.CreateTaskAsync(request.Endpoint, request.Model.Name, request.Body, credits, token).ConfigureAwait(false);
+            }
+            catch (RunwayApiException ex) when (!ex.TaskMayExist)
+            {
+                SpendingGuard.Release(credits);
+                throw;
+            }
+            catch
+            {
+                // Cancelled or lost mid-request: the task may exist, so its cost counts.
+                SpendingGuard.Commit(credits);
+                throw;
+            }
+            SpendingGuard.Commit(credits);
+            if (!TaskJournal.RecordCreated(task, request))
+                OnPipeline(() => WriteWarning($"Task {task.Id} was created but could not be written to the task journal ({TaskJournal.LastError}). Keep its id."));
+            task.Prompt = request.Body["promptText"]?.GetValue<string>();
             OnPipeline(() => WriteVerbose($"Created task {task.Id} ({request.Summary}, {request.CostText})."));
             created.Add(task);
             gate.Track(task);
@@ -238,6 +367,20 @@ namespace Runway.Cmdlets
 
         private static ErrorRecord InputError(RunwayInputException ex) => new ErrorRecord(ex, ex.ErrorId, ex.Category, ex.Target);
 
+        /// <summary>What a multi-input command did, written to the information stream (tag Runway.Summary) and to -Verbose.</summary>
+        public sealed class BatchSummary
+        {
+            public int Requested { get; set; }
+            public int Refused { get; set; }
+            public int Created { get; set; }
+            public int Failed { get; set; }
+            public int Succeeded { get; set; }
+            public decimal EstimatedCredits { get; set; }
+
+            public override string ToString() =>
+                $"{Requested} requested, {Created} created, {Succeeded} succeeded, {Failed + Refused} failed or refused; about {ModelCatalog.FormatCost(EstimatedCredits)}.";
+        }
+
         /// <summary>Routes waiting reports to output, downloads, errors and a progress bar.</summary>
         private sealed class WaitReporter : IWaitObserver
         {
@@ -254,12 +397,16 @@ namespace Runway.Cmdlets
 
             public void Finished(RunwayTask task)
             {
-                if (report) cmdlet.Finished(task);
+                if (!report) return;
+                lock (cmdlet.summary) cmdlet.summary.Succeeded++;
+                cmdlet.Finished(task);
             }
 
             public void Ended(RunwayTaskException error)
             {
-                if (report) cmdlet.OnPipeline(() => cmdlet.WriteError(RunwayErrors.FromException(error, error.Task)));
+                if (!report) return;
+                lock (cmdlet.summary) cmdlet.summary.Failed++;
+                cmdlet.OnPipeline(() => cmdlet.WriteError(RunwayErrors.FromException(error, error.Task)));
             }
 
             public void Progress(IReadOnlyList<RunwayTask> unfinished, int finishedCount, int total, TimeSpan elapsed)

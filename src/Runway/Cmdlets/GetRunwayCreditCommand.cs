@@ -12,6 +12,8 @@ namespace Runway.Cmdlets
             RunForItem("organization", async token =>
             {
                 RunwayCredit credit = await Api.GetOrganizationAsync(token).ConfigureAwait(false);
+                credit.SessionEstimatedSpend = Tasks.SpendingGuard.Spent;
+                credit.SessionCreditCap = Tasks.SpendingGuard.Cap;
                 OnPipeline(() => WriteObject(credit));
             });
         }

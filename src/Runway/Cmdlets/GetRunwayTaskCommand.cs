@@ -1,27 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
+using System.Threading.Tasks;
+using Runway.Api;
+using Runway.Completion;
 using Runway.Models;
+using Runway.Tasks;
 
 namespace Runway.Cmdlets
 {
-    [Cmdlet(VerbsCommon.Get, "RunwayTask")]
+    /// <summary>
+    /// Gets tasks by id from the API, or, without -Id, lists the tasks in this user's task journal (newest
+    /// first), refreshing the unfinished ones from the API.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "RunwayTask", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(RunwayTask))]
     public sealed class GetRunwayTaskCommand : RunwayCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        private const string ListSet = "List";
+        private const string IdSet = "Id";
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
         [ValidateNotNullOrEmpty]
         [Alias("TaskId")]
+        [ArgumentCompleter(typeof(TaskIdCompleter))]
         public string[] Id { get; set; }
+
+        /// <summary>Only journal tasks with these statuses (after refreshing).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateSet("PENDING", "THROTTLED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED")]
+        public string[] Status { get; set; }
+
+        /// <summary>Only journal tasks created at or after this time.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public DateTime Since { get; set; }
+
+        /// <summary>At most this many journal tasks (the newest).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateRange(1, int.MaxValue)]
+        public int First { get; set; }
 
         protected override void ProcessRecord()
         {
-            foreach (string id in Id)
+            if (ParameterSetName == IdSet)
             {
-                RunForItem(id, async token =>
+                foreach (string id in Id)
                 {
-                    RunwayTask task = await Api.GetTaskAsync(id, token).ConfigureAwait(false);
-                    OnPipeline(() => WriteObject(task));
-                });
+                    RunForItem(id, async token =>
+                    {
+                        RunwayTask task = await Api.GetTaskAsync(id, token).ConfigureAwait(false);
+                        OnPipeline(() => WriteObject(task));
+                    });
+                }
+                return;
             }
+            ListJournal();
+        }
+
+        private void ListJournal()
+        {
+            if (TaskJournal.FilePath == null)
+            {
+                WriteWarning($"The task journal is off (${TaskJournal.PathVariable}=off); pass -Id to get a task.");
+                return;
+            }
+            IEnumerable<JournalRecord> records = TaskJournal.Read(WriteWarning);
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(Since)))
+                records = records.Where(r => r.CreatedAt >= new DateTimeOffset(Since));
+            var tasks = records.Select(r => r.ToTask()).ToList();
+            bool filterByStatus = Status != null && Status.Length > 0;
+            if (!filterByStatus && First > 0) tasks = tasks.Take(First).ToList();
+
+            RunwayTask[] unfinished = tasks.Where(t => !t.IsFinished).ToArray();
+            if (unfinished.Length > 0)
+            {
+                RunForItem(unfinished.Select(t => t.Id).ToArray(), token => Task.WhenAll(unfinished.Select(async stale =>
+                {
+                    try
+                    {
+                        RunwayTask fresh = await Api.GetTaskAsync(stale.Id, token).ConfigureAwait(false);
+                        fresh.Model = fresh.Model ?? stale.Model;
+                        fresh.Endpoint = fresh.Endpoint ?? stale.Endpoint;
+                        fresh.EstimatedCredits = fresh.EstimatedCredits ?? stale.EstimatedCredits;
+                        fresh.Prompt = stale.Prompt;
+                        fresh.SavedTo = stale.SavedTo;
+                        lock (tasks) tasks[tasks.IndexOf(stale)] = fresh;
+                    }
+                    catch (RunwayApiException ex) when (ex.StatusCode == 404)
+                    {
+                        OnPipeline(() => WriteWarning($"Task {stale.Id} is in the journal but the API no longer knows it (deleted or expired)."));
+                    }
+                })));
+            }
+            if (filterByStatus)
+            {
+                var wanted = new HashSet<string>(Status, StringComparer.OrdinalIgnoreCase);
+                tasks = tasks.Where(t => wanted.Contains(t.Status ?? string.Empty)).ToList();
+                if (First > 0) tasks = tasks.Take(First).ToList();
+            }
+            WriteObject(tasks, enumerateCollection: true);
         }
     }
 }

@@ -21,18 +21,22 @@ namespace Runway.Cmdlets
         /// <summary>Reference images: paths, FileInfo, URLs, uploads or finished tasks, or @{ Uri = ...; Tag = 'name' }.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("ReferenceImages")]
+        [BlankAsNull]
         public object[] ReferenceImage { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ModelCompleter))]
+        [BlankAsNull]
         public string Model { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(RatioCompleter))]
+        [BlankAsNull]
         public string Ratio { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        public long Seed { get; set; }
+        [BlankAsNull]
+        public long? Seed { get; set; }
 
         [Parameter]
         [ValidateSet("auto", "low")]
@@ -58,7 +62,7 @@ namespace Runway.Cmdlets
                 Model = Model,
                 Prompt = Prompt,
                 Ratio = Ratio,
-                Seed = MyInvocation.BoundParameters.ContainsKey(nameof(Seed)) ? Seed : (long?)null,
+                Seed = Seed,
                 PublicFigureThreshold = PublicFigureThreshold,
                 References = references,
             });

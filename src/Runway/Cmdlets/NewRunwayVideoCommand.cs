@@ -27,6 +27,7 @@ namespace Runway.Cmdlets
 
         /// <summary>The last frame (veo3.1 and veo3.1_fast).</summary>
         [Parameter(ParameterSetName = ImageSet, ValueFromPipelineByPropertyName = true)]
+        [BlankAsNull]
         public object LastFrame { get; set; }
 
         /// <summary>The video to transform (gen4_aleph).</summary>
@@ -37,6 +38,7 @@ namespace Runway.Cmdlets
 
         /// <summary>An image to guide the video to video style (at most one).</summary>
         [Parameter(ParameterSetName = VideoSet, ValueFromPipelineByPropertyName = true)]
+        [BlankAsNull]
         public object ReferenceImage { get; set; }
 
         /// <summary>The character to animate: an image or a video (act_two).</summary>
@@ -52,32 +54,38 @@ namespace Runway.Cmdlets
         [Parameter(ParameterSetName = CharacterSet)]
         public SwitchParameter BodyControl { get; set; }
 
+        /// <summary>1 (subtle) to 5 (strong); the API's default is 3.</summary>
         [Parameter(ParameterSetName = CharacterSet, ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(1, 5)]
-        public int ExpressionIntensity { get; set; }
+        [BlankAsNull]
+        public int? ExpressionIntensity { get; set; }
 
         /// <summary>What should happen in the video (up to 1000 characters). Required for text to video and video to video.</summary>
         [Parameter(ParameterSetName = ImageSet, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = TextSet, Position = 0, Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = VideoSet, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("PromptText")]
+        [BlankAsNull]
         public string Prompt { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ModelCompleter))]
+        [BlankAsNull]
         public string Model { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(RatioCompleter))]
+        [BlankAsNull]
         public string Ratio { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
         [ArgumentCompleter(typeof(DurationCompleter))]
-        public double Duration { get; set; }
+        [BlankAsNull]
+        public double? Duration { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        public long Seed { get; set; }
+        [BlankAsNull]
+        public long? Seed { get; set; }
 
         /// <summary>Veo 3.1 models: -Audio:$false makes a silent, cheaper video. Default: with audio.</summary>
         [Parameter(ParameterSetName = ImageSet)]
@@ -98,8 +106,8 @@ namespace Runway.Cmdlets
                 Model = fromTask && !OnCommandLine(nameof(Model)) ? null : Model,
                 Prompt = Prompt,
                 Ratio = Ratio,
-                Duration = Bound(nameof(Duration)) ? Duration : (double?)null,
-                Seed = Bound(nameof(Seed)) ? Seed : (long?)null,
+                Duration = Duration,
+                Seed = Seed,
                 Audio = Bound(nameof(Audio)) ? Audio.IsPresent : (bool?)null,
                 PublicFigureThreshold = PublicFigureThreshold,
             };
@@ -123,7 +131,7 @@ namespace Runway.Cmdlets
                     spec.Character = Media(Character, nameof(Character), MediaKind.Image, MediaKind.Video);
                     spec.Reference = Media(Reference, nameof(Reference), MediaKind.Video);
                     spec.BodyControl = Bound(nameof(BodyControl)) ? BodyControl.IsPresent : (bool?)null;
-                    spec.ExpressionIntensity = Bound(nameof(ExpressionIntensity)) ? ExpressionIntensity : (int?)null;
+                    spec.ExpressionIntensity = ExpressionIntensity;
                     break;
             }
             GenerationRequest request = RequestBuilder.Video(spec);

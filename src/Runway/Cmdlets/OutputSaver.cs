@@ -104,6 +104,7 @@ namespace Runway.Cmdlets
                             { PercentComplete = total.HasValue && total.Value > 0 ? (int)(100 * done / total.Value) : -1 }));
                         },
                         cancellation).ConfigureAwait(false);
+                    if (source is RunwayTask task) Tasks.TaskJournal.RecordSaved(task.Id, path);
                     onPipeline(() => cmdlet.WriteObject(ProviderItem(path)));
                 }
                 catch (OperationCanceledException) when (cancellation.IsCancellationRequested)

@@ -31,6 +31,7 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
         [ValidateNotNullOrEmpty]
         [Alias("TaskId")]
+        [ArgumentCompleter(typeof(Completion.TaskIdCompleter))]
         public string[] Id { get; set; }
 
         /// <summary>Output URLs to download as they are.</summary>

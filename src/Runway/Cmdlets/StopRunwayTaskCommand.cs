@@ -10,6 +10,7 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [Alias("TaskId")]
+        [ArgumentCompleter(typeof(Completion.TaskIdCompleter))]
         public string[] Id { get; set; }
 
         protected override void ProcessRecord()

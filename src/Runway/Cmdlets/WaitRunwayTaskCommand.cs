@@ -26,6 +26,7 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
         [ValidateNotNullOrEmpty]
         [Alias("TaskId")]
+        [ArgumentCompleter(typeof(Completion.TaskIdCompleter))]
         public string[] Id { get; set; }
 
         /// <summary>Give up waiting after this many seconds (the tasks go on). 0 waits without limit. Default 600, like the SDKs.</summary>

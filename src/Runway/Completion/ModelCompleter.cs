@@ -97,3 +97,32 @@ namespace Runway.Completion
                 wordToComplete, value => value + " seconds");
     }
 }
+
+namespace Runway.Completion
+{
+    /// <summary>Completes task ids with the newest tasks of the journal, showing what each one was.</summary>
+    public sealed class TaskIdCompleter : IArgumentCompleter
+    {
+        public const int Offered = 20;
+
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            string prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
+            IReadOnlyList<Tasks.JournalRecord> records;
+            try
+            {
+                records = Tasks.TaskJournal.Read(null);
+            }
+            catch (System.IO.IOException)
+            {
+                yield break;
+            }
+            foreach (Tasks.JournalRecord record in records.Where(r => r.Id.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).Take(Offered))
+            {
+                string tip = $"{record.CreatedAt.LocalDateTime:yyyy-MM-dd HH:mm} {record.Model} {record.Status}: {record.Prompt}";
+                yield return new CompletionResult(record.Id, record.Id, CompletionResultType.ParameterValue, tip);
+            }
+        }
+    }
+}

@@ -57,21 +57,25 @@ namespace Runway.Media
                 case string text:
                     return FromString(text, parameter, resolvePath, accepted);
             }
-            string property = UriProperty(value);
+            string property = UriProperty(value, parameter);
             if (property != null)
                 return From(PropertyValue(value, property), parameter, resolvePath, accepted);
-            throw new RunwayInputException($"-{parameter} cannot use a {value.GetType().Name}: pass a path, a FileInfo, an https URL, a runway:// or data: URI, or a finished task.",
+            string what = value is PSObject || value is IDictionary ? $"an object without a {parameter}, Uri or Path property" : $"a {value.GetType().Name}";
+            throw new RunwayInputException($"-{parameter} cannot use {what}: pass a path, a FileInfo, an https URL, a runway:// or data: URI, or a finished task.",
                 parameter, "Runway.UnsupportedInput", value, ErrorCategory.InvalidType);
         }
 
         /// <summary>The object inside a PSObject; a PSCustomObject stays wrapped because its properties live on the wrapper.</summary>
         internal static object Unwrap(object input) => input is PSObject ps && !(ps.BaseObject is PSCustomObject) ? ps.BaseObject : input;
 
-        /// <summary>Name of the property holding a media URI on a hashtable or custom object, if any.</summary>
-        internal static string UriProperty(object value)
+        /// <summary>
+        /// Name of the property holding a media URI on a hashtable or custom object, if any: first one named
+        /// like the parameter (a CSV row's Image column for -Image), then Uri, Url, Path, FullName.
+        /// </summary>
+        internal static string UriProperty(object value, string parameter = null)
         {
-            foreach (string name in new[] { "Uri", "Url", "Path", "FullName" })
-                if (HasProperty(value, name)) return name;
+            foreach (string name in new[] { parameter, "Uri", "Url", "Path", "FullName" })
+                if (name != null && HasProperty(value, name)) return name;
             return null;
         }
 

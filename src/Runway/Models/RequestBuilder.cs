@@ -115,7 +115,12 @@ namespace Runway.Models
                     if (length.HasValue) request.Cost.InputSeconds = length;
                     request.Details.Add($"{spec.Character.Display} performing {spec.Reference.Display}");
                     if (spec.BodyControl.HasValue) body["bodyControl"] = spec.BodyControl.Value;
-                    if (spec.ExpressionIntensity.HasValue) body["expressionIntensity"] = spec.ExpressionIntensity.Value;
+                    if (spec.ExpressionIntensity.HasValue)
+                    {
+                        if (spec.ExpressionIntensity < 1 || spec.ExpressionIntensity > 5)
+                            throw Invalid("ExpressionIntensity", "Runway.InvalidExpressionIntensity", $"-ExpressionIntensity must be 1–5; {spec.ExpressionIntensity} is out of range.", spec.ExpressionIntensity);
+                        body["expressionIntensity"] = spec.ExpressionIntensity.Value;
+                    }
                     break;
             }
 

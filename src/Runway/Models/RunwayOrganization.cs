@@ -14,6 +14,10 @@ namespace Runway.Models
         public decimal BalanceUsd => CreditBalance * ModelCatalog.UsdPerCredit;
         public decimal? MaxMonthlyCreditSpend { get; set; }
         public RunwayModelLimit[] Models { get; set; } = Array.Empty<RunwayModelLimit>();
+        /// <summary>Estimated credits of the tasks created in this PowerShell session.</summary>
+        public decimal SessionEstimatedSpend { get; set; }
+        /// <summary>The session's spending cap (Connect-Runway -MaxCredits or $env:RUNWAY_MAX_CREDITS), if any.</summary>
+        public decimal? SessionCreditCap { get; set; }
         public DateTimeOffset RetrievedAt { get; set; }
 
         internal static RunwayCredit FromJson(JsonElement json)

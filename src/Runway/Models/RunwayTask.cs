@@ -28,6 +28,10 @@ namespace Runway.Models
         public string Model { get; set; }
         public string Endpoint { get; set; }
         public decimal? EstimatedCredits { get; set; }
+        /// <summary>The prompt (shortened), known for tasks in the journal.</summary>
+        public string Prompt { get; set; }
+        /// <summary>Files this module saved the outputs to, as the journal recorded them.</summary>
+        public string[] SavedTo { get; set; } = Array.Empty<string>();
         public DateTimeOffset RetrievedAt { get; set; }
 
         public bool IsFinished => IsFinalStatus(Status);

@@ -1,0 +1,92 @@
+using System;
+using System.Globalization;
+using Runway.Models;
+
+namespace Runway.Tasks
+{
+    /// <summary>The session would spend more than the user's cap.</summary>
+    public sealed class RunwayBudgetException : InvalidOperationException
+    {
+        public RunwayBudgetException(string message) : base(message) { }
+    }
+
+    /// <summary>
+    /// A spending cap for this PowerShell process (Connect-Runway -MaxCredits, else $env:RUNWAY_MAX_CREDITS):
+    /// every create reserves its estimate first, and one that would take the session past the cap is refused
+    /// before anything is sent.
+    /// </summary>
+    public static class SpendingGuard
+    {
+        public const string CapVariable = "RUNWAY_MAX_CREDITS";
+        private static readonly object Gate = new object();
+        private static decimal? connectedCap;
+        private static decimal spent;
+        private static decimal reserved;
+
+        /// <summary>The cap in force, or null for none.</summary>
+        public static decimal? Cap
+        {
+            get
+            {
+                lock (Gate)
+                {
+                    if (connectedCap.HasValue) return connectedCap;
+                }
+                string text = Environment.GetEnvironmentVariable(CapVariable);
+                return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal cap) && cap >= 0 ? cap : (decimal?)null;
+            }
+        }
+
+        /// <summary>Estimated credits of the tasks this session created.</summary>
+        public static decimal Spent
+        {
+            get { lock (Gate) return spent; }
+        }
+
+        public static void SetCap(decimal? cap)
+        {
+            lock (Gate) connectedCap = cap;
+        }
+
+        /// <summary>Throws <see cref="RunwayBudgetException"/> when <paramref name="credits"/> more would pass the cap.</summary>
+        public static void Check(decimal credits, string what)
+        {
+            decimal? cap = Cap;
+            if (!cap.HasValue) return;
+            lock (Gate)
+            {
+                if (spent + reserved + credits <= cap.Value) return;
+                throw new RunwayBudgetException(
+                    $"Not sent: {what} would cost {ModelCatalog.FormatCost(credits)}, and this session has spent an estimated {spent} of its {cap.Value}-credit cap" +
+                    (reserved > 0 ? $" ({reserved} more are being created)" : string.Empty) +
+                    $". Raise it with Connect-Runway -MaxCredits or ${CapVariable}.");
+            }
+        }
+
+        /// <summary>Reserves the estimate of a create about to be sent.</summary>
+        public static void Reserve(decimal credits, string what)
+        {
+            lock (Gate)
+            {
+                Check(credits, what);
+                reserved += credits;
+            }
+        }
+
+        /// <summary>The create was sent and (possibly) charged: the reservation becomes spend.</summary>
+        public static void Commit(decimal credits)
+        {
+            lock (Gate)
+            {
+                reserved -= credits;
+                spent += credits;
+            }
+        }
+
+        /// <summary>The create certainly started nothing: give the reservation back.</summary>
+        public static void Release(decimal credits)
+        {
+            lock (Gate) reserved -= credits;
+        }
+    }
+}
