@@ -67,6 +67,39 @@ Describe 'Configuration and keys' {
         finally { Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ ApiKeys = '' } | Out-Null }
     }
 
+    It 'Connect-Runway -Vault reads the key through SecretManagement' {
+        $modules = Join-Path $TestDrive 'modules'
+        $fake = Join-Path $modules 'Microsoft.PowerShell.SecretManagement'
+        New-Item -ItemType Directory $fake -Force | Out-Null
+        # A stand-in with the real module's Get-Secret contract: -Name, -Vault, returns a SecureString.
+        Set-Content (Join-Path $fake 'Microsoft.PowerShell.SecretManagement.psm1') -Value @"
+function Get-Secret { param([string] `$Name, [string] `$Vault) if (`$Vault -eq 'Team' -and `$Name -eq 'RUNWAYML_API_SECRET') { ConvertTo-SecureString '$TestKey' -AsPlainText -Force } else { throw "no secret `$Name in `$Vault" } }
+"@
+        $saved = $env:PSModulePath
+        $env:PSModulePath = $modules + [IO.Path]::PathSeparator + $env:PSModulePath
+        $env:RUNWAYML_API_SECRET = $null
+        try {
+            $connection = Connect-Runway -Vault Team -BaseUri $SimUrl
+            $connection.KeySource | Should -Be 'vault Team'
+            $connection.ApiKeyHint | Should -Be ('key_…' + $TestKey.Substring($TestKey.Length - 4))
+            $record = Get-ErrorRecord { Connect-Runway -Vault Team -SecretName other -BaseUri $SimUrl }
+            $record.FullyQualifiedErrorId | Should -BeLike 'Runway.SecretNotFound*'
+        }
+        finally {
+            $env:PSModulePath = $saved
+            Remove-Module Microsoft.PowerShell.SecretManagement -ErrorAction SilentlyContinue
+        }
+    }
+
+    It 'Connect-Runway -Vault explains how to set SecretManagement up when it is missing' {
+        if (Get-Module -ListAvailable Microsoft.PowerShell.SecretManagement) { Set-ItResult -Skipped -Because 'SecretManagement is installed here' }
+        $record = Get-ErrorRecord { Connect-Runway -Vault Team -BaseUri $SimUrl }
+        $record.FullyQualifiedErrorId | Should -BeLike 'Runway.SecretManagementMissing*'
+        $record.CategoryInfo.Category | Should -Be 'NotInstalled'
+        $record.Exception.Message | Should -Match 'Install-PSResource Microsoft.PowerShell.SecretManagement'
+        $record.Exception.Message | Should -Match 'Set-Secret -Vault Team -Name RUNWAYML_API_SECRET'
+    }
+
     It 'refuses to send the key unencrypted to a remote host' {
         $record = Get-ErrorRecord { Connect-Runway -ApiKey (ConvertTo-SecureString $TestKey -AsPlainText -Force) -BaseUri 'http://api.example.com' }
         $record.FullyQualifiedErrorId | Should -BeLike 'Runway.InvalidBaseUri*'

@@ -23,12 +23,26 @@ namespace Runway.Cmdlets
     /// Sets the key, base URI and retry settings for this PowerShell process, overriding the environment,
     /// and checks them with one free request.
     /// </summary>
-    [Cmdlet(VerbsCommunications.Connect, "Runway")]
+    [Cmdlet(VerbsCommunications.Connect, "Runway", DefaultParameterSetName = KeySet)]
     [OutputType(typeof(RunwayConnection))]
     public sealed class ConnectRunwayCommand : RunwayCmdlet
     {
-        [Parameter(Position = 0)]
+        private const string KeySet = "ApiKey";
+        private const string VaultSet = "Vault";
+        private const string SecretModule = "Microsoft.PowerShell.SecretManagement";
+
+        [Parameter(Position = 0, ParameterSetName = KeySet)]
         public SecureString ApiKey { get; set; }
+
+        /// <summary>Read the key from this SecretManagement vault.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = VaultSet)]
+        [ValidateNotNullOrEmpty]
+        public string Vault { get; set; }
+
+        /// <summary>The secret's name in the vault.</summary>
+        [Parameter(ParameterSetName = VaultSet)]
+        [ValidateNotNullOrEmpty]
+        public string SecretName { get; set; } = RunwayConfiguration.ApiKeyVariable;
 
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -66,8 +80,10 @@ namespace Runway.Cmdlets
                 return;
             }
 
+            if (Vault != null)
+                ApiKey = ReadFromVault();
             SecureString key = ApiKey ?? environment.ApiKey;
-            string source = ApiKey != null ? "Connect-Runway" : environment.KeySource;
+            string source = Vault != null ? $"vault {Vault}" : ApiKey != null ? "Connect-Runway" : environment.KeySource;
             if (key == null || key.Length == 0)
             {
                 ThrowTerminatingError(new ErrorRecord(new RunwayConfigurationException(
@@ -116,6 +132,48 @@ namespace Runway.Cmdlets
                 CreditBalance = balance,
                 MaxCredits = SpendingGuard.Cap,
             });
+        }
+
+        /// <summary>Gets the key through Microsoft.PowerShell.SecretManagement, or explains how to set that up.</summary>
+        private SecureString ReadFromVault()
+        {
+            var available = InvokeCommand.InvokeScript($"Get-Module -ListAvailable -Name '{SecretModule}'");
+            if (available.Count == 0)
+            {
+                ThrowTerminatingError(new ErrorRecord(new RunwayConfigurationException(
+                        $"-Vault needs the {SecretModule} module, which is not installed. Install it and a vault, then store the key once:" +
+                        $" Install-PSResource {SecretModule}, Microsoft.PowerShell.SecretStore;" +
+                        $" Register-SecretVault -Name {Vault} -ModuleName Microsoft.PowerShell.SecretStore;" +
+                        $" Set-Secret -Vault {Vault} -Name {SecretName} -Secret (Read-Host -AsSecureString 'Runway API key')."),
+                    "Runway.SecretManagementMissing", ErrorCategory.NotInstalled, Vault));
+            }
+            System.Collections.ObjectModel.Collection<PSObject> secret;
+            try
+            {
+                secret = InvokeCommand.InvokeScript(false,
+                    ScriptBlock.Create($"param($name, $vault) Import-Module {SecretModule} -ErrorAction Stop; {SecretModule}\\Get-Secret -Name $name -Vault $vault -ErrorAction Stop"),
+                    null, SecretName, Vault);
+            }
+            catch (RuntimeException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(new RunwayConfigurationException(
+                        $"Could not read secret '{SecretName}' from vault '{Vault}': {ex.Message}"),
+                    "Runway.SecretNotFound", ErrorCategory.ObjectNotFound, Vault));
+                return null;
+            }
+            object value = secret.Count > 0 ? secret[0]?.BaseObject : null;
+            switch (value)
+            {
+                case SecureString secure:
+                    return secure;
+                case string text when !string.IsNullOrEmpty(text):
+                    return RunwayConfiguration.ToSecureString(text);
+                default:
+                    ThrowTerminatingError(new ErrorRecord(new RunwayConfigurationException(
+                            $"Secret '{SecretName}' in vault '{Vault}' is not a string or SecureString."),
+                        "Runway.SecretNotFound", ErrorCategory.InvalidData, Vault));
+                    return null;
+            }
         }
 
         private static bool HasInvalidCharacters(string key)
