@@ -384,15 +384,15 @@ namespace Runway.Cmdlets
         /// <summary>Routes waiting reports to output, downloads, errors and a progress bar.</summary>
         private sealed class WaitReporter : IWaitObserver
         {
-            private const int ActivityId = 0x52574157;
             private readonly GenerationCmdlet cmdlet;
             private readonly bool report;
-            private bool shown;
+            private readonly WaitProgressBar bar;
 
             public WaitReporter(GenerationCmdlet cmdlet, bool report = true)
             {
                 this.cmdlet = cmdlet;
                 this.report = report;
+                bar = new WaitProgressBar(cmdlet.OnPipeline, cmdlet.WriteProgress);
             }
 
             public void Finished(RunwayTask task)
@@ -411,25 +411,10 @@ namespace Runway.Cmdlets
 
             public void Progress(IReadOnlyList<RunwayTask> unfinished, int finishedCount, int total, TimeSpan elapsed)
             {
-                if (!report || unfinished.Count == 0) return;
-                string status = string.Join(", ", unfinished.GroupBy(t => t.Status ?? "?").Select(g => $"{g.Count()} {g.Key}"));
-                double running = unfinished.Sum(t => t.Progress ?? 0);
-                int percent = (int)Math.Min(100, Math.Round(100.0 * (finishedCount + running) / Math.Max(1, total)));
-                cmdlet.OnPipeline(() =>
-                {
-                    cmdlet.WriteProgress(new ProgressRecord(ActivityId, "Waiting for Runway tasks", $"{finishedCount} of {total} done; {status}; {elapsed.TotalSeconds:0} s")
-                    {
-                        PercentComplete = percent,
-                    });
-                    shown = true;
-                });
+                if (report) bar.Update(unfinished, finishedCount, total, elapsed);
             }
 
-            public void Complete()
-            {
-                if (shown)
-                    cmdlet.WriteProgress(new ProgressRecord(ActivityId, "Waiting for Runway tasks", "Done") { RecordType = ProgressRecordType.Completed });
-            }
+            public void Complete() => bar.Complete();
         }
     }
 }

@@ -70,13 +70,13 @@ namespace Runway.Cmdlets
         /// <summary>Turns waiter reports into output, errors and one progress bar, on the pipeline thread.</summary>
         private sealed class WaitProgress : IWaitObserver
         {
-            private const int ActivityId = 0x52574159;
             private readonly WaitRunwayTaskCommand cmdlet;
-            private bool shown;
+            private readonly WaitProgressBar bar;
 
             public WaitProgress(WaitRunwayTaskCommand cmdlet)
             {
                 this.cmdlet = cmdlet;
+                bar = new WaitProgressBar(cmdlet.OnPipeline, cmdlet.WriteProgress);
             }
 
             public void Finished(RunwayTask task) => cmdlet.OnPipeline(() => cmdlet.WriteObject(task));
@@ -84,30 +84,10 @@ namespace Runway.Cmdlets
             public void Ended(RunwayTaskException error) =>
                 cmdlet.OnPipeline(() => cmdlet.WriteError(RunwayErrors.FromException(error, error.Task)));
 
-            public void Progress(IReadOnlyList<RunwayTask> unfinished, int finishedCount, int total, TimeSpan elapsed)
-            {
-                RunwayTask[] snapshot = unfinished.ToArray();
-                cmdlet.OnPipeline(() =>
-                {
-                    if (snapshot.Length == 0) return;
-                    string status = string.Join(", ", snapshot.GroupBy(t => t.Status ?? "?").Select(g => $"{g.Count()} {g.Key}"));
-                    double running = snapshot.Sum(t => t.Progress ?? 0);
-                    int percent = (int)Math.Min(100, Math.Round(100.0 * (finishedCount + running) / Math.Max(1, total)));
-                    string activity = total == 1 ? $"Waiting for Runway task {snapshot[0].Id}" : $"Waiting for {total} Runway tasks";
-                    var record = new ProgressRecord(ActivityId, activity, $"{finishedCount} of {total} done; {status}; {elapsed.TotalSeconds:0} s")
-                    {
-                        PercentComplete = percent,
-                    };
-                    cmdlet.WriteProgress(record);
-                    shown = true;
-                });
-            }
+            public void Progress(IReadOnlyList<RunwayTask> unfinished, int finishedCount, int total, TimeSpan elapsed) =>
+                bar.Update(unfinished, finishedCount, total, elapsed);
 
-            public void Complete()
-            {
-                if (!shown) return;
-                cmdlet.WriteProgress(new ProgressRecord(ActivityId, "Waiting for Runway tasks", "Done") { RecordType = ProgressRecordType.Completed });
-            }
+            public void Complete() => bar.Complete();
         }
     }
 }
