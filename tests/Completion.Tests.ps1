@@ -1,0 +1,48 @@
+BeforeAll {
+    . $PSScriptRoot/TestSetup.ps1
+    function Complete([string] $Line) {
+        (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches
+    }
+}
+
+AfterAll {
+    if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
+}
+
+Describe 'Argument completion' {
+    It '-Model offers only the models the command can use, with price tooltips' {
+        $image = Complete 'New-RunwayImage -Model '
+        $image.CompletionText | Should -Be @('gen4_image', 'gen4_image_turbo', 'gemini_2.5_flash')
+        $image[0].ToolTip | Should -Match 'credits'
+        (Complete 'New-RunwayVideo -Video ./a.mp4 -Model ').CompletionText | Should -Be @('gen4_aleph')
+        (Complete 'New-RunwayVideo -Model veo3.').CompletionText | Should -Be @('veo3.1', 'veo3.1_fast')
+    }
+
+    It '-Ratio follows the chosen model' {
+        $veo = (Complete 'New-RunwayVideo -Prompt x -Model veo3.1 -Ratio ').CompletionText
+        $veo | Should -Contain '1920:1080'
+        $veo | Should -Not -Contain '1584:672'
+        $turbo = (Complete 'New-RunwayVideo -Image ./a.png -Model gen4_turbo -Ratio ').CompletionText
+        $turbo | Should -Contain '1584:672'
+        $turbo | Should -Not -Contain '1920:1080'
+        (Complete 'New-RunwayImage -Model gemini_2.5_flash -Ratio 13').CompletionText | Should -Be @('1344:768')
+    }
+
+    It '-Duration follows the chosen model' {
+        (Complete 'New-RunwayVideo -Prompt x -Model veo3.1 -Duration ').CompletionText | Should -Be @('4', '6', '8')
+        (Complete 'New-RunwayVideo -Image ./a.png -Model gen4_turbo -Duration ').CompletionText | Should -Be @(2..10 | ForEach-Object { "$_" })
+    }
+
+    It 'task ids complete from the journal, newest first' {
+        $env:RUNWAY_JOURNAL = Join-Path $TestDrive 'runway-test-completion.jsonl'
+        Reset-RunwaySimulator -Url $SimUrl
+        $old = New-RunwayImage -Prompt 'the old one'
+        Start-Sleep -Milliseconds 20
+        $new = New-RunwayImage -Prompt 'the new one'
+        $ids = Complete 'Wait-RunwayTask -Id '
+        $ids[0].CompletionText | Should -Be $new.Id
+        $ids[0].ToolTip | Should -Match 'the new one'
+        $ids.CompletionText | Should -Contain $old.Id
+        (Complete "Get-RunwayTask -Id $($old.Id.Substring(0, 8))").CompletionText | Should -Be @($old.Id)
+    }
+}
