@@ -23,12 +23,15 @@ BeforeAll {
             RUNWAYML_API_SECRET = $TestKey; RUNWAYML_BASE_URL = $SimUrl
         }
         foreach ($name in $environment.Keys) { $saved[$name] = [Environment]::GetEnvironmentVariable($name); [Environment]::SetEnvironmentVariable($name, $environment[$name]) }
+        # Run from TestDrive: anything the child writes relative to its working directory stays there.
+        Push-Location $TestDrive
         try {
             $exe, $prefix = Get-PwshCommand
             $output = & $exe @prefix -NoProfile -NonInteractive -Command ("`$ErrorActionPreference = 'Stop'; " + $Script) 2>&1 | ForEach-Object { "$_" }
             [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = $output -join "`n" }
         }
         finally {
+            Pop-Location
             foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
         }
     }
