@@ -76,7 +76,7 @@ function Install-Pester {
 
     Write-Host 'Installing Pester 5 from the NuGet registry...'
     New-Item -ItemType Directory -Path $ToolsModules -Force | Out-Null
-    $source = (& dotnet nuget list source --format short 2>$null) -match '^E\s' | ForEach-Object { ($_ -split '\s+', 2)[1] } | Select-Object -First 1
+    $source = @(& dotnet nuget list source --format short 2>$null) -match '^E\s' | ForEach-Object { ($_ -split '\s+', 2)[1] } | Select-Object -First 1
     if (-not $source) { $source = 'https://api.nuget.org/v3/index.json' }
     if (-not (Get-PSResourceRepository -Name RunwayBuildNuGet -ErrorAction SilentlyContinue)) {
         Register-PSResourceRepository -Name RunwayBuildNuGet -Uri $source -Trusted
@@ -164,13 +164,24 @@ function Invoke-Package {
     $repo = Join-Path $OutRoot 'repo'
     New-Item -ItemType Directory -Path $repo -Force | Out-Null
     Get-ChildItem $repo -Filter 'Runway.*.nupkg' | Remove-Item -Force
-    & dotnet pwsh -NoProfile -NonInteractive -Command "
-        `$ErrorActionPreference = 'Stop'
-        Register-PSResourceRepository -Name RunwayLocalBuild -Uri '$repo' -Trusted -ErrorAction SilentlyContinue
-        Set-PSResourceRepository -Name RunwayLocalBuild -Uri '$repo' -Trusted
-        Publish-PSResource -Path '$ModuleOut' -Repository RunwayLocalBuild -SkipDependenciesCheck
-        Unregister-PSResourceRepository -Name RunwayLocalBuild"
-    if ($LASTEXITCODE -ne 0) { throw 'Publish-PSResource failed.' }
+    # PSResourceGet keeps its repository list in the user's data folder, which other builds on this machine
+    # share: give the child process a private one so that concurrent builds never see each other's repository.
+    $store = Join-Path $OutRoot 'psresourceget'
+    if (Test-Path $store) { Remove-Item $store -Recurse -Force }
+    New-Item -ItemType Directory -Path $store -Force | Out-Null
+    $saved = @{ XDG_DATA_HOME = $env:XDG_DATA_HOME; LOCALAPPDATA = $env:LOCALAPPDATA }
+    $env:XDG_DATA_HOME = $store; $env:LOCALAPPDATA = $store
+    try {
+        & dotnet pwsh -NoProfile -NonInteractive -Command "
+            `$ErrorActionPreference = 'Stop'
+            Register-PSResourceRepository -Name RunwayLocalBuild -Uri '$repo' -Trusted
+            Publish-PSResource -Path '$ModuleOut' -Repository RunwayLocalBuild -SkipDependenciesCheck"
+        if ($LASTEXITCODE -ne 0) { throw 'Publish-PSResource failed.' }
+    }
+    finally {
+        $env:XDG_DATA_HOME = $saved.XDG_DATA_HOME; $env:LOCALAPPDATA = $saved.LOCALAPPDATA
+        Remove-Item $store -Recurse -Force -ErrorAction SilentlyContinue
+    }
     $package = Get-ChildItem $repo -Filter "Runway.$Version.nupkg" | Select-Object -First 1
     if (-not $package) { throw "No package was produced in $repo." }
     Write-Host "Package: $($package.FullName)"
