@@ -64,7 +64,7 @@ function Invoke-Build {
 
 function Invoke-Docs {
     $docs = Join-Path $Root 'docs/en-US'
-    $converter = Join-Path $Root 'tools/ConvertTo-Maml.ps1'
+    $converter = Join-Path $Root 'src/tools/ConvertTo-Maml.ps1'
     if (-not (Test-Path $converter) -or -not (Get-ChildItem $docs -Filter *.md -ErrorAction SilentlyContinue)) { return }
     & $converter -SourcePath $docs -OutputPath (Join-Path $ModuleOut 'en-US') -ModuleName Runway
 }
