@@ -187,6 +187,8 @@ namespace Runway.Models
         public DurationRule Duration { get; set; }
         /// <summary>The output length follows the input media (aleph, act_two): no duration parameter.</summary>
         public bool DurationFromInput { get; set; }
+        /// <summary>How long the input media must last, when the API limits it (voice isolation); null when it does not.</summary>
+        public DurationRule InputDuration { get; set; }
         public int PromptMaxLength { get; set; } = 1000;
         /// <summary>Endpoints on which this model requires a prompt.</summary>
         public string[] PromptRequiredOn { get; set; } = Array.Empty<string>();
@@ -316,7 +318,8 @@ namespace Runway.Models
             new ModelInfo
             {
                 Name = "eleven_voice_isolation", Output = MediaKind.Audio, Summary = "Isolate the voice from background sound.",
-                Endpoints = new[] { Runway.Models.Endpoints.VoiceIsolation }, Price = new PerAudioSecondsPrice(6, 60),
+                Endpoints = new[] { Runway.Models.Endpoints.VoiceIsolation }, InputDuration = new DurationRule(4.6, 3600, false, 60),
+                Price = new PerAudioSecondsPrice(6, 60),
             },
         };
 
