@@ -207,7 +207,7 @@ namespace Runway.Media
 
         internal static string Describe(MediaKind[] kinds) => string.Join(" or ", kinds.Select(Article));
 
-        private static string Article(MediaKind kind) => kind == Models.MediaKind.Audio ? "audio" : "an " + kind.ToString().ToLowerInvariant();
+        private static string Article(MediaKind kind) => kind == Models.MediaKind.Audio ? "audio" : kind == Models.MediaKind.Image ? "an image" : "a video";
 
         internal static string SupportedList(MediaKind[] kinds)
         {
