@@ -422,7 +422,7 @@ Describe 'Bad input is rejected with a clear error before any request' {
         Clear-RunwaySimulatorRequest -Url $SimUrl
         $record = Get-ErrorRecord { $image | New-RunwayVoiceIsolation }
         Assert-RejectedLocally $record 'Runway.WrongMediaKind' InvalidType
-        $record.Exception.Message | Should -Match 'made an image'
+        $record.Exception.Message | Should -Match 'made an image, but -Audio needs audio or a video'
     }
 }
 
@@ -451,5 +451,35 @@ Describe 'Tab completion reads the catalog' {
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be 'eleven_multilingual_sts_v2'
         $line = 'New-RunwayVoiceIsolation -Model '
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be 'eleven_voice_isolation'
+    }
+}
+
+Describe 'The help matches the catalog and the cmdlets' {
+    BeforeAll {
+        $script:Docs = Join-Path $RepoRoot 'docs/en-US'
+        $script:Catalog = [Runway.Models.ModelCatalog]
+    }
+
+    It '<Name> has a help file documenting exactly its parameters' -ForEach @(
+        @{ Name = 'New-RunwaySpeech' }, @{ Name = 'New-RunwaySoundEffect' }, @{ Name = 'New-RunwayDubbing' }, @{ Name = 'New-RunwayVoiceIsolation' }
+    ) {
+        $text = Get-Content (Join-Path $Docs "$Name.md") -Raw
+        $documented = [regex]::Matches($text, '(?m)^### -(\w+)') | ForEach-Object { $_.Groups[1].Value } | Sort-Object -Unique
+        $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+        $actual = (Get-Command $Name).Parameters.Keys | Where-Object { $_ -notin $common -or $_ -in 'WhatIf', 'Confirm' } | Sort-Object
+        $documented | Should -Be $actual
+        ([regex]::Matches($text, '(?m)^### Example \d+: .+\n```powershell\n')).Count | Should -BeGreaterOrEqual 2
+    }
+
+    It 'the voices listed in the help are the catalog''s presets' {
+        $text = Get-Content (Join-Path $Docs 'New-RunwaySpeech.md') -Raw
+        $listed = [regex]::Match($text, 'The Runway preset voice: one of ([^.]+)\.').Groups[1].Value -split ', '
+        $listed | Should -Be @($Catalog::VoicePresets)
+    }
+
+    It 'the language codes listed in the help are the catalog''s' {
+        $text = Get-Content (Join-Path $Docs 'New-RunwayDubbing.md') -Raw
+        $listed = [regex]::Match($text, 'as a code: ([^.]+)\.').Groups[1].Value -replace ' or ', ', ' -split ', '
+        $listed | Should -Be @($Catalog::DubbingLanguages)
     }
 }
