@@ -4,7 +4,7 @@
 Describe 'Runway API simulator' {
     BeforeAll {
         Import-Module $PSScriptRoot/Simulator.psm1 -Force
-        $sim = Start-RunwaySimulator -Setting @{ PendingMs = 50; RunMs = 300 } -Configuration $(if ($env:RUNWAY_TEST_CONFIGURATION) { $env:RUNWAY_TEST_CONFIGURATION } else { 'Debug' })
+        $sim = Start-RunwaySimulator -Configuration ($env:RUNWAY_TEST_CONFIGURATION ?? 'Debug') -Setting @{ PendingMs = 50; RunMs = 300 }
         $script:Url = $sim.Url
         $script:Key = New-RunwayTestKey
         $script:Headers = @{ Authorization = "Bearer $Key"; 'X-Runway-Version' = '2024-11-06' }

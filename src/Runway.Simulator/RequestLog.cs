@@ -32,7 +32,8 @@ public sealed partial class RequestLog
     private readonly LinkedList<RequestLogEntry> _entries = new();
     private long _seq;
 
-    [GeneratedRegex(@"data:([A-Za-z0-9.+-]+/[A-Za-z0-9.+-]+);base64,([A-Za-z0-9+/=]*)")]
+    // The body is JSON text: a serializer may write '+' as \u002B and '/' as \/ inside the base64 payload.
+    [GeneratedRegex(@"data:([A-Za-z0-9.+-]+/[A-Za-z0-9.+-]+);base64,((?:[A-Za-z0-9+/=]|\\u002[Bb]|\\/)*)")]
     private static partial Regex DataUri();
 
     public void Add(RequestLogEntry entry)
@@ -59,9 +60,11 @@ public sealed partial class RequestLog
     /// <summary>Shortens long data URIs to <c>data:mime;base64,…(N chars)</c>, then truncates the text to 64 KB.</summary>
     public static string PrepareBody(string body)
     {
-        var text = DataUri().Replace(body, m => m.Groups[2].Length > ElideDataUriOver
-            ? $"data:{m.Groups[1].Value};base64,…({m.Groups[2].Length} chars)"
-            : m.Value);
+        var text = DataUri().Replace(body, m =>
+        {
+            var length = m.Groups[2].Value.Replace("\\u002B", "+").Replace("\\u002b", "+").Replace("\\/", "/").Length;
+            return length > ElideDataUriOver ? $"data:{m.Groups[1].Value};base64,…({length} chars)" : m.Value;
+        });
         return text.Length > MaxBodyChars ? text[..MaxBodyChars] + $"…(truncated, {text.Length} chars)" : text;
     }
 }

@@ -75,6 +75,13 @@ namespace Runway.Cmdlets
         /// <summary>True when the user typed this parameter (rather than it being bound from a pipeline object's property).</summary>
         protected bool OnCommandLine(string parameter) => commandLineParameters.Contains(parameter);
 
+        /// <summary>
+        /// The -Model to use with this input: a task piped in binds its own Model property (the model that made
+        /// it), which is not the model of the new task, so it counts only when the user typed -Model.
+        /// </summary>
+        protected string ModelFor(object input, string model) =>
+            MediaSource.Unwrap(input) is RunwayTask && !OnCommandLine("Model") ? null : model;
+
         /// <summary>Resolves a path through the current provider (wildcards allowed when they match exactly one file).</summary>
         protected string ResolveLocalPath(string path)
         {

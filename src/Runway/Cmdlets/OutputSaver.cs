@@ -105,6 +105,8 @@ namespace Runway.Cmdlets
                         },
                         cancellation).ConfigureAwait(false);
                     if (source is RunwayTask task) Tasks.TaskJournal.RecordSaved(task.Id, path);
+                    string mismatch = target.IsDirectory ? null : ExtensionMismatch(path);
+                    if (mismatch != null) onPipeline(() => cmdlet.WriteWarning(mismatch));
                     onPipeline(() => cmdlet.WriteObject(ProviderItem(path)));
                 }
                 catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -124,6 +126,35 @@ namespace Runway.Cmdlets
                 }
             }
         }
+
+        /// <summary>
+        /// A warning when a file saved under the user's name holds another format than its extension says (the API
+        /// decides the format; no conversion is made). The name is kept: scripts that go on to use it still work.
+        /// </summary>
+        internal static string ExtensionMismatch(string path)
+        {
+            MediaFormat named = MediaProbe.FromExtension(System.IO.Path.GetExtension(path));
+            if (named == null) return null;
+            MediaFormat actual;
+            try
+            {
+                actual = MediaProbe.Sniff(path);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return null;
+            }
+            if (actual == null || actual == named || Container(actual) == Container(named)) return null;
+            string name = System.IO.Path.GetFileName(path);
+            return $"'{name}' holds {actual.Name} {actual.Kind.ToString().ToLowerInvariant()}, not {named.Name}: Runway served that format and it was saved as is, under the name you gave. " +
+                $"Name it {System.IO.Path.GetFileNameWithoutExtension(path)}{actual.Extension} for programs that go by the extension.";
+        }
+
+        /// <summary>Formats that share a container (an .m4a is an MP4; a .webm is Matroska) are not a mismatch.</summary>
+        private static string Container(MediaFormat format) =>
+            format == MediaProbe.Mp4 || format == MediaProbe.M4A || format == MediaProbe.QuickTime ? "iso"
+            : format == MediaProbe.Matroska || format == MediaProbe.WebM ? "matroska"
+            : format.Name;
 
         private object ProviderItem(string path)
         {

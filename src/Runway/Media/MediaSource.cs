@@ -33,6 +33,21 @@ namespace Runway.Media
         public override string ToString() => Display;
 
         /// <summary>
+        /// For a field that takes audio (audioUri): an MP4 video, local or a data URI, declared as the audio/mp4
+        /// it also is, so its sound track is accepted. Any other input comes back unchanged.
+        /// </summary>
+        public MediaSource AsMp4Audio()
+        {
+            if (Format != MediaProbe.Mp4 || (Kind != MediaSourceKind.LocalFile && Kind != MediaSourceKind.DataUri)) return this;
+            var copy = (MediaSource)MemberwiseClone();
+            copy.Format = MediaProbe.M4A;
+            copy.MediaKind = Models.MediaKind.Audio;
+            if (Kind == MediaSourceKind.DataUri)
+                copy.Value = "data:" + MediaProbe.M4A.MediaType + Value.Substring(Value.IndexOf(';'));
+            return copy;
+        }
+
+        /// <summary>
         /// Classifies what the user passed: a string (URL, URI or path), FileInfo, a finished task, an upload,
         /// a Uri, or an object/hashtable with a Uri property. Paths go through <paramref name="resolvePath"/>
         /// (the provider); the file must be a supported format of one of <paramref name="accepted"/> kinds.
@@ -196,7 +211,7 @@ namespace Runway.Media
 
         internal static string Describe(MediaKind[] kinds) => string.Join(" or ", kinds.Select(Article));
 
-        private static string Article(MediaKind kind) => kind == Models.MediaKind.Audio ? "audio" : "an " + kind.ToString().ToLowerInvariant();
+        private static string Article(MediaKind kind) => kind == Models.MediaKind.Audio ? "audio" : kind == Models.MediaKind.Image ? "an image" : "a video";
 
         internal static string SupportedList(MediaKind[] kinds)
         {

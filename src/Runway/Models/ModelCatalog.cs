@@ -189,6 +189,8 @@ namespace Runway.Models
         public bool DurationFromInput { get; set; }
         /// <summary>False for models that take no text at all (act_two, and audio models that work on media).</summary>
         public bool TakesPrompt { get; set; } = true;
+        /// <summary>How long the input media must last, when the API limits it (voice isolation); null when it does not.</summary>
+        public DurationRule InputDuration { get; set; }
         public int PromptMaxLength { get; set; } = 1000;
         /// <summary>Endpoints on which this model requires a prompt.</summary>
         public string[] PromptRequiredOn { get; set; } = Array.Empty<string>();
@@ -318,7 +320,8 @@ namespace Runway.Models
             new ModelInfo
             {
                 Name = "eleven_voice_isolation", Output = MediaKind.Audio, Summary = "Isolate the voice from background sound.",
-                Endpoints = new[] { Runway.Models.Endpoints.VoiceIsolation }, TakesPrompt = false, Price = new PerAudioSecondsPrice(6, 60),
+                Endpoints = new[] { Runway.Models.Endpoints.VoiceIsolation }, TakesPrompt = false, InputDuration = new DurationRule(4.6, 3600, false, 60),
+                Price = new PerAudioSecondsPrice(6, 60),
             },
         };
 

@@ -196,22 +196,23 @@ namespace Runway.Models
             return model;
         }
 
-        internal static void ApplyPrompt(GenerationRequest request, string prompt)
+        /// <param name="parameter">The cmdlet parameter that carries the prompt, named in errors (-Text for speech).</param>
+        internal static void ApplyPrompt(GenerationRequest request, string prompt, string parameter = "Prompt")
         {
             ModelInfo model = request.Model;
             if (prompt == null)
             {
                 if (model.RequiresPrompt(request.Endpoint))
-                    throw Invalid("Prompt", "Runway.MissingPrompt", $"{model.Name} needs -Prompt for {Words(request.Endpoint)}.", null);
+                    throw Invalid(parameter, "Runway.MissingPrompt", $"{model.Name} needs -{parameter} for {Words(request.Endpoint)}.", null);
                 return;
             }
             if (!model.TakesPrompt)
                 throw Invalid("Prompt", "Runway.PromptNotSupported", $"{model.Name} takes no prompt.", prompt);
             if (prompt.Trim().Length == 0)
-                throw Invalid("Prompt", "Runway.MissingPrompt", "-Prompt is empty.", prompt);
+                throw Invalid(parameter, "Runway.MissingPrompt", $"-{parameter} is empty.", prompt);
             if (prompt.Length > model.PromptMaxLength)
-                throw Invalid("Prompt", "Runway.PromptTooLong",
-                    $"-Prompt is {prompt.Length} characters; {model.Name} accepts at most {model.PromptMaxLength} (UTF-16 code units).", prompt.Length);
+                throw Invalid(parameter, "Runway.PromptTooLong",
+                    $"-{parameter} is {prompt.Length} characters; {model.Name} accepts at most {model.PromptMaxLength} (UTF-16 code units).", prompt.Length);
             request.Body["promptText"] = prompt;
             request.Cost.TextLength = prompt.Length;
         }

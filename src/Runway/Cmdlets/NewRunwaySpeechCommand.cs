@@ -1,0 +1,79 @@
+using System.Management.Automation;
+using Runway.Completion;
+using Runway.Media;
+using Runway.Models;
+
+namespace Runway.Cmdlets
+{
+    /// <summary>
+    /// Creates a speech task: text spoken by a Runway preset voice (text to speech), or the speech of an audio or
+    /// video file re-voiced by a preset (speech to speech).
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "RunwaySpeech", DefaultParameterSetName = TextSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(RunwayTask))]
+    [OutputType(typeof(System.IO.FileInfo))]
+    public sealed class NewRunwaySpeechCommand : GenerationCmdlet
+    {
+        private const string TextSet = "TextToSpeech";
+        private const string AudioSet = "SpeechToSpeechAudio";
+        private const string VideoSet = "SpeechToSpeechVideo";
+
+        /// <summary>The text to speak (up to 1000 characters).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
+        [Alias("PromptText")]
+        public string Text { get; set; }
+
+        /// <summary>Speech to re-voice: a path, FileInfo, https URL, runway:// or data: URI, an upload, or a finished task.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = AudioSet)]
+        [Alias("FullName")]
+        [ValidateNotNull]
+        public object Audio { get; set; }
+
+        /// <summary>A video whose speech to re-voice.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = VideoSet)]
+        [ValidateNotNull]
+        public object Video { get; set; }
+
+        /// <summary>The Runway preset voice (case-insensitive; Tab completes).</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("PresetId")]
+        [ArgumentCompleter(typeof(VoiceCompleter))]
+        public string Voice { get; set; }
+
+        /// <summary>Speech to speech: remove background noise from the input first.</summary>
+        [Parameter(ParameterSetName = AudioSet)]
+        [Parameter(ParameterSetName = VideoSet)]
+        public SwitchParameter RemoveBackgroundNoise { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ModelCompleter))]
+        public string Model { get; set; }
+
+        protected override GenerationRequest BuildRequest()
+        {
+            object input = ParameterSetName == VideoSet ? Video : Audio;
+            var spec = new SpeechSpec
+            {
+                Model = ModelFor(input, Model),
+                Voice = Voice,
+                RemoveBackgroundNoise = MyInvocation.BoundParameters.ContainsKey(nameof(RemoveBackgroundNoise)) ? RemoveBackgroundNoise.IsPresent : (bool?)null,
+            };
+            switch (ParameterSetName)
+            {
+                case TextSet:
+                    spec.Text = Text;
+                    break;
+                case AudioSet:
+                    spec.Media = Media(Audio, nameof(Audio), MediaKind.Audio, MediaKind.Video);
+                    break;
+                case VideoSet:
+                    spec.Media = Media(Video, nameof(Video), MediaKind.Video);
+                    spec.DeclaredKind = MediaKind.Video;
+                    break;
+            }
+            GenerationRequest request = RequestBuilder.Speech(spec);
+            request.Source = MediaSource.Unwrap(input) ?? Text;
+            return request;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System.Management.Automation;
+using Runway.Completion;
+using Runway.Media;
+using Runway.Models;
+
+namespace Runway.Cmdlets
+{
+    /// <summary>Creates a voice isolation task: the voice of an audio file (or MP4 video) without its background sound.</summary>
+    [Cmdlet(VerbsCommon.New, "RunwayVoiceIsolation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(RunwayTask))]
+    [OutputType(typeof(System.IO.FileInfo))]
+    public sealed class NewRunwayVoiceIsolationCommand : GenerationCmdlet
+    {
+        /// <summary>The recording (4.6 s to 1 hour): a path, FileInfo, https URL, runway:// or data: URI, an upload, or a finished task.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("AudioUri", "FullName")]
+        [ValidateNotNull]
+        public object Audio { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ModelCompleter))]
+        public string Model { get; set; }
+
+        protected override GenerationRequest BuildRequest()
+        {
+            GenerationRequest request = RequestBuilder.VoiceIsolation(new VoiceIsolationSpec
+            {
+                Model = ModelFor(Audio, Model),
+                Audio = Media(Audio, nameof(Audio), MediaKind.Audio, MediaKind.Video),
+            });
+            request.Source = MediaSource.Unwrap(Audio);
+            return request;
+        }
+    }
+}

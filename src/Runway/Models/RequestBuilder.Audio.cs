@@ -1,0 +1,201 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using System.Text.Json.Nodes;
+using Runway.Media;
+
+namespace Runway.Models
+{
+    /// <summary>What New-RunwaySpeech collected: text to speech when <see cref="Media"/> is null, else speech to speech.</summary>
+    public sealed class SpeechSpec
+    {
+        public string Model { get; set; }
+        public string Text { get; set; }
+        public string Voice { get; set; }
+        public MediaSource Media { get; set; }
+        /// <summary>What the media is when its content cannot tell (a URL): the parameter it came through (-Audio or -Video).</summary>
+        public MediaKind DeclaredKind { get; set; } = MediaKind.Audio;
+        public bool? RemoveBackgroundNoise { get; set; }
+    }
+
+    public sealed class SoundEffectSpec
+    {
+        public string Model { get; set; }
+        public string Prompt { get; set; }
+        public double? Duration { get; set; }
+        public bool? Loop { get; set; }
+    }
+
+    public sealed class DubbingSpec
+    {
+        public string Model { get; set; }
+        public MediaSource Audio { get; set; }
+        public string TargetLanguage { get; set; }
+        public bool? DisableVoiceCloning { get; set; }
+        public bool? DropBackgroundAudio { get; set; }
+        public int? SpeakerCount { get; set; }
+    }
+
+    public sealed class VoiceIsolationSpec
+    {
+        public string Model { get; set; }
+        public MediaSource Audio { get; set; }
+    }
+
+    public static partial class RequestBuilder
+    {
+        public static GenerationRequest Speech(SpeechSpec spec)
+        {
+            string endpoint = spec.Media == null ? Endpoints.TextToSpeech : Endpoints.SpeechToSpeech;
+            ModelInfo model = ResolveModel(spec.Model, endpoint);
+            var request = new GenerationRequest(endpoint, model);
+            if (spec.Media == null)
+            {
+                ApplyPrompt(request, spec.Text, "Text");
+                request.Details.Add(Plural(spec.Text.Length, "character"));
+            }
+            else
+            {
+                if (spec.Text != null)
+                    throw Invalid("Text", "Runway.TextWithMedia", "Give -Text (text to speech) or an audio or video input (speech to speech), not both.", spec.Text);
+                MediaKind kind = spec.Media.MediaKind ?? spec.DeclaredKind;
+                var media = new JsonObject { ["type"] = kind == MediaKind.Video ? "video" : "audio" };
+                request.Body["media"] = media;
+                request.AddMedia(media, "uri", spec.Media);
+                request.Cost.InputSeconds = spec.Media.DurationSeconds;
+                request.Details.Add("from " + Describe(spec.Media));
+                if (spec.RemoveBackgroundNoise.HasValue)
+                {
+                    request.Body["removeBackgroundNoise"] = spec.RemoveBackgroundNoise.Value;
+                    if (spec.RemoveBackgroundNoise.Value) request.Details.Add("background noise removed");
+                }
+            }
+            string voice = ResolveVoice(spec.Voice);
+            request.Body["voice"] = new JsonObject { ["type"] = "runway-preset", ["presetId"] = voice };
+            request.Details.Insert(0, "voice " + voice);
+            return request;
+        }
+
+        public static GenerationRequest SoundEffect(SoundEffectSpec spec)
+        {
+            ModelInfo model = ResolveModel(spec.Model, Endpoints.SoundEffect);
+            var request = new GenerationRequest(Endpoints.SoundEffect, model);
+            ApplyPrompt(request, spec.Prompt);
+            if (spec.Duration.HasValue)
+                ApplyDuration(request, spec.Duration);
+            else
+                request.Details.Add("length chosen by the model");
+            if (spec.Loop.HasValue)
+            {
+                request.Body["loop"] = spec.Loop.Value;
+                if (spec.Loop.Value) request.Details.Add("seamless loop");
+            }
+            return request;
+        }
+
+        public static GenerationRequest Dubbing(DubbingSpec spec)
+        {
+            ModelInfo model = ResolveModel(spec.Model, Endpoints.VoiceDubbing);
+            var request = new GenerationRequest(Endpoints.VoiceDubbing, model);
+            MediaSource audio = AudioInput(spec.Audio, "Audio");
+            request.AddMedia(request.Body, "audioUri", audio);
+            request.Cost.InputSeconds = audio.DurationSeconds;
+            string language = ResolveLanguage(spec.TargetLanguage);
+            request.Body["targetLang"] = language;
+            request.Details.Add($"into {language}, from {Describe(audio)}");
+            if (spec.DisableVoiceCloning.HasValue)
+            {
+                request.Body["disableVoiceCloning"] = spec.DisableVoiceCloning.Value;
+                if (spec.DisableVoiceCloning.Value) request.Details.Add("generic voices");
+            }
+            if (spec.DropBackgroundAudio.HasValue)
+            {
+                request.Body["dropBackgroundAudio"] = spec.DropBackgroundAudio.Value;
+                if (spec.DropBackgroundAudio.Value) request.Details.Add("background dropped");
+            }
+            if (spec.SpeakerCount.HasValue)
+            {
+                if (spec.SpeakerCount.Value < 1)
+                    throw Invalid("SpeakerCount", "Runway.InvalidSpeakerCount", $"-SpeakerCount must be at least 1; {spec.SpeakerCount.Value} was given. Leave it out to let the model count the speakers.", spec.SpeakerCount.Value);
+                request.Body["numSpeakers"] = spec.SpeakerCount.Value;
+                request.Details.Add(Plural(spec.SpeakerCount.Value, "speaker"));
+            }
+            return request;
+        }
+
+        public static GenerationRequest VoiceIsolation(VoiceIsolationSpec spec)
+        {
+            ModelInfo model = ResolveModel(spec.Model, Endpoints.VoiceIsolation);
+            var request = new GenerationRequest(Endpoints.VoiceIsolation, model);
+            MediaSource audio = AudioInput(spec.Audio, "Audio");
+            double? length = audio.DurationSeconds;
+            if (length.HasValue && model.InputDuration != null && !model.InputDuration.Accepts(length.Value))
+                throw Invalid("Audio", "Runway.InvalidDuration",
+                    $"-Audio '{audio.Display}' lasts {DurationRule.Format(Math.Round(length.Value, 2))} s; {model.Name} needs {model.InputDuration.Describe()} of audio.", audio.Value);
+            request.AddMedia(request.Body, "audioUri", audio);
+            request.Cost.InputSeconds = length;
+            request.Details.Add("from " + Describe(audio));
+            return request;
+        }
+
+        /// <summary>The preset as the catalog spells it, matched without regard to case.</summary>
+        public static string ResolveVoice(string voice)
+        {
+            string wanted = (voice ?? string.Empty).Trim();
+            if (wanted.Length == 0)
+                throw Invalid("Voice", "Runway.MissingVoice", "-Voice is empty; choose one of the presets: " + string.Join(", ", ModelCatalog.VoicePresets) + ".", voice);
+            string preset = ModelCatalog.VoicePresets.FirstOrDefault(p => string.Equals(p, wanted, StringComparison.OrdinalIgnoreCase));
+            if (preset == null)
+                throw Invalid("Voice", "Runway.UnknownVoice",
+                    $"Unknown voice '{voice}'. The {ModelCatalog.VoicePresets.Count} Runway presets are: {string.Join(", ", ModelCatalog.VoicePresets)} (Tab completes them).", voice);
+            return preset;
+        }
+
+        /// <summary>The language code as the catalog spells it; an English language name suggests its code.</summary>
+        public static string ResolveLanguage(string language)
+        {
+            string wanted = (language ?? string.Empty).Trim();
+            string code = ModelCatalog.DubbingLanguages.FirstOrDefault(c => string.Equals(c, wanted, StringComparison.OrdinalIgnoreCase));
+            if (code != null) return code;
+            string named = ModelCatalog.DubbingLanguages.FirstOrDefault(c => string.Equals(LanguageName(c), wanted, StringComparison.OrdinalIgnoreCase));
+            throw Invalid("TargetLanguage", "Runway.UnknownLanguage",
+                (named != null ? $"-TargetLanguage takes a language code: for {LanguageName(named)} use '{named}'. " : $"Unknown target language '{language}'. ") +
+                $"The {ModelCatalog.DubbingLanguages.Count} codes are: {string.Join(", ", ModelCatalog.DubbingLanguages)} (Tab completes them).", language);
+        }
+
+        /// <summary>The English name of a language code ("es" → "Spanish"), or the code when the system does not know it.</summary>
+        public static string LanguageName(string code)
+        {
+            try
+            {
+                string name = CultureInfo.GetCultureInfo(code).EnglishName;
+                return string.IsNullOrEmpty(name) || name.StartsWith("Unknown", StringComparison.OrdinalIgnoreCase) || name.Contains("Invariant") ? code : name;
+            }
+            catch (CultureNotFoundException)
+            {
+                return code;
+            }
+        }
+
+        /// <summary>
+        /// An input for an audioUri field: audio, or an MP4 video (sent as the audio/mp4 it also is). Videos in other
+        /// containers are refused here, since the API would refuse them as audio.
+        /// </summary>
+        private static MediaSource AudioInput(MediaSource source, string parameter)
+        {
+            if (source == null)
+                throw Invalid(parameter, "Runway.MissingInput", $"-{parameter} is required.", null);
+            if (source.MediaKind != MediaKind.Video || source.Format == null) return source;
+            if (source.Format == MediaProbe.Mp4) return source.AsMp4Audio();
+            throw new RunwayInputException(
+                $"-{parameter}: '{source.Display}' is a {source.Format.Name} video; this takes audio ({MediaSource.SupportedList(new[] { MediaKind.Audio })}) or an MP4 video. Extract the sound track first.",
+                parameter, "Runway.UnsupportedFormat", source.IsLocal ? source.Value : source.Display, ErrorCategory.InvalidType);
+        }
+
+        private static string Describe(MediaSource source) =>
+            source.DurationSeconds.HasValue ? $"{source.Display} ({DurationRule.Format(Math.Round(source.DurationSeconds.Value, 1))} s)" : source.Display;
+
+        private static string Plural(int count, string noun) => count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? "" : "s");
+    }
+}
