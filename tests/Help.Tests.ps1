@@ -147,7 +147,10 @@ Describe 'Help examples run against the simulator' {
         $mp3 = [System.IO.MemoryStream]::new()
         for ($i = 0; $i -lt 230; $i++) { $mp3.Write($frame, 0, $frame.Length) }
         [System.IO.File]::WriteAllBytes((Join-Path $Fixtures 'speech.mp3'), $mp3.ToArray())
-        $script:SavedEnvironment = @{ RUNWAYML_API_SECRET = $env:RUNWAYML_API_SECRET; RUNWAYML_BASE_URL = $env:RUNWAYML_BASE_URL }
+        $script:SavedEnvironment = @{
+            RUNWAYML_API_SECRET = $env:RUNWAYML_API_SECRET; RUNWAYML_BASE_URL = $env:RUNWAYML_BASE_URL
+            RUNWAY_JOURNAL = $env:RUNWAY_JOURNAL; RUNWAY_MAX_CREDITS = $env:RUNWAY_MAX_CREDITS
+        }
     }
 
     AfterEach {
@@ -160,6 +163,9 @@ Describe 'Help examples run against the simulator' {
         $folder = Join-Path $TestDrive "example-$Name-$Index"
         New-Item -ItemType Directory -Path $folder -Force | Out-Null
         Copy-Item (Join-Path $Fixtures '*') $folder
+        # Each example starts with an empty task journal, so Get-RunwayTask lists only the tasks it created
+        # (the simulator has forgotten everything else).
+        $env:RUNWAY_JOURNAL = Join-Path $TestDrive "runway-test-journal-$Name-$Index.jsonl"
         Push-Location $folder
         $errors = [System.Collections.Generic.List[object]]::new()
         try {
