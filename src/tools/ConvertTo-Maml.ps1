@@ -148,6 +148,8 @@ function Read-YamlBlock([string] $File, [string] $Heading, [string] $Text) {
         if ($values[$key] -notin 'True', 'False') { Stop-Markdown $File $Heading "'$($key): $($values[$key])' must be True or False." }
     }
     if ($values['Position'] -notmatch '^(Named|\d+)$') { Stop-Markdown $File $Heading "'Position: $($values['Position'])' must be Named or a number." }
+    # PlatyPS itself writes both orders of the pair; normalise to one.
+    if ($values['Accept pipeline input'] -eq 'True (ByPropertyName, ByValue)') { $values['Accept pipeline input'] = 'True (ByValue, ByPropertyName)' }
     if ($values['Accept pipeline input'] -notmatch '^(False|True \((ByValue|ByPropertyName|ByValue, ByPropertyName)\))$') {
         Stop-Markdown $File $Heading "'Accept pipeline input: $($values['Accept pipeline input'])' must be False, True (ByValue), True (ByPropertyName) or True (ByValue, ByPropertyName)."
     }
