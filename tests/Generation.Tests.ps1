@@ -198,6 +198,19 @@ Describe 'The pipelines of the issue' {
         $errors[0].TargetObject.Id | Should -Not -BeNullOrEmpty
     }
 
+    It 'rows without an image are text-to-video shots; rows with one are image-to-video' {
+        $rows = @(
+            [pscustomobject]@{ Prompt = 'a storm at sea'; Model = 'veo3.1_fast'; Duration = '4'; Image = '' }
+            [pscustomobject]@{ Prompt = 'a calm lake'; Model = 'veo3.1_fast' }
+            [pscustomobject]@{ Prompt = 'pan'; Image = $Png; Model = ''; Duration = '' }
+        )
+        $tasks = @($rows | New-RunwayVideo)
+        $tasks | Should -HaveCount 3
+        $tasks.Endpoint | Should -Be @('text_to_video', 'text_to_video', 'image_to_video')
+        ((Get-ApiRequest '/v1/text_to_video')[0].body | ConvertFrom-Json).duration | Should -Be 4
+        ((Get-ApiRequest '/v1/image_to_video')[0].body | ConvertFrom-Json).model | Should -Be 'gen4_turbo'
+    }
+
     It 'veo first and last frames, audio off, seed and content moderation reach the API as the contract says' {
         $task = New-RunwayVideo -Image $Png -LastFrame $Png -Model veo3.1 -Duration 6 -Ratio 720:1280 -Audio:$false -Seed 42 -Prompt 'morph'
         $body = (Get-ApiRequest '/v1/image_to_video').body | ConvertFrom-Json

@@ -221,6 +221,13 @@ Describe 'Budget guard' {
         (New-RunwayImage -Prompt 'cheap' -Model gen4_image -Ratio 720:720).Id | Should -Not -BeNullOrEmpty  # 5 more fits
     }
 
+    It '-WhatIf past the cap still shows the task, says it would be refused, and sends nothing' {
+        $lines = Invoke-InChildPwsh -Environment @{ RUNWAYML_BASE_URL = $SimUrl; RUNWAYML_API_SECRET = $TestKey; RUNWAY_JOURNAL = $env:RUNWAY_JOURNAL; RUNWAY_MAX_CREDITS = '10' } -Script "
+            New-RunwayVideo -Prompt 'x' -Model veo3.1 -WhatIf"
+        ($lines -join "`n") | Should -Match 'What if: .*320 credits.*refused for real: past the session cap of 10 credits'
+        Get-ApiRequest | Should -HaveCount 0
+    }
+
     It 'reads the cap from RUNWAY_MAX_CREDITS' {
         $env:RUNWAY_MAX_CREDITS = '1'
         Clear-RunwaySimulatorRequest -Url $SimUrl

@@ -151,15 +151,20 @@ namespace Runway.Cmdlets
                     $"-OutFile names one file, but more than one task was requested; use -OutDirectory. Not sent: {request.Summary}.", request.Source), number));
                 return;
             }
+            string capNote = string.Empty;
             try
             {
-                SpendingGuard.Check(request.EstimatedCredits + awaitingConfirmation.Sum(p => p.Request.EstimatedCredits), request.Summary);
+                SpendingGuard.Check(request.EstimatedCredits + awaitingConfirmation.Sum(p => p.Request.EstimatedCredits) + whatIfCredits, request.Summary);
             }
             catch (RunwayBudgetException ex)
             {
-                summary.Refused++;
-                WriteError(Labelled(new ErrorRecord(ex, "Runway.BudgetExceeded", ErrorCategory.LimitsExceeded, request.Source), number));
-                return;
+                if (!WhatIfRequested())
+                {
+                    summary.Refused++;
+                    WriteError(Labelled(new ErrorRecord(ex, "Runway.BudgetExceeded", ErrorCategory.LimitsExceeded, request.Source), number));
+                    return;
+                }
+                capNote = $" (refused for real: past the session cap of {SpendingGuard.Cap} credits)";
             }
 
             WriteVerbose($"{request.Summary}: {request.CostText}. Body: {request.DescribeBody()}");
@@ -169,7 +174,7 @@ namespace Runway.Cmdlets
                 awaitingConfirmation.Add((number, request));
                 return;
             }
-            if (!ShouldProcess(request.Summary, $"Create Runway task for {request.CostText}"))
+            if (!ShouldProcess(request.Summary, $"Create Runway task for {request.CostText}{capNote}"))
             {
                 whatIfCount++;
                 whatIfCredits += request.EstimatedCredits;

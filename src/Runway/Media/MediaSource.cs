@@ -75,7 +75,7 @@ namespace Runway.Media
             string property = UriProperty(value, parameter);
             if (property != null)
                 return From(PropertyValue(value, property), parameter, resolvePath, accepted);
-            string what = value is PSObject || value is IDictionary ? $"an object without a {parameter}, Uri or Path property" : $"a {value.GetType().Name}";
+            string what = value is PSObject || value is IDictionary ? $"an object without {Article(parameter)} {parameter}, Uri or Path property" : $"{Article(value.GetType().Name)} {value.GetType().Name}";
             throw new RunwayInputException($"-{parameter} cannot use {what}: pass a path, a FileInfo, an https URL, a runway:// or data: URI, or a finished task.",
                 parameter, "Runway.UnsupportedInput", value, ErrorCategory.InvalidType);
         }
@@ -224,6 +224,8 @@ namespace Runway.Media
             }
             return string.Join("; ", names);
         }
+
+        private static string Article(string word) => "AEIOUaeiou".IndexOf(word[0]) >= 0 ? "an" : "a";
 
         private static string Shorten(string uri) => uri.Length > 60 ? uri.Substring(0, 60) + "…" : uri;
     }
