@@ -76,7 +76,7 @@ function Install-Pester {
 
     Write-Host 'Installing Pester 5 from the NuGet registry...'
     New-Item -ItemType Directory -Path $ToolsModules -Force | Out-Null
-    $source = (& dotnet nuget list source --format short 2>$null) -match '^E\s' | ForEach-Object { ($_ -split '\s+', 2)[1] } | Select-Object -First 1
+    $source = @(& dotnet nuget list source --format short 2>$null) -match '^E\s' | ForEach-Object { ($_ -split '\s+', 2)[1] } | Select-Object -First 1
     if (-not $source) { $source = 'https://api.nuget.org/v3/index.json' }
     if (-not (Get-PSResourceRepository -Name RunwayBuildNuGet -ErrorAction SilentlyContinue)) {
         Register-PSResourceRepository -Name RunwayBuildNuGet -Uri $source -Trusted
