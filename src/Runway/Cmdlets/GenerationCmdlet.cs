@@ -210,6 +210,12 @@ namespace Runway.Cmdlets
 
             RunwayTask task = await Api.CreateTaskAsync(request.Endpoint, request.Model.Name, request.Body, request.EstimatedCredits, token).ConfigureAwait(false);
             OnPipeline(() => WriteVerbose($"Created task {task.Id} ({request.Summary}, {request.CostText})."));
+            if (Waiting)
+            {
+                // The task is output only when it ends; report its id now (Information stream, tag Runway.TaskCreated)
+                // so that a wait stopped by Ctrl+C or a timeout never loses track of a paid task.
+                OnPipeline(() => WriteInformation(task, new[] { "Runway.TaskCreated" }));
+            }
             created.Add(task);
             gate.Track(task);
             if (!Waiting)
