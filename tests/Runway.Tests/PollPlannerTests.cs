@@ -16,11 +16,11 @@ namespace Runway.Tests
         [InlineData(0.0)]
         [InlineData(0.5)]
         [InlineData(0.999)]
-        public void A_task_just_created_is_first_looked_at_one_interval_after_creation_never_later_than_the_bound(double random)
+        public void A_task_just_created_is_first_looked_at_one_interval_plus_or_minus_a_quarter_after_creation_as_the_SDK_does(double random)
         {
             var task = new RunwayTask { Id = "t", Status = RunwayTask.Pending, CreatedAt = T0 };
             DateTimeOffset first = planner.First(task, T0.AddMilliseconds(200), random);
-            Assert.InRange(first, T0 + Interval, T0 + planner.MaxGap);
+            Assert.InRange(first, T0 + TimeSpan.FromSeconds(4.5), T0 + planner.MaxGap);
         }
 
         [Fact]
@@ -110,11 +110,12 @@ namespace Runway.Tests
         }
 
         [Theory]
-        [InlineData(0.05, 0.0, 3)]
+        [InlineData(0.05, 0.0, 4)]   // a first look at 4.5 s leaves 15.9 s: over two gaps of 7.5 s
         [InlineData(0.05, 0.5, 3)]
         [InlineData(0.05, 0.99, 3)]
-        [InlineData(0.3, 0.0, 4)]   // the first estimate (from the creation time) errs late and costs a look
-        [InlineData(0.3, 0.3, 3)]
+        [InlineData(0.3, 0.0, 4)]
+        [InlineData(0.3, 0.5, 4)]    // the first estimate (from the creation time) errs late and costs a look
+        [InlineData(0.3, 0.6, 3)]
         [InlineData(0.3, 0.99, 3)]
         public void A_20_second_task_with_linear_progress_takes_3_or_4_looks_and_is_reported_within_the_margin(double pending, double random, int looksExpected)
         {
@@ -124,6 +125,17 @@ namespace Runway.Tests
             Assert.Equal(looksExpected, looks);
             Assert.InRange(late, TimeSpan.Zero, planner.EndMargin + TimeSpan.FromMilliseconds(1));
             Assert.True(gap <= planner.MaxGap);
+        }
+
+        [Theory]
+        [InlineData(0.0)]
+        [InlineData(0.5)]
+        [InlineData(0.99)]
+        public void A_task_shorter_than_the_first_wait_is_found_finished_at_the_first_look_no_later_than_the_SDK_would(double random)
+        {
+            var (looks, late, _) = Play(0.3, 3, random, p => p);
+            Assert.Equal(1, looks);
+            Assert.True(late <= planner.MaxGap - TimeSpan.FromSeconds(3.3));
         }
 
         [Theory]

@@ -9,8 +9,8 @@ namespace Runway.Tasks
     /// wait of the official SDKs' jittered 6 s loop), so a finished task is never reported later than
     /// the SDK could report it. Within that bound it spends as few requests as it can:
     /// <list type="bullet">
-    /// <item>a task this process has just created is first looked at one interval after its creation
-    /// (plus up to 25 % jitter), not at once: it cannot have finished;</item>
+    /// <item>a task this process has just created is first looked at one interval (±25 %, the SDK's first
+    /// wait) after its creation, not at once: it has only just started;</item>
     /// <item>a RUNNING task whose progress rises gives an estimate of its end (from the last two looks, or
     /// from its creation and one look); the looks are then spread evenly, each gap within the bound, so that
     /// the last one lands just after the estimated end;</item>
@@ -41,7 +41,7 @@ namespace Runway.Tasks
             // Only a task known to be new (this process created it moments ago, nothing seen since) is left alone.
             if (task.Status != RunwayTask.Pending || !task.CreatedAt.HasValue)
                 return now;
-            DateTimeOffset first = task.CreatedAt.Value + Scale(interval, 1.0 + 0.25 * Clamp(random));
+            DateTimeOffset first = task.CreatedAt.Value + Scale(interval, 0.75 + 0.5 * Clamp(random));
             if (first <= now) return now;
             return first - now > MaxGap ? now + MaxGap : first;
         }
