@@ -268,21 +268,33 @@ Describe 'Output URLs that expired' {
     BeforeEach { Reset-RunwaySimulator -Url $SimUrl }
     AfterEach { $script:FaultCases++ }
 
-    It 'a 403 (expired signature) at download is OutputExpired / ResourceUnavailable naming the task; no file, no .partial' {
+    It 'a 403 (expired signature) on a bare URL is OutputExpired / ResourceUnavailable; no file, no .partial' {
         $id = (New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status SUCCEEDED).id
-        $task = Get-RunwayTask -Id $id
+        $url = (Get-RunwayTask -Id $id).Output[0]
         Invoke-RestMethod -Method Post -Uri "$SimUrl/_sim/tasks/$id/expire" | Out-Null
         $dir = New-TestDirectory
-        $result = Get-Errors { $task | Save-RunwayOutput -Path $dir }
+        $result = Get-Errors { Save-RunwayOutput -Uri $url -Path $dir }
         $result.Errors | Should -HaveCount 1
         $result.Errors[0].FullyQualifiedErrorId | Should -BeLike 'Runway.OutputExpired*'
         $result.Errors[0].CategoryInfo.Category | Should -Be 'ResourceUnavailable'
-        $result.Errors[0].TargetObject.Id | Should -Be $id
         $result.Errors[0].Exception.StatusCode | Should -Be 403
+        $result.Errors[0].Exception.Message | Should -Not -Match 'sig='
         (Get-ApiRequest '/_outputs/' 'GET').status | Should -Be @(403)
         Get-LeftFiles $dir | Should -HaveCount 0
-        # Fetching the task again signs fresh URLs: by id, the save works.
-        (Save-RunwayOutput -Id $id -Path $dir).Name | Should -Be "$id.mp4"
+    }
+
+    It 'a 403 (expired signature) on a task''s output fetches the task once for fresh URLs and saves it' {
+        $id = (New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status SUCCEEDED).id
+        $task = Get-RunwayTask -Id $id
+        Invoke-RestMethod -Method Post -Uri "$SimUrl/_sim/tasks/$id/expire" | Out-Null
+        Clear-RunwaySimulatorRequest -Url $SimUrl
+        $dir = New-TestDirectory
+        $result = Get-Errors { $task | Save-RunwayOutput -Path $dir }
+        $result.Errors | Should -HaveCount 0
+        $result.Output.Name | Should -Be "$id.mp4"
+        (Get-ApiRequest '/').ForEach({ "$($_.method) $($_.status) $($_.path -replace '/[^/]+$')" }) |
+            Should -Be @("GET 403 /_outputs/$id", 'GET 200 /v1/tasks', "GET 200 /_outputs/$id")
+        (Get-LeftFiles $dir).Name | Should -Be @("$id.mp4")
     }
 
     It 'a 404 (task deleted) at download is OutputExpired naming the task; by id it is NotFound' {

@@ -233,7 +233,8 @@ namespace Runway.Cmdlets
             if (outputTarget == null || saver != null) return;
             if (outputTarget.IsDirectory)
                 Directory.CreateDirectory(outputTarget.Path);
-            saver = new OutputSaver(this, OnPipeline, new Downloader(RunwaySession.Current.MaxRetries, this), outputTarget, Force);
+            saver = new OutputSaver(this, OnPipeline, new Downloader(RunwaySession.Current.MaxRetries, this), outputTarget, Force,
+                (id, token) => Api.GetTaskAsync(id, token));
         }
 
         private void Finished(RunwayTask task)
