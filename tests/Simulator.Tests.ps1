@@ -4,7 +4,9 @@
 Describe 'Runway API simulator' {
     BeforeAll {
         Import-Module $PSScriptRoot/Simulator.psm1 -Force
-        $sim = Start-RunwaySimulator -Setting @{ PendingMs = 50; RunMs = 300 }
+        # The build the suite runs against (build.ps1 -Task Test builds only that one); Debug when run alone.
+        $configuration = if ($env:RUNWAY_TEST_CONFIGURATION) { $env:RUNWAY_TEST_CONFIGURATION } else { 'Debug' }
+        $sim = Start-RunwaySimulator -Configuration $configuration -Setting @{ PendingMs = 50; RunMs = 300 }
         $script:Url = $sim.Url
         $script:Key = New-RunwayTestKey
         $script:Headers = @{ Authorization = "Bearer $Key"; 'X-Runway-Version' = '2024-11-06' }
