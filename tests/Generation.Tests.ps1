@@ -163,7 +163,7 @@ Describe 'The pipelines of the issue' {
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'Runway.FileExists*'
         ($task | Save-RunwayOutput -Path $dir -Force).FullName | Should -Be $first.FullName
 
-        Invoke-RestMethod -Method Post -Uri "$SimUrl/_sim/tasks/$($task.Id)/expire" | Out-Null
+        Invoke-RestMethod -Method Post -Uri "$SimUrl/_sim/tasks/$($task.Id)/expire?permanent=true" | Out-Null
         $errors = @()
         $task | Save-RunwayOutput -Path (Join-Path $TestDrive 'expired') -ErrorVariable errors -ErrorAction SilentlyContinue
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'Runway.OutputExpired*'

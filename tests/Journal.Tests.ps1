@@ -169,7 +169,7 @@ Describe 'Task journal' {
     It 'recovers by id with Save-RunwayOutput -Id, and says so clearly when the output has expired' {
         $task = New-RunwayImage -Prompt 'a fox' -Wait
         (Save-RunwayOutput -Id $task.Id -Path (Join-Path $TestDrive 'byid')).Name | Should -Be "$($task.Id).png"
-        Invoke-RestMethod -Method Post -Uri "$SimUrl/_sim/tasks/$($task.Id)/expire" | Out-Null
+        Invoke-RestMethod -Method Post -Uri "$SimUrl/_sim/tasks/$($task.Id)/expire?permanent=true" | Out-Null
         $journaled = Get-RunwayTask | Where-Object Id -eq $task.Id
         $errors = @()
         $journaled | Save-RunwayOutput -Path (Join-Path $TestDrive 'late') -ErrorVariable errors -ErrorAction SilentlyContinue

@@ -321,7 +321,10 @@ Describe 'Runway API simulator' {
             $id = (New-RunwaySimulatorTask -Url $Url -Model 'gen4_image_turbo' -Status SUCCEEDED).id
             $output = (Invoke-Sim -Path "/v1/tasks/$id").Json.output[0]
             (Get-Bytes $output).Status | Should -Be 200
-            (Get-Bytes ($output -replace 'sig=.', 'sig=0')).Status | Should -Be 403
+            # Change the signature's first character to a different one (replacing it with a fixed '0' left it unchanged 1 time in 16).
+            $tampered = $output -replace 'sig=(.)', { 'sig=' + $(if ($_.Groups[1].Value -eq '0') { '1' } else { '0' }) }
+            $tampered | Should -Not -Be $output
+            (Get-Bytes $tampered).Status | Should -Be 403
             (Get-Bytes ($output -replace 'exp=\d+', 'exp=9999999999')).Status | Should -Be 403
             Invoke-RestMethod -Method Post -Uri "$Url/_sim/tasks/$id/expire"
             (Get-Bytes $output).Status | Should -Be 403

@@ -77,10 +77,11 @@ public static class Controls
             return Results.Json(new { id });
         });
 
-        sim.MapPost("/tasks/{id}/expire", (string id, TaskStore store, SimulatorState state) =>
+        sim.MapPost("/tasks/{id}/expire", (string id, bool? permanent, TaskStore store, SimulatorState state) =>
         {
-            // Every URL issued so far carries exp <= now + TTL; those are now expired. Later URLs get a larger exp.
-            var through = DateTimeOffset.UtcNow.ToUnixTimeSeconds() + state.Current.OutputTtlSeconds;
+            // Every URL issued so far carries exp <= now + TTL; those are now expired. Later URLs get a larger exp,
+            // unless the output itself is gone (?permanent=true: retention over), when every URL is refused.
+            var through = permanent == true ? long.MaxValue : DateTimeOffset.UtcNow.ToUnixTimeSeconds() + state.Current.OutputTtlSeconds;
             return store.ExpireOutputs(id, through) ? Results.StatusCode(204) : Http.Error(404, "Task not found.");
         });
 

@@ -351,6 +351,12 @@ namespace Runway.Cmdlets
                 OnPipeline(() => WriteWarning($"Task {task.Id} was created but could not be written to the task journal ({TaskJournal.LastError}). Keep its id."));
             task.Prompt = request.Body["promptText"]?.GetValue<string>();
             OnPipeline(() => WriteVerbose($"Created task {task.Id} ({request.Summary}, {request.CostText})."));
+            if (Waiting)
+            {
+                // The task is output only when it ends; report its id now (Information stream, tag Runway.TaskCreated)
+                // so that a wait stopped by Ctrl+C or a timeout never loses track of a paid task.
+                OnPipeline(() => WriteInformation(task, new[] { "Runway.TaskCreated" }));
+            }
             created.Add(task);
             gate.Track(task);
             if (!Waiting)
@@ -368,7 +374,8 @@ namespace Runway.Cmdlets
             if (outputTarget == null || saver != null) return;
             if (outputTarget.IsDirectory)
                 Directory.CreateDirectory(outputTarget.Path);
-            saver = new OutputSaver(this, OnPipeline, new Downloader(RunwaySession.Current.MaxRetries, this), outputTarget, Force);
+            saver = new OutputSaver(this, OnPipeline, new Downloader(RunwaySession.Current.MaxRetries, this), outputTarget, Force,
+                (id, token) => Api.GetTaskAsync(id, token));
         }
 
         private void Finished(RunwayTask task)

@@ -21,13 +21,17 @@ namespace Runway.Cmdlets
         private readonly Downloader downloader;
         private readonly OutputTarget target;
         private readonly bool force;
+        private readonly Func<string, CancellationToken, Task<RunwayTask>> refresh;
         private readonly SemaphoreSlim parallel = new SemaphoreSlim(4);
         private int nextProgressId;
         private readonly List<Task> running = new List<Task>();
         private bool usedNamedFile;
 
-        public OutputSaver(RunwayCmdlet cmdlet, Action<Action> onPipeline, Downloader downloader, OutputTarget target, bool force)
+        /// <param name="refresh">Fetches a task again by id; used once per output when a task's signed URL has expired (403).</param>
+        public OutputSaver(RunwayCmdlet cmdlet, Action<Action> onPipeline, Downloader downloader, OutputTarget target, bool force,
+            Func<string, CancellationToken, Task<RunwayTask>> refresh = null)
         {
+            this.refresh = refresh;
             this.cmdlet = cmdlet;
             this.onPipeline = onPipeline;
             this.downloader = downloader;
@@ -93,8 +97,8 @@ namespace Runway.Cmdlets
                 bool shown = false;
                 try
                 {
-                    string path = await downloader.DownloadAsync(urls[index],
-                        mediaType => target.PathFor(baseName, index, urls.Length, mediaType, urls[index]),
+                    Task<string> Download(string url) => downloader.DownloadAsync(url,
+                        mediaType => target.PathFor(baseName, index, urls.Length, mediaType, url),
                         force,
                         (done, total) =>
                         {
@@ -103,7 +107,21 @@ namespace Runway.Cmdlets
                                 total.HasValue ? $"{done:N0} of {total.Value:N0} bytes" : $"{done:N0} bytes")
                             { PercentComplete = total.HasValue && total.Value > 0 ? (int)(100 * done / total.Value) : -1 }));
                         },
-                        cancellation).ConfigureAwait(false);
+                        cancellation);
+                    string path;
+                    try
+                    {
+                        path = await Download(urls[index]).ConfigureAwait(false);
+                    }
+                    catch (RunwayOutputExpiredException expired) when (expired.StatusCode == 403 && refresh != null && source is RunwayTask stale)
+                    {
+                        // Signed URLs expire long before the task does: fetching the task again signs fresh ones.
+                        RunwayTask latest = await refresh(stale.Id, cancellation).ConfigureAwait(false);
+                        if (latest == null || latest.Status != RunwayTask.Succeeded || latest.Output == null || latest.Output.Length <= index)
+                            throw;
+                        string fresh = latest.Output[index];
+                        path = await Download(fresh).ConfigureAwait(false);
+                    }
                     if (source is RunwayTask task) Tasks.TaskJournal.RecordSaved(task.Id, path);
                     string mismatch = target.IsDirectory ? null : ExtensionMismatch(path);
                     if (mismatch != null) onPipeline(() => cmdlet.WriteWarning(mismatch));

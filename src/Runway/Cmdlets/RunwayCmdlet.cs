@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -14,7 +13,7 @@ namespace Runway.Cmdlets
     public abstract class RunwayCmdlet : PSCmdlet, IRunwayLog
     {
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
-        private readonly BlockingCollection<Action> pipelineWork = new BlockingCollection<Action>();
+        private readonly PipelinePump pump = new PipelinePump();
         private RunwayApi api;
 
         protected CancellationToken Cancellation => stopping.Token;
@@ -28,11 +27,7 @@ namespace Runway.Cmdlets
         }
 
         /// <summary>Queues an action (a Write*) to run on the pipeline thread; safe from any thread.</summary>
-        protected void OnPipeline(Action action)
-        {
-            if (!pipelineWork.IsAddingCompleted)
-                pipelineWork.Add(action);
-        }
+        protected void OnPipeline(Action action) => pump.Post(action);
 
         void IRunwayLog.Verbose(string message) => OnPipeline(() => WriteVerbose(message));
 
@@ -48,7 +43,7 @@ namespace Runway.Cmdlets
             {
                 throw new PipelineStoppedException();
             }
-            Pump(task);
+            pump.Pump(task);
             try
             {
                 return task.GetAwaiter().GetResult();
@@ -65,23 +60,6 @@ namespace Runway.Cmdlets
                 await work(token).ConfigureAwait(false);
                 return true;
             });
-
-        private void Pump(Task task)
-        {
-            while (true)
-            {
-                if (pipelineWork.TryTake(out Action action, 25))
-                {
-                    action();
-                    continue;
-                }
-                if (task.IsCompleted)
-                {
-                    while (pipelineWork.TryTake(out action)) action();
-                    return;
-                }
-            }
-        }
 
         private RunwayConfiguration ResolveConfiguration()
         {

@@ -144,7 +144,8 @@ namespace Runway.Cmdlets
         {
             if (saver != null) return saver;
             if (target.IsDirectory) Directory.CreateDirectory(target.Path);
-            return saver = new OutputSaver(this, OnPipeline, new Downloader(RunwaySession.Current.MaxRetries, this), target, Force);
+            return saver = new OutputSaver(this, OnPipeline, new Downloader(RunwaySession.Current.MaxRetries, this), target, Force,
+                (id, token) => Api.GetTaskAsync(id, token));
         }
     }
 }

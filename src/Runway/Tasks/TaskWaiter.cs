@@ -29,8 +29,10 @@ namespace Runway.Tasks
     }
 
     /// <summary>
-    /// One polling loop for any number of tasks: each round fetches every unfinished task (a few at a time),
-    /// reports those that ended, then sleeps the interval with ±25 % jitter. Ctrl+C stops the waiting, never the tasks.
+    /// One polling loop for any number of tasks: each task has its own next look, planned by
+    /// <see cref="PollPlanner"/> (never more than the interval + 25 % after the last one); the loop sleeps until
+    /// the earliest, fetches every task due then (a few at a time), and reports those that ended.
+    /// Ctrl+C stops the waiting, never the tasks.
     /// </summary>
     public sealed class TaskWaiter
     {
@@ -49,37 +51,85 @@ namespace Runway.Tasks
         /// <summary>Status requests sent so far (benchmarks compare it with the SDK's).</summary>
         public int PollRequests => pollRequests;
 
+        private sealed class Tracked
+        {
+            public RunwayTask Task;
+            public DateTimeOffset? CreatedAt;
+            public PollPlanner.Observation Last;
+            public DateTimeOffset Due;
+        }
+
         public async Task WaitAsync(IEnumerable<RunwayTask> tasks, IWaitObserver observer, CancellationToken cancellation)
         {
-            var unfinished = new List<RunwayTask>();
+            var planner = new PollPlanner(options.PollInterval);
+            DateTimeOffset started = DateTimeOffset.UtcNow;
+            var tracked = new List<Tracked>();
             foreach (RunwayTask task in tasks)
             {
-                if (unfinished.Any(t => string.Equals(t.Id, task.Id, StringComparison.OrdinalIgnoreCase))) continue;
-                unfinished.Add(task);
+                if (tracked.Any(t => string.Equals(t.Task.Id, task.Id, StringComparison.OrdinalIgnoreCase))) continue;
+                tracked.Add(new Tracked { Task = task, CreatedAt = task.CreatedAt, Due = planner.First(task, started, NextRandom()) });
             }
-            int total = unfinished.Count;
-            DateTimeOffset started = DateTimeOffset.UtcNow;
+            int total = tracked.Count;
+            DateTimeOffset? deadline = options.Timeout.HasValue ? started + options.Timeout.Value : (DateTimeOffset?)null;
+            // Looks due this close together go out in one batch.
+            TimeSpan coalesce = planner.MinGap < TimeSpan.FromMilliseconds(50) ? planner.MinGap : TimeSpan.FromMilliseconds(50);
 
-            while (unfinished.Count > 0)
+            while (tracked.Count > 0)
             {
-                unfinished = new List<RunwayTask>(await PollOnceAsync(unfinished, observer, cancellation).ConfigureAwait(false));
-                TimeSpan elapsed = DateTimeOffset.UtcNow - started;
-                observer.Progress(unfinished.AsReadOnly(), total - unfinished.Count, total, elapsed);
-                if (unfinished.Count == 0) break;
+                DateTimeOffset wake = tracked.Min(t => t.Due);
+                if (deadline.HasValue && wake > deadline.Value) wake = deadline.Value;
+                TimeSpan sleep = wake - DateTimeOffset.UtcNow;
+                if (sleep > TimeSpan.Zero)
+                    await Task.Delay(sleep, cancellation).ConfigureAwait(false);
 
-                TimeSpan delay = Jitter(options.PollInterval);
-                if (options.Timeout.HasValue)
+                DateTimeOffset now = DateTimeOffset.UtcNow;
+                bool last = deadline.HasValue && now >= deadline.Value;
+                Tracked[] due = last ? tracked.ToArray() : tracked.Where(t => t.Due <= now + coalesce).ToArray();
+                if (due.Length > 0)
                 {
-                    TimeSpan left = options.Timeout.Value - elapsed;
-                    if (left <= TimeSpan.Zero)
+                    var results = await PollAsync(due.Select(t => t.Task).ToArray(), cancellation).ConfigureAwait(false);
+                    for (int i = 0; i < due.Length; i++)
                     {
-                        foreach (RunwayTask task in unfinished)
-                            observer.Ended(RunwayTaskException.TimedOut(task, elapsed));
-                        return;
+                        Tracked entry = due[i];
+                        (RunwayTask latest, Exception error, DateTimeOffset at) = results[i];
+                        if (error != null)
+                        {
+                            if (IsPermanent(error))
+                            {
+                                tracked.Remove(entry);
+                                observer.Ended(RunwayTaskException.Lost(entry.Task, error));
+                            }
+                            else
+                            {
+                                entry.Due = planner.Next(null, null, null, at, NextRandom());
+                            }
+                            continue;
+                        }
+                        CopyKnown(entry.Task, latest);
+                        if (latest.IsFinished)
+                        {
+                            tracked.Remove(entry);
+                            if (latest.Status == RunwayTask.Succeeded) observer.Finished(latest);
+                            else if (latest.Status == RunwayTask.Failed) observer.Ended(RunwayTaskException.Failed(latest));
+                            else observer.Ended(RunwayTaskException.Cancelled(latest));
+                            continue;
+                        }
+                        var seen = PollPlanner.Observation.Of(latest, at);
+                        entry.CreatedAt = entry.CreatedAt ?? latest.CreatedAt;
+                        entry.Due = planner.Next(entry.Last, seen, entry.CreatedAt, at, NextRandom());
+                        entry.Last = seen;
+                        entry.Task = latest;
                     }
-                    if (delay > left) delay = left;
+                    TimeSpan elapsed = DateTimeOffset.UtcNow - started;
+                    observer.Progress(tracked.Select(t => t.Task).ToList().AsReadOnly(), total - tracked.Count, total, elapsed);
                 }
-                await Task.Delay(delay, cancellation).ConfigureAwait(false);
+                if (last && tracked.Count > 0)
+                {
+                    TimeSpan elapsed = DateTimeOffset.UtcNow - started;
+                    foreach (Tracked entry in tracked)
+                        observer.Ended(RunwayTaskException.TimedOut(entry.Task, elapsed));
+                    return;
+                }
             }
         }
 
@@ -95,7 +145,7 @@ namespace Runway.Tasks
             var stillRunning = new List<RunwayTask>();
             for (int i = 0; i < round.Length; i++)
             {
-                (RunwayTask latest, Exception error) = results[i];
+                (RunwayTask latest, Exception error, DateTimeOffset _) = results[i];
                 RunwayTask original = round[i];
                 if (error != null)
                 {
@@ -112,9 +162,9 @@ namespace Runway.Tasks
             return stillRunning;
         }
 
-        private async Task<(RunwayTask, Exception)[]> PollAsync(RunwayTask[] round, CancellationToken cancellation)
+        private async Task<(RunwayTask, Exception, DateTimeOffset)[]> PollAsync(RunwayTask[] round, CancellationToken cancellation)
         {
-            var results = new (RunwayTask, Exception)[round.Length];
+            var results = new (RunwayTask, Exception, DateTimeOffset)[round.Length];
             using (var gate = new SemaphoreSlim(Math.Max(1, options.MaxParallelPolls)))
             {
                 await Task.WhenAll(round.Select(async (task, i) =>
@@ -123,11 +173,12 @@ namespace Runway.Tasks
                     try
                     {
                         Interlocked.Increment(ref pollRequests);
-                        results[i] = (await api.GetTaskAsync(task.Id, cancellation).ConfigureAwait(false), null);
+                        RunwayTask latest = await api.GetTaskAsync(task.Id, cancellation).ConfigureAwait(false);
+                        results[i] = (latest, null, DateTimeOffset.UtcNow);
                     }
                     catch (RunwayApiException ex)
                     {
-                        results[i] = (null, ex);
+                        results[i] = (null, ex, DateTimeOffset.UtcNow);
                     }
                     finally
                     {
@@ -147,6 +198,11 @@ namespace Runway.Tasks
             to.Model = to.Model ?? from.Model;
             to.Endpoint = to.Endpoint ?? from.Endpoint;
             to.EstimatedCredits = to.EstimatedCredits ?? from.EstimatedCredits;
+        }
+
+        private double NextRandom()
+        {
+            lock (random) return random.NextDouble();
         }
 
         internal TimeSpan Jitter(TimeSpan interval)

@@ -1,0 +1,262 @@
+#Requires -Version 7.4
+<#
+.SYNOPSIS
+    Performance figures of the Runway module against one simulator instance; prints a table and writes bench/results.md.
+.DESCRIPTION
+    Called by `build.ps1 -Task Bench` (after a build). Measures, each as min / median of several runs and as a ratio:
+      1. Import-Module time in a fresh pwsh (target <= 300 ms);
+      2. per-call overhead: 200 x Get-RunwayTask vs 200 x Invoke-RestMethod vs 200 x the Node SDK's tasks.retrieve
+         (target <= 1.2 x Invoke-RestMethod);
+      3. a batch of 100 image-to-video tasks created from the pipeline and waited on (New-RunwayVideo -Wait, default
+         6 s poll interval) vs the Node SDK's Promise.all + waitForTaskOutput: wall time, poll requests, and the
+         median delay between a task finishing in the simulator and being reported (targets: wall <= 1.1 x the
+         simulator's task time, fewer polls than the SDK);
+      4. 200 MB upload (Send-RunwayFile) and download (Save-RunwayOutput -Uri $sim/_sim/blob/209715200) vs a raw
+         HttpClient copy, each in a fresh pwsh: throughput and peak working-set growth (targets >= 80 % of raw,
+         growth <= 32 MB).
+    Loopback only; every loop is bounded. Needs node and `npm ci` in tests/conformance for the SDK figures
+    (they are skipped, and say so, without them).
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory)] [string] $ModuleManifest,
+    [ValidateSet('Debug', 'Release')] [string] $Configuration = 'Release',
+    [ValidateRange(1, 50)] [int] $Runs = 5,
+    [ValidateRange(1, 10)] [int] $BatchRuns = 3,
+    [ValidateRange(1, 500)] [int] $BatchSize = 100,
+    [ValidateRange(1000, 120000)] [int] $BatchRunMs = 20000,
+    [ValidateRange(1, 10)] [int] $TransferRuns = 3,
+    [ValidateRange(1, 200)] [int] $TransferMB = 200,
+    [string] $ResultPath = (Join-Path $PSScriptRoot 'results.md')
+)
+Set-StrictMode -Version Latest
+$ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'
+$Root = Split-Path $PSScriptRoot -Parent
+$ModuleManifest = (Resolve-Path $ModuleManifest).Path
+Import-Module (Join-Path $Root 'tests/Simulator.psm1') -Force
+$started = [Diagnostics.Stopwatch]::StartNew()
+
+function Get-PwshCommand {
+    $native = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+    if (Test-Path $native) { return $native, @() }
+    return (Get-Command dotnet).Source, @((Join-Path $PSHOME 'pwsh.dll'))
+}
+function Get-Stat([double[]] $Values) {
+    $sorted = @($Values | Sort-Object)
+    $n = $sorted.Count
+    $median = if ($n % 2) { $sorted[($n - 1) / 2] } else { ($sorted[$n / 2 - 1] + $sorted[$n / 2]) / 2 }
+    [pscustomobject]@{ Min = $sorted[0]; Median = $median; Max = $sorted[-1]; Count = $n }
+}
+function Format-Stat($Stat, [string] $Unit, [string] $Format = '0') {
+    if (-not $Stat) { return 'n/a' }
+    "{0} / {1} {2}" -f $Stat.Min.ToString($Format), $Stat.Median.ToString($Format), $Unit
+}
+function Format-Ratio([double] $Min, [double] $Median) { '{0:0.00}× / {1:0.00}×' -f $Min, $Median }
+function ConvertTo-Utc($Value) {
+    # JSON readers in PowerShell turn ISO strings into DateTime; never round-trip those through a string (that drops the milliseconds).
+    if ($Value -is [DateTime]) { return [DateTimeOffset]::new($(if ($Value.Kind -eq 'Unspecified') { [DateTime]::SpecifyKind($Value, 'Utc') } else { $Value.ToUniversalTime() })) }
+    if ($Value -is [DateTimeOffset]) { return $Value }
+    [DateTimeOffset]::Parse([string]$Value, [Globalization.CultureInfo]::InvariantCulture, [Globalization.DateTimeStyles]::AssumeUniversal)
+}
+function Write-Step([string] $Text) { Write-Host ("[{0,5:0}s] {1}" -f $started.Elapsed.TotalSeconds, $Text) }
+
+$pwshExe, $pwshPrefix = Get-PwshCommand
+$node = Get-Command node -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+$sdkScript = Join-Path $PSScriptRoot 'sdk.mjs'
+$hasSdk = $node -and (Test-Path (Join-Path $Root 'tests/conformance/node_modules/@runwayml/sdk'))
+$rows = [System.Collections.Generic.List[object]]::new()
+$notes = [System.Collections.Generic.List[string]]::new()
+function Add-Row([string] $Benchmark, [string] $Module, [string] $Baseline, [string] $Ratio, [string] $Target, [object] $Met) {
+    $rows.Add([pscustomobject]@{ Benchmark = $Benchmark; Module = $Module; Baseline = $Baseline; Ratio = $Ratio; Target = $Target
+        Met = if ($null -eq $Met) { '–' } elseif ($Met) { 'yes' } else { 'NO' } })
+}
+
+# One simulator for everything. A large balance and daily limit so that repeated batches are never refused;
+# these are start-up settings, so they survive the resets between benchmarks.
+$sim = Start-RunwaySimulator -Configuration $Configuration -Setting @{ CreditBalance = 100000000; MaxDaily = 1000000; MaxMonthlyCreditSpend = 100000000 }
+$env:RUNWAYML_BASE_URL = $sim.Url
+$env:RUNWAYML_API_SECRET = New-RunwayTestKey
+$defaults = Invoke-RestMethod "$($sim.Url)/_sim/config"
+$work = Join-Path ([IO.Path]::GetTempPath()) ("runway-bench-" + [guid]::NewGuid().ToString('N').Substring(0, 8))
+New-Item -ItemType Directory -Path $work | Out-Null
+$load = (Get-Content /proc/loadavg -ErrorAction SilentlyContinue) -split ' ' | Select-Object -First 3
+Write-Step "Simulator at $($sim.Url); load average $($load -join ' ') on $([Environment]::ProcessorCount) cores"
+try {
+    Import-Module $ModuleManifest -Force
+
+    # ---- 1. Import time in a fresh pwsh ------------------------------------------------------------------
+    Write-Step 'Import-Module in a fresh pwsh...'
+    $importScript = "`$w = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$ModuleManifest'; `$w.Elapsed.TotalMilliseconds"
+    $import = foreach ($i in 0..$Runs) {
+        $ms = [double](& $pwshExe @pwshPrefix -NoProfile -NonInteractive -Command $importScript | Select-Object -Last 1)
+        if ($i -gt 0) { $ms }   # the first run warms the disk cache
+    }
+    $importStat = Get-Stat $import
+    Add-Row 'Import-Module (fresh pwsh)' (Format-Stat $importStat 'ms') '–' ('{0:0.00}× / {1:0.00}× of target' -f ($importStat.Min / 300), ($importStat.Median / 300)) '≤ 300 ms median' ($importStat.Median -le 300)
+
+    # ---- 2. Per-call overhead ----------------------------------------------------------------------------
+    Write-Step 'Per-call overhead (200 calls)...'
+    Reset-RunwaySimulator
+    $id = (New-RunwaySimulatorTask -Model gen4_turbo -Status SUCCEEDED).id
+    $uri = "$($sim.Url)/v1/tasks/$id"
+    $headers = @{ Authorization = "Bearer $env:RUNWAYML_API_SECRET"; 'X-Runway-Version' = '2024-11-06' }
+    foreach ($i in 1..20) { $null = Get-RunwayTask -Id $id; $null = Invoke-RestMethod -Uri $uri -Headers $headers }
+    $moduleCalls = [System.Collections.Generic.List[double]]::new()
+    $irmCalls = [System.Collections.Generic.List[double]]::new()
+    foreach ($run in 1..$Runs) {
+        # Interleaved, so that background load hits both alike.
+        $w = [Diagnostics.Stopwatch]::StartNew()
+        foreach ($i in 1..200) { $null = Get-RunwayTask -Id $id }
+        $moduleCalls.Add($w.Elapsed.TotalMilliseconds)
+        $w.Restart()
+        foreach ($i in 1..200) { $null = Invoke-RestMethod -Uri $uri -Headers $headers }
+        $irmCalls.Add($w.Elapsed.TotalMilliseconds)
+    }
+    $moduleStat = Get-Stat $moduleCalls
+    $irmStat = Get-Stat $irmCalls
+    Add-Row '200 × Get-RunwayTask' (Format-Stat $moduleStat 'ms') ("IRM " + (Format-Stat $irmStat 'ms')) (Format-Ratio ($moduleStat.Min / $irmStat.Min) ($moduleStat.Median / $irmStat.Median)) '≤ 1.2× Invoke-RestMethod' (($moduleStat.Min / $irmStat.Min) -le 1.2)
+    if ($hasSdk) {
+        $sdkRuns = (& $node.Source $sdkScript retrieve $id 200 $Runs | ConvertFrom-Json).runsMs
+        $sdkStat = Get-Stat $sdkRuns
+        Add-Row '200 × SDK tasks.retrieve' (Format-Stat $sdkStat 'ms') ("IRM " + (Format-Stat $irmStat 'ms')) (Format-Ratio ($sdkStat.Min / $irmStat.Min) ($sdkStat.Median / $irmStat.Median)) '(reference)' $null
+        Add-Row 'Get-RunwayTask vs SDK' (Format-Stat $moduleStat 'ms') ("SDK " + (Format-Stat $sdkStat 'ms')) (Format-Ratio ($moduleStat.Min / $sdkStat.Min) ($moduleStat.Median / $sdkStat.Median)) '(reference)' $null
+    }
+
+    # ---- 3. Batch of image-to-video tasks -----------------------------------------------------------------
+    Write-Step "Batch of $BatchSize image-to-video tasks, RunMs $BatchRunMs, $BatchRuns run(s) per side..."
+    $image = 'https://example.com/bench-first-frame.png'
+    $taskMs = [double]$defaults.pendingMs + $BatchRunMs
+    function Set-BatchConfig {
+        Reset-RunwaySimulator
+        # MaxConcurrent high enough for the whole batch at once: no task is ever THROTTLED.
+        $null = Set-RunwaySimulatorConfig -Setting @{ MaxConcurrent = $BatchSize; RunMs = $BatchRunMs }
+    }
+    function Measure-Batch([string] $Side) {
+        Set-BatchConfig
+        $reported = @{}
+        $w = [Diagnostics.Stopwatch]::StartNew()
+        if ($Side -eq 'module') {
+            1..$BatchSize | ForEach-Object { $image } |
+                New-RunwayVideo -Prompt 'bench' -Model gen4_turbo -Ratio 1280:720 -Duration 2 -Wait -Confirm:$false |
+                ForEach-Object { $reported[$_.Id] = [DateTimeOffset]::UtcNow }
+            $wall = $w.Elapsed.TotalSeconds
+        }
+        else {
+            $out = & $node.Source $sdkScript batch $BatchSize $image | ConvertFrom-Json
+            $wall = $out.wallMs / 1000
+            foreach ($t in $out.tasks) { $reported[$t.id] = ConvertTo-Utc $t.reportedAt }
+        }
+        $stats = Get-RunwaySimulatorStat
+        $log = @(Get-RunwaySimulatorRequest -Path '/v1/tasks/' -Method GET)
+        $creates = @(Get-RunwaySimulatorRequest -Path '/v1/image_to_video' -Method POST | Where-Object status -eq 200)
+        if ($reported.Count -ne $BatchSize -or $creates.Count -ne $BatchSize) { throw "$Side batch: $($reported.Count) reported, $($creates.Count) created of $BatchSize." }
+        $throttled = ($stats.maxRunning.gen4_turbo -gt $BatchSize)
+        # With no throttling a task ends exactly PendingMs + RunMs after its creation (the simulator's createdAt).
+        $delays = foreach ($id in $reported.Keys) {
+            $created = ConvertTo-Utc (Invoke-RestMethod -Uri "$($sim.Url)/v1/tasks/$id" -Headers $headers).createdAt
+            ($reported[$id] - $created.AddMilliseconds($taskMs)).TotalSeconds
+        }
+        [pscustomobject]@{ Side = $Side; Wall = $wall; Polls = $log.Count; Delay = (Get-Stat $delays).Median; MaxRunning = $stats.maxRunning.gen4_turbo; Throttled = $throttled }
+    }
+    $batch = [System.Collections.Generic.List[object]]::new()
+    foreach ($run in 1..$BatchRuns) {
+        $batch.Add((Measure-Batch 'module'))
+        Write-Step ("  module: {0:0.0} s, {1} polls, median delay {2:0.00} s" -f $batch[-1].Wall, $batch[-1].Polls, $batch[-1].Delay)
+        if ($hasSdk) {
+            $batch.Add((Measure-Batch 'sdk'))
+            Write-Step ("  SDK:    {0:0.0} s, {1} polls, median delay {2:0.00} s" -f $batch[-1].Wall, $batch[-1].Polls, $batch[-1].Delay)
+        }
+    }
+    $m = @($batch | Where-Object Side -eq 'module')
+    $s = @($batch | Where-Object Side -eq 'sdk')
+    $mWall = Get-Stat $m.Wall; $mPolls = Get-Stat $m.Polls; $mDelay = Get-Stat $m.Delay
+    $taskSeconds = $taskMs / 1000
+    $simTask = "simulator task {0:0.0} s" -f $taskSeconds
+    if ($s) {
+        $sWall = Get-Stat $s.Wall; $sPolls = Get-Stat $s.Polls; $sDelay = Get-Stat $s.Delay
+        Add-Row "Batch ${BatchSize}: wall time" (Format-Stat $mWall 's' '0.0') ("SDK " + (Format-Stat $sWall 's' '0.0') + "; $simTask") (('{0:0.00}× / {1:0.00}× of task time; SDK {2:0.00}× / {3:0.00}×' -f ($mWall.Min / $taskSeconds), ($mWall.Median / $taskSeconds), ($sWall.Min / $taskSeconds), ($sWall.Median / $taskSeconds))) '≤ 1.1× task time' (($mWall.Min / $taskSeconds) -le 1.1)
+        Add-Row "Batch ${BatchSize}: poll requests" (Format-Stat $mPolls '') ("SDK " + (Format-Stat $sPolls '')) (Format-Ratio ($mPolls.Min / $sPolls.Min) ($mPolls.Median / $sPolls.Median)) 'fewer than the SDK' ($mPolls.Max -lt $sPolls.Min)
+        Add-Row "Batch ${BatchSize}: median report delay" (Format-Stat $mDelay 's' '0.00') ("SDK " + (Format-Stat $sDelay 's' '0.00')) (Format-Ratio ($mDelay.Min / [Math]::Max(0.001, $sDelay.Min)) ($mDelay.Median / [Math]::Max(0.001, $sDelay.Median))) 'not later than the SDK' ($mDelay.Median -le $sDelay.Median)
+    }
+    else {
+        Add-Row "Batch ${BatchSize}: wall time" (Format-Stat $mWall 's' '0.0') $simTask ('{0:0.00}× / {1:0.00}×' -f ($mWall.Min / $taskSeconds), ($mWall.Median / $taskSeconds)) '≤ 1.1× task time' (($mWall.Min / $taskSeconds) -le 1.1)
+        Add-Row "Batch ${BatchSize}: poll requests" (Format-Stat $mPolls '') 'SDK not installed' '–' 'fewer than the SDK' $null
+        $notes.Add('The Node SDK is not installed (run `npm ci` in tests/conformance), so its figures are missing.')
+    }
+    if (@($batch | Where-Object Throttled).Count) { $notes.Add('WARNING: some batch tasks were THROTTLED, so the report delays are overstated.') }
+
+    # ---- 4. 200 MB upload and download -------------------------------------------------------------------
+    Write-Step "$TransferMB MB upload and download, $TransferRuns run(s) each, fresh pwsh per side..."
+    Reset-RunwaySimulator
+    # The module refuses uploads over 200 MB counted in decimal megabytes (so that it never exceeds the API's limit),
+    # so the upload file is 200,000,000 bytes; the download is 200 MiB (209,715,200 bytes) as the issue asks.
+    $bytes = [long]$TransferMB * 1000 * 1000
+    $downloadBytes = [long]$TransferMB * 1MB
+    $file = Join-Path $work 'bench.mp4'
+    $fs = [IO.File]::Create($file)
+    try {
+        $head = [byte[]](@(0, 0, 0, 0x20) + [Text.Encoding]::ASCII.GetBytes('ftypisom') + (New-Object byte[] 20))
+        $fs.Write($head, 0, $head.Length)
+        $chunk = New-Object byte[] (1MB)
+        [Random]::new(1).NextBytes($chunk)
+        $left = $bytes - $head.Length
+        while ($left -gt 0) { $n = [int][Math]::Min($chunk.Length, $left); $fs.Write($chunk, 0, $n); $left -= $n }
+    }
+    finally { $fs.Dispose() }
+    $transfer = @{}
+    foreach ($mode in 'RawUpload', 'ModuleUpload', 'RawDownload', 'ModuleDownload') {
+        $json = & $pwshExe @pwshPrefix -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Measure-Transfer.ps1') -Mode $mode -ModuleManifest $ModuleManifest -File $file -OutDirectory $work -DownloadBytes $downloadBytes -Runs $TransferRuns
+        if ($LASTEXITCODE -ne 0) { throw "Measure-Transfer.ps1 -Mode $mode failed: $json" }
+        $transfer[$mode] = @($json | Select-Object -Last 1 | ConvertFrom-Json)
+        Write-Step ("  {0}: {1}" -f $mode, (($transfer[$mode] | ForEach-Object { '{0:0.00} s +{1} MB' -f $_.seconds, $_.growthMB }) -join ', '))
+    }
+    foreach ($kind in 'Upload', 'Download') {
+        $mod = $transfer["Module$kind"]; $raw = $transfer["Raw$kind"]
+        $modRate = Get-Stat ($mod | ForEach-Object { $_.bytes / 1e6 / $_.seconds })
+        $rawRate = Get-Stat ($raw | ForEach-Object { $_.bytes / 1e6 / $_.seconds })
+        # For throughput, "min / median" reads as best / median, i.e. the fastest run first.
+        $best = { param($st) [pscustomobject]@{ Min = $st.Max; Median = $st.Median } }
+        $mb = & $best $modRate; $rb = & $best $rawRate
+        $what = if ($kind -eq 'Upload') { 'Send-RunwayFile' } else { 'Save-RunwayOutput -Uri' }
+        Add-Row "$(if ($kind -eq 'Upload') { "$TransferMB MB" } else { "$TransferMB MiB" }) $($kind.ToLower()): throughput ($what)" ((Format-Stat $mb 'MB/s') + ' (best / median)') ("HttpClient " + (Format-Stat $rb 'MB/s')) (Format-Ratio ($mb.Min / $rb.Min) ($mb.Median / $rb.Median)) '≥ 0.80× raw' (($mb.Min / $rb.Min) -ge 0.8)
+        $modGrowth = Get-Stat $mod.growthMB; $rawGrowth = Get-Stat $raw.growthMB
+        Add-Row "$(if ($kind -eq 'Upload') { "$TransferMB MB" } else { "$TransferMB MiB" }) $($kind.ToLower()): peak working-set growth" (Format-Stat $modGrowth 'MB' '0.0') ("HttpClient " + (Format-Stat $rawGrowth 'MB' '0.0')) '–' '≤ 32 MB' ($modGrowth.Median -le 32)
+    }
+}
+finally {
+    Stop-RunwaySimulator $sim
+    Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
+}
+
+# ---- Report ----------------------------------------------------------------------------------------------
+$loadAfter = (Get-Content /proc/loadavg -ErrorAction SilentlyContinue) -split ' ' | Select-Object -First 3
+$md = [System.Text.StringBuilder]::new()
+$null = $md.AppendLine('# Runway module benchmarks').AppendLine()
+$null = $md.AppendLine("Generated by ``build.ps1 -Task Bench`` ($Configuration) on $([DateTime]::UtcNow.ToString('yyyy-MM-dd HH:mm')) UTC, " +
+    "$([Environment]::ProcessorCount) cores, $($PSVersionTable.PSVersion) / $([Runtime.InteropServices.RuntimeInformation]::FrameworkDescription)" +
+    $(if ($node) { ", node $(& $node.Source --version)" } else { '' }) + ". Load average before / after: $($load -join ' ') / $($loadAfter -join ' '). " +
+    "Total bench time $([int]$started.Elapsed.TotalSeconds) s.").AppendLine()
+$null = $md.AppendLine('Every figure is **min / median** over the runs (throughput: best / median); ratios are module ÷ baseline as min-based / median-based. ' +
+    "Runs: $Runs (import, per-call), $BatchRuns per side (batch), $TransferRuns per side (transfers). One simulator instance serves everything (loopback).").AppendLine()
+$null = $md.AppendLine('| Benchmark | Module | Baseline | Ratio | Target | Met |').AppendLine('|---|---|---|---|---|---|')
+foreach ($r in $rows) { $null = $md.AppendLine("| $($r.Benchmark) | $($r.Module) | $($r.Baseline) | $($r.Ratio) | $($r.Target) | $($r.Met) |") }
+$null = $md.AppendLine()
+$null = $md.AppendLine('## Set-up').AppendLine()
+$null = $md.AppendLine("- Batch: $BatchSize × ``New-RunwayVideo`` (gen4_turbo, https image, 2 s) piped in, ``-Wait``, the module's default 6 s poll interval (the SDK's own). " +
+    "The SDK side runs ``client.imageToVideo.create(...).waitForTaskOutput()`` for all $BatchSize under ``Promise.all`` (@runwayml/sdk 4.20.1, 6 s ± 1.5 s polling, first poll after one wait). " +
+    "For this benchmark the simulator's **MaxConcurrent is set to $BatchSize** with ``Set-RunwaySimulatorConfig`` (so no task is ever THROTTLED) and **RunMs to $BatchRunMs** (PendingMs stays $($defaults.pendingMs)): a simulator task takes $taskSeconds s. " +
+    'The report delay is the time from the end of a task in the simulator (createdAt + PendingMs + RunMs, exact without throttling) to the module emitting it (the SDK: its promise resolving); poll requests are the GET /v1/tasks/{id} in the simulator log.')
+$null = $md.AppendLine("- Transfers (MB/s = 10^6 bytes per second): a $TransferMB MB (decimal: the module's own upload limit) file; upload = ``Send-RunwayFile`` vs an HttpClient multipart POST of the same slot fields; download = ``Save-RunwayOutput -Uri `$sim/_sim/blob/$downloadBytes`` vs HttpClient ``GetAsync(ResponseHeadersRead)`` + ``CopyToAsync`` to a file. " +
+    'Each side runs in its own fresh pwsh after a 1 MB warm-up; peak working-set growth is VmHWM after the transfer minus VmRSS before it (peak reset through /proc/self/clear_refs).')
+$null = $md.AppendLine('- Per-call: 200 sequential calls on one finished task, module and Invoke-RestMethod interleaved run by run in the same pwsh after a warm-up; the SDK in node after a warm-up. Import: Import-Module timed inside a fresh pwsh (pwsh start-up excluded; the first run is discarded).')
+$null = $md.AppendLine('- **Noise:** the machine has 2 cores shared with other builds and test runs at the same time, so figures can vary by tens of percent between runs; prefer the min figures.').AppendLine()
+foreach ($n in $notes) { $null = $md.AppendLine("- $n") }
+$notesPath = Join-Path $PSScriptRoot 'notes.md'
+if (Test-Path $notesPath) { $null = $md.AppendLine().Append((Get-Content $notesPath -Raw)) }
+Set-Content -Path $ResultPath -Value $md.ToString() -Encoding utf8
+Write-Host ''
+Write-Host '| Benchmark | Module | Baseline | Ratio | Target | Met |'
+foreach ($r in $rows) { Write-Host "| $($r.Benchmark) | $($r.Module) | $($r.Baseline) | $($r.Ratio) | $($r.Target) | $($r.Met) |" }
+Write-Host ''
+Write-Host "Results written to $ResultPath ($([int]$started.Elapsed.TotalSeconds) s)"
