@@ -291,7 +291,10 @@ namespace Runway.Cmdlets
         private ErrorRecord Labelled(ErrorRecord record, int number)
         {
             if (MyInvocation.ExpectingInput)
-                record.ErrorDetails = new ErrorDetails($"Input {number}: {record.Exception.Message}");
+                record.ErrorDetails = new ErrorDetails($"Input {number}: {record.ErrorDetails?.Message ?? record.Exception.Message}")
+                {
+                    RecommendedAction = record.ErrorDetails?.RecommendedAction,
+                };
             return record;
         }
 
