@@ -151,7 +151,7 @@ function Add-RunwaySimulatorFault {
     [CmdletBinding()]
     param(
         [Parameter(Mandatory)] [string] $Path,
-        [Parameter(Mandatory)] [ValidateSet('status', 'drop', 'dropAfter', 'delay')] [string] $Kind,
+        [Parameter(Mandatory)] [ValidateSet('status', 'drop', 'dropAfter', 'delay', 'stall')] [string] $Kind,
         [string] $Method,
         [ValidateRange(1, [int]::MaxValue)] [int] $Count = 1,
         [ValidateRange(200, 599)] [int] $Status,

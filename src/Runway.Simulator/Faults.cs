@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Runway.Simulator;
 
-public enum FaultKind { Status, Drop, DropAfter, Delay }
+public enum FaultKind { Status, Drop, DropAfter, Delay, Stall }
 
 /// <summary>A queued fault: matches requests by method and path prefix, <see cref="Remaining"/> times.</summary>
 public sealed class Fault
@@ -28,6 +28,7 @@ public sealed class Fault
         FaultKind.Status => "status",
         FaultKind.Drop => "drop",
         FaultKind.DropAfter => "dropAfter",
+        FaultKind.Stall => "stall",
         _ => "delay",
     };
 
@@ -101,9 +102,10 @@ public sealed class FaultQueue
             "drop" => FaultKind.Drop,
             "dropAfter" => FaultKind.DropAfter,
             "delay" => FaultKind.Delay,
+            "stall" => FaultKind.Stall,
             _ => null,
         };
-        if (parsed is null) return Bad("kind must be one of: status, drop, dropAfter, delay");
+        if (parsed is null) return Bad("kind must be one of: status, drop, dropAfter, delay, stall");
         if (parsed == FaultKind.Status && !statusGiven) return Bad("a 'status' fault needs a status");
         if (parsed == FaultKind.Delay && !delayGiven) return Bad("a 'delay' fault needs delayMs");
         lock (_gate)
@@ -121,4 +123,47 @@ public sealed class FaultQueue
         static bool Str(JsonElement e, out string? s) { s = e.ValueKind == JsonValueKind.String ? e.GetString() : null; return s is not null; }
         static bool Int(JsonElement e, out int i) { i = 0; return e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out i); }
     }
+}
+
+/// <summary>
+/// Passes the first half of a response body through (all of it is flushed), then stops sending: it waits out
+/// the stall and aborts the connection, like a server or proxy that hangs mid-transfer.
+/// </summary>
+public sealed class StallingStream(Stream inner, HttpContext context, TimeSpan stall) : Stream
+{
+    private long _written;
+    private bool _stalled;
+
+    private long Allowance => (context.Response.ContentLength ?? 0) / 2;
+
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (_stalled) return;
+        var room = (int)Math.Max(0, Math.Min(buffer.Length, Allowance - _written));
+        if (room > 0)
+        {
+            await inner.WriteAsync(buffer[..room], cancellationToken);
+            _written += room;
+        }
+        if (room == buffer.Length) return;
+        _stalled = true;
+        await inner.FlushAsync(cancellationToken);
+        try { await Task.Delay(stall, context.RequestAborted); } catch (OperationCanceledException) { }
+        context.Abort();
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => _written; set => throw new NotSupportedException(); }
+    public override void Flush() => inner.Flush();
+    public override Task FlushAsync(CancellationToken cancellationToken) => _stalled ? Task.CompletedTask : inner.FlushAsync(cancellationToken);
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
 }

@@ -64,6 +64,17 @@ public static class Pipeline
                     break;
             }
 
+            if (fault?.Kind == FaultKind.Stall)
+            {
+                // Send the headers and half the body, then go silent (delayMs, default 60 s) and cut the connection.
+                var realBody = ctx.Response.Body;
+                ctx.Response.Body = new StallingStream(realBody, ctx, TimeSpan.FromMilliseconds(fault.DelayMs > 0 ? fault.DelayMs : 60000));
+                try { await HandleAsync(ctx, next, isApi, state); }
+                finally { ctx.Response.Body = realBody; }
+                entry.Status = ctx.Response.StatusCode;
+                return;
+            }
+
             if (fault?.Kind == FaultKind.DropAfter)
             {
                 // Handle fully (e.g. create the task) into a buffer that is never sent, then cut the connection.

@@ -377,7 +377,7 @@ namespace Runway.Cmdlets
             if (outputTarget == null || saver != null) return;
             if (outputTarget.IsDirectory)
                 Directory.CreateDirectory(outputTarget.Path);
-            saver = new OutputSaver(this, OnPipeline, new Downloader(RunwaySession.Current.MaxRetries, this), outputTarget, Force,
+            saver = new OutputSaver(this, OnPipeline, new Downloader(Api.Client.Configuration, this), outputTarget, Force,
                 (id, token) => Api.GetTaskAsync(id, token));
         }
 

@@ -144,7 +144,7 @@ namespace Runway.Cmdlets
         {
             if (saver != null) return saver;
             if (target.IsDirectory) Directory.CreateDirectory(target.Path);
-            return saver = new OutputSaver(this, OnPipeline, new Downloader(RunwaySession.Current.MaxRetries, this), target, Force,
+            return saver = new OutputSaver(this, OnPipeline, new Downloader(Api.Client.Configuration, this), target, Force,
                 (id, token) => Api.GetTaskAsync(id, token));
         }
     }

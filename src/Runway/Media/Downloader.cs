@@ -40,11 +40,14 @@ namespace Runway.Media
     public sealed class Downloader
     {
         private readonly int maxRetries;
+        private readonly TimeSpan stallLimit;
         private readonly IRunwayLog log;
 
-        public Downloader(int maxRetries, IRunwayLog log)
+        /// <summary>Retries as configured; a transfer with no progress for the request timeout counts as lost.</summary>
+        public Downloader(RunwayConfiguration configuration, IRunwayLog log)
         {
-            this.maxRetries = maxRetries;
+            maxRetries = configuration.MaxRetries;
+            stallLimit = configuration.RequestTimeout;
             this.log = log;
         }
 
@@ -58,43 +61,52 @@ namespace Runway.Media
                 string retryAfter = null;
                 Exception failure = null;
                 log?.Verbose($"GET {Display(url)} (download, no API key){(retries > 0 ? $" (retry {retries})" : "")}");
-                try
+                using (var watchdog = new StallWatchdog(stallLimit, cancellation))
                 {
-                    using (var request = new HttpRequestMessage(HttpMethod.Get, url))
-                    using (HttpResponseMessage response = await RunwayClient.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellation).ConfigureAwait(false))
+                    try
                     {
-                        status = (int)response.StatusCode;
-                        retryAfter = response.Headers.RetryAfter?.ToString();
-                        if (status == 403 || status == 404 || status == 410)
-                            throw new RunwayOutputExpiredException(
-                                $"The output at {Display(url)} is no longer available (HTTP {status}): output URLs expire 24–48 hours after the task finishes, and a deleted task's outputs go with it. Run the task again to get a new output.",
-                                url, status);
-                        if (response.IsSuccessStatusCode)
+                        using (var request = new HttpRequestMessage(HttpMethod.Get, url))
+                        using (HttpResponseMessage response = await RunwayClient.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, watchdog.Token).ConfigureAwait(false))
                         {
-                            string mediaType = response.Content.Headers.ContentType?.MediaType;
-                            string target = choosePath(mediaType);
-                            if (!force && File.Exists(target))
-                                throw new RunwayFileExistsException(target);
-                            long? total = response.Content.Headers.ContentLength;
-                            using (Stream body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
-                                await WriteAtomicallyAsync(body, target, force, total, progress, cancellation).ConfigureAwait(false);
-                            return target;
+                            watchdog.Kick();
+                            status = (int)response.StatusCode;
+                            retryAfter = response.Headers.RetryAfter?.ToString();
+                            if (status == 403 || status == 404 || status == 410)
+                                throw new RunwayOutputExpiredException(
+                                    $"The output at {Display(url)} is no longer available (HTTP {status}): output URLs expire 24–48 hours after the task finishes, and a deleted task's outputs go with it. Run the task again to get a new output.",
+                                    url, status);
+                            if (response.IsSuccessStatusCode)
+                            {
+                                string mediaType = response.Content.Headers.ContentType?.MediaType;
+                                string target = choosePath(mediaType);
+                                if (!force && File.Exists(target))
+                                    throw new RunwayFileExistsException(target);
+                                long? total = response.Content.Headers.ContentLength;
+                                using (Stream body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+                                    await WriteAtomicallyAsync(body, target, force, total, progress, watchdog, cancellation).ConfigureAwait(false);
+                                return target;
+                            }
                         }
                     }
-                }
-                catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-                {
-                    throw;
-                }
-                catch (HttpRequestException ex)
-                {
-                    outcome = RunwayClient.IsConnectFailure(ex) ? AttemptOutcome.NeverSent : AttemptOutcome.ConnectionLost;
-                    failure = ex;
-                }
-                catch (DownloadInterruptedException ex)
-                {
-                    outcome = AttemptOutcome.ConnectionLost;
-                    failure = ex.InnerException;
+                    catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+                    {
+                        throw;
+                    }
+                    catch (OperationCanceledException ex) when (watchdog.Stalled)
+                    {
+                        outcome = AttemptOutcome.TimedOut;
+                        failure = new TimeoutException($"no data for {watchdog.Limit.TotalSeconds:0.#} s", ex);
+                    }
+                    catch (HttpRequestException ex)
+                    {
+                        outcome = RunwayClient.IsConnectFailure(ex) ? AttemptOutcome.NeverSent : AttemptOutcome.ConnectionLost;
+                        failure = ex;
+                    }
+                    catch (DownloadInterruptedException ex)
+                    {
+                        outcome = watchdog.Stalled ? AttemptOutcome.TimedOut : AttemptOutcome.ConnectionLost;
+                        failure = watchdog.Stalled ? new TimeoutException($"no data for {watchdog.Limit.TotalSeconds:0.#} s") : ex.InnerException;
+                    }
                 }
 
                 RetryDecision decision = RetryPolicy.Decide(RequestKind.Idempotent, retries, maxRetries, outcome, status, retryAfter, null, DateTimeOffset.UtcNow);
@@ -105,11 +117,12 @@ namespace Runway.Media
                     continue;
                 }
                 string why = outcome == AttemptOutcome.Response ? $"HTTP {status}" : failure?.GetBaseException().Message;
-                throw new RunwayApiException($"Download of {Display(url)} failed ({why}).", "GET", Display(url), status, null, null, outcome, false, failure);
+                throw new RunwayApiException($"Download of {Display(url)} failed ({why}).", "GET", Display(url), outcome == AttemptOutcome.Response ? status : 0, null, null, outcome, false, failure);
             }
         }
 
-        private static async Task WriteAtomicallyAsync(Stream body, string target, bool force, long? total, Action<long, long?> progress, CancellationToken cancellation)
+        private static async Task WriteAtomicallyAsync(Stream body, string target, bool force, long? total, Action<long, long?> progress,
+            StallWatchdog watchdog, CancellationToken cancellation)
         {
             string directory = Path.GetDirectoryName(target);
             string temp = Path.Combine(directory, "." + Path.GetFileName(target) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial");
@@ -125,12 +138,14 @@ namespace Runway.Media
                         int read;
                         try
                         {
-                            read = await body.ReadAsync(buffer, 0, buffer.Length, cancellation).ConfigureAwait(false);
+                            read = await body.ReadAsync(buffer, 0, buffer.Length, watchdog.Token).ConfigureAwait(false);
                         }
-                        catch (Exception ex) when (ex is IOException || ex is HttpRequestException)
+                        catch (Exception ex) when (ex is IOException || ex is HttpRequestException
+                                                   || (ex is OperationCanceledException && watchdog.Stalled && !cancellation.IsCancellationRequested))
                         {
                             throw new DownloadInterruptedException(ex);
                         }
+                        watchdog.Kick();
                         if (read == 0) break;
                         await file.WriteAsync(buffer, 0, read, cancellation).ConfigureAwait(false);
                         done += read;

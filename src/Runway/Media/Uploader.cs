@@ -50,7 +50,9 @@ namespace Runway.Media
                 int status = 0;
                 string body = null, retryAfter = null;
                 Exception failure = null;
-                using (var stream = new ProgressStream(new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true), throttled.Report))
+                using (var watchdog = new StallWatchdog(client.Configuration.RequestTimeout, cancellation))
+                using (var stream = new ProgressStream(new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true),
+                           done => { watchdog.Kick(); throttled.Report(done); }))
                 using (var content = new MultipartFormDataContent())
                 using (var message = new HttpRequestMessage(HttpMethod.Post, uploadUrl))
                 {
@@ -62,7 +64,7 @@ namespace Runway.Media
                     message.Content = content;
                     try
                     {
-                        using (HttpResponseMessage response = await RunwayClient.Http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellation).ConfigureAwait(false))
+                        using (HttpResponseMessage response = await RunwayClient.Http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, watchdog.Token).ConfigureAwait(false))
                         {
                             status = (int)response.StatusCode;
                             retryAfter = response.Headers.RetryAfter?.ToString();
@@ -77,7 +79,7 @@ namespace Runway.Media
                     {
                         outcome = ex is OperationCanceledException ? AttemptOutcome.TimedOut
                             : RunwayClient.IsConnectFailure(ex) ? AttemptOutcome.NeverSent : AttemptOutcome.ConnectionLost;
-                        failure = ex;
+                        failure = watchdog.Stalled ? new TimeoutException($"no progress for {watchdog.Limit.TotalSeconds:0.#} s", ex) : ex;
                     }
                 }
                 if (outcome == AttemptOutcome.Response && status >= 200 && status < 300)
