@@ -121,6 +121,16 @@ Describe 'New-RunwaySpeech' {
         (Get-CreateBody text_to_speech).promptText | Sort-Object | Should -Be @('One.', 'Two.')
     }
 
+    It 'CSV rows with Text and Voice columns are text to speech' {
+        $rows = @([pscustomobject]@{ Text = 'first line'; Voice = 'Maya' }, [pscustomobject]@{ Text = 'second line'; Voice = 'noah' })
+        $tasks = @($rows | New-RunwaySpeech)
+        $tasks | Should -HaveCount 2
+        $tasks.Endpoint | Should -Be @('text_to_speech', 'text_to_speech')
+        $bodies = Get-RunwaySimulatorRequest -Url $SimUrl -Path '/v1/text_to_speech' | ForEach-Object { $_.body | ConvertFrom-Json }
+        $bodies.promptText | Should -Be @('first line', 'second line')
+        $bodies.voice.presetId | Should -Be @('Maya', 'Noah')
+    }
+
     It 'speech to speech from a piped file: media {type: audio, uri: data URI}, voice, removeBackgroundNoise; output as long as the input' {
         $done = Get-Item ./talk.wav | New-RunwaySpeech -Voice Maggie -RemoveBackgroundNoise -Wait
         $done.Status | Should -Be 'SUCCEEDED'

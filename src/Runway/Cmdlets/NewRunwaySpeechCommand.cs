@@ -63,6 +63,10 @@ namespace Runway.Cmdlets
                 case TextSet:
                     spec.Text = Text;
                     break;
+                case AudioSet when MediaSource.IsRecordWithoutMedia(Audio, nameof(Audio)) && MediaSource.HasProperty(MediaSource.Unwrap(Audio), nameof(Text)):
+                    // A piped record (a CSV row) with a Text column and no audio is text to speech.
+                    spec.Text = MediaSource.PropertyValue(MediaSource.Unwrap(Audio), nameof(Text))?.ToString();
+                    break;
                 case AudioSet:
                     spec.Media = Media(Audio, nameof(Audio), MediaKind.Audio, MediaKind.Video);
                     break;

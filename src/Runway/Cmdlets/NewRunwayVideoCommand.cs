@@ -113,7 +113,7 @@ namespace Runway.Cmdlets
             };
             switch (ParameterSetName)
             {
-                case ImageSet when IsRowWithoutImage(Image):
+                case ImageSet when MediaSource.IsRecordWithoutMedia(Image, nameof(Image)):
                     // A piped record (a CSV row) with no image is a text-to-video shot.
                     spec.Endpoint = Endpoints.TextToVideo;
                     break;
@@ -144,14 +144,5 @@ namespace Runway.Cmdlets
         }
 
         private bool Bound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
-
-        /// <summary>A hashtable or custom object whose Image (or Uri/Path) is missing or blank.</summary>
-        private static bool IsRowWithoutImage(object input)
-        {
-            object value = MediaSource.Unwrap(input);
-            if (!(value is System.Collections.IDictionary) && !(value is PSObject)) return false;
-            string property = MediaSource.UriProperty(value, nameof(Image));
-            return property == null || string.IsNullOrWhiteSpace(MediaSource.PropertyValue(value, property)?.ToString());
-        }
     }
 }

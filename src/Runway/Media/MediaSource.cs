@@ -81,6 +81,18 @@ namespace Runway.Media
         }
 
         /// <summary>The object inside a PSObject; a PSCustomObject stays wrapped because its properties live on the wrapper.</summary>
+        /// <summary>
+        /// True for a piped record (a CSV row, a hashtable) that has no media under the parameter's name (or Uri,
+        /// Path) or only a blank one: such a row asks for the text-only form of the command.
+        /// </summary>
+        public static bool IsRecordWithoutMedia(object input, string parameter)
+        {
+            object value = Unwrap(input);
+            if (!(value is IDictionary) && !(value is PSObject)) return false;
+            string property = UriProperty(value, parameter);
+            return property == null || string.IsNullOrWhiteSpace(PropertyValue(value, property)?.ToString());
+        }
+
         internal static object Unwrap(object input) => input is PSObject ps && !(ps.BaseObject is PSCustomObject) ? ps.BaseObject : input;
 
         /// <summary>
