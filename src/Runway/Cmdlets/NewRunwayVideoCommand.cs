@@ -99,11 +99,9 @@ namespace Runway.Cmdlets
         protected override GenerationRequest BuildRequest()
         {
             object input = Image ?? Video ?? Character;
-            bool fromTask = MediaSource.Unwrap(input) is RunwayTask;
             var spec = new VideoSpec
             {
-                // A task piped in brings its own Model property (the model that made the image): not this video's model.
-                Model = fromTask && !OnCommandLine(nameof(Model)) ? null : Model,
+                Model = ModelFor(input, Model),
                 Prompt = Prompt,
                 Ratio = Ratio,
                 Duration = Duration,

@@ -75,9 +75,6 @@ namespace Runway.Cmdlets
             }
         }
 
-        /// <summary>An ErrorRecord for an API failure, with the category its HTTP status calls for.</summary>
-        protected ErrorRecord ApiError(Exception exception, object target) => RunwayErrors.FromException(exception, target);
-
         /// <summary>Runs one item's work; an API failure becomes a non-terminating error for that item.</summary>
         protected void RunForItem(object target, Func<CancellationToken, Task> work)
         {
