@@ -2,18 +2,9 @@ BeforeAll {
     . $PSScriptRoot/TestSetup.ps1
     $PSDefaultParameterValues['*-Runway*:PollIntervalSec'] = 0.1
 
-    function Get-ApiRequest([string] $Path = '/v1/', [string] $Method) {
-        @(Get-RunwaySimulatorRequest -Url $SimUrl -Path $Path -Method $Method)
-    }
     function Get-CreateBody([string] $Endpoint) {
         # The JSON bodies the simulator received on one create endpoint, parsed.
         @(Get-ApiRequest "/v1/$Endpoint" POST | ForEach-Object { $_.body | ConvertFrom-Json })
-    }
-    function Get-ErrorRecord([scriptblock] $Script) {
-        # The first error a script writes or throws, as an ErrorRecord.
-        $errors = @()
-        try { & $Script -ErrorVariable +errors -ErrorAction SilentlyContinue | Out-Null } catch { return $_ }
-        $errors | Select-Object -First 1
     }
     function New-TestWav([string] $Path, [double] $Seconds, [int] $Rate = 16000) {
         # A valid PCM WAV (16-bit mono, a 440 Hz tone) of the given length.

@@ -9,9 +9,6 @@ BeforeAll {
     $script:FaultCases = 0
     $script:Image = 'https://example.com/first-frame.png'
 
-    function Get-ApiRequest([string] $Path = '/v1/', [string] $Method) {
-        @(Get-RunwaySimulatorRequest -Url $SimUrl -Path $Path -Method $Method)
-    }
     function Get-TasksCreated { (Get-RunwaySimulatorStat -Url $SimUrl).tasksCreated }
     function Get-Errors([scriptblock] $Script) {
         # Every error a script writes (or the one it throws), as ErrorRecords, and its output.

@@ -2,15 +2,6 @@ BeforeAll {
     . $PSScriptRoot/TestSetup.ps1
     $PSDefaultParameterValues['*-Runway*:PollIntervalSec'] = 0.1
 
-    function Get-ApiRequest([string] $Path = '/v1/', [string] $Method) {
-        @(Get-RunwaySimulatorRequest -Url $SimUrl -Path $Path -Method $Method)
-    }
-    function Get-ErrorRecord([scriptblock] $Script) {
-        # The first error a script writes or throws, as an ErrorRecord.
-        $errors = @()
-        try { & $Script -ErrorVariable +errors -ErrorAction SilentlyContinue | Out-Null } catch { return $_ }
-        $errors | Select-Object -First 1
-    }
 }
 
 AfterAll {

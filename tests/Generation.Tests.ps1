@@ -3,14 +3,6 @@ BeforeAll {
     $PSDefaultParameterValues['*-Runway*:PollIntervalSec'] = 0.1
     Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ CreditBalance = 1000000 } | Out-Null
 
-    function Get-ApiRequest([string] $Path = '/v1/', [string] $Method) {
-        @(Get-RunwaySimulatorRequest -Url $SimUrl -Path $Path -Method $Method)
-    }
-    function Get-ErrorRecord([scriptblock] $Script) {
-        $errors = @()
-        try { & $Script -ErrorVariable +errors -ErrorAction SilentlyContinue | Out-Null } catch { return $_ }
-        $errors | Select-Object -First 1
-    }
     # A real PNG, made by the simulator, to use as local input.
     $task = New-RunwayImage -Prompt 'test card' -Model gen4_image -Ratio 1280:720 -Wait
     $script:PngBytes = (Invoke-WebRequest -Uri $task.Output[0]).Content

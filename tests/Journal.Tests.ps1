@@ -58,9 +58,6 @@ public class ConfirmCountingHost : PSHost
     }
     $PSDefaultParameterValues['*-Runway*:PollIntervalSec'] = 0.1
 
-    function Get-ApiRequest([string] $Path = '/v1/', [string] $Method) {
-        @(Get-RunwaySimulatorRequest -Url $SimUrl -Path $Path -Method $Method)
-    }
     function Use-FreshJournal {
         $env:RUNWAY_JOURNAL = Join-Path $TestDrive "runway-test-journal-$([guid]::NewGuid().ToString('N')).jsonl"
         $env:RUNWAY_JOURNAL
@@ -131,6 +128,21 @@ Describe 'Task journal' {
         $listed[0].SavedTo | Should -Be $file.FullName
         $warnings.Count | Should -BeGreaterOrEqual 1
         "$($warnings[0])" | Should -Match 'Skipped unreadable line'
+    }
+
+    It 'a task the API no longer knows is reported once, then kept with its last status and not asked about again' {
+        $task = New-RunwayImage -Prompt 'soon deleted'
+        Stop-RunwayTask -Id $task.Id -Confirm:$false          # PENDING: cancelled...
+        Invoke-RestMethod -Method Delete -Uri "$SimUrl/v1/tasks/$($task.Id)" -Headers @{ Authorization = "Bearer $TestKey"; 'X-Runway-Version' = '2024-11-06' } | Out-Null  # ...then deleted
+        Add-Content -Path $env:RUNWAY_JOURNAL -Value (@{ event = 'status'; id = $task.Id; time = (Get-Date).ToString('o'); status = 'RUNNING' } | ConvertTo-Json -Compress)
+        $warnings = @()
+        (Get-RunwayTask -WarningVariable warnings -WarningAction SilentlyContinue).Status | Should -Be 'RUNNING'
+        "$warnings" | Should -Match 'no longer knows it'
+        Clear-RunwaySimulatorRequest -Url $SimUrl
+        $warnings = @()
+        (Get-RunwayTask -WarningVariable warnings -WarningAction SilentlyContinue).Status | Should -Be 'RUNNING'
+        $warnings | Should -HaveCount 0
+        Get-ApiRequest | Should -HaveCount 0
     }
 
     It 'RUNWAY_JOURNAL=off disables it' {

@@ -27,6 +27,18 @@ Disconnect-Runway
 Reset-RunwaySimulator -Url $script:SimUrl
 Set-RunwaySimulatorConfig -Url $script:SimUrl -Setting @{ pendingMs = 50; runMs = 300 }
 
+function script:Get-ApiRequest([string] $Path = '/v1/', [string] $Method) {
+    # What the simulator received (API and storage requests), oldest first.
+    @(Get-RunwaySimulatorRequest -Url $script:SimUrl -Path $Path -Method $Method)
+}
+
+function script:Get-ErrorRecord([scriptblock] $Script) {
+    # The first error a script writes or throws, as an ErrorRecord.
+    $errors = @()
+    try { & $Script -ErrorVariable +errors -ErrorAction SilentlyContinue | Out-Null } catch { return $_ }
+    $errors | Select-Object -First 1
+}
+
 function script:Invoke-InChildPwsh {
     # Runs a script in a fresh pwsh with the module imported; returns its output lines.
     param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{})

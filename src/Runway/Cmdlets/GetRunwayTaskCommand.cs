@@ -65,14 +65,16 @@ namespace Runway.Cmdlets
                 WriteWarning($"The task journal is off (${TaskJournal.PathVariable}=off); pass -Id to get a task.");
                 return;
             }
-            IEnumerable<JournalRecord> records = TaskJournal.Read(WriteWarning);
+            IEnumerable<JournalRecord> filtered = TaskJournal.Read(WriteWarning);
             if (MyInvocation.BoundParameters.ContainsKey(nameof(Since)))
-                records = records.Where(r => r.CreatedAt >= new DateTimeOffset(Since));
+                filtered = filtered.Where(r => r.CreatedAt >= new DateTimeOffset(Since));
+            var records = filtered.ToList();
             var tasks = records.Select(r => r.ToTask()).ToList();
+            var gone = new HashSet<string>(records.Where(r => r.Gone).Select(r => r.Id), StringComparer.OrdinalIgnoreCase);
             bool filterByStatus = Status != null && Status.Length > 0;
             if (!filterByStatus && First > 0) tasks = tasks.Take(First).ToList();
 
-            RunwayTask[] unfinished = tasks.Where(t => !t.IsFinished).ToArray();
+            RunwayTask[] unfinished = tasks.Where(t => !t.IsFinished && !gone.Contains(t.Id)).ToArray();
             if (unfinished.Length > 0)
             {
                 RunForItem(unfinished.Select(t => t.Id).ToArray(), token => Task.WhenAll(unfinished.Select(async stale =>
@@ -89,7 +91,8 @@ namespace Runway.Cmdlets
                     }
                     catch (RunwayApiException ex) when (ex.StatusCode == 404)
                     {
-                        OnPipeline(() => WriteWarning($"Task {stale.Id} is in the journal but the API no longer knows it (deleted or expired)."));
+                        TaskJournal.RecordGone(stale.Id);
+                        OnPipeline(() => WriteWarning($"Task {stale.Id} is in the journal but the API no longer knows it (deleted or expired); it keeps its last known status {stale.Status}."));
                     }
                 })));
             }

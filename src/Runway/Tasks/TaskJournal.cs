@@ -25,6 +25,8 @@ namespace Runway.Tasks
         public string Failure { get; set; }
         public string FailureCode { get; set; }
         public DateTimeOffset LastSeen { get; set; }
+        /// <summary>The API answered 404 for it (deleted, or past retention): not asked about again.</summary>
+        public bool Gone { get; set; }
         public List<string> SavedTo { get; } = new List<string>();
 
         public RunwayTask ToTask() => new RunwayTask
@@ -147,6 +149,10 @@ namespace Runway.Tasks
             return journaledIds;
         }
 
+        /// <summary>Records that the API no longer knows the task, so listings stop asking about it.</summary>
+        public static void RecordGone(string id) =>
+            Append(new JsonObject { ["event"] = "gone", ["id"] = id, ["time"] = Now() });
+
         public static void RecordSaved(string id, string path) =>
             Append(new JsonObject { ["event"] = "saved", ["id"] = id, ["time"] = Now(), ["path"] = path });
 
@@ -200,6 +206,9 @@ namespace Runway.Tasks
                     if (line["output"] is JsonArray output) record.Output = output.Select(n => n?.GetValue<string>()).ToArray();
                     record.Failure = line["failure"]?.GetValue<string>() ?? record.Failure;
                     record.FailureCode = line["failureCode"]?.GetValue<string>() ?? record.FailureCode;
+                    break;
+                case "gone":
+                    record.Gone = true;
                     break;
                 case "saved":
                     string path = line["path"]?.GetValue<string>();
