@@ -91,6 +91,17 @@ function Get-Secret { param([string] `$Name, [string] `$Vault) if (`$Vault -eq '
         $record.Exception.Message | Should -Match 'Set-Secret -Vault Team -Name RUNWAYML_API_SECRET'
     }
 
+    It 'a bad RUNWAYML_BASE_URL is a clear error, and Connect-Runway -BaseUri works around it' {
+        $env:RUNWAYML_BASE_URL = 'http://api.example.com'
+        try {
+            $record = Get-ErrorRecord { Get-RunwayCredit }
+            $record.FullyQualifiedErrorId | Should -BeLike 'Runway.InvalidBaseUri*'
+            $record.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            (Connect-Runway -BaseUri $SimUrl).BaseUri.AbsoluteUri | Should -Be "$SimUrl/"
+        }
+        finally { $env:RUNWAYML_BASE_URL = $SimUrl; Disconnect-Runway }
+    }
+
     It 'refuses to send the key unencrypted to a remote host' {
         $record = Get-ErrorRecord { Connect-Runway -ApiKey (ConvertTo-SecureString $TestKey -AsPlainText -Force) -BaseUri 'http://api.example.com' }
         $record.FullyQualifiedErrorId | Should -BeLike 'Runway.InvalidBaseUri*'

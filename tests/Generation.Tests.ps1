@@ -190,6 +190,41 @@ Describe 'The pipelines of the issue' {
         $errors[0].TargetObject.Id | Should -Not -BeNullOrEmpty
     }
 
+    It 'a piped image task''s own Prompt and Model are not taken for the video (only typed ones count)' {
+        $image = New-RunwayImage -Prompt 'a red fox' -Model gen4_image -Wait
+        $image.Prompt | Should -Be 'a red fox'
+        $video = $image | New-RunwayVideo
+        $video.Model | Should -Be 'gen4_turbo'
+        $body = (Get-ApiRequest '/v1/image_to_video')[0].body | ConvertFrom-Json
+        $body.PSObject.Properties.Name | Should -Not -Contain 'promptText'
+        $body.duration | Should -Be 10        # the default is sent, so the bill is the estimate
+        ($image | New-RunwayVideo -Prompt 'it runs').Prompt | Should -Be 'it runs'
+    }
+
+    It 'Save-RunwayOutput takes piped task ids as well as URLs' {
+        $task = New-RunwayImage -Prompt 'a fox' -Wait
+        ($task.Id | Save-RunwayOutput -Path (Join-Path $TestDrive 'piped-id')).Name | Should -Be "$($task.Id).png"
+    }
+
+    It '-OutDirectory naming a file, and a wait for a free slot past -TimeoutSec, are clear errors before anything is paid' {
+        $file = Join-Path $TestDrive 'not-a-folder'
+        Set-Content $file 'x'
+        $record = Get-ErrorRecord { New-RunwayImage -Prompt 'x' -OutDirectory $file }
+        $record.FullyQualifiedErrorId | Should -BeLike 'Runway.OutDirectoryIsFile*'
+        Get-ApiRequest | Should -HaveCount 0
+        Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ RunMs = 5000 } | Out-Null
+        try {
+            $errors = @()
+            $tasks = @($Png, $Png | New-RunwayVideo -Prompt 'pan' -ThrottleLimit 1 -TimeoutSec 1 -ErrorVariable errors -ErrorAction SilentlyContinue)
+            $tasks | Should -HaveCount 1
+            $errors[0].FullyQualifiedErrorId | Should -BeLike 'Runway.NoFreeSlot*'
+            $errors[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
+            $errors[0].Exception.Message | Should -Match $tasks[0].Id
+            Get-ApiRequest '/v1/image_to_video' 'POST' | Should -HaveCount 1
+        }
+        finally { Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ MaxConcurrent = 2; RunMs = 300 } | Out-Null }
+    }
+
     It 'rows without an image are text-to-video shots; rows with one are image-to-video' {
         $rows = @(
             [pscustomobject]@{ Prompt = 'a storm at sea'; Model = 'veo3.1_fast'; Duration = '4'; Image = '' }

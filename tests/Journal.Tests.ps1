@@ -240,6 +240,21 @@ Describe 'Budget guard' {
         Get-ApiRequest | Should -HaveCount 0
     }
 
+    It 'reserves the most a task can cost when its input''s length is unknown here' {
+        $already = (Get-RunwayCredit).SessionEstimatedSpend
+        Connect-Runway -ApiKey (ConvertTo-SecureString $TestKey -AsPlainText -Force) -BaseUri $SimUrl -MaxCredits ($already + 100) | Out-Null
+        Clear-RunwaySimulatorRequest -Url $SimUrl
+        # act_two with a remote reference: 3–30 s, so up to 150 credits although the estimate says about 25.
+        $errors = @()
+        New-RunwayVideo -Character 'https://example.com/face.png' -Reference 'https://example.com/dance.mp4' -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'Runway.BudgetExceeded*'
+        $errors[0].Exception.Message | Should -Match '150 credits'
+        Get-ApiRequest | Should -HaveCount 0
+        # A sound effect without a length may run to 30 s: 30 credits, which fits.
+        (New-RunwaySoundEffect -Prompt 'rain').Id | Should -Not -BeNullOrEmpty
+        (Get-RunwayCredit).SessionEstimatedSpend | Should -Be ($already + 30)
+    }
+
     It 'reads the cap from RUNWAY_MAX_CREDITS' {
         $env:RUNWAY_MAX_CREDITS = '1'
         Clear-RunwaySimulatorRequest -Url $SimUrl
@@ -322,9 +337,11 @@ Describe 'Batch from CSV' {
         $summary.Succeeded | Should -Be 27
         $summary.Refused | Should -Be 3
         $summary.EstimatedCredits | Should -Be (26 * 25 + 50)
-        # Blank cells meant "not given": row 3 used the default duration, only row 2 sent a seed.
+        # Blank cells meant "not given": row 3 got the model's default duration (sent, so the bill is the estimate);
+        # only row 2 sent a seed.
         $bodies = Get-ApiRequest '/v1/image_to_video' | ForEach-Object { $_.body | ConvertFrom-Json }
         @($bodies | Where-Object { $null -ne $_.seed }).seed | Should -Be 42
-        @($bodies | Where-Object { $null -eq $_.duration }) | Should -HaveCount 1
+        @($bodies | Where-Object { $_.promptText -eq 'shot 3' }).duration | Should -Be 10
+        @($bodies | Where-Object { $_.duration -eq 5 }) | Should -HaveCount 26
     }
 }

@@ -21,6 +21,8 @@ namespace Runway
         {
             if (hooked || !RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal)) return;
             AppDomain.CurrentDomain.AssemblyResolve += ResolveShipped;
+            // .NET Framework without SchUseStrongCrypto offers only SSL 3 / TLS 1.0, which the API refuses.
+            System.Net.ServicePointManager.SecurityProtocol |= System.Net.SecurityProtocolType.Tls12;
             hooked = true;
         }
 

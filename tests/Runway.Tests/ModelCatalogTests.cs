@@ -30,6 +30,9 @@ namespace Runway.Tests
         [InlineData("gen4_image", "720:720", 5)]
         [InlineData("gen4_image", "1920:1080", 8)]
         [InlineData("gen4_image", "1080:1440", 8)]
+        [InlineData("gen4_image", "1680:720", 5)]
+        [InlineData("gen4_image", "1024:1024", 8)]
+        [InlineData("gen4_image", "1808:768", 8)]
         [InlineData("gen4_image_turbo", "1920:1080", 2)]
         [InlineData("gemini_2.5_flash", "1024:1024", 5)]
         public void Image_prices_follow_the_resolution(string model, string ratio, int credits) =>

@@ -36,7 +36,7 @@ public static partial class ImageRules
         var (w, h) = Catalog.ParseRatio(ratio);
         long credits = model switch
         {
-            "gen4_image" => w * h <= 1280 * 720 ? 5 : 8,
+            "gen4_image" => Math.Min(w, h) <= 720 ? 5 : 8,
             "gen4_image_turbo" => 2,
             _ => 5,
         };

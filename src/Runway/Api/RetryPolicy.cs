@@ -101,12 +101,12 @@ namespace Runway.Api
         {
             if (!string.IsNullOrWhiteSpace(retryAfterMs)
                 && double.TryParse(retryAfterMs.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double ms))
-                return TimeSpan.FromMilliseconds(ms);
+                return Bounded(ms / 1000);
             if (string.IsNullOrWhiteSpace(retryAfter))
                 return null;
             string value = retryAfter.Trim();
             if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds))
-                return TimeSpan.FromSeconds(seconds);
+                return Bounded(seconds);
             if (DateTimeOffset.TryParseExact(value, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset when)
                 || DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out when))
             {
@@ -114,6 +114,13 @@ namespace Runway.Api
                 return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
             }
             return null;
+        }
+
+        /// <summary>A hint as a TimeSpan; absurd values (NaN, negative, beyond a day) become "no usable hint" or a day.</summary>
+        private static TimeSpan? Bounded(double seconds)
+        {
+            if (double.IsNaN(seconds) || seconds < 0) return null;
+            return TimeSpan.FromSeconds(Math.Min(seconds, 86400));
         }
 
         public static string Describe(AttemptOutcome outcome, int statusCode)

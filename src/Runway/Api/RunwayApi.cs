@@ -22,7 +22,7 @@ namespace Runway.Api
         public async Task<RunwayTask> GetTaskAsync(string id, CancellationToken cancellation)
         {
             JsonElement json = await Client.GetAsync("v1/tasks/" + Uri.EscapeDataString(id), cancellation).ConfigureAwait(false);
-            RunwayTask task = RunwayTask.FromJson(json);
+            RunwayTask task = RunwayTask.FromJson(RequireObject(json, "GET", "/v1/tasks/" + id));
             Tasks.TaskJournal.RecordSighting(task);
             return task;
         }
@@ -34,7 +34,7 @@ namespace Runway.Api
         public async Task<RunwayTask> CreateTaskAsync(string endpoint, string model, JsonObject body, decimal? estimatedCredits, CancellationToken cancellation)
         {
             JsonElement json = await Client.PostAsync("v1/" + endpoint, body, RequestKind.CreateTask, cancellation).ConfigureAwait(false);
-            string id = RunwayTask.StringOf(json, "id");
+            string id = json.ValueKind == JsonValueKind.Object ? RunwayTask.StringOf(json, "id") : null;
             if (string.IsNullOrEmpty(id))
                 throw new RunwayApiException($"Runway API: the response to POST /v1/{endpoint} had no task id.", "POST", "/v1/" + endpoint, 200, null, null, AttemptOutcome.Response, true);
             TaskMetadata.Remember(id, model, endpoint, estimatedCredits);
@@ -53,7 +53,7 @@ namespace Runway.Api
         public async Task<RunwayCredit> GetOrganizationAsync(CancellationToken cancellation)
         {
             JsonElement json = await Client.GetAsync("v1/organization", cancellation).ConfigureAwait(false);
-            return RunwayCredit.FromJson(json);
+            return RunwayCredit.FromJson(RequireObject(json, "GET", "/v1/organization"));
         }
 
         public async Task<IReadOnlyList<RunwayUsageRecord>> GetUsageAsync(DateTime startDate, DateTime beforeDate, CancellationToken cancellation)
@@ -64,7 +64,14 @@ namespace Runway.Api
                 ["beforeDate"] = beforeDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             };
             JsonElement json = await Client.PostAsync("v1/organization/usage", body, RequestKind.Safe, cancellation).ConfigureAwait(false);
-            return new List<RunwayUsageRecord>(RunwayUsageRecord.FromJson(json));
+            return new List<RunwayUsageRecord>(RunwayUsageRecord.FromJson(RequireObject(json, "POST", "/v1/organization/usage")));
+        }
+
+        /// <summary>A success whose body is not a JSON object is an API error, not a crash further down.</summary>
+        private static JsonElement RequireObject(JsonElement json, string method, string path)
+        {
+            if (json.ValueKind == JsonValueKind.Object) return json;
+            throw new RunwayApiException($"Runway API: the response to {method} {path} was not a JSON object.", method, path, 200, null, null, AttemptOutcome.Response, false);
         }
     }
 }

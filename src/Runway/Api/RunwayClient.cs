@@ -91,7 +91,7 @@ namespace Runway.Api
                         request.Content = new StringContent(json, Encoding.UTF8, "application/json");
                     try
                     {
-                        using (HttpResponseMessage response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false))
+                        using (HttpResponseMessage response = await Http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false))
                         {
                             status = (int)response.StatusCode;
                             retryAfter = HeaderValue(response, "Retry-After");
@@ -122,7 +122,7 @@ namespace Runway.Api
                 }
 
                 if (outcome == AttemptOutcome.Response && status < 400)
-                    return ParseBody(responseText, method.Method, displayPath, status);
+                    return ParseBody(responseText, method.Method, displayPath, status, kind);
 
                 RetryDecision decision = RetryPolicy.Decide(kind, retries, configuration.MaxRetries, outcome, status, retryAfter, retryAfterMs, DateTimeOffset.UtcNow);
                 if (decision.Retry)
@@ -142,7 +142,8 @@ namespace Runway.Api
             }
         }
 
-        private static JsonElement ParseBody(string text, string method, string path, int status)
+        /// <summary>The JSON body of a success. A create whose answer cannot be read may still have started a task.</summary>
+        private static JsonElement ParseBody(string text, string method, string path, int status, RequestKind kind)
         {
             if (string.IsNullOrWhiteSpace(text))
                 return default;
@@ -153,8 +154,10 @@ namespace Runway.Api
             }
             catch (JsonException ex)
             {
-                throw new RunwayApiException($"Runway API: the response to {method} {path} was not valid JSON (HTTP {status}).",
-                    method, path, status, null, null, AttemptOutcome.Response, false, ex);
+                bool mayExist = kind == RequestKind.CreateTask;
+                throw new RunwayApiException($"Runway API: the response to {method} {path} was not valid JSON (HTTP {status})." +
+                    (mayExist ? " A task may have been started and charged; check your recent tasks before retrying." : string.Empty),
+                    method, path, status, null, null, AttemptOutcome.Response, mayExist, ex);
             }
         }
 
@@ -259,6 +262,12 @@ namespace Runway.Api
     /// <summary>The module is not configured well enough to send anything (no key, bad base URI).</summary>
     public sealed class RunwayConfigurationException : Exception
     {
-        public RunwayConfigurationException(string message) : base(message) { }
+        public RunwayConfigurationException(string message, bool badBaseUri = false) : base(message)
+        {
+            BadBaseUri = badBaseUri;
+        }
+
+        /// <summary>The base URI is unusable (rather than the key missing).</summary>
+        public bool BadBaseUri { get; }
     }
 }

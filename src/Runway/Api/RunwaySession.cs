@@ -43,7 +43,15 @@ namespace Runway.Api
             string key = Environment.GetEnvironmentVariable(RunwayConfiguration.ApiKeyVariable);
             string baseUri = Environment.GetEnvironmentVariable(RunwayConfiguration.BaseUriVariable);
             SecureString secure = string.IsNullOrWhiteSpace(key) ? null : RunwayConfiguration.ToSecureString(key.Trim());
-            Uri uri = RunwayConfiguration.ParseBaseUri(string.IsNullOrWhiteSpace(baseUri) ? RunwayConfiguration.DefaultBaseUri : baseUri.Trim());
+            Uri uri;
+            try
+            {
+                uri = RunwayConfiguration.ParseBaseUri(string.IsNullOrWhiteSpace(baseUri) ? RunwayConfiguration.DefaultBaseUri : baseUri.Trim());
+            }
+            catch (ArgumentException ex)
+            {
+                throw new RunwayConfigurationException($"${RunwayConfiguration.BaseUriVariable}: {ex.Message}", badBaseUri: true);
+            }
             return new RunwayConfiguration(uri, secure, "$env:" + RunwayConfiguration.ApiKeyVariable,
                 RunwayConfiguration.DefaultMaxRetries, RunwayConfiguration.DefaultRequestTimeout);
         }

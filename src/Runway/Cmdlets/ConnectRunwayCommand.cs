@@ -67,23 +67,24 @@ namespace Runway.Cmdlets
 
         protected override void EndProcessing()
         {
-            RunwayConfiguration environment;
+            // -BaseUri replaces $env:RUNWAYML_BASE_URL entirely, so a bad variable cannot block the way around it.
+            string baseText = BaseUri ?? Environment.GetEnvironmentVariable(RunwayConfiguration.BaseUriVariable);
             Uri baseUri;
             try
             {
-                environment = RunwaySession.FromEnvironment();
-                baseUri = BaseUri != null ? RunwayConfiguration.ParseBaseUri(BaseUri) : environment.BaseUri;
+                baseUri = RunwayConfiguration.ParseBaseUri(string.IsNullOrWhiteSpace(baseText) ? RunwayConfiguration.DefaultBaseUri : baseText.Trim());
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(RunwayErrors.InvalidArgument("Runway.InvalidBaseUri", ex.Message, BaseUri));
+                ThrowTerminatingError(RunwayErrors.InvalidArgument("Runway.InvalidBaseUri", ex.Message, baseText));
                 return;
             }
 
             if (Vault != null)
                 ApiKey = ReadFromVault();
-            SecureString key = ApiKey ?? environment.ApiKey;
-            string source = Vault != null ? $"vault {Vault}" : ApiKey != null ? "Connect-Runway" : environment.KeySource;
+            string environmentKey = Environment.GetEnvironmentVariable(RunwayConfiguration.ApiKeyVariable);
+            SecureString key = ApiKey ?? (string.IsNullOrWhiteSpace(environmentKey) ? null : RunwayConfiguration.ToSecureString(environmentKey.Trim()));
+            string source = Vault != null ? $"vault {Vault}" : ApiKey != null ? "Connect-Runway" : "$env:" + RunwayConfiguration.ApiKeyVariable;
             if (key == null || key.Length == 0)
             {
                 ThrowTerminatingError(new ErrorRecord(new RunwayConfigurationException(

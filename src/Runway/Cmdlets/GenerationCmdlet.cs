@@ -79,8 +79,14 @@ namespace Runway.Cmdlets
         /// The -Model to use with this input: a task piped in binds its own Model property (the model that made
         /// it), which is not the model of the new task, so it counts only when the user typed -Model.
         /// </summary>
-        protected string ModelFor(object input, string model) =>
-            MediaSource.Unwrap(input) is RunwayTask && !OnCommandLine("Model") ? null : model;
+        protected string ModelFor(object input, string model) => TypedUnlessFromTask(input, "Model", model);
+
+        /// <summary>
+        /// A finished task piped in binds its own properties by name (Model, Prompt: those that made it), which
+        /// describe the input, not the new task: such a value counts only when the user typed the parameter.
+        /// </summary>
+        protected T TypedUnlessFromTask<T>(object input, string parameter, T value) =>
+            MediaSource.Unwrap(input) is RunwayTask && !OnCommandLine(parameter) ? default : value;
 
         /// <summary>Resolves a path through the current provider (wildcards allowed when they match exactly one file).</summary>
         protected string ResolveLocalPath(string path)
@@ -126,7 +132,12 @@ namespace Runway.Cmdlets
                 outputTarget = OutputTarget.File(path);
             }
             if (OutDirectory != null)
-                outputTarget = OutputTarget.Directory(SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutDirectory));
+            {
+                string directory = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutDirectory);
+                if (File.Exists(directory))
+                    ThrowTerminatingError(RunwayErrors.InvalidArgument("Runway.OutDirectoryIsFile", $"-OutDirectory '{directory}' is a file; use -OutFile, or name a folder.", directory));
+                outputTarget = OutputTarget.Directory(directory);
+            }
         }
 
         protected override void ProcessRecord()
@@ -154,7 +165,7 @@ namespace Runway.Cmdlets
             string capNote = string.Empty;
             try
             {
-                SpendingGuard.Check(request.EstimatedCredits + awaitingConfirmation.Sum(p => p.Request.EstimatedCredits) + whatIfCredits, request.Summary);
+                SpendingGuard.Check(request.CreditsUpperBound + awaitingConfirmation.Sum(p => p.Request.CreditsUpperBound) + whatIfCredits, request.Summary);
             }
             catch (RunwayBudgetException ex)
             {
@@ -167,7 +178,8 @@ namespace Runway.Cmdlets
                 capNote = $" (refused for real: past the session cap of {SpendingGuard.Cap} credits)";
             }
 
-            WriteVerbose($"{request.Summary}: {request.CostText}. Body: {request.DescribeBody()}");
+            if (VerboseEnabled)
+                WriteVerbose($"{request.Summary}: {request.CostText}. Body: {request.DescribeBody()}");
             if (confirmBatch)
             {
                 // One confirmation for the whole batch, with its total, once every input is known.
@@ -222,10 +234,10 @@ namespace Runway.Cmdlets
 
         private void Create(int number, GenerationRequest request)
         {
-            EnsureOutputDirectory();
             ErrorRecord failure = null;
             try
             {
+                EnsureOutputDirectory();
                 Run(token => CreateAsync(request, token));
             }
             catch (PipelineStoppedException)
@@ -255,6 +267,10 @@ namespace Runway.Cmdlets
             catch (IOException ex)
             {
                 failure = new ErrorRecord(ex, "Runway.FileUnreadable", ErrorCategory.ReadError, request.Source);
+            }
+            catch (TimeoutException ex)
+            {
+                failure = new ErrorRecord(ex, "Runway.NoFreeSlot", ErrorCategory.OperationTimeout, request.Source);
             }
             if (failure != null)
             {
@@ -331,12 +347,12 @@ namespace Runway.Cmdlets
                     RecordType = total.HasValue && done >= total.Value ? ProgressRecordType.Completed : ProgressRecordType.Processing,
                 })), token).ConfigureAwait(false);
 
-            decimal credits = request.EstimatedCredits;
+            decimal credits = request.CreditsUpperBound;
             SpendingGuard.Reserve(credits, request.Summary);
             RunwayTask task;
             try
             {
-                task = await Api.CreateTaskAsync(request.Endpoint, request.Model.Name, request.Body, credits, token).ConfigureAwait(false);
+                task = await Api.CreateTaskAsync(request.Endpoint, request.Model.Name, request.Body, request.EstimatedCredits, token).ConfigureAwait(false);
             }
             catch (RunwayApiException ex) when (!ex.TaskMayExist)
             {
@@ -376,7 +392,18 @@ namespace Runway.Cmdlets
         {
             if (outputTarget == null || saver != null) return;
             if (outputTarget.IsDirectory)
-                Directory.CreateDirectory(outputTarget.Path);
+            {
+                try
+                {
+                    Directory.CreateDirectory(outputTarget.Path);
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    // Before the first task is created: nothing is paid for a folder that cannot be written.
+                    ThrowTerminatingError(new ErrorRecord(new IOException($"-OutDirectory '{outputTarget.Path}' cannot be created: {ex.Message}", ex),
+                        "Runway.CannotWrite", ErrorCategory.WriteError, outputTarget.Path));
+                }
+            }
             saver = new OutputSaver(this, OnPipeline, new Downloader(Api.Client.Configuration, this), outputTarget, Force,
                 (id, token) => Api.GetTaskAsync(id, token));
         }
@@ -386,8 +413,6 @@ namespace Runway.Cmdlets
             if (saver != null) saver.Start(task, Cancellation);
             else OnPipeline(() => WriteObject(task));
         }
-
-        private static ErrorRecord InputError(RunwayInputException ex) => new ErrorRecord(ex, ex.ErrorId, ex.Category, ex.Target);
 
         /// <summary>What a multi-input command did, written to the information stream (tag Runway.Summary) and to -Verbose.</summary>
         public sealed class BatchSummary

@@ -34,7 +34,8 @@ namespace Runway.Cmdlets
         /// <summary>How many people speak (1 or more); left out, the model counts them.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("NumSpeakers")]
-        public int SpeakerCount { get; set; }
+        [BlankAsNull]
+        public int? SpeakerCount { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ModelCompleter))]
@@ -49,7 +50,7 @@ namespace Runway.Cmdlets
                 TargetLanguage = TargetLanguage,
                 DisableVoiceCloning = Switch(nameof(DisableVoiceCloning), DisableVoiceCloning),
                 DropBackgroundAudio = Switch(nameof(DropBackgroundAudio), DropBackgroundAudio),
-                SpeakerCount = MyInvocation.BoundParameters.ContainsKey(nameof(SpeakerCount)) ? SpeakerCount : (int?)null,
+                SpeakerCount = SpeakerCount,
             });
             request.Source = MediaSource.Unwrap(Audio);
             return request;

@@ -18,7 +18,8 @@ namespace Runway.Cmdlets
         /// <summary>Length in seconds (0.5–30); left out, the model chooses.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(DurationCompleter))]
-        public double Duration { get; set; }
+        [BlankAsNull]
+        public double? Duration { get; set; }
 
         /// <summary>Make the sound loop seamlessly.</summary>
         [Parameter]
@@ -34,7 +35,7 @@ namespace Runway.Cmdlets
             {
                 Model = Model,
                 Prompt = Prompt,
-                Duration = MyInvocation.BoundParameters.ContainsKey(nameof(Duration)) ? Duration : (double?)null,
+                Duration = Duration,
                 Loop = MyInvocation.BoundParameters.ContainsKey(nameof(Loop)) ? Loop.IsPresent : (bool?)null,
             });
             request.Source = Prompt;

@@ -102,7 +102,7 @@ namespace Runway.Cmdlets
             var spec = new VideoSpec
             {
                 Model = ModelFor(input, Model),
-                Prompt = Prompt,
+                Prompt = TypedUnlessFromTask(input, nameof(Prompt), Prompt),
                 Ratio = Ratio,
                 Duration = Duration,
                 Seed = Seed,

@@ -18,13 +18,22 @@ namespace Runway.Cmdlets
 
         protected CancellationToken Cancellation => stopping.Token;
 
-        /// <summary>The API as configured right now (Connect-Runway, else the environment).</summary>
-        protected RunwayApi Api => api ?? (api = new RunwayApi(new RunwayClient(ResolveConfiguration(), this)));
+        /// <summary>
+        /// The API as configured right now (Connect-Runway, else the environment). A bad configuration throws
+        /// <see cref="RunwayConfigurationException"/>, which the Run helpers turn into a terminating error.
+        /// </summary>
+        protected RunwayApi Api => api ?? (api = new RunwayApi(new RunwayClient(RunwaySession.Current, this)));
 
         protected override void StopProcessing()
         {
             stopping.Cancel();
         }
+
+        /// <summary>True when verbose output would be shown, so that costly verbose text is built only then.</summary>
+        protected bool VerboseEnabled =>
+            MyInvocation.BoundParameters.TryGetValue("Verbose", out object verbose)
+                ? ((SwitchParameter)verbose).IsPresent
+                : GetVariableValue("VerbosePreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
 
         /// <summary>Queues an action (a Write*) to run on the pipeline thread; safe from any thread.</summary>
         protected void OnPipeline(Action action) => pump.Post(action);
@@ -60,20 +69,6 @@ namespace Runway.Cmdlets
                 await work(token).ConfigureAwait(false);
                 return true;
             });
-
-        private RunwayConfiguration ResolveConfiguration()
-        {
-            try
-            {
-                return RunwaySession.Current;
-            }
-            catch (ArgumentException ex)
-            {
-                ThrowTerminatingError(new ErrorRecord(new RunwayConfigurationException(ex.Message), "Runway.InvalidBaseUri",
-                    ErrorCategory.InvalidArgument, Environment.GetEnvironmentVariable(RunwayConfiguration.BaseUriVariable)));
-                return null;
-            }
-        }
 
         /// <summary>Runs one item's work; an API failure becomes a non-terminating error for that item.</summary>
         protected void RunForItem(object target, Func<CancellationToken, Task> work)

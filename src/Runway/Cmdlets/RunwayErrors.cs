@@ -23,6 +23,9 @@ namespace Runway.Cmdlets
                     return record;
                 case RunwayTaskException task:
                     return new ErrorRecord(task, task.ErrorId, task.Category, task.Task);
+                case RunwayConfigurationException config when config.BadBaseUri:
+                    return new ErrorRecord(config, "Runway.InvalidBaseUri", ErrorCategory.InvalidArgument,
+                        Environment.GetEnvironmentVariable(RunwayConfiguration.BaseUriVariable));
                 case RunwayConfigurationException config:
                     return new ErrorRecord(config, "Runway.NotConfigured", ErrorCategory.AuthenticationError, target);
                 default:

@@ -81,19 +81,21 @@ namespace Runway.Cmdlets
                     foreach (RunwayTask task in InputObject) Save(task);
                     break;
                 case IdSet:
-                    foreach (string id in Id)
-                    {
-                        RunwayTask task = null;
-                        RunForItem(id, async token => task = await Api.GetTaskAsync(id, token).ConfigureAwait(false));
-                        if (task != null) Save(task);
-                    }
+                    foreach (string id in Id) SaveById(id);
                     break;
                 case UriSet:
                     foreach (string url in Uri)
                     {
-                        if (!System.Uri.TryCreate(url, UriKind.Absolute, out Uri parsed) || (parsed.Scheme != System.Uri.UriSchemeHttps && parsed.Scheme != System.Uri.UriSchemeHttp))
+                        bool absolute = System.Uri.TryCreate(url, UriKind.Absolute, out Uri parsed);
+                        if (!absolute && !url.Contains("/"))
                         {
-                            WriteError(RunwayErrors.InvalidArgument("Runway.InvalidUrl", $"'{url}' is not an http(s) URL.", url));
+                            // A plain string piped in is a task id (as for Get-, Wait- and Stop-RunwayTask).
+                            SaveById(url);
+                            continue;
+                        }
+                        if (!absolute || (parsed.Scheme != System.Uri.UriSchemeHttps && parsed.Scheme != System.Uri.UriSchemeHttp))
+                        {
+                            WriteError(RunwayErrors.InvalidArgument("Runway.InvalidUrl", $"'{url}' is neither an http(s) URL nor a task id.", url));
                             continue;
                         }
                         if (ShouldProcess(Downloader.Display(url), "Download to " + target.Path))
@@ -109,6 +111,13 @@ namespace Runway.Cmdlets
         protected override void EndProcessing()
         {
             if (saver != null) Run(token => saver.CompleteAsync());
+        }
+
+        private void SaveById(string id)
+        {
+            RunwayTask task = null;
+            RunForItem(id, async token => task = await Api.GetTaskAsync(id, token).ConfigureAwait(false));
+            if (task != null) Save(task);
         }
 
         private void Save(RunwayTask task)

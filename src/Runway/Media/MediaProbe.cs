@@ -212,7 +212,7 @@ namespace Runway.Media
                 long headerSize = 8;
                 if (size == 1) { size = (long)ReadUInt64BigEndian(reader); headerSize = 16; }
                 else if (size == 0) size = end - position;
-                if (size < headerSize) return null;
+                if (size < headerSize || size > end - position) return null;
                 if (type == "moov" && depth == 0)
                     return FindMvhd(stream, reader, position + headerSize, position + size, depth + 1);
                 if (type == "mvhd" && depth == 1)

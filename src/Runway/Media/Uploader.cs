@@ -64,7 +64,7 @@ namespace Runway.Media
                     message.Content = content;
                     try
                     {
-                        using (HttpResponseMessage response = await RunwayClient.Http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, watchdog.Token).ConfigureAwait(false))
+                        using (HttpResponseMessage response = await RunwayClient.Http.SendAsync(message, HttpCompletionOption.ResponseContentRead, watchdog.Token).ConfigureAwait(false))
                         {
                             status = (int)response.StatusCode;
                             retryAfter = response.Headers.RetryAfter?.ToString();

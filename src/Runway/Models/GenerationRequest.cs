@@ -47,6 +47,27 @@ namespace Runway.Models
         public decimal EstimatedCredits => Model.Price.Estimate(Model, Cost);
         public bool CostIsApproximate => Model.Price.IsApproximate(Model, Cost);
 
+        /// <summary>
+        /// The most this request can cost: the estimate, or, when the input's length is unknown here, the price at
+        /// the longest input or output the model allows. The spending cap reserves this, never less.
+        /// </summary>
+        public decimal CreditsUpperBound
+        {
+            get
+            {
+                if (!CostIsApproximate) return EstimatedCredits;
+                var longest = new CostQuery
+                {
+                    Audio = Cost.Audio,
+                    Ratio = Cost.Ratio,
+                    TextLength = Cost.TextLength,
+                    InputSeconds = Cost.InputSeconds ?? Model.InputDuration?.Max,
+                    DurationSeconds = Cost.DurationSeconds ?? (Model.Duration != null && !Model.DurationFromInput ? Model.Duration.Max : (double?)null),
+                };
+                return System.Math.Max(EstimatedCredits, Model.Price.Estimate(Model, longest));
+            }
+        }
+
         public string CostText => (CostIsApproximate ? "about " : string.Empty) + ModelCatalog.FormatCost(EstimatedCredits);
 
         public string Summary =>

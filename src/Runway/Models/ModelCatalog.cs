@@ -119,14 +119,14 @@ namespace Runway.Models
             LargeCredits = largeCredits;
         }
 
-        /// <summary>Pixels up to which an image is priced as 720p.</summary>
-        public const int SmallImagePixels = 1280 * 720;
+        /// <summary>An image whose shorter side is at most this is priced as 720p (1680:720 is 720p; 1024:1024 is 1080p class).</summary>
+        public const int SmallImageShortSide = 720;
         public decimal Credits { get; }
         public decimal? LargeCredits { get; }
 
         public override decimal Estimate(ModelInfo model, CostQuery query)
         {
-            if (LargeCredits.HasValue && ModelCatalog.TryParseRatio(query.Ratio, out int w, out int h) && (long)w * h > SmallImagePixels)
+            if (LargeCredits.HasValue && ModelCatalog.TryParseRatio(query.Ratio, out int w, out int h) && Math.Min(w, h) > SmallImageShortSide)
                 return LargeCredits.Value;
             return Credits;
         }
@@ -272,7 +272,7 @@ namespace Runway.Models
                 Name = "act_two", Output = MediaKind.Video, Summary = "Character performance: drive a character image or video with a reference performance.",
                 Endpoints = new[] { Runway.Models.Endpoints.CharacterPerformance }, Ratios = Gen4VideoRatios, DurationFromInput = true,
                 Duration = new DurationRule(5, 5, true, 5, 5), SupportsSeed = true, SupportsContentModeration = true,
-                TakesPrompt = false, Price = new PerSecondPrice(5),
+                TakesPrompt = false, InputDuration = new DurationRule(3, 30, false, 5), Price = new PerSecondPrice(5),
             },
             new ModelInfo
             {

@@ -52,8 +52,6 @@ namespace Runway.Models
     /// </summary>
     public static partial class RequestBuilder
     {
-        public const double CharacterReferenceMinSeconds = 3;
-        public const double CharacterReferenceMaxSeconds = 30;
         private static readonly Regex TagPattern = new Regex("^[A-Za-z][A-Za-z0-9_]{2,15}$");
         private static readonly Regex TagMention = new Regex(@"(?<![A-Za-z0-9_.])@([A-Za-z][A-Za-z0-9_]*)");
 
@@ -109,9 +107,9 @@ namespace Runway.Models
                     request.AddMedia(character, "uri", spec.Character);
                     request.AddMedia(performance, "uri", spec.Reference);
                     double? length = spec.Reference.DurationSeconds;
-                    if (length.HasValue && (length < CharacterReferenceMinSeconds || length > CharacterReferenceMaxSeconds))
+                    if (length.HasValue && model.InputDuration != null && !model.InputDuration.Accepts(length.Value))
                         throw Invalid("Reference", "Runway.InvalidDuration",
-                            $"The reference performance '{spec.Reference.Display}' lasts {length:0.#} s; act_two needs {CharacterReferenceMinSeconds:0}–{CharacterReferenceMaxSeconds:0} s.", spec.Reference);
+                            $"The reference performance '{spec.Reference.Display}' lasts {length:0.#} s; {model.Name} needs {model.InputDuration.Describe()}.", spec.Reference);
                     if (length.HasValue) request.Cost.InputSeconds = length;
                     request.Details.Add($"{spec.Character.Display} performing {spec.Reference.Display}");
                     if (spec.BodyControl.HasValue) body["bodyControl"] = spec.BodyControl.Value;
@@ -242,9 +240,15 @@ namespace Runway.Models
             ModelInfo model = request.Model;
             if (!duration.HasValue)
             {
-                if (model.Duration != null && !model.DurationFromInput)
+                if (model.Duration == null || model.DurationFromInput) return;
+                if (model.Output != MediaKind.Video)
+                {
+                    // Audio models choose a length themselves when none is sent: the estimate stays approximate.
                     request.Details.Insert(0, GenerationRequest.Seconds(model.Duration.Default));
-                return;
+                    return;
+                }
+                // Video: send the model's default explicitly, so what is charged is exactly what was shown.
+                duration = model.Duration.Default;
             }
             if (model.Duration == null || model.DurationFromInput)
                 throw Invalid("Duration", "Runway.DurationNotSupported",

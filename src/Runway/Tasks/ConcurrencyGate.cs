@@ -40,10 +40,15 @@ namespace Runway.Tasks
         {
             int limit = await LimitAsync(model, cancellation).ConfigureAwait(false);
             var waiter = new TaskWaiter(api, options);
+            DateTimeOffset started = DateTimeOffset.UtcNow;
             while (true)
             {
                 RunwayTask[] same = unfinished.Where(t => string.Equals(t.Model, model, StringComparison.OrdinalIgnoreCase)).ToArray();
                 if (same.Length < limit) return;
+                if (options.Timeout.HasValue && DateTimeOffset.UtcNow - started >= options.Timeout.Value)
+                    throw new TimeoutException(
+                        $"Not sent: {same.Length} {model} tasks are still unfinished after {options.Timeout.Value.TotalSeconds:0} s ({string.Join(", ", same.Select(t => t.Id))}), " +
+                        $"and the tier allows {limit} at once. Wait for them (Wait-RunwayTask) and try again, or raise -TimeoutSec.");
                 log.Verbose($"{same.Length} {model} tasks unfinished (limit {limit}); waiting for one to end before creating another.");
                 await Task.Delay(waiter.Jitter(options.PollInterval), cancellation).ConfigureAwait(false);
                 IReadOnlyList<RunwayTask> running = await waiter.PollOnceAsync(same, observer, cancellation).ConfigureAwait(false);

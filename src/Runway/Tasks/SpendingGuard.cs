@@ -12,8 +12,8 @@ namespace Runway.Tasks
 
     /// <summary>
     /// A spending cap for this PowerShell process (Connect-Runway -MaxCredits, else $env:RUNWAY_MAX_CREDITS):
-    /// every create reserves its estimate first, and one that would take the session past the cap is refused
-    /// before anything is sent.
+    /// every create reserves the most it can cost first (its estimate, or the price at the longest input when the
+    /// length is unknown here), and one that would take the session past the cap is refused before anything is sent.
     /// </summary>
     public static class SpendingGuard
     {

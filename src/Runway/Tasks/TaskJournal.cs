@@ -25,6 +25,8 @@ namespace Runway.Tasks
         public string Failure { get; set; }
         public string FailureCode { get; set; }
         public DateTimeOffset LastSeen { get; set; }
+        /// <summary>When the status was seen: lines can land out of order when several sessions append.</summary>
+        public DateTimeOffset StatusTime { get; set; }
         /// <summary>The API answered 404 for it (deleted, or past retention): not asked about again.</summary>
         public bool Gone { get; set; }
         public List<string> SavedTo { get; } = new List<string>();
@@ -116,16 +118,30 @@ namespace Runway.Tasks
         /// </summary>
         public static void RecordSighting(RunwayTask task)
         {
-            if (task?.Id == null || task.Status == null || FilePath == null) return;
+            if (task?.Id == null || task.Status == null) return;
             lock (LastStatus)
             {
-                if (!LastStatus.TryGetValue(task.Id, out string last))
+                if (LastStatus.TryGetValue(task.Id, out string last) && last == task.Status) return;
+            }
+            try
+            {
+                if (FilePath == null) return;
+                lock (LastStatus)
                 {
-                    if (!JournaledIds().Contains(task.Id)) return;
-                    last = null;
+                    if (!LastStatus.TryGetValue(task.Id, out string last))
+                    {
+                        if (!JournaledIds().Contains(task.Id)) return;
+                        last = null;
+                    }
+                    if (last == task.Status) return;
+                    LastStatus[task.Id] = task.Status;
                 }
-                if (last == task.Status) return;
-                LastStatus[task.Id] = task.Status;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
+            {
+                // The journal must never fail the paid work it records.
+                LastError = ex.Message;
+                return;
             }
             var line = new JsonObject { ["event"] = "status", ["id"] = task.Id, ["time"] = Now(), ["status"] = task.Status };
             if (task.Output != null && task.Output.Length > 0) line["output"] = new JsonArray(task.Output.Select(o => (JsonNode)o).ToArray());
@@ -202,6 +218,8 @@ namespace Runway.Tasks
                     record.Status = record.Status ?? RunwayTask.Pending;
                     break;
                 case "status":
+                    if (time < record.StatusTime) break;
+                    record.StatusTime = time;
                     record.Status = line["status"]?.GetValue<string>() ?? record.Status;
                     if (line["output"] is JsonArray output) record.Output = output.Select(n => n?.GetValue<string>()).ToArray();
                     record.Failure = line["failure"]?.GetValue<string>() ?? record.Failure;

@@ -198,6 +198,8 @@ namespace Runway.Tasks
             to.Model = to.Model ?? from.Model;
             to.Endpoint = to.Endpoint ?? from.Endpoint;
             to.EstimatedCredits = to.EstimatedCredits ?? from.EstimatedCredits;
+            to.Prompt = to.Prompt ?? from.Prompt;
+            if (to.SavedTo == null || to.SavedTo.Length == 0) to.SavedTo = from.SavedTo;
         }
 
         private double NextRandom()

@@ -15,7 +15,7 @@ namespace Runway.Tasks
         public static async Task<int?> MaxConcurrentAsync(RunwayApi api, string model, CancellationToken cancellation)
         {
             RunwayConfiguration configuration = api.Client.Configuration;
-            string key = configuration.BaseUri + "|" + configuration.KeyHint;
+            string key = configuration.BaseUri + "|" + KeyFingerprint(configuration.ReadKey());
             RunwayCredit organization;
             lock (Cache) Cache.TryGetValue(key, out organization);
             if (organization == null)
@@ -27,6 +27,12 @@ namespace Runway.Tasks
                 if (string.Equals(limit.Model, model, StringComparison.OrdinalIgnoreCase))
                     return limit.MaxConcurrentGenerations;
             return null;
+        }
+
+        private static string KeyFingerprint(string key)
+        {
+            using (var sha = System.Security.Cryptography.SHA256.Create())
+                return Convert.ToBase64String(sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(key ?? string.Empty)));
         }
 
         internal static void Forget()
