@@ -24,6 +24,8 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 $Root = $PSScriptRoot
+# `dotnet pwsh` finds the pinned local tool from the current directory: work from the repository root.
+Set-Location $Root
 $Manifest = Import-PowerShellDataFile (Join-Path $Root 'Runway.psd1')
 $Version = $Manifest.ModuleVersion
 $OutRoot = Join-Path $Root 'out'
@@ -69,9 +71,15 @@ function Invoke-Docs {
     & $converter -SourcePath $docs -OutputPath (Join-Path $ModuleOut 'en-US') -ModuleName Runway
 }
 
-function Install-Pester {
-    $pester = Get-ChildItem -Path (Join-Path $ToolsModules 'pester') -Filter Pester.psd1 -Recurse -ErrorAction SilentlyContinue |
+function Find-Pester {
+    # Save-PSResource lays it out as pester/<version>/tools/Pester.psd1 (the folder's case varies by feed).
+    Get-ChildItem -Path $ToolsModules -Filter Pester.psd1 -Recurse -ErrorAction SilentlyContinue |
+        Where-Object { $_.Directory.Parent.Name -as [version] } |
         Sort-Object { [version]$_.Directory.Parent.Name } -Descending | Select-Object -First 1
+}
+
+function Install-Pester {
+    $pester = Find-Pester
     if ($pester) { return $pester.FullName }
 
     Write-Host 'Installing Pester 5 from the NuGet registry...'
@@ -82,13 +90,18 @@ function Install-Pester {
         Register-PSResourceRepository -Name RunwayBuildNuGet -Uri $source -Trusted
     }
     Save-PSResource -Name Pester -Version '[5.7.1,6.0.0)' -Repository RunwayBuildNuGet -TrustRepository -SkipDependencyCheck -Path $ToolsModules -Quiet
-    return (Install-Pester)
+    $pester = Find-Pester
+    if (-not $pester) { throw "Pester was saved from $source but no Pester.psd1 is under $ToolsModules." }
+    return $pester.FullName
 }
 
 function Install-NodeSdk {
     $conformance = Join-Path $Root 'tests/conformance'
     if (-not (Test-Path (Join-Path $conformance 'package.json'))) { return $false }
-    if (-not (Test-Path (Join-Path $conformance 'node_modules/@runwayml/sdk'))) {
+    # npm ci again when package-lock.json changed since node_modules was installed.
+    $installed = Join-Path $conformance 'node_modules/.package-lock.json'
+    $stale = -not (Test-Path $installed) -or (Get-Item (Join-Path $conformance 'package-lock.json')).LastWriteTimeUtc -gt (Get-Item $installed).LastWriteTimeUtc
+    if ($stale -or -not (Test-Path (Join-Path $conformance 'node_modules/@runwayml/sdk'))) {
         Write-Host 'Installing the official Node SDK (npm ci)...'
         Push-Location $conformance
         try { Invoke-Native npm @('ci', '--no-audit', '--no-fund', '--loglevel=error') -Quiet } finally { Pop-Location }
@@ -113,9 +126,12 @@ function Invoke-Test {
     Write-Host "`n== C# unit tests (xunit)"
     & dotnet test (Join-Path $Root 'tests/Runway.Tests/Runway.Tests.csproj') -c $Configuration --no-build -nologo `
         --logger 'trx;LogFileName=unit.trx' --logger 'console;verbosity=minimal' --results-directory $ResultsDir
+    $unitExit = $LASTEXITCODE
     $trx = Join-Path $ResultsDir 'unit.trx'
-    if (Test-Path $trx) { $totals.Add((Read-TrxCounts $trx)) }
-    else { $totals.Add([pscustomobject]@{ Suite = 'xunit'; Passed = 0; Failed = 1; Skipped = 0 }) }
+    $unit = if (Test-Path $trx) { Read-TrxCounts $trx } else { [pscustomobject]@{ Suite = 'xunit'; Passed = 0; Failed = 0; Skipped = 0 } }
+    # A crashed test host can leave counters without a failure: the exit code still counts as one.
+    if ($unitExit -ne 0 -and $unit.Failed -eq 0) { $unit.Failed = 1 }
+    $totals.Add($unit)
 
     Write-Host "`n== PowerShell tests (Pester, child pwsh, against the simulator)"
     $pesterJson = Join-Path $ResultsDir 'pester.json'

@@ -34,15 +34,19 @@ Describe 'Argument completion' {
     }
 
     It 'task ids complete from the journal, newest first' {
+        $savedJournal = $env:RUNWAY_JOURNAL
         $env:RUNWAY_JOURNAL = Join-Path $TestDrive 'runway-test-completion.jsonl'
-        Reset-RunwaySimulator -Url $SimUrl
-        $old = New-RunwayImage -Prompt 'the old one'
-        Start-Sleep -Milliseconds 20
-        $new = New-RunwayImage -Prompt 'the new one'
-        $ids = Complete 'Wait-RunwayTask -Id '
-        $ids[0].CompletionText | Should -Be $new.Id
-        $ids[0].ToolTip | Should -Match 'the new one'
-        $ids.CompletionText | Should -Contain $old.Id
-        (Complete "Get-RunwayTask -Id $($old.Id.Substring(0, 8))").CompletionText | Should -Be @($old.Id)
+        try {
+            Reset-RunwaySimulator -Url $SimUrl
+            $old = New-RunwayImage -Prompt 'the old one'
+            Start-Sleep -Milliseconds 20
+            $new = New-RunwayImage -Prompt 'the new one'
+            $ids = Complete 'Wait-RunwayTask -Id '
+            $ids[0].CompletionText | Should -Be $new.Id
+            $ids[0].ToolTip | Should -Match 'the new one'
+            $ids.CompletionText | Should -Contain $old.Id
+            (Complete "Get-RunwayTask -Id $($old.Id.Substring(0, 8))").CompletionText | Should -Be @($old.Id)
+        }
+        finally { $env:RUNWAY_JOURNAL = $savedJournal }
     }
 }

@@ -141,12 +141,12 @@ Describe '429 with Retry-After' {
     AfterEach { $script:FaultCases++ }
 
     It 'a create answered 429 with Retry-After as an HTTP date waits until that date, then creates exactly one task' {
-        $when = [DateTimeOffset]::UtcNow.AddSeconds(2).ToString('r')
+        $when = [DateTimeOffset]::UtcNow.AddSeconds(3).ToString('r')
         Add-RunwaySimulatorFault -Url $SimUrl -Path '/v1/image_to_video' -Kind status -Status 429 -RetryAfter $when | Out-Null
         $elapsed = Measure-Command { $task = New-RunwayVideo -Image $Image -Prompt 'x' -Model gen4_turbo -Ratio 1280:720 -Duration 2 }
         $task.Id | Should -Not -BeNullOrEmpty
-        # An HTTP date has whole seconds: the pause is between 1 and 2 s.
-        $elapsed.TotalSeconds | Should -BeGreaterOrEqual 0.9
+        # An HTTP date has whole seconds: the pause is between 2 and 3 s.
+        $elapsed.TotalSeconds | Should -BeGreaterOrEqual 1.5
         (Get-ApiRequest '/v1/image_to_video').status | Should -Be @(429, 200)
         Get-TasksCreated | Should -Be 1
     }
@@ -245,7 +245,7 @@ Describe 'Tasks that fail or vanish' {
             `$id
 "@
         try {
-            $result = Get-Errors { New-RunwayVideo -Image $Image -Prompt 'x' -Model gen4_turbo -Ratio 1280:720 -Duration 2 -OutDirectory $dir -PollIntervalSec 2 }
+            $result = Get-Errors { New-RunwayVideo -Image $Image -Prompt 'x' -Model gen4_turbo -Ratio 1280:720 -Duration 2 -OutDirectory $dir -PollIntervalSec 4 }
             $deleted = @($deleter.PowerShell.EndInvoke($deleter.Handle))[0]
         }
         finally { $deleter.PowerShell.Dispose() }

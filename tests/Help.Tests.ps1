@@ -3,7 +3,8 @@
 
 BeforeDiscovery {
     $manifest = if ($env:RUNWAY_TEST_MODULE) { $env:RUNWAY_TEST_MODULE } else {
-        Get-ChildItem (Join-Path (Split-Path $PSScriptRoot -Parent) 'out/Runway') -Filter Runway.psd1 -Recurse | Select-Object -First 1 -ExpandProperty FullName
+        Get-ChildItem (Join-Path (Split-Path $PSScriptRoot -Parent) 'out/Runway') -Filter Runway.psd1 -Recurse |
+            Sort-Object { $_.Directory.Name -as [version] } -Descending | Select-Object -First 1 -ExpandProperty FullName
     }
     $module = Import-Module $manifest -PassThru -Force
     $script:CommandCases = @($module.ExportedCmdlets.Keys | Sort-Object | ForEach-Object { @{ Name = $_ } })

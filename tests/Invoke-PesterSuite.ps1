@@ -31,6 +31,8 @@ try {
 }
 finally {
     Stop-RunwaySimulator -Simulator $simulator
+    # The task journal the tests wrote (TestSetup points RUNWAY_JOURNAL at a temp file of this process).
+    Get-ChildItem ([IO.Path]::GetTempPath()) -Filter "runway-test-$PID.jsonl*" -ErrorAction SilentlyContinue | Remove-Item -Force -ErrorAction SilentlyContinue
 }
 $counts = [pscustomobject]@{
     Suite   = 'pester'

@@ -4,7 +4,8 @@ $ErrorActionPreference = 'Stop'
 $RepoRoot = Split-Path $PSScriptRoot -Parent
 Import-Module (Join-Path $PSScriptRoot 'Simulator.psm1') -Force
 if (-not $env:RUNWAY_TEST_MODULE) {
-    $manifest = Get-ChildItem (Join-Path $RepoRoot 'out/Runway') -Filter Runway.psd1 -Recurse | Select-Object -First 1
+    $manifest = Get-ChildItem (Join-Path $RepoRoot 'out/Runway') -Filter Runway.psd1 -Recurse |
+        Sort-Object { $_.Directory.Name -as [version] } -Descending | Select-Object -First 1
     if (-not $manifest) { throw 'Build the module first: dotnet pwsh ./build.ps1 -Task Build' }
     $env:RUNWAY_TEST_MODULE = $manifest.FullName
 }
