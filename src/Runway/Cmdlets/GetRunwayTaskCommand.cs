@@ -82,11 +82,7 @@ namespace Runway.Cmdlets
                     try
                     {
                         RunwayTask fresh = await Api.GetTaskAsync(stale.Id, token).ConfigureAwait(false);
-                        fresh.Model = fresh.Model ?? stale.Model;
-                        fresh.Endpoint = fresh.Endpoint ?? stale.Endpoint;
-                        fresh.EstimatedCredits = fresh.EstimatedCredits ?? stale.EstimatedCredits;
-                        fresh.Prompt = stale.Prompt;
-                        fresh.SavedTo = stale.SavedTo;
+                        fresh.KeepKnown(stale);
                         lock (tasks) tasks[tasks.IndexOf(stale)] = fresh;
                     }
                     catch (RunwayApiException ex) when (ex.StatusCode == 404)

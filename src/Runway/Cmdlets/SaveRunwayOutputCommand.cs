@@ -128,7 +128,7 @@ namespace Runway.Cmdlets
                 RunwayTask latest = null;
                 RunForItem(task, async token => latest = await Api.GetTaskAsync(task.Id, token).ConfigureAwait(false));
                 if (latest == null) return;
-                latest.Model = latest.Model ?? task.Model;
+                latest.KeepKnown(task);
                 task = latest;
             }
             if (task.Status != RunwayTask.Succeeded)

@@ -41,6 +41,20 @@ namespace Runway.Models
 
         public override string ToString() => Id;
 
+        /// <summary>
+        /// Keeps what an earlier sighting of this task knew and the API does not echo back (model, endpoint,
+        /// estimate, prompt, saved files), so refreshing a task never loses it.
+        /// </summary>
+        internal void KeepKnown(RunwayTask earlier)
+        {
+            if (earlier == null) return;
+            Model = Model ?? earlier.Model;
+            Endpoint = Endpoint ?? earlier.Endpoint;
+            EstimatedCredits = EstimatedCredits ?? earlier.EstimatedCredits;
+            Prompt = Prompt ?? earlier.Prompt;
+            if (SavedTo == null || SavedTo.Length == 0) SavedTo = earlier.SavedTo;
+        }
+
         internal static RunwayTask FromJson(JsonElement json)
         {
             var task = new RunwayTask

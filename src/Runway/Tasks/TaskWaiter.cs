@@ -105,13 +105,10 @@ namespace Runway.Tasks
                             }
                             continue;
                         }
-                        CopyKnown(entry.Task, latest);
-                        if (latest.IsFinished)
+                        latest.KeepKnown(entry.Task);
+                        if (ReportIfFinished(latest, observer))
                         {
                             tracked.Remove(entry);
-                            if (latest.Status == RunwayTask.Succeeded) observer.Finished(latest);
-                            else if (latest.Status == RunwayTask.Failed) observer.Ended(RunwayTaskException.Failed(latest));
-                            else observer.Ended(RunwayTaskException.Cancelled(latest));
                             continue;
                         }
                         var seen = PollPlanner.Observation.Of(latest, at);
@@ -153,13 +150,20 @@ namespace Runway.Tasks
                     else stillRunning.Add(original);
                     continue;
                 }
-                CopyKnown(original, latest);
-                if (!latest.IsFinished) stillRunning.Add(latest);
-                else if (latest.Status == RunwayTask.Succeeded) observer.Finished(latest);
-                else if (latest.Status == RunwayTask.Failed) observer.Ended(RunwayTaskException.Failed(latest));
-                else observer.Ended(RunwayTaskException.Cancelled(latest));
+                latest.KeepKnown(original);
+                if (!ReportIfFinished(latest, observer)) stillRunning.Add(latest);
             }
             return stillRunning;
+        }
+
+        /// <summary>A finished task goes to the observer: succeeded as output, failed or cancelled as an error.</summary>
+        private static bool ReportIfFinished(RunwayTask latest, IWaitObserver observer)
+        {
+            if (!latest.IsFinished) return false;
+            if (latest.Status == RunwayTask.Succeeded) observer.Finished(latest);
+            else if (latest.Status == RunwayTask.Failed) observer.Ended(RunwayTaskException.Failed(latest));
+            else observer.Ended(RunwayTaskException.Cancelled(latest));
+            return true;
         }
 
         private async Task<(RunwayTask, Exception, DateTimeOffset)[]> PollAsync(RunwayTask[] round, CancellationToken cancellation)
@@ -193,14 +197,6 @@ namespace Runway.Tasks
         private static bool IsPermanent(Exception error) =>
             error is RunwayApiException api && (api.StatusCode == 400 || api.StatusCode == 401 || api.StatusCode == 403 || api.StatusCode == 404);
 
-        private static void CopyKnown(RunwayTask from, RunwayTask to)
-        {
-            to.Model = to.Model ?? from.Model;
-            to.Endpoint = to.Endpoint ?? from.Endpoint;
-            to.EstimatedCredits = to.EstimatedCredits ?? from.EstimatedCredits;
-            to.Prompt = to.Prompt ?? from.Prompt;
-            if (to.SavedTo == null || to.SavedTo.Length == 0) to.SavedTo = from.SavedTo;
-        }
 
         private double NextRandom()
         {
