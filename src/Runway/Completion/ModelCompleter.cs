@@ -112,7 +112,7 @@ namespace Runway.Completion
             IReadOnlyList<Tasks.JournalRecord> records;
             try
             {
-                records = Tasks.TaskJournal.Read(null);
+                records = Tasks.TaskJournal.ReadRecent(256 * 1024);
             }
             catch (System.IO.IOException)
             {

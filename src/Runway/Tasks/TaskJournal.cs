@@ -173,11 +173,19 @@ namespace Runway.Tasks
             Append(new JsonObject { ["event"] = "saved", ["id"] = id, ["time"] = Now(), ["path"] = path });
 
         /// <summary>Every task in the journal, newest first. Lines that cannot be read are reported through <paramref name="warn"/> and skipped.</summary>
-        public static IReadOnlyList<JournalRecord> Read(Action<string> warn)
+        public static IReadOnlyList<JournalRecord> Read(Action<string> warn) => Read(warn, long.MaxValue);
+
+        /// <summary>
+        /// The tasks of the journal's last <paramref name="tailBytes"/> bytes (recent tasks, cheaply: tab completion
+        /// must not parse a journal of years). A task created before that window may show without its first line.
+        /// </summary>
+        public static IReadOnlyList<JournalRecord> ReadRecent(long tailBytes) => Read(null, tailBytes);
+
+        private static IReadOnlyList<JournalRecord> Read(Action<string> warn, long tailBytes)
         {
             string path = FilePath;
             if (path == null || !File.Exists(path)) return Array.Empty<JournalRecord>();
-            string[] lines = ReadAllLines(path);
+            string[] lines = ReadLines(path, tailBytes);
             var records = new Dictionary<string, JournalRecord>(StringComparer.OrdinalIgnoreCase);
             for (int i = 0; i < lines.Length; i++)
             {
@@ -285,11 +293,19 @@ namespace Runway.Tasks
             }
         }
 
-        private static string[] ReadAllLines(string path)
+        private static string[] ReadLines(string path, long tailBytes)
         {
             using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
-            using (var reader = new StreamReader(stream, Encoding.UTF8))
-                return reader.ReadToEnd().Split('\n');
+            {
+                bool partial = stream.Length > tailBytes;
+                if (partial) stream.Seek(-tailBytes, SeekOrigin.End);
+                using (var reader = new StreamReader(stream, Encoding.UTF8))
+                {
+                    string[] lines = reader.ReadToEnd().Split('\n');
+                    // The window starts mid-line: drop that first fragment.
+                    return partial ? lines.Skip(1).ToArray() : lines;
+                }
+            }
         }
     }
 }
