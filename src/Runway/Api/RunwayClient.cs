@@ -70,15 +70,9 @@ namespace Runway.Api
             string json = body?.ToJsonString(BodyOptions);
             string displayPath = "/" + path.TrimStart('/');
 
-            for (int retries = 0; ; retries++)
+            return await RetryLoop.RunAsync(kind, configuration.MaxRetries, log, $"{method.Method} {displayPath}", async (retries, attempt) =>
             {
-                cancellation.ThrowIfCancellationRequested();
-                log?.Verbose($"{method.Method} {uri}{(retries > 0 ? $" (retry {retries})" : "")} [key {configuration.KeyHint}]");
-                AttemptOutcome outcome;
-                int status = 0;
-                string retryAfter = null, retryAfterMs = null, responseText = null;
-                Exception failure = null;
-
+                log?.Verbose($"{method.Method} {uri}{(retries > 0 ? $" (retry {retries})" : "")} [key {RunwayConfiguration.MaskKey(key)}]");
                 using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation))
                 using (var request = new HttpRequestMessage(method, uri))
                 {
@@ -93,54 +87,36 @@ namespace Runway.Api
                     {
                         using (HttpResponseMessage response = await Http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false))
                         {
-                            status = (int)response.StatusCode;
-                            retryAfter = HeaderValue(response, "Retry-After");
-                            retryAfterMs = HeaderValue(response, "retry-after-ms");
-                            responseText = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                            outcome = AttemptOutcome.Response;
+                            attempt.Read(response);
+                            attempt.Body = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                         }
                     }
                     catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
                     {
                         throw;
                     }
-                    catch (OperationCanceledException ex)
+                    catch (Exception ex) when (ex is OperationCanceledException || ex is HttpRequestException || ex is IOException)
                     {
-                        outcome = AttemptOutcome.TimedOut;
-                        failure = ex;
-                    }
-                    catch (HttpRequestException ex)
-                    {
-                        outcome = IsConnectFailure(ex) ? AttemptOutcome.NeverSent : AttemptOutcome.ConnectionLost;
-                        failure = ex;
-                    }
-                    catch (IOException ex)
-                    {
-                        outcome = AttemptOutcome.ConnectionLost;
-                        failure = ex;
+                        attempt.Fail(Classify(ex), ex);
                     }
                 }
-
-                if (outcome == AttemptOutcome.Response && status < 400)
-                    return ParseBody(responseText, method.Method, displayPath, status, kind);
-
-                RetryDecision decision = RetryPolicy.Decide(kind, retries, configuration.MaxRetries, outcome, status, retryAfter, retryAfterMs, DateTimeOffset.UtcNow);
-                if (decision.Retry)
-                {
-                    log?.Verbose($"{method.Method} {displayPath}: {decision.Reason}; retrying in {decision.Delay.TotalSeconds:0.###} s ({retries + 1} of {configuration.MaxRetries}).");
-                    await Task.Delay(decision.Delay, cancellation).ConfigureAwait(false);
-                    continue;
-                }
-
-                string retryNote = retries > 0 ? $", after {retries} retr{(retries == 1 ? "y" : "ies")}" : string.Empty;
-                if (outcome == AttemptOutcome.Response)
-                {
-                    ReadError(responseText, out string apiMessage, out IReadOnlyList<string> issues);
-                    throw RunwayApiException.FromResponse(method.Method, displayPath, status, apiMessage, issues, retryNote, kind);
-                }
-                throw RunwayApiException.FromNoResponse(method.Method, displayPath, outcome, kind, retryNote, failure);
-            }
+                return attempt.Outcome == AttemptOutcome.Response && attempt.Status < 400
+                    ? (true, ParseBody(attempt.Body, method.Method, displayPath, attempt.Status, kind))
+                    : (false, default(JsonElement));
+            }, (last, retryNote) =>
+            {
+                if (last.Outcome != AttemptOutcome.Response)
+                    return RunwayApiException.FromNoResponse(method.Method, displayPath, last.Outcome, kind, retryNote, last.Failure);
+                ReadError(last.Body, out string apiMessage, out IReadOnlyList<string> issues);
+                return RunwayApiException.FromResponse(method.Method, displayPath, last.Status, apiMessage, issues, retryNote, kind);
+            }, cancellation).ConfigureAwait(false);
         }
+
+        /// <summary>What a failed try means: a timeout, a connection that was never made, or one lost on the way.</summary>
+        internal static AttemptOutcome Classify(Exception exception) =>
+            exception is OperationCanceledException || exception is TimeoutException ? AttemptOutcome.TimedOut
+            : IsConnectFailure(exception) ? AttemptOutcome.NeverSent
+            : AttemptOutcome.ConnectionLost;
 
         /// <summary>The JSON body of a success. A create whose answer cannot be read may still have started a task.</summary>
         private static JsonElement ParseBody(string text, string method, string path, int status, RequestKind kind)
@@ -234,13 +210,6 @@ namespace Runway.Api
                     return true;
             }
             return false;
-        }
-
-        private static string HeaderValue(HttpResponseMessage response, string name)
-        {
-            if (response.Headers.TryGetValues(name, out IEnumerable<string> values))
-                return string.Join(",", values);
-            return null;
         }
 
         private static HttpClient CreateHttpClient()

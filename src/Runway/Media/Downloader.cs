@@ -54,12 +54,8 @@ namespace Runway.Media
         /// <param name="choosePath">Given the response's media type, returns the target file path.</param>
         public async Task<string> DownloadAsync(string url, Func<string, string> choosePath, bool force, Action<long, long?> progress, CancellationToken cancellation)
         {
-            for (int retries = 0; ; retries++)
+            return await RetryLoop.RunAsync(RequestKind.Idempotent, maxRetries, log, $"Download of {Display(url)}", async (retries, attempt) =>
             {
-                AttemptOutcome outcome = AttemptOutcome.Response;
-                int status = 0;
-                string retryAfter = null;
-                Exception failure = null;
                 log?.Verbose($"GET {Display(url)} (download, no API key){(retries > 0 ? $" (retry {retries})" : "")}");
                 using (var watchdog = new StallWatchdog(stallLimit, cancellation))
                 {
@@ -69,56 +65,44 @@ namespace Runway.Media
                         using (HttpResponseMessage response = await RunwayClient.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, watchdog.Token).ConfigureAwait(false))
                         {
                             watchdog.Kick();
-                            status = (int)response.StatusCode;
-                            retryAfter = response.Headers.RetryAfter?.ToString();
+                            attempt.Read(response);
+                            int status = attempt.Status;
                             if (status == 403 || status == 404 || status == 410)
                                 throw new RunwayOutputExpiredException(
                                     $"The output at {Display(url)} is no longer available (HTTP {status}): output URLs expire 24–48 hours after the task finishes, and a deleted task's outputs go with it. Run the task again to get a new output.",
                                     url, status);
-                            if (response.IsSuccessStatusCode)
-                            {
-                                string mediaType = response.Content.Headers.ContentType?.MediaType;
-                                string target = choosePath(mediaType);
-                                if (!force && File.Exists(target))
-                                    throw new RunwayFileExistsException(target);
-                                long? total = response.Content.Headers.ContentLength;
-                                using (Stream body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
-                                    await WriteAtomicallyAsync(body, target, force, total, progress, watchdog, cancellation).ConfigureAwait(false);
-                                return target;
-                            }
+                            if (!response.IsSuccessStatusCode)
+                                return (false, null);
+                            string target = choosePath(response.Content.Headers.ContentType?.MediaType);
+                            if (!force && File.Exists(target))
+                                throw new RunwayFileExistsException(target);
+                            long? total = response.Content.Headers.ContentLength;
+                            using (Stream body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+                                await WriteAtomicallyAsync(body, target, force, total, progress, watchdog, cancellation).ConfigureAwait(false);
+                            return (true, target);
                         }
                     }
                     catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
                     {
                         throw;
                     }
-                    catch (OperationCanceledException ex) when (watchdog.Stalled)
+                    catch (Exception ex) when ((ex is OperationCanceledException && watchdog.Stalled) || ex is DownloadInterruptedException || ex is HttpRequestException)
                     {
-                        outcome = AttemptOutcome.TimedOut;
-                        failure = new TimeoutException($"no data for {watchdog.Limit.TotalSeconds:0.#} s", ex);
-                    }
-                    catch (HttpRequestException ex)
-                    {
-                        outcome = RunwayClient.IsConnectFailure(ex) ? AttemptOutcome.NeverSent : AttemptOutcome.ConnectionLost;
-                        failure = ex;
-                    }
-                    catch (DownloadInterruptedException ex)
-                    {
-                        outcome = watchdog.Stalled ? AttemptOutcome.TimedOut : AttemptOutcome.ConnectionLost;
-                        failure = watchdog.Stalled ? new TimeoutException($"no data for {watchdog.Limit.TotalSeconds:0.#} s") : ex.InnerException;
+                        if (watchdog.Stalled)
+                            attempt.Fail(AttemptOutcome.TimedOut, new TimeoutException($"no data for {watchdog.Limit.TotalSeconds:0.#} s"));
+                        else if (ex is DownloadInterruptedException interrupted)
+                            attempt.Fail(AttemptOutcome.ConnectionLost, interrupted.InnerException);
+                        else
+                            attempt.Fail(RunwayClient.Classify(ex), ex);
+                        return (false, null);
                     }
                 }
-
-                RetryDecision decision = RetryPolicy.Decide(RequestKind.Idempotent, retries, maxRetries, outcome, status, retryAfter, null, DateTimeOffset.UtcNow);
-                if (decision.Retry)
-                {
-                    log?.Verbose($"Download of {Display(url)}: {decision.Reason}; retrying in {decision.Delay.TotalSeconds:0.###} s.");
-                    await Task.Delay(decision.Delay, cancellation).ConfigureAwait(false);
-                    continue;
-                }
-                string why = outcome == AttemptOutcome.Response ? $"HTTP {status}" : failure?.GetBaseException().Message;
-                throw new RunwayApiException($"Download of {Display(url)} failed ({why}).", "GET", Display(url), outcome == AttemptOutcome.Response ? status : 0, null, null, outcome, false, failure);
-            }
+            }, (last, retryNote) =>
+            {
+                string why = last.Outcome == AttemptOutcome.Response ? $"HTTP {last.Status}" : last.Failure?.GetBaseException().Message;
+                return new RunwayApiException($"Download of {Display(url)} failed ({why}{retryNote}).", "GET", Display(url),
+                    last.Outcome == AttemptOutcome.Response ? last.Status : 0, null, null, last.Outcome, false, last.Failure);
+            }, cancellation).ConfigureAwait(false);
         }
 
         private static async Task WriteAtomicallyAsync(Stream body, string target, bool force, long? total, Action<long, long?> progress,

@@ -43,13 +43,9 @@ namespace Runway.Media
 
             string display = new Uri(uploadUrl).GetLeftPart(UriPartial.Path);
             var throttled = new ThrottledProgress(file.Length, progress ?? ((d, t) => { }));
-            for (int retries = 0; ; retries++)
+            await RetryLoop.RunAsync(RequestKind.Safe, client.Configuration.MaxRetries, log, $"Upload of {file.Name}", async (retries, attempt) =>
             {
                 log?.Verbose($"POST {display} (storage, {file.Length:N0} bytes, no API key){(retries > 0 ? $" (retry {retries})" : "")}");
-                AttemptOutcome outcome = AttemptOutcome.Response;
-                int status = 0;
-                string body = null, retryAfter = null;
-                Exception failure = null;
                 using (var watchdog = new StallWatchdog(client.Configuration.RequestTimeout, cancellation))
                 using (var stream = new ProgressStream(new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true),
                            done => { watchdog.Kick(); throttled.Report(done); }))
@@ -66,9 +62,8 @@ namespace Runway.Media
                     {
                         using (HttpResponseMessage response = await RunwayClient.Http.SendAsync(message, HttpCompletionOption.ResponseContentRead, watchdog.Token).ConfigureAwait(false))
                         {
-                            status = (int)response.StatusCode;
-                            retryAfter = response.Headers.RetryAfter?.ToString();
-                            body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                            attempt.Read(response);
+                            attempt.Body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                         }
                     }
                     catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -77,23 +72,18 @@ namespace Runway.Media
                     }
                     catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is OperationCanceledException)
                     {
-                        outcome = ex is OperationCanceledException ? AttemptOutcome.TimedOut
-                            : RunwayClient.IsConnectFailure(ex) ? AttemptOutcome.NeverSent : AttemptOutcome.ConnectionLost;
-                        failure = watchdog.Stalled ? new TimeoutException($"no progress for {watchdog.Limit.TotalSeconds:0.#} s", ex) : ex;
+                        attempt.Fail(RunwayClient.Classify(ex), watchdog.Stalled ? new TimeoutException($"no progress for {watchdog.Limit.TotalSeconds:0.#} s") : ex);
                     }
                 }
-                if (outcome == AttemptOutcome.Response && status >= 200 && status < 300)
-                    break;
-                RetryDecision decision = RetryPolicy.Decide(RequestKind.Safe, retries, client.Configuration.MaxRetries, outcome, status, retryAfter, null, DateTimeOffset.UtcNow);
-                if (decision.Retry)
-                {
-                    log?.Verbose($"Upload of {file.Name}: {decision.Reason}; retrying in {decision.Delay.TotalSeconds:0.###} s.");
-                    await Task.Delay(decision.Delay, cancellation).ConfigureAwait(false);
-                    continue;
-                }
-                string why = outcome == AttemptOutcome.Response ? $"HTTP {status}{(string.IsNullOrWhiteSpace(body) ? "" : ": " + Trim(body))}" : failure?.GetBaseException().Message;
-                throw new RunwayApiException($"Upload of '{file.Name}' to storage failed ({why}).", "POST", display, status, body, null, outcome, false, failure);
-            }
+                return (attempt.Outcome == AttemptOutcome.Response && attempt.Status >= 200 && attempt.Status < 300, true);
+            }, (last, retryNote) =>
+            {
+                string why = last.Outcome == AttemptOutcome.Response
+                    ? $"HTTP {last.Status}{(string.IsNullOrWhiteSpace(last.Body) ? "" : ": " + Trim(last.Body))}"
+                    : last.Failure?.GetBaseException().Message;
+                return new RunwayApiException($"Upload of '{file.Name}' to storage failed ({why}{retryNote}).", "POST", display,
+                    last.Outcome == AttemptOutcome.Response ? last.Status : 0, last.Body, null, last.Outcome, false, last.Failure);
+            }, cancellation).ConfigureAwait(false);
 
             return new RunwayUpload
             {
