@@ -100,7 +100,8 @@ function Install-NodeSdk {
     if (-not (Test-Path (Join-Path $conformance 'package.json'))) { return $false }
     # npm ci again when package-lock.json changed since node_modules was installed.
     $installed = Join-Path $conformance 'node_modules/.package-lock.json'
-    $stale = -not (Test-Path $installed) -or (Get-Item (Join-Path $conformance 'package-lock.json')).LastWriteTimeUtc -gt (Get-Item $installed).LastWriteTimeUtc
+    $lock = Join-Path $conformance 'package-lock.json'
+    $stale = -not [IO.File]::Exists($installed) -or [IO.File]::GetLastWriteTimeUtc($lock) -gt [IO.File]::GetLastWriteTimeUtc($installed)
     if ($stale -or -not (Test-Path (Join-Path $conformance 'node_modules/@runwayml/sdk'))) {
         Write-Host 'Installing the official Node SDK (npm ci)...'
         Push-Location $conformance
