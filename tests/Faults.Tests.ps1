@@ -170,7 +170,7 @@ Describe '429 with Retry-After' {
     }
 }
 
-Describe 'Responses slower than the request timeout' {
+Describe 'Responses and transfers slower than the request timeout' {
     BeforeEach {
         Reset-RunwaySimulator -Url $SimUrl
         Connect-Runway -ApiKey (ConvertTo-SecureString $TestKey -AsPlainText -Force) -BaseUri $SimUrl -RequestTimeoutSec 1 -SkipValidation | Out-Null
@@ -206,6 +206,33 @@ Describe 'Responses slower than the request timeout' {
         # The simulator drops the request when the client goes away during the delay: nothing was created.
         Start-Sleep -Milliseconds 300
         Get-TasksCreated | Should -BeLessOrEqual 1
+    }
+
+    It 'a download that goes silent halfway is abandoned after the timeout and retried; one whole file' {
+        $id = (New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status SUCCEEDED).id
+        $task = Get-RunwayTask -Id $id
+        Add-RunwaySimulatorFault -Url $SimUrl -Path '/_outputs/' -Kind stall -DelayMs 30000 | Out-Null
+        $dir = New-TestDirectory
+        $elapsed = Measure-Command { $result = Get-Errors { $task | Save-RunwayOutput -Path $dir -Verbose 4>&1 } }
+        $result.Errors | Should -HaveCount 0
+        ($result.Output | Out-String) | Should -Match 'no response within the timeout; retrying'
+        $elapsed.TotalSeconds | Should -BeLessThan 10
+        (Get-LeftFiles $dir).Name | Should -Be @("$id.mp4")
+        [Text.Encoding]::ASCII.GetString([IO.File]::ReadAllBytes((Join-Path $dir "$id.mp4")), 4, 4) | Should -Be 'ftyp'
+    }
+
+    It 'a download that always stalls ends in Runway.Timeout / OperationTimeout naming the task; no .partial is left' {
+        $id = (New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status SUCCEEDED).id
+        $task = Get-RunwayTask -Id $id
+        Add-RunwaySimulatorFault -Url $SimUrl -Path '/_outputs/' -Kind stall -DelayMs 30000 -Count 3 | Out-Null
+        $dir = New-TestDirectory
+        $result = Get-Errors { $task | Save-RunwayOutput -Path $dir }
+        $result.Errors | Should -HaveCount 1
+        $result.Errors[0].FullyQualifiedErrorId | Should -BeLike 'Runway.Timeout*'
+        $result.Errors[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
+        $result.Errors[0].TargetObject.Id | Should -Be $id
+        $result.Errors[0].Exception.Message | Should -Match 'no data for 1 s'
+        Get-LeftFiles $dir | Should -HaveCount 0
     }
 }
 
@@ -257,41 +284,6 @@ Describe 'Tasks that fail or vanish' {
         $result.Errors[0].TargetObject.Id | Should -Be $id
         $result.Errors[0].Exception.Message | Should -Match $id
         Get-TasksCreated | Should -Be 1
-        Get-LeftFiles $dir | Should -HaveCount 0
-    }
-}
-
-Describe 'Transfers that stall mid-body' {
-    BeforeEach {
-        Reset-RunwaySimulator -Url $SimUrl
-        Connect-Runway -ApiKey (ConvertTo-SecureString $TestKey -AsPlainText -Force) -BaseUri $SimUrl -RequestTimeoutSec 1 -SkipValidation | Out-Null
-    }
-    AfterEach { Disconnect-Runway; $script:FaultCases++ }
-
-    It 'a download that goes silent halfway is abandoned after the timeout and retried; one whole file' {
-        $id = (New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status SUCCEEDED).id
-        $task = Get-RunwayTask -Id $id
-        Add-RunwaySimulatorFault -Url $SimUrl -Path '/_outputs/' -Kind stall -DelayMs 30000 | Out-Null
-        $dir = New-TestDirectory
-        $elapsed = Measure-Command { $result = Get-Errors { $task | Save-RunwayOutput -Path $dir -Verbose 4>&1 } }
-        $result.Errors | Should -HaveCount 0
-        ($result.Output | Out-String) | Should -Match 'no response within the timeout; retrying'
-        $elapsed.TotalSeconds | Should -BeLessThan 10
-        (Get-LeftFiles $dir).Name | Should -Be @("$id.mp4")
-        [Text.Encoding]::ASCII.GetString([IO.File]::ReadAllBytes((Join-Path $dir "$id.mp4")), 4, 4) | Should -Be 'ftyp'
-    }
-
-    It 'a download that always stalls ends in Runway.Timeout / OperationTimeout naming the task; no .partial is left' {
-        $id = (New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status SUCCEEDED).id
-        $task = Get-RunwayTask -Id $id
-        Add-RunwaySimulatorFault -Url $SimUrl -Path '/_outputs/' -Kind stall -DelayMs 30000 -Count 3 | Out-Null
-        $dir = New-TestDirectory
-        $result = Get-Errors { $task | Save-RunwayOutput -Path $dir }
-        $result.Errors | Should -HaveCount 1
-        $result.Errors[0].FullyQualifiedErrorId | Should -BeLike 'Runway.Timeout*'
-        $result.Errors[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
-        $result.Errors[0].TargetObject.Id | Should -Be $id
-        $result.Errors[0].Exception.Message | Should -Match 'no data for 1 s'
         Get-LeftFiles $dir | Should -HaveCount 0
     }
 }

@@ -382,11 +382,7 @@ namespace Runway.Cmdlets
                 OnPipeline(() => WriteObject(task));
         }
 
-        private WaitOptions BuildWaitOptions() => new WaitOptions
-        {
-            PollInterval = TimeSpan.FromSeconds(PollIntervalSec),
-            Timeout = TimeoutSec == 0 ? (TimeSpan?)null : TimeSpan.FromSeconds(TimeoutSec),
-        };
+        private WaitOptions BuildWaitOptions() => WaitOptions.FromSeconds(PollIntervalSec, TimeoutSec);
 
         private void EnsureOutputDirectory()
         {

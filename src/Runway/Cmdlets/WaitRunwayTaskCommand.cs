@@ -50,11 +50,7 @@ namespace Runway.Cmdlets
         protected override void EndProcessing()
         {
             if (tasks.Count == 0) return;
-            var options = new WaitOptions
-            {
-                PollInterval = TimeSpan.FromSeconds(PollIntervalSec),
-                Timeout = TimeoutSec == 0 ? (TimeSpan?)null : TimeSpan.FromSeconds(TimeoutSec),
-            };
+            WaitOptions options = WaitOptions.FromSeconds(PollIntervalSec, TimeoutSec);
             var progress = new WaitProgress(this);
             try
             {

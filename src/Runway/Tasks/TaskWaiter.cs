@@ -16,6 +16,13 @@ namespace Runway.Tasks
         public TimeSpan PollInterval { get; set; } = DefaultPollInterval;
         /// <summary>Null waits without limit.</summary>
         public TimeSpan? Timeout { get; set; } = DefaultTimeout;
+        /// <summary>The options of the cmdlets' -PollIntervalSec and -TimeoutSec (0 waits without limit).</summary>
+        public static WaitOptions FromSeconds(double pollIntervalSec, int timeoutSec) => new WaitOptions
+        {
+            PollInterval = TimeSpan.FromSeconds(pollIntervalSec),
+            Timeout = timeoutSec == 0 ? (TimeSpan?)null : TimeSpan.FromSeconds(timeoutSec),
+        };
+
         /// <summary>How many status requests may be in flight at once.</summary>
         public int MaxParallelPolls { get; set; } = 8;
     }
