@@ -20,7 +20,9 @@ try {
     $env:RUNWAYML_API_SECRET = New-RunwayTestKey
     Push-Location $PSScriptRoot
     try {
-        $output = & node --test --test-reporter=tap conformance.test.mjs 2>&1
+        # Every *.test.mjs here: one file per area of the API.
+        $files = @(Get-ChildItem -Path $PSScriptRoot -Filter '*.test.mjs' | Sort-Object Name | ForEach-Object Name)
+        $output = & node --test --test-reporter=tap @files 2>&1
         $exitCode = $LASTEXITCODE
     }
     finally { Pop-Location }
