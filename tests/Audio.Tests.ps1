@@ -100,7 +100,7 @@ Describe 'New-RunwaySpeech' {
 
     It 'matches the voice without regard to case and sends the catalog''s spelling' {
         $task = New-RunwaySpeech 'Good morning' -Voice mAgGiE
-        $task | Should -BeOfType Runway.Models.RunwayTask
+        $task | Should -BeOfType Runway.Api.RunwayTask
         $task.Model | Should -Be 'eleven_multilingual_v2'
         (Get-CreateBody text_to_speech)[0].voice.presetId | Should -Be 'Maggie'
     }

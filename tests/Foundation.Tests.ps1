@@ -126,7 +126,7 @@ Describe 'Get-RunwayCredit and Get-RunwayUsage' {
 
     It 'reports the balance, tier limits and today''s use' {
         $credit = Get-RunwayCredit
-        $credit | Should -BeOfType Runway.Models.RunwayCredit
+        $credit | Should -BeOfType Runway.Api.RunwayCredit
         $credit.CreditBalance | Should -Be 10000
         $credit.BalanceUsd | Should -Be 100
         ($credit.Models | Where-Object Model -eq 'gen4_turbo').MaxConcurrentGenerations | Should -BeGreaterThan 0
@@ -159,7 +159,7 @@ Describe 'Tasks: get, wait, stop' {
     It 'gets a task by id, by pipeline string and by property name' {
         $id = (New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status SUCCEEDED).id
         $task = Get-RunwayTask -Id $id
-        $task | Should -BeOfType Runway.Models.RunwayTask
+        $task | Should -BeOfType Runway.Api.RunwayTask
         $task.Id | Should -Be $id
         $task.Status | Should -Be 'SUCCEEDED'
         $task.Output | Should -Not -BeNullOrEmpty

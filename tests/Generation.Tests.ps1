@@ -295,7 +295,7 @@ Describe 'Bad input is refused with a clear error and zero requests' {
         @{ Case = 'text to video with a non-veo model'; Id = 'Runway.ModelNotForEndpoint'; Script = { New-RunwayVideo -Prompt 'x' -Model gen4_turbo } }
         @{ Case = 'last frame on a model without one'; Id = 'Runway.LastFrameNotSupported'; Script = { New-RunwayVideo -Image $Png -LastFrame $Png -Model gen4_turbo } }
         @{ Case = 'audio switch on a model without one'; Id = 'Runway.AudioNotSupported'; Script = { New-RunwayVideo -Image $Png -Audio } }
-        @{ Case = 'an unfinished task as input'; Id = 'Runway.TaskNotFinished'; Script = { [Runway.Models.RunwayTask]@{ Id = 'x'; Status = 'RUNNING' } | New-RunwayVideo -Prompt 'x' } }
+        @{ Case = 'an unfinished task as input'; Id = 'Runway.TaskNotFinished'; Script = { [Runway.Api.RunwayTask]@{ Id = 'x'; Status = 'RUNNING' } | New-RunwayVideo -Prompt 'x' } }
         @{ Case = 'a video where an image is needed'; Id = 'Runway.UnsupportedFormat'; Script = { $m = Join-Path $TestDrive 'v.png'; [IO.File]::WriteAllBytes($m, [byte[]](0, 0, 0, 24) + [Text.Encoding]::ASCII.GetBytes('ftypisom') + [byte[]]::new(12)); New-RunwayVideo -Image $m } }
     ) {
         $record = Get-ErrorRecord $Script

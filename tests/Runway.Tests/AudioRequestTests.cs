@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using Runway.Api;
 using Runway.Media;
 using Runway.Models;
 using Xunit;

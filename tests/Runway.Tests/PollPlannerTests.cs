@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Runway.Api;
 using Runway.Models;
 using Runway.Tasks;
 using Xunit;

@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
-using Runway.Models;
+
 
 namespace Runway.Api
 {
@@ -19,11 +19,14 @@ namespace Runway.Api
 
         public RunwayClient Client { get; }
 
+        /// <summary>Told of every task read from the API (the task layer keeps its journal up to date with it).</summary>
+        public Action<RunwayTask> TaskSeen { get; set; }
+
         public async Task<RunwayTask> GetTaskAsync(string id, CancellationToken cancellation)
         {
             JsonElement json = await Client.GetAsync("v1/tasks/" + Uri.EscapeDataString(id), cancellation).ConfigureAwait(false);
             RunwayTask task = RunwayTask.FromJson(RequireObject(json, "GET", "/v1/tasks/" + id));
-            Tasks.TaskJournal.RecordSighting(task);
+            TaskSeen?.Invoke(task);
             return task;
         }
 

@@ -5,20 +5,10 @@ using Runway.Api;
 using Runway.Models;
 using Runway.Tasks;
 
+using Runway.Shell;
+
 namespace Runway.Cmdlets
 {
-    /// <summary>What Connect-Runway set up; the key shows only as a hint.</summary>
-    public sealed class RunwayConnection
-    {
-        public Uri BaseUri { get; set; }
-        public string ApiKeyHint { get; set; }
-        public string KeySource { get; set; }
-        public int MaxRetries { get; set; }
-        public int RequestTimeoutSec { get; set; }
-        public decimal? CreditBalance { get; set; }
-        public decimal? MaxCredits { get; set; }
-    }
-
     /// <summary>
     /// Sets the key, base URI and retry settings for this PowerShell process, overriding the environment,
     /// and checks them with one free request.
@@ -76,7 +66,7 @@ namespace Runway.Cmdlets
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(RunwayErrors.InvalidArgument("Runway.InvalidBaseUri", ex.Message, baseText));
+                ThrowTerminatingError(ErrorPolicy.InvalidArgument("Runway.InvalidBaseUri", ex.Message, baseText));
                 return;
             }
 
@@ -101,7 +91,7 @@ namespace Runway.Cmdlets
             var configuration = new RunwayConfiguration(baseUri, key, source, MaxRetries, TimeSpan.FromSeconds(RequestTimeoutSec));
             if (HasInvalidCharacters(configuration.ReadKey()))
             {
-                ThrowTerminatingError(RunwayErrors.InvalidArgument("Runway.InvalidApiKey",
+                ThrowTerminatingError(ErrorPolicy.InvalidArgument("Runway.InvalidApiKey",
                     "The API key contains white space or control characters; copy it again from the Runway developer portal.", configuration.KeyHint));
                 return;
             }
@@ -116,7 +106,7 @@ namespace Runway.Cmdlets
                 }
                 catch (RunwayApiException ex)
                 {
-                    ThrowTerminatingError(RunwayErrors.FromException(ex, baseUri));
+                    ThrowTerminatingError(ErrorPolicy.FromException(ex, baseUri));
                 }
             }
 
@@ -182,19 +172,6 @@ namespace Runway.Cmdlets
             foreach (char c in key)
                 if (char.IsWhiteSpace(c) || char.IsControl(c)) return true;
             return false;
-        }
-    }
-
-    /// <summary>Forgets what Connect-Runway set; the environment variables apply again.</summary>
-    [Cmdlet(VerbsCommunications.Disconnect, "Runway")]
-    [OutputType(typeof(void))]
-    public sealed class DisconnectRunwayCommand : PSCmdlet
-    {
-        protected override void EndProcessing()
-        {
-            RunwaySession.Disconnect();
-            TierLimits.Forget();
-            SpendingGuard.SetCap(null);
         }
     }
 }

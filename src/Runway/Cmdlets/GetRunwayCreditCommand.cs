@@ -1,5 +1,8 @@
 using System.Management.Automation;
+using Runway.Api;
 using Runway.Models;
+
+using Runway.Shell;
 
 namespace Runway.Cmdlets
 {

@@ -8,6 +8,8 @@ using Runway.Completion;
 using Runway.Models;
 using Runway.Tasks;
 
+using Runway.Shell;
+
 namespace Runway.Cmdlets
 {
     /// <summary>

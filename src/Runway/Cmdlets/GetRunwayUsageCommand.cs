@@ -1,7 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using Runway.Api;
 using Runway.Models;
+
+using Runway.Shell;
 
 namespace Runway.Cmdlets
 {
@@ -30,10 +33,10 @@ namespace Runway.Cmdlets
             DateTime before = (BeforeDate ?? DateTime.Today.AddDays(1)).Date;
             DateTime start = (StartDate ?? before.AddDays(-30)).Date;
             if (start >= before)
-                ThrowTerminatingError(RunwayErrors.InvalidArgument("Runway.InvalidDateRange",
+                ThrowTerminatingError(ErrorPolicy.InvalidArgument("Runway.InvalidDateRange",
                     $"-StartDate ({start:yyyy-MM-dd}) must be before -BeforeDate ({before:yyyy-MM-dd}).", start));
             if ((before - start).TotalDays > MaxDays)
-                ThrowTerminatingError(RunwayErrors.InvalidArgument("Runway.InvalidDateRange",
+                ThrowTerminatingError(ErrorPolicy.InvalidArgument("Runway.InvalidDateRange",
                     $"The API reports at most {MaxDays} days at once; {start:yyyy-MM-dd} to {before:yyyy-MM-dd} is {(before - start).TotalDays} days. Query in several ranges.", start));
 
             var models = Model == null ? null : new HashSet<string>(Model, StringComparer.OrdinalIgnoreCase);

@@ -1,7 +1,10 @@
 using System.Management.Automation;
+using Runway.Api;
 using Runway.Completion;
 using Runway.Media;
 using Runway.Models;
+
+using Runway.Shell;
 
 namespace Runway.Cmdlets
 {
@@ -52,7 +55,7 @@ namespace Runway.Cmdlets
                 DropBackgroundAudio = Switch(nameof(DropBackgroundAudio), DropBackgroundAudio),
                 SpeakerCount = SpeakerCount,
             });
-            request.Source = MediaSource.Unwrap(Audio);
+            request.Source = InputBinder.Unwrap(Audio);
             return request;
         }
 

@@ -1,9 +1,12 @@
 using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
+using Runway.Api;
 using Runway.Completion;
 using Runway.Media;
 using Runway.Models;
+
+using Runway.Shell;
 
 namespace Runway.Cmdlets
 {
@@ -47,10 +50,10 @@ namespace Runway.Cmdlets
             var references = new List<ReferenceImageSpec>();
             foreach (object item in ReferenceImage ?? new object[0])
             {
-                object value = MediaSource.Unwrap(item);
+                object value = InputBinder.Unwrap(item);
                 // A hashtable or custom object may carry a Tag beside its Uri.
                 bool isRecord = value is IDictionary || value is PSObject;
-                string tag = isRecord && MediaSource.HasProperty(value, "Tag") ? MediaSource.PropertyValue(value, "Tag")?.ToString() : null;
+                string tag = isRecord && InputBinder.HasProperty(value, "Tag") ? InputBinder.PropertyValue(value, "Tag")?.ToString() : null;
                 references.Add(new ReferenceImageSpec
                 {
                     Source = Media(value, nameof(ReferenceImage), MediaKind.Image),

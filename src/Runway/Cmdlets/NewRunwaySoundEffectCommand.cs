@@ -1,6 +1,9 @@
 using System.Management.Automation;
+using Runway.Api;
 using Runway.Completion;
 using Runway.Models;
+
+using Runway.Shell;
 
 namespace Runway.Cmdlets
 {

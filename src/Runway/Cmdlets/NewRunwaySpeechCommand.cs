@@ -1,7 +1,10 @@
 using System.Management.Automation;
+using Runway.Api;
 using Runway.Completion;
 using Runway.Media;
 using Runway.Models;
+
+using Runway.Shell;
 
 namespace Runway.Cmdlets
 {
@@ -63,9 +66,9 @@ namespace Runway.Cmdlets
                 case TextSet:
                     spec.Text = Text;
                     break;
-                case AudioSet when MediaSource.IsRecordWithoutMedia(Audio, nameof(Audio)) && MediaSource.HasProperty(MediaSource.Unwrap(Audio), nameof(Text)):
+                case AudioSet when InputBinder.IsRecordWithoutMedia(Audio, nameof(Audio)) && InputBinder.HasProperty(InputBinder.Unwrap(Audio), nameof(Text)):
                     // A piped record (a CSV row) with a Text column and no audio is text to speech.
-                    spec.Text = MediaSource.PropertyValue(MediaSource.Unwrap(Audio), nameof(Text))?.ToString();
+                    spec.Text = InputBinder.PropertyValue(InputBinder.Unwrap(Audio), nameof(Text))?.ToString();
                     break;
                 case AudioSet:
                     spec.Media = Media(Audio, nameof(Audio), MediaKind.Audio, MediaKind.Video);
@@ -76,7 +79,7 @@ namespace Runway.Cmdlets
                     break;
             }
             GenerationRequest request = RequestBuilder.Speech(spec);
-            request.Source = MediaSource.Unwrap(input) ?? Text;
+            request.Source = InputBinder.Unwrap(input) ?? Text;
             return request;
         }
     }

@@ -1,7 +1,10 @@
 using System.Management.Automation;
+using Runway.Api;
 using Runway.Completion;
 using Runway.Media;
 using Runway.Models;
+
+using Runway.Shell;
 
 namespace Runway.Cmdlets
 {
@@ -111,7 +114,7 @@ namespace Runway.Cmdlets
             };
             switch (ParameterSetName)
             {
-                case ImageSet when MediaSource.IsRecordWithoutMedia(Image, nameof(Image)):
+                case ImageSet when InputBinder.IsRecordWithoutMedia(Image, nameof(Image)):
                     // A piped record (a CSV row) with no image is a text-to-video shot.
                     spec.Endpoint = Endpoints.TextToVideo;
                     break;
@@ -137,7 +140,7 @@ namespace Runway.Cmdlets
                     break;
             }
             GenerationRequest request = RequestBuilder.Video(spec);
-            request.Source = MediaSource.Unwrap(input) ?? Prompt;
+            request.Source = InputBinder.Unwrap(input) ?? Prompt;
             return request;
         }
 

@@ -1,7 +1,10 @@
 using System.Management.Automation;
+using Runway.Api;
 using Runway.Completion;
 using Runway.Media;
 using Runway.Models;
+
+using Runway.Shell;
 
 namespace Runway.Cmdlets
 {
@@ -28,7 +31,7 @@ namespace Runway.Cmdlets
                 Model = ModelFor(Audio, Model),
                 Audio = Media(Audio, nameof(Audio), MediaKind.Audio, MediaKind.Video),
             });
-            request.Source = MediaSource.Unwrap(Audio);
+            request.Source = InputBinder.Unwrap(Audio);
             return request;
         }
     }

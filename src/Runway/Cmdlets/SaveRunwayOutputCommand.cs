@@ -7,6 +7,8 @@ using Runway.Api;
 using Runway.Media;
 using Runway.Models;
 
+using Runway.Shell;
+
 namespace Runway.Cmdlets
 {
     /// <summary>
@@ -20,8 +22,8 @@ namespace Runway.Cmdlets
         private const string TaskSet = "Task";
         private const string IdSet = "Id";
         private const string UriSet = "Uri";
+        private OutputDestination destination;
         private OutputSaver saver;
-        private OutputTarget target;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = TaskSet)]
         [ValidateNotNull]
@@ -54,23 +56,7 @@ namespace Runway.Cmdlets
 
         protected override void BeginProcessing()
         {
-            string path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(string.IsNullOrEmpty(Path) ? "." : Path);
-            bool looksLikeDirectory = Directory.Exists(path) || Path == null || Path.EndsWith("/") || Path.EndsWith("\\")
-                || string.IsNullOrEmpty(System.IO.Path.GetExtension(path));
-            if (looksLikeDirectory)
-            {
-                if (File.Exists(path))
-                    ThrowTerminatingError(RunwayErrors.InvalidArgument("Runway.PathIsFile", $"-Path '{path}' is a file; give a directory, or a file name with an extension.", path));
-                target = OutputTarget.Directory(path);
-            }
-            else
-            {
-                string directory = System.IO.Path.GetDirectoryName(path);
-                if (!Directory.Exists(directory))
-                    ThrowTerminatingError(new ErrorRecord(new DirectoryNotFoundException($"-Path: the folder '{directory}' does not exist."),
-                        "Runway.OutputFolderMissing", ErrorCategory.ObjectNotFound, Path));
-                target = OutputTarget.File(path);
-            }
+            destination = OutputDestination.FromPath(this, Path, Force);
         }
 
         protected override void ProcessRecord()
@@ -95,10 +81,15 @@ namespace Runway.Cmdlets
                         }
                         if (!absolute || (parsed.Scheme != System.Uri.UriSchemeHttps && parsed.Scheme != System.Uri.UriSchemeHttp))
                         {
-                            WriteError(RunwayErrors.InvalidArgument("Runway.InvalidUrl", $"'{url}' is neither an http(s) URL nor a task id.", url));
+                            WriteError(ErrorPolicy.InvalidArgument("Runway.InvalidUrl", $"'{url}' is neither an http(s) URL nor a task id.", url));
                             continue;
                         }
-                        if (ShouldProcess(Downloader.Display(url), "Download to " + target.Path))
+                        if (!destination.TryClaim())
+                        {
+                            WriteError(destination.OneFileForManyTasks($"Not downloaded: {Downloader.Display(url)}.", url));
+                            continue;
+                        }
+                        if (ShouldProcess(Downloader.Display(url), "Download to " + destination.Target.Path))
                         {
                             Saver().Start(url, Cancellation);
                             Drain();
@@ -140,7 +131,12 @@ namespace Runway.Cmdlets
                     "Runway.NoOutput", ErrorCategory.InvalidOperation, task));
                 return;
             }
-            if (!ShouldProcess($"Runway task {task.Id} ({task.Output.Length} output{(task.Output.Length == 1 ? "" : "s")})", "Download to " + target.Path))
+            if (!destination.TryClaim())
+            {
+                WriteError(destination.OneFileForManyTasks($"Not saved: the outputs of {task.Id}.", task));
+                return;
+            }
+            if (!ShouldProcess($"Runway task {task.Id} ({task.Output.Length} output{(task.Output.Length == 1 ? "" : "s")})", "Download to " + destination.Target.Path))
                 return;
             Saver().Start(task, Cancellation);
             Drain();
@@ -149,12 +145,6 @@ namespace Runway.Cmdlets
         /// <summary>Lets downloads run while the next pipeline item arrives, writing what they have reported so far.</summary>
         private void Drain() => Run(token => System.Threading.Tasks.Task.CompletedTask);
 
-        private OutputSaver Saver()
-        {
-            if (saver != null) return saver;
-            if (target.IsDirectory) Directory.CreateDirectory(target.Path);
-            return saver = new OutputSaver(this, OnPipeline, new Downloader(Api.Client.Configuration, this), target, Force,
-                (id, token) => Api.GetTaskAsync(id, token));
-        }
+        private OutputSaver Saver() => saver ?? (saver = destination.Saver(this, Api));
     }
 }

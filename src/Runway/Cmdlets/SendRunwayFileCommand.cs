@@ -1,7 +1,10 @@
 using System.IO;
 using System.Management.Automation;
+using Runway.Api;
 using Runway.Media;
 using Runway.Models;
+
+using Runway.Shell;
 
 namespace Runway.Cmdlets
 {
@@ -46,7 +49,7 @@ namespace Runway.Cmdlets
             }
             catch (RunwayInputException ex)
             {
-                WriteError(new ErrorRecord(ex, ex.ErrorId, ex.Category, file));
+                WriteError(ErrorPolicy.FromException(ex, file));
                 return;
             }
             if (!ShouldProcess(file, $"Upload {source.Length:N0} bytes ({source.Format.Name})"))
@@ -54,12 +57,7 @@ namespace Runway.Cmdlets
             string name = System.IO.Path.GetFileName(file);
             RunForItem(file, async token =>
             {
-                RunwayUpload upload = await new Uploader(Api.Client, this).UploadAsync(file, source.Format, (done, total) => OnPipeline(() =>
-                    WriteProgress(new ProgressRecord(ActivityId, "Uploading " + name, $"{done:N0} of {total:N0} bytes")
-                    {
-                        PercentComplete = total > 0 ? (int)(100 * done / total.Value) : -1,
-                        RecordType = done >= total ? ProgressRecordType.Completed : ProgressRecordType.Processing,
-                    })), token).ConfigureAwait(false);
+                RunwayUpload upload = await new Uploader(Api.Client, this).UploadAsync(file, source.Format, TransferProgress.Upload(this, name), token).ConfigureAwait(false);
                 OnPipeline(() => WriteObject(upload));
             });
         }

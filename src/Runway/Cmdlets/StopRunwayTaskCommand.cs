@@ -1,4 +1,7 @@
 using System.Management.Automation;
+using Runway.Api;
+
+using Runway.Shell;
 
 namespace Runway.Cmdlets
 {

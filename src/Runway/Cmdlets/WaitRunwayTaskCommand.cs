@@ -2,8 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using Runway.Api;
 using Runway.Models;
 using Runway.Tasks;
+
+using Runway.Shell;
 
 namespace Runway.Cmdlets
 {
@@ -51,7 +54,7 @@ namespace Runway.Cmdlets
         {
             if (tasks.Count == 0) return;
             WaitOptions options = WaitOptions.FromSeconds(PollIntervalSec, TimeoutSec);
-            var progress = new WaitProgress(this);
+            var progress = WaitReporter.Output(this);
             try
             {
                 RunForItem(tasks.Count == 1 ? (object)tasks[0].Id : tasks.Select(t => t.Id).ToArray(),
@@ -61,29 +64,6 @@ namespace Runway.Cmdlets
             {
                 progress.Complete();
             }
-        }
-
-        /// <summary>Turns waiter reports into output, errors and one progress bar, on the pipeline thread.</summary>
-        private sealed class WaitProgress : IWaitObserver
-        {
-            private readonly WaitRunwayTaskCommand cmdlet;
-            private readonly WaitProgressBar bar;
-
-            public WaitProgress(WaitRunwayTaskCommand cmdlet)
-            {
-                this.cmdlet = cmdlet;
-                bar = new WaitProgressBar(cmdlet.OnPipeline, cmdlet.WriteProgress);
-            }
-
-            public void Finished(RunwayTask task) => cmdlet.OnPipeline(() => cmdlet.WriteObject(task));
-
-            public void Ended(RunwayTaskException error) =>
-                cmdlet.OnPipeline(() => cmdlet.WriteError(RunwayErrors.FromException(error, error.Task)));
-
-            public void Progress(IReadOnlyList<RunwayTask> unfinished, int finishedCount, int total, TimeSpan elapsed) =>
-                bar.Update(unfinished, finishedCount, total, elapsed);
-
-            public void Complete() => bar.Complete();
         }
     }
 }

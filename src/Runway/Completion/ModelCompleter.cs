@@ -11,33 +11,14 @@ namespace Runway.Completion
     /// <summary>Shared by the completers: which endpoint and model the command line typed so far points at.</summary>
     internal static class CompletionContext
     {
-        private static readonly Dictionary<string, string[]> EndpointsByCommand = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["New-RunwayVideo"] = new[] { Runway.Models.Endpoints.ImageToVideo, Runway.Models.Endpoints.TextToVideo, Runway.Models.Endpoints.VideoToVideo, Runway.Models.Endpoints.CharacterPerformance },
-            ["New-RunwayImage"] = new[] { Runway.Models.Endpoints.TextToImage },
-            ["New-RunwaySpeech"] = new[] { Runway.Models.Endpoints.TextToSpeech, Runway.Models.Endpoints.SpeechToSpeech },
-            ["New-RunwaySoundEffect"] = new[] { Runway.Models.Endpoints.SoundEffect },
-            ["New-RunwayDubbing"] = new[] { Runway.Models.Endpoints.VoiceDubbing },
-            ["New-RunwayVoiceIsolation"] = new[] { Runway.Models.Endpoints.VoiceIsolation },
-        };
-
-        /// <summary>The endpoints this command can reach given the parameters already typed.</summary>
+        /// <summary>The endpoints this command can reach given the parameters already typed (from the catalog's endpoint table).</summary>
         public static string[] EndpointsFor(string commandName, IDictionary bound)
         {
-            if (!EndpointsByCommand.TryGetValue(commandName ?? string.Empty, out string[] endpoints))
+            EndpointInfo[] endpoints = ModelCatalog.EndpointsOf(commandName).ToArray();
+            if (endpoints.Length == 0)
                 return ModelCatalog.Models.SelectMany(m => m.Endpoints).Distinct().ToArray();
-            if (commandName.Equals("New-RunwayVideo", StringComparison.OrdinalIgnoreCase))
-            {
-                if (Has(bound, "Video")) return new[] { Runway.Models.Endpoints.VideoToVideo };
-                if (Has(bound, "Character") || Has(bound, "Reference")) return new[] { Runway.Models.Endpoints.CharacterPerformance };
-                if (Has(bound, "Image") || Has(bound, "LastFrame")) return new[] { Runway.Models.Endpoints.ImageToVideo };
-            }
-            if (commandName.Equals("New-RunwaySpeech", StringComparison.OrdinalIgnoreCase))
-            {
-                if (Has(bound, "Audio") || Has(bound, "Video")) return new[] { Runway.Models.Endpoints.SpeechToSpeech };
-                if (Has(bound, "Text")) return new[] { Runway.Models.Endpoints.TextToSpeech };
-            }
-            return endpoints;
+            EndpointInfo selected = endpoints.FirstOrDefault(e => e.SelectedBy.Any(p => Has(bound, p)));
+            return selected != null ? new[] { selected.Name } : endpoints.Select(e => e.Name).ToArray();
         }
 
         /// <summary>The typed -Model if any, else every model those endpoints serve.</summary>

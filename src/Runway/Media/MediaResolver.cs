@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using Runway.Api;
 using Runway.Models;
 
 namespace Runway.Media
@@ -20,8 +21,8 @@ namespace Runway.Media
         {
             foreach (MediaSlot slot in request.Media)
             {
-                MediaSource source = slot.Source;
-                if (!source.IsLocal) continue;
+                // Only local files need work; every other input is already in the body.
+                if (!(slot.Source is MediaSource source) || !source.IsLocal) continue;
                 if (!source.NeedsUpload)
                 {
                     slot.Assign(await DataUriAsync(source, cancellation).ConfigureAwait(false));

@@ -1,8 +1,8 @@
 using System;
-using System.Collections;
 using System.IO;
 using System.Linq;
-using System.Management.Automation;
+
+using Runway.Api;
 using Runway.Models;
 
 namespace Runway.Media
@@ -13,7 +13,7 @@ namespace Runway.Media
     /// One media input, classified and checked without any network traffic: an https URL, a runway:// URI,
     /// a data: URI, or a local file whose real format, size and (where readable) duration are known.
     /// </summary>
-    public sealed class MediaSource
+    public sealed class MediaSource : IMediaInput
     {
         public MediaSourceKind Kind { get; private set; }
         /// <summary>The URI to send, or the full path of a local file.</summary>
@@ -25,12 +25,26 @@ namespace Runway.Media
         public string Parameter { get; private set; }
 
         public bool IsLocal => Kind == MediaSourceKind.LocalFile;
+        public bool IsDataUri => Kind == MediaSourceKind.DataUri;
         /// <summary>A local file too large to inline: it goes through an ephemeral upload.</summary>
         public bool NeedsUpload => IsLocal && MediaLimits.DataUriLength(Length, Format.MediaType) > MediaLimits.DataUriMaxLength(Format.Kind);
 
         public string Display => IsLocal ? Path.GetFileName(Value) : Kind == MediaSourceKind.DataUri ? $"data URI ({Value.Length:N0} chars)" : Value;
 
         public override string ToString() => Display;
+
+        /// <summary>
+        /// An input for an audioUri field: audio, or an MP4 video (sent as the audio/mp4 it also is). Videos in other
+        /// containers are refused here, since the API would refuse them as audio.
+        /// </summary>
+        public IMediaInput AsAudioInput(string parameter)
+        {
+            if (MediaKind != Models.MediaKind.Video || Format == null) return this;
+            if (Format == MediaProbe.Mp4) return AsMp4Audio();
+            throw new RunwayInputException(
+                $"-{parameter}: '{Display}' is a {Format.Name} video; this takes audio ({SupportedList(new[] { Models.MediaKind.Audio })}) or an MP4 video. Extract the sound track first.",
+                parameter, "Runway.UnsupportedFormat", IsLocal ? Value : Display, ErrorKind.InvalidType);
+        }
 
         /// <summary>
         /// For a field that takes audio (audioUri): an MP4 video, local or a data URI, declared as the audio/mp4
@@ -52,9 +66,14 @@ namespace Runway.Media
         /// a Uri, or an object/hashtable with a Uri property. Paths go through <paramref name="resolvePath"/>
         /// (the provider); the file must be a supported format of one of <paramref name="accepted"/> kinds.
         /// </summary>
-        public static MediaSource From(object input, string parameter, Func<string, string> resolvePath, params MediaKind[] accepted)
+        /// <summary>
+        /// Classifies what the user passed: a string (URL, URI or path), FileInfo, a finished task, an upload or
+        /// a Uri (records and PowerShell objects are unwrapped to one of these by the cmdlet layer). Paths go
+        /// through <paramref name="resolvePath"/> (the provider); the file must be a supported format of one of
+        /// <paramref name="accepted"/> kinds.
+        /// </summary>
+        public static MediaSource From(object value, string parameter, Func<string, string> resolvePath, params MediaKind[] accepted)
         {
-            object value = Unwrap(input);
             switch (value)
             {
                 case null:
@@ -62,7 +81,7 @@ namespace Runway.Media
                 case FileInfo file:
                     return FromFile(file.FullName, parameter, accepted);
                 case DirectoryInfo directory:
-                    throw new RunwayInputException($"-{parameter} '{directory.FullName}' is a directory; pass files (Get-ChildItem -File).", parameter, "Runway.NotAFile", directory, ErrorCategory.InvalidType);
+                    throw new RunwayInputException($"-{parameter} '{directory.FullName}' is a directory; pass files (Get-ChildItem -File).", parameter, "Runway.NotAFile", directory, ErrorKind.InvalidType);
                 case RunwayTask task:
                     return FromTask(task, parameter, accepted);
                 case RunwayUpload upload:
@@ -72,69 +91,28 @@ namespace Runway.Media
                 case string text:
                     return FromString(text, parameter, resolvePath, accepted);
             }
-            string property = UriProperty(value, parameter);
-            if (property != null)
-                return From(PropertyValue(value, property), parameter, resolvePath, accepted);
-            string what = value is PSObject || value is IDictionary ? $"an object without {Article(parameter)} {parameter}, Uri or Path property" : $"{Article(value.GetType().Name)} {value.GetType().Name}";
-            throw new RunwayInputException($"-{parameter} cannot use {what}: pass a path, a FileInfo, an https URL, a runway:// or data: URI, or a finished task.",
-                parameter, "Runway.UnsupportedInput", value, ErrorCategory.InvalidType);
+            throw Unsupported(parameter, $"{Article(value.GetType().Name)} {value.GetType().Name}", value);
         }
 
-        /// <summary>The object inside a PSObject; a PSCustomObject stays wrapped because its properties live on the wrapper.</summary>
-        /// <summary>
-        /// True for a piped record (a CSV row, a hashtable) that has no media under the parameter's name (or Uri,
-        /// Path) or only a blank one: such a row asks for the text-only form of the command.
-        /// </summary>
-        public static bool IsRecordWithoutMedia(object input, string parameter)
-        {
-            object value = Unwrap(input);
-            if (!(value is IDictionary) && !(value is PSObject)) return false;
-            string property = UriProperty(value, parameter);
-            return property == null || string.IsNullOrWhiteSpace(PropertyValue(value, property)?.ToString());
-        }
+        /// <summary>True for the values <see cref="From"/> takes as they are (anything else must be unwrapped first).</summary>
+        public static bool TakesDirectly(object value) =>
+            value == null || value is string || value is FileInfo || value is DirectoryInfo || value is RunwayTask || value is RunwayUpload || value is Uri;
 
-        internal static object Unwrap(object input) => input is PSObject ps && !(ps.BaseObject is PSCustomObject) ? ps.BaseObject : input;
-
-        /// <summary>
-        /// Name of the property holding a media URI on a hashtable or custom object, if any: first one named
-        /// like the parameter (a CSV row's Image column for -Image), then Uri, Url, Path, FullName.
-        /// </summary>
-        internal static string UriProperty(object value, string parameter = null)
-        {
-            foreach (string name in new[] { parameter, "Uri", "Url", "Path", "FullName" })
-                if (name != null && HasProperty(value, name)) return name;
-            return null;
-        }
-
-        internal static bool HasProperty(object value, string name)
-        {
-            if (value is IDictionary dictionary)
-                return dictionary.Keys.Cast<object>().Any(k => string.Equals(k?.ToString(), name, StringComparison.OrdinalIgnoreCase));
-            return PSObject.AsPSObject(value).Properties[name] != null;
-        }
-
-        internal static object PropertyValue(object value, string name)
-        {
-            if (value is IDictionary dictionary)
-            {
-                foreach (object key in dictionary.Keys)
-                    if (string.Equals(key?.ToString(), name, StringComparison.OrdinalIgnoreCase)) return dictionary[key];
-                return null;
-            }
-            return PSObject.AsPSObject(value).Properties[name]?.Value;
-        }
+        public static RunwayInputException Unsupported(string parameter, string what, object value) =>
+            new RunwayInputException($"-{parameter} cannot use {what}: pass a path, a FileInfo, an https URL, a runway:// or data: URI, or a finished task.",
+                parameter, "Runway.UnsupportedInput", value, ErrorKind.InvalidType);
 
         private static MediaSource FromTask(RunwayTask task, string parameter, MediaKind[] accepted)
         {
             if (task.Status != RunwayTask.Succeeded || task.Output == null || task.Output.Length == 0)
                 throw new RunwayInputException(
                     $"Task {task.Id} has no output yet (status {task.Status ?? "unknown"}). Add -Wait to the command that created it, or pipe it through Wait-RunwayTask first.",
-                    parameter, "Runway.TaskNotFinished", task, ErrorCategory.InvalidOperation);
+                    parameter, "Runway.TaskNotFinished", task, ErrorKind.InvalidOperation);
             string url = task.Output[0];
             ModelInfo model = ModelCatalog.Find(task.Model);
             if (model != null && !accepted.Contains(model.Output))
                 throw new RunwayInputException($"Task {task.Id} made {Article(model.Output)}, but -{parameter} needs {Describe(accepted)}.",
-                    parameter, "Runway.WrongMediaKind", task, ErrorCategory.InvalidType);
+                    parameter, "Runway.WrongMediaKind", task, ErrorKind.InvalidType);
             return new MediaSource { Kind = KindOfUrl(url), Value = url, Parameter = parameter, MediaKind = model?.Output };
         }
 
@@ -172,11 +150,11 @@ namespace Runway.Media
             MediaFormat format = MediaProbe.FromMediaType(header.Substring(0, header.Length - ";base64".Length));
             if (format == null || !format.Supported || !accepted.Contains(format.Kind))
                 throw new RunwayInputException($"-{parameter}: data URI type '{header}' is not accepted here; {Describe(accepted)} is needed ({SupportedList(accepted)}).",
-                    parameter, "Runway.UnsupportedFormat", Shorten(uri), ErrorCategory.InvalidType);
+                    parameter, "Runway.UnsupportedFormat", Shorten(uri), ErrorKind.InvalidType);
             long max = MediaLimits.DataUriMaxLength(format.Kind);
             if (uri.Length > max)
                 throw new RunwayInputException($"-{parameter}: the data URI is {uri.Length / (double)MediaLimits.Megabyte:0.#} MB; the API accepts at most {max / MediaLimits.Megabyte} MB inline. Pass the file path instead (it will be uploaded).",
-                    parameter, "Runway.FileTooLarge", Shorten(uri), ErrorCategory.LimitsExceeded);
+                    parameter, "Runway.FileTooLarge", Shorten(uri), ErrorKind.LimitsExceeded);
             return new MediaSource { Kind = MediaSourceKind.DataUri, Value = uri, Format = format, MediaKind = format.Kind, Parameter = parameter };
         }
 
@@ -185,7 +163,7 @@ namespace Runway.Media
             var file = new FileInfo(path);
             if (!file.Exists)
                 throw new RunwayInputException(Directory.Exists(path) ? $"-{parameter} '{path}' is a directory, not a file." : $"-{parameter}: file '{path}' does not exist.",
-                    parameter, "Runway.FileNotFound", path, ErrorCategory.ObjectNotFound);
+                    parameter, "Runway.FileNotFound", path, ErrorKind.ObjectNotFound);
             MediaFormat format;
             try
             {
@@ -193,17 +171,17 @@ namespace Runway.Media
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                throw new RunwayInputException($"-{parameter}: cannot read '{path}': {ex.Message}", parameter, "Runway.FileUnreadable", path, ErrorCategory.ReadError, ex);
+                throw new RunwayInputException($"-{parameter}: cannot read '{path}': {ex.Message}", parameter, "Runway.FileUnreadable", path, ErrorKind.ReadError, ex);
             }
             if (format == null || !format.Supported || !accepted.Contains(format.Kind))
             {
                 string what = format == null ? "not a recognised media file" : $"a {format.Name} {format.Kind.ToString().ToLowerInvariant()}";
                 throw new RunwayInputException($"-{parameter}: '{file.Name}' is {what}; {Describe(accepted)} is needed ({SupportedList(accepted)}).",
-                    parameter, "Runway.UnsupportedFormat", path, ErrorCategory.InvalidType);
+                    parameter, "Runway.UnsupportedFormat", path, ErrorKind.InvalidType);
             }
             if (file.Length > MediaLimits.UploadMaxBytes)
                 throw new RunwayInputException($"-{parameter}: '{file.Name}' is {file.Length / (double)MediaLimits.Megabyte:0.#} MB; the API accepts at most {MediaLimits.UploadMaxBytes / MediaLimits.Megabyte} MB.",
-                    parameter, "Runway.FileTooLarge", path, ErrorCategory.LimitsExceeded);
+                    parameter, "Runway.FileTooLarge", path, ErrorKind.LimitsExceeded);
             return new MediaSource
             {
                 Kind = MediaSourceKind.LocalFile,
@@ -237,7 +215,7 @@ namespace Runway.Media
             return string.Join("; ", names);
         }
 
-        private static string Article(string word) => "AEIOUaeiou".IndexOf(word[0]) >= 0 ? "an" : "a";
+        public static string Article(string word) => "AEIOUaeiou".IndexOf(word[0]) >= 0 ? "an" : "a";
 
         private static string Shorten(string uri) => uri.Length > 60 ? uri.Substring(0, 60) + "…" : uri;
     }

@@ -2,14 +2,14 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
-using Runway.Media;
+
 
 namespace Runway.Models
 {
     /// <summary>Where a media input goes in the body; filled with its URI once local files are inlined or uploaded.</summary>
     public sealed class MediaSlot
     {
-        public MediaSlot(JsonObject parent, string key, MediaSource source)
+        public MediaSlot(JsonObject parent, string key, IMediaInput source)
         {
             Parent = parent;
             Key = key;
@@ -19,7 +19,7 @@ namespace Runway.Models
 
         public JsonObject Parent { get; }
         public string Key { get; }
-        public MediaSource Source { get; }
+        public IMediaInput Source { get; }
 
         public void Assign(string uri) => Parent[Key] = uri;
     }
@@ -73,7 +73,7 @@ namespace Runway.Models
         public string Summary =>
             $"{Model.Name} {Endpoint.Replace('_', ' ')}" + (Details.Count > 0 ? ", " + string.Join(", ", Details) : string.Empty);
 
-        public void AddMedia(JsonObject parent, string key, MediaSource source)
+        public void AddMedia(JsonObject parent, string key, IMediaInput source)
         {
             Media.Add(new MediaSlot(parent, key, source));
         }
@@ -86,7 +86,7 @@ namespace Runway.Models
             {
                 JsonObject parent = Find(copy, Body, slot.Parent);
                 if (parent != null)
-                    parent[slot.Key] = slot.Source.IsLocal ? $"<{slot.Source.Display}>" : slot.Source.Kind == MediaSourceKind.DataUri ? $"<{slot.Source.Display}>" : slot.Source.Value;
+                    parent[slot.Key] = slot.Source.IsLocal ? $"<{slot.Source.Display}>" : slot.Source.IsDataUri ? $"<{slot.Source.Display}>" : slot.Source.Value;
             }
             return copy.ToJsonString(Api.RunwayClient.BodyOptions);
         }

@@ -173,6 +173,26 @@ namespace Runway.Models
             Seconds == 1 ? "1 credit per second of audio" : $"1 credit per {DurationRule.Format(Seconds)} s of audio";
     }
 
+    /// <summary>A task endpoint: its path below /v1/, the cmdlet that reaches it, and its default model.</summary>
+    public sealed class EndpointInfo
+    {
+        public EndpointInfo(string name, string cmdlet, string defaultModel, params string[] selectedBy)
+        {
+            Name = name;
+            Cmdlet = cmdlet;
+            DefaultModel = defaultModel;
+            SelectedBy = selectedBy ?? Array.Empty<string>();
+        }
+
+        public string Name { get; }
+        public string Cmdlet { get; }
+        public string DefaultModel { get; }
+        /// <summary>Parameters that choose this endpoint on a cmdlet that reaches several.</summary>
+        public string[] SelectedBy { get; }
+        public string Words => Name.Replace('_', ' ');
+        public override string ToString() => Name;
+    }
+
     /// <summary>Everything the module knows about one model: where it is served, what it accepts, what it costs.</summary>
     public sealed class ModelInfo
     {
@@ -213,7 +233,7 @@ namespace Runway.Models
     /// </summary>
     public static class ModelCatalog
     {
-        public const decimal UsdPerCredit = 0.01m;
+        public const decimal UsdPerCredit = Api.Credits.UsdPerCredit;
         public const long MaxSeed = 4294967295;
         public const int MaxUriLength = 2048;
 
@@ -325,20 +345,30 @@ namespace Runway.Models
             },
         };
 
-        /// <summary>The default model of each endpoint, used when -Model is not given.</summary>
-        public static readonly IReadOnlyDictionary<string, string> DefaultModel = new Dictionary<string, string>
+        /// <summary>
+        /// Every task endpoint, the cmdlet that reaches it and its default model. On a cmdlet that reaches several,
+        /// the first (in this order) whose selecting parameter is given is the one used; none given: any of them.
+        /// </summary>
+        public static readonly IReadOnlyList<EndpointInfo> EndpointTable = new[]
         {
-            [Runway.Models.Endpoints.ImageToVideo] = "gen4_turbo",
-            [Runway.Models.Endpoints.TextToVideo] = "veo3.1_fast",
-            [Runway.Models.Endpoints.VideoToVideo] = "gen4_aleph",
-            [Runway.Models.Endpoints.TextToImage] = "gen4_image",
-            [Runway.Models.Endpoints.CharacterPerformance] = "act_two",
-            [Runway.Models.Endpoints.TextToSpeech] = "eleven_multilingual_v2",
-            [Runway.Models.Endpoints.SpeechToSpeech] = "eleven_multilingual_sts_v2",
-            [Runway.Models.Endpoints.SoundEffect] = "eleven_text_to_sound_v2",
-            [Runway.Models.Endpoints.VoiceDubbing] = "eleven_voice_dubbing",
-            [Runway.Models.Endpoints.VoiceIsolation] = "eleven_voice_isolation",
+            new EndpointInfo(Runway.Models.Endpoints.VideoToVideo, "New-RunwayVideo", "gen4_aleph", "Video"),
+            new EndpointInfo(Runway.Models.Endpoints.CharacterPerformance, "New-RunwayVideo", "act_two", "Character", "Reference"),
+            new EndpointInfo(Runway.Models.Endpoints.ImageToVideo, "New-RunwayVideo", "gen4_turbo", "Image", "LastFrame"),
+            new EndpointInfo(Runway.Models.Endpoints.TextToVideo, "New-RunwayVideo", "veo3.1_fast"),
+            new EndpointInfo(Runway.Models.Endpoints.TextToImage, "New-RunwayImage", "gen4_image"),
+            new EndpointInfo(Runway.Models.Endpoints.SpeechToSpeech, "New-RunwaySpeech", "eleven_multilingual_sts_v2", "Audio", "Video"),
+            new EndpointInfo(Runway.Models.Endpoints.TextToSpeech, "New-RunwaySpeech", "eleven_multilingual_v2", "Text"),
+            new EndpointInfo(Runway.Models.Endpoints.SoundEffect, "New-RunwaySoundEffect", "eleven_text_to_sound_v2"),
+            new EndpointInfo(Runway.Models.Endpoints.VoiceDubbing, "New-RunwayDubbing", "eleven_voice_dubbing"),
+            new EndpointInfo(Runway.Models.Endpoints.VoiceIsolation, "New-RunwayVoiceIsolation", "eleven_voice_isolation"),
         };
+
+        /// <summary>The default model of each endpoint, used when -Model is not given.</summary>
+        public static readonly IReadOnlyDictionary<string, string> DefaultModel = EndpointTable.ToDictionary(e => e.Name, e => e.DefaultModel);
+
+        /// <summary>The endpoints a cmdlet reaches, in selection order (none for a cmdlet that creates no task).</summary>
+        public static IEnumerable<EndpointInfo> EndpointsOf(string cmdlet) =>
+            EndpointTable.Where(e => string.Equals(e.Cmdlet, cmdlet, StringComparison.OrdinalIgnoreCase));
 
         public static readonly IReadOnlyList<string> VoicePresets = new[]
         {

@@ -1,9 +1,11 @@
 using System;
 using System.Globalization;
 using System.Linq;
-using System.Management.Automation;
+
 using System.Text.Json.Nodes;
-using Runway.Media;
+
+
+using Runway.Api;
 
 namespace Runway.Models
 {
@@ -13,7 +15,7 @@ namespace Runway.Models
         public string Model { get; set; }
         public string Text { get; set; }
         public string Voice { get; set; }
-        public MediaSource Media { get; set; }
+        public IMediaInput Media { get; set; }
         /// <summary>What the media is when its content cannot tell (a URL): the parameter it came through (-Audio or -Video).</summary>
         public MediaKind DeclaredKind { get; set; } = MediaKind.Audio;
         public bool? RemoveBackgroundNoise { get; set; }
@@ -30,7 +32,7 @@ namespace Runway.Models
     public sealed class DubbingSpec
     {
         public string Model { get; set; }
-        public MediaSource Audio { get; set; }
+        public IMediaInput Audio { get; set; }
         public string TargetLanguage { get; set; }
         public bool? DisableVoiceCloning { get; set; }
         public bool? DropBackgroundAudio { get; set; }
@@ -40,7 +42,7 @@ namespace Runway.Models
     public sealed class VoiceIsolationSpec
     {
         public string Model { get; set; }
-        public MediaSource Audio { get; set; }
+        public IMediaInput Audio { get; set; }
     }
 
     public static partial class RequestBuilder
@@ -98,7 +100,7 @@ namespace Runway.Models
         {
             ModelInfo model = ResolveModel(spec.Model, Endpoints.VoiceDubbing);
             var request = new GenerationRequest(Endpoints.VoiceDubbing, model);
-            MediaSource audio = AudioInput(spec.Audio, "Audio");
+            IMediaInput audio = AudioInput(spec.Audio, "Audio");
             request.AddMedia(request.Body, "audioUri", audio);
             request.Cost.InputSeconds = audio.DurationSeconds;
             string language = ResolveLanguage(spec.TargetLanguage);
@@ -128,7 +130,7 @@ namespace Runway.Models
         {
             ModelInfo model = ResolveModel(spec.Model, Endpoints.VoiceIsolation);
             var request = new GenerationRequest(Endpoints.VoiceIsolation, model);
-            MediaSource audio = AudioInput(spec.Audio, "Audio");
+            IMediaInput audio = AudioInput(spec.Audio, "Audio");
             double? length = audio.DurationSeconds;
             if (length.HasValue && model.InputDuration != null && !model.InputDuration.Accepts(length.Value))
                 throw Invalid("Audio", "Runway.InvalidDuration",
@@ -182,18 +184,14 @@ namespace Runway.Models
         /// An input for an audioUri field: audio, or an MP4 video (sent as the audio/mp4 it also is). Videos in other
         /// containers are refused here, since the API would refuse them as audio.
         /// </summary>
-        private static MediaSource AudioInput(MediaSource source, string parameter)
+        private static IMediaInput AudioInput(IMediaInput source, string parameter)
         {
             if (source == null)
                 throw Invalid(parameter, "Runway.MissingInput", $"-{parameter} is required.", null);
-            if (source.MediaKind != MediaKind.Video || source.Format == null) return source;
-            if (source.Format == MediaProbe.Mp4) return source.AsMp4Audio();
-            throw new RunwayInputException(
-                $"-{parameter}: '{source.Display}' is a {source.Format.Name} video; this takes audio ({MediaSource.SupportedList(new[] { MediaKind.Audio })}) or an MP4 video. Extract the sound track first.",
-                parameter, "Runway.UnsupportedFormat", source.IsLocal ? source.Value : source.Display, ErrorCategory.InvalidType);
+            return source.AsAudioInput(parameter);
         }
 
-        private static string Describe(MediaSource source) =>
+        private static string Describe(IMediaInput source) =>
             source.DurationSeconds.HasValue ? $"{source.Display} ({DurationRule.Format(Math.Round(source.DurationSeconds.Value, 1))} s)" : source.Display;
 
         private static string Plural(int count, string noun) => count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? "" : "s");

@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
+
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Runway.Media;
+
 
 namespace Runway.Models
 {
@@ -13,12 +13,12 @@ namespace Runway.Models
     {
         public string Endpoint { get; set; }
         public string Model { get; set; }
-        public MediaSource Image { get; set; }
-        public MediaSource LastFrame { get; set; }
-        public MediaSource Video { get; set; }
-        public MediaSource ReferenceImage { get; set; }
-        public MediaSource Character { get; set; }
-        public MediaSource Reference { get; set; }
+        public IMediaInput Image { get; set; }
+        public IMediaInput LastFrame { get; set; }
+        public IMediaInput Video { get; set; }
+        public IMediaInput ReferenceImage { get; set; }
+        public IMediaInput Character { get; set; }
+        public IMediaInput Reference { get; set; }
         public string Prompt { get; set; }
         public string Ratio { get; set; }
         public double? Duration { get; set; }
@@ -31,7 +31,7 @@ namespace Runway.Models
 
     public sealed class ReferenceImageSpec
     {
-        public MediaSource Source { get; set; }
+        public IMediaInput Source { get; set; }
         public string Tag { get; set; }
     }
 

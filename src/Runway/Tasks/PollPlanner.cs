@@ -1,4 +1,5 @@
 using System;
+using Runway.Api;
 using Runway.Models;
 
 namespace Runway.Tasks

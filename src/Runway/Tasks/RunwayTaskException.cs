@@ -1,5 +1,6 @@
 using System;
-using System.Management.Automation;
+
+using Runway.Api;
 using Runway.Models;
 
 namespace Runway.Tasks
@@ -7,7 +8,7 @@ namespace Runway.Tasks
     /// <summary>A task that ended without output, or was not finished in time. Always carries the task (and so its id).</summary>
     public sealed class RunwayTaskException : Exception
     {
-        public RunwayTaskException(RunwayTask task, string message, string errorId, ErrorCategory category, Exception inner = null)
+        public RunwayTaskException(RunwayTask task, string message, string errorId, ErrorKind category, Exception inner = null)
             : base(message, inner)
         {
             Task = task;
@@ -18,7 +19,7 @@ namespace Runway.Tasks
         public RunwayTask Task { get; }
         public string TaskId => Task?.Id;
         public string ErrorId { get; }
-        public ErrorCategory Category { get; }
+        public ErrorKind Category { get; }
 
         public static RunwayTaskException Failed(RunwayTask task)
         {
@@ -28,7 +29,7 @@ namespace Runway.Tasks
         }
 
         public static RunwayTaskException Cancelled(RunwayTask task) =>
-            new RunwayTaskException(task, $"Runway task {task.Id} was cancelled.", "Runway.TaskCancelled", ErrorCategory.OperationStopped);
+            new RunwayTaskException(task, $"Runway task {task.Id} was cancelled.", "Runway.TaskCancelled", ErrorKind.OperationStopped);
 
         public static RunwayTaskException TimedOut(RunwayTask task, TimeSpan waited)
         {
@@ -36,23 +37,23 @@ namespace Runway.Tasks
             return new RunwayTaskException(task,
                 $"Runway task {task.Id} did not finish within {waited.TotalSeconds:0.#} s (last status {task.Status ?? "unknown"}{progress}). " +
                 $"It was not cancelled; resume with: Wait-RunwayTask -Id {task.Id}",
-                "Runway.TaskTimedOut", ErrorCategory.OperationTimeout);
+                "Runway.TaskTimedOut", ErrorKind.OperationTimeout);
         }
 
         public static RunwayTaskException Lost(RunwayTask task, Exception cause) =>
             new RunwayTaskException(task, $"Runway task {task.Id} could not be followed: {cause.Message}",
                 cause is Api.RunwayApiException api && api.StatusCode == 404 ? "Runway.TaskNotFound" : "Runway.TaskPollFailed",
-                cause is Api.RunwayApiException api2 && api2.StatusCode == 404 ? ErrorCategory.ObjectNotFound : ErrorCategory.ConnectionError,
+                cause is Api.RunwayApiException api2 && api2.StatusCode == 404 ? ErrorKind.ObjectNotFound : ErrorKind.ConnectionError,
                 cause);
 
-        private static ErrorCategory CategoryOf(string failureCode)
+        private static ErrorKind CategoryOf(string failureCode)
         {
-            if (string.IsNullOrEmpty(failureCode)) return ErrorCategory.InvalidResult;
-            if (failureCode.StartsWith("SAFETY", StringComparison.OrdinalIgnoreCase)) return ErrorCategory.SecurityError;
+            if (string.IsNullOrEmpty(failureCode)) return ErrorKind.InvalidResult;
+            if (failureCode.StartsWith("SAFETY", StringComparison.OrdinalIgnoreCase)) return ErrorKind.SecurityError;
             if (failureCode.StartsWith("ASSET", StringComparison.OrdinalIgnoreCase) || failureCode.StartsWith("INPUT", StringComparison.OrdinalIgnoreCase))
-                return ErrorCategory.InvalidData;
-            if (failureCode.StartsWith("INTERNAL", StringComparison.OrdinalIgnoreCase)) return ErrorCategory.ResourceUnavailable;
-            return ErrorCategory.InvalidResult;
+                return ErrorKind.InvalidData;
+            if (failureCode.StartsWith("INTERNAL", StringComparison.OrdinalIgnoreCase)) return ErrorKind.ResourceUnavailable;
+            return ErrorKind.InvalidResult;
         }
     }
 }

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
+using Runway.Api;
 using Runway.Models;
 
 namespace Runway.Tasks

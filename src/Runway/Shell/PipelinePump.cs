@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Runway.Cmdlets
+namespace Runway.Shell
 {
     /// <summary>
     /// Runs queued actions (a cmdlet's Write* calls) on the thread that pumps, until the awaited work completes.

@@ -4,14 +4,14 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 
-namespace Runway.Models
+namespace Runway.Api
 {
     /// <summary>The organization's balance and tier, from GET /v1/organization.</summary>
     public sealed class RunwayCredit
     {
         public decimal CreditBalance { get; set; }
         /// <summary>The balance in US dollars (1 credit = $0.01).</summary>
-        public decimal BalanceUsd => CreditBalance * ModelCatalog.UsdPerCredit;
+        public decimal BalanceUsd => CreditBalance * Credits.UsdPerCredit;
         public decimal? MaxMonthlyCreditSpend { get; set; }
         public RunwayModelLimit[] Models { get; set; } = Array.Empty<RunwayModelLimit>();
         /// <summary>Estimated credits of the tasks created in this PowerShell session.</summary>
@@ -80,7 +80,7 @@ namespace Runway.Models
         public DateTime Date { get; set; }
         public string Model { get; set; }
         public decimal Credits { get; set; }
-        public decimal Usd => Credits * ModelCatalog.UsdPerCredit;
+        public decimal Usd => Credits * Api.Credits.UsdPerCredit;
 
         internal static IEnumerable<RunwayUsageRecord> FromJson(JsonElement json)
         {
@@ -104,5 +104,14 @@ namespace Runway.Models
                 }
             }
         }
+    }
+}
+
+namespace Runway.Api
+{
+    /// <summary>The API's unit of account.</summary>
+    public static class Credits
+    {
+        public const decimal UsdPerCredit = 0.01m;
     }
 }

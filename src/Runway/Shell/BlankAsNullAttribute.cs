@@ -1,6 +1,6 @@
 using System.Management.Automation;
 
-namespace Runway.Cmdlets
+namespace Runway.Shell
 {
     /// <summary>
     /// An empty or blank string becomes null, so an empty CSV cell (Import-Csv | New-RunwayVideo) means

@@ -2,9 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using Runway.Api;
 using Runway.Models;
 
-namespace Runway.Cmdlets
+namespace Runway.Shell
 {
     /// <summary>The one progress bar of a wait: tasks done, statuses, elapsed time; cleared when the wait ends.</summary>
     internal sealed class WaitProgressBar

@@ -1,6 +1,6 @@
 using System;
 
-namespace Runway.Models
+namespace Runway.Api
 {
     /// <summary>A file uploaded for use as a media input; <see cref="Uri"/> (runway://…) works in any -Image/-Video/-Audio parameter for 24 hours.</summary>
     public sealed class RunwayUpload

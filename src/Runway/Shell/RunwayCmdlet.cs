@@ -4,7 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Runway.Api;
 
-namespace Runway.Cmdlets
+namespace Runway.Shell
 {
     /// <summary>
     /// What every cmdlet that talks to the API shares: a cancellation token cancelled by Ctrl+C
@@ -16,13 +16,16 @@ namespace Runway.Cmdlets
         private readonly PipelinePump pump = new PipelinePump();
         private RunwayApi api;
 
-        protected CancellationToken Cancellation => stopping.Token;
+        protected internal CancellationToken Cancellation => stopping.Token;
 
         /// <summary>
         /// The API as configured right now (Connect-Runway, else the environment). A bad configuration throws
         /// <see cref="RunwayConfigurationException"/>, which the Run helpers turn into a terminating error.
         /// </summary>
-        protected RunwayApi Api => api ?? (api = new RunwayApi(new RunwayClient(RunwaySession.Current, this)));
+        protected internal RunwayApi Api => api ?? (api = new RunwayApi(new RunwayClient(RunwaySession.Current, this))
+        {
+            TaskSeen = Tasks.TaskJournal.RecordSighting,
+        });
 
         protected override void StopProcessing()
         {
@@ -36,12 +39,12 @@ namespace Runway.Cmdlets
                 : GetVariableValue("VerbosePreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
 
         /// <summary>Queues an action (a Write*) to run on the pipeline thread; safe from any thread.</summary>
-        protected void OnPipeline(Action action) => pump.Post(action);
+        protected internal void OnPipeline(Action action) => pump.Post(action);
 
         void IRunwayLog.Verbose(string message) => OnPipeline(() => WriteVerbose(message));
 
         /// <summary>Runs async work to completion, executing queued writes on this (the pipeline) thread meanwhile.</summary>
-        protected T Run<T>(Func<CancellationToken, Task<T>> work)
+        protected internal T Run<T>(Func<CancellationToken, Task<T>> work)
         {
             Task<T> task;
             try
@@ -63,37 +66,43 @@ namespace Runway.Cmdlets
             }
         }
 
-        protected void Run(Func<CancellationToken, Task> work) =>
+        protected internal void Run(Func<CancellationToken, Task> work) =>
             Run<bool>(async token =>
             {
                 await work(token).ConfigureAwait(false);
                 return true;
             });
 
-        /// <summary>Runs one item's work; an API failure becomes a non-terminating error for that item.</summary>
-        protected void RunForItem(object target, Func<CancellationToken, Task> work)
+        /// <summary>Runs one item's work; a failure becomes a non-terminating error for that item (see <see cref="Report"/>).</summary>
+        protected bool RunForItem(object target, Func<CancellationToken, Task> work, ErrorPhase phase = ErrorPhase.Other)
         {
             try
             {
                 Run(work);
+                return true;
             }
-            catch (PipelineStoppedException)
+            catch (Exception ex) when (!(ex is PipelineStoppedException) && Reportable(ex))
             {
-                throw;
+                Report(ex, target, phase);
+                return false;
             }
-            catch (RunwayConfigurationException ex)
-            {
-                ThrowTerminatingError(RunwayErrors.FromException(ex, target));
-            }
-            catch (RunwayApiException ex) when (ex.StatusCode == 401)
-            {
-                // A bad key fails every item alike: stop at the first instead of repeating it per item.
-                ThrowTerminatingError(RunwayErrors.FromException(ex, target));
-            }
-            catch (RunwayApiException ex)
-            {
-                WriteError(RunwayErrors.FromException(ex, target));
-            }
+        }
+
+        /// <summary>The failures an item can have that are the module's own to report (anything else is a bug and surfaces as is).</summary>
+        protected static bool Reportable(Exception ex) =>
+            ex is RunwayApiException || ex is RunwayConfigurationException || ex is Models.RunwayInputException || ex is Tasks.RunwayTaskException
+            || ex is Tasks.RunwayBudgetException || ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is TimeoutException
+            || ex is Media.RunwayOutputExpiredException;
+
+        /// <summary>
+        /// The one error ladder: a failure that would repeat for every item (bad configuration, 401) ends the
+        /// command; any other is written as a non-terminating error, relabelled by <paramref name="label"/> if given.
+        /// </summary>
+        protected void Report(Exception ex, object target, ErrorPhase phase = ErrorPhase.Other, Func<ErrorRecord, ErrorRecord> label = null)
+        {
+            ErrorRecord record = ErrorPolicy.FromException(ex, target, phase);
+            if (ErrorPolicy.IsTerminating(ex)) ThrowTerminatingError(record);
+            WriteError(label == null ? record : label(record));
         }
     }
 }

@@ -4,10 +4,11 @@ using System.IO;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using Runway.Api;
 using Runway.Media;
 using Runway.Models;
 
-namespace Runway.Cmdlets
+namespace Runway.Shell
 {
     /// <summary>
     /// Saves task outputs for a cmdlet: downloads (a few at a time), progress bars on the pipeline thread,
@@ -15,9 +16,7 @@ namespace Runway.Cmdlets
     /// </summary>
     internal sealed class OutputSaver
     {
-        private const int ActivityId = 0x52574144;
         private readonly RunwayCmdlet cmdlet;
-        private readonly Action<Action> onPipeline;
         private readonly Downloader downloader;
         private readonly OutputTarget target;
         private readonly bool force;
@@ -25,15 +24,13 @@ namespace Runway.Cmdlets
         private readonly SemaphoreSlim parallel = new SemaphoreSlim(4);
         private int nextProgressId;
         private readonly List<Task> running = new List<Task>();
-        private bool usedNamedFile;
 
         /// <param name="refresh">Fetches a task again by id; used once per output when a task's signed URL has expired (403).</param>
-        public OutputSaver(RunwayCmdlet cmdlet, Action<Action> onPipeline, Downloader downloader, OutputTarget target, bool force,
+        public OutputSaver(RunwayCmdlet cmdlet, Downloader downloader, OutputTarget target, bool force,
             Func<string, CancellationToken, Task<RunwayTask>> refresh = null)
         {
             this.refresh = refresh;
             this.cmdlet = cmdlet;
-            this.onPipeline = onPipeline;
             this.downloader = downloader;
             this.target = target;
             this.force = force;
@@ -70,28 +67,14 @@ namespace Runway.Cmdlets
         {
             if (urls.Length == 0)
             {
-                onPipeline(() => cmdlet.WriteError(new ErrorRecord(new InvalidOperationException($"Task {baseName} has no output to save."),
+                cmdlet.OnPipeline(() => cmdlet.WriteError(new ErrorRecord(new InvalidOperationException($"Task {baseName} has no output to save."),
                     "Runway.NoOutput", ErrorCategory.InvalidData, source)));
                 return;
-            }
-            if (!target.IsDirectory)
-            {
-                lock (running)
-                {
-                    if (usedNamedFile)
-                    {
-                        onPipeline(() => cmdlet.WriteError(new ErrorRecord(new InvalidOperationException(
-                            $"The outputs of {baseName} were not saved: one file name was given for several tasks. Give a directory instead."),
-                            "Runway.OneFileForManyTasks", ErrorCategory.InvalidArgument, source)));
-                        return;
-                    }
-                    usedNamedFile = true;
-                }
             }
             for (int i = 0; i < urls.Length; i++)
             {
                 int index = i;
-                int progressId = ActivityId + Interlocked.Increment(ref nextProgressId);
+                int progressId = TransferProgress.DownloadActivityId + Interlocked.Increment(ref nextProgressId);
                 string label = urls.Length > 1 ? $"{baseName} ({index + 1} of {urls.Length})" : baseName;
                 await parallel.WaitAsync(cancellation).ConfigureAwait(false);
                 bool shown = false;
@@ -103,9 +86,7 @@ namespace Runway.Cmdlets
                         (done, total) =>
                         {
                             shown = true;
-                            onPipeline(() => cmdlet.WriteProgress(new ProgressRecord(progressId, "Downloading Runway output " + label,
-                                total.HasValue ? $"{done:N0} of {total.Value:N0} bytes" : $"{done:N0} bytes")
-                            { PercentComplete = total.HasValue && total.Value > 0 ? (int)(100 * done / total.Value) : -1 }));
+                            cmdlet.OnPipeline(() => cmdlet.WriteProgress(TransferProgress.Record(progressId, "Downloading Runway output " + label, done, total)));
                         },
                         cancellation);
                     string path;
@@ -124,8 +105,8 @@ namespace Runway.Cmdlets
                     }
                     if (source is RunwayTask task) Tasks.TaskJournal.RecordSaved(task.Id, path);
                     string mismatch = target.IsDirectory ? null : ExtensionMismatch(path);
-                    if (mismatch != null) onPipeline(() => cmdlet.WriteWarning(mismatch));
-                    onPipeline(() => cmdlet.WriteObject(ProviderItem(path)));
+                    if (mismatch != null) cmdlet.OnPipeline(() => cmdlet.WriteWarning(mismatch));
+                    cmdlet.OnPipeline(() => cmdlet.WriteObject(ProviderItem(path)));
                 }
                 catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
                 {
@@ -133,14 +114,14 @@ namespace Runway.Cmdlets
                 }
                 catch (Exception ex)
                 {
-                    ErrorRecord record = ToErrorRecord(ex, source);
-                    onPipeline(() => cmdlet.WriteError(record));
+                    ErrorRecord record = ErrorPolicy.FromException(ex, source, ErrorPhase.Save);
+                    cmdlet.OnPipeline(() => cmdlet.WriteError(record));
                 }
                 finally
                 {
                     parallel.Release();
                     if (shown)
-                        onPipeline(() => cmdlet.WriteProgress(new ProgressRecord(progressId, "Downloading Runway output " + label, "Done") { RecordType = ProgressRecordType.Completed }));
+                        cmdlet.OnPipeline(() => cmdlet.WriteProgress(TransferProgress.Done(progressId, "Downloading Runway output " + label)));
                 }
             }
         }
@@ -185,23 +166,6 @@ namespace Runway.Cmdlets
             {
             }
             return new FileInfo(path);
-        }
-
-        internal static ErrorRecord ToErrorRecord(Exception exception, object source)
-        {
-            switch (exception)
-            {
-                case RunwayOutputExpiredException expired:
-                    return new ErrorRecord(expired, "Runway.OutputExpired", ErrorCategory.ResourceUnavailable, source);
-                case RunwayFileExistsException exists:
-                    return new ErrorRecord(exists, "Runway.FileExists", ErrorCategory.ResourceExists, exists.Path);
-                case UnauthorizedAccessException denied:
-                    return new ErrorRecord(denied, "Runway.CannotWrite", ErrorCategory.PermissionDenied, source);
-                case IOException io:
-                    return new ErrorRecord(new IOException($"Could not save the output: {io.Message} No partial file was left.", io), "Runway.WriteFailed", ErrorCategory.WriteError, source);
-                default:
-                    return RunwayErrors.FromException(exception, source);
-            }
         }
     }
 }

@@ -1,15 +1,28 @@
 using System;
+using System.IO;
 using System.Management.Automation;
 using Runway.Api;
+using Runway.Media;
 using Runway.Models;
 using Runway.Tasks;
 
-namespace Runway.Cmdlets
+namespace Runway.Shell
 {
-    /// <summary>Maps the module's exceptions to ErrorRecords: one ErrorId scheme and category table for every cmdlet.</summary>
-    internal static class RunwayErrors
+    /// <summary>What was being done when an exception arose: the same IOException means another thing while creating and while saving.</summary>
+    public enum ErrorPhase { Other, Create, Save }
+
+    /// <summary>
+    /// The one error policy of the module: which ErrorRecord (id, category, target, recommended action) each
+    /// exception becomes, and which failures end the whole command (a bad configuration or key fails every item
+    /// alike) rather than the one item.
+    /// </summary>
+    public static class ErrorPolicy
     {
-        public static ErrorRecord FromException(Exception exception, object target)
+        /// <summary>Would be the same for every later item too: stop the command at the first.</summary>
+        public static bool IsTerminating(Exception exception) =>
+            exception is RunwayConfigurationException || (exception is RunwayApiException api && api.StatusCode == 401);
+
+        public static ErrorRecord FromException(Exception exception, object target, ErrorPhase phase = ErrorPhase.Other)
         {
             switch (exception)
             {
@@ -22,16 +35,36 @@ namespace Runway.Cmdlets
                         };
                     return record;
                 case RunwayTaskException task:
-                    return new ErrorRecord(task, task.ErrorId, task.Category, task.Task);
+                    return new ErrorRecord(task, task.ErrorId, Category(task.Category), task.Task);
+                case RunwayInputException input:
+                    return new ErrorRecord(input, input.ErrorId, Category(input.Category), input.Target);
+                case RunwayBudgetException budget:
+                    return new ErrorRecord(budget, "Runway.BudgetExceeded", ErrorCategory.LimitsExceeded, target);
                 case RunwayConfigurationException config when config.BadBaseUri:
                     return new ErrorRecord(config, "Runway.InvalidBaseUri", ErrorCategory.InvalidArgument,
                         Environment.GetEnvironmentVariable(RunwayConfiguration.BaseUriVariable));
                 case RunwayConfigurationException config:
                     return new ErrorRecord(config, "Runway.NotConfigured", ErrorCategory.AuthenticationError, target);
+                case RunwayOutputExpiredException expired:
+                    return new ErrorRecord(expired, "Runway.OutputExpired", ErrorCategory.ResourceUnavailable, target);
+                case RunwayFileExistsException exists:
+                    return new ErrorRecord(exists, "Runway.FileExists", ErrorCategory.ResourceExists, exists.Path);
+                case UnauthorizedAccessException denied:
+                    return new ErrorRecord(denied, "Runway.CannotWrite", ErrorCategory.PermissionDenied, target);
+                case IOException io when phase == ErrorPhase.Save:
+                    return new ErrorRecord(new IOException($"Could not save the output: {io.Message} No partial file was left.", io), "Runway.WriteFailed", ErrorCategory.WriteError, target);
+                case IOException io when phase == ErrorPhase.Create:
+                    return new ErrorRecord(io, "Runway.FileUnreadable", ErrorCategory.ReadError, target);
+                case TimeoutException slot when phase == ErrorPhase.Create:
+                    return new ErrorRecord(slot, "Runway.NoFreeSlot", ErrorCategory.OperationTimeout, target);
                 default:
                     return new ErrorRecord(exception, "Runway.Error", ErrorCategory.NotSpecified, target);
             }
         }
+
+        /// <summary>The lower layers' <see cref="ErrorKind"/> is named after ErrorCategory: map by name.</summary>
+        public static ErrorCategory Category(ErrorKind kind) =>
+            Enum.TryParse(kind.ToString(), out ErrorCategory category) ? category : ErrorCategory.NotSpecified;
 
         public static ErrorCategory ApiCategory(RunwayApiException api)
         {

@@ -1,13 +1,13 @@
 using System;
-using System.Management.Automation;
+using Runway.Api;
 
-namespace Runway.Media
+namespace Runway.Models
 {
     /// <summary>Input the API would reject (or that cannot be read), caught before anything is sent.</summary>
     public sealed class RunwayInputException : ArgumentException
     {
         public RunwayInputException(string message, string parameterName, string errorId, object target,
-            ErrorCategory category = ErrorCategory.InvalidArgument, Exception inner = null)
+            ErrorKind category = ErrorKind.InvalidArgument, Exception inner = null)
             : base(message, inner)
         {
             Parameter = parameterName;
@@ -20,7 +20,7 @@ namespace Runway.Media
         public string Parameter { get; }
         public string ErrorId { get; }
         public object Target { get; }
-        public ErrorCategory Category { get; }
+        public ErrorKind Category { get; }
         public override string Message => base.Message;
     }
 }

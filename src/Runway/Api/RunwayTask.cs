@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 
-namespace Runway.Models
+namespace Runway.Api
 {
     /// <summary>A generation task as the API last reported it, plus what this module knows of how it was made.</summary>
     public sealed class RunwayTask

@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using Runway.Api;
+using Runway.Media;
+using Runway.Models;
+using Runway.Tasks;
+
+namespace Runway.Shell
+{
+    /// <summary>
+    /// What every generation cmdlet shares, as the three PowerShell steps: Begin checks where outputs go; Process
+    /// validates and prices each input and asks about it (<see cref="BatchConfirmation"/>); creating goes through
+    /// <see cref="TaskCreator"/>, waiting through <see cref="TaskWaiter"/> and one <see cref="WaitReporter"/>.
+    /// </summary>
+    public abstract class GenerationCmdlet : RunwayCmdlet
+    {
+        private readonly List<RunwayTask> created = new List<RunwayTask>();
+        private readonly BatchSummary summary = new BatchSummary();
+        private int inputNumber;
+        private HashSet<string> commandLineParameters;
+        private BatchConfirmation batch;
+        private OutputDestination destination;
+        private GenerationOutput output;
+        private TaskCreator creator;
+
+        /// <summary>Wait until the task finishes and output the finished task.</summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        /// <summary>Wait, then save the output to this file (implies -Wait); outputs FileInfo.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string OutFile { get; set; }
+
+        /// <summary>Wait, then save outputs into this directory, named after the task id (implies -Wait); outputs FileInfo.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string OutDirectory { get; set; }
+
+        /// <summary>Overwrite existing files with -OutFile or -OutDirectory.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Stop waiting after this many seconds (the task goes on; its id is in the error). 0 waits without limit.</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int TimeoutSec { get; set; } = (int)WaitOptions.DefaultTimeout.TotalSeconds;
+
+        /// <summary>Seconds between status checks while waiting (±25 % jitter).</summary>
+        [Parameter]
+        [ValidateRange(0.05, 3600)]
+        public double PollIntervalSec { get; set; } = WaitOptions.DefaultPollInterval.TotalSeconds;
+
+        /// <summary>Most unfinished tasks of one model at a time; never more than the organization's tier allows.</summary>
+        [Parameter]
+        [ValidateRange(1, 1000)]
+        public int ThrottleLimit { get; set; }
+
+        private WaitOptions WaitOptions => WaitOptions.FromSeconds(PollIntervalSec, TimeoutSec);
+
+        /// <summary>Builds the request for the current pipeline object; throws <see cref="RunwayInputException"/> for bad input.</summary>
+        protected abstract GenerationRequest BuildRequest();
+
+        /// <summary>True when the user typed this parameter (rather than it being bound from a pipeline object's property).</summary>
+        protected bool OnCommandLine(string parameter) => commandLineParameters.Contains(parameter);
+
+        /// <summary>The -Model to use: a piped task binds the Model that made it, which counts only when typed.</summary>
+        protected string ModelFor(object input, string model) => TypedUnlessFromTask(input, "Model", model);
+
+        /// <summary>
+        /// A finished task piped in binds its own properties by name (Model, Prompt: those that made it), which
+        /// describe the input, not the new task: such a value counts only when the user typed the parameter.
+        /// </summary>
+        protected T TypedUnlessFromTask<T>(object input, string parameter, T value) =>
+            InputBinder.Unwrap(input) is RunwayTask && !OnCommandLine(parameter) ? default : value;
+
+        protected MediaSource Media(object input, string parameter, params MediaKind[] accepted) =>
+            input == null ? null : MediaSource.From(InputBinder.MediaValue(input, parameter), parameter, path => ProviderPaths.ResolveOne(this, path), accepted);
+
+        protected override void BeginProcessing()
+        {
+            commandLineParameters = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+            batch = new BatchConfirmation(this);
+            destination = OutputDestination.FromOutParameters(this, OutFile, OutDirectory, Force);
+            output = new GenerationOutput(this, destination, Wait, WaitOptions, summary);
+        }
+
+        protected override void ProcessRecord()
+        {
+            int number = ++inputNumber;
+            summary.Requested++;
+            GenerationRequest request;
+            try
+            {
+                request = BuildRequest();
+            }
+            catch (RunwayInputException ex)
+            {
+                Refuse(ErrorPolicy.FromException(ex, ex.Target), number);
+                return;
+            }
+            if (destination != null && !destination.TryClaim())
+            {
+                Refuse(destination.OneFileForManyTasks($"Not sent: {request.Summary}.", request.Source), number);
+                return;
+            }
+            string capNote = string.Empty;
+            try
+            {
+                SpendingGuard.Check(request.CreditsUpperBound + batch.PendingCredits, request.Summary);
+            }
+            catch (RunwayBudgetException ex)
+            {
+                if (!batch.WhatIf)
+                {
+                    Refuse(ErrorPolicy.FromException(ex, request.Source), number);
+                    return;
+                }
+                capNote = $" (refused for real: past the session cap of {SpendingGuard.Cap} credits)";
+            }
+            if (VerboseEnabled)
+                WriteVerbose($"{request.Summary}: {request.CostText}. Body: {request.DescribeBody()}");
+            if (batch.Offer(number, request, capNote))
+                Create(number, request);
+        }
+
+        protected override void EndProcessing()
+        {
+            foreach ((int number, GenerationRequest request) in batch.ConfirmHeld())
+                Create(number, request);
+            batch.ShowWhatIfTotal();
+            if (creator != null) output.WaitFor(creator.Unfinished);
+            if (inputNumber > 1)
+            {
+                summary.EstimatedCredits = created.Sum(t => t.EstimatedCredits ?? 0);
+                summary.Created = created.Count;
+                WriteVerbose(summary.ToString());
+                var record = new InformationRecord(summary, MyInvocation.MyCommand.Name);
+                record.Tags.Add("Runway.Summary");
+                WriteInformation(record);
+            }
+        }
+
+        private void Refuse(ErrorRecord record, int number)
+        {
+            summary.Refused++;
+            WriteError(Labelled(record, number));
+        }
+
+        private void Create(int number, GenerationRequest request)
+        {
+            output.Prepare();
+            try
+            {
+                if (creator == null) creator = new TaskCreator(Api, ThrottleLimit > 0 ? ThrottleLimit : (int?)null, WaitOptions, this, output.Reporter);
+                CreatedTask result = Run(token => creator.CreateAsync(request, TransferProgress.Upload(this), token));
+                created.Add(result.Task);
+                output.Created(result, request);
+            }
+            catch (Exception ex) when (!(ex is PipelineStoppedException) && Reportable(ex))
+            {
+                summary.Failed++;
+                Report(ex, request.Source ?? request.Summary, ErrorPhase.Create, record => Labelled(record, number));
+            }
+        }
+
+        /// <summary>With pipeline input, says which input an error belongs to.</summary>
+        private ErrorRecord Labelled(ErrorRecord record, int number)
+        {
+            if (MyInvocation.ExpectingInput)
+                record.ErrorDetails = new ErrorDetails($"Input {number}: {record.ErrorDetails?.Message ?? record.Exception.Message}")
+                {
+                    RecommendedAction = record.ErrorDetails?.RecommendedAction,
+                };
+            return record;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System;
+using System.Collections;
+using System.Linq;
+using System.Management.Automation;
+using Runway.Media;
+
+namespace Runway.Shell
+{
+    /// <summary>
+    /// PowerShell binding work the layers below never see: unwrapping PSObjects and reading media out of piped
+    /// records (CSV rows, hashtables, custom objects, objects with a Path/FullName property).
+    /// </summary>
+    public static class InputBinder
+    {
+        /// <summary>The object inside a PSObject; a PSCustomObject stays wrapped because its properties live on the wrapper.</summary>
+        public static object Unwrap(object input) => input is PSObject ps && !(ps.BaseObject is PSCustomObject) ? ps.BaseObject : input;
+
+        /// <summary>
+        /// The media value inside what was bound to <paramref name="parameter"/>: the object itself when the media
+        /// layer takes it as it is, else its property named like the parameter, or Uri, Url, Path, FullName.
+        /// </summary>
+        public static object MediaValue(object input, string parameter)
+        {
+            object value = Unwrap(input);
+            if (MediaSource.TakesDirectly(value)) return value;
+            string property = UriProperty(value, parameter);
+            if (property != null) return MediaValue(PropertyValue(value, property), parameter);
+            string what = value is PSObject || value is IDictionary
+                ? $"an object without {MediaSource.Article(parameter)} {parameter}, Uri or Path property"
+                : $"{MediaSource.Article(value.GetType().Name)} {value.GetType().Name}";
+            throw MediaSource.Unsupported(parameter, what, value);
+        }
+
+        /// <summary>
+        /// True for a piped record (a CSV row, a hashtable) that has no media under the parameter's name (or Uri,
+        /// Path) or only a blank one: such a row asks for the text-only form of the command.
+        /// </summary>
+        public static bool IsRecordWithoutMedia(object input, string parameter)
+        {
+            object value = Unwrap(input);
+            if (!(value is IDictionary) && !(value is PSObject)) return false;
+            string property = UriProperty(value, parameter);
+            return property == null || string.IsNullOrWhiteSpace(PropertyValue(value, property)?.ToString());
+        }
+
+        /// <summary>
+        /// Name of the property holding a media URI on a hashtable or custom object, if any: first one named
+        /// like the parameter (a CSV row's Image column for -Image), then Uri, Url, Path, FullName.
+        /// </summary>
+        public static string UriProperty(object value, string parameter = null)
+        {
+            foreach (string name in new[] { parameter, "Uri", "Url", "Path", "FullName" })
+                if (name != null && HasProperty(value, name)) return name;
+            return null;
+        }
+
+        public static bool HasProperty(object value, string name)
+        {
+            if (value is IDictionary dictionary)
+                return dictionary.Keys.Cast<object>().Any(k => string.Equals(k?.ToString(), name, StringComparison.OrdinalIgnoreCase));
+            return PSObject.AsPSObject(value).Properties[name] != null;
+        }
+
+        public static object PropertyValue(object value, string name)
+        {
+            if (value is IDictionary dictionary)
+            {
+                foreach (object key in dictionary.Keys)
+                    if (string.Equals(key?.ToString(), name, StringComparison.OrdinalIgnoreCase)) return dictionary[key];
+                return null;
+            }
+            return PSObject.AsPSObject(value).Properties[name]?.Value;
+        }
+    }
+}

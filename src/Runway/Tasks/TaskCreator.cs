@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Runway.Api;
+using Runway.Media;
+using Runway.Models;
+
+namespace Runway.Tasks
+{
+    /// <summary>A task just created, and whether the journal could record it.</summary>
+    public sealed class CreatedTask
+    {
+        public CreatedTask(RunwayTask task, string journalError)
+        {
+            Task = task;
+            JournalError = journalError;
+        }
+
+        public RunwayTask Task { get; }
+        /// <summary>Why the journal could not record the task (keep its id!), or null.</summary>
+        public string JournalError { get; }
+    }
+
+    /// <summary>
+    /// Creates paid tasks for one command: a free slot within the tier's concurrency, local media inlined or
+    /// uploaded, the spending cap reserved and committed, one create, and the journal entry written before the
+    /// task is handed back. No PowerShell here: the cmdlet layer reports what it returns.
+    /// </summary>
+    public sealed class TaskCreator
+    {
+        private readonly RunwayApi api;
+        private readonly ConcurrencyGate gate;
+        private readonly MediaResolver resolver;
+
+        /// <param name="observer">Told of tasks that end while the creator waits for a free slot.</param>
+        public TaskCreator(RunwayApi api, int? throttleLimit, WaitOptions options, IRunwayLog log, IWaitObserver observer)
+        {
+            this.api = api;
+            gate = new ConcurrencyGate(api, throttleLimit, options, log, observer);
+            resolver = new MediaResolver(new Uploader(api.Client, log));
+        }
+
+        /// <summary>Created tasks that have not been seen to end yet.</summary>
+        public IReadOnlyList<RunwayTask> Unfinished => gate.Unfinished;
+
+        /// <param name="uploadProgress">Bytes sent of a local file that is uploaded (its display name, done, total).</param>
+        public async Task<CreatedTask> CreateAsync(GenerationRequest request, Action<string, long, long?> uploadProgress, CancellationToken cancellation)
+        {
+            await gate.WaitForSlotAsync(request.Model.Name, cancellation).ConfigureAwait(false);
+            await resolver.ResolveAsync(request, (source, done, total) => uploadProgress?.Invoke(source.Display, done, total), cancellation).ConfigureAwait(false);
+
+            decimal credits = request.CreditsUpperBound;
+            SpendingGuard.Reserve(credits, request.Summary);
+            RunwayTask task;
+            try
+            {
+                task = await api.CreateTaskAsync(request.Endpoint, request.Model.Name, request.Body, request.EstimatedCredits, cancellation).ConfigureAwait(false);
+            }
+            catch (RunwayApiException ex) when (!ex.TaskMayExist)
+            {
+                SpendingGuard.Release(credits);
+                throw;
+            }
+            catch
+            {
+                // Cancelled or lost mid-request: the task may exist, so its cost counts.
+                SpendingGuard.Commit(credits);
+                throw;
+            }
+            SpendingGuard.Commit(credits);
+            string journalError = TaskJournal.RecordCreated(task, request) ? null : TaskJournal.LastError;
+            task.Prompt = request.Body["promptText"]?.GetValue<string>();
+            gate.Track(task);
+            return new CreatedTask(task, journalError);
+        }
+    }
+}
