@@ -68,6 +68,9 @@ function Invoke-Docs {
     $docs = Join-Path $Root 'docs/en-US'
     $converter = Join-Path $Root 'src/tools/ConvertTo-Maml.ps1'
     if (-not (Test-Path $converter) -or -not (Get-ChildItem $docs -Filter *.md -ErrorAction SilentlyContinue)) { return }
+    # The per-model facts in the help come from the built catalog (a child process: this session never loads the module).
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'src/tools/Update-CatalogHelp.ps1') -AssemblyPath (Join-Path $ModuleOut 'Runway.dll') -DocsPath $docs
+    if ($LASTEXITCODE -ne 0) { throw "Writing the model lists into the help failed (exit code $LASTEXITCODE)." }
     & $converter -SourcePath $docs -OutputPath (Join-Path $ModuleOut 'en-US') -ModuleName Runway
 }
 

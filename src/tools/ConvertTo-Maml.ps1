@@ -108,6 +108,8 @@ function ConvertTo-Paragraphs([string[]] $Lines) {
             continue
         }
         if ($inFence) { $paras.Add($line); continue }
+        # HTML comments (the generated catalog list's markers) are for editors, not readers.
+        if ($line -match '^\s*<!--.*-->\s*$') { continue }
         if ($line.Trim() -eq '') { & $flush; continue }
         if ($line -match '^\s*([-*]|\d+\.)\s+') { & $flush }
         $current.Add($line.Trim())
