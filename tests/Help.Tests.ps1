@@ -114,6 +114,22 @@ Describe 'Help of <Name>' -ForEach $CommandCases {
     }
 }
 
+Describe 'The model lists in the help come from the catalog' {
+    It '<_> lists every model of its endpoints, as the catalog describes it, and no other' -ForEach @(
+        [Runway.Models.ModelCatalog]::EndpointTable.Cmdlet | Sort-Object -Unique) {
+        $notes = ((Get-Help $_ -Full).alertSet.alert.Text -join "`n")
+        $endpoints = @([Runway.Models.ModelCatalog]::EndpointsOf($_))
+        $models = @([Runway.Models.ModelCatalog]::Models | Where-Object { $m = $_; $endpoints | Where-Object { $m.ServesEndpoint($_.Name) } })
+        $models | Should -Not -BeNullOrEmpty
+        foreach ($model in $models) {
+            $line = [Runway.Models.CatalogHelp]::Describe($model, $endpoints)
+            $notes | Should -Match ([regex]::Escape($line)) -Because "the help of $_ must say what the catalog says of $($model.Name)"
+        }
+        $others = [Runway.Models.ModelCatalog]::Models | Where-Object { $_ -notin $models }
+        foreach ($other in $others) { $notes | Should -Not -Match ("(?m)^(- )?" + [regex]::Escape($other.Name) + " \(") }
+    }
+}
+
 Describe 'about_Runway' {
     It 'is found by Get-Help and covers configuration, keys, costs, retries and Ctrl+C' {
         $topic = Get-Help about_Runway | Out-String

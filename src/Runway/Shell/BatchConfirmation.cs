@@ -30,6 +30,23 @@ namespace Runway.Shell
         /// <summary>Credits of the tasks asked about but not created yet: the spending cap counts them too.</summary>
         public decimal PendingCredits => awaiting.Sum(p => p.Request.CreditsUpperBound) + shownCredits;
 
+        /// <summary>
+        /// Checks the spending cap, counting what the batch holds: past it, throws <see cref="RunwayBudgetException"/>,
+        /// or with -WhatIf returns a note for the task's line (the task is shown, and would be refused for real).
+        /// </summary>
+        public string CheckBudget(GenerationRequest request)
+        {
+            try
+            {
+                SpendingGuard.Check(request.CreditsUpperBound + PendingCredits, request.Summary);
+                return string.Empty;
+            }
+            catch (RunwayBudgetException) when (WhatIf)
+            {
+                return $" (refused for real: past the session cap of {SpendingGuard.Cap} credits)";
+            }
+        }
+
         /// <summary>True to create the task now; false when it waits for the batch's confirmation, or was only shown or declined.</summary>
         public bool Offer(int number, GenerationRequest request, string capNote)
         {

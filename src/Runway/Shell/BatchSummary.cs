@@ -1,3 +1,7 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using Runway.Api;
 using Runway.Models;
 
 namespace Runway.Shell
@@ -11,6 +15,21 @@ namespace Runway.Shell
         public int Failed { get; set; }
         public int Succeeded { get; set; }
         public decimal EstimatedCredits { get; set; }
+
+        /// <summary>Takes the created tasks' number and estimated cost.</summary>
+        public void Count(IReadOnlyCollection<RunwayTask> created)
+        {
+            Created = created.Count;
+            EstimatedCredits = created.Sum(t => t.EstimatedCredits ?? 0);
+        }
+
+        /// <summary>The summary as the information stream carries it (tag Runway.Summary).</summary>
+        public InformationRecord ToRecord(string source)
+        {
+            var record = new InformationRecord(this, source);
+            record.Tags.Add("Runway.Summary");
+            return record;
+        }
 
         public override string ToString() =>
             $"{Requested} requested, {Created} created, {Succeeded} succeeded, {Failed + Refused} failed or refused; about {ModelCatalog.FormatCost(EstimatedCredits)}.";

@@ -97,6 +97,17 @@ namespace Runway.Shell
             }
         }
 
+        /// <summary>With pipeline input, says which input (1-based) an error belongs to.</summary>
+        public static ErrorRecord ForInput(ErrorRecord record, int? number)
+        {
+            if (number.HasValue)
+                record.ErrorDetails = new ErrorDetails($"Input {number}: {record.ErrorDetails?.Message ?? record.Exception.Message}")
+                {
+                    RecommendedAction = record.ErrorDetails?.RecommendedAction,
+                };
+            return record;
+        }
+
         public static ErrorRecord InvalidArgument(string errorId, string message, object target) =>
             new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
     }

@@ -91,34 +91,22 @@ namespace Runway.Shell
         {
             int number = ++inputNumber;
             summary.Requested++;
-            GenerationRequest request;
+            GenerationRequest request = null;
+            string capNote;
             try
             {
                 request = BuildRequest();
-            }
-            catch (RunwayInputException ex)
-            {
-                Refuse(ErrorPolicy.FromException(ex, ex.Target), number);
-                return;
-            }
-            if (destination != null && !destination.TryClaim())
-            {
-                Refuse(destination.OneFileForManyTasks($"Not sent: {request.Summary}.", request.Source), number);
-                return;
-            }
-            string capNote = string.Empty;
-            try
-            {
-                SpendingGuard.Check(request.CreditsUpperBound + batch.PendingCredits, request.Summary);
-            }
-            catch (RunwayBudgetException ex)
-            {
-                if (!batch.WhatIf)
+                if (destination != null && !destination.TryClaim())
                 {
-                    Refuse(ErrorPolicy.FromException(ex, request.Source), number);
+                    Refuse(destination.OneFileForManyTasks($"Not sent: {request.Summary}.", request.Source), number);
                     return;
                 }
-                capNote = $" (refused for real: past the session cap of {SpendingGuard.Cap} credits)";
+                capNote = batch.CheckBudget(request);
+            }
+            catch (Exception ex) when (ex is RunwayInputException || ex is RunwayBudgetException)
+            {
+                Refuse(ErrorPolicy.FromException(ex, request?.Source), number);
+                return;
             }
             if (VerboseEnabled)
                 WriteVerbose($"{request.Summary}: {request.CostText}. Body: {request.DescribeBody()}");
@@ -134,19 +122,16 @@ namespace Runway.Shell
             if (creator != null) output.WaitFor(creator.Unfinished);
             if (inputNumber > 1)
             {
-                summary.EstimatedCredits = created.Sum(t => t.EstimatedCredits ?? 0);
-                summary.Created = created.Count;
+                summary.Count(created);
                 WriteVerbose(summary.ToString());
-                var record = new InformationRecord(summary, MyInvocation.MyCommand.Name);
-                record.Tags.Add("Runway.Summary");
-                WriteInformation(record);
+                WriteInformation(summary.ToRecord(MyInvocation.MyCommand.Name));
             }
         }
 
         private void Refuse(ErrorRecord record, int number)
         {
             summary.Refused++;
-            WriteError(Labelled(record, number));
+            WriteError(ErrorPolicy.ForInput(record, MyInvocation.ExpectingInput ? number : (int?)null));
         }
 
         private void Create(int number, GenerationRequest request)
@@ -162,19 +147,8 @@ namespace Runway.Shell
             catch (Exception ex) when (!(ex is PipelineStoppedException) && Reportable(ex))
             {
                 summary.Failed++;
-                Report(ex, request.Source ?? request.Summary, ErrorPhase.Create, record => Labelled(record, number));
+                Report(ex, request.Source ?? request.Summary, ErrorPhase.Create, record => ErrorPolicy.ForInput(record, MyInvocation.ExpectingInput ? number : (int?)null));
             }
-        }
-
-        /// <summary>With pipeline input, says which input an error belongs to.</summary>
-        private ErrorRecord Labelled(ErrorRecord record, int number)
-        {
-            if (MyInvocation.ExpectingInput)
-                record.ErrorDetails = new ErrorDetails($"Input {number}: {record.ErrorDetails?.Message ?? record.Exception.Message}")
-                {
-                    RecommendedAction = record.ErrorDetails?.RecommendedAction,
-                };
-            return record;
         }
     }
 }
