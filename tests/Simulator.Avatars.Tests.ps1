@@ -96,6 +96,7 @@ Describe 'Runway API simulator: avatars and their resources' {
 
     Context 'custom voices' {
         It 'designs a voice from a description: PROCESSING, then READY with a signed MP3 preview' {
+            Set-RunwaySimulatorConfig -Url $Url -Setting @{ ProcessingMs = 1500 } | Out-Null
             $created = Invoke-Sim -Method Post -Path '/v1/voices' -Body @{ name = 'Narrator'; description = 'Calm'; from = @{ type = 'text'; model = 'eleven_multilingual_ttv_v2'; prompt = $Prompt } }
             $created.Status | Should -Be 200
             @($created.Json.PSObject.Properties.Name) | Should -Be @('id')
