@@ -5,7 +5,7 @@
 Describe 'Runway API simulator: avatars and their resources' {
     BeforeAll {
         Import-Module $PSScriptRoot/Simulator.psm1 -Force
-        $script:SimSettings = @{ PendingMs = 50; RunMs = 300; ProcessingMs = 150; SessionReadyMs = 400; SessionConnectMs = 600; SessionRunMs = 800 }
+        $script:SimSettings = @{ PendingMs = 50; RunMs = 300; ProcessingMs = 150; SessionReadyMs = 1000; SessionConnectMs = 1500; SessionRunMs = 800 }
         $sim = Start-RunwaySimulator -Configuration ($env:RUNWAY_TEST_CONFIGURATION ?? 'Debug') -Setting $SimSettings
         $script:Url = $sim.Url
         $script:Key = New-RunwayTestKey
@@ -96,7 +96,10 @@ Describe 'Runway API simulator: avatars and their resources' {
 
     Context 'custom voices' {
         It 'designs a voice from a description: PROCESSING, then READY with a signed MP3 preview' {
-            Set-RunwaySimulatorConfig -Url $Url -Setting @{ ProcessingMs = 1500 } | Out-Null
+            # Warm the endpoints up first: a cold first request can take longer than the processing window.
+            New-Resource '/v1/voices' @{ name = 'Warm-up'; from = @{ type = 'text'; model = 'eleven_ttv_v3'; prompt = $Prompt } } | Out-Null
+            Invoke-Sim -Path '/v1/voices/none' | Out-Null
+            Set-RunwaySimulatorConfig -Url $Url -Setting @{ ProcessingMs = 3000 } | Out-Null
             $created = Invoke-Sim -Method Post -Path '/v1/voices' -Body @{ name = 'Narrator'; description = 'Calm'; from = @{ type = 'text'; model = 'eleven_multilingual_ttv_v2'; prompt = $Prompt } }
             $created.Status | Should -Be 200
             @($created.Json.PSObject.Properties.Name) | Should -Be @('id')
@@ -106,7 +109,7 @@ Describe 'Runway API simulator: avatars and their resources' {
             $ready = Wait-Status "/v1/voices/$($created.Json.id)" 'READY'
             $ready.name | Should -Be 'Narrator'
             $ready.description | Should -Be 'Calm'
-            $ready.createdAt | Should -Match '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$'
+            (Invoke-Sim -Path "/v1/voices/$($created.Json.id)").Content | Should -Match '"createdAt":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z"'
             $mp3 = Get-Bytes $ready.previewUrl
             $mp3.Status | Should -Be 200
             $mp3.ContentType | Should -Be 'audio/mpeg'
@@ -259,6 +262,7 @@ Describe 'Runway API simulator: avatars and their resources' {
         }
 
         It 'rejects unknown or unready voices and documents with 400 on the field' {
+            Set-RunwaySimulatorConfig -Url $Url -Setting @{ ProcessingMs = 60000 } | Out-Null
             $processing = (New-Resource '/v1/voices' @{ name = 'Slow'; from = @{ type = 'text'; model = 'eleven_ttv_v3'; prompt = $Prompt } }).id
             $base = @{ name = 'Ava'; personality = 'Helpful.'; referenceImage = 'https://example.com/a.png' }
             $r = Invoke-Sim -Method Post -Path '/v1/avatars' -Body ($base + @{ voice = @{ type = 'custom'; id = 'no-such-voice' } })
@@ -392,6 +396,7 @@ Describe 'Runway API simulator: avatars and their resources' {
             Get-Issue (Invoke-Sim -Method Post -Path '/v1/realtime_sessions' -Body ($base + @{ integration = @{ type = 'livekit'; token = 't'; roomName = 'r'; url = 'http://lk.example.com' } })) | Should -Be @('integration.url')
             Get-Issue (Invoke-Sim -Method Post -Path '/v1/realtime_sessions' -Body ($base + @{ maxDuration = 0 })) | Should -Be @('maxDuration')
             Get-Issue (Invoke-Sim -Method Post -Path '/v1/realtime_sessions' -Body @{ model = 'gwm1_avatars'; avatar = @{ type = 'runway-preset'; presetId = 'ghost' } }) | Should -Be @('avatar.presetId')
+            Set-RunwaySimulatorConfig -Url $Url -Setting @{ ProcessingMs = 60000 } | Out-Null
             $processing = (New-Resource '/v1/avatars' @{ name = 'A'; personality = 'p'; referenceImage = 'https://example.com/a.png'; voice = @{ type = 'runway-live-preset'; presetId = 'luna' } }).id
             Get-Issue (Invoke-Sim -Method Post -Path '/v1/realtime_sessions' -Body @{ model = 'gwm1_avatars'; avatar = @{ type = 'custom'; avatarId = $processing } }) | Should -Be @('avatar.avatarId')
         }

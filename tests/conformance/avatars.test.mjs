@@ -141,6 +141,8 @@ describe('avatar videos, realtime sessions and conversations', { concurrency: tr
 
   test('a realtime session goes NOT_READY, READY (with a session key), RUNNING, COMPLETED; another is cancelled', async () => {
     const avatar = await readyAvatar();
+    // Wide READY windows, so a slow poll on a loaded machine still sees every status (only sessions use these).
+    await sim('POST', '/_sim/config', { sessionReadyMs: 1000, sessionConnectMs: 1500, sessionRunMs: 1000 });
     const { id } = await client.realtimeSessions.create({
       model: 'gwm1_avatars', avatar: { type: 'custom', avatarId: avatar.id }, maxDuration: 120,
       tools: [{ type: 'client_event', name: 'show_card', description: 'Show a product card', parameters: [{ type: 'string', name: 'sku', description: 'The SKU' }] }],
