@@ -211,6 +211,21 @@ function New-RunwaySimulatorTask {
     Invoke-SimulatorControl -Url $Url -Method Post -Path '/_sim/tasks' -Body $body
 }
 
+function New-RunwaySimulatorConversation {
+    <#
+    .SYNOPSIS
+        Seeds an avatar conversation (POST /_sim/avatar_conversations); returns { id }.
+    .PARAMETER Conversation
+        The body: { avatarId?, presetId?, status?, name?, createdAt?, duration?, maxDuration?, failureCode?, recording?, tools?, transcript? }.
+    #>
+    [CmdletBinding()]
+    param(
+        [hashtable] $Conversation = @{},
+        [string] $Url = $env:RUNWAYML_BASE_URL
+    )
+    Invoke-SimulatorControl -Url $Url -Method Post -Path '/_sim/avatar_conversations' -Body $Conversation
+}
+
 function Get-RunwaySimulatorStat {
     <# .SYNOPSIS { tasksCreated, maxRunning: {model: n}, maxInFlight: {model: n}, running, inFlight }. #>
     [CmdletBinding()]
@@ -228,4 +243,4 @@ function New-RunwayTestKey {
 
 Export-ModuleMember -Function Start-RunwaySimulator, Stop-RunwaySimulator, Reset-RunwaySimulator, Get-RunwaySimulatorRequest,
     Clear-RunwaySimulatorRequest, Add-RunwaySimulatorFault, Clear-RunwaySimulatorFault, Set-RunwaySimulatorConfig,
-    New-RunwaySimulatorTask, Get-RunwaySimulatorStat, New-RunwayTestKey
+    New-RunwaySimulatorTask, New-RunwaySimulatorConversation, Get-RunwaySimulatorStat, New-RunwayTestKey

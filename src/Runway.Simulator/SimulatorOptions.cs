@@ -13,6 +13,11 @@ public sealed record SimulatorSettings
     public int MaxConcurrent { get; init; } = 2;
     public int MaxDaily { get; init; } = 1000;
     public long MaxMonthlyCreditSpend { get; init; } = 100000;
+    // Avatars, voices and realtime sessions (Resources/Characters*.cs).
+    public int ProcessingMs { get; init; } = 300;
+    public int SessionReadyMs { get; init; } = 300;
+    public int SessionConnectMs { get; init; } = 300;
+    public int SessionRunMs { get; init; } = 2000;
 
     public static SimulatorSettings FromConfiguration(IConfiguration configuration)
     {
@@ -28,6 +33,10 @@ public sealed record SimulatorSettings
             MaxConcurrent = s.GetValue("MaxConcurrent", d.MaxConcurrent),
             MaxDaily = s.GetValue("MaxDaily", d.MaxDaily),
             MaxMonthlyCreditSpend = s.GetValue("MaxMonthlyCreditSpend", d.MaxMonthlyCreditSpend),
+            ProcessingMs = s.GetValue("ProcessingMs", d.ProcessingMs),
+            SessionReadyMs = s.GetValue("SessionReadyMs", d.SessionReadyMs),
+            SessionConnectMs = s.GetValue("SessionConnectMs", d.SessionConnectMs),
+            SessionRunMs = s.GetValue("SessionRunMs", d.SessionRunMs),
         };
         var problem = settings.Validate();
         if (problem is not null) throw new InvalidOperationException($"Invalid simulator setting: {problem}");
@@ -46,6 +55,7 @@ public sealed record SimulatorSettings
         if (MaxConcurrent < 1) return "maxConcurrent must be >= 1";
         if (MaxDaily < 0) return "maxDaily must be >= 0";
         if (MaxMonthlyCreditSpend < 0) return "maxMonthlyCreditSpend must be >= 0";
+        if (ProcessingMs < 0 || SessionReadyMs < 0 || SessionConnectMs < 0 || SessionRunMs < 0) return "processingMs and the session*Ms settings must be >= 0";
         return null;
     }
 
@@ -72,6 +82,10 @@ public sealed record SimulatorSettings
                 case "maxConcurrent": if (!Int(p.Value, out var mc)) return Bad(p.Name); s = s with { MaxConcurrent = mc }; break;
                 case "maxDaily": if (!Int(p.Value, out var md)) return Bad(p.Name); s = s with { MaxDaily = md }; break;
                 case "maxMonthlyCreditSpend": if (!Long(p.Value, out var mm)) return Bad(p.Name); s = s with { MaxMonthlyCreditSpend = mm }; break;
+                case "processingMs": if (!Int(p.Value, out var prm)) return Bad(p.Name); s = s with { ProcessingMs = prm }; break;
+                case "sessionReadyMs": if (!Int(p.Value, out var srm)) return Bad(p.Name); s = s with { SessionReadyMs = srm }; break;
+                case "sessionConnectMs": if (!Int(p.Value, out var scm)) return Bad(p.Name); s = s with { SessionConnectMs = scm }; break;
+                case "sessionRunMs": if (!Int(p.Value, out var sum)) return Bad(p.Name); s = s with { SessionRunMs = sum }; break;
                 default: return $"Unknown setting '{p.Name}'";
             }
         }
@@ -90,6 +104,7 @@ public sealed record SimulatorSettings
         apiKeys = ApiKeys, pendingMs = PendingMs, runMs = RunMs, outputTtlSeconds = OutputTtlSeconds,
         creditBalance = CreditBalance, maxConcurrent = MaxConcurrent, maxDaily = MaxDaily,
         maxMonthlyCreditSpend = MaxMonthlyCreditSpend,
+        processingMs = ProcessingMs, sessionReadyMs = SessionReadyMs, sessionConnectMs = SessionConnectMs, sessionRunMs = SessionRunMs,
     };
 }
 
