@@ -57,9 +57,8 @@ function Invoke-Build {
         Where-Object Name -ne 'System.Management.Automation.dll' |
         Copy-Item -Destination $ModuleOut
     Copy-Item (Join-Path $Root 'Runway.psd1') $ModuleOut
-    Copy-Item (Join-Path $Root 'src/Runway/Runway.Format.ps1xml') $ModuleOut
-    $types = Join-Path $Root 'src/Runway/Runway.Types.ps1xml'
-    if (Test-Path $types) { Copy-Item $types $ModuleOut }
+    # Format and type files: one per area of the API (the manifest lists them).
+    Get-ChildItem (Join-Path $Root 'src/Runway') -Filter '*.ps1xml' | Copy-Item -Destination $ModuleOut
     Invoke-Docs
     Write-Host "Module laid out in $ModuleOut"
 }
