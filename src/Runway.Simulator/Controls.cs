@@ -37,8 +37,9 @@ public static class Controls
             return Results.Json(updated.ToJson());
         });
 
-        sim.MapPost("/reset", (SimulatorState state, TaskStore store, UploadStore uploads, RequestLog log, FaultQueue faults) =>
+        sim.MapPost("/reset", (HttpContext ctx, SimulatorState state, TaskStore store, UploadStore uploads, RequestLog log, FaultQueue faults) =>
         {
+            EndpointRoutes.Reset(ctx.RequestServices);
             state.Reset();
             store.Reset();
             uploads.Clear();

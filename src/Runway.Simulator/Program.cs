@@ -23,12 +23,14 @@ builder.Services.AddSingleton<UploadStore>();
 builder.Services.AddSingleton<OutputSigner>();
 builder.Services.AddSingleton<RequestLog>();
 builder.Services.AddSingleton<FaultQueue>();
+builder.Services.AddEndpointStores();
 
 var app = builder.Build();
 
 app.Use(Pipeline.HandleAsync);
 Api.Map(app);
 Controls.Map(app);
+EndpointRoutes.Map(app);
 
 await app.StartAsync();
 var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
