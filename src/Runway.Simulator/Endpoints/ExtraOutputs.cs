@@ -38,13 +38,10 @@ public static class ExtraOutputs
         var bytes = Outputs.Mp4(spec.Width, spec.Height, spec.DurationSeconds);
         Encoding.ASCII.GetBytes("qt  ").CopyTo(bytes, 8); // ftyp major brand
         var fourcc = spec.Variant switch { "4444" => "ap4h", "422" => "apcn", _ => "apch" };
-        var at = bytes.AsSpan().IndexOf("avc1"u8);
-        while (at >= 0)
-        {
-            Encoding.ASCII.GetBytes(fourcc).CopyTo(bytes, at);
-            var next = bytes.AsSpan(at + 4).IndexOf("avc1"u8);
-            at = next < 0 ? -1 : at + 4 + next;
-        }
+        // The sample entry in stsd (after the ftyp box, whose compatible brands also say avc1).
+        var ftypSize = BinaryPrimitives.ReadInt32BigEndian(bytes);
+        var at = bytes.AsSpan(ftypSize).IndexOf("avc1"u8);
+        if (at >= 0) Encoding.ASCII.GetBytes(fourcc).CopyTo(bytes, ftypSize + at);
         return bytes;
     }
 

@@ -175,9 +175,10 @@ public static partial class WorkflowEndpoints
         var v = new ValidationContext(uploads, signer);
         var r = new ObjectReader(body, [], v, ["nodeOutputs"]);
         var given = new Dictionary<(string Node, string Key), JsonElement>();
-        if (r.Object("nodeOutputs", false) is not null && body.GetProperty("nodeOutputs") is var map)
+        if (r.Get("nodeOutputs", false, "object") is { } map)
         {
-            foreach (var nodeProperty in map.EnumerateObject())
+            if (map.ValueKind != JsonValueKind.Object) v.Add(["nodeOutputs"], $"Expected object, received {JsonTypes.Name(map)}");
+            else foreach (var nodeProperty in map.EnumerateObject())
             {
                 object[] nodePath = ["nodeOutputs", nodeProperty.Name];
                 var node = workflow.Nodes.FirstOrDefault(n => n.Id == nodeProperty.Name);
@@ -350,8 +351,11 @@ public static partial class WorkflowEndpoints
             if (type == "input")
             {
                 var outputs = new Dictionary<string, WorkflowInput>();
-                if (n.Object("outputs", true) is not null)
-                    foreach (var o in item.GetProperty("outputs").EnumerateObject())
+                var declaredOutputs = n.Get("outputs", true, "object") ?? default;
+                if (declaredOutputs.ValueKind is not (JsonValueKind.Object or JsonValueKind.Undefined))
+                    v.Add(n.PathOf("outputs"), $"Expected object, received {JsonTypes.Name(declaredOutputs)}");
+                else if (declaredOutputs.ValueKind == JsonValueKind.Object)
+                    foreach (var o in declaredOutputs.EnumerateObject())
                     {
                         var decl = ObjectReader.Element(o.Value, [.. n.PathOf("outputs"), o.Name], v, "type", "valueType", "required", "default");
                         if (decl?.Enum("type", true, ["primitive", "image", "video", "audio"]) is not { } kind) continue;
