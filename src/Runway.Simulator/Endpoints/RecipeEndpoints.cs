@@ -96,7 +96,9 @@ public static class RecipeEndpoints
             {
                 var shot = ObjectReader.Element(item, path, ctx, "duration", "prompt");
                 if (shot is null) continue;
-                sum += shot.Number("duration", true, double.Epsilon, 15) ?? 0;
+                var seconds = shot.Number("duration", true, 0, 15);
+                if (seconds is 0) ctx.Add(shot.PathOf("duration"), "Number must be greater than 0");
+                sum += seconds ?? 0;
                 if (shot.String("prompt", true) is { } text) texts.Add(text);
             }
             if (!ctx.Failed && duration is { } total && Math.Abs(sum - total) > 1e-9)
