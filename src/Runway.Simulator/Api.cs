@@ -114,7 +114,7 @@ public static partial class Api
         if (view.Status == SimTaskStatus.SUCCEEDED)
         {
             var exp = Math.Max(DateTimeOffset.UtcNow.ToUnixTimeSeconds() + settings.OutputTtlSeconds, view.ExpiredThroughExp + 1);
-            json["output"] = new[] { signer.Url(Http.BaseUrl(request), OutputSigner.PathFor(view.Id, 0, view.Output), exp) };
+            json["output"] = Enumerable.Range(0, view.Output.Count).Select(i => signer.Url(Http.BaseUrl(request), OutputSigner.PathFor(view.Id, i, view.Output), exp)).ToArray();
         }
         if (view.Failure is not null) json["failure"] = view.Failure;
         if (view.FailureCode is not null) json["failureCode"] = view.FailureCode;
@@ -204,7 +204,7 @@ public static partial class Api
             return;
         }
         var view = store.Get(taskId, DateTimeOffset.UtcNow);
-        if (view is null || view.Status != SimTaskStatus.SUCCEEDED || file != $"0.{view.Output.Format}")
+        if (view is null || view.Status != SimTaskStatus.SUCCEEDED || !OutputFiles.Matches(file, view.Output))
         {
             await Http.Error(404, "Not found.").ExecuteAsync(ctx);
             return;

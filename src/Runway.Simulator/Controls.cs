@@ -37,9 +37,10 @@ public static class Controls
             return Results.Json(updated.ToJson());
         });
 
-        sim.MapPost("/reset", (SimulatorState state, TaskStore store, UploadStore uploads, RequestLog log, FaultQueue faults, Resources.CharacterStore characters) =>
+        sim.MapPost("/reset", (HttpContext ctx, SimulatorState state, TaskStore store, UploadStore uploads, RequestLog log, FaultQueue faults, Resources.CharacterStore characters) =>
         {
             characters.Reset();
+            EndpointRoutes.Reset(ctx.RequestServices);
             state.Reset();
             store.Reset();
             uploads.Clear();

@@ -39,7 +39,7 @@ public static class Outputs
         "png" => "image/png",
         "mp4" => "video/mp4",
         "wav" => "audio/wav",
-        _ => "application/octet-stream",
+        _ => ExtraOutputs.ContentType(format),
     };
 
     /// <summary>Streams the file for a spec (WAV is generated in chunks so long outputs need no buffer).</summary>
@@ -53,7 +53,7 @@ public static class Outputs
             if (!headOnly) await WriteWavAsync(response.Body, samples, response.HttpContext.RequestAborted);
             return;
         }
-        var bytes = spec.Format == "png" ? Png(spec.Width, spec.Height) : Mp4(spec.Width, spec.Height, spec.DurationSeconds);
+        var bytes = ExtraOutputs.Bytes(spec) ?? (spec.Format == "png" ? Png(spec.Width, spec.Height) : Mp4(spec.Width, spec.Height, spec.DurationSeconds));
         response.ContentLength = bytes.Length;
         if (!headOnly) await response.Body.WriteAsync(bytes, response.HttpContext.RequestAborted);
     }

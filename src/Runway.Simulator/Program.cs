@@ -24,6 +24,7 @@ builder.Services.AddSingleton<OutputSigner>();
 builder.Services.AddSingleton<RequestLog>();
 builder.Services.AddSingleton<FaultQueue>();
 builder.Services.AddSingleton<Runway.Simulator.Resources.CharacterStore>();
+builder.Services.AddEndpointStores();
 
 var app = builder.Build();
 
@@ -31,6 +32,7 @@ app.Use(Pipeline.HandleAsync);
 Api.Map(app);
 Controls.Map(app);
 Runway.Simulator.Resources.CharacterApi.Map(app);
+EndpointRoutes.Map(app);
 
 await app.StartAsync();
 var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -22,7 +22,8 @@ try {
     try {
         # Every *.test.mjs here: one file per area of the API.
         $files = @(Get-ChildItem -Path $PSScriptRoot -Filter '*.test.mjs' | Sort-Object Name | ForEach-Object Name)
-        $output = & node --test --test-reporter=tap @files 2>&1
+        # One file at a time: conformance.test.mjs resets the shared simulator at its start.
+        $output = & node --test --test-concurrency=1 --test-reporter=tap @files 2>&1
         $exitCode = $LASTEXITCODE
     }
     finally { Pop-Location }

@@ -2,9 +2,11 @@ using System.Text.Json;
 
 namespace Runway.Simulator.Validation;
 
-/// <summary>What an output file looks like: a PNG or MP4 of a size, or a WAV of a duration.</summary>
-public sealed record OutputSpec(string Format, int Width, int Height, double DurationSeconds)
+/// <summary>What an output file looks like: a PNG or MP4 of a size, or a WAV of a duration; Count files of it.</summary>
+public sealed record OutputSpec(string Format, int Width, int Height, double DurationSeconds, int Count = 1)
 {
+    /// <summary>A sub-kind of the format (e.g. the ProRes tier of a .mov), when the bytes depend on it.</summary>
+    public string? Variant { get; init; }
     public static OutputSpec Png(string ratio) { var (w, h) = Catalog.ParseRatio(ratio); return new("png", w, h, 0); }
     public static OutputSpec Mp4(string ratio, double seconds) { var (w, h) = Catalog.ParseRatio(ratio); return new("mp4", w, h, seconds); }
     public static OutputSpec Wav(double seconds) => new("wav", 0, 0, Math.Round(seconds, 3));

@@ -1,0 +1,386 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Runway.Simulator.Validation;
+
+namespace Runway.Simulator;
+
+/// <summary>One declared output of an input node: what a run may set through nodeOutputs.</summary>
+public sealed record WorkflowInput(string Type, string? ValueType, bool Required, JsonElement? Default);
+
+/// <summary>
+/// A node of the simulator's graph format (the SDK types nodes as unknown): an "input" node declares typed
+/// outputs a run may override; a "generation" node produces Count files of a kind from the nodes it reads.
+/// </summary>
+public sealed record WorkflowNode(string Id, string Name, string Type, IReadOnlyDictionary<string, WorkflowInput> Outputs,
+    string? Produces, int Count, IReadOnlyList<string> Reads, string? FailureCode);
+
+public sealed record PublishedWorkflow(string Id, long Seq, string Name, string? Description, int Version, DateTimeOffset CreatedAt,
+    IReadOnlyList<WorkflowNode> Nodes)
+{
+    public object GraphJson() => new
+    {
+        edges = Nodes.SelectMany(n => n.Reads.Select(source => new { source, target = n.Id })).ToArray(),
+        nodes = Nodes.Select(n => (object)(n.Type == "input"
+            ? new
+            {
+                id = n.Id, name = n.Name, type = n.Type,
+                outputs = n.Outputs.ToDictionary(o => o.Key, o => (object)new Dictionary<string, object?>
+                {
+                    ["type"] = o.Value.Type, ["valueType"] = o.Value.ValueType, ["required"] = o.Value.Required, ["default"] = o.Value.Default,
+                }.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value)),
+            }
+            : new { id = n.Id, name = n.Name, type = n.Type, produces = n.Produces, count = n.Count })).ToArray(),
+        version = 1,
+    };
+
+    public object ToJson() => new
+    {
+        id = Id, createdAt = Http.IsoTime(CreatedAt), description = Description, graph = GraphJson(), name = Name,
+        updatedAt = Http.IsoTime(CreatedAt), version = Version,
+    };
+}
+
+public sealed record WorkflowInvocation(string Id, PublishedWorkflow Workflow, DateTimeOffset CreatedAt, int PendingMs, int RunMs,
+    IReadOnlyDictionary<string, string> NodeFailures, string? InvocationFailure);
+
+/// <summary>Published workflows (seeded, plus any added through /_sim/workflows) and their invocations.</summary>
+public sealed class WorkflowStore
+{
+    private readonly Lock _gate = new();
+    private readonly List<PublishedWorkflow> _workflows = [];
+    private readonly Dictionary<string, WorkflowInvocation> _invocations = new(StringComparer.Ordinal);
+    private long _seq;
+
+    public WorkflowStore() => Reset();
+
+    public IReadOnlyList<PublishedWorkflow> All { get { lock (_gate) return [.. _workflows]; } }
+    public PublishedWorkflow? Find(string id) { lock (_gate) return _workflows.FirstOrDefault(w => w.Id == id); }
+    public WorkflowInvocation? Invocation(string id) { lock (_gate) return _invocations.GetValueOrDefault(id); }
+    public void AddInvocation(WorkflowInvocation invocation) { lock (_gate) _invocations[invocation.Id] = invocation; }
+
+    /// <summary>Publishes a new version of the workflow called <paramref name="name"/>.</summary>
+    public PublishedWorkflow Publish(string name, string? description, IReadOnlyList<WorkflowNode> nodes, DateTimeOffset at, string? id = null)
+    {
+        lock (_gate)
+        {
+            var version = _workflows.Where(w => w.Name == name).Select(w => w.Version).DefaultIfEmpty(0).Max() + 1;
+            var workflow = new PublishedWorkflow(id ?? Guid.NewGuid().ToString(), ++_seq, name, description, version, at, nodes);
+            _workflows.Add(workflow);
+            return workflow;
+        }
+    }
+
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _workflows.Clear();
+            _invocations.Clear();
+            _seq = 0;
+            foreach (var (name, description, nodes, at) in WorkflowSeeds.All())
+                Publish(name, description, nodes, at, WorkflowSeeds.StableId($"{name}#{_workflows.Count(w => w.Name == name) + 1}"));
+        }
+    }
+}
+
+/// <summary>The published workflows every simulator starts with (docs/simulator.md lists them).</summary>
+public static class WorkflowSeeds
+{
+    public static string StableId(string text) => new Guid(MD5.HashData(Encoding.UTF8.GetBytes("runway-sim:" + text))).ToString();
+
+    private static WorkflowInput Text(string? fallback = null) =>
+        new("primitive", "string", fallback is null, fallback is null ? null : JsonSerializer.SerializeToElement(fallback));
+    private static WorkflowInput Number(double fallback) => new("primitive", "number", false, JsonSerializer.SerializeToElement(fallback));
+    private static WorkflowInput Flag(bool fallback) => new("primitive", "boolean", false, JsonSerializer.SerializeToElement(fallback));
+    private static WorkflowInput Media(string kind, bool required) => new(kind, null, required, null);
+
+    private static WorkflowNode Input(string workflow, string name, params (string Key, WorkflowInput Output)[] outputs) =>
+        new(StableId($"{workflow}/{name}"), name, "input", outputs.ToDictionary(o => o.Key, o => o.Output), null, 0, [], null);
+
+    private static WorkflowNode Generate(string workflow, string name, string produces, int count, params WorkflowNode[] reads) =>
+        new(StableId($"{workflow}/{name}"), name, "generation", new Dictionary<string, WorkflowInput>(), produces, count, reads.Select(r => r.Id).ToArray(), null);
+
+    public static IEnumerable<(string Name, string? Description, IReadOnlyList<WorkflowNode> Nodes, DateTimeOffset At)> All()
+    {
+        var epoch = new DateTimeOffset(2026, 8, 1, 12, 0, 0, TimeSpan.Zero);
+        {
+            var prompt = Input("Product shot v1", "Prompt", ("text", Text()));
+            yield return ("Product shot", "Renders a product photo from a prompt.", [prompt, Generate("Product shot v1", "Render", "image", 1, prompt)], epoch);
+        }
+        {
+            var image = Input("Product shot v2", "Product image", ("image", Media("image", true)));
+            var prompt = Input("Product shot v2", "Prompt", ("text", Text("studio product photo, soft light")));
+            yield return ("Product shot", "Renders two product photos from a product image and a prompt.",
+                [image, prompt, Generate("Product shot v2", "Product render", "image", 2, image, prompt)], epoch.AddDays(7));
+        }
+        {
+            var script = Input("Storyboard", "Script", ("text", Text()), ("seconds", Number(5)));
+            var style = Input("Storyboard", "Style frame", ("image", Media("image", false)));
+            var music = Input("Storyboard", "Music", ("audio", Media("audio", false)));
+            var keyframe = Generate("Storyboard", "Keyframe", "image", 1, script, style);
+            yield return ("Storyboard to video", null,
+                [script, style, music, keyframe, Generate("Storyboard", "Animate", "video", 1, keyframe, music)], epoch.AddDays(3));
+        }
+        {
+            var source = Input("Restyle", "Source video", ("video", Media("video", true)));
+            var style = Input("Restyle", "Style", ("text", Text("film noir")), ("voiceover", Flag(false)));
+            yield return ("Video restyle", "Restyles a video and writes a voiceover for it.",
+                [source, style, Generate("Restyle", "Restyle", "video", 1, source, style), Generate("Restyle", "Voiceover", "audio", 1, style)],
+                epoch.AddDays(5));
+        }
+    }
+}
+
+/// <summary>/v1/workflows (list, retrieve, run) and /v1/workflow_invocations/{id} (SDK 4.20.1 workflows.d.ts, workflow-invocations.d.ts).</summary>
+public static partial class WorkflowEndpoints
+{
+    [GeneratedRegex(@"\[fail:([A-Za-z0-9_.\-]+)\]")]
+    private static partial Regex NodeFailMarker();
+
+    [GeneratedRegex(@"\[fail-invocation:([A-Za-z0-9_.\-]+)\]")]
+    private static partial Regex InvocationFailMarker();
+
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/v1/workflows", (HttpContext ctx, WorkflowStore store) =>
+        {
+            if (ctx.Request.Query.Count > 0) return Http.Error(400, $"Unrecognized query parameter '{ctx.Request.Query.Keys.First()}'");
+            var groups = store.All.GroupBy(w => w.Name).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new
+            {
+                name = g.Key,
+                versions = g.OrderByDescending(w => w.Version).Select(w => new { id = w.Id, createdAt = Http.IsoTime(w.CreatedAt), version = w.Version }),
+            });
+            return Results.Json(new { data = groups });
+        });
+        app.MapGet("/v1/workflows/{id}", (string id, WorkflowStore store) =>
+            store.Find(id) is { } w ? Results.Json(w.ToJson()) : Http.Error(404, "Workflow not found."));
+        app.MapPost("/v1/workflows/{id}", RunAsync);
+        app.MapGet("/v1/workflow_invocations/{id}", (HttpContext ctx, string id, WorkflowStore store, OutputSigner signer, SimulatorState state) =>
+        {
+            EndpointRoutes.SetLoggedTaskId(ctx, id);
+            return store.Invocation(id) is { } inv ? Results.Json(InvocationJson(inv, ctx.Request, signer, state.Current, DateTimeOffset.UtcNow))
+                : Http.Error(404, "Workflow invocation not found.");
+        });
+        app.MapMethods("/_workflow_outputs/{invocationId}/{nodeId}/{file}", ["GET", "HEAD"], DownloadAsync);
+        app.MapPost("/_sim/workflows", AddAsync);
+    }
+
+    private static async Task<IResult> RunAsync(HttpContext ctx, string id, WorkflowStore store, UploadStore uploads, OutputSigner signer, SimulatorState state)
+    {
+        var (body, error) = await Http.ReadJsonObjectAsync(ctx, allowEmpty: true);
+        if (error is not null) return error;
+        if (store.Find(id) is not { } workflow) return Http.Error(404, "Workflow not found.");
+        var v = new ValidationContext(uploads, signer);
+        var r = new ObjectReader(body, [], v, ["nodeOutputs"]);
+        var given = new Dictionary<(string Node, string Key), JsonElement>();
+        if (r.Get("nodeOutputs", false, "object") is { } map)
+        {
+            if (map.ValueKind != JsonValueKind.Object) v.Add(["nodeOutputs"], $"Expected object, received {JsonTypes.Name(map)}");
+            else foreach (var nodeProperty in map.EnumerateObject())
+            {
+                object[] nodePath = ["nodeOutputs", nodeProperty.Name];
+                var node = workflow.Nodes.FirstOrDefault(n => n.Id == nodeProperty.Name);
+                if (node is null) { v.Add(nodePath, $"Unknown node id '{nodeProperty.Name}'"); continue; }
+                if (node.Type != "input") { v.Add(nodePath, $"Node '{node.Name}' is not an input node; its outputs cannot be set"); continue; }
+                var outputs = ObjectReader.Element(nodeProperty.Value, nodePath, v, [.. node.Outputs.Keys]);
+                if (outputs is null) continue;
+                foreach (var output in nodeProperty.Value.EnumerateObject())
+                    if (node.Outputs.TryGetValue(output.Name, out var declared) && ReadValue(output.Value, [.. nodePath, output.Name], declared, v))
+                        given[(node.Id, output.Name)] = output.Value;
+            }
+        }
+        foreach (var node in workflow.Nodes.Where(n => n.Type == "input"))
+            foreach (var (key, declared) in node.Outputs)
+                if (declared.Required && !given.ContainsKey((node.Id, key)) && !v.Issues.Any(i => i.Path.Count > 2 && Equals(i.Path[1], node.Id)))
+                    v.Add(["nodeOutputs", node.Id, key], $"Required: input '{key}' of node '{node.Name}' has no default");
+        if (v.Failed) return Http.ValidationError(v.Issues);
+
+        // A primitive string holding [fail:CODE] makes every generation node reading its node fail with that code.
+        var failures = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? invocationFailure = null;
+        foreach (var ((nodeId, _), value) in given)
+        {
+            if (value.TryGetProperty("value", out var primitive) && primitive.ValueKind == JsonValueKind.String)
+            {
+                var text = primitive.GetString()!;
+                if (InvocationFailMarker().Match(text) is { Success: true } all) invocationFailure = all.Groups[1].Value;
+                if (NodeFailMarker().Match(text) is { Success: true } m)
+                    foreach (var reader in Downstream(workflow, nodeId)) failures.TryAdd(reader, m.Groups[1].Value);
+            }
+        }
+        foreach (var node in workflow.Nodes.Where(n => n.FailureCode is not null)) failures.TryAdd(node.Id, node.FailureCode!);
+
+        var settings = state.Current;
+        var invocation = new WorkflowInvocation(Guid.NewGuid().ToString(), workflow, DateTimeOffset.UtcNow, settings.PendingMs, settings.RunMs, failures, invocationFailure);
+        store.AddInvocation(invocation);
+        EndpointRoutes.SetLoggedTaskId(ctx, invocation.Id);
+        return Results.Json(new { id = invocation.Id });
+    }
+
+    /// <summary>The generation nodes that read <paramref name="nodeId"/>, directly or through other generation nodes.</summary>
+    private static IEnumerable<string> Downstream(PublishedWorkflow workflow, string nodeId)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var frontier = new Queue<string>([nodeId]);
+        while (frontier.TryDequeue(out var current))
+            foreach (var reader in workflow.Nodes.Where(n => n.Reads.Contains(current)))
+                if (found.Add(reader.Id)) frontier.Enqueue(reader.Id);
+        return found;
+    }
+
+    /// <summary>Checks one typed value (<c>{type:"primitive", value}</c> or <c>{type:"image"|"video"|"audio", uri}</c>) against its declaration.</summary>
+    private static bool ReadValue(JsonElement value, object[] path, WorkflowInput declared, ValidationContext v)
+    {
+        var before = v.Issues.Count;
+        if (value.ValueKind != JsonValueKind.Object) { v.Add(path, $"Expected object, received {JsonTypes.Name(value)}"); return false; }
+        if (!value.TryGetProperty("type", out var t) || t.ValueKind != JsonValueKind.String || t.GetString() is not ("primitive" or "image" or "video" or "audio"))
+        {
+            v.Add([.. path, "type"], "Invalid discriminator value. Expected 'primitive' | 'image' | 'video' | 'audio'");
+            return false;
+        }
+        var type = t.GetString()!;
+        if (type != declared.Type)
+        {
+            v.Add([.. path, "type"], $"This input takes a '{declared.Type}' value, received '{type}'");
+            return false;
+        }
+        if (type == "primitive")
+        {
+            var r = new ObjectReader(value, path, v, ["type", "value"]);
+            if (r.Get("value", true, declared.ValueType ?? "string | number | boolean") is { } p)
+            {
+                var actual = p.ValueKind switch { JsonValueKind.String => "string", JsonValueKind.Number => "number", JsonValueKind.True or JsonValueKind.False => "boolean", _ => null };
+                if (actual is null) v.Add([.. path, "value"], $"Expected string | number | boolean, received {JsonTypes.Name(p)}");
+                else if (declared.ValueType is { } want && want != actual) v.Add([.. path, "value"], $"Expected {want}, received {actual}");
+            }
+        }
+        else
+        {
+            var r = new ObjectReader(value, path, v, ["type", "uri"]);
+            r.Media("uri", true, Enum.Parse<MediaKind>(type, ignoreCase: true));
+        }
+        return v.Issues.Count == before;
+    }
+
+    /// <summary>Status at <paramref name="now"/>: PENDING, then RUNNING while the generation nodes finish one after another.</summary>
+    public static Dictionary<string, object> InvocationJson(WorkflowInvocation inv, HttpRequest request, OutputSigner signer, SimulatorSettings settings, DateTimeOffset now)
+    {
+        var json = new Dictionary<string, object> { ["id"] = inv.Id, ["createdAt"] = Http.IsoTime(inv.CreatedAt) };
+        var generation = inv.Workflow.Nodes.Where(n => n.Type == "generation").ToList();
+        var runStart = inv.CreatedAt.AddMilliseconds(inv.PendingMs);
+        var runEnd = runStart.AddMilliseconds(inv.RunMs);
+        if (now < runStart) { json["status"] = "PENDING"; return json; }
+        var fraction = inv.RunMs <= 0 || now >= runEnd ? 1 : (now - runStart).TotalMilliseconds / inv.RunMs;
+        var done = generation.Take(fraction >= 1 ? generation.Count : (int)Math.Floor(fraction * generation.Count)).ToList();
+        if (fraction >= 1 && inv.InvocationFailure is { } code)
+        {
+            json["status"] = "FAILED";
+            json["failure"] = TaskStore.FailureMessage(code);
+            json["failureCode"] = code;
+        }
+        else
+        {
+            json["status"] = fraction >= 1 ? "SUCCEEDED" : "RUNNING";
+            if (fraction < 1) json["progress"] = Math.Round(fraction, 3);
+            var exp = DateTimeOffset.UtcNow.ToUnixTimeSeconds() + settings.OutputTtlSeconds;
+            json["output"] = done.Where(n => !inv.NodeFailures.ContainsKey(n.Id)).ToDictionary(n => n.Id,
+                n => Enumerable.Range(0, n.Count).Select(i => signer.Url(Http.BaseUrl(request), OutputPath(inv.Id, n, i), exp)).ToArray());
+        }
+        var errors = done.Where(n => inv.NodeFailures.ContainsKey(n.Id)).ToDictionary(n => n.Id, n => (object)new
+        {
+            message = TaskStore.FailureMessage(inv.NodeFailures[n.Id]), failureCode = inv.NodeFailures[n.Id], nodeName = n.Name,
+        });
+        if (errors.Count > 0) json["nodeErrors"] = errors;
+        return json;
+    }
+
+    public static OutputSpec NodeOutput(WorkflowNode node) => node.Produces switch
+    {
+        "image" => OutputSpec.Png("1024:1024"),
+        "video" => OutputSpec.Mp4("1280:720", 5),
+        _ => OutputSpec.Wav(5),
+    };
+
+    private static string OutputPath(string invocationId, WorkflowNode node, int index) =>
+        $"/_workflow_outputs/{invocationId}/{node.Id}/{index}.{NodeOutput(node).Format}";
+
+    private static async Task DownloadAsync(HttpContext ctx, string invocationId, string nodeId, string file, WorkflowStore store, OutputSigner signer, SimulatorState state)
+    {
+        var request = ctx.Request;
+        if (!signer.Verify(request.Path.Value!, request.Query["exp"], request.Query["sig"], out var exp))
+        {
+            await Http.Error(403, "Invalid signature.").ExecuteAsync(ctx);
+            return;
+        }
+        if (exp < DateTimeOffset.UtcNow.ToUnixTimeSeconds())
+        {
+            await Http.Error(403, "This URL has expired.").ExecuteAsync(ctx);
+            return;
+        }
+        var node = store.Invocation(invocationId)?.Workflow.Nodes.FirstOrDefault(n => n.Id == nodeId);
+        if (node is null || !OutputFiles.Matches(file, NodeOutput(node) with { Count = node.Count }))
+        {
+            await Http.Error(404, "Not found.").ExecuteAsync(ctx);
+            return;
+        }
+        await Outputs.WriteAsync(ctx.Response, NodeOutput(node), HttpMethods.IsHead(request.Method));
+    }
+
+    /// <summary>POST /_sim/workflows: publish a workflow (a new version when the name exists) in the graph format GET /v1/workflows/{id} shows.</summary>
+    private static async Task<IResult> AddAsync(HttpContext ctx, WorkflowStore store, UploadStore uploads)
+    {
+        var (body, error) = await Http.ReadJsonObjectAsync(ctx);
+        if (error is not null) return error;
+        var v = new ValidationContext(uploads);
+        var r = new ObjectReader(body, [], v, ["name", "description", "nodes"]);
+        var name = r.String("name", true, 1, 200);
+        var description = r.String("description", false, 0, 2000);
+        var nodes = new List<WorkflowNode>();
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (item, path) in r.Array("nodes", true, 1, 50) ?? [])
+        {
+            var n = ObjectReader.Element(item, path, v, "name", "type", "outputs", "produces", "count", "reads", "failureCode");
+            if (n is null) continue;
+            var nodeName = n.String("name", true, 1, 200);
+            var type = n.Enum("type", true, ["input", "generation"]);
+            var id = WorkflowSeeds.StableId($"{name}/{Guid.NewGuid()}");
+            if (nodeName is null || type is null) continue;
+            if (!names.TryAdd(nodeName, id)) { v.Add(n.PathOf("name"), $"Duplicate node name '{nodeName}'"); continue; }
+            if (type == "input")
+            {
+                var outputs = new Dictionary<string, WorkflowInput>();
+                var declaredOutputs = n.Get("outputs", true, "object") ?? default;
+                if (declaredOutputs.ValueKind is not (JsonValueKind.Object or JsonValueKind.Undefined))
+                    v.Add(n.PathOf("outputs"), $"Expected object, received {JsonTypes.Name(declaredOutputs)}");
+                else if (declaredOutputs.ValueKind == JsonValueKind.Object)
+                    foreach (var o in declaredOutputs.EnumerateObject())
+                    {
+                        var decl = ObjectReader.Element(o.Value, [.. n.PathOf("outputs"), o.Name], v, "type", "valueType", "required", "default");
+                        if (decl?.Enum("type", true, ["primitive", "image", "video", "audio"]) is not { } kind) continue;
+                        var valueType = kind == "primitive" ? decl.Enum("valueType", true, ["string", "number", "boolean"]) : null;
+                        var required = decl.Bool("required") ?? false;
+                        JsonElement? fallback = kind == "primitive" && decl.Get("default", false, valueType ?? "string") is { } dv ? dv.Clone() : null;
+                        outputs[o.Name] = new WorkflowInput(kind, valueType, required && fallback is null, fallback);
+                    }
+                nodes.Add(new WorkflowNode(id, nodeName, "input", outputs, null, 0, [], null));
+            }
+            else
+            {
+                var produces = n.Enum("produces", true, ["image", "video", "audio"]);
+                var count = (int)(n.Number("count", false, 1, 4, integer: true) ?? 1);
+                var reads = new List<string>();
+                foreach (var (readItem, readPath) in n.Array("reads", false, 0, 50) ?? [])
+                {
+                    if (readItem.ValueKind == JsonValueKind.String && names.TryGetValue(readItem.GetString()!, out var readId)) reads.Add(readId);
+                    else v.Add(readPath, "reads lists the names of nodes defined earlier in nodes");
+                }
+                var failureCode = n.String("failureCode", false, 1, 100);
+                nodes.Add(new WorkflowNode(id, nodeName, "generation", new Dictionary<string, WorkflowInput>(), produces, count, reads, failureCode));
+            }
+        }
+        if (v.Failed) return Http.ValidationError(v.Issues);
+        return Results.Json(store.Publish(name!, description, nodes, DateTimeOffset.UtcNow).ToJson());
+    }
+}
