@@ -40,6 +40,8 @@ namespace Runway.Api
             string id = json.ValueKind == JsonValueKind.Object ? RunwayTask.StringOf(json, "id") : null;
             if (string.IsNullOrEmpty(id))
                 throw new RunwayApiException($"Runway API: the response to POST /v1/{endpoint} had no task id.", "POST", "/v1/" + endpoint, 200, null, null, AttemptOutcome.Response, true);
+            // The API's own estimate, when it gives one, replaces the module's.
+            estimatedCredits = RunwayTask.CreditsOf(json, "estimatedCost") ?? estimatedCredits;
             TaskMetadata.Remember(id, model, endpoint, estimatedCredits);
             return new RunwayTask
             {

@@ -27,7 +27,10 @@ namespace Runway.Api
         /// <summary>Known when this session created the task or saw it created.</summary>
         public string Model { get; set; }
         public string Endpoint { get; set; }
+        /// <summary>The API's estimatedCost.credits when it reported one, else the module's own estimate.</summary>
         public decimal? EstimatedCredits { get; set; }
+        /// <summary>The final charge (cost.credits) of a finished task, as the API reports it; 0 when refunded.</summary>
+        public decimal? Credits { get; set; }
         /// <summary>The prompt (shortened), known for tasks in the journal.</summary>
         public string Prompt { get; set; }
         /// <summary>Files this module saved the outputs to, as the journal recorded them.</summary>
@@ -51,6 +54,7 @@ namespace Runway.Api
             Model = Model ?? earlier.Model;
             Endpoint = Endpoint ?? earlier.Endpoint;
             EstimatedCredits = EstimatedCredits ?? earlier.EstimatedCredits;
+            Credits = Credits ?? earlier.Credits;
             Prompt = Prompt ?? earlier.Prompt;
             if (SavedTo == null || SavedTo.Length == 0) SavedTo = earlier.SavedTo;
         }
@@ -72,9 +76,18 @@ namespace Runway.Api
                 task.CreatedAt = when;
             if (json.TryGetProperty("output", out JsonElement output) && output.ValueKind == JsonValueKind.Array)
                 task.Output = output.EnumerateArray().Where(o => o.ValueKind == JsonValueKind.String).Select(o => o.GetString()).ToArray();
+            task.EstimatedCredits = CreditsOf(json, "estimatedCost");
+            task.Credits = CreditsOf(json, "cost");
             TaskMetadata.Apply(task);
             return task;
         }
+
+        /// <summary>The credits of a cost object (estimatedCost, cost): <c>{ "credits": n }</c>; null when absent.</summary>
+        internal static decimal? CreditsOf(JsonElement json, string name) =>
+            json.ValueKind == JsonValueKind.Object && json.TryGetProperty(name, out JsonElement cost) && cost.ValueKind == JsonValueKind.Object
+            && cost.TryGetProperty("credits", out JsonElement credits) && credits.ValueKind == JsonValueKind.Number
+                ? credits.GetDecimal()
+                : (decimal?)null;
 
         internal static string StringOf(JsonElement json, string name) =>
             json.ValueKind == JsonValueKind.Object && json.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String

@@ -45,6 +45,8 @@ namespace Runway.Models
         public object Source { get; set; }
 
         public decimal EstimatedCredits => Model.Price.Estimate(Model, Cost);
+        /// <summary>False for a model whose price is not published: its estimate is 0 and means nothing.</summary>
+        public bool PriceKnown => Model.PriceKnown;
         public bool CostIsApproximate => Model.Price.IsApproximate(Model, Cost);
 
         /// <summary>
@@ -68,7 +70,8 @@ namespace Runway.Models
             }
         }
 
-        public string CostText => (CostIsApproximate ? "about " : string.Empty) + ModelCatalog.FormatCost(EstimatedCredits);
+        public string CostText => !PriceKnown ? "an unknown price (Runway publishes none for " + Model.Name + ")"
+            : (CostIsApproximate ? "about " : string.Empty) + ModelCatalog.FormatCost(EstimatedCredits);
 
         public string Summary =>
             $"{Model.Name} {Endpoint.Replace('_', ' ')}" + (Details.Count > 0 ? ", " + string.Join(", ", Details) : string.Empty);

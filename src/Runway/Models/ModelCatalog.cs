@@ -84,6 +84,17 @@ namespace Runway.Models
         public virtual bool IsApproximate(ModelInfo model, CostQuery query) => false;
     }
 
+    /// <summary>
+    /// A model whose price Runway does not publish: the module never makes one up. Estimates are 0 and say "price
+    /// unknown"; under a spending cap such a task is refused unless the user allows unknown prices
+    /// (the spending guard's AllowUnknownPrice); after the create, the API's own estimatedCost and cost are what counts.
+    /// </summary>
+    public sealed class UnknownPrice : PriceRule
+    {
+        public override decimal Estimate(ModelInfo model, CostQuery query) => 0;
+        public override string Describe() => "price unknown";
+    }
+
     public sealed class PerSecondPrice : PriceRule
     {
         public PerSecondPrice(decimal credits, decimal? creditsWithoutAudio = null)
@@ -222,6 +233,8 @@ namespace Runway.Models
         public bool SupportsContentModeration { get; set; }
         public PriceRule Price { get; set; }
 
+        /// <summary>False when Runway publishes no price for the model (<see cref="UnknownPrice"/>).</summary>
+        public bool PriceKnown => !(Price is UnknownPrice);
         public bool ServesEndpoint(string endpoint) => Endpoints.Contains(endpoint);
         public bool RequiresPrompt(string endpoint) => PromptRequiredOn.Contains(endpoint);
         public override string ToString() => Name;

@@ -16,6 +16,7 @@ namespace Runway.Shell
         private readonly bool confirmOnce;
         private readonly List<(int Number, GenerationRequest Request)> awaiting = new List<(int, GenerationRequest)>();
         private int shownCount;
+        private int shownUnpriced;
         private decimal shownCredits;
 
         public BatchConfirmation(PSCmdlet cmdlet)
@@ -38,7 +39,7 @@ namespace Runway.Shell
         {
             try
             {
-                SpendingGuard.Check(request.CreditsUpperBound + PendingCredits, request.Summary);
+                SpendingGuard.Check(request.CreditsUpperBound + PendingCredits, request.Summary, request.PriceKnown);
                 return string.Empty;
             }
             catch (RunwayBudgetException) when (WhatIf)
@@ -58,6 +59,7 @@ namespace Runway.Shell
             if (cmdlet.ShouldProcess(request.Summary, $"Create Runway task for {request.CostText}{capNote}")) return true;
             shownCount++;
             shownCredits += request.EstimatedCredits;
+            if (!request.PriceKnown) shownUnpriced++;
             return false;
         }
 
@@ -67,11 +69,13 @@ namespace Runway.Shell
             if (awaiting.Count == 0) return new (int, GenerationRequest)[0];
             decimal total = awaiting.Sum(p => p.Request.EstimatedCredits);
             bool approximate = awaiting.Any(p => p.Request.CostIsApproximate);
+            int unpriced = awaiting.Count(p => !p.Request.PriceKnown);
             string target = awaiting.Count == 1
                 ? awaiting[0].Request.Summary
                 : $"{awaiting.Count} Runway tasks: " + string.Join(", ", awaiting.GroupBy(p => p.Request.Model.Name).Select(g => $"{g.Count()} × {g.Key}"));
             string action = (awaiting.Count == 1 ? "Create Runway task" : $"Create {awaiting.Count} Runway tasks") +
                             $" for {(approximate ? "about " : "")}{ModelCatalog.FormatCost(total)}" +
+                            (unpriced > 0 ? $" plus {unpriced} of unknown price" : string.Empty) +
                             (SpendingGuard.Cap.HasValue ? $" (session cap {SpendingGuard.Cap}, spent {SpendingGuard.Spent})" : string.Empty);
             var batch = awaiting.ToArray();
             awaiting.Clear();
@@ -82,7 +86,8 @@ namespace Runway.Shell
         public void ShowWhatIfTotal()
         {
             if (WhatIf && shownCount > 1)
-                cmdlet.ShouldProcess($"{shownCount} Runway tasks", $"Create {shownCount} Runway tasks for {ModelCatalog.FormatCost(shownCredits)} in all");
+                cmdlet.ShouldProcess($"{shownCount} Runway tasks", $"Create {shownCount} Runway tasks for {ModelCatalog.FormatCost(shownCredits)} in all" +
+                    (shownUnpriced > 0 ? $", plus {shownUnpriced} of unknown price" : string.Empty));
         }
 
         private bool SwitchOrPreference(string parameter, string preference)

@@ -22,6 +22,7 @@ namespace Runway.Tasks
         private static decimal? connectedCap;
         private static decimal spent;
         private static decimal reserved;
+        private static bool allowUnknownPrice;
 
         /// <summary>The cap in force, or null for none.</summary>
         public static decimal? Cap
@@ -43,18 +44,35 @@ namespace Runway.Tasks
             get { lock (Gate) return spent; }
         }
 
+        /// <summary>
+        /// True when the user allowed tasks whose price Runway does not publish to be sent under a cap (their
+        /// cost is then known only from the API's estimatedCost and cost, and counted as reported).
+        /// </summary>
+        public static bool AllowUnknownPrice
+        {
+            get { lock (Gate) return allowUnknownPrice; }
+            set { lock (Gate) allowUnknownPrice = value; }
+        }
+
         public static void SetCap(decimal? cap)
         {
             lock (Gate) connectedCap = cap;
         }
 
-        /// <summary>Throws <see cref="RunwayBudgetException"/> when <paramref name="credits"/> more would pass the cap.</summary>
-        public static void Check(decimal credits, string what)
+        /// <summary>
+        /// Throws <see cref="RunwayBudgetException"/> when <paramref name="credits"/> more would pass the cap, or, under a
+        /// cap, when the price is not known and unknown prices are not allowed.
+        /// </summary>
+        public static void Check(decimal credits, string what, bool priceKnown = true)
         {
             decimal? cap = Cap;
             if (!cap.HasValue) return;
             lock (Gate)
             {
+                if (!priceKnown && !allowUnknownPrice)
+                    throw new RunwayBudgetException(
+                        $"Not sent: Runway publishes no price for {what}, so this session's {cap.Value}-credit cap cannot be kept. " +
+                        "Allow tasks of unknown price explicitly, or remove the cap.");
                 if (spent + reserved + credits <= cap.Value) return;
                 throw new RunwayBudgetException(
                     $"Not sent: {what} would cost {ModelCatalog.FormatCost(credits)}, and this session has spent an estimated {spent} of its {cap.Value}-credit cap" +
@@ -64,11 +82,11 @@ namespace Runway.Tasks
         }
 
         /// <summary>Reserves the estimate of a create about to be sent.</summary>
-        public static void Reserve(decimal credits, string what)
+        public static void Reserve(decimal credits, string what, bool priceKnown = true)
         {
             lock (Gate)
             {
-                Check(credits, what);
+                Check(credits, what, priceKnown);
                 reserved += credits;
             }
         }

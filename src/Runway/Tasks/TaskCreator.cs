@@ -51,7 +51,7 @@ namespace Runway.Tasks
             await resolver.ResolveAsync(request, (source, done, total) => uploadProgress?.Invoke(source.Display, done, total), cancellation).ConfigureAwait(false);
 
             decimal credits = request.CreditsUpperBound;
-            SpendingGuard.Reserve(credits, request.Summary);
+            SpendingGuard.Reserve(credits, request.Summary, request.PriceKnown);
             RunwayTask task;
             try
             {
