@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Runway.Api
+{
+    /// <summary>One page of a list endpoint: <c>{ data: [...], nextCursor }</c>.</summary>
+    public sealed class CursorPage
+    {
+        public CursorPage(IReadOnlyList<JsonElement> items, string nextCursor)
+        {
+            Items = items;
+            NextCursor = string.IsNullOrEmpty(nextCursor) ? null : nextCursor;
+        }
+
+        public IReadOnlyList<JsonElement> Items { get; }
+        /// <summary>Null on the last page (the API may send null, "" or nothing: all mean the end, as for the SDK).</summary>
+        public string NextCursor { get; }
+    }
+
+    /// <summary>
+    /// Walks a cursor-paged list one page at a time, so that a caller can output items as they come and stop
+    /// early (-First) without the whole list ever being held.
+    /// </summary>
+    public static class CursorPages
+    {
+        /// <summary>The API's largest page; asked for when many items are wanted.</summary>
+        public const int MaxPageSize = 100;
+
+        /// <summary>
+        /// Fetches pages of <paramref name="path"/> (with <paramref name="query"/>) and hands each item to
+        /// <paramref name="take"/> until it returns false or the list ends. <paramref name="wanted"/> (skip + first)
+        /// sizes the pages so that a small -First asks for little.
+        /// </summary>
+        public static async Task ForEachAsync(RunwayClient client, string path, IDictionary<string, string> query, long? wanted,
+            Func<JsonElement, bool> take, CancellationToken cancellation)
+        {
+            string cursor = null;
+            long seen = 0;
+            do
+            {
+                int limit = (int)Math.Min(MaxPageSize, Math.Max(1, wanted.HasValue ? wanted.Value - seen : MaxPageSize));
+                var parameters = new List<KeyValuePair<string, string>>(query ?? new Dictionary<string, string>())
+                {
+                    new KeyValuePair<string, string>("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                };
+                if (cursor != null) parameters.Add(new KeyValuePair<string, string>("cursor", cursor));
+                string url = path + "?" + string.Join("&", parameters.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)));
+                CursorPage page = Read(await client.GetAsync(url, cancellation).ConfigureAwait(false), path);
+                foreach (JsonElement item in page.Items)
+                {
+                    seen++;
+                    if (!take(item)) return;
+                }
+                cursor = page.NextCursor;
+            }
+            while (cursor != null);
+        }
+
+        public static CursorPage Read(JsonElement json, string path)
+        {
+            if (json.ValueKind != JsonValueKind.Object || !json.TryGetProperty("data", out JsonElement data) || data.ValueKind != JsonValueKind.Array)
+                throw new RunwayApiException($"Runway API: the response to GET /{path} was not a page ({{ data, nextCursor }}).", "GET", "/" + path, 200, null, null, AttemptOutcome.Response, false);
+            string next = json.TryGetProperty("nextCursor", out JsonElement cursor) && cursor.ValueKind == JsonValueKind.String ? cursor.GetString() : null;
+            // Clone: each item outlives the page's JSON document.
+            return new CursorPage(data.EnumerateArray().Select(e => e.Clone()).ToArray(), next);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Text.Json;
+using Runway.Api;
+
+namespace Runway.Shell
+{
+    /// <summary>
+    /// A list cmdlet's output with PowerShell's paging parameters (SupportsPaging: -First, -Skip,
+    /// -IncludeTotalCount): pages are fetched as the output goes, and no more than -Skip + -First items are read.
+    /// </summary>
+    public static class PagedOutput
+    {
+        public static void Write<T>(RunwayCmdlet cmdlet, string path, IDictionary<string, string> query, Func<JsonElement, T> convert)
+        {
+            PagingParameters paging = cmdlet.PagingParameters;
+            ulong skip = paging?.Skip ?? 0;
+            ulong first = paging?.First ?? ulong.MaxValue;
+            long? wanted = first == ulong.MaxValue ? (long?)null : (long)Math.Min((ulong)long.MaxValue / 2, skip + first);
+            ulong index = 0, written = 0;
+            if (first == 0) return;
+            cmdlet.Run(token => CursorPages.ForEachAsync(cmdlet.Api.Client, path, query, wanted, item =>
+            {
+                if (index++ < skip) return true;
+                T value = convert(item);
+                cmdlet.OnPipeline(() => cmdlet.WriteObject(value));
+                return ++written < first;
+            }, token));
+            if (paging != null && paging.IncludeTotalCount)
+                // Exact when the list ended; when -First stopped the walk, the rest was never read.
+                cmdlet.WriteObject(paging.NewTotalCount(index, written < first ? 1.0 : 0.0));
+        }
+    }
+}
