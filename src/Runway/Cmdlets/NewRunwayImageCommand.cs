@@ -10,7 +10,7 @@ using Runway.Shell;
 
 namespace Runway.Cmdlets
 {
-    /// <summary>Creates an image task (text to image), optionally guided by up to three tagged reference images.</summary>
+    /// <summary>Creates an image task (text to image) with any of the catalog's twelve image models, optionally guided by (tagged) reference images.</summary>
     [Cmdlet(VerbsCommon.New, "RunwayImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(RunwayTask))]
     [OutputType(typeof(System.IO.FileInfo))]
@@ -21,7 +21,7 @@ namespace Runway.Cmdlets
         [Alias("PromptText")]
         public string Prompt { get; set; }
 
-        /// <summary>Reference images: paths, FileInfo, URLs, uploads or finished tasks, or @{ Uri = ...; Tag = 'name' }.</summary>
+        /// <summary>Reference images: paths, FileInfo, URLs, uploads or finished tasks, or @{ Uri = ...; Tag = 'name'; Subject = 'human' }.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("ReferenceImages")]
         [BlankAsNull]
@@ -45,6 +45,38 @@ namespace Runway.Cmdlets
         [ValidateSet("auto", "low")]
         public string PublicFigureThreshold { get; set; }
 
+        /// <summary>How many images one task makes (gpt_image_2 and 2.5: 1–10; gemini_image3*: 1 or 4; muse_image, seedream5_*, grok_imagine_image_2).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [BlankAsNull]
+        public int? OutputCount { get; set; }
+
+        /// <summary>Rendering quality (gpt_image_2, gpt_image_2_5_*, grok_imagine_image_2).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(FieldValueCompleter))]
+        [BlankAsNull]
+        public string Quality { get; set; }
+
+        /// <summary>Background: transparent (a PNG with alpha), opaque or auto (gpt_image_2, gpt_image_2_5_*).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(FieldValueCompleter))]
+        [BlankAsNull]
+        public string Background { get; set; }
+
+        /// <summary>The image file format (muse_image: webp, png, jpeg; seedream5_*: png, jpeg).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(FieldValueCompleter))]
+        [BlankAsNull]
+        public string OutputFormat { get; set; }
+
+        /// <summary>Fields only some models have, by their API name: @{ grounding = $true }; checked against the model.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(OptionKeyCompleter))]
+        public Hashtable Option { get; set; }
+
+        /// <summary>Send a -Model this module's catalog does not know, without local checks (a newer API).</summary>
+        [Parameter]
+        public SwitchParameter AllowUnknownModel { get; set; }
+
         protected override GenerationRequest BuildRequest()
         {
             var references = new List<ReferenceImageSpec>();
@@ -54,13 +86,15 @@ namespace Runway.Cmdlets
                 // A hashtable or custom object may carry a Tag beside its Uri.
                 bool isRecord = value is IDictionary || value is PSObject;
                 string tag = isRecord && InputBinder.HasProperty(value, "Tag") ? InputBinder.PropertyValue(value, "Tag")?.ToString() : null;
+                string subject = isRecord && InputBinder.HasProperty(value, "Subject") ? InputBinder.PropertyValue(value, "Subject")?.ToString() : null;
                 references.Add(new ReferenceImageSpec
                 {
                     Source = Media(value, nameof(ReferenceImage), MediaKind.Image),
                     Tag = string.IsNullOrWhiteSpace(tag) ? null : tag.Trim(),
+                    Subject = string.IsNullOrWhiteSpace(subject) ? null : subject.Trim(),
                 });
             }
-            GenerationRequest request = RequestBuilder.Image(new ImageSpec
+            var spec = new ImageSpec
             {
                 Model = Model,
                 Prompt = Prompt,
@@ -68,7 +102,12 @@ namespace Runway.Cmdlets
                 Seed = Seed,
                 PublicFigureThreshold = PublicFigureThreshold,
                 References = references,
-            });
+                MediaResolver = MediaResolver,
+                AllowUnknownModel = AllowUnknownModel,
+            };
+            AddValues(spec.Values, (nameof(OutputCount), OutputCount), (nameof(Quality), Quality), (nameof(Background), Background), (nameof(OutputFormat), OutputFormat));
+            AddOptions(Option, spec.Options);
+            GenerationRequest request = WarnIfUnvalidated(RequestBuilder.Image(spec));
             request.Source = Prompt;
             return request;
         }

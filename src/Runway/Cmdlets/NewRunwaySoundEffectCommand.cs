@@ -32,15 +32,38 @@ namespace Runway.Cmdlets
         [ArgumentCompleter(typeof(ModelCompleter))]
         public string Model { get; set; }
 
+        /// <summary>seed_audio: up to three reference clips, mentioned in the prompt as @Audio1, @Audio2, @Audio3.</summary>
+        [Parameter]
+        public object[] ReferenceAudio { get; set; }
+
+        /// <summary>seed_audio: wav, mp3 or ogg_opus.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(FieldValueCompleter))]
+        public string OutputFormat { get; set; }
+
+        /// <summary>Fields only some models have, by their API name: @{ sampleRate = 48000 }; checked against the model.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(OptionKeyCompleter))]
+        public System.Collections.Hashtable Option { get; set; }
+
+        /// <summary>Send a -Model this module's catalog does not know, without local checks (a newer API).</summary>
+        [Parameter]
+        public SwitchParameter AllowUnknownModel { get; set; }
+
         protected override GenerationRequest BuildRequest()
         {
-            GenerationRequest request = RequestBuilder.SoundEffect(new SoundEffectSpec
+            var spec = new SoundEffectSpec
             {
                 Model = Model,
                 Prompt = Prompt,
                 Duration = Duration,
                 Loop = MyInvocation.BoundParameters.ContainsKey(nameof(Loop)) ? Loop.IsPresent : (bool?)null,
-            });
+                MediaResolver = MediaResolver,
+                AllowUnknownModel = AllowUnknownModel,
+            };
+            AddValues(spec.Values, (nameof(ReferenceAudio), ReferenceAudio), (nameof(OutputFormat), OutputFormat));
+            AddOptions(Option, spec.Options);
+            GenerationRequest request = WarnIfUnvalidated(RequestBuilder.SoundEffect(spec));
             request.Source = Prompt;
             return request;
         }

@@ -37,8 +37,8 @@ namespace Runway.Cmdlets
         [ValidateNotNull]
         public object Video { get; set; }
 
-        /// <summary>The Runway preset voice (case-insensitive; Tab completes).</summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The Runway preset voice (case-insensitive; Tab completes); for seed_audio, a reference audio file (optional).</summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("PresetId")]
         [ArgumentCompleter(typeof(VoiceCompleter))]
         public string Voice { get; set; }
@@ -52,6 +52,20 @@ namespace Runway.Cmdlets
         [ArgumentCompleter(typeof(ModelCompleter))]
         public string Model { get; set; }
 
+        /// <summary>seed_audio: wav, mp3 or ogg_opus.</summary>
+        [Parameter(ParameterSetName = TextSet)]
+        [ArgumentCompleter(typeof(FieldValueCompleter))]
+        public string OutputFormat { get; set; }
+
+        /// <summary>Fields only some models have, by their API name: @{ speed = 1.1; languageCode = 'fr' }; checked against the model.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(OptionKeyCompleter))]
+        public System.Collections.Hashtable Option { get; set; }
+
+        /// <summary>Send a -Model this module's catalog does not know, without local checks (a newer API).</summary>
+        [Parameter]
+        public SwitchParameter AllowUnknownModel { get; set; }
+
         protected override GenerationRequest BuildRequest()
         {
             object input = ParameterSetName == VideoSet ? Video : Audio;
@@ -60,7 +74,11 @@ namespace Runway.Cmdlets
                 Model = ModelFor(input, Model),
                 Voice = Voice,
                 RemoveBackgroundNoise = MyInvocation.BoundParameters.ContainsKey(nameof(RemoveBackgroundNoise)) ? RemoveBackgroundNoise.IsPresent : (bool?)null,
+                MediaResolver = MediaResolver,
+                AllowUnknownModel = AllowUnknownModel,
             };
+            AddValues(spec.Values, (nameof(OutputFormat), OutputFormat));
+            AddOptions(Option, spec.Options);
             switch (ParameterSetName)
             {
                 case TextSet:
@@ -78,7 +96,7 @@ namespace Runway.Cmdlets
                     spec.DeclaredKind = MediaKind.Video;
                     break;
             }
-            GenerationRequest request = RequestBuilder.Speech(spec);
+            GenerationRequest request = WarnIfUnvalidated(RequestBuilder.Speech(spec));
             request.Source = InputBinder.Unwrap(input) ?? Text;
             return request;
         }

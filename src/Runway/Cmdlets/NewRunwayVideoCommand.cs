@@ -9,8 +9,9 @@ using Runway.Shell;
 namespace Runway.Cmdlets
 {
     /// <summary>
-    /// Creates a video task: from an image (image to video), from text alone (text to video, Veo models), from
-    /// a video (video to video, gen4_aleph), or a character driven by a reference performance (act_two).
+    /// Creates a video task: from an image (image to video), from text alone (text to video), from a video (video to
+    /// video: aleph2, seedance, hailuo3, gemini), or a character driven by a reference performance (act_two). Every
+    /// field of the chosen model is checked against the catalog (the SDK's declarations) before anything is sent.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "RunwayVideo", DefaultParameterSetName = TextSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(RunwayTask))]
@@ -22,27 +23,45 @@ namespace Runway.Cmdlets
         private const string VideoSet = "VideoToVideo";
         private const string CharacterSet = "CharacterPerformance";
 
-        /// <summary>The first frame: a path, FileInfo, https URL, runway:// or data: URI, an upload, or a finished image task.</summary>
+        /// <summary>The first frame: a path, FileInfo, https URL, runway:// or data: URI, an upload, or a finished image task; several images are reference images (seedance, hailuo3, wan3).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)]
         [Alias("PromptImage", "FirstFrame", "FullName")]
         [ValidateNotNull]
         public object Image { get; set; }
 
-        /// <summary>The last frame (veo3.1 and veo3.1_fast).</summary>
+        /// <summary>The last frame (veo3.1, veo3.1_fast, seedance, hailuo3, wan3, gemini_omni_flash_1.1, h3_max).</summary>
         [Parameter(ParameterSetName = ImageSet, ValueFromPipelineByPropertyName = true)]
         [BlankAsNull]
         public object LastFrame { get; set; }
 
-        /// <summary>The video to transform (gen4_aleph).</summary>
+        /// <summary>The video to transform (aleph2, seedance, hailuo3, gemini_omni_flash).</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = VideoSet)]
         [Alias("VideoUri")]
         [ValidateNotNull]
         public object Video { get; set; }
 
-        /// <summary>An image to guide the video to video style (at most one).</summary>
+        /// <summary>Image references (text to video and video to video): paths, URLs, uploads or finished tasks.</summary>
         [Parameter(ParameterSetName = VideoSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("References")]
         [BlankAsNull]
-        public object ReferenceImage { get; set; }
+        public object[] ReferenceImage { get; set; }
+
+        /// <summary>Audio references (seedance, hailuo3, wan3, grok_imagine_1_5).</summary>
+        [Parameter(ParameterSetName = ImageSet)]
+        [Parameter(ParameterSetName = TextSet)]
+        [Parameter(ParameterSetName = VideoSet)]
+        public object[] ReferenceAudio { get; set; }
+
+        /// <summary>Video references (seedance, hailuo3, wan3, gemini_omni_flash_1.1).</summary>
+        [Parameter(ParameterSetName = ImageSet)]
+        [Parameter(ParameterSetName = TextSet)]
+        [Parameter(ParameterSetName = VideoSet)]
+        public object[] ReferenceVideo { get; set; }
+
+        /// <summary>aleph2: timed guidance images, @{ Uri = 'f.png'; Seconds = 2 } or @{ Uri = ...; At = 0.5 }, optionally Start/End.</summary>
+        [Parameter(ParameterSetName = VideoSet)]
+        public object[] Keyframe { get; set; }
 
         /// <summary>The character to animate: an image or a video (act_two).</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = CharacterSet)]
@@ -80,11 +99,54 @@ namespace Runway.Cmdlets
         [BlankAsNull]
         public string Ratio { get; set; }
 
+        /// <summary>Seconds (the model's values or range), or 'auto' where the model chooses (seedance, gemini_omni_flash_1.1).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = VideoSet)]
         [ArgumentCompleter(typeof(DurationCompleter))]
         [BlankAsNull]
-        public double? Duration { get; set; }
+        public object Duration { get; set; }
+
+        /// <summary>What should not appear (veo3.1, veo3.1_fast).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
+        [BlankAsNull]
+        public string NegativePrompt { get; set; }
+
+        /// <summary>Output resolution tier (hailuo3, happyhorse_1_0, grok_imagine_1_5, h3_max).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = VideoSet)]
+        [ArgumentCompleter(typeof(FieldValueCompleter))]
+        [BlankAsNull]
+        public string Resolution { get; set; }
+
+        /// <summary>gen4.5 and aleph2: mp4 (default), prores (.mov), png_sequence (.zip), HDR and 10-bit formats.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = VideoSet)]
+        [ArgumentCompleter(typeof(FieldValueCompleter))]
+        [BlankAsNull]
+        public string OutputFormat { get; set; }
+
+        /// <summary>The ProRes profile, with -OutputFormat prores or hdr_prores.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = VideoSet)]
+        [ArgumentCompleter(typeof(FieldValueCompleter))]
+        [BlankAsNull]
+        public string ProResProfile { get; set; }
+
+        /// <summary>Fields only some models have, by their API name: @{ mode = 'extend' }; checked against the model (Get-RunwayModel lists them).</summary>
+        [Parameter(ParameterSetName = ImageSet)]
+        [Parameter(ParameterSetName = TextSet)]
+        [Parameter(ParameterSetName = VideoSet)]
+        [ArgumentCompleter(typeof(OptionKeyCompleter))]
+        public System.Collections.Hashtable Option { get; set; }
+
+        /// <summary>Send a -Model this module's catalog does not know, without local checks (a newer API).</summary>
+        [Parameter]
+        public SwitchParameter AllowUnknownModel { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [BlankAsNull]
@@ -102,21 +164,35 @@ namespace Runway.Cmdlets
         protected override GenerationRequest BuildRequest()
         {
             object input = Image ?? Video ?? Character;
+            object duration = Plain(Duration);
+            bool auto = duration is string word && word.Trim().Equals("auto", System.StringComparison.OrdinalIgnoreCase);
             var spec = new VideoSpec
             {
                 Model = ModelFor(input, Model),
                 Prompt = TypedUnlessFromTask(input, nameof(Prompt), Prompt),
                 Ratio = Ratio,
-                Duration = Duration,
+                Duration = auto || duration == null ? (double?)null : LanguagePrimitives.ConvertTo<double>(duration),
+                DurationAuto = auto,
                 Seed = Seed,
                 Audio = Bound(nameof(Audio)) ? Audio.IsPresent : (bool?)null,
                 PublicFigureThreshold = PublicFigureThreshold,
+                MediaResolver = MediaResolver,
+                AllowUnknownModel = AllowUnknownModel,
             };
+            AddValues(spec.Values, (nameof(NegativePrompt), NegativePrompt), (nameof(Resolution), Resolution), (nameof(OutputFormat), OutputFormat),
+                (nameof(ProResProfile), ProResProfile), (nameof(ReferenceAudio), ReferenceAudio), (nameof(ReferenceVideo), ReferenceVideo),
+                (nameof(Keyframe), Keyframe), (nameof(ReferenceImage), ReferenceImage));
+            AddOptions(Option, spec.Options);
             switch (ParameterSetName)
             {
                 case ImageSet when InputBinder.IsRecordWithoutMedia(Image, nameof(Image)):
                     // A piped record (a CSV row) with no image is a text-to-video shot.
                     spec.Endpoint = Endpoints.TextToVideo;
+                    break;
+                case ImageSet when Plain(Image) is System.Collections.Generic.List<object> images && images.Count > 1:
+                    spec.Endpoint = Endpoints.ImageToVideo;
+                    spec.Images = images;
+                    spec.LastFrame = Media(LastFrame, nameof(LastFrame), MediaKind.Image);
                     break;
                 case ImageSet:
                     spec.Endpoint = Endpoints.ImageToVideo;
@@ -129,7 +205,6 @@ namespace Runway.Cmdlets
                 case VideoSet:
                     spec.Endpoint = Endpoints.VideoToVideo;
                     spec.Video = Media(Video, nameof(Video), MediaKind.Video);
-                    spec.ReferenceImage = Media(ReferenceImage, nameof(ReferenceImage), MediaKind.Image);
                     break;
                 case CharacterSet:
                     spec.Endpoint = Endpoints.CharacterPerformance;
@@ -139,7 +214,7 @@ namespace Runway.Cmdlets
                     spec.ExpressionIntensity = ExpressionIntensity;
                     break;
             }
-            GenerationRequest request = RequestBuilder.Video(spec);
+            GenerationRequest request = WarnIfUnvalidated(RequestBuilder.Video(spec));
             request.Source = InputBinder.Unwrap(input) ?? Prompt;
             return request;
         }

@@ -17,11 +17,30 @@ namespace Runway.Models
             Parent[key] = source.IsLocal ? null : source.Value;
         }
 
+        /// <summary>A slot that is an item of a list of plain URIs (seed_audio's referenceAudios).</summary>
+        public MediaSlot(JsonArray list, IMediaInput source)
+        {
+            List = list;
+            Index = list.Count;
+            Source = source;
+            list.Add(source.IsLocal ? null : (JsonNode)source.Value);
+        }
+
+        /// <summary>The object holding the URI, or null for an item of <see cref="List"/>.</summary>
         public JsonObject Parent { get; }
         public string Key { get; }
+        public JsonArray List { get; }
+        public int Index { get; }
         public IMediaInput Source { get; }
 
-        public void Assign(string uri) => Parent[Key] = uri;
+        /// <summary>The URI the body holds now (null until a local file is inlined or uploaded).</summary>
+        public string Uri => (Parent != null ? Parent[Key] : List[Index])?.GetValue<string>();
+
+        public void Assign(string uri)
+        {
+            if (Parent != null) Parent[Key] = uri;
+            else List[Index] = uri;
+        }
     }
 
     /// <summary>A validated request to create one task: endpoint, model, JSON body, media to resolve, and its price.</summary>
@@ -81,15 +100,25 @@ namespace Runway.Models
             Media.Add(new MediaSlot(parent, key, source));
         }
 
+        public void AddMedia(JsonArray list, IMediaInput source)
+        {
+            Media.Add(new MediaSlot(list, source));
+        }
+
         /// <summary>The body with local files shown by name, for -WhatIf and -Verbose (no data URIs, no secrets).</summary>
         public string DescribeBody()
         {
             var copy = JsonNode.Parse(Body.ToJsonString()).AsObject();
             foreach (MediaSlot slot in Media)
             {
+                string shown = slot.Source.IsLocal || slot.Source.IsDataUri ? $"<{slot.Source.Display}>" : slot.Source.Value;
+                if (slot.Parent == null)
+                {
+                    if (FindArray(copy, Body, slot.List) is JsonArray list) list[slot.Index] = shown;
+                    continue;
+                }
                 JsonObject parent = Find(copy, Body, slot.Parent);
-                if (parent != null)
-                    parent[slot.Key] = slot.Source.IsLocal ? $"<{slot.Source.Display}>" : slot.Source.IsDataUri ? $"<{slot.Source.Display}>" : slot.Source.Value;
+                if (parent != null) parent[slot.Key] = shown;
             }
             return copy.ToJsonString(Api.RunwayClient.BodyOptions);
         }
@@ -109,6 +138,13 @@ namespace Runway.Models
                     JsonObject found = a[i] == null ? null : Find(ca[i], a[i], target);
                     if (found != null) return found;
                 }
+            return null;
+        }
+
+        private static JsonArray FindArray(JsonObject copy, JsonObject original, JsonArray target)
+        {
+            foreach (KeyValuePair<string, JsonNode> pair in original)
+                if (ReferenceEquals(pair.Value, target)) return copy[pair.Key] as JsonArray;
             return null;
         }
 

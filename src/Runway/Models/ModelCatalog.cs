@@ -73,6 +73,10 @@ namespace Runway.Models
         public int TextLength { get; set; }
         /// <summary>Length of the input media when the price follows it (dubbing, isolation, speech to speech) and it could be read.</summary>
         public double? InputSeconds { get; set; }
+        /// <summary>The outputFormat sent, when the price depends on it (gen4.5's per-second surcharges).</summary>
+        public string OutputFormat { get; set; }
+        /// <summary>outputCount, when sent (images priced per image).</summary>
+        public int? OutputCount { get; set; }
     }
 
     /// <summary>How a model is priced, in credits (1 credit = $0.01).</summary>
@@ -105,11 +109,14 @@ namespace Runway.Models
 
         public decimal Credits { get; }
         public decimal? CreditsWithoutAudio { get; }
+        /// <summary>Extra credits per second by outputFormat (the declarations state them for gen4.5 and aleph2).</summary>
+        public IReadOnlyDictionary<string, decimal> FormatSurcharges { get; set; } = new Dictionary<string, decimal>();
 
         public override decimal Estimate(ModelInfo model, CostQuery query)
         {
             double seconds = query.DurationSeconds ?? query.InputSeconds ?? model.Duration?.Default ?? 0;
             decimal rate = !query.Audio && CreditsWithoutAudio.HasValue ? CreditsWithoutAudio.Value : Credits;
+            if (query.OutputFormat != null && FormatSurcharges.TryGetValue(query.OutputFormat, out decimal extra)) rate += extra;
             return rate * (decimal)Math.Ceiling(seconds);
         }
 
@@ -117,9 +124,10 @@ namespace Runway.Models
             query.DurationSeconds == null && model.DurationFromInput && query.InputSeconds == null;
 
         public override string Describe() =>
-            CreditsWithoutAudio.HasValue
+            (CreditsWithoutAudio.HasValue
                 ? $"{Credits} credits/s with audio, {CreditsWithoutAudio} without"
-                : $"{Credits} credits/s";
+                : $"{Credits} credits/s")
+            + (FormatSurcharges.Count > 0 ? " (+" + string.Join(", +", FormatSurcharges.GroupBy(p => p.Value).Select(g => $"{g.Key}/s for {string.Join(", ", g.Select(p => p.Key))}")) + ")" : string.Empty);
     }
 
     public sealed class PerImagePrice : PriceRule
@@ -137,9 +145,9 @@ namespace Runway.Models
 
         public override decimal Estimate(ModelInfo model, CostQuery query)
         {
-            if (LargeCredits.HasValue && ModelCatalog.TryParseRatio(query.Ratio, out int w, out int h) && Math.Min(w, h) > SmallImageShortSide)
-                return LargeCredits.Value;
-            return Credits;
+            decimal each = LargeCredits.HasValue && ModelCatalog.TryParseRatio(query.Ratio, out int w, out int h) && Math.Min(w, h) > SmallImageShortSide
+                ? LargeCredits.Value : Credits;
+            return each * (query.OutputCount ?? 1);
         }
 
         public override string Describe() =>
@@ -216,6 +224,8 @@ namespace Runway.Models
         /// <summary>Sent when -Ratio is not given and the API requires one.</summary>
         public string DefaultRatio { get; set; }
         public DurationRule Duration { get; set; }
+        /// <summary>The module's default length when the user gives none (sent explicitly, so the charge is what -WhatIf showed).</summary>
+        public double? DefaultDurationSeconds { get; set; }
         /// <summary>The output length follows the input media (aleph, act_two): no duration parameter.</summary>
         public bool DurationFromInput { get; set; }
         /// <summary>False for models that take no text at all (act_two, and audio models that work on media).</summary>
@@ -232,6 +242,13 @@ namespace Runway.Models
         public bool SupportsLastFrame { get; set; }
         public bool SupportsContentModeration { get; set; }
         public PriceRule Price { get; set; }
+        /// <summary>Each endpoint's fields as the SDK declares them (empty for endpoints the SDK types do not cover here).</summary>
+        public IReadOnlyList<ModelEndpointFields> Fields { get; set; } = Array.Empty<ModelEndpointFields>();
+        /// <summary>A model the catalog does not know, sent on the user's word without local validation.</summary>
+        public bool Unvalidated { get; set; }
+
+        /// <summary>The model's fields on an endpoint, or null when the catalog has no field table for it.</summary>
+        public ModelEndpointFields FieldsOn(string endpoint) => Fields.FirstOrDefault(f => f.Endpoint == endpoint);
 
         /// <summary>False when Runway publishes no price for the model (<see cref="UnknownPrice"/>).</summary>
         public bool PriceKnown => !(Price is UnknownPrice);
@@ -280,6 +297,9 @@ namespace Runway.Models
             "en", "hi", "pt", "zh", "es", "fr", "de", "ja", "ar", "ru", "ko", "id", "it", "nl", "tr", "pl", "sv",
             "fil", "ms", "ro", "uk", "el", "cs", "da", "fi", "bg", "hr", "sk", "ta",
         };
+
+        /// <summary>Models the API no longer serves, and the model that replaced each.</summary>
+        public static readonly IReadOnlyDictionary<string, string> Retired = GenerationCatalog.Retired;
 
         public static ModelInfo Find(string name) =>
             Models.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 
@@ -19,6 +20,10 @@ namespace Runway.Models
         /// <summary>What the media is when its content cannot tell (a URL): the parameter it came through (-Audio or -Video).</summary>
         public MediaKind DeclaredKind { get; set; } = MediaKind.Audio;
         public bool? RemoveBackgroundNoise { get; set; }
+        public Dictionary<string, object> Values { get; } = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+        public Dictionary<string, object> Options { get; } = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+        public Func<object, string, MediaKind, IMediaInput> MediaResolver { get; set; }
+        public bool AllowUnknownModel { get; set; }
     }
 
     public sealed class SoundEffectSpec
@@ -27,6 +32,10 @@ namespace Runway.Models
         public string Prompt { get; set; }
         public double? Duration { get; set; }
         public bool? Loop { get; set; }
+        public Dictionary<string, object> Values { get; } = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+        public Dictionary<string, object> Options { get; } = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+        public Func<object, string, MediaKind, IMediaInput> MediaResolver { get; set; }
+        public bool AllowUnknownModel { get; set; }
     }
 
     public sealed class DubbingSpec
@@ -50,50 +59,44 @@ namespace Runway.Models
         public static GenerationRequest Speech(SpeechSpec spec)
         {
             string endpoint = spec.Media == null ? Endpoints.TextToSpeech : Endpoints.SpeechToSpeech;
-            ModelInfo model = ResolveModel(spec.Model, endpoint);
-            var request = new GenerationRequest(endpoint, model);
-            if (spec.Media == null)
-            {
-                ApplyPrompt(request, spec.Text, "Text");
-                request.Details.Add(Plural(spec.Text.Length, "character"));
-            }
-            else
-            {
-                if (spec.Text != null)
-                    throw Invalid("Text", "Runway.TextWithMedia", "Give -Text (text to speech) or an audio or video input (speech to speech), not both.", spec.Text);
-                MediaKind kind = spec.Media.MediaKind ?? spec.DeclaredKind;
-                var media = new JsonObject { ["type"] = kind == MediaKind.Video ? "video" : "audio" };
-                request.Body["media"] = media;
-                request.AddMedia(media, "uri", spec.Media);
-                request.Cost.InputSeconds = spec.Media.DurationSeconds;
-                request.Details.Add("from " + Describe(spec.Media));
-                if (spec.RemoveBackgroundNoise.HasValue)
-                {
-                    request.Body["removeBackgroundNoise"] = spec.RemoveBackgroundNoise.Value;
-                    if (spec.RemoveBackgroundNoise.Value) request.Details.Add("background noise removed");
-                }
-            }
-            string voice = ResolveVoice(spec.Voice);
-            request.Body["voice"] = new JsonObject { ["type"] = "runway-preset", ["presetId"] = voice };
-            request.Details.Insert(0, "voice " + voice);
+            if (spec.Media != null && spec.Text != null)
+                throw Invalid("Text", "Runway.TextWithMedia", "Give -Text (text to speech) or an audio or video input (speech to speech), not both.", spec.Text);
+            var input = new FieldInput(Resolver(spec.MediaResolver)) { AllowUnknownModel = spec.AllowUnknownModel };
+            input.Set("Text", spec.Text).Set("Voice", spec.Voice).Set("RemoveBackgroundNoise", spec.RemoveBackgroundNoise)
+                .Set("Media", spec.Media == null ? null : new DeclaredMedia(spec.Media, spec.DeclaredKind));
+            foreach (KeyValuePair<string, object> pair in spec.Values) input.Set(pair.Key, pair.Value);
+            foreach (KeyValuePair<string, object> pair in spec.Options) input.Options[pair.Key] = pair.Value;
+            GenerationRequest request = Build(endpoint, spec.Model, input);
+            if (spec.Text != null) request.Details.Add(Plural(spec.Text.Length, "character"));
+            if (spec.RemoveBackgroundNoise == true) request.Details.Add("background noise removed");
             return request;
         }
 
         public static GenerationRequest SoundEffect(SoundEffectSpec spec)
         {
-            ModelInfo model = ResolveModel(spec.Model, Endpoints.SoundEffect);
-            var request = new GenerationRequest(Endpoints.SoundEffect, model);
-            ApplyPrompt(request, spec.Prompt);
-            if (spec.Duration.HasValue)
-                ApplyDuration(request, spec.Duration);
-            else
-                request.Details.Add("length chosen by the model");
-            if (spec.Loop.HasValue)
-            {
-                request.Body["loop"] = spec.Loop.Value;
-                if (spec.Loop.Value) request.Details.Add("seamless loop");
-            }
+            var input = new FieldInput(Resolver(spec.MediaResolver)) { AllowUnknownModel = spec.AllowUnknownModel };
+            input.Set("Prompt", spec.Prompt).Set("Duration", spec.Duration).Set("Loop", spec.Loop);
+            foreach (KeyValuePair<string, object> pair in spec.Values) input.Set(pair.Key, pair.Value);
+            foreach (KeyValuePair<string, object> pair in spec.Options) input.Options[pair.Key] = pair.Value;
+            GenerationRequest request = Build(Endpoints.SoundEffect, spec.Model, input);
+            if (spec.Duration == null && !request.Model.Unvalidated) request.Details.Add("length chosen by the model");
+            if (spec.Loop == true) request.Details.Add("seamless loop");
             return request;
+        }
+
+        /// <summary>A speech-to-speech input whose kind, when its content cannot tell (a URL), is the parameter it came through.</summary>
+        private sealed class DeclaredMedia : IMediaInput
+        {
+            private readonly IMediaInput inner;
+            private readonly MediaKind declared;
+            public DeclaredMedia(IMediaInput inner, MediaKind declared) { this.inner = inner; this.declared = declared; }
+            public MediaKind? MediaKind => inner.MediaKind ?? declared;
+            public string Display => inner.Display;
+            public double? DurationSeconds => inner.DurationSeconds;
+            public bool IsLocal => inner.IsLocal;
+            public bool IsDataUri => inner.IsDataUri;
+            public string Value => inner.Value;
+            public IMediaInput AsAudioInput(string parameter) => inner.AsAudioInput(parameter);
         }
 
         public static GenerationRequest Dubbing(DubbingSpec spec)

@@ -27,12 +27,25 @@ namespace Runway.Models
         public string PublicFigureThreshold { get; set; }
         public bool? BodyControl { get; set; }
         public int? ExpressionIntensity { get; set; }
+        /// <summary>Several images (reference mode), when given instead of one <see cref="Image"/>.</summary>
+        public IReadOnlyList<object> Images { get; set; }
+        /// <summary>'auto' (the model chooses the length) where the model takes it.</summary>
+        public bool DurationAuto { get; set; }
+        /// <summary>Other parameters by name (-NegativePrompt, -Resolution, -OutputFormat, -ReferenceAudio, -Keyframe...).</summary>
+        public Dictionary<string, object> Values { get; } = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+        /// <summary>-Option @{ jsonName = value }: a field only some models have.</summary>
+        public Dictionary<string, object> Options { get; } = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+        /// <summary>Classifies a media value given in <see cref="Values"/> or <see cref="Options"/> (the cmdlet resolves paths).</summary>
+        public Func<object, string, MediaKind, IMediaInput> MediaResolver { get; set; }
+        public bool AllowUnknownModel { get; set; }
     }
 
     public sealed class ReferenceImageSpec
     {
         public IMediaInput Source { get; set; }
         public string Tag { get; set; }
+        /// <summary>object or human (Gemini image models).</summary>
+        public string Subject { get; set; }
     }
 
     public sealed class ImageSpec
@@ -43,6 +56,11 @@ namespace Runway.Models
         public long? Seed { get; set; }
         public string PublicFigureThreshold { get; set; }
         public IReadOnlyList<ReferenceImageSpec> References { get; set; } = Array.Empty<ReferenceImageSpec>();
+        /// <summary>Reference subjects (object or human) by position in <see cref="References"/>, for the Gemini image models.</summary>
+        public Dictionary<string, object> Values { get; } = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+        public Dictionary<string, object> Options { get; } = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+        public Func<object, string, MediaKind, IMediaInput> MediaResolver { get; set; }
+        public bool AllowUnknownModel { get; set; }
     }
 
     /// <summary>
@@ -55,8 +73,25 @@ namespace Runway.Models
         private static readonly Regex TagPattern = new Regex("^[A-Za-z][A-Za-z0-9_]{2,15}$");
         private static readonly Regex TagMention = new Regex(@"(?<![A-Za-z0-9_.])@([A-Za-z][A-Za-z0-9_]*)");
 
+        /// <summary>Classifies nothing: the spec's media are already IMediaInput (unit tests, the cmdlets' typed parameters).</summary>
+        internal static Func<object, string, MediaKind, IMediaInput> Resolver(Func<object, string, MediaKind, IMediaInput> resolver) =>
+            (value, parameter, kind) => value as IMediaInput ?? resolver?.Invoke(value, parameter, kind)
+                ?? throw Invalid(parameter, "Runway.UnsupportedInput", $"-{parameter} takes a path, URL, upload or finished task; '{value}' is none.", value);
+
         public static GenerationRequest Video(VideoSpec spec)
         {
+            if (spec.Endpoint != Endpoints.CharacterPerformance)
+            {
+                var input = new FieldInput(Resolver(spec.MediaResolver)) { AllowUnknownModel = spec.AllowUnknownModel };
+                input.Set("Prompt", spec.Prompt).Set("Ratio", spec.Ratio).Set("Seed", spec.Seed).Set("Audio", spec.Audio)
+                    .Set("PublicFigureThreshold", spec.PublicFigureThreshold).Set("LastFrame", spec.LastFrame)
+                    .Set("Duration", spec.DurationAuto ? "auto" : (object)spec.Duration)
+                    .Set("Image", spec.Images != null && spec.Images.Count > 0 ? spec.Images : (object)spec.Image)
+                    .Set("Video", spec.Video).Set("ReferenceImage", spec.ReferenceImage);
+                foreach (KeyValuePair<string, object> pair in spec.Values) input.Set(pair.Key, pair.Value);
+                foreach (KeyValuePair<string, object> pair in spec.Options) input.Options[pair.Key] = pair.Value;
+                return Build(spec.Endpoint, spec.Model, input);
+            }
             ModelInfo model = ResolveModel(spec.Model, spec.Endpoint);
             var request = new GenerationRequest(spec.Endpoint, model);
             JsonObject body = request.Body;
@@ -138,57 +173,40 @@ namespace Runway.Models
 
         public static GenerationRequest Image(ImageSpec spec)
         {
-            ModelInfo model = ResolveModel(spec.Model, Endpoints.TextToImage);
-            var request = new GenerationRequest(Endpoints.TextToImage, model);
-            ApplyPrompt(request, spec.Prompt);
-            ApplyRatio(request, spec.Ratio);
-            ApplySeed(request, spec.Seed);
-            ApplyContentModeration(request, spec.PublicFigureThreshold);
-
+            var input = new FieldInput(Resolver(spec.MediaResolver)) { AllowUnknownModel = spec.AllowUnknownModel };
+            input.Set("Prompt", spec.Prompt).Set("Ratio", spec.Ratio).Set("Seed", spec.Seed).Set("PublicFigureThreshold", spec.PublicFigureThreshold);
             IReadOnlyList<ReferenceImageSpec> references = spec.References ?? Array.Empty<ReferenceImageSpec>();
-            if (references.Count < model.MinReferences || references.Count > model.MaxReferences)
-                throw Invalid("ReferenceImage", "Runway.InvalidReferenceCount",
-                    model.MinReferences > 0
-                        ? $"{model.Name} needs {model.MinReferences}–{model.MaxReferences} reference images; {references.Count} given."
-                        : $"{model.Name} takes at most {model.MaxReferences} reference images; {references.Count} given.", references.Count);
-            var tags = new HashSet<string>(StringComparer.Ordinal);
-            foreach (ReferenceImageSpec reference in references.Where(r => r.Tag != null))
-            {
-                if (!TagPattern.IsMatch(reference.Tag))
-                    throw Invalid("ReferenceImage", "Runway.InvalidTag",
-                        $"Reference tag '{reference.Tag}' is not valid: 3–16 characters, starting with a letter, then letters, digits or underscores.", reference.Tag);
-                if (!tags.Add(reference.Tag))
-                    throw Invalid("ReferenceImage", "Runway.DuplicateTag", $"Reference tag '{reference.Tag}' is given twice.", reference.Tag);
-            }
-            string[] unknown = TagMention.Matches(spec.Prompt ?? string.Empty).Cast<Match>().Select(m => m.Groups[1].Value).Where(t => !tags.Contains(t)).Distinct().ToArray();
-            if (unknown.Length > 0)
-                throw Invalid("Prompt", "Runway.UnknownTag",
-                    $"The prompt mentions {string.Join(", ", unknown.Select(t => "@" + t))}, but no reference image has that tag" +
-                    (tags.Count > 0 ? $" (tags given: {string.Join(", ", tags)})." : ". Give one with -ReferenceImage @{ Uri = '...'; Tag = '" + unknown[0] + "' }."), spec.Prompt);
             if (references.Count > 0)
-            {
-                var list = new JsonArray();
-                request.Body["referenceImages"] = list;
-                foreach (ReferenceImageSpec reference in references)
+                input.Set("ReferenceImage", references.Select(r => (object)new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase)
                 {
-                    var item = new JsonObject();
-                    list.Add(item);
-                    request.AddMedia(item, "uri", reference.Source);
-                    if (reference.Tag != null) item["tag"] = reference.Tag;
-                }
-                request.Details.Add($"{references.Count} reference{(references.Count == 1 ? "" : "s")}");
-            }
-            return request;
+                    ["Uri"] = r.Source, ["Tag"] = r.Tag, ["Subject"] = r.Subject,
+                }).ToList());
+            foreach (KeyValuePair<string, object> pair in spec.Values) input.Set(pair.Key, pair.Value);
+            foreach (KeyValuePair<string, object> pair in spec.Options) input.Options[pair.Key] = pair.Value;
+            return Build(Endpoints.TextToImage, spec.Model, input);
         }
 
-        public static ModelInfo ResolveModel(string name, string endpoint)
+        public static ModelInfo ResolveModel(string name, string endpoint) => ResolveModel(name, endpoint, false);
+
+        /// <param name="allowUnknown">The user's explicit word that a model the catalog lacks is to be sent unchecked.</param>
+        public static ModelInfo ResolveModel(string name, string endpoint, bool allowUnknown)
         {
             if (string.IsNullOrWhiteSpace(name))
                 return ModelCatalog.Find(ModelCatalog.DefaultModel[endpoint]);
             ModelInfo model = ModelCatalog.Find(name.Trim());
             string serving = Names(ModelCatalog.ForEndpoint(endpoint));
+            if (model == null && ModelCatalog.Retired.TryGetValue(name.Trim(), out string successor))
+                throw Invalid("Model", "Runway.RetiredModel",
+                    $"{name.Trim()} is retired: today's API no longer serves it. Use {successor} instead (-Model {successor}); for {Words(endpoint)}: {serving}.", name);
+            if (model == null && allowUnknown)
+                return new ModelInfo
+                {
+                    Name = name.Trim(), Output = ModelCatalog.ForEndpoint(endpoint).First().Output, Endpoints = new[] { endpoint },
+                    Summary = "Not in this module's catalog: sent without local validation.", Price = new UnknownPrice(), Unvalidated = true,
+                };
             if (model == null)
-                throw Invalid("Model", "Runway.UnknownModel", $"Unknown model '{name}'. For {Words(endpoint)}: {serving}.", name);
+                throw Invalid("Model", "Runway.UnknownModel",
+                    $"Unknown model '{name}'. For {Words(endpoint)}: {serving}. (A newer model than this module knows? Add -AllowUnknownModel to send it without local checks.)", name);
             if (!model.ServesEndpoint(endpoint))
                 throw Invalid("Model", "Runway.ModelNotForEndpoint", $"{model.Name} does not do {Words(endpoint)}; models that do: {serving}.", name);
             return model;

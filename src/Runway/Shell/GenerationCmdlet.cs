@@ -76,6 +76,54 @@ namespace Runway.Shell
         protected T TypedUnlessFromTask<T>(object input, string parameter, T value) =>
             InputBinder.Unwrap(input) is RunwayTask && !OnCommandLine(parameter) ? default : value;
 
+        /// <summary>How the request builder classifies a media value it finds in a list, a record or -Option (paths resolve here).</summary>
+        protected Func<object, string, MediaKind, IMediaInput> MediaResolver =>
+            (value, parameter, kind) => Media(value, parameter, kind == MediaKind.Audio ? new[] { MediaKind.Audio, MediaKind.Video } : new[] { kind });
+
+        /// <summary>A PowerShell value as plain data for the request builder: records become dictionaries, switches booleans.</summary>
+        protected static object Plain(object value)
+        {
+            value = InputBinder.Unwrap(value);
+            switch (value)
+            {
+                case null: return null;
+                case SwitchParameter flag: return flag.IsPresent;
+                case PSObject record when record.BaseObject is PSCustomObject:
+                    var fields = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+                    foreach (PSPropertyInfo property in record.Properties) fields[property.Name] = Plain(property.Value);
+                    return fields;
+                case System.Collections.IDictionary table:
+                    var copy = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+                    foreach (System.Collections.DictionaryEntry entry in table) copy[entry.Key.ToString()] = entry.Value is string || entry.Key.ToString().Equals("Uri", StringComparison.OrdinalIgnoreCase) ? InputBinder.Unwrap(entry.Value) : Plain(entry.Value);
+                    return copy;
+                case string text: return text;
+                case System.Collections.IEnumerable list: return list.Cast<object>().Select(Plain).ToList();
+                default: return value;
+            }
+        }
+
+        /// <summary>Puts the given parameters (as plain data) into a spec's values; those not given stay out.</summary>
+        protected static void AddValues(IDictionary<string, object> into, params (string Name, object Value)[] values)
+        {
+            foreach ((string name, object value) in values)
+                if (Plain(value) is object plain) into[name] = plain;
+        }
+
+        /// <summary>Copies -Option @{ jsonName = value } into a spec's options, as plain data.</summary>
+        protected static void AddOptions(System.Collections.Hashtable options, IDictionary<string, object> into)
+        {
+            if (options == null) return;
+            foreach (System.Collections.DictionaryEntry entry in options) into[entry.Key.ToString()] = Plain(entry.Value);
+        }
+
+        /// <summary>Says, once per request, that a model the catalog does not know goes out unchecked.</summary>
+        protected GenerationRequest WarnIfUnvalidated(GenerationRequest request)
+        {
+            if (request.Model.Unvalidated)
+                WriteWarning($"{request.Model.Name} is not in this module's catalog: the request is sent without local validation, and its price is unknown (the API's estimate is shown once it answers).");
+            return request;
+        }
+
         protected MediaSource Media(object input, string parameter, params MediaKind[] accepted) =>
             input == null ? null : MediaSource.From(InputBinder.MediaValue(input, parameter), parameter, path => ProviderPaths.ResolveOne(this, path), accepted);
 

@@ -103,7 +103,7 @@ namespace Runway.Tasks
             var inputs = new JsonArray();
             foreach (MediaSlot slot in request.Media)
             {
-                string uri = slot.Parent[slot.Key]?.GetValue<string>() ?? string.Empty;
+                string uri = slot.Uri ?? string.Empty;
                 if (uri.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
                     uri = uri.Substring(0, Math.Max(0, uri.IndexOf(',') + 1)) + $"…({uri.Length} chars)";
                 inputs.Add(slot.Source.IsLocal ? $"{slot.Source.Value} -> {uri}" : uri);
