@@ -61,7 +61,7 @@ def rule(model, endpoint, name, t, req, note, nested):
     if param:
         props['Parameter'] = cs(param)
     sub = None
-    m = re.search(r'<([\w.]+)>', t)
+    m = re.search(r'<([\w.]+)>', t) or re.fullmatch(r'([\w.]+)', t)
     if m:
         sub = nested.get(m.group(1))
     vals, numeric = literals(t)

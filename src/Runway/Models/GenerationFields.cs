@@ -484,7 +484,7 @@ namespace Runway.Models
                 new FieldRule { Json = "pitchRate", Kind = FieldKind.Number, Note = "Pitch shift in semitones. Negative lowers, positive raises; 0 is unchanged." },
                 new FieldRule { Json = "sampleRate", Kind = FieldKind.Choice, Values = new[] { "8000", "16000", "24000", "32000", "44100", "48000" }, NumericValues = true, Note = "Output sample rate in Hz." },
                 new FieldRule { Json = "speechRate", Kind = FieldKind.Number, Note = "Relative speech speed. Negative is slower, positive is faster; 0 is normal." },
-                new FieldRule { Json = "voice", Parameter = "Voice", Kind = FieldKind.Voice, ItemType = "runway-preset", Note = "The voice to use for text-to-speech generation. If omitted, a default voice is used." },
+                new FieldRule { Json = "voice", Parameter = "Voice", Kind = FieldKind.Voice, ItemType = "reference-audio", Note = "The voice to use for text-to-speech generation. If omitted, a default voice is used." },
             }),
             ("eleven_multilingual_v2", Endpoints.TextToSpeech, new[]
             {
