@@ -262,6 +262,33 @@ Describe 'Budget guard' {
         Get-ApiRequest | Should -HaveCount 0
     }
 
+    It 'refuses to create, naming the setting, when RUNWAY_MAX_CREDITS is <Value> (not a plain non-negative number)' -TestCases @(
+        @{ Value = '5e2' }, @{ Value = '$5' }, @{ Value = 'five' }, @{ Value = '-1' }, @{ Value = '5 credits' }, @{ Value = '1,000' }, @{ Value = '+5' }
+    ) {
+        param($Value)
+        $env:RUNWAY_MAX_CREDITS = $Value
+        Clear-RunwaySimulatorRequest -Url $SimUrl
+        foreach ($whatIf in $false, $true) {
+            $record = Get-ErrorRecord { New-RunwayImage -Prompt 'x' -WhatIf:$whatIf }
+            $record.FullyQualifiedErrorId | Should -BeLike 'Runway.InvalidCreditCap*'
+            $record.CategoryInfo.Category | Should -Be 'InvalidData'
+            $record.TargetObject | Should -Be 'RUNWAY_MAX_CREDITS'
+            $record.Exception.Message | Should -BeLike "*RUNWAY_MAX_CREDITS is '$Value'*"
+        }
+        Get-ApiRequest | Should -HaveCount 0
+        # Reports keep working and say why: the cap is not silently "none".
+        $warnings = @()
+        (Get-RunwayCredit -WarningVariable warnings -WarningAction SilentlyContinue).SessionCreditCap | Should -BeNullOrEmpty
+        "$warnings" | Should -Match 'RUNWAY_MAX_CREDITS'
+    }
+
+    It 'a plain number with a decimal point is a cap, an empty setting none' {
+        $env:RUNWAY_MAX_CREDITS = ' 2.5 '
+        (Get-RunwayCredit).SessionCreditCap | Should -Be 2.5
+        $env:RUNWAY_MAX_CREDITS = ''
+        (Get-RunwayCredit).SessionCreditCap | Should -BeNullOrEmpty
+    }
+
     It 'with -WhatIf a batch shows each task and the total, and sends nothing' {
         $whatIf = Invoke-InChildPwsh -Environment @{ RUNWAYML_BASE_URL = $SimUrl; RUNWAYML_API_SECRET = $TestKey; RUNWAY_JOURNAL = $env:RUNWAY_JOURNAL } -Script "
             'a','b','c' | ForEach-Object { [pscustomobject]@{ Prompt = `$_ } } | New-RunwayImage -Model gen4_image -Ratio 1920:1080 -WhatIf"

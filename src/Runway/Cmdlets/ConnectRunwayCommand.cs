@@ -113,6 +113,8 @@ namespace Runway.Cmdlets
             RunwaySession.Connect(configuration);
             TierLimits.Forget();
             SpendingGuard.SetCap(MyInvocation.BoundParameters.ContainsKey(nameof(MaxCredits)) ? MaxCredits : (decimal?)null);
+            decimal? cap = SpendingGuard.CapForReport(out string capProblem);
+            if (capProblem != null) WriteWarning(capProblem);
             WriteObject(new RunwayConnection
             {
                 BaseUri = baseUri,
@@ -121,7 +123,7 @@ namespace Runway.Cmdlets
                 MaxRetries = MaxRetries,
                 RequestTimeoutSec = RequestTimeoutSec,
                 CreditBalance = balance,
-                MaxCredits = SpendingGuard.Cap,
+                MaxCredits = cap,
             });
         }
 
