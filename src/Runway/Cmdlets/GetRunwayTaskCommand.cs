@@ -47,7 +47,7 @@ namespace Runway.Cmdlets
         {
             if (ParameterSetName == IdSet)
             {
-                foreach (string id in Id)
+                foreach (string id in Id.Where(IsTaskId))
                 {
                     RunForItem(id, async token =>
                     {

@@ -72,13 +72,13 @@ namespace Runway.Cmdlets
                 case UriSet:
                     foreach (string url in Uri)
                     {
-                        bool absolute = System.Uri.TryCreate(url, UriKind.Absolute, out Uri parsed);
-                        if (!absolute && !url.Contains("/"))
+                        if (RunwayTask.IsTaskId(url))
                         {
-                            // A plain string piped in is a task id (as for Get-, Wait- and Stop-RunwayTask).
+                            // A task id piped in as a plain string (as for Get-, Wait- and Stop-RunwayTask).
                             SaveById(url);
                             continue;
                         }
+                        bool absolute = System.Uri.TryCreate(url, UriKind.Absolute, out Uri parsed);
                         if (!absolute || (parsed.Scheme != System.Uri.UriSchemeHttps && parsed.Scheme != System.Uri.UriSchemeHttp))
                         {
                             WriteError(ErrorPolicy.InvalidArgument("Runway.InvalidUrl", $"'{url}' is neither an http(s) URL nor a task id.", url));
@@ -106,6 +106,7 @@ namespace Runway.Cmdlets
 
         private void SaveById(string id)
         {
+            if (!IsTaskId(id)) return;
             RunwayTask task = null;
             RunForItem(id, async token => task = await Api.GetTaskAsync(id, token).ConfigureAwait(false));
             if (task != null) Save(task);
@@ -113,7 +114,7 @@ namespace Runway.Cmdlets
 
         private void Save(RunwayTask task)
         {
-            if (task == null || string.IsNullOrEmpty(task.Id)) return;
+            if (task == null || string.IsNullOrEmpty(task.Id) || !IsTaskId(task.Id)) return;
             if (task.Status != RunwayTask.Succeeded || task.Output == null || task.Output.Length == 0)
             {
                 RunwayTask latest = null;

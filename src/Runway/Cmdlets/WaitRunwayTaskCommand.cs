@@ -45,9 +45,9 @@ namespace Runway.Cmdlets
         protected override void ProcessRecord()
         {
             if (ParameterSetName == TaskSet)
-                tasks.AddRange(InputObject.Where(t => t != null && !string.IsNullOrEmpty(t.Id)));
+                tasks.AddRange(InputObject.Where(t => t != null && !string.IsNullOrEmpty(t.Id) && IsTaskId(t.Id)));
             else
-                tasks.AddRange(Id.Select(id => new RunwayTask { Id = id }));
+                tasks.AddRange(Id.Where(IsTaskId).Select(id => new RunwayTask { Id = id }));
         }
 
         protected override void EndProcessing()

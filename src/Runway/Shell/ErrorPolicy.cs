@@ -110,6 +110,9 @@ namespace Runway.Shell
             return record;
         }
 
+        public static ErrorRecord NotATaskId(string id) =>
+            InvalidArgument("Runway.InvalidTaskId", $"'{id}' is not a task id (Runway task ids are UUIDs, such as 17f20503-6c24-4c16-946b-35dbbce2af2f); nothing was sent.", id);
+
         public static ErrorRecord InvalidArgument(string errorId, string message, object target) =>
             new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
     }

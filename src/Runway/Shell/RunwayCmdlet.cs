@@ -88,6 +88,14 @@ namespace Runway.Shell
             }
         }
 
+        /// <summary>True when <paramref name="id"/> can be a task id; otherwise writes the error for that item (nothing is sent).</summary>
+        protected bool IsTaskId(string id)
+        {
+            if (RunwayTask.IsTaskId(id)) return true;
+            WriteError(ErrorPolicy.NotATaskId(id));
+            return false;
+        }
+
         /// <summary>The failures an item can have that are the module's own to report (anything else is a bug and surfaces as is).</summary>
         protected static bool Reportable(Exception ex) =>
             ex is RunwayApiException || ex is RunwayConfigurationException || ex is Models.RunwayInputException || ex is Tasks.RunwayTaskException
