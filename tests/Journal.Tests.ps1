@@ -145,6 +145,41 @@ Describe 'Task journal' {
         Get-ApiRequest | Should -HaveCount 0
     }
 
+    It 'Stop-RunwayTask journals what it did: a deleted finished task leaves the listing, a cancelled one lists as CANCELLED' {
+        Use-FreshJournal | Out-Null
+        $done = New-RunwayImage -Prompt 'finished, then deleted' -Model gen4_image -Ratio 720:720 -Wait
+        $running = New-RunwayImage -Prompt 'cancelled while pending' -Model gen4_image -Ratio 720:720
+        $kept = New-RunwayImage -Prompt 'kept' -Model gen4_image -Ratio 720:720 -Wait
+        $done, $running | Stop-RunwayTask -Confirm:$false
+        Clear-RunwaySimulatorRequest -Url $SimUrl
+        $listed = @(Get-RunwayTask)
+        $listed.Id | Should -Not -Contain $done.Id
+        $listed.Id | Should -Contain $kept.Id
+        ($listed | Where-Object Id -eq $running.Id).Status | Should -Be 'CANCELLED'
+        # Both are known final: the listing asks the API about neither.
+        Get-ApiRequest | Should -HaveCount 0
+        Get-RunwayTask -Status SUCCEEDED | Where-Object Id -eq $done.Id | Should -BeNullOrEmpty
+    }
+
+    It 'Stop-RunwayTask of a task the journal never saw adds nothing to it' {
+        $journal = Use-FreshJournal
+        $id = (New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status SUCCEEDED).id
+        Stop-RunwayTask -Id $id -Confirm:$false
+        if (Test-Path $journal) { Get-Content $journal | Should -Not -Match $id }
+        @(Get-RunwayTask) | Should -HaveCount 0
+    }
+
+    It 'Stop-RunwayTask asks first unless told not to (ConfirmImpact High: deleting outputs is irreversible)' {
+        $attribute = (Get-Command Stop-RunwayTask).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
+        $attribute.ConfirmImpact | Should -Be 'High'
+        $id = (New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status SUCCEEDED).id
+        Clear-RunwaySimulatorRequest -Url $SimUrl
+        $lines = Invoke-InChildPwsh -Environment @{ RUNWAYML_BASE_URL = $SimUrl; RUNWAYML_API_SECRET = $TestKey; RUNWAY_JOURNAL = $env:RUNWAY_JOURNAL } -Script "
+            `$ConfirmPreference = 'High'; Stop-RunwayTask -Id '$id'"
+        ($lines -join "`n") | Should -Match 'NonInteractive|Confirm'
+        Get-ApiRequest '/v1/tasks/' 'DELETE' | Should -HaveCount 0
+    }
+
     It 'RUNWAY_JOURNAL=off disables it' {
         $env:RUNWAY_JOURNAL = 'off'
         New-RunwayImage -Prompt 'a fox' | Out-Null

@@ -67,7 +67,7 @@ namespace Runway.Cmdlets
                 WriteWarning($"The task journal is off (${TaskJournal.PathVariable}=off); pass -Id to get a task.");
                 return;
             }
-            IEnumerable<JournalRecord> filtered = TaskJournal.Read(WriteWarning);
+            IEnumerable<JournalRecord> filtered = TaskJournal.Read(WriteWarning).Where(r => !r.Deleted);
             if (MyInvocation.BoundParameters.ContainsKey(nameof(Since)))
                 filtered = filtered.Where(r => r.CreatedAt >= new DateTimeOffset(Since));
             var records = filtered.ToList();

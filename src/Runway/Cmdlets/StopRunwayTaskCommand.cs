@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Runway.Api;
+using Runway.Tasks;
 
 using Runway.Shell;
 
@@ -20,9 +21,34 @@ namespace Runway.Cmdlets
         {
             foreach (string id in Id)
             {
-                if (!ShouldProcess($"Runway task {id}", "Cancel if running, delete if finished"))
+                if (!IsTaskId(id)) continue;
+                if (!ShouldProcess($"Runway task {id}", "Cancel if running, delete with its outputs if finished"))
                     continue;
-                RunForItem(id, token => Api.DeleteTaskAsync(id, token));
+                RunForItem(id, async token =>
+                {
+                    await Api.DeleteTaskAsync(id, token).ConfigureAwait(false);
+                    await RecordOutcomeAsync(id, token).ConfigureAwait(false);
+                });
+            }
+        }
+
+        /// <summary>
+        /// Asks what the delete did, for the journal: a cancelled task can still be read (and is journaled as
+        /// CANCELLED as it is read), a deleted one answers 404 and is journaled as deleted.
+        /// </summary>
+        private async System.Threading.Tasks.Task RecordOutcomeAsync(string id, System.Threading.CancellationToken token)
+        {
+            try
+            {
+                await Api.GetTaskAsync(id, token).ConfigureAwait(false);
+            }
+            catch (RunwayApiException ex) when (ex.StatusCode == 404)
+            {
+                TaskJournal.RecordDeleted(id);
+            }
+            catch (RunwayApiException ex)
+            {
+                OnPipeline(() => WriteWarning($"Task {id} was stopped, but reading it back failed ({ex.Message}); the task journal may still show its old status."));
             }
         }
     }
