@@ -13,7 +13,7 @@ namespace Runway.Cmdlets
     /// Sets the key, base URI and retry settings for this PowerShell process, overriding the environment,
     /// and checks them with one free request.
     /// </summary>
-    [Cmdlet(VerbsCommunications.Connect, "Runway", DefaultParameterSetName = KeySet)]
+    [Cmdlet(VerbsCommunications.Connect, "Runway", DefaultParameterSetName = KeySet, HelpUri = RunwayCmdlet.HelpUriBase + "Connect-Runway.md")]
     [OutputType(typeof(RunwayConnection))]
     public sealed class ConnectRunwayCommand : RunwayCmdlet
     {

@@ -6,7 +6,7 @@ using Runway.Shell;
 
 namespace Runway.Cmdlets
 {
-    [Cmdlet(VerbsCommon.Get, "RunwayCredit")]
+    [Cmdlet(VerbsCommon.Get, "RunwayCredit", HelpUri = RunwayCmdlet.HelpUriBase + "Get-RunwayCredit.md")]
     [OutputType(typeof(RunwayCredit))]
     public sealed class GetRunwayCreditCommand : RunwayCmdlet
     {

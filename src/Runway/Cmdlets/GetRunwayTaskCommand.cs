@@ -16,7 +16,7 @@ namespace Runway.Cmdlets
     /// Gets tasks by id from the API, or, without -Id, lists the tasks in this user's task journal (newest
     /// first), refreshing the unfinished ones from the API.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "RunwayTask", DefaultParameterSetName = ListSet)]
+    [Cmdlet(VerbsCommon.Get, "RunwayTask", DefaultParameterSetName = ListSet, HelpUri = RunwayCmdlet.HelpUriBase + "Get-RunwayTask.md")]
     [OutputType(typeof(RunwayTask))]
     public sealed class GetRunwayTaskCommand : RunwayCmdlet
     {

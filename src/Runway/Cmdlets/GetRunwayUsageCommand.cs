@@ -10,7 +10,7 @@ using Runway.Shell;
 namespace Runway.Cmdlets
 {
     /// <summary>Credits used per day and model, one row per pair.</summary>
-    [Cmdlet(VerbsCommon.Get, "RunwayUsage")]
+    [Cmdlet(VerbsCommon.Get, "RunwayUsage", HelpUri = RunwayCmdlet.HelpUriBase + "Get-RunwayUsage.md")]
     [OutputType(typeof(RunwayUsageRecord))]
     public sealed class GetRunwayUsageCommand : RunwayCmdlet
     {

@@ -15,7 +15,7 @@ namespace Runway.Cmdlets
     /// Downloads the outputs of finished tasks (or output URLs) to disk, streaming, never overwriting unless
     /// -Force, never leaving a partial file; emits the files as FileInfo.
     /// </summary>
-    [Cmdlet(VerbsData.Save, "RunwayOutput", DefaultParameterSetName = TaskSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsData.Save, "RunwayOutput", DefaultParameterSetName = TaskSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, HelpUri = RunwayCmdlet.HelpUriBase + "Save-RunwayOutput.md")]
     [OutputType(typeof(FileInfo))]
     public sealed class SaveRunwayOutputCommand : RunwayCmdlet
     {

@@ -6,8 +6,8 @@ using Runway.Shell;
 
 namespace Runway.Cmdlets
 {
-    /// <summary>DELETE /v1/tasks/{id}: cancels an unfinished task, deletes a finished one (and its outputs).</summary>
-    [Cmdlet(VerbsLifecycle.Stop, "RunwayTask", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    /// <summary>DELETE /v1/tasks/{id}: cancels an unfinished task, deletes a finished one (and its outputs, irreversibly).</summary>
+    [Cmdlet(VerbsLifecycle.Stop, "RunwayTask", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = RunwayCmdlet.HelpUriBase + "Stop-RunwayTask.md")]
     [OutputType(typeof(void))]
     public sealed class StopRunwayTaskCommand : RunwayCmdlet
     {

@@ -12,6 +12,9 @@ namespace Runway.Shell
     /// </summary>
     public abstract class RunwayCmdlet : PSCmdlet, IRunwayLog
     {
+        /// <summary>Where each cmdlet's help is online (Get-Help -Online): its page in the repository's docs, &lt;base&gt;&lt;Verb-Noun&gt;.md.</summary>
+        public const string HelpUriBase = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/";
+
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
         private readonly PipelinePump pump = new PipelinePump();
         private RunwayApi api;
