@@ -46,6 +46,26 @@ Describe 'Configuration and keys' {
         (Get-RunwayCredit).CreditBalance | Should -Be $connection.CreditBalance
     }
 
+    It 'Connect-Runway -ApiKey takes a plain string too, converted at once and never shown' {
+        $env:RUNWAYML_API_SECRET = $null
+        (Get-Command Connect-Runway).Parameters['ApiKey'].ParameterType | Should -Be ([securestring])
+        $all = Connect-Runway -ApiKey $TestKey -BaseUri $SimUrl -Verbose -Debug -ErrorAction Stop *>&1
+        $connection = $all | Where-Object { $_ -is [Runway.Shell.RunwayConnection] }
+        $connection.KeySource | Should -Be 'Connect-Runway'
+        $connection.ApiKeyHint | Should -Be ('key_…' + $TestKey.Substring($TestKey.Length - 4))
+        ($all | Out-String) + ($connection | ConvertTo-Json) | Should -Not -Match $TestKey
+        (Get-ApiRequest '/v1/organization' | Select-Object -Last 1).authorized | Should -BeTrue
+        # A wrong plain key fails without echoing it.
+        $bad = New-RunwayTestKey
+        Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ ApiKeys = $TestKey } | Out-Null
+        try {
+            $record = Get-ErrorRecord { Connect-Runway -ApiKey $bad -BaseUri $SimUrl }
+            $record.FullyQualifiedErrorId | Should -BeLike 'Runway.Unauthorized*'
+            ($record | Out-String) + $record.Exception.Message + "$($record.TargetObject)" | Should -Not -Match $bad
+        }
+        finally { Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ ApiKeys = '' } | Out-Null }
+    }
+
     It 'Connect-Runway with a rejected key fails with the API message and keeps the previous configuration' {
         $bad = ConvertTo-SecureString (New-RunwayTestKey) -AsPlainText -Force
         Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ ApiKeys = $TestKey } | Out-Null

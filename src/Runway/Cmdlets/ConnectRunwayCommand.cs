@@ -21,7 +21,9 @@ namespace Runway.Cmdlets
         private const string VaultSet = "Vault";
         private const string SecretModule = "Microsoft.PowerShell.SecretManagement";
 
+        /// <summary>The key: a SecureString, or a plain string (converted at once).</summary>
         [Parameter(Position = 0, ParameterSetName = KeySet)]
+        [SecureStringArgument]
         public SecureString ApiKey { get; set; }
 
         /// <summary>Read the key from this SecretManagement vault.</summary>
