@@ -148,8 +148,8 @@ Describe 'Task journal' {
     It 'Stop-RunwayTask journals what it did: a deleted finished task leaves the listing, a cancelled one lists as CANCELLED' {
         Use-FreshJournal | Out-Null
         $done = New-RunwayImage -Prompt 'finished, then deleted' -Model gen4_image -Ratio 720:720 -Wait
-        $running = New-RunwayImage -Prompt 'cancelled while pending' -Model gen4_image -Ratio 720:720
         $kept = New-RunwayImage -Prompt 'kept' -Model gen4_image -Ratio 720:720 -Wait
+        $running = New-RunwayImage -Prompt 'cancelled while pending' -Model gen4_image -Ratio 720:720
         $done, $running | Stop-RunwayTask -Confirm:$false
         Clear-RunwaySimulatorRequest -Url $SimUrl
         $listed = @(Get-RunwayTask)
