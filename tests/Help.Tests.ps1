@@ -125,7 +125,7 @@ Describe 'The model lists in the help come from the catalog' {
     It '<_> lists every model of its endpoints, as the catalog describes it, and no other' -ForEach @(
         [Runway.Models.ModelCatalog]::EndpointTable.Cmdlet | Sort-Object -Unique) {
         $notes = ((Get-Help $_ -Full).alertSet.alert.Text -join "`n")
-        $endpoints = @([Runway.Models.ModelCatalog]::EndpointsOf($_))
+        [Runway.Models.EndpointInfo[]] $endpoints = @([Runway.Models.ModelCatalog]::EndpointsOf($_))
         $models = @([Runway.Models.ModelCatalog]::Models | Where-Object { $m = $_; $endpoints | Where-Object { $m.ServesEndpoint($_.Name) } })
         $models | Should -Not -BeNullOrEmpty
         foreach ($model in $models) {
