@@ -13,7 +13,7 @@ namespace Runway.Cmdlets
     /// video: aleph2, seedance, hailuo3, gemini), or a character driven by a reference performance (act_two). Every
     /// field of the chosen model is checked against the catalog (the SDK's declarations) before anything is sent.
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "RunwayVideo", DefaultParameterSetName = TextSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.New, "RunwayVideo", DefaultParameterSetName = TextSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = RunwayCmdlet.HelpUriBase + "New-RunwayVideo.md")]
     [OutputType(typeof(RunwayTask))]
     [OutputType(typeof(System.IO.FileInfo))]
     public sealed class NewRunwayVideoCommand : GenerationCmdlet
