@@ -14,7 +14,7 @@ Describe 'Argument completion' {
         $image = Complete 'New-RunwayImage -Model '
         $image.CompletionText | Should -Be @('gen4_image', 'gen4_image_turbo', 'gemini_2.5_flash')
         $image[0].ToolTip | Should -Match 'credits'
-        (Complete 'New-RunwayVideo -Video ./a.mp4 -Model ').CompletionText | Should -Be @('gen4_aleph')
+        (Complete 'New-RunwayVideo -Video ./a.mp4 -Model ').CompletionText | Should -Be @('hailuo3', 'seedance2', 'seedance2_fast', 'seedance2_mini', 'gemini_omni_flash', 'seedance2_5', 'gemini_omni_flash_1.1', 'aleph2')
         (Complete 'New-RunwayVideo -Model veo3.').CompletionText | Should -Be @('veo3.1', 'veo3.1_fast')
     }
 

@@ -254,7 +254,7 @@ Describe 'The pipelines of the issue' {
         $video = (New-RunwayVideo -Image $Png -Prompt 'pan' -Wait).Output[0]
         $mp4 = Join-Path $TestDrive 'clip.mp4'
         Invoke-WebRequest $video -OutFile $mp4
-        (New-RunwayVideo -Video $mp4 -Prompt 'make it noir' -ReferenceImage $Png -Wait).Status | Should -Be 'SUCCEEDED'
+        (New-RunwayVideo -Video $mp4 -Prompt 'make it noir' -Keyframe @{ Uri = $Png; Seconds = 1 } -Wait).Status | Should -Be 'SUCCEEDED'
         (New-RunwayVideo -Character $Png -Reference $mp4 -BodyControl -ExpressionIntensity 4 -Wait).Status | Should -Be 'SUCCEEDED'
         $body = (Get-ApiRequest '/v1/character_performance').body | ConvertFrom-Json
         $body.character.type | Should -Be 'image'
@@ -332,84 +332,91 @@ Describe 'The catalog agrees with the simulator' {
     BeforeAll {
         Reset-RunwaySimulator -Url $SimUrl
         Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ CreditBalance = 10000000; MaxDaily = 100000 } | Out-Null
-        $script:Catalog = [Runway.Models.ModelCatalog]::Models | Where-Object Output -ne 'Audio'
-        $script:AllRatios = $Catalog.Ratios | Sort-Object -Unique
+        # Every (model, endpoint) whose fields the catalog holds, with its field rules.
+        $script:Pairs = foreach ($pair in [Runway.Media.CatalogSamples]::Pairs()) {
+            if ($pair.Item1.Output -eq 'Audio') { continue }
+            [pscustomobject]@{ Model = $pair.Item1; Endpoint = $pair.Item2; Fields = $pair.Item1.FieldsOn($pair.Item2).Fields }
+        }
+        $script:AllRatios = $Pairs.Fields | Where-Object Json -eq 'ratio' | ForEach-Object Values | Sort-Object -Unique
         $script:Headers = @{ Authorization = "Bearer $TestKey"; 'X-Runway-Version' = '2024-11-06' }
         function Send-Raw([string] $Endpoint, [hashtable] $Body) {
             try {
-                Invoke-RestMethod -Method Post -Uri "$SimUrl/v1/$Endpoint" -Headers $Headers -ContentType 'application/json' -Body ($Body | ConvertTo-Json -Depth 5) | Out-Null
+                Invoke-RestMethod -Method Post -Uri "$SimUrl/v1/$Endpoint" -Headers $Headers -ContentType 'application/json' -Body ($Body | ConvertTo-Json -Depth 6) | Out-Null
                 200
             }
             catch { [int]$_.Exception.Response.StatusCode }
         }
-        function New-Base([object] $Model, [string] $Endpoint) {
-            $body = @{ model = $Model.Name }
-            switch ($Endpoint) {
-                'image_to_video' { $body.promptImage = 'https://example.com/a.png' }
-                'text_to_video' { $body.promptText = 'x' }
-                'video_to_video' { $body.videoUri = 'https://example.com/a.mp4'; $body.promptText = 'x' }
-                'text_to_image' { $body.promptText = 'x'; if ($Model.MinReferences -gt 0) { $body.referenceImages = @(@{ uri = 'https://example.com/a.png' }) } }
-                'character_performance' { $body.character = @{ type = 'image'; uri = 'https://example.com/a.png' }; $body.reference = @{ type = 'video'; uri = 'https://example.com/a.mp4' } }
-            }
-            if ($Model.RatioRequired) { $body.ratio = $Model.DefaultRatio }
-            $body
+        function New-Base([object] $Pair) {
+            [Runway.Media.CatalogSamples]::Minimal($Pair.Model.Name, $Pair.Endpoint).Body.ToJsonString() | ConvertFrom-Json -AsHashtable
         }
     }
     AfterAll { Reset-RunwaySimulator -Url $SimUrl }
 
+    It 'the fullest and the smallest valid request of every model are accepted' {
+        foreach ($pair in [Runway.Media.CatalogSamples]::Pairs()) {
+            foreach ($request in [Runway.Media.CatalogSamples]::Fullest($pair.Item1.Name, $pair.Item2), [Runway.Media.CatalogSamples]::Minimal($pair.Item1.Name, $pair.Item2)) {
+                "$($pair.Item1.Name) $($pair.Item2) -> $(Send-Raw $pair.Item2 ($request.Body.ToJsonString() | ConvertFrom-Json -AsHashtable))" | Should -Be "$($pair.Item1.Name) $($pair.Item2) -> 200"
+            }
+        }
+    }
+
     It 'every ratio the catalog allows is accepted, every other known ratio is refused, by both' {
-        foreach ($model in $Catalog) {
-            foreach ($endpoint in $model.Endpoints) {
-                foreach ($ratio in $AllRatios) {
-                    $body = New-Base $model $endpoint
-                    $body.ratio = $ratio
-                    $expected = if ($model.Ratios -contains $ratio) { 200 } else { 400 }
-                    "$($model.Name) $endpoint $ratio -> $(Send-Raw $endpoint $body)" | Should -Be "$($model.Name) $endpoint $ratio -> $expected"
-                }
+        foreach ($pair in $Pairs) {
+            $rule = $pair.Fields | Where-Object Json -eq 'ratio'
+            if ($rule -and $rule.Kind -ne 'Choice') { continue }
+            foreach ($ratio in $AllRatios | Where-Object { $_ -ne 'adaptive' }) {
+                $body = New-Base $pair
+                $body.ratio = $ratio
+                $w, $h = $ratio -split ':'
+                $freeform = $rule.FreeformMinPixels -and $h -and ([long]$w * [long]$h) -ge $rule.FreeformMinPixels -and ([long]$w * [long]$h) -le $rule.FreeformMaxPixels
+                $expected = if ($rule -and ($rule.Values -contains $ratio -or $freeform)) { 200 } else { 400 }
+                "$($pair.Model.Name) $($pair.Endpoint) $ratio -> $(Send-Raw $pair.Endpoint $body)" | Should -Be "$($pair.Model.Name) $($pair.Endpoint) $ratio -> $expected"
             }
         }
     }
 
     It 'every duration the catalog allows is accepted and its neighbours refused, by both' {
-        foreach ($model in $Catalog | Where-Object { $_.Duration -and -not $_.DurationFromInput }) {
-            foreach ($endpoint in $model.Endpoints) {
-                foreach ($seconds in 0..12) {
-                    $body = New-Base $model $endpoint
-                    $body.duration = $seconds
-                    $expected = if ($model.Duration.Accepts($seconds)) { 200 } else { 400 }
-                    "$($model.Name) $endpoint $seconds s -> $(Send-Raw $endpoint $body)" | Should -Be "$($model.Name) $endpoint $seconds s -> $expected"
+        foreach ($pair in $Pairs) {
+            $rule = $pair.Fields | Where-Object Json -eq 'duration'
+            if (-not $rule) { continue }
+            foreach ($seconds in 0..12 + 2.5) {
+                $body = New-Base $pair
+                $body.duration = $seconds
+                $accepted = if ($rule.Kind -eq 'Choice') { $rule.Values -contains "$seconds" } else {
+                    ($null -eq $rule.Min -or ($(if ($rule.MinExclusive) { $seconds -gt $rule.Min } else { $seconds -ge $rule.Min }))) -and
+                    ($null -eq $rule.Max -or $seconds -le $rule.Max) -and (-not $rule.Integer -or $seconds -eq [math]::Floor($seconds))
                 }
+                $expected = if ($accepted) { 200 } else { 400 }
+                "$($pair.Model.Name) $($pair.Endpoint) $seconds s -> $(Send-Raw $pair.Endpoint $body)" | Should -Be "$($pair.Model.Name) $($pair.Endpoint) $seconds s -> $expected"
             }
         }
     }
 
     It 'prompt length, seed range and reference counts agree' {
-        foreach ($model in $Catalog) {
-            foreach ($endpoint in $model.Endpoints) {
-                $body = New-Base $model $endpoint
-                if (-not $model.TakesPrompt) {
-                    $body.promptText = 'p'
-                    Send-Raw $endpoint $body | Should -Be 400 -Because "$($model.Name) takes no prompt"
-                    continue
-                }
-                $body.promptText = 'p' * $model.PromptMaxLength
-                Send-Raw $endpoint $body | Should -Be 200 -Because "$($model.Name) accepts $($model.PromptMaxLength) characters"
-                $body.promptText = 'p' * ($model.PromptMaxLength + 1)
-                Send-Raw $endpoint $body | Should -Be 400 -Because "$($model.Name) refuses $($model.PromptMaxLength + 1) characters"
-                $body = New-Base $model $endpoint
-                $body.seed = [long]4294967295
-                Send-Raw $endpoint $body | Should -Be ($(if ($model.SupportsSeed) { 200 } else { 400 })) -Because "$($model.Name) seed support"
-                $body.seed = [long]4294967296
-                Send-Raw $endpoint $body | Should -Be 400
+        foreach ($pair in $Pairs) {
+            $prompt = $pair.Fields | Where-Object Json -eq 'promptText'
+            if ($prompt.MaxLength) {
+                $body = New-Base $pair
+                $body.promptText = 'p' * $prompt.MaxLength
+                Send-Raw $pair.Endpoint $body | Should -Be 200 -Because "$($pair.Model.Name) accepts $($prompt.MaxLength) characters"
+                $body.promptText = 'p' * ($prompt.MaxLength + 1)
+                Send-Raw $pair.Endpoint $body | Should -Be 400 -Because "$($pair.Model.Name) refuses $($prompt.MaxLength + 1) characters"
             }
+            $body = New-Base $pair
+            $body.seed = [long]4294967295
+            $seed = $pair.Fields | Where-Object Json -eq 'seed'
+            Send-Raw $pair.Endpoint $body | Should -Be ($(if ($seed) { 200 } else { 400 })) -Because "$($pair.Model.Name) $($pair.Endpoint) seed support"
+            $body.seed = [long]4294967296
+            Send-Raw $pair.Endpoint $body | Should -Be 400
         }
-        foreach ($model in $Catalog | Where-Object { $_.Endpoints -contains 'text_to_image' }) {
-            foreach ($count in 0..4) {
-                $body = New-Base $model 'text_to_image'
+        foreach ($pair in $Pairs | Where-Object Endpoint -eq 'text_to_image') {
+            $rule = $pair.Fields | Where-Object Json -eq 'referenceImages'
+            foreach ($count in 0..([math]::Min(17, $rule.MaxItems + 1))) {
+                $body = New-Base $pair
                 $body.Remove('referenceImages')
                 if ($count) { $body.referenceImages = @(1..$count | ForEach-Object { @{ uri = 'https://example.com/a.png' } }) }
-                $expected = if ($count -ge $model.MinReferences -and $count -le $model.MaxReferences) { 200 } else { 400 }
-                "$($model.Name) $count refs -> $(Send-Raw 'text_to_image' $body)" | Should -Be "$($model.Name) $count refs -> $expected"
+                $expected = if ($count -ge $rule.MinItems -and ($rule.MaxItems -eq 0 -or $count -le $rule.MaxItems)) { 200 } else { 400 }
+                "$($pair.Model.Name) $count refs -> $(Send-Raw 'text_to_image' $body)" | Should -Be "$($pair.Model.Name) $count refs -> $expected"
             }
         }
     }
@@ -418,7 +425,7 @@ Describe 'The catalog agrees with the simulator' {
         foreach ($case in @(
                 @{ Script = { New-RunwayVideo -Image 'https://example.com/a.png' -Duration 7 }; Model = 'gen4_turbo' }
                 @{ Script = { New-RunwayVideo -Prompt 'x' -Model veo3.1 -Duration 6 -Audio:$false }; Model = 'veo3.1' }
-                @{ Script = { New-RunwayVideo -Prompt 'x' -Model veo3 }; Model = 'veo3' }
+                @{ Script = { New-RunwayVideo -Prompt 'x' -Model gen4.5 -Duration 3 -OutputFormat prores }; Model = 'gen4.5' }
                 @{ Script = { New-RunwayImage -Prompt 'x' -Ratio 1920:1080 }; Model = 'gen4_image' }
                 @{ Script = { New-RunwayImage -Prompt 'x' -Model gemini_2.5_flash }; Model = 'gemini_2.5_flash' }
             )) {

@@ -11,12 +11,12 @@ namespace Runway.Tests
         [Theory]
         [InlineData("gen4_turbo", 10, true, 50)]
         [InlineData("gen4_turbo", 5, true, 25)]
-        [InlineData("veo3", 8, true, 320)]
+        [InlineData("gen4.5", 5, true, 60)]
+        [InlineData("gen4.5", 10, true, 120)]
         [InlineData("veo3.1", 8, true, 320)]
         [InlineData("veo3.1", 8, false, 160)]
         [InlineData("veo3.1_fast", 10, true, 150)]
         [InlineData("veo3.1_fast", 4, false, 40)]
-        [InlineData("gen4_aleph", 10, true, 150)]
         [InlineData("act_two", 10, true, 50)]
         public void Video_prices_follow_the_reference(string model, double seconds, bool audio, int credits) =>
             Assert.Equal(credits, Cost(model, new CostQuery { DurationSeconds = seconds, Audio = audio }));
@@ -85,12 +85,37 @@ namespace Runway.Tests
         [InlineData("gen4_turbo", 5.5, false)]
         [InlineData("veo3.1", 6, true)]
         [InlineData("veo3.1", 5, false)]
-        [InlineData("veo3", 8, true)]
-        [InlineData("veo3", 4, false)]
+        [InlineData("gen4.5", 2, true)]
+        [InlineData("gen4.5", 10, true)]
+        [InlineData("gen4.5", 1, false)]
+        [InlineData("gen4.5", 5.5, false)]
         [InlineData("eleven_text_to_sound_v2", 0.5, true)]
         [InlineData("eleven_text_to_sound_v2", 30.5, false)]
         public void Durations_are_checked_per_model(string model, double seconds, bool accepted) =>
             Assert.Equal(accepted, ModelCatalog.Find(model).Duration.Accepts(seconds));
+
+        [Theory]
+        [InlineData("mp4", 60)]
+        [InlineData("prores", 85)]
+        [InlineData("png_sequence", 85)]
+        [InlineData("hdr10", 160)]
+        [InlineData("hdr_exr_sequence", 160)]
+        public void Gen45_output_formats_add_the_declared_surcharge(string format, int credits) =>
+            Assert.Equal(credits, Cost("gen4.5", new CostQuery { DurationSeconds = 5, OutputFormat = format }));
+
+        [Fact]
+        public void Muse_image_costs_one_credit_per_image() =>
+            Assert.Equal(3m, Cost("muse_image", new CostQuery { OutputCount = 3 }));
+
+        [Fact]
+        public void Models_without_a_published_price_say_so()
+        {
+            foreach (string name in new[] { "seedance2", "aleph2", "gpt_image_2", "seed_audio", "eleven_v3", "hailuo3" })
+            {
+                Assert.False(ModelCatalog.Find(name).PriceKnown);
+                Assert.Equal("price unknown", ModelCatalog.Find(name).Price.Describe());
+            }
+        }
 
         [Fact]
         public void Cost_is_formatted_in_credits_and_dollars() =>

@@ -25,38 +25,28 @@ namespace Runway.Cmdlets
 
         /// <summary>The first frame: a path, FileInfo, https URL, runway:// or data: URI, an upload, or a finished image task; several images are reference images (seedance, hailuo3, wan3).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)]
-        [Alias("PromptImage", "FirstFrame", "FullName")]
-        [ValidateNotNull]
+        [Alias("PromptImage", "FirstFrame", "FullName")] [ValidateNotNull]
         public object Image { get; set; }
 
         /// <summary>The last frame (veo3.1, veo3.1_fast, seedance, hailuo3, wan3, gemini_omni_flash_1.1, h3_max).</summary>
-        [Parameter(ParameterSetName = ImageSet, ValueFromPipelineByPropertyName = true)]
-        [BlankAsNull]
+        [Parameter(ParameterSetName = ImageSet, ValueFromPipelineByPropertyName = true)] [BlankAsNull]
         public object LastFrame { get; set; }
 
         /// <summary>The video to transform (aleph2, seedance, hailuo3, gemini_omni_flash).</summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = VideoSet)]
-        [Alias("VideoUri")]
-        [ValidateNotNull]
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = VideoSet)] [Alias("VideoUri")] [ValidateNotNull]
         public object Video { get; set; }
 
         /// <summary>Image references (text to video and video to video): paths, URLs, uploads or finished tasks.</summary>
-        [Parameter(ParameterSetName = VideoSet, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("References")]
-        [BlankAsNull]
+        [Parameter(ParameterSetName = VideoSet, ValueFromPipelineByPropertyName = true)] [Parameter(ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("References")] [BlankAsNull]
         public object[] ReferenceImage { get; set; }
 
         /// <summary>Audio references (seedance, hailuo3, wan3, grok_imagine_1_5).</summary>
-        [Parameter(ParameterSetName = ImageSet)]
-        [Parameter(ParameterSetName = TextSet)]
-        [Parameter(ParameterSetName = VideoSet)]
+        [Parameter(ParameterSetName = ImageSet)] [Parameter(ParameterSetName = TextSet)] [Parameter(ParameterSetName = VideoSet)]
         public object[] ReferenceAudio { get; set; }
 
         /// <summary>Video references (seedance, hailuo3, wan3, gemini_omni_flash_1.1).</summary>
-        [Parameter(ParameterSetName = ImageSet)]
-        [Parameter(ParameterSetName = TextSet)]
-        [Parameter(ParameterSetName = VideoSet)]
+        [Parameter(ParameterSetName = ImageSet)] [Parameter(ParameterSetName = TextSet)] [Parameter(ParameterSetName = VideoSet)]
         public object[] ReferenceVideo { get; set; }
 
         /// <summary>aleph2: timed guidance images, @{ Uri = 'f.png'; Seconds = 2 } or @{ Uri = ...; At = 0.5 }, optionally Start/End.</summary>
@@ -64,83 +54,59 @@ namespace Runway.Cmdlets
         public object[] Keyframe { get; set; }
 
         /// <summary>The character to animate: an image or a video (act_two).</summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = CharacterSet)]
-        [ValidateNotNull]
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = CharacterSet)] [ValidateNotNull]
         public object Character { get; set; }
 
         /// <summary>A 3–30 s video of the performance to transfer (act_two).</summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = CharacterSet)]
-        [ValidateNotNull]
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = CharacterSet)] [ValidateNotNull]
         public object Reference { get; set; }
 
         [Parameter(ParameterSetName = CharacterSet)]
         public SwitchParameter BodyControl { get; set; }
 
         /// <summary>1 (subtle) to 5 (strong); the API's default is 3.</summary>
-        [Parameter(ParameterSetName = CharacterSet, ValueFromPipelineByPropertyName = true)]
-        [BlankAsNull]
+        [Parameter(ParameterSetName = CharacterSet, ValueFromPipelineByPropertyName = true)] [BlankAsNull]
         public int? ExpressionIntensity { get; set; }
 
         /// <summary>What should happen in the video (up to 1000 characters). Required for text to video and video to video.</summary>
         [Parameter(ParameterSetName = ImageSet, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = TextSet, Position = 0, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = VideoSet, Position = 1, ValueFromPipelineByPropertyName = true)]
-        [Alias("PromptText")]
-        [BlankAsNull]
+        [Parameter(ParameterSetName = VideoSet, Position = 1, ValueFromPipelineByPropertyName = true)] [Alias("PromptText")] [BlankAsNull]
         public string Prompt { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(ModelCompleter))]
-        [BlankAsNull]
+        [Parameter(ValueFromPipelineByPropertyName = true)] [ArgumentCompleter(typeof(ModelCompleter))] [BlankAsNull]
         public string Model { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(RatioCompleter))]
-        [BlankAsNull]
+        [Parameter(ValueFromPipelineByPropertyName = true)] [ArgumentCompleter(typeof(RatioCompleter))] [BlankAsNull]
         public string Ratio { get; set; }
 
         /// <summary>Seconds (the model's values or range), or 'auto' where the model chooses (seedance, gemini_omni_flash_1.1).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)]
-        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
-        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = VideoSet)]
-        [ArgumentCompleter(typeof(DurationCompleter))]
-        [BlankAsNull]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)] [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = VideoSet)] [ArgumentCompleter(typeof(DurationCompleter))] [BlankAsNull]
         public object Duration { get; set; }
 
         /// <summary>What should not appear (veo3.1, veo3.1_fast).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)]
-        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)] [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
         [BlankAsNull]
         public string NegativePrompt { get; set; }
 
         /// <summary>Output resolution tier (hailuo3, happyhorse_1_0, grok_imagine_1_5, h3_max).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)]
-        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
-        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = VideoSet)]
-        [ArgumentCompleter(typeof(FieldValueCompleter))]
-        [BlankAsNull]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)] [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = VideoSet)] [ArgumentCompleter(typeof(FieldValueCompleter))] [BlankAsNull]
         public string Resolution { get; set; }
 
         /// <summary>gen4.5 and aleph2: mp4 (default), prores (.mov), png_sequence (.zip), HDR and 10-bit formats.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)]
-        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
-        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = VideoSet)]
-        [ArgumentCompleter(typeof(FieldValueCompleter))]
-        [BlankAsNull]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)] [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = VideoSet)] [ArgumentCompleter(typeof(FieldValueCompleter))] [BlankAsNull]
         public string OutputFormat { get; set; }
 
         /// <summary>The ProRes profile, with -OutputFormat prores or hdr_prores.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)]
-        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
-        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = VideoSet)]
-        [ArgumentCompleter(typeof(FieldValueCompleter))]
-        [BlankAsNull]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)] [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = VideoSet)] [ArgumentCompleter(typeof(FieldValueCompleter))] [BlankAsNull]
         public string ProResProfile { get; set; }
 
         /// <summary>Fields only some models have, by their API name: @{ mode = 'extend' }; checked against the model (Get-RunwayModel lists them).</summary>
-        [Parameter(ParameterSetName = ImageSet)]
-        [Parameter(ParameterSetName = TextSet)]
-        [Parameter(ParameterSetName = VideoSet)]
+        [Parameter(ParameterSetName = ImageSet)] [Parameter(ParameterSetName = TextSet)] [Parameter(ParameterSetName = VideoSet)]
         [ArgumentCompleter(typeof(OptionKeyCompleter))]
         public System.Collections.Hashtable Option { get; set; }
 
@@ -148,30 +114,26 @@ namespace Runway.Cmdlets
         [Parameter]
         public SwitchParameter AllowUnknownModel { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [BlankAsNull]
+        [Parameter(ValueFromPipelineByPropertyName = true)] [BlankAsNull]
         public long? Seed { get; set; }
 
         /// <summary>Veo 3.1 models: -Audio:$false makes a silent, cheaper video. Default: with audio.</summary>
-        [Parameter(ParameterSetName = ImageSet)]
-        [Parameter(ParameterSetName = TextSet)]
+        [Parameter(ParameterSetName = ImageSet)] [Parameter(ParameterSetName = TextSet)]
         public SwitchParameter Audio { get; set; }
 
-        [Parameter]
-        [ValidateSet("auto", "low")]
+        [Parameter] [ValidateSet("auto", "low")]
         public string PublicFigureThreshold { get; set; }
 
         protected override GenerationRequest BuildRequest()
         {
             object input = Image ?? Video ?? Character;
-            object duration = Plain(Duration);
-            bool auto = duration is string word && word.Trim().Equals("auto", System.StringComparison.OrdinalIgnoreCase);
+            bool auto = IsAuto(Duration);
             var spec = new VideoSpec
             {
                 Model = ModelFor(input, Model),
                 Prompt = TypedUnlessFromTask(input, nameof(Prompt), Prompt),
                 Ratio = Ratio,
-                Duration = auto || duration == null ? (double?)null : LanguagePrimitives.ConvertTo<double>(duration),
+                Duration = auto || Duration == null ? (double?)null : LanguagePrimitives.ConvertTo<double>(Plain(Duration)),
                 DurationAuto = auto,
                 Seed = Seed,
                 Audio = Bound(nameof(Audio)) ? Audio.IsPresent : (bool?)null,

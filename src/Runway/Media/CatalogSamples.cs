@@ -23,13 +23,18 @@ namespace Runway.Media
         public static IEnumerable<(ModelInfo Model, string Endpoint)> Pairs() =>
             ModelCatalog.Models.SelectMany(m => m.Fields.Select(f => (m, f.Endpoint)));
 
-        public static GenerationRequest Fullest(string model, string endpoint)
+        public static GenerationRequest Fullest(string model, string endpoint) => Build(model, endpoint, true);
+
+        /// <summary>The smallest valid request: required fields only (and the module's defaults).</summary>
+        public static GenerationRequest Minimal(string model, string endpoint) => Build(model, endpoint, false);
+
+        private static GenerationRequest Build(string model, string endpoint, bool fullest)
         {
             ModelInfo info = ModelCatalog.Find(model) ?? throw new ArgumentException("Unknown model " + model, nameof(model));
             ModelEndpointFields fields = info.FieldsOn(endpoint) ?? throw new ArgumentException($"{model} does not do {endpoint}", nameof(endpoint));
             var input = new FieldInput((value, parameter, kind) => MediaSource.From(value, parameter, p => p, kind == MediaKind.Audio ? new[] { MediaKind.Audio, MediaKind.Video } : new[] { kind }));
-            bool lastFrame = fields["promptImage"]?.Positions.Contains("last") == true;
-            foreach (FieldRule rule in fields.Fields)
+            bool lastFrame = fullest && fields["promptImage"]?.Positions.Contains("last") == true;
+            foreach (FieldRule rule in fields.Fields.Where(f => fullest || f.Required))
             {
                 object value = Sample(info, rule, fields, lastFrame);
                 if (rule.Parameter != null) input.Values[rule.Parameter] = value;

@@ -89,6 +89,13 @@ namespace Runway.Models
                 rule.MaxLength = 1000;
             if (rule.Json == "promptText" && rule.MaxLength == null && model == "eleven_text_to_sound_v2")
                 rule.MaxLength = 3000;
+            if (rule.Json == "duration" && model == "gen4_turbo" && rule.Max == null)
+            {
+                rule.Min = 2;
+                rule.Max = 10;
+                rule.MinExclusive = false;
+                rule.Integer = true;
+            }
         }
 
         /// <summary>Every generation model: the SDK's, then those of endpoints whose fields the module builds itself.</summary>

@@ -77,6 +77,8 @@ namespace Runway.Models
                 if (value == null) value = DefaultFor(model, rule, endpoint, request);
                 if (value == null)
                 {
+                    if (rule.Required && rule.Kind == FieldKind.MediaList)
+                        throw Invalid(rule.Key, "Runway.InvalidReferenceCount", $"{model.Name} needs {rule.Describe()} in {rule.Syntax}; none given.", 0);
                     if (rule.Required)
                         throw Invalid(rule.Key, $"Runway.Missing{Capitalize(rule.Key)}",
                             $"{model.Name} needs {rule.Syntax} for {Words(endpoint)} ({rule.Describe()}).", null);
@@ -85,6 +87,10 @@ namespace Runway.Models
                 Apply(request, rule, value, input);
             }
             CheckCombinations(request, fields, input);
+            // Length and ratio first, then where the task starts from: "10 s, 1280:720, from cat.png".
+            string[] sources = request.Details.Where(d => d.StartsWith("from ", StringComparison.Ordinal)).ToArray();
+            request.Details.RemoveAll(d => sources.Contains(d));
+            request.Details.AddRange(sources);
             return request;
         }
 

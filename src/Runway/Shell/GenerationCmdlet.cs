@@ -102,6 +102,9 @@ namespace Runway.Shell
             }
         }
 
+        /// <summary>True for the word 'auto' (a length the model chooses).</summary>
+        protected static bool IsAuto(object value) => Plain(value) is string word && word.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase);
+
         /// <summary>Puts the given parameters (as plain data) into a spec's values; those not given stay out.</summary>
         protected static void AddValues(IDictionary<string, object> into, params (string Name, object Value)[] values)
         {
