@@ -12,7 +12,7 @@ AfterAll {
 Describe 'Argument completion' {
     It '-Model offers only the models the command can use, with price tooltips' {
         $image = Complete 'New-RunwayImage -Model '
-        $image.CompletionText | Should -Be @('gen4_image', 'gen4_image_turbo', 'gemini_2.5_flash')
+        $image.CompletionText | Should -Be @('gen4_image_turbo', 'gen4_image', 'gpt_image_2', 'gemini_image3.1_flash', 'muse_image', 'seedream5_pro', 'seedream5_lite', 'grok_imagine_image_2', 'gemini_image3_pro', 'gpt_image_2_5_flare', 'gpt_image_2_5_sunburst', 'gemini_2.5_flash')
         $image[0].ToolTip | Should -Match 'credits'
         (Complete 'New-RunwayVideo -Video ./a.mp4 -Model ').CompletionText | Should -Be @('hailuo3', 'seedance2', 'seedance2_fast', 'seedance2_mini', 'gemini_omni_flash', 'seedance2_5', 'gemini_omni_flash_1.1', 'aleph2')
         (Complete 'New-RunwayVideo -Model veo3.').CompletionText | Should -Be @('veo3.1', 'veo3.1_fast')

@@ -295,6 +295,24 @@ Describe 'Bad input is refused with a clear error and zero requests' {
         @{ Case = 'text to video with a non-veo model'; Id = 'Runway.ModelNotForEndpoint'; Script = { New-RunwayVideo -Prompt 'x' -Model gen4_turbo } }
         @{ Case = 'last frame on a model without one'; Id = 'Runway.LastFrameNotSupported'; Script = { New-RunwayVideo -Image $Png -LastFrame $Png -Model gen4_turbo } }
         @{ Case = 'audio switch on a model without one'; Id = 'Runway.AudioNotSupported'; Script = { New-RunwayVideo -Image $Png -Audio } }
+        @{ Case = 'retired gen4_aleph'; Id = 'Runway.RetiredModel'; Script = { New-RunwayVideo -Video 'https://example.com/a.mp4' -Prompt 'x' -Model gen4_aleph } }
+        @{ Case = 'retired veo3'; Id = 'Runway.RetiredModel'; Script = { New-RunwayVideo -Prompt 'x' -Model veo3 } }
+        @{ Case = 'choice not in the list'; Id = 'Runway.InvalidOutputFormat'; Script = { New-RunwayVideo -Prompt 'x' -Model gen4.5 -OutputFormat mov } }
+        @{ Case = 'a field the model does not take'; Id = 'Runway.OutputFormatNotSupported'; Script = { New-RunwayVideo -Prompt 'x' -Model veo3.1 -OutputFormat prores } }
+        @{ Case = 'ProRes profile without ProRes'; Id = 'Runway.ProResProfileWithoutProRes'; Script = { New-RunwayVideo -Prompt 'x' -Model gen4.5 -ProResProfile 422 } }
+        @{ Case = 'count out of range'; Id = 'Runway.InvalidOutputCount'; Script = { New-RunwayImage -Prompt 'x' -Model gpt_image_2 -OutputCount 11 } }
+        @{ Case = 'whole seconds only'; Id = 'Runway.InvalidDuration'; Script = { New-RunwayVideo -Prompt 'x' -Model gen4.5 -Duration 2.5 } }
+        @{ Case = 'a word where a number or auto goes'; Id = 'Runway.InvalidDuration'; Script = { New-RunwayVideo -Prompt 'x' -Model seedance2 -Duration soon } }
+        @{ Case = 'an -Option key no model has'; Id = 'Runway.MoedNotSupported'; Script = { New-RunwayVideo -Video 'https://example.com/a.mp4' -Model seedance2_5 -Option @{ moed = 'extend' } } }
+        @{ Case = 'an -Option of the wrong type'; Id = 'Runway.InvalidValue'; Script = { New-RunwayImage -Prompt 'x' -Model seedream5_pro -Option @{ grounding = 'yes' } } }
+        @{ Case = 'an -Option value not allowed'; Id = 'Runway.InvalidMode'; Script = { New-RunwayVideo -Video 'https://example.com/a.mp4' -Model seedance2_5 -Option @{ mode = 'loop' } } }
+        @{ Case = 'an -Option number out of range'; Id = 'Runway.InvalidSpeed'; Script = { New-RunwaySpeech -Text 'hi' -Voice Maya -Model eleven_v3 -Option @{ speed = 2 } } }
+        @{ Case = 'a keyframe outside the video'; Id = 'Runway.InvalidKeyframe'; Script = { New-RunwayVideo -Video 'https://example.com/a.mp4' -Model aleph2 -Keyframe @{ Uri = $Png; At = 2 } } }
+        @{ Case = 'too many image references for video'; Id = 'Runway.InvalidReferenceCount'; Script = { New-RunwayVideo -Prompt 'x' -Model seedance2 -ReferenceImage (1..10 | ForEach-Object { $Png }) } }
+        @{ Case = 'a reference subject not allowed'; Id = 'Runway.InvalidSubject'; Script = { New-RunwayImage -Prompt 'x' -Model gemini_image3_pro -ReferenceImage @{ Uri = $Png; Subject = 'animal' } } }
+        @{ Case = 'a prompt over a long limit'; Id = 'Runway.PromptTooLong'; Script = { New-RunwayImage -Model gpt_image_2 -Prompt ('x' * 32001) } }
+        @{ Case = 'a required voice left out'; Id = 'Runway.MissingVoice'; Script = { New-RunwaySpeech -Text 'hi' -Model eleven_v3 } }
+        @{ Case = 'several first frames on a first-frame model'; Id = 'Runway.InvalidReferenceCount'; Script = { New-RunwayVideo -Image $Png, $Png -Model gen4.5 -Prompt 'x' } }
         @{ Case = 'an unfinished task as input'; Id = 'Runway.TaskNotFinished'; Script = { [Runway.Api.RunwayTask]@{ Id = 'x'; Status = 'RUNNING' } | New-RunwayVideo -Prompt 'x' } }
         @{ Case = 'a video where an image is needed'; Id = 'Runway.UnsupportedFormat'; Script = { $m = Join-Path $TestDrive 'v.png'; [IO.File]::WriteAllBytes($m, [byte[]](0, 0, 0, 24) + [Text.Encoding]::ASCII.GetBytes('ftypisom') + [byte[]]::new(12)); New-RunwayVideo -Image $m } }
     ) {
@@ -305,6 +323,22 @@ Describe 'Bad input is refused with a clear error and zero requests' {
         $record.Exception.Message | Should -Not -BeNullOrEmpty
         $record.TargetObject | Should -Not -BeNullOrEmpty
         Get-ApiRequest | Should -HaveCount 0
+    }
+
+    It 'a retired model names its successor' {
+        (Get-ErrorRecord { New-RunwayVideo -Video 'https://example.com/a.mp4' -Prompt 'x' -Model gen4_aleph }).Exception.Message | Should -Match 'aleph2'
+        (Get-ErrorRecord { New-RunwayVideo -Prompt 'x' -Model veo3 }).Exception.Message | Should -Match 'veo3\.1'
+        Get-ApiRequest | Should -HaveCount 0
+    }
+
+    It 'a model the catalog lacks is sent only with -AllowUnknownModel, unchecked, with a warning' {
+        (Get-ErrorRecord { New-RunwayVideo -Prompt 'x' -Model gen9 }).FullyQualifiedErrorId | Should -BeLike 'Runway.UnknownModel*'
+        Get-ApiRequest | Should -HaveCount 0
+        $null = New-RunwayVideo -Prompt 'x' -Model gen9 -Ratio 16:9 -Option @{ fancy = 1 } -AllowUnknownModel -WarningVariable warned -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
+        ($warned -join ' ') | Should -Match 'without local validation'
+        $sent = @(Get-ApiRequest '/v1/text_to_video')
+        $sent | Should -HaveCount 1
+        ($sent[0].Body | ConvertFrom-Json).fancy | Should -Be 1
     }
 
     It 'missing key: nothing is sent and the error says how to set it' {

@@ -133,7 +133,7 @@ namespace Runway.Cmdlets
                 Model = ModelFor(input, Model),
                 Prompt = TypedUnlessFromTask(input, nameof(Prompt), Prompt),
                 Ratio = Ratio,
-                Duration = auto || Duration == null ? (double?)null : LanguagePrimitives.ConvertTo<double>(Plain(Duration)),
+                Duration = auto || Duration == null || !LanguagePrimitives.TryConvertTo(Plain(Duration), out double seconds) ? (double?)null : seconds,
                 DurationAuto = auto,
                 Seed = Seed,
                 Audio = Bound(nameof(Audio)) ? Audio.IsPresent : (bool?)null,
@@ -145,6 +145,7 @@ namespace Runway.Cmdlets
                 (nameof(ProResProfile), ProResProfile), (nameof(ReferenceAudio), ReferenceAudio), (nameof(ReferenceVideo), ReferenceVideo),
                 (nameof(Keyframe), Keyframe), (nameof(ReferenceImage), ReferenceImage));
             AddOptions(Option, spec.Options);
+            if (Duration != null && !auto && spec.Duration == null) spec.Values[nameof(Duration)] = Plain(Duration);
             switch (ParameterSetName)
             {
                 case ImageSet when InputBinder.IsRecordWithoutMedia(Image, nameof(Image)):

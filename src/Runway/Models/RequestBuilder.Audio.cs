@@ -61,9 +61,8 @@ namespace Runway.Models
             string endpoint = spec.Media == null ? Endpoints.TextToSpeech : Endpoints.SpeechToSpeech;
             if (spec.Media != null && spec.Text != null)
                 throw Invalid("Text", "Runway.TextWithMedia", "Give -Text (text to speech) or an audio or video input (speech to speech), not both.", spec.Text);
-            var input = new FieldInput(Resolver(spec.MediaResolver)) { AllowUnknownModel = spec.AllowUnknownModel };
-            input.Set("Text", spec.Text).Set("Voice", spec.Voice).Set("RemoveBackgroundNoise", spec.RemoveBackgroundNoise)
-                .Set("Media", spec.Media == null ? null : new DeclaredMedia(spec.Media, spec.DeclaredKind));
+            var input = new FieldInput(Resolver(spec.MediaResolver)) { AllowUnknownModel = spec.AllowUnknownModel, DeclaredMediaKind = spec.DeclaredKind };
+            input.Set("Text", spec.Text).Set("Voice", spec.Voice).Set("RemoveBackgroundNoise", spec.RemoveBackgroundNoise).Set("Media", spec.Media);
             foreach (KeyValuePair<string, object> pair in spec.Values) input.Set(pair.Key, pair.Value);
             foreach (KeyValuePair<string, object> pair in spec.Options) input.Options[pair.Key] = pair.Value;
             GenerationRequest request = Build(endpoint, spec.Model, input);
@@ -82,21 +81,6 @@ namespace Runway.Models
             if (spec.Duration == null && !request.Model.Unvalidated) request.Details.Add("length chosen by the model");
             if (spec.Loop == true) request.Details.Add("seamless loop");
             return request;
-        }
-
-        /// <summary>A speech-to-speech input whose kind, when its content cannot tell (a URL), is the parameter it came through.</summary>
-        private sealed class DeclaredMedia : IMediaInput
-        {
-            private readonly IMediaInput inner;
-            private readonly MediaKind declared;
-            public DeclaredMedia(IMediaInput inner, MediaKind declared) { this.inner = inner; this.declared = declared; }
-            public MediaKind? MediaKind => inner.MediaKind ?? declared;
-            public string Display => inner.Display;
-            public double? DurationSeconds => inner.DurationSeconds;
-            public bool IsLocal => inner.IsLocal;
-            public bool IsDataUri => inner.IsDataUri;
-            public string Value => inner.Value;
-            public IMediaInput AsAudioInput(string parameter) => inner.AsAudioInput(parameter);
         }
 
         public static GenerationRequest Dubbing(DubbingSpec spec)

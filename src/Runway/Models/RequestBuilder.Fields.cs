@@ -23,6 +23,8 @@ namespace Runway.Models
         public Func<object, string, MediaKind, IMediaInput> Media { get; }
         /// <summary>The user allows a model the catalog does not know: sent without local validation.</summary>
         public bool AllowUnknownModel { get; set; }
+        /// <summary>What a speech-to-speech input is when its content cannot tell (a URL): the parameter it came through.</summary>
+        public MediaKind DeclaredMediaKind { get; set; } = MediaKind.Audio;
 
         public FieldInput Set(string key, object value)
         {
@@ -78,10 +80,10 @@ namespace Runway.Models
                 if (value == null)
                 {
                     if (rule.Required && rule.Kind == FieldKind.MediaList)
-                        throw Invalid(rule.Key, "Runway.InvalidReferenceCount", $"{model.Name} needs {rule.Describe()} in {rule.Syntax}; none given.", 0);
+                        throw Invalid(rule.Key, "Runway.InvalidReferenceCount", $"{model.Name} needs {rule.Describe()} in {rule.Syntax}; none given.", model.Name);
                     if (rule.Required)
                         throw Invalid(rule.Key, $"Runway.Missing{Capitalize(rule.Key)}",
-                            $"{model.Name} needs {rule.Syntax} for {Words(endpoint)} ({rule.Describe()}).", null);
+                            $"{model.Name} needs {rule.Syntax} for {Words(endpoint)} ({rule.Describe()}).", model.Name);
                     continue;
                 }
                 Apply(request, rule, value, input);
@@ -137,7 +139,7 @@ namespace Runway.Models
                         if (text.Trim().Length == 0)
                             throw Invalid(rule.Key, $"Runway.Missing{Capitalize(rule.Key)}", $"{rule.Syntax} is empty; {model.Name} needs non-empty text.", text);
                     if (rule.MaxLength.HasValue && text.Length > rule.MaxLength)
-                        throw Invalid(rule.Key, $"Runway.{Capitalize(rule.Key)}TooLong",
+                        throw Invalid(rule.Key, isPrompt ? "Runway.PromptTooLong" : $"Runway.{Capitalize(rule.Key)}TooLong",
                             $"{rule.Syntax} is {text.Length} characters; {model.Name} accepts at most {rule.MaxLength} (UTF-16 code units).", text.Length);
                     body[rule.Json] = text;
                     if (isPrompt) request.Cost.TextLength = text.Length;
@@ -198,7 +200,7 @@ namespace Runway.Models
                     break;
                 case FieldKind.SpeechMedia:
                     IMediaInput speech = (IMediaInput)value;
-                    var mediaObject = new JsonObject { ["type"] = speech.MediaKind == MediaKind.Video ? "video" : "audio" };
+                    var mediaObject = new JsonObject { ["type"] = (speech.MediaKind ?? input.DeclaredMediaKind) == MediaKind.Video ? "video" : "audio" };
                     body["media"] = mediaObject;
                     request.AddMedia(mediaObject, "uri", speech);
                     request.Cost.InputSeconds = speech.DurationSeconds;
