@@ -94,7 +94,8 @@ Describe 'Simulator models of SDK 4.20.1' {
             @{ Endpoint = 'image_to_video'; Model = 'seedance2_5'; Case = 'a seedance2 ratio'; Field = 'ratio'; Set = @{ ratio = '864:496' } }
             @{ Endpoint = 'image_to_video'; Model = 'gemini_omni_flash'; Case = 'duration 11'; Field = 'duration'; Set = @{ duration = 11 } }
             @{ Endpoint = 'image_to_video'; Model = 'gemini_omni_flash'; Case = 'duration 5.5'; Field = 'duration'; Set = @{ duration = 5.5 } }
-            @{ Endpoint = 'image_to_video'; Model = 'gemini_omni_flash'; Case = 'a last frame'; Field = 'position'; Set = @{ promptImage = @(@{ uri = 'https://e.com/a.png'; position = 'first' }, @{ uri = 'https://e.com/b.png'; position = 'last' }) } }
+            @{ Endpoint = 'image_to_video'; Model = 'gemini_omni_flash'; Case = 'a last frame'; Field = 'position'; Set = @{ promptImage = @(@{ uri = 'https://e.com/b.png'; position = 'last' }) } }
+            @{ Endpoint = 'image_to_video'; Model = 'gemini_omni_flash'; Case = 'two frames'; Field = 'promptImage'; Set = @{ promptImage = @(@{ uri = 'https://e.com/a.png'; position = 'first' }, @{ uri = 'https://e.com/b.png'; position = 'first' }) } }
             @{ Endpoint = 'image_to_video'; Model = 'grok_imagine_1_5'; Case = 'a ratio (text_to_video only)'; Field = 'ratio'; Set = @{ ratio = '16:9' } }
             @{ Endpoint = 'image_to_video'; Model = 'wan3'; Case = 'keyframes with a concrete ratio'; Field = 'ratio'; Set = @{ ratio = '1280:720' } }
             @{ Endpoint = 'image_to_video'; Model = 'gemini_omni_flash_1.1'; Case = 'duration 2'; Field = 'duration'; Set = @{ duration = 2 } }
@@ -356,7 +357,9 @@ Describe 'Simulator models of SDK 4.20.1' {
         }
 
         It 'rejects a non-boolean shouldRetry' {
-            { Invoke-RestMethod -Uri "$Url/_sim/faults" -Method Post -ContentType 'application/json' -Body '{"path":"/v1/","kind":"status","status":500,"shouldRetry":"yes"}' } | Should -Throw '*shouldRetry must be a boolean*'
+            $r = Invoke-WebRequest -Uri "$Url/_sim/faults" -Method Post -ContentType 'application/json' -Body '{"path":"/v1/","kind":"status","status":500,"shouldRetry":"yes"}' -SkipHttpErrorCheck
+            $r.StatusCode | Should -Be 400
+            ($r.Content | ConvertFrom-Json).error | Should -Be 'shouldRetry must be a boolean'
         }
     }
 }
