@@ -49,7 +49,7 @@ public static class ImageRules
     private static CreateRequest? Gemini25Flash(JsonElement body, ValidationContext ctx)
     {
         var r = Rules.Root(body, ctx, "promptText", "ratio", "referenceImages");
-        var prompt = Fields.Prompt(r, true, Fields.Unbounded);
+        var prompt = Fields.Prompt(r, true); // the declarations state no length; the original reference's 1000 stands
         var ratio = r.Enum("ratio", true, Catalog.GeminiRatios);
         Fields.TaggedImages(r, false, 0, 3);
         return ratio is null ? null : Images("gemini_2.5_flash", 5, Catalog.ParseRatio(ratio), 1, prompt);
