@@ -11,14 +11,16 @@ public sealed partial class TaskStore
         lock (_gate)
         {
             Advance(now);
-            var max = state.Current.MaxConcurrent;
-            return models.Where(m => _active.Count(t => t.Model == m && t.Status == SimTaskStatus.RUNNING) >= max).ToHashSet(StringComparer.Ordinal);
+            var settings = state.Current;
+            return models.Where(m => settings.ConcurrencyLimitOf(m) is { } max && _active.Count(t => t.Model == m && t.Status == SimTaskStatus.RUNNING) >= max)
+                .ToHashSet(StringComparer.Ordinal);
         }
     }
 
-    /// <summary>The output spec of a task (for reading the size of a simulator output used as an input).</summary>
-    public OutputSpec? OutputOf(string id)
+    /// <summary>The spec of a task's output file (for reading the size of a simulator output used as an input).</summary>
+    public OutputSpec? OutputOf(string id, string file)
     {
-        lock (_gate) return _tasks.TryGetValue(id, out var t) ? t.Output : null;
+        lock (_gate)
+            return _tasks.TryGetValue(id, out var t) && OutputFiles.IndexOf(file, t.Outputs) is var i and >= 0 ? t.Outputs[i] : null;
     }
 }

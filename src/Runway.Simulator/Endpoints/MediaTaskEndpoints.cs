@@ -102,13 +102,10 @@ public static class MediaTaskEndpoints
             ctx.Add(["proresProfile"], "proresProfile is only valid when outputFormat is 'hdr_prores'");
         if (ctx.Failed || model is null || video is null || format is null) return null;
         var seconds = video.DurationSeconds ?? UnknownVideoSeconds;
-        var output = format switch
-        {
-            "hdr10" or "hlg" => OutputSpec.Mp4("1280:720", seconds) with { Variant = format },
-            "hdr_prores" => ExtraOutputs.Mov(1280, 720, seconds, prores ?? "422 HQ"),
-            _ => ExtraOutputs.ExrZip(1280, 720, seconds, format),
-        };
-        return new CreateRequest("video_to_hdr", model, Rules.Credits(seconds * 20), output, null);
+        var outputs = OutputSpec.Video(format, (1280, 720), seconds, proresProfile: prores ?? "422 HQ");
+        // An EXR zip is Ruby's whole delivery, with a provenance.json declaring the upconvert.
+        if (outputs[0].Format == "zip") outputs = [outputs[0] with { Variant = outputs[0].Variant + Outputs.UpconvertSuffix }];
+        return new CreateRequest("video_to_hdr", model, Rules.Credits(seconds * 20), outputs, null);
     }
 
     /// <summary>The body's model for a model-discriminated union, or null after recording an issue.</summary>

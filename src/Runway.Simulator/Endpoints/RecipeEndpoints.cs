@@ -70,7 +70,7 @@ public static class RecipeEndpoints
         var quality = r.Enum("quality", false, ["low", "medium", "high"]) ?? "high";
         UriObject(r, "referenceImage", false, MediaKind.Image);
         return ctx.Failed ? null : new CreateRequest("recipes/marketing_stock_image", "marketing_stock_image",
-            (long)(count * SimulatedPrices.Of($"marketing_stock_image:{quality}")), OutputSpec.Png("1536:1024") with { Count = count }, prompt);
+            (long)(count * SimulatedPrices.Of($"marketing_stock_image:{quality}")), OutputSpec.Images("1536:1024", count), prompt);
     }
 
     public static CreateRequest? MultiShotVideo(JsonElement body, ValidationContext ctx)
@@ -143,7 +143,7 @@ public static class RecipeEndpoints
         var prompt = r.String("prompt", true);
         r.Enum("version", true, Versions);
         return ctx.Failed ? null : new CreateRequest("recipes/product_campaign_image", "product_campaign_image",
-            (long)SimulatedPrices.Of("product_campaign_image"), OutputSpec.Png("1024:1536") with { Count = 4 }, prompt);
+            (long)SimulatedPrices.Of("product_campaign_image"), OutputSpec.Images("1024:1536", 4), prompt);
     }
 
     public static CreateRequest? ProductSwap(JsonElement body, ValidationContext ctx)
