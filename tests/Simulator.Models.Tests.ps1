@@ -219,6 +219,18 @@ Describe 'Simulator models of SDK 4.20.1' {
             & $Check $file.Bytes $file.ContentType
         }
 
+        It 'a prores .mov carries the ProRes sample entry of <Profile>: <FourCC>' -TestCases @(
+            @{ Profile = '4444'; FourCC = 'ap4h' }
+            @{ Profile = '422 LT'; FourCC = 'apcs' }
+            @{ Profile = '4444 XQ'; FourCC = 'ap4x' }
+        ) {
+            $body = Get-Body 'text_to_video' 'gen4.5' -Set @{ outputFormat = 'prores'; proresProfile = $Profile }
+            $file = Get-Bytes (Wait-SimTask (Invoke-Sim -Method Post -Path '/v1/text_to_video' -Body $body).Json.id).output[0]
+            $text = [Text.Encoding]::ASCII.GetString($file.Bytes)
+            $text | Should -Match $FourCC
+            $text | Should -Not -Match 'apch'
+        }
+
         It 'png_sequence with audio gives a .zip of PNG frames and a separate .wav' {
             $id = (Invoke-Sim -Method Post -Path '/v1/text_to_video' -Body (Get-Body 'text_to_video' 'gen4.5')).Json.id
             $task = Wait-SimTask $id

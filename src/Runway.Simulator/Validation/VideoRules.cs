@@ -43,13 +43,13 @@ public static class VideoRules
         var ratio = r.Enum("ratio", true, input == VideoInput.Image ? Catalog.Gen45ImageRatios : Catalog.Gen45TextRatios);
         var duration = Fields.IntDuration(r, true, 2, 10);
         Fields.ContentModeration(r);
-        var (format, _) = Fields.OutputFormat(r, Catalog.Gen45OutputFormats, ["prores", "hdr_prores"]);
+        var (format, profile) = Fields.OutputFormat(r, Catalog.Gen45OutputFormats, ["prores", "hdr_prores"]);
         Fields.Seed(r);
         if (ratio is null || duration is not { } seconds) return null;
         var size = Catalog.ParseRatio(ratio);
         var credits = (long)(Prices.Gen45PerSecond + Prices.FormatSurchargePerSecond(format, size)) * seconds;
         var hasAudio = prompt?.Contains(AudioMarker, StringComparison.Ordinal) == true;
-        return new CreateRequest(endpoint, "gen4.5", credits, OutputSpec.Video(format, size, seconds, hasAudio), prompt);
+        return new CreateRequest(endpoint, "gen4.5", credits, OutputSpec.Video(format, size, seconds, hasAudio, profile), prompt);
     }
 
     private static CreateRequest? Gen4Turbo(JsonElement body, ValidationContext ctx)
@@ -72,7 +72,7 @@ public static class VideoRules
         Fields.ContentModeration(r);
         var inputSeconds = video?.DurationSeconds;
         Keyframes(r, inputSeconds);
-        var (format, _) = Fields.OutputFormat(r, Catalog.Aleph2OutputFormats, ["prores"]);
+        var (format, profile) = Fields.OutputFormat(r, Catalog.Aleph2OutputFormats, ["prores"]);
         var prompt = Fields.Prompt(r, false, Fields.Unbounded);
         r.String("ratio", false, 1, 64); // deprecated in the declarations, still a string
         Fields.Seed(r);
@@ -81,7 +81,7 @@ public static class VideoRules
         var seconds = inputSeconds ?? CountedInputSeconds;
         var size = aspect is null ? (1280, 720) : Catalog.SizeOf(aspect, 720);
         var credits = Rules.Credits((Prices.Of("aleph2").PerSecond + Prices.FormatSurchargePerSecond(format, size)) * seconds);
-        return new CreateRequest("video_to_video", "aleph2", credits, OutputSpec.Video(format, size, seconds), prompt);
+        return new CreateRequest("video_to_video", "aleph2", credits, OutputSpec.Video(format, size, seconds, proresProfile: profile), prompt);
     }
 
     /// <summary>
