@@ -59,7 +59,7 @@ public static partial class Api
                 tier = new
                 {
                     maxMonthlyCreditSpend = settings.MaxMonthlyCreditSpend,
-                    models = Catalog.AllModels.ToDictionary(m => m, m => new
+                    models = TaskStore.TierModels.ToDictionary(m => m, m => new
                     {
                         maxConcurrentGenerations = settings.ConcurrencyLimitOf(m),
                         maxDailyGenerations = settings.DailyLimitOf(m),

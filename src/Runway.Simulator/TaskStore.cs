@@ -212,7 +212,7 @@ public sealed partial class TaskStore(SimulatorState state)
     public IReadOnlyDictionary<string, int> GenerationsOn(DateOnly day)
     {
         lock (_gate)
-            return Catalog.AllModels.ToDictionary(m => m, m => _generations.GetValueOrDefault((day, m)));
+            return TierModels.ToDictionary(m => m, m => _generations.GetValueOrDefault((day, m)));
     }
 
     /// <summary>Net credits (charges minus refunds) per day and model, for every day in [start, before).</summary>
@@ -224,7 +224,7 @@ public sealed partial class TaskStore(SimulatorState state)
             var rows = new List<(DateOnly, IReadOnlyList<(string, long)>)>();
             for (var day = start; day < before; day = day.AddDays(1))
             {
-                var used = Catalog.AllModels
+                var used = TierModels
                     .Select(m => (m, _usedCredits.GetValueOrDefault((day, m))))
                     .Where(x => x.Item2 != 0)
                     .ToList();

@@ -55,7 +55,7 @@ public static class EndpointRoutes
     internal static (CreateOutcome Outcome, string? Id, IResult? Error) Submit(HttpContext ctx, CreateRequest request)
     {
         var store = ctx.RequestServices.GetRequiredService<TaskStore>();
-        var (outcome, id) = store.Create(request, DateTimeOffset.UtcNow);
+        var (outcome, id) = store.Create(request, DateTimeOffset.UtcNow, Api.ApiKeyIdOf(ctx.Request));
         switch (outcome)
         {
             case CreateOutcome.DailyLimit: return (outcome, null, Http.Error(429, $"You have reached the daily generation limit for {request.Model}."));

@@ -15,6 +15,7 @@ public static class MediaTaskEndpoints
     public static readonly string[] TargetFramerates = ["24", "25", "30", "48", "50", "60", "120", "23_98", "29_97", "59_94"];
     public static readonly string[] HdrFormats = ["hdr10", "hlg", "hdr_prores", "hdr_exr_sequence", "hdr_exr_acescg_sequence_1_3", "hdr_exr_acescg_sequence_2_0"];
     public static readonly string[] ProresProfiles = ["422", "4444", "422 HQ"];
+    public static readonly string[] Models = ["magnific_precision_upscaler_v2", "magnific_video_upscaler_creative", "enhance_frame_rate", "ruby"];
 
     public static void Map(WebApplication app)
     {

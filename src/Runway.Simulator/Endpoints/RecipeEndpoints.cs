@@ -14,19 +14,23 @@ public static class RecipeEndpoints
     public static readonly string[] ProductAdRatios = ["1280:720", "720:1280", "960:960", "834:1112", "1920:1080", "1080:1920", "1440:1440", "1248:1664"];
     public static readonly string[] UgcRatios = ["720:1280", "1080:1920"];
 
+    /// <summary>The recipes by name; each name is also the model of its tasks.</summary>
+    private static readonly Dictionary<string, Func<JsonElement, ValidationContext, CreateRequest?>> Recipes = new()
+    {
+        ["ad_localization"] = AdLocalization,
+        ["marketing_stock_image"] = MarketingStockImage,
+        ["multi_shot_video"] = MultiShotVideo,
+        ["product_ad"] = ProductAd,
+        ["product_campaign_image"] = ProductCampaignImage,
+        ["product_swap"] = ProductSwap,
+        ["product_ugc"] = ProductUgc,
+    };
+
+    public static IEnumerable<string> Names => Recipes.Keys;
+
     public static void Map(WebApplication app)
     {
-        var recipes = new Dictionary<string, Func<JsonElement, ValidationContext, CreateRequest?>>
-        {
-            ["ad_localization"] = AdLocalization,
-            ["marketing_stock_image"] = MarketingStockImage,
-            ["multi_shot_video"] = MultiShotVideo,
-            ["product_ad"] = ProductAd,
-            ["product_campaign_image"] = ProductCampaignImage,
-            ["product_swap"] = ProductSwap,
-            ["product_ugc"] = ProductUgc,
-        };
-        foreach (var (name, validate) in recipes)
+        foreach (var (name, validate) in Recipes)
             app.MapPost($"/v1/recipes/{name}", (Delegate)((HttpContext ctx) => EndpointRoutes.CreateTaskAsync(ctx, validate)));
     }
 
