@@ -202,7 +202,7 @@ Describe 'Simulator models of SDK 4.20.1' {
 
     Context 'output files' {
         It '<Model> <Format> produces <Expect>' -TestCases @(
-            @{ Model = 'gen4.5'; Format = 'prores'; Expect = 'a QuickTime .mov with a ProRes track'; Check = { param($b, $t) $t | Should -Be 'video/quicktime'; [Text.Encoding]::ASCII.GetString($b, 4, 8) | Should -Be 'ftypqt  '; [Text.Encoding]::ASCII.GetString($b) | Should -Match 'apch' } }
+            @{ Model = 'gen4.5'; Format = 'prores'; Expect = 'a QuickTime .mov with a ProRes 4444 track (the declared default)'; Check = { param($b, $t) $t | Should -Be 'video/quicktime'; [Text.Encoding]::ASCII.GetString($b, 4, 8) | Should -Be 'ftypqt  '; [Text.Encoding]::ASCII.GetString($b) | Should -Match 'ap4h' } }
             @{ Model = 'gen4.5'; Format = 'hdr10'; Expect = 'an .mp4 with an HEVC (hvc1) track'; Check = { param($b, $t) $t | Should -Be 'video/mp4'; [Text.Encoding]::ASCII.GetString($b) | Should -Match 'hvc1' } }
             @{ Model = 'gen4.5'; Format = 'hdr_exr_sequence'; Expect = 'a .zip of OpenEXR frames and colorimetry.json'; Check = {
                     param($b, $t)

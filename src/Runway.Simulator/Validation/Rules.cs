@@ -43,7 +43,9 @@ public sealed record OutputSpec(string Format, int Width, int Height, double Dur
         var (w, h) = size;
         var video = outputFormat switch
         {
-            "prores" or "hdr_prores" => new OutputSpec("mov", w, h, seconds, ProResVariant(proresProfile)),
+            // The declarations: prores defaults to 4444, hdr_prores to 422 HQ.
+            "prores" => new OutputSpec("mov", w, h, seconds, ProResVariant(proresProfile ?? "4444")),
+            "hdr_prores" => new OutputSpec("mov", w, h, seconds, ProResVariant(proresProfile)),
             "hdr_pq_12bit_master" => new OutputSpec("mov", w, h, seconds, "hevc12"),
             "hdr10" or "hlg" or "sdr_rec709_10bit" => new OutputSpec("mp4", w, h, seconds, "hevc10"),
             "png_sequence" => new OutputSpec("zip", w, h, seconds, "png8"),
