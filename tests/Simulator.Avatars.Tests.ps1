@@ -329,6 +329,29 @@ Describe 'Runway API simulator: avatars and their resources' {
             [Text.Encoding]::ASCII.GetString($mp4.Bytes, 4, 4) | Should -Be 'ftyp'
         }
 
+        It 'an avatar video task carries estimatedCost, then cost, and its credits show under gwm1_avatars in the tier and usage' {
+            $null = Set-RunwaySimulatorConfig -Url $Url -Setting @{ PendingMs = 60000 }
+            $body = @{ model = 'gwm1_avatars'; avatar = @{ type = 'runway-preset'; presetId = 'cat-character' }; speech = @{ type = 'text'; text = 'Hello there, welcome to the show.' } }
+            $waiting = New-Resource '/v1/avatar_videos' $body
+            $pending = (Invoke-Sim -Path "/v1/tasks/$($waiting.id)").Json
+            $pending.status | Should -Be 'PENDING'
+            $pending.estimatedCost.credits | Should -Be 6
+            $pending.PSObject.Properties.Name | Should -Not -Contain 'cost'
+            $null = Set-RunwaySimulatorConfig -Url $Url -Setting @{ PendingMs = 50 }
+            $task = Wait-Status "/v1/tasks/$((New-Resource '/v1/avatar_videos' $body).id)" 'SUCCEEDED', 'FAILED'
+            $task.status | Should -Be 'SUCCEEDED'
+            $task.cost.credits | Should -Be 6
+            $task.PSObject.Properties.Name | Should -Not -Contain 'estimatedCost'
+
+            $org = (Invoke-Sim -Path '/v1/organization').Json
+            $org.tier.models.gwm1_avatars.maxConcurrentGenerations | Should -BeGreaterThan 0
+            $org.usage.models.gwm1_avatars.dailyGenerations | Should -Be 2
+            $range = @{ startDate = [DateTime]::UtcNow.ToString('yyyy-MM-dd'); beforeDate = [DateTime]::UtcNow.AddDays(1).ToString('yyyy-MM-dd') }
+            $usage = (Invoke-Sim -Method Post -Path '/v1/organization/usage' -Body $range).Json
+            $usage.models | Should -Be @('gwm1_avatars')
+            ($usage.results[0].usedCredits | Where-Object model -EQ 'gwm1_avatars').amount | Should -Be 12
+        }
+
         It 'takes a READY custom avatar with audio speech, and refuses an unknown avatar or voice' {
             $avatar = New-ReadyAvatar
             $wav = ConvertTo-DataUri (New-Wav 3) 'audio/wav'

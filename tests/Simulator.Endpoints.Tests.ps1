@@ -78,6 +78,54 @@ Describe 'Runway API simulator: SDK 4.20 endpoints' {
 
     BeforeEach { Reset-RunwaySimulator -Url $script:Url }
 
+    Describe 'costs, tier and usage of the endpoints'' tasks' {
+        It 'an unfinished task carries estimatedCost, a finished one cost (0 when cancelled or failed)' {
+            $null = Set-RunwaySimulatorConfig -Url $Url -Setting @{ PendingMs = 60000 }
+            $waiting = New-Created '/v1/video_to_hdr' @{ model = 'ruby'; videoUri = $RemoteVideo }
+            $pending = (Invoke-Sim -Path "/v1/tasks/$($waiting.id)").Json
+            $pending.status | Should -Be 'PENDING'
+            $pending.estimatedCost.credits | Should -Be 100
+            $pending.PSObject.Properties.Name | Should -Not -Contain 'cost'
+            (Invoke-Sim -Method Delete -Path "/v1/tasks/$($waiting.id)").Status | Should -Be 204
+            $cancelled = (Invoke-Sim -Path "/v1/tasks/$($waiting.id)").Json
+            $cancelled.status | Should -Be 'CANCELLED'
+            $cancelled.cost.credits | Should -Be 0
+            $cancelled.PSObject.Properties.Name | Should -Not -Contain 'estimatedCost'
+
+            $null = Set-RunwaySimulatorConfig -Url $Url -Setting @{ PendingMs = 50 }
+            $done = Wait-SimTask (New-Created '/v1/recipes/ad_localization' @{ referenceImage = @{ uri = 'https://e.com/ad.png' }; targetLanguage = 'fr'; version = '2026-06' }).id
+            $done.status | Should -Be 'SUCCEEDED'
+            $done.cost.credits | Should -Be 10
+            $done.PSObject.Properties.Name | Should -Not -Contain 'estimatedCost'
+            $failed = Wait-SimTask (New-Created '/v1/recipes/marketing_stock_image' @{ prompt = 'an ad [fail:SAFETY.INPUT.TEXT]'; version = '2026-06'; outputCount = 1 }).id
+            $failed.status | Should -Be 'FAILED'
+            $failed.cost.credits | Should -Be 0
+        }
+
+        It 'the tier lists the upscalers, ruby and the recipes, and their credits show in usage, by API key too' {
+            $org = (Invoke-Sim -Path '/v1/organization').Json
+            foreach ($model in 'magnific_precision_upscaler_v2', 'magnific_video_upscaler_creative', 'enhance_frame_rate', 'ruby', 'ad_localization', 'product_ugc', 'gen4_image') {
+                $org.tier.models.$model.maxConcurrentGenerations | Should -BeGreaterThan 0 -Because $model
+                $org.tier.models.$model.maxDailyGenerations | Should -BeGreaterThan 0 -Because $model
+            }
+            $null = Wait-SimTask (New-Created '/v1/video_to_hdr' @{ model = 'ruby'; videoUri = $RemoteVideo }).id
+            $null = Wait-SimTask (New-Created '/v1/image_upscale' @{ model = 'magnific_precision_upscaler_v2'; imageUri = $Remote }).id
+            $null = Wait-SimTask (New-Created '/v1/recipes/ad_localization' @{ referenceImage = @{ uri = 'https://e.com/ad.png' }; targetLanguage = 'fr'; version = '2026-06' }).id
+            (Invoke-Sim -Path '/v1/organization').Json.usage.models.ruby.dailyGenerations | Should -Be 1
+
+            $null = Set-RunwaySimulatorConfig -Url $Url -Setting @{ UsageByApiKey = $true }
+            $range = @{ startDate = [DateTime]::UtcNow.ToString('yyyy-MM-dd'); beforeDate = [DateTime]::UtcNow.AddDays(1).ToString('yyyy-MM-dd') }
+            $usage = (Invoke-Sim -Method Post -Path '/v1/organization/usage' -Body $range).Json
+            @($usage.models | Sort-Object) | Should -Be @('ad_localization', 'magnific_precision_upscaler_v2', 'ruby')
+            $used = $usage.results[0].usedCredits
+            ($used | Where-Object model -EQ 'ruby').amount | Should -Be 100
+            ($used | Where-Object model -EQ 'magnific_precision_upscaler_v2').amount | Should -Be 10
+            ($used | Where-Object model -EQ 'ad_localization').amount | Should -Be 10
+            @($usage.apiKeys).Count | Should -Be 1
+            $usage.resultsByApiKey[0].usedCredits[0].amount | Should -Be 120
+        }
+    }
+
     Describe 'POST /v1/image_upscale' {
         It 'upscales a known-size image by scaleFactor and answers the estimated cost' {
             $source = Wait-SimTask (New-Created '/v1/text_to_image' @{ model = 'gen4_image'; promptText = 'x'; ratio = '720:720' }).id

@@ -62,7 +62,7 @@ describe('generation through the SDK (create + waitForTaskOutput, concurrently)'
       promptImage: [{ uri: 'https://example.com/a.png', position: 'first' }, { uri: 'https://example.com/b.png', position: 'last' }],
     })],
     ['textToVideo', 'video/mp4', () => client.textToVideo.create({ model: 'veo3.1_fast', promptText: 'a cat', ratio: '1920:1080', duration: 4 })],
-    ['videoToVideo', 'video/mp4', () => client.videoToVideo.create({ model: 'gen4_aleph', videoUri: 'https://example.com/v.mp4', promptText: 'noir', references: [{ type: 'image', uri: PNG_URI }] })],
+    ['videoToVideo', 'video/mp4', () => client.videoToVideo.create({ model: 'aleph2', videoUri: 'https://example.com/v.mp4', promptText: 'noir', keyframes: [{ at: 0.5, uri: PNG_URI }] })],
     ['characterPerformance', 'video/mp4', () => client.characterPerformance.create({
       model: 'act_two', character: { type: 'image', uri: PNG_URI }, reference: { type: 'video', uri: 'https://example.com/r.mp4' }, bodyControl: true, expressionIntensity: 3,
     })],
