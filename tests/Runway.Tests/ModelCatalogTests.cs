@@ -74,7 +74,13 @@ namespace Runway.Tests
         {
             Assert.Equal(49, ModelCatalog.VoicePresets.Count);
             Assert.Equal(29, ModelCatalog.DubbingLanguages.Count);
-            Assert.Equal(14, ModelCatalog.Models.Count);
+            // The SDK 4.20.1 counts: 16 image to video, 15 text to video, 8 video to video, 12 text to image, 3 text to speech, 2 sound effect.
+            Assert.Equal(16, ModelCatalog.ForEndpoint(Endpoints.ImageToVideo).Count());
+            Assert.Equal(15, ModelCatalog.ForEndpoint(Endpoints.TextToVideo).Count());
+            Assert.Equal(8, ModelCatalog.ForEndpoint(Endpoints.VideoToVideo).Count());
+            Assert.Equal(12, ModelCatalog.ForEndpoint(Endpoints.TextToImage).Count());
+            Assert.Equal(3, ModelCatalog.ForEndpoint(Endpoints.TextToSpeech).Count());
+            Assert.Equal(2, ModelCatalog.ForEndpoint(Endpoints.SoundEffect).Count());
         }
 
         [Theory]

@@ -82,7 +82,7 @@ namespace Runway.Models
                     if (rule.Required && rule.Kind == FieldKind.MediaList)
                         throw Invalid(rule.Key, "Runway.InvalidReferenceCount", $"{model.Name} needs {rule.Describe()} in {rule.Syntax}; none given.", model.Name);
                     if (rule.Required)
-                        throw Invalid(rule.Key, $"Runway.Missing{Capitalize(rule.Key)}",
+                        throw Invalid(rule.Key, rule.Json == "promptText" ? "Runway.MissingPrompt" : $"Runway.Missing{Capitalize(rule.Key)}",
                             $"{model.Name} needs {rule.Syntax} for {Words(endpoint)} ({rule.Describe()}).", model.Name);
                     continue;
                 }
@@ -137,7 +137,7 @@ namespace Runway.Models
                     bool isPrompt = rule.Json == "promptText";
                     if ((rule.MinLength ?? 0) > 0 || isPrompt)
                         if (text.Trim().Length == 0)
-                            throw Invalid(rule.Key, $"Runway.Missing{Capitalize(rule.Key)}", $"{rule.Syntax} is empty; {model.Name} needs non-empty text.", text);
+                            throw Invalid(rule.Key, isPrompt ? "Runway.MissingPrompt" : $"Runway.Missing{Capitalize(rule.Key)}", $"{rule.Syntax} is empty; {model.Name} needs non-empty text.", text);
                     if (rule.MaxLength.HasValue && text.Length > rule.MaxLength)
                         throw Invalid(rule.Key, isPrompt ? "Runway.PromptTooLong" : $"Runway.{Capitalize(rule.Key)}TooLong",
                             $"{rule.Syntax} is {text.Length} characters; {model.Name} accepts at most {rule.MaxLength} (UTF-16 code units).", text.Length);
