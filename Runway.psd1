@@ -8,7 +8,7 @@
     Description          = 'Generate video, images, speech, sound effects, dubbing and voice isolation with the Runway API from PowerShell: typed objects that pipe, cost shown before you spend, safe retries, resumable waits.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
-    FormatsToProcess     = @('Runway.Format.ps1xml')
+    FormatsToProcess     = @('Runway.Format.ps1xml', 'Runway.Workflows.Format.ps1xml')
     TypesToProcess       = @('Runway.Types.ps1xml')
     CmdletsToExport      = @(
         'Connect-Runway'
@@ -16,6 +16,8 @@
         'Get-RunwayCredit'
         'Get-RunwayTask'
         'Get-RunwayUsage'
+        'Get-RunwayWorkflow'
+        'Invoke-RunwayWorkflow'
         'New-RunwayDubbing'
         'New-RunwayHdrVideo'
         'New-RunwayImage'
@@ -29,6 +31,7 @@
         'Send-RunwayFile'
         'Stop-RunwayTask'
         'Wait-RunwayTask'
+        'Wait-RunwayWorkflowInvocation'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
