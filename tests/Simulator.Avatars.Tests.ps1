@@ -11,18 +11,7 @@ Describe 'Runway API simulator: avatars and their resources' {
         $script:Key = New-RunwayTestKey
         $script:Headers = @{ Authorization = "Bearer $Key"; 'X-Runway-Version' = '2024-11-06' }
 
-        # Calls the simulator and returns { Status; Json; Content } without throwing on HTTP errors.
-        function Invoke-Sim {
-            param([string] $Method = 'Get', [string] $Path, [object] $Body)
-            $request = @{ Uri = "$script:Url$Path"; Method = $Method; Headers = $script:Headers; SkipHttpErrorCheck = $true }
-            if ($PSBoundParameters.ContainsKey('Body')) {
-                $request.Body = if ($Body -is [string]) { $Body } else { ConvertTo-Json -InputObject $Body -Depth 12 -Compress }
-                $request.ContentType = 'application/json'
-            }
-            $response = Invoke-WebRequest @request
-            $json = if ($response.Content -and "$($response.Headers['Content-Type'])" -like 'application/json*') { $response.Content | ConvertFrom-Json } else { $null }
-            [pscustomobject]@{ Status = [int]$response.StatusCode; Json = $json; Content = $response.Content }
-        }
+        . $PSScriptRoot/SimulatorClient.ps1
 
         function New-Resource([string] $Path, [hashtable] $Body) {
             $r = Invoke-Sim -Method Post -Path $Path -Body $Body
@@ -39,11 +28,6 @@ Describe 'Runway API simulator: avatars and their resources' {
                 Start-Sleep -Milliseconds 25
             } while ([DateTime]::UtcNow -lt $deadline)
             throw "$Path did not reach $($Status -join '/'): $($item.status)"
-        }
-
-        function Get-Bytes([string] $Uri) {
-            $response = Invoke-WebRequest -Uri $Uri -SkipHttpErrorCheck
-            [pscustomobject]@{ Status = [int]$response.StatusCode; Bytes = [byte[]]$response.RawContentStream.ToArray(); ContentType = "$($response.Headers['Content-Type'])" }
         }
 
         # Every page of a cursor-paginated list, following nextCursor until it is null.

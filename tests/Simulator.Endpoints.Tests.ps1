@@ -8,33 +8,12 @@ Describe 'Runway API simulator: SDK 4.20 endpoints' {
         $script:Url = $sim.Url
         $script:Headers = @{ Authorization = "Bearer $(New-RunwayTestKey)"; 'X-Runway-Version' = '2024-11-06' }
 
-        # Calls the simulator and returns { Status; Json; Content } without throwing on HTTP errors.
-        function Invoke-Sim {
-            param([string] $Method = 'Get', [string] $Path, [object] $Body)
-            $request = @{ Uri = "$script:Url$Path"; Method = $Method; Headers = $script:Headers; SkipHttpErrorCheck = $true }
-            if ($PSBoundParameters.ContainsKey('Body')) {
-                $request.Body = ConvertTo-Json -InputObject $Body -Depth 12 -Compress
-                $request.ContentType = 'application/json'
-            }
-            $response = Invoke-WebRequest @request
-            $json = if ($response.Content -and "$($response.Headers['Content-Type'])" -like 'application/json*') { $response.Content | ConvertFrom-Json } else { $null }
-            [pscustomobject]@{ Status = [int]$response.StatusCode; Json = $json; Content = $response.Content }
-        }
+        . $PSScriptRoot/SimulatorClient.ps1
 
         function New-Created([string] $Path, [hashtable] $Body) {
             $r = Invoke-Sim -Method Post -Path $Path -Body $Body
             if ($r.Status -ne 200) { throw "POST $Path failed: $($r.Status) $($r.Content)" }
             $r.Json
-        }
-
-        function Wait-SimTask([string] $Id) {
-            $deadline = [DateTime]::UtcNow.AddSeconds(10)
-            do {
-                $task = (Invoke-Sim -Path "/v1/tasks/$Id").Json
-                if ($task.status -in 'SUCCEEDED', 'FAILED', 'CANCELLED') { return $task }
-                Start-Sleep -Milliseconds 50
-            } while ([DateTime]::UtcNow -lt $deadline)
-            throw "Task $Id did not finish: $($task.status)"
         }
 
         function Wait-Invocation([string] $Id) {
@@ -45,11 +24,6 @@ Describe 'Runway API simulator: SDK 4.20 endpoints' {
                 Start-Sleep -Milliseconds 50
             } while ([DateTime]::UtcNow -lt $deadline)
             throw "Invocation $Id did not finish: $($inv.status)"
-        }
-
-        function Get-Bytes([string] $Uri) {
-            $response = Invoke-WebRequest -Uri $Uri -SkipHttpErrorCheck
-            [pscustomobject]@{ Status = [int]$response.StatusCode; Bytes = [byte[]]$response.RawContentStream.ToArray(); ContentType = "$($response.Headers['Content-Type'])" }
         }
 
         function Read-UInt32BE([byte[]] $b, [int] $at) { [uint32]$b[$at] -shl 24 -bor [uint32]$b[$at + 1] -shl 16 -bor [uint32]$b[$at + 2] -shl 8 -bor [uint32]$b[$at + 3] }

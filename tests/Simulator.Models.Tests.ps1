@@ -18,32 +18,7 @@ Describe 'Simulator models of SDK 4.20.1' {
             $script:Fullest["$($c.endpoint) $($c.model)"] = $c.body
         }
 
-        function Invoke-Sim {
-            param([string] $Method = 'Get', [string] $Path, [object] $Body, [hashtable] $Headers = $script:Headers)
-            $request = @{ Uri = "$script:Url$Path"; Method = $Method; Headers = $Headers; SkipHttpErrorCheck = $true }
-            if ($PSBoundParameters.ContainsKey('Body')) {
-                $request.Body = ConvertTo-Json -InputObject $Body -Depth 10 -Compress
-                $request.ContentType = 'application/json'
-            }
-            $response = Invoke-WebRequest @request
-            $json = if ($response.Content -and "$($response.Headers['Content-Type'])" -like 'application/json*') { $response.Content | ConvertFrom-Json } else { $null }
-            [pscustomobject]@{ Status = [int]$response.StatusCode; Json = $json; Headers = $response.Headers }
-        }
-
-        function Wait-SimTask([string] $Id) {
-            $deadline = [DateTime]::UtcNow.AddSeconds(15)
-            do {
-                $task = (Invoke-Sim -Path "/v1/tasks/$Id").Json
-                if ($task.status -in 'SUCCEEDED', 'FAILED', 'CANCELLED') { return $task }
-                Start-Sleep -Milliseconds 30
-            } while ([DateTime]::UtcNow -lt $deadline)
-            throw "Task $Id did not finish: $($task.status)"
-        }
-
-        function Get-Bytes([string] $Uri) {
-            $response = Invoke-WebRequest -Uri $Uri
-            [pscustomobject]@{ Bytes = [byte[]]$response.RawContentStream.ToArray(); ContentType = "$($response.Headers['Content-Type'])" }
-        }
+        . $PSScriptRoot/SimulatorClient.ps1
 
         # A deep copy of the fullest body of a model on an endpoint, with fields set and removed.
         function Get-Body([string] $Endpoint, [string] $Model, [hashtable] $Set = @{}, [string[]] $Remove = @()) {

@@ -9,38 +9,12 @@ Describe 'Runway API simulator' {
         $script:Key = New-RunwayTestKey
         $script:Headers = @{ Authorization = "Bearer $Key"; 'X-Runway-Version' = '2024-11-06' }
 
-        # Calls the simulator and returns { Status; Json; Headers } without throwing on HTTP errors.
-        function Invoke-Sim {
-            param([string] $Method = 'Get', [string] $Path, [object] $Body, [hashtable] $Headers = $script:Headers, [string] $ContentType = 'application/json')
-            $request = @{ Uri = "$script:Url$Path"; Method = $Method; Headers = $Headers; SkipHttpErrorCheck = $true }
-            if ($PSBoundParameters.ContainsKey('Body')) {
-                $request.Body = if ($Body -is [string]) { $Body } else { ConvertTo-Json -InputObject $Body -Depth 10 -Compress }
-                $request.ContentType = $ContentType
-            }
-            $response = Invoke-WebRequest @request
-            $json = if ($response.Content -and "$($response.Headers['Content-Type'])" -like 'application/json*') { $response.Content | ConvertFrom-Json } else { $null }
-            [pscustomobject]@{ Status = [int]$response.StatusCode; Json = $json; Headers = $response.Headers; Content = $response.Content }
-        }
+        . $PSScriptRoot/SimulatorClient.ps1
 
         function New-SimTask([string] $Endpoint, [hashtable] $Body) {
             $r = Invoke-Sim -Method Post -Path "/v1/$Endpoint" -Body $Body
             if ($r.Status -ne 200) { throw "Create failed: $($r.Status) $($r.Content)" }
             $r.Json.id
-        }
-
-        function Wait-SimTask([string] $Id, [int] $TimeoutMs = 10000) {
-            $deadline = [DateTime]::UtcNow.AddMilliseconds($TimeoutMs)
-            do {
-                $task = (Invoke-Sim -Path "/v1/tasks/$Id").Json
-                if ($task.status -in 'SUCCEEDED', 'FAILED', 'CANCELLED') { return $task }
-                Start-Sleep -Milliseconds 50
-            } while ([DateTime]::UtcNow -lt $deadline)
-            throw "Task $Id did not finish: $($task.status)"
-        }
-
-        function Get-Bytes([string] $Uri) {
-            $response = Invoke-WebRequest -Uri $Uri -SkipHttpErrorCheck
-            [pscustomobject]@{ Status = [int]$response.StatusCode; Bytes = [byte[]]$response.RawContentStream.ToArray(); ContentType = "$($response.Headers['Content-Type'])" }
         }
 
         function Get-Balance { (Invoke-Sim -Path '/v1/organization').Json.creditBalance }

@@ -11,12 +11,8 @@ import RunwayML, {
   RateLimitError,
   TaskFailedError,
 } from '@runwayml/sdk';
+import { client, baseURL, sim, download } from './simulator.mjs';
 
-const baseURL = process.env.RUNWAYML_BASE_URL;
-const apiKey = process.env.RUNWAYML_API_SECRET;
-if (!baseURL || !apiKey) throw new Error('Set RUNWAYML_BASE_URL and RUNWAYML_API_SECRET (run.ps1 does).');
-
-const client = new RunwayML({ apiKey, baseURL });
 
 // A 1x1 PNG and a 6 s, 8 kHz 8-bit mono WAV, as real files.
 const PNG = Buffer.from(
@@ -33,22 +29,6 @@ function wav(seconds) {
   return b;
 }
 const WAV_URI = `data:audio/wav;base64,${wav(6).toString('base64')}`;
-
-async function sim(method, path, body) {
-  const res = await fetch(`${baseURL}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return res.status === 204 ? undefined : res.json();
-}
-
-async function download(url) {
-  const res = await fetch(url);
-  assert.equal(res.status, 200, `download ${url}`);
-  return { type: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) };
-}
 
 before(async () => {
   await sim('POST', '/_sim/reset');

@@ -7,12 +7,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import RunwayML, { BadRequestError, InternalServerError, TaskFailedError } from '@runwayml/sdk';
+import { client, baseURL, sim } from './simulator.mjs';
 
-const baseURL = process.env.RUNWAYML_BASE_URL;
-const apiKey = process.env.RUNWAYML_API_SECRET;
-if (!baseURL || !apiKey) throw new Error('Set RUNWAYML_BASE_URL and RUNWAYML_API_SECRET (run.ps1 does).');
-
-const client = new RunwayML({ apiKey, baseURL });
 const cases = JSON.parse(readFileSync(new URL('./models.json', import.meta.url), 'utf8'));
 
 // The SDK resource of each endpoint.
@@ -30,16 +26,6 @@ const contentTypes = {
   mp4: 'video/mp4', mov: 'video/quicktime', zip: 'application/zip', png: 'image/png', jpg: 'image/jpeg',
   webp: 'image/webp', wav: 'audio/wav', mp3: 'audio/mpeg', ogg: 'audio/ogg',
 };
-
-async function sim(method, path, body) {
-  const res = await fetch(`${baseURL}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return res.status === 204 ? undefined : res.json();
-}
 
 // Polls with the SDK's tasks.retrieve (no 6 s waiter sleeps) until the task leaves THROTTLED/PENDING/RUNNING.
 async function settle(id, estimate) {

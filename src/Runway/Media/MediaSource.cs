@@ -22,6 +22,8 @@ namespace Runway.Media
         public MediaKind? MediaKind { get; private set; }
         public long Length { get; private set; }
         public double? DurationSeconds { get; private set; }
+        /// <summary>Width and height of a local or data-URI PNG/JPEG, or of a local MP4/MOV video, when the header gives them.</summary>
+        public (int Width, int Height)? PixelSize { get; private set; }
         public string Parameter { get; private set; }
 
         public bool IsLocal => Kind == MediaSourceKind.LocalFile;
@@ -155,7 +157,8 @@ namespace Runway.Media
             if (uri.Length > max)
                 throw new RunwayInputException($"-{parameter}: the data URI is {uri.Length / (double)MediaLimits.Megabyte:0.#} MB; the API accepts at most {max / MediaLimits.Megabyte} MB inline. Pass the file path instead (it will be uploaded).",
                     parameter, "Runway.FileTooLarge", Shorten(uri), ErrorKind.LimitsExceeded);
-            return new MediaSource { Kind = MediaSourceKind.DataUri, Value = uri, Format = format, MediaKind = format.Kind, Parameter = parameter };
+            return new MediaSource { Kind = MediaSourceKind.DataUri, Value = uri, Format = format, MediaKind = format.Kind, Parameter = parameter,
+                PixelSize = format == MediaProbe.Png || format == MediaProbe.Jpeg ? Media.PixelSize.FromDataUri(uri) : null };
         }
 
         private static MediaSource FromFile(string path, string parameter, MediaKind[] accepted)
@@ -190,6 +193,7 @@ namespace Runway.Media
                 MediaKind = format.Kind,
                 Length = file.Length,
                 DurationSeconds = MediaProbe.ReadDuration(file.FullName, format),
+                PixelSize = Media.PixelSize.Read(file.FullName, format),
                 Parameter = parameter,
             };
         }
