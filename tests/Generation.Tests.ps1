@@ -325,6 +325,18 @@ Describe 'Bad input is refused with a clear error and zero requests' {
         Get-ApiRequest | Should -HaveCount 0
     }
 
+    It 'under a cap, a model with no published price is refused unless Connect-Runway -AllowUnknownPrice' {
+        try {
+            $env:RUNWAY_MAX_CREDITS = '100000000'
+            (Get-ErrorRecord { New-RunwayImage -Prompt 'x' -Model gpt_image_2 }).FullyQualifiedErrorId | Should -Match 'Runway.BudgetExceeded|Runway.UnknownPrice'
+            Get-ApiRequest | Should -HaveCount 0
+            Connect-Runway -ApiKey (ConvertTo-SecureString $TestKey -AsPlainText -Force) -BaseUri $SimUrl -MaxCredits 100000000 -AllowUnknownPrice -SkipValidation | Out-Null
+            (New-RunwayImage -Prompt 'x' -Model gpt_image_2).Id | Should -Not -BeNullOrEmpty
+            Get-ApiRequest '/v1/text_to_image' | Should -HaveCount 1
+        }
+        finally { Remove-Item Env:RUNWAY_MAX_CREDITS; Disconnect-Runway }
+    }
+
     It 'a retired model names its successor' {
         (Get-ErrorRecord { New-RunwayVideo -Video 'https://example.com/a.mp4' -Prompt 'x' -Model gen4_aleph }).Exception.Message | Should -Match 'aleph2'
         (Get-ErrorRecord { New-RunwayVideo -Prompt 'x' -Model veo3 }).Exception.Message | Should -Match 'veo3\.1'

@@ -53,6 +53,10 @@ namespace Runway.Cmdlets
         [ValidateRange(0, 100000000)]
         public decimal MaxCredits { get; set; }
 
+        /// <summary>Under -MaxCredits, also send tasks whose price Runway does not publish (counted from the API's own estimate).</summary>
+        [Parameter]
+        public SwitchParameter AllowUnknownPrice { get; set; }
+
         /// <summary>Do not check the key against the API now.</summary>
         [Parameter]
         public SwitchParameter SkipValidation { get; set; }
@@ -115,6 +119,7 @@ namespace Runway.Cmdlets
             RunwaySession.Connect(configuration);
             TierLimits.Forget();
             SpendingGuard.SetCap(MyInvocation.BoundParameters.ContainsKey(nameof(MaxCredits)) ? MaxCredits : (decimal?)null);
+            SpendingGuard.AllowUnknownPrice = AllowUnknownPrice.IsPresent;
             decimal? cap = SpendingGuard.CapForReport(out string capProblem);
             if (capProblem != null) WriteWarning(capProblem);
             WriteObject(new RunwayConnection
