@@ -1,0 +1,276 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Runway.Api;
+using Runway.Models;
+
+namespace Runway.Tasks
+{
+    /// <summary>
+    /// What this process has learned of each model's task times (pending, run), from the progress of the tasks it
+    /// watched; shared by every wait and every concurrency gate, so that a batch's first task teaches the rest.
+    /// An estimate only ever moves a look earlier than the bound, or to just after an expected end.
+    /// </summary>
+    internal static class TaskTimes
+    {
+        private static readonly Dictionary<string, PollPlanner.Times> Known = new Dictionary<string, PollPlanner.Times>(StringComparer.OrdinalIgnoreCase);
+
+        public static PollPlanner.Times For(string model)
+        {
+            if (model == null) return PollPlanner.Times.Unknown;
+            lock (Known) return Known.TryGetValue(model, out PollPlanner.Times times) ? times : PollPlanner.Times.Unknown;
+        }
+
+        /// <summary>Keeps what was learned; true when it changed the model's times by more than a few percent.</summary>
+        public static bool Learn(string model, PollPlanner.Times learned)
+        {
+            if (model == null || learned == null) return false;
+            lock (Known)
+            {
+                PollPlanner.Times old = Known.TryGetValue(model, out PollPlanner.Times known) ? known : PollPlanner.Times.Unknown;
+                PollPlanner.Times merged = old.With(learned);
+                Known[model] = merged;
+                return Moved(old.Pending, merged.Pending) || Moved(old.Run, merged.Run);
+            }
+        }
+
+        private static bool Moved(TimeSpan? old, TimeSpan? now) =>
+            old.HasValue != now.HasValue || (old.HasValue && Math.Abs((now.Value - old.Value).Ticks) > Math.Max(old.Value.Ticks / 20, TimeSpan.FromMilliseconds(5).Ticks));
+
+        internal static void Forget()
+        {
+            lock (Known) Known.Clear();
+        }
+    }
+
+    /// <summary>
+    /// The per-task poll plan that <see cref="TaskWaiter"/> and <see cref="ConcurrencyGate"/> share: each task
+    /// has its own next look (<see cref="PollPlanner"/>); a step sleeps until the earliest, fetches every task due
+    /// then (a few at a time), reports those that ended, and plans the others again. THROTTLED tasks of a model
+    /// whose slot count is known are planned by the queue: a slot frees only when a running task ends.
+    /// </summary>
+    internal sealed class PollSchedule
+    {
+        private readonly RunwayApi api;
+        private readonly WaitOptions options;
+        private readonly Func<double> random;
+        private readonly List<Entry> entries = new List<Entry>();
+        private readonly Dictionary<string, int?> slots = new Dictionary<string, int?>(StringComparer.OrdinalIgnoreCase);
+        private readonly Func<string, CancellationToken, Task<int?>> slotsLookup;
+        private int pollRequests;
+
+        public PollSchedule(RunwayApi api, WaitOptions options, Func<double> random, Func<string, CancellationToken, Task<int?>> slotsLookup)
+        {
+            this.api = api;
+            this.options = options;
+            this.random = random;
+            this.slotsLookup = slotsLookup;
+            Planner = new PollPlanner(options.PollInterval);
+        }
+
+        public PollPlanner Planner { get; }
+
+        public int PollRequests => pollRequests;
+
+        /// <summary>Whether the last step was woken by its wake-by time rather than by a look falling due.</summary>
+        public bool WokeBy { get; private set; }
+
+        public int Count => entries.Count;
+
+        public IReadOnlyList<RunwayTask> Tasks => entries.Select(e => e.Task).ToList().AsReadOnly();
+
+        public int CountOf(string model) => entries.Count(e => string.Equals(e.Task.Model, model, StringComparison.OrdinalIgnoreCase));
+
+        /// <summary>The model's slot count (the tier's maxConcurrentGenerations), when known: the queue model needs it.</summary>
+        public void SetSlots(string model, int? count) => slots[model] = count;
+
+        private sealed class Entry
+        {
+            public RunwayTask Task;
+            public DateTimeOffset? CreatedAt;
+            public PollPlanner.Observation Previous;
+            public PollPlanner.Observation Last;
+            public DateTimeOffset Due;
+            public DateTimeOffset? ExpectedEnd;
+            public int EarlyLooks;
+            public bool Throttled;
+            public bool Scout;
+            public string Model => Task.Model;
+        }
+
+        /// <summary>Adds a task (a repeated id is ignored) and plans its first look.</summary>
+        public void Add(RunwayTask task, DateTimeOffset now)
+        {
+            if (entries.Any(e => string.Equals(e.Task.Id, task.Id, StringComparison.OrdinalIgnoreCase))) return;
+            var entry = new Entry { Task = task, CreatedAt = task.CreatedAt, Throttled = task.Status == RunwayTask.Throttled };
+            PlanFirst(entry, now);
+            entries.Add(entry);
+        }
+
+        private void PlanFirst(Entry entry, DateTimeOffset now)
+        {
+            PollPlanner.Times times = TaskTimes.For(entry.Model);
+            // One new task per model whose times are unknown scouts for the others.
+            entry.Scout = !times.Known && entry.Model != null && entry.Task.Status == RunwayTask.Pending &&
+                          !entries.Any(e => e != entry && e.Scout && string.Equals(e.Model, entry.Model, StringComparison.OrdinalIgnoreCase));
+            entry.Due = Planner.First(entry.Task, now, random(), times, entry.Scout);
+            entry.ExpectedEnd = ExpectedEnd(entry, times);
+        }
+
+        private static DateTimeOffset? ExpectedEnd(Entry entry, PollPlanner.Times times)
+        {
+            if (entry.Last != null && entry.Last.Status == RunwayTask.Running)
+                return PollPlanner.EstimateEnd(entry.Previous, entry.Last, entry.CreatedAt, times.Run);
+            if (entry.Task.Status == RunwayTask.Pending && entry.CreatedAt.HasValue && times.Known)
+                return entry.CreatedAt.Value + times.Pending.Value + times.Run.Value;
+            return null;
+        }
+
+        /// <summary>
+        /// Sleeps until the earliest look is due (or <paramref name="wakeBy"/>), then looks at every task due
+        /// (every task, when <paramref name="pollAllAtWake"/> and woken by <paramref name="wakeBy"/>).
+        /// False when it was woken by <paramref name="wakeBy"/>.
+        /// </summary>
+        public async Task<bool> StepAsync(IWaitObserver observer, DateTimeOffset? wakeBy, bool pollAllAtWake, CancellationToken cancellation)
+        {
+            if (entries.Count == 0 && !wakeBy.HasValue) return false;
+            DateTimeOffset wake = entries.Count > 0 ? entries.Min(e => e.Due) : DateTimeOffset.MaxValue;
+            bool byDeadline = wakeBy.HasValue && wake >= wakeBy.Value;
+            if (byDeadline) wake = wakeBy.Value;
+            WokeBy = byDeadline;
+            TimeSpan sleep = wake - DateTimeOffset.UtcNow;
+            if (sleep > TimeSpan.Zero)
+                await Task.Delay(sleep, cancellation).ConfigureAwait(false);
+            if (byDeadline && !pollAllAtWake) return false;
+
+            DateTimeOffset now = DateTimeOffset.UtcNow;
+            // Looks due this close together go out in one batch.
+            TimeSpan coalesce = Planner.EndMargin;
+            Entry[] due = byDeadline ? entries.ToArray() : entries.Where(e => e.Due <= now + coalesce).ToArray();
+            if (due.Length == 0) return !byDeadline;
+            var results = await PollAsync(due.Select(e => e.Task).ToArray(), cancellation).ConfigureAwait(false);
+            var relearned = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            for (int i = 0; i < due.Length; i++)
+            {
+                Entry entry = due[i];
+                (RunwayTask latest, Exception error, DateTimeOffset at) = results[i];
+                if (error != null)
+                {
+                    if (IsPermanent(error))
+                    {
+                        entries.Remove(entry);
+                        observer.Ended(RunwayTaskException.Lost(entry.Task, error));
+                    }
+                    else
+                    {
+                        entry.Due = Planner.Next(null, null, null, at, random());
+                    }
+                    continue;
+                }
+                latest.KeepKnown(entry.Task);
+                if (ReportIfFinished(latest, observer))
+                {
+                    entries.Remove(entry);
+                    continue;
+                }
+                var seen = PollPlanner.Observation.Of(latest, at);
+                entry.CreatedAt = entry.CreatedAt ?? latest.CreatedAt;
+                entry.Throttled |= latest.Status == RunwayTask.Throttled;
+                entry.EarlyLooks = entry.ExpectedEnd.HasValue && at >= entry.ExpectedEnd.Value ? entry.EarlyLooks + 1 : 0;
+                entry.Previous = entry.Last;
+                entry.Last = seen;
+                entry.Task = latest;
+                if (TaskTimes.Learn(entry.Model, PollPlanner.Learn(entry.Previous, seen, entry.CreatedAt, entry.Throttled)))
+                    relearned.Add(entry.Model);
+                Plan(entry, at);
+            }
+            foreach (string model in relearned)
+                foreach (Entry entry in entries.Where(e => string.Equals(e.Model, model, StringComparison.OrdinalIgnoreCase)))
+                {
+                    if (entry.Last == null) PlanFirst(entry, now);
+                    else Plan(entry, entry.Last.At);
+                }
+            await PlanQueuesAsync(DateTimeOffset.UtcNow, cancellation).ConfigureAwait(false);
+            return true;
+        }
+
+        private void Plan(Entry entry, DateTimeOffset at)
+        {
+            PollPlanner.Times times = TaskTimes.For(entry.Model);
+            entry.ExpectedEnd = ExpectedEnd(entry, times);
+            entry.Due = Planner.Next(entry.Previous, entry.Last, entry.CreatedAt, at, random(), times, entry.EarlyLooks);
+        }
+
+        /// <summary>Plans the THROTTLED tasks (and the PENDING ones queued behind them) of each model by its queue.</summary>
+        private async Task PlanQueuesAsync(DateTimeOffset now, CancellationToken cancellation)
+        {
+            foreach (var group in entries.Where(e => e.Model != null).GroupBy(e => e.Model, StringComparer.OrdinalIgnoreCase))
+            {
+                Entry[] waiting = group.Where(e => e.Last != null && (e.Last.Status == RunwayTask.Throttled || e.Last.Status == RunwayTask.Pending))
+                    .OrderBy(e => e.Last.Status == RunwayTask.Throttled ? 0 : 1).ThenBy(e => e.CreatedAt ?? DateTimeOffset.MaxValue).ToArray();
+                if (!waiting.Any(e => e.Last.Status == RunwayTask.Throttled)) continue;
+                if (!slots.TryGetValue(group.Key, out int? count))
+                {
+                    count = slotsLookup == null ? null : await slotsLookup(group.Key, cancellation).ConfigureAwait(false);
+                    slots[group.Key] = count;
+                }
+                if (!count.HasValue) continue;
+                PollPlanner.Times times = TaskTimes.For(group.Key);
+                DateTimeOffset?[] ends = group.Where(e => e.Last == null || e.Last.Status == RunwayTask.Running)
+                    .Select(e => e.Last == null ? (DateTimeOffset?)null : PollPlanner.EstimateEnd(e.Previous, e.Last, e.CreatedAt, times.Run)).ToArray();
+                DateTimeOffset[] readyAt = waiting.Select(e => e.Last.Status == RunwayTask.Pending && e.CreatedAt.HasValue && times.Pending.HasValue
+                    ? e.CreatedAt.Value + times.Pending.Value : now).ToArray();
+                DateTimeOffset[] starts = PollPlanner.EarliestStarts(count.Value, ends, readyAt, now, times.Run);
+                if (starts == null) continue;
+                for (int i = 0; i < waiting.Length; i++)
+                {
+                    waiting[i].Due = Planner.AfterStart(starts[i], now, random(), times);
+                    waiting[i].ExpectedEnd = null;
+                }
+            }
+        }
+
+        /// <summary>A finished task goes to the observer: succeeded as output, failed or cancelled as an error.</summary>
+        internal static bool ReportIfFinished(RunwayTask latest, IWaitObserver observer)
+        {
+            if (!latest.IsFinished) return false;
+            if (latest.Status == RunwayTask.Succeeded) observer.Finished(latest);
+            else if (latest.Status == RunwayTask.Failed) observer.Ended(RunwayTaskException.Failed(latest));
+            else observer.Ended(RunwayTaskException.Cancelled(latest));
+            return true;
+        }
+
+        internal async Task<(RunwayTask, Exception, DateTimeOffset)[]> PollAsync(RunwayTask[] round, CancellationToken cancellation)
+        {
+            var results = new (RunwayTask, Exception, DateTimeOffset)[round.Length];
+            using (var gate = new SemaphoreSlim(Math.Max(1, options.MaxParallelPolls)))
+            {
+                await System.Threading.Tasks.Task.WhenAll(round.Select(async (task, i) =>
+                {
+                    await gate.WaitAsync(cancellation).ConfigureAwait(false);
+                    try
+                    {
+                        Interlocked.Increment(ref pollRequests);
+                        RunwayTask latest = await api.GetTaskAsync(task.Id, cancellation).ConfigureAwait(false);
+                        results[i] = (latest, null, DateTimeOffset.UtcNow);
+                    }
+                    catch (RunwayApiException ex)
+                    {
+                        results[i] = (null, ex, DateTimeOffset.UtcNow);
+                    }
+                    finally
+                    {
+                        gate.Release();
+                    }
+                })).ConfigureAwait(false);
+            }
+            return results;
+        }
+
+        /// <summary>A task that is gone or unreadable stays so; a transient failure (already retried by the client) is tried again later.</summary>
+        internal static bool IsPermanent(Exception error) =>
+            error is RunwayApiException api && (api.StatusCode == 400 || api.StatusCode == 401 || api.StatusCode == 403 || api.StatusCode == 404);
+    }
+}
