@@ -17,7 +17,7 @@ namespace Runway.Tasks
     /// </summary>
     internal sealed class ConcurrencyGate
     {
-        private readonly RunwayApi api;
+        private readonly Func<string, CancellationToken, Task<int?>> tier;
         private readonly int? throttleLimit;
         private readonly WaitOptions options;
         private readonly IRunwayLog log;
@@ -26,13 +26,19 @@ namespace Runway.Tasks
         private readonly Dictionary<string, int> limits = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
 
         public ConcurrencyGate(RunwayApi api, int? throttleLimit, WaitOptions options, IRunwayLog log, IWaitObserver observer)
+            : this(new TaskWaiter(api, options).NewSchedule(null), (model, token) => TierLimits.MaxConcurrentAsync(api, model, token), throttleLimit, options, log, observer)
         {
-            this.api = api;
+        }
+
+        /// <summary>A gate over any schedule and tier (tests play whole batches in simulated time with it).</summary>
+        internal ConcurrencyGate(PollSchedule schedule, Func<string, CancellationToken, Task<int?>> tier, int? throttleLimit, WaitOptions options, IRunwayLog log, IWaitObserver observer)
+        {
+            this.schedule = schedule;
+            this.tier = tier;
             this.throttleLimit = throttleLimit;
             this.options = options;
             this.log = log;
             this.observer = observer;
-            schedule = new TaskWaiter(api, options).NewSchedule(null);
         }
 
         /// <summary>The tracked tasks not yet seen ended, as last seen (a waiter continues their plans).</summary>
@@ -41,19 +47,19 @@ namespace Runway.Tasks
         /// <summary>Status requests the gate sent so far.</summary>
         public int PollRequests => schedule.PollRequests;
 
-        public void Track(RunwayTask task) => schedule.Add(task, DateTimeOffset.UtcNow);
+        public void Track(RunwayTask task) => schedule.Add(task);
 
         public async Task WaitForSlotAsync(string model, CancellationToken cancellation)
         {
             int limit = await LimitAsync(model, cancellation).ConfigureAwait(false);
-            DateTimeOffset started = DateTimeOffset.UtcNow;
+            DateTimeOffset started = schedule.Now;
             DateTimeOffset? deadline = options.Timeout.HasValue ? started + options.Timeout.Value : (DateTimeOffset?)null;
             bool told = false;
             while (true)
             {
                 int same = schedule.CountOf(model);
                 if (same < limit) return;
-                if (deadline.HasValue && DateTimeOffset.UtcNow >= deadline.Value)
+                if (deadline.HasValue && schedule.Now >= deadline.Value)
                 {
                     string ids = string.Join(", ", schedule.Tasks.Where(t => string.Equals(t.Model, model, StringComparison.OrdinalIgnoreCase)).Select(t => t.Id));
                     throw new TimeoutException(
@@ -72,18 +78,18 @@ namespace Runway.Tasks
         private async Task<int> LimitAsync(string model, CancellationToken cancellation)
         {
             if (limits.TryGetValue(model, out int known)) return known;
-            int? tier = null;
+            int? slots = null;
             try
             {
-                tier = await TierLimits.MaxConcurrentAsync(api, model, cancellation).ConfigureAwait(false);
+                slots = await tier(model, cancellation).ConfigureAwait(false);
             }
             catch (RunwayApiException ex) when (ex.StatusCode != 401)
             {
                 log.Verbose($"Could not read the tier's concurrency for {model} ({ex.Message}); using -ThrottleLimit only.");
             }
             // The queue model counts the server's slots (the tier's), not -ThrottleLimit's.
-            schedule.SetSlots(model, tier);
-            int limit = Math.Max(1, Math.Min(tier ?? int.MaxValue, throttleLimit ?? int.MaxValue));
+            schedule.SetSlots(model, slots);
+            int limit = Math.Max(1, Math.Min(slots ?? int.MaxValue, throttleLimit ?? int.MaxValue));
             limits[model] = limit;
             return limit;
         }

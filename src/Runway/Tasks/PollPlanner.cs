@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Runway.Models;
 
 namespace Runway.Tasks
@@ -157,10 +158,25 @@ namespace Runway.Tasks
         /// <param name="readyAt">Each waiting task in queue order: the earliest it can join the queue (now for THROTTLED).</param>
         public static DateTimeOffset[] EarliestStarts(int slots, IReadOnlyList<DateTimeOffset?> runningEnds, IReadOnlyList<DateTimeOffset> readyAt, DateTimeOffset now, TimeSpan? run)
         {
+            DateTimeOffset?[] ends = runningEnds.Select(e => e.HasValue && e.Value > now ? e : now).ToArray();
+            DateTimeOffset[] starts = EarliestStarts(slots, ends, Array.Empty<DateTimeOffset>(), readyAt, run);
+            return starts?.Select(s => s < now ? now : s).ToArray();
+        }
+
+        /// <summary>
+        /// As above, where the slots no running task holds became free at <paramref name="freedAt"/> (the estimated
+        /// ends of the tasks that ended last, newest first; older free slots count as free for ever), and each waiting
+        /// task cannot start before its <paramref name="readyAt"/> (its last look that saw it waiting, or its
+        /// expected end of PENDING): a queue head that started before the look that found it running is planned
+        /// from that start, so errors do not add up along the queue.
+        /// </summary>
+        public static DateTimeOffset[] EarliestStarts(int slots, IReadOnlyList<DateTimeOffset?> runningEnds, IReadOnlyList<DateTimeOffset> freedAt, IReadOnlyList<DateTimeOffset> readyAt, TimeSpan? run)
+        {
             if (slots < 1 || runningEnds.Count > slots) return null;
             var free = new List<DateTimeOffset>(slots);
-            foreach (DateTimeOffset? end in runningEnds) free.Add(end.HasValue && end.Value > now ? end.Value : now);
-            while (free.Count < slots) free.Add(now);
+            foreach (DateTimeOffset? end in runningEnds) free.Add(end ?? DateTimeOffset.MinValue);
+            foreach (DateTimeOffset freed in freedAt.Take(slots - free.Count).ToArray()) free.Add(freed);
+            while (free.Count < slots) free.Add(DateTimeOffset.MinValue);
             var starts = new DateTimeOffset[readyAt.Count];
             for (int i = 0; i < readyAt.Count; i++)
             {
@@ -168,7 +184,6 @@ namespace Runway.Tasks
                 for (int j = 1; j < free.Count; j++) if (free[j] < free[earliest]) earliest = j;
                 DateTimeOffset start = free[earliest];
                 if (readyAt[i] > start) start = readyAt[i];
-                if (now > start) start = now;
                 starts[i] = start;
                 free[earliest] = start + (run ?? TimeSpan.Zero);
             }
@@ -182,9 +197,9 @@ namespace Runway.Tasks
         /// </summary>
         public DateTimeOffset AfterStart(DateTimeOffset start, DateTimeOffset now, double random, Times times)
         {
-            if (start < now) start = now;
             TimeSpan wait = times?.Run is TimeSpan run ? run + EndMargin : Scale(interval, 0.75 + 0.5 * Clamp(random));
-            return start + (wait > MaxGap ? MaxGap : wait);
+            DateTimeOffset due = start + (wait > MaxGap ? MaxGap : wait);
+            return due > now ? due : now;
         }
 
         /// <summary>

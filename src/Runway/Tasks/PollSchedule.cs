@@ -53,17 +53,30 @@ namespace Runway.Tasks
     /// </summary>
     internal sealed class PollSchedule
     {
-        private readonly RunwayApi api;
+        private readonly Func<string, CancellationToken, Task<RunwayTask>> fetch;
+        private readonly Func<DateTimeOffset> clock;
+        private readonly Func<TimeSpan, CancellationToken, Task> delay;
         private readonly WaitOptions options;
         private readonly Func<double> random;
         private readonly List<Entry> entries = new List<Entry>();
         private readonly Dictionary<string, int?> slots = new Dictionary<string, int?>(StringComparer.OrdinalIgnoreCase);
         private readonly Func<string, CancellationToken, Task<int?>> slotsLookup;
+        private readonly Dictionary<string, List<DateTimeOffset>> freed = new Dictionary<string, List<DateTimeOffset>>(StringComparer.OrdinalIgnoreCase);
         private int pollRequests;
 
         public PollSchedule(RunwayApi api, WaitOptions options, Func<double> random, Func<string, CancellationToken, Task<int?>> slotsLookup)
+            : this((id, token) => api.GetTaskAsync(id, token), () => DateTimeOffset.UtcNow, (span, token) => System.Threading.Tasks.Task.Delay(span, token),
+                options, random, slotsLookup)
         {
-            this.api = api;
+        }
+
+        /// <summary>A schedule over any fetch and clock (tests play whole waits in simulated time with it).</summary>
+        public PollSchedule(Func<string, CancellationToken, Task<RunwayTask>> fetch, Func<DateTimeOffset> clock, Func<TimeSpan, CancellationToken, Task> delay,
+            WaitOptions options, Func<double> random, Func<string, CancellationToken, Task<int?>> slotsLookup)
+        {
+            this.fetch = fetch;
+            this.clock = clock;
+            this.delay = delay;
             this.options = options;
             this.random = random;
             this.slotsLookup = slotsLookup;
@@ -71,6 +84,8 @@ namespace Runway.Tasks
         }
 
         public PollPlanner Planner { get; }
+
+        public DateTimeOffset Now => clock();
 
         public int PollRequests => pollRequests;
 
@@ -101,6 +116,8 @@ namespace Runway.Tasks
         }
 
         /// <summary>Adds a task (a repeated id is ignored) and plans its first look.</summary>
+        public void Add(RunwayTask task) => Add(task, clock());
+
         public void Add(RunwayTask task, DateTimeOffset now)
         {
             if (entries.Any(e => string.Equals(e.Task.Id, task.Id, StringComparison.OrdinalIgnoreCase))) return;
@@ -140,12 +157,12 @@ namespace Runway.Tasks
             bool byDeadline = wakeBy.HasValue && wake >= wakeBy.Value;
             if (byDeadline) wake = wakeBy.Value;
             WokeBy = byDeadline;
-            TimeSpan sleep = wake - DateTimeOffset.UtcNow;
+            TimeSpan sleep = wake - clock();
             if (sleep > TimeSpan.Zero)
-                await Task.Delay(sleep, cancellation).ConfigureAwait(false);
+                await delay(sleep, cancellation).ConfigureAwait(false);
             if (byDeadline && !pollAllAtWake) return false;
 
-            DateTimeOffset now = DateTimeOffset.UtcNow;
+            DateTimeOffset now = clock();
             // Looks due this close together go out in one batch.
             TimeSpan coalesce = Planner.EndMargin;
             Entry[] due = byDeadline ? entries.ToArray() : entries.Where(e => e.Due <= now + coalesce).ToArray();
@@ -173,6 +190,17 @@ namespace Runway.Tasks
                 if (ReportIfFinished(latest, observer))
                 {
                     entries.Remove(entry);
+                    if (entry.Model != null)
+                    {
+                        // Its slot freed at its estimated end (or, unknown, as early as just after the last look).
+                        DateTimeOffset lastUnfinished = entry.Last?.At ?? DateTimeOffset.MinValue;
+                        DateTimeOffset freed = entry.ExpectedEnd.HasValue && entry.ExpectedEnd.Value <= at
+                            ? (entry.ExpectedEnd.Value > lastUnfinished ? entry.ExpectedEnd.Value : lastUnfinished)
+                            : entry.Last?.At ?? at;
+                        if (!this.freed.TryGetValue(entry.Model, out List<DateTimeOffset> list)) this.freed[entry.Model] = list = new List<DateTimeOffset>();
+                        list.Insert(0, freed);
+                        if (list.Count > 64) list.RemoveAt(list.Count - 1);
+                    }
                     continue;
                 }
                 var seen = PollPlanner.Observation.Of(latest, at);
@@ -192,7 +220,7 @@ namespace Runway.Tasks
                     if (entry.Last == null) PlanFirst(entry, now);
                     else Plan(entry, entry.Last.At);
                 }
-            await PlanQueuesAsync(DateTimeOffset.UtcNow, cancellation).ConfigureAwait(false);
+            await PlanQueuesAsync(clock(), cancellation).ConfigureAwait(false);
             return true;
         }
 
@@ -208,28 +236,43 @@ namespace Runway.Tasks
         {
             foreach (var group in entries.Where(e => e.Model != null).GroupBy(e => e.Model, StringComparer.OrdinalIgnoreCase))
             {
-                Entry[] waiting = group.Where(e => e.Last != null && (e.Last.Status == RunwayTask.Throttled || e.Last.Status == RunwayTask.Pending))
-                    .OrderBy(e => e.Last.Status == RunwayTask.Throttled ? 0 : 1).ThenBy(e => e.CreatedAt ?? DateTimeOffset.MaxValue).ToArray();
-                if (!waiting.Any(e => e.Last.Status == RunwayTask.Throttled)) continue;
+                // Waiting: seen PENDING or THROTTLED, or never looked at (a new task); in the server's order, by creation.
+                Entry[] waiting = group.Where(e => e.Last == null ? e.Task.Status == RunwayTask.Pending || e.Task.Status == RunwayTask.Throttled
+                        : e.Last.Status == RunwayTask.Throttled || e.Last.Status == RunwayTask.Pending)
+                    .OrderBy(e => e.CreatedAt ?? DateTimeOffset.MaxValue).ToArray();
+                bool throttled = group.Any(e => (e.Last?.Status ?? e.Task.Status) == RunwayTask.Throttled);
                 if (!slots.TryGetValue(group.Key, out int? count))
                 {
+                    // The tier is read only once a task is seen queued (a wait on running tasks sends nothing more).
+                    if (!throttled) continue;
                     count = slotsLookup == null ? null : await slotsLookup(group.Key, cancellation).ConfigureAwait(false);
                     slots[group.Key] = count;
                 }
-                if (!count.HasValue) continue;
+                // No queue while every task fits in the slots (a concurrency gate's tasks): the per-task plans stand.
+                if (!count.HasValue || (!throttled && group.Count() <= count.Value)) continue;
                 PollPlanner.Times times = TaskTimes.For(group.Key);
-                DateTimeOffset?[] ends = group.Where(e => e.Last == null || e.Last.Status == RunwayTask.Running)
+                DateTimeOffset?[] ends = group.Where(e => (e.Last?.Status ?? e.Task.Status) == RunwayTask.Running)
                     .Select(e => e.Last == null ? (DateTimeOffset?)null : PollPlanner.EstimateEnd(e.Previous, e.Last, e.CreatedAt, times.Run)).ToArray();
-                DateTimeOffset[] readyAt = waiting.Select(e => e.Last.Status == RunwayTask.Pending && e.CreatedAt.HasValue && times.Pending.HasValue
-                    ? e.CreatedAt.Value + times.Pending.Value : now).ToArray();
-                DateTimeOffset[] starts = PollPlanner.EarliestStarts(count.Value, ends, readyAt, now, times.Run);
+                DateTimeOffset[] readyAt = waiting.Select(e => ReadyAt(e, times)).ToArray();
+                IReadOnlyList<DateTimeOffset> freedAt = freed.TryGetValue(group.Key, out List<DateTimeOffset> list) ? list : (IReadOnlyList<DateTimeOffset>)Array.Empty<DateTimeOffset>();
+                DateTimeOffset[] starts = PollPlanner.EarliestStarts(count.Value, ends, freedAt, readyAt, times.Run);
                 if (starts == null) continue;
                 for (int i = 0; i < waiting.Length; i++)
                 {
                     waiting[i].Due = Planner.AfterStart(starts[i], now, random(), times);
-                    waiting[i].ExpectedEnd = null;
+                    // Its end frees the next slot: the next in line is planned from it, so lateness does not add up along the queue.
+                    waiting[i].ExpectedEnd = times.Run.HasValue ? starts[i] + times.Run.Value : (DateTimeOffset?)null;
                 }
             }
+        }
+
+        /// <summary>The earliest a waiting task can start: after the last look that saw it waiting, and not before its pending time is over.</summary>
+        private static DateTimeOffset ReadyAt(Entry entry, PollPlanner.Times times)
+        {
+            DateTimeOffset seen = entry.Last?.At ?? entry.CreatedAt ?? DateTimeOffset.MinValue;
+            if ((entry.Last?.Status ?? entry.Task.Status) == RunwayTask.Pending && entry.CreatedAt.HasValue && times.Pending.HasValue && entry.CreatedAt.Value + times.Pending.Value > seen)
+                return entry.CreatedAt.Value + times.Pending.Value;
+            return seen;
         }
 
         /// <summary>A finished task goes to the observer: succeeded as output, failed or cancelled as an error.</summary>
@@ -253,12 +296,12 @@ namespace Runway.Tasks
                     try
                     {
                         Interlocked.Increment(ref pollRequests);
-                        RunwayTask latest = await api.GetTaskAsync(task.Id, cancellation).ConfigureAwait(false);
-                        results[i] = (latest, null, DateTimeOffset.UtcNow);
+                        RunwayTask latest = await fetch(task.Id, cancellation).ConfigureAwait(false);
+                        results[i] = (latest, null, clock());
                     }
                     catch (RunwayApiException ex)
                     {
-                        results[i] = (null, ex, DateTimeOffset.UtcNow);
+                        results[i] = (null, ex, clock());
                     }
                     finally
                     {
