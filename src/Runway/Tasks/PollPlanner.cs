@@ -113,8 +113,8 @@ namespace Runway.Tasks
                 if (oneLookWithoutRate)
                 {
                     // The estimate from the creation time errs late: look again soon for the rate, not at the estimate.
-                    TimeSpan half = TimeSpan.FromTicks(Math.Max(0, (end.Value - now).Ticks / 2));
-                    return now + Clamp(half, EndMargin, MinGap);
+                    TimeSpan part = TimeSpan.FromTicks(Math.Max(0, (end.Value - now).Ticks / 3));
+                    return now + Clamp(part, EndMargin, MinGap);
                 }
                 return Toward(end.Value, now, earlyLooks);
             }
@@ -267,6 +267,17 @@ namespace Runway.Tasks
                 pending = start > createdAt.Value ? start - createdAt.Value : TimeSpan.Zero;
             }
             return new Times(pending, run);
+        }
+
+        /// <summary>
+        /// What one RUNNING look tells when the run time is known: when the task started, so its pending time
+        /// (a single slow first create would otherwise skew every later expectation). Null when it tells nothing.
+        /// </summary>
+        public static Times LearnPending(Observation latest, DateTimeOffset? createdAt, bool wasThrottled, TimeSpan? run)
+        {
+            if (!run.HasValue || wasThrottled || !createdAt.HasValue || latest == null || latest.Status != RunwayTask.Running || !(latest.Progress > 0)) return null;
+            DateTimeOffset start = latest.At - TimeSpan.FromTicks((long)(run.Value.Ticks * Math.Min(1, latest.Progress.Value)));
+            return new Times(start > createdAt.Value ? start - createdAt.Value : TimeSpan.Zero, null);
         }
 
         private static double Clamp(double random) => Math.Max(0, Math.Min(1, random));

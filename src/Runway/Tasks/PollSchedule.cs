@@ -210,9 +210,21 @@ namespace Runway.Tasks
                 entry.Previous = entry.Last;
                 entry.Last = seen;
                 entry.Task = latest;
-                if (TaskTimes.Learn(entry.Model, PollPlanner.Learn(entry.Previous, seen, entry.CreatedAt, entry.Throttled)))
+                PollPlanner.Times learned = PollPlanner.Learn(entry.Previous, seen, entry.CreatedAt, entry.Throttled)
+                    ?? PollPlanner.LearnPending(seen, entry.CreatedAt, entry.Throttled, TaskTimes.For(entry.Model).Run);
+                if (TaskTimes.Learn(entry.Model, learned))
                     relearned.Add(entry.Model);
                 Plan(entry, at);
+            }
+            // A scout that ended (or was found past its start) before teaching the times hands over to the next new task.
+            foreach (var group in entries.Where(e => e.Model != null).GroupBy(e => e.Model, StringComparer.OrdinalIgnoreCase).ToArray())
+            {
+                if (TaskTimes.For(group.Key).Known || group.Any(e => e.Scout && (e.Last == null || e.Last.Status != RunwayTask.Running || e.Previous == null))) continue;
+                Entry next = group.Where(e => e.Last == null && e.Task.Status == RunwayTask.Pending).OrderBy(e => e.CreatedAt ?? DateTimeOffset.MaxValue).FirstOrDefault();
+                if (next == null) continue;
+                foreach (Entry e in group) e.Scout = false;
+                next.Scout = true;
+                next.Due = Planner.First(next.Task, now, random(), TaskTimes.For(next.Model), true);
             }
             foreach (string model in relearned)
                 foreach (Entry entry in entries.Where(e => string.Equals(e.Model, model, StringComparison.OrdinalIgnoreCase)))
@@ -296,8 +308,12 @@ namespace Runway.Tasks
                     try
                     {
                         Interlocked.Increment(ref pollRequests);
+                        DateTimeOffset sent = clock();
                         RunwayTask latest = await fetch(task.Id, cancellation).ConfigureAwait(false);
-                        results[i] = (latest, null, clock());
+                        // The server saw the task somewhere between the send and the answer: the middle errs least
+                        // (a slow first call, cold code on one side, would otherwise skew the learned times).
+                        DateTimeOffset answered = clock();
+                        results[i] = (latest, null, sent + TimeSpan.FromTicks((answered - sent).Ticks / 2));
                     }
                     catch (RunwayApiException ex)
                     {
