@@ -54,5 +54,5 @@ $w = [Diagnostics.Stopwatch]::StartNew()
 $result = [Runway.Tasks.TaskJournal]::Compact()
 $compactMs = $w.Elapsed.TotalMilliseconds
 $listAfter = @(Measure-Ms { $null = @(Get-RunwayTask -First 20) } 5)
-[pscustomobject]@{ tasks = $Tasks; lines = $lines.Count; bytes = $bytes; listMs = $list; completeMs = $complete; appendMs = $append; compactMs = $compactMs
+[pscustomobject]@{ tasks = $Tasks; lines = $lines.Count; bytes = $bytes; listMs = $list; completeMs = $complete; appendMs = $append; compactMs = $compactMs; compactLockedMs = $result.LockedMilliseconds
     keptTasks = $result.Kept; archivedTasks = $result.Archived; bytesAfter = $result.BytesAfter; listAfterMs = $listAfter } | ConvertTo-Json -Compress

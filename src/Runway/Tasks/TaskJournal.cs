@@ -311,61 +311,116 @@ namespace Runway.Tasks
             public int Archived { get; set; }
             public long BytesBefore { get; set; }
             public long BytesAfter { get; set; }
+            /// <summary>How long it held the journal's lock (other sessions' appends wait that long at most).</summary>
+            public double LockedMilliseconds { get; set; }
         }
 
         /// <summary>
         /// Rewrites the journal as one line per task it keeps (every unfinished task, every succeeded task not yet
         /// saved, younger than <see cref="KeepUnsaved"/>, and the <see cref="KeepNewest"/> newest), and appends the
-        /// others, one line each, to the archive (<see cref="ArchivePath"/>). It holds the journal's lock
-        /// throughout, so no other session's line can fall between the read and the swap; the new journal
-        /// replaces the old by a rename, so a reader sees one or the other whole, and a crash leaves the old.
+        /// others, one line each, to the archive (<see cref="ArchivePath"/>). The long part (reading and folding
+        /// the file) runs without the lock, so other sessions keep appending; then, under the lock, the lines
+        /// appended meanwhile are carried over as they are (a task they touch is kept, not archived) and the new
+        /// journal replaces the old by a rename, so a reader sees one or the other whole, and a crash leaves the old.
         /// </summary>
-        public static CompactionResult Compact()
+        public static CompactionResult Compact() => Compact(0);
+
+        /// <summary>Compacts unless, once the lock is taken, the file is no larger than <paramref name="onlyAbove"/> (another session compacted it).</summary>
+        private static CompactionResult Compact(long onlyAbove)
         {
             string path = FilePath;
             if (path == null || !File.Exists(path)) return new CompactionResult();
+            byte[] head;
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+                head = ReadBytes(stream, 0, stream.Length);
+            int whole = Array.LastIndexOf(head, (byte)'\n') + 1;
+            Folded folded = Fold(Encoding.UTF8.GetString(head, 0, whole).Split('\n'));
             // Busy sessions append between its tries: a compaction may wait longer for its turn than an append does.
             using (AcquireLock(path, TimeSpan.FromSeconds(60)))
-                return CompactLocked(path);
+            {
+                var locked = System.Diagnostics.Stopwatch.StartNew();
+                string[] appended;
+                long before;
+                using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+                {
+                    before = stream.Length;
+                    if (before <= onlyAbove) return new CompactionResult { BytesBefore = before, BytesAfter = before };
+                    if (before >= whole && SameStart(stream, head, whole))
+                    {
+                        appended = Encoding.UTF8.GetString(ReadBytes(stream, whole, before - whole)).Split('\n');
+                    }
+                    else
+                    {
+                        // Another session rewrote the file since it was read: read it again, under the lock this time.
+                        folded = Fold(Encoding.UTF8.GetString(ReadBytes(stream, 0, before)).Split('\n'));
+                        appended = Array.Empty<string>();
+                    }
+                }
+                CompactionResult result = Write(path, folded, appended.Where(l => !string.IsNullOrWhiteSpace(l)).ToArray(), before);
+                result.LockedMilliseconds = locked.Elapsed.TotalMilliseconds;
+                return result;
+            }
         }
 
-        private static CompactionResult CompactLocked(string path)
+        private sealed class Folded
         {
-            var result = new CompactionResult { BytesBefore = new FileInfo(path).Length };
-            var order = new List<string>();
-            var records = new Dictionary<string, JournalRecord>(StringComparer.OrdinalIgnoreCase);
-            var unreadable = new List<string>();
-            string[] lines = ReadLines(path, long.MaxValue);
-            for (int i = 0; i < lines.Length; i++)
+            public readonly List<string> Order = new List<string>();
+            public readonly Dictionary<string, JournalRecord> Records = new Dictionary<string, JournalRecord>(StringComparer.OrdinalIgnoreCase);
+            public readonly List<string> Unreadable = new List<string>();
+        }
+
+        private static Folded Fold(string[] lines)
+        {
+            var folded = new Folded();
+            foreach (string text in lines)
             {
-                if (string.IsNullOrWhiteSpace(lines[i])) continue;
+                if (string.IsNullOrWhiteSpace(text)) continue;
                 try
                 {
-                    var line = JsonNode.Parse(lines[i]) as JsonObject;
+                    var line = JsonNode.Parse(text) as JsonObject;
                     string id = line?["id"]?.GetValue<string>();
-                    if (id != null && !records.ContainsKey(id)) order.Add(id);
-                    Fold(records, line);
+                    if (id != null && !folded.Records.ContainsKey(id)) folded.Order.Add(id);
+                    Fold(folded.Records, line);
                 }
                 catch (Exception ex) when (ex is JsonException || ex is InvalidOperationException || ex is FormatException)
                 {
                     // A line this version cannot read is kept as it is: it may be a newer version's.
-                    unreadable.Add(lines[i]);
+                    folded.Unreadable.Add(text.TrimEnd('\r'));
+                }
+            }
+            return folded;
+        }
+
+        private static CompactionResult Write(string path, Folded folded, string[] appended, long bytesBefore)
+        {
+            var result = new CompactionResult { BytesBefore = bytesBefore };
+            // A task a line appended meanwhile speaks of stays in the journal, so that the line folds onto it.
+            var touched = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (string text in appended)
+            {
+                try
+                {
+                    if ((JsonNode.Parse(text) as JsonObject)?["id"] is JsonNode id) touched.Add(id.GetValue<string>());
+                }
+                catch (Exception ex) when (ex is JsonException || ex is InvalidOperationException || ex is FormatException)
+                {
                 }
             }
             DateTimeOffset now = DateTimeOffset.Now;
-            var newest = new HashSet<string>(records.Values.OrderByDescending(r => r.CreatedAt).Take(Math.Max(0, KeepNewest)).Select(r => r.Id), StringComparer.OrdinalIgnoreCase);
+            var newest = new HashSet<string>(folded.Records.Values.OrderByDescending(r => r.CreatedAt).Take(Math.Max(0, KeepNewest)).Select(r => r.Id), StringComparer.OrdinalIgnoreCase);
             var keep = new StringBuilder();
             var archive = new StringBuilder();
-            foreach (JournalRecord record in order.Select(id => records[id]).OrderBy(r => r.CreatedAt))
+            foreach (JournalRecord record in folded.Order.Select(id => folded.Records[id]).OrderBy(r => r.CreatedAt))
             {
                 bool unfinished = !record.Gone && !RunwayTask.IsFinalStatus(record.Status);
                 bool unsaved = !record.Gone && record.Status == RunwayTask.Succeeded && record.SavedTo.Count == 0 && now - record.CreatedAt < KeepUnsaved;
-                bool kept = unfinished || unsaved || newest.Contains(record.Id);
+                bool kept = unfinished || unsaved || newest.Contains(record.Id) || touched.Contains(record.Id);
                 (kept ? keep : archive).Append(RecordLine(record).ToJsonString(Api.RunwayClient.BodyOptions)).Append('\n');
                 if (kept) result.Kept++;
                 else result.Archived++;
             }
-            foreach (string line in unreadable) keep.Append(line.TrimEnd('\r')).Append('\n');
+            foreach (string line in folded.Unreadable) keep.Append(line).Append('\n');
+            foreach (string line in appended) keep.Append(line.TrimEnd('\r')).Append('\n');
 
             if (archive.Length > 0)
             {
@@ -388,6 +443,32 @@ namespace Runway.Tasks
             result.BytesAfter = bytes.Length;
             lock (LastStatus) journaledIds = null;
             return result;
+        }
+
+        private static byte[] ReadBytes(FileStream stream, long offset, long count)
+        {
+            var bytes = new byte[count];
+            stream.Seek(offset, SeekOrigin.Begin);
+            int read = 0;
+            while (read < count)
+            {
+                int n = stream.Read(bytes, read, (int)Math.Min(int.MaxValue, count - read));
+                if (n <= 0) throw new IOException("The task journal shrank while it was read.");
+                read += n;
+            }
+            return bytes;
+        }
+
+        /// <summary>Whether the file still begins with what was read (appends only add at the end; a compaction rewrites the start).</summary>
+        private static bool SameStart(FileStream stream, byte[] head, int length)
+        {
+            foreach (long offset in new[] { 0L, Math.Max(0, length - 4096) })
+            {
+                int count = (int)Math.Min(4096, length - offset);
+                byte[] now = ReadBytes(stream, offset, count);
+                for (int i = 0; i < count; i++) if (now[i] != head[offset + i]) return false;
+            }
+            return true;
         }
 
         /// <summary>A rename over the old file: atomic on one volume, so a reader opens the old journal or the new, whole.</summary>
@@ -528,27 +609,25 @@ namespace Runway.Tasks
             try
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(path));
+                long length;
                 using (AcquireLock(path))
+                using (var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete))
                 {
-                    long length;
-                    using (var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete))
+                    stream.Write(bytes, 0, bytes.Length);
+                    stream.Flush(true);
+                    length = stream.Length;
+                }
+                // The line is on disk first (and the lock released); a compaction that fails leaves the journal as it was.
+                long limit = CompactAboveBytes;
+                if (limit > 0 && length > limit)
+                {
+                    try
                     {
-                        stream.Write(bytes, 0, bytes.Length);
-                        stream.Flush(true);
-                        length = stream.Length;
+                        Compact(limit);
                     }
-                    // The line is on disk first; a compaction that fails leaves the journal as it was.
-                    long limit = CompactAboveBytes;
-                    if (limit > 0 && length > limit)
+                    catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is TimeoutException || ex is JsonException)
                     {
-                        try
-                        {
-                            CompactLocked(path);
-                        }
-                        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is JsonException)
-                        {
-                            LastError = "compaction: " + ex.Message;
-                        }
+                        LastError = "compaction: " + ex.Message;
                     }
                 }
                 return true;
