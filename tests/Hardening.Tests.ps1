@@ -93,3 +93,27 @@ Describe 'Values bound from piped records convert exactly or are refused' {
         Get-ApiRequest | Should -HaveCount 0
     }
 }
+
+Describe 'Data URIs are decoded and checked locally' {
+    BeforeEach { Reset-RunwaySimulator -Url $SimUrl }
+
+    It '<Case> is refused with zero requests' -ForEach @(
+        @{ Case = 'invalid base64'; Id = 'Runway.InvalidDataUri'; Uri = 'data:image/png;base64,@@not*base64@@' }
+        @{ Case = 'empty data'; Id = 'Runway.InvalidDataUri'; Uri = 'data:image/png;base64,' }
+        @{ Case = 'text declared as PNG'; Id = 'Runway.DataUriMismatch'; Uri = 'data:image/png;base64,' + [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes('hello, not an image at all')) }
+        @{ Case = 'a JPEG declared as PNG'; Id = 'Runway.DataUriMismatch'; Uri = 'data:image/png;base64,' + [Convert]::ToBase64String([byte[]](0xFF, 0xD8, 0xFF, 0xE0, 0, 16, 74, 70, 73, 70, 0, 1)) }
+        @{ Case = 'a GIF declared as a GIF'; Id = 'Runway.UnsupportedFormat'; Uri = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=' }
+    ) {
+        $record = Get-ErrorRecord { New-RunwayVideo -Image $Uri -Prompt 'x' }
+        $record.FullyQualifiedErrorId | Should -BeLike "$Id*"
+        $record.Exception.Message | Should -Match '^-Image: '
+        $record.TargetObject | Should -Not -BeNullOrEmpty
+        Get-ApiRequest | Should -HaveCount 0
+    }
+
+    It 'a data URI whose bytes are what it says is sent' {
+        $uri = 'data:image/png;base64,' + [Convert]::ToBase64String($PngBytes)
+        New-RunwayVideo -Image $uri -Prompt 'x' | Out-Null
+        (Get-ApiRequest '/v1/image_to_video').Body | ConvertFrom-Json | ForEach-Object promptImage | Should -Match '^data:image/png;base64,' 
+    }
+}
