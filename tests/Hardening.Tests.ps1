@@ -117,3 +117,29 @@ Describe 'Data URIs are decoded and checked locally' {
         (Get-ApiRequest '/v1/image_to_video').Body | ConvertFrom-Json | ForEach-Object promptImage | Should -Match '^data:image/png;base64,' 
     }
 }
+
+Describe 'Paths with wildcard characters' {
+    BeforeAll {
+        $script:Wild = Join-Path $TestDrive 'wild[1]'
+        New-Item -ItemType Directory -Path $Wild | Out-Null
+        [IO.File]::WriteAllBytes((Join-Path $Wild 'a.png'), $PngBytes)
+    }
+    BeforeEach { Reset-RunwaySimulator -Url $SimUrl; Push-Location -LiteralPath $TestDrive }
+    AfterEach { Pop-Location }
+
+    It 'a file that exists under its literal name is used by the generation cmdlets' {
+        New-RunwayVideo -Image './wild[1]/a.png' -Prompt 'pan' | Out-Null
+        Get-ApiRequest '/v1/image_to_video' | Should -HaveCount 1
+    }
+
+    It 'Send-RunwayFile -LiteralPath uploads it; -Path reads the brackets as a wildcard; piped files bind literally' {
+        $upload = Send-RunwayFile -LiteralPath './wild[1]/a.png'
+        $upload.Uri | Should -BeLike 'runway://*'
+        $record = Get-ErrorRecord { Send-RunwayFile -Path './wild[1]/a.png' }
+        $record.FullyQualifiedErrorId | Should -BeLike 'Runway.FileNotFound*'
+        @(Get-ChildItem -LiteralPath $Wild -File | Send-RunwayFile) | Should -HaveCount 1
+        $record = Get-ErrorRecord { Send-RunwayFile -LiteralPath './wild[2]/a.png' }
+        $record.FullyQualifiedErrorId | Should -BeLike 'Runway.FileNotFound*'
+        Get-ApiRequest '/v1/uploads' | Should -HaveCount 2
+    }
+}
