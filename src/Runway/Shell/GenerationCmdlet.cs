@@ -85,7 +85,7 @@ namespace Runway.Shell
             {
                 return MediaSource.From(value, parameter, path => ProviderPaths.ResolveOne(this, path), accepted);
             }
-            catch (RunwayInputException ex) when (ex.ErrorId == "Runway.FileNotFound" && value is string text)
+            catch (RunwayInputException ex) when (ex.ErrorId == "Runway.FileNotFound" && value is string text && !LooksLikePath(text))
             {
                 // A sentence piped or typed where a file is expected binds to the media parameter: say so, and where text goes.
                 string textParameter = TextParameter();
@@ -95,6 +95,10 @@ namespace Runway.Shell
                     parameter, ex.ErrorId, ex.Target, ex.Category, ex);
             }
         }
+
+        /// <summary>A missing file's name (a separator, or an extension) rather than a sentence.</summary>
+        private static bool LooksLikePath(string text) =>
+            text.IndexOfAny(new[] { '/', '\\' }) >= 0 || System.Text.RegularExpressions.Regex.IsMatch(text.Trim(), @"\.[A-Za-z0-9]{1,5}$");
 
         /// <summary>The command's text parameter (-Prompt, -Text), for errors about text given where media was expected.</summary>
         private string TextParameter() =>
