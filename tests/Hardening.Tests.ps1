@@ -143,3 +143,26 @@ Describe 'Paths with wildcard characters' {
         Get-ApiRequest '/v1/uploads' | Should -HaveCount 2
     }
 }
+
+Describe 'A create whose answer is lost is journaled as unconfirmed' {
+    BeforeEach { Reset-RunwaySimulator -Url $SimUrl }
+
+    It 'the dropped create shows in Get-RunwayTask as UNCONFIRMED with time, endpoint, model, prompt and estimate' {
+        Add-RunwaySimulatorFault -Url $SimUrl -Path '/v1/image_to_video' -Kind dropAfter | Out-Null
+        $before = Get-Date
+        $record = Get-ErrorRecord { New-RunwayVideo -Image $Png -Prompt 'lost in transit' -Model gen4_turbo -Duration 5 -Ratio 1280:720 }
+        $record.FullyQualifiedErrorId | Should -BeLike 'Runway.TaskMayExist*'
+        $record.ErrorDetails.RecommendedAction | Should -Match 'UNCONFIRMED'
+        $entry = @(Get-RunwayTask | Where-Object Prompt -EQ 'lost in transit')
+        $entry | Should -HaveCount 1
+        $entry[0].Status | Should -Be 'UNCONFIRMED'
+        $entry[0].Model | Should -Be 'gen4_turbo'
+        $entry[0].Endpoint | Should -Be 'image_to_video'
+        $entry[0].EstimatedCredits | Should -Be 25
+        $entry[0].CreatedAt | Should -BeGreaterOrEqual $before.AddSeconds(-1)
+        $entry[0].Failure | Should -Not -BeNullOrEmpty
+        # Listing it never asks the API about the journal's own id.
+        Get-ApiRequest '/v1/tasks/unconfirmed' | Should -HaveCount 0
+        (Get-RunwayTask -Status UNCONFIRMED).Prompt | Should -Contain 'lost in transit'
+    }
+}
