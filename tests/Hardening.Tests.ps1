@@ -166,3 +166,25 @@ Describe 'A create whose answer is lost is journaled as unconfirmed' {
         (Get-RunwayTask -Status UNCONFIRMED).Prompt | Should -Contain 'lost in transit'
     }
 }
+
+Describe 'Output paths under a file are refused before anything is sent' {
+    BeforeEach {
+        Reset-RunwaySimulator -Url $SimUrl
+        $script:Blocker = Join-Path $TestDrive 'blocker.txt'
+        Set-Content -LiteralPath $Blocker -Value 'x'
+    }
+
+    It '<Case>' -ForEach @(
+        @{ Case = '-OutDirectory under a file, with -WhatIf'; Script = { New-RunwayVideo -Image $Png -Prompt 'x' -OutDirectory (Join-Path $Blocker 'clips') -WhatIf } }
+        @{ Case = '-OutDirectory two levels under a file'; Script = { New-RunwayImage -Prompt 'x' -OutDirectory (Join-Path $Blocker 'a/b') } }
+        @{ Case = '-OutFile under a file'; Script = { New-RunwaySoundEffect -Prompt 'x' -OutFile (Join-Path $Blocker 'a.mp3') } }
+        @{ Case = 'Save-RunwayOutput -Path under a file'; Script = { Save-RunwayOutput -Uri 'https://example.com/a.png' -Path (Join-Path $Blocker 'out') } }
+    ) {
+        $record = Get-ErrorRecord $Script
+        $record.FullyQualifiedErrorId | Should -BeLike 'Runway.OutputParentIsFile*'
+        $record.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $record.TargetObject | Should -BeLike "$Blocker*"
+        $record.Exception.Message | Should -Match 'is a file, not a folder'
+        Get-ApiRequest | Should -HaveCount 0
+    }
+}
