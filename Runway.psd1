@@ -8,24 +8,35 @@
     Description          = 'Generate video, images, speech, sound effects, dubbing and voice isolation with the Runway API from PowerShell: typed objects that pipe, cost shown before you spend, safe retries, resumable waits.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
-    FormatsToProcess     = @('Runway.Format.ps1xml')
+    FormatsToProcess     = @('Runway.Format.ps1xml', 'Runway.Routing.Format.ps1xml', 'Runway.Workflows.Format.ps1xml')
     TypesToProcess       = @('Runway.Types.ps1xml')
     CmdletsToExport      = @(
         'Connect-Runway'
         'Disconnect-Runway'
         'Get-RunwayCredit'
+        'Get-RunwayRouter'
+        'Get-RunwayRouterRequest'
         'Get-RunwayTask'
         'Get-RunwayUsage'
+        'Get-RunwayWorkflow'
+        'Invoke-RunwayWorkflow'
         'New-RunwayDubbing'
+        'New-RunwayHdrVideo'
         'New-RunwayImage'
+        'New-RunwayImageUpscale'
+        'New-RunwayRouter'
         'New-RunwaySoundEffect'
         'New-RunwaySpeech'
         'New-RunwayVideo'
+        'New-RunwayVideoUpscale'
         'New-RunwayVoiceIsolation'
+        'Remove-RunwayRouter'
         'Save-RunwayOutput'
         'Send-RunwayFile'
+        'Set-RunwayRouter'
         'Stop-RunwayTask'
         'Wait-RunwayTask'
+        'Wait-RunwayWorkflowInvocation'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -22,6 +22,8 @@ namespace Runway.Media
         public MediaKind? MediaKind { get; private set; }
         public long Length { get; private set; }
         public double? DurationSeconds { get; private set; }
+        /// <summary>Width and height of a local or data-URI PNG/JPEG, or of a local MP4/MOV video, when the header gives them.</summary>
+        public (int Width, int Height)? PixelSize { get; private set; }
         public string Parameter { get; private set; }
 
         public bool IsLocal => Kind == MediaSourceKind.LocalFile;
@@ -172,7 +174,8 @@ namespace Runway.Media
                     $"-{parameter}: the data URI says {format.MediaType}, but its bytes are {(actual == null ? "not a recognised media file" : $"{Article(actual.Name)} {actual.Name} {actual.Kind.ToString().ToLowerInvariant()}")}; " +
                     "give the type its bytes are, or pass the file's path.",
                     parameter, "Runway.DataUriMismatch", Shorten(uri), ErrorKind.InvalidData);
-            return new MediaSource { Kind = MediaSourceKind.DataUri, Value = uri, Format = format, MediaKind = format.Kind, Length = bytes.Length, Parameter = parameter };
+            return new MediaSource { Kind = MediaSourceKind.DataUri, Value = uri, Format = format, MediaKind = format.Kind, Length = bytes.Length, Parameter = parameter,
+                PixelSize = format == MediaProbe.Png || format == MediaProbe.Jpeg ? Media.PixelSize.FromDataUri(uri) : null };
         }
 
         /// <summary>A declared type matches the sniffed bytes when they are the same format or share a container (an MP4 declared as audio/mp4).</summary>
@@ -221,6 +224,7 @@ namespace Runway.Media
                 MediaKind = format.Kind,
                 Length = file.Length,
                 DurationSeconds = MediaProbe.ReadDuration(file.FullName, format),
+                PixelSize = Media.PixelSize.Read(file.FullName, format),
                 Parameter = parameter,
             };
         }

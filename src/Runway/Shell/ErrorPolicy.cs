@@ -36,6 +36,8 @@ namespace Runway.Shell
                     return record;
                 case RunwayTaskException task:
                     return new ErrorRecord(task, task.ErrorId, Category(task.Category), task.Task);
+                case RunwayWorkflowException run:
+                    return new ErrorRecord(run, run.ErrorId, Category(run.Category), run.Invocation);
                 case RunwayInputException input:
                     return new ErrorRecord(input, input.ErrorId, Category(input.Category), input.Target);
                 case RunwaySettingException setting:
