@@ -31,7 +31,7 @@ namespace Runway.Cmdlets
 
         /// <summary>Only journal tasks with these statuses (after refreshing).</summary>
         [Parameter(ParameterSetName = ListSet)]
-        [ValidateSet("PENDING", "THROTTLED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED")]
+        [ValidateSet("PENDING", "THROTTLED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED", "UNCONFIRMED")]
         public string[] Status { get; set; }
 
         /// <summary>Only journal tasks created at or after this time.</summary>

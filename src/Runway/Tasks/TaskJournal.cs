@@ -88,10 +88,32 @@ namespace Runway.Tasks
         /// <summary>Records a new task; false when the journal could not be written (see <see cref="LastError"/>).</summary>
         public static bool RecordCreated(RunwayTask task, GenerationRequest request)
         {
+            JsonObject line = CreatedLine("created", task.Id, request);
+            lock (LastStatus) LastStatus[task.Id] = task.Status;
+            return Append(line);
+        }
+
+        /// <summary>Status of an entry for a create whose answer never came: the task may or may not exist.</summary>
+        public const string Unconfirmed = "UNCONFIRMED";
+
+        /// <summary>
+        /// A create sent whose answer was lost (connection dropped, timed out, cancelled): the task may exist and be
+        /// charged, under an id nobody knows. Journaled as an unconfirmed entry with what was asked, so Get-RunwayTask
+        /// shows it and the user can reconcile it with Get-RunwayUsage. Returns false when the journal cannot be written.
+        /// </summary>
+        public static bool RecordUnconfirmed(GenerationRequest request, string reason)
+        {
+            JsonObject line = CreatedLine("attempt", "unconfirmed-" + Guid.NewGuid().ToString("N"), request);
+            line["reason"] = reason;
+            return Append(line);
+        }
+
+        private static JsonObject CreatedLine(string kind, string id, GenerationRequest request)
+        {
             var line = new JsonObject
             {
-                ["event"] = "created",
-                ["id"] = task.Id,
+                ["event"] = kind,
+                ["id"] = id,
                 ["time"] = Now(),
                 ["endpoint"] = request.Endpoint,
                 ["model"] = request.Model.Name,
@@ -111,8 +133,7 @@ namespace Runway.Tasks
                 inputs.Add(slot.Source.IsLocal ? $"{slot.Source.Value} -> {uri}" : uri);
             }
             line["inputs"] = inputs;
-            lock (LastStatus) LastStatus[task.Id] = task.Status;
-            return Append(line);
+            return line;
         }
 
         /// <summary>
@@ -570,6 +591,12 @@ namespace Runway.Tasks
             record.LastSeen = time > record.LastSeen ? time : record.LastSeen;
             switch (kind)
             {
+                case "attempt":
+                    // Never asked about (its id is the journal's own), so it keeps this status.
+                    record.Status = Unconfirmed;
+                    record.Failure = line["reason"]?.GetValue<string>();
+                    record.Gone = true;
+                    goto case "created";
                 case "created":
                     record.CreatedAt = time;
                     record.Endpoint = line["endpoint"]?.GetValue<string>();
