@@ -31,7 +31,7 @@ namespace Runway.Shell
                     if (api.TaskMayExist)
                         record.ErrorDetails = new ErrorDetails(api.Message)
                         {
-                            RecommendedAction = "Do not simply re-run the command: the task may exist and be charged. Look at your recent tasks first.",
+                            RecommendedAction = "Do not simply re-run the command: the task may exist and be charged. Get-RunwayTask lists the attempt as UNCONFIRMED; compare it with Get-RunwayUsage and your recent tasks first.",
                         };
                     return record;
                 case RunwayTaskException task:
