@@ -77,9 +77,9 @@ Describe 'Values bound from piped records convert exactly or are refused' {
     }
 
     It 'a column for a parameter of another form of the command is refused, not ignored' {
-        $errors = Get-AllErrors { [pscustomobject]@{ Prompt = 'x'; Duration = 5 } | New-RunwayVideo -Video 'https://example.com/a.mp4' }
+        $errors = Get-AllErrors { [pscustomobject]@{ Prompt = 'x'; NegativePrompt = 'blur' } | New-RunwayVideo -Video 'https://example.com/a.mp4' }
         $errors | Should -HaveCount 1
-        $errors[0].ToString() | Should -BeLike "Input 1: -Duration '5' does not apply*"
+        $errors[0].ToString() | Should -BeLike "Input 1: -NegativePrompt 'blur' does not apply*"
         Get-ApiRequest | Should -HaveCount 0
     }
 
