@@ -8,7 +8,7 @@
     Description          = 'Generate video, images, speech, sound effects, dubbing and voice isolation with the Runway API from PowerShell: typed objects that pipe, cost shown before you spend, safe retries, resumable waits.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
-    FormatsToProcess     = @('Runway.Format.ps1xml')
+    FormatsToProcess     = @('Runway.Format.ps1xml', 'Runway.Avatars.Format.ps1xml')
     TypesToProcess       = @('Runway.Types.ps1xml')
     CmdletsToExport      = @(
         'Connect-Runway'
@@ -16,14 +16,19 @@
         'Get-RunwayCredit'
         'Get-RunwayTask'
         'Get-RunwayUsage'
+        'Get-RunwayVoice'
         'New-RunwayDubbing'
         'New-RunwayImage'
         'New-RunwaySoundEffect'
         'New-RunwaySpeech'
         'New-RunwayVideo'
+        'New-RunwayVoice'
         'New-RunwayVoiceIsolation'
+        'New-RunwayVoicePreview'
+        'Remove-RunwayVoice'
         'Save-RunwayOutput'
         'Send-RunwayFile'
+        'Set-RunwayVoice'
         'Stop-RunwayTask'
         'Wait-RunwayTask'
     )
