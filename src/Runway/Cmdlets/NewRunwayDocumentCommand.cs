@@ -1,0 +1,56 @@
+using System.IO;
+using System.Management.Automation;
+using Runway.Api;
+using Runway.Models;
+using Runway.Shell;
+
+namespace Runway.Cmdlets
+{
+    /// <summary>Creates a knowledge document for avatars from text, Markdown or a local text file.</summary>
+    [Cmdlet(VerbsCommon.New, "RunwayDocument", DefaultParameterSetName = TextSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low,
+        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/New-RunwayDocument.md")]
+    [OutputType(typeof(RunwayDocument))]
+    public sealed class NewRunwayDocumentCommand : ResourceCmdlet
+    {
+        private const string TextSet = "Text";
+        private const string FileSet = "File";
+
+        /// <summary>The document's name; with -Path, the file name when left out.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = FileSet)]
+        public string Name { get; set; }
+
+        /// <summary>The knowledge: plain text or Markdown.</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
+        public string Content { get; set; }
+
+        /// <summary>A local text or Markdown file to read the content from.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = FileSet)]
+        [Alias("FullName")]
+        [ValidateNotNull]
+        public object Path { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            string fullPath = null;
+            ResourceRequest request = Build(() =>
+            {
+                string content = ParameterSetName == FileSet ? TextFiles.Read(this, Path, out fullPath) : Content;
+                string name = string.IsNullOrWhiteSpace(Name) && fullPath != null ? System.IO.Path.GetFileName(fullPath) : Name;
+                return AvatarRequests.Document(name, content, fullPath == null ? null : System.IO.Path.GetFileName(fullPath));
+            }, Name ?? Path);
+            if (request == null) return;
+            string warning = AvatarRequests.KnowledgeWarning($"Document '{request.Body["name"]}'", request.Body["content"].GetValue<string>().Length);
+            if (warning != null) WriteWarning(warning);
+            if (!ShouldProcess(request.Summary, "Create knowledge document"))
+                return;
+            RunForItem(fullPath ?? Name, async token =>
+            {
+                string path = AvatarApi.Documents;
+                var json = await Api.Client.PostAsync(path, request.Body, RequestKind.CreateTask, token).ConfigureAwait(false);
+                RunwayDocument document = AvatarApi.ReadDocument(json);
+                OnPipeline(() => WriteObject(document));
+            });
+        }
+    }
+}
