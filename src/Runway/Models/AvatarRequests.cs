@@ -33,10 +33,15 @@ namespace Runway.Models
             mediaPaths.Add(new[] { parentKey, key });
         }
 
+        /// <summary>Members of the body that carry secrets (a LiveKit token, a signed URL): never shown.</summary>
+        public HashSet<string> Secret { get; } = new HashSet<string>();
+
         /// <summary>The body with local files and data URIs shown by name (nothing long, nothing secret).</summary>
         public string DescribeBody()
         {
             var copy = JsonNode.Parse(Body.ToJsonString()).AsObject();
+            foreach (string key in Secret)
+                if (copy.ContainsKey(key)) copy[key] = "<hidden: holds credentials>";
             for (int i = 0; i < Media.Count; i++)
             {
                 JsonObject parent = copy;
@@ -267,7 +272,7 @@ namespace Runway.Models
         public static GenerationRequest AvatarVideo(AvatarVideoSpec spec)
         {
             ModelInfo model = RequestBuilder.ResolveModel(spec.Model, AvatarCatalog.AvatarVideos);
-            var request = new GenerationRequest(AvatarCatalog.AvatarVideos, model);
+            var request = new GenerationRequest(AvatarCatalog.AvatarVideos, model) { DataUriLimit = AvatarFacts.DataUriMaxLength };
             JsonObject avatar = AvatarReference(spec.Avatar);
             request.Body["avatar"] = avatar;
             request.Details.Add("avatar " + (avatar["presetId"] ?? avatar["avatarId"]));
@@ -319,7 +324,16 @@ namespace Runway.Models
                 request.Body["tools"] = spec.Tools;
                 request.Summary += $", {spec.Tools.Count} tool{(spec.Tools.Count == 1 ? "" : "s")}";
             }
-            if (spec.Integration != null) request.Body["integration"] = spec.Integration;
+            if (spec.Integration != null)
+            {
+                string type = spec.Integration["type"] is JsonValue t && t.TryGetValue(out string text) ? text : null;
+                if (type != "livekit" && type != "elevenlabs")
+                    throw Invalid("Integration", "Runway.InvalidIntegration",
+                        "-Integration needs type 'livekit' (@{ type = 'livekit'; url = 'wss://…'; roomName = '…'; token = '…' }) or 'elevenlabs' (@{ type = 'elevenlabs'; signedUrl = 'wss://…' }).", type);
+                request.Body["integration"] = spec.Integration;
+                request.Secret.Add("integration");
+                request.Summary += $", through {type}";
+            }
             return request;
         }
 

@@ -48,6 +48,10 @@ namespace Runway.Shell
             SlotResolver.ResolveAsync(request.Media, AvatarFacts.DataUriMaxLength, new Uploader(Api.Client, this), TransferProgress.Upload(this), cancellation);
 
         /// <summary>Polls until <paramref name="done"/>, with a progress bar; a timeout throws TimeoutException (the resource goes on).</summary>
+        internal Task<T> WaitForAsync<T>(string what, Func<CancellationToken, Task<T>> fetch, Func<T, bool> done, Func<T, string> status,
+            double pollIntervalSec, int timeoutSec, CancellationToken cancellation) =>
+            WaitAsync(what, fetch, done, status, pollIntervalSec, timeoutSec, cancellation);
+
         protected async Task<T> WaitAsync<T>(string what, Func<CancellationToken, Task<T>> fetch, Func<T, bool> done, Func<T, string> status,
             double pollIntervalSec, int timeoutSec, CancellationToken cancellation)
         {
