@@ -74,7 +74,7 @@ namespace Runway.Tests
         {
             Assert.Equal(49, ModelCatalog.VoicePresets.Count);
             Assert.Equal(29, ModelCatalog.DubbingLanguages.Count);
-            Assert.Equal(14, ModelCatalog.Models.Count);
+            Assert.Equal(15, ModelCatalog.Models.Count);
         }
 
         [Theory]

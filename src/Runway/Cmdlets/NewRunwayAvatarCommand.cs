@@ -85,17 +85,4 @@ namespace Runway.Cmdlets
             });
         }
     }
-
-    /// <summary>An avatar that failed is an error (with the avatar as target); any other is output.</summary>
-    internal static class AvatarOutput
-    {
-        public static void Write(Cmdlet cmdlet, RunwayAvatar avatar)
-        {
-            if (avatar.Status == RunwayAvatar.Failed)
-                cmdlet.WriteError(new ErrorRecord(new InvalidOperationException($"Avatar {avatar.Id} ('{avatar.Name}') failed: {avatar.FailureReason}"),
-                    "Runway.AvatarFailed", ErrorCategory.InvalidResult, avatar));
-            else
-                cmdlet.WriteObject(avatar);
-        }
-    }
 }
