@@ -41,6 +41,9 @@ namespace Runway.Models
         public const int VoiceNameMaxLength = 100;
         /// <summary>SDK: inline (data URI) voice samples, reference images and avatar-video audio are at most 5 MB.</summary>
         public const long DataUriMaxLength = 5 * 1000 * 1000;
+        /// <summary>Runway's docs: a voice is cloned from a sample of 10 seconds to 5 minutes.</summary>
+        public const double CloneSampleMinSeconds = 10;
+        public const double CloneSampleMaxSeconds = 300;
         /// <summary>Runway's docs: each avatar supports up to 50,000 tokens of knowledge.</summary>
         public const int KnowledgeTokenLimit = 50000;
         /// <summary>SDK: the avatar usage date range must not exceed 90 days.</summary>

@@ -128,6 +128,9 @@ namespace Runway.Models
                 if (audio.MediaKind != MediaKind.Audio && audio.MediaKind != null)
                     throw Invalid("Audio", "Runway.WrongMediaKind", $"-Audio '{audio.Display}' is not audio; a voice is cloned from an audio sample.", audio.Value);
                 CheckDataUri(audio, "Audio");
+                if (audio.DurationSeconds is double seconds && (seconds < AvatarFacts.CloneSampleMinSeconds || seconds > AvatarFacts.CloneSampleMaxSeconds))
+                    throw new RunwayInputException($"-Audio '{audio.Display}' lasts {seconds:0.#} s; Runway clones a voice from a sample of {AvatarFacts.CloneSampleMinSeconds:0} seconds to {AvatarFacts.CloneSampleMaxSeconds / 60:0} minutes.",
+                        "Audio", "Runway.InvalidDuration", audio.Value, Api.ErrorKind.InvalidArgument);
                 from["type"] = "audio";
                 request.AddMedia(from, "from", "audio", audio);
                 request.Summary = $"voice '{name}' cloned from {audio.Display}";
