@@ -7,27 +7,22 @@ using Runway.Shell;
 namespace Runway.Cmdlets
 {
     /// <summary>Creates a knowledge document for avatars from text, Markdown or a local text file.</summary>
-    [Cmdlet(VerbsCommon.New, "RunwayDocument", DefaultParameterSetName = TextSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low,
+    [Cmdlet(VerbsCommon.New, "RunwayDocument", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low,
         HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/New-RunwayDocument.md")]
     [OutputType(typeof(RunwayDocument))]
     public sealed class NewRunwayDocumentCommand : ResourceCmdlet
     {
-        private const string TextSet = "Text";
-        private const string FileSet = "File";
-
         /// <summary>The document's name; with -Path, the file name when left out.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
-        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = FileSet)]
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         public string Name { get; set; }
 
-        /// <summary>The knowledge: plain text or Markdown.</summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
+        /// <summary>The knowledge: plain text or Markdown (give this or -Path).</summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         public string Content { get; set; }
 
         /// <summary>A local text or Markdown file to read the content from.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = FileSet)]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("FullName")]
-        [ValidateNotNull]
         public object Path { get; set; }
 
         protected override void ProcessRecord()
@@ -35,8 +30,12 @@ namespace Runway.Cmdlets
             string fullPath = null;
             ResourceRequest request = Build(() =>
             {
-                string content = ParameterSetName == FileSet ? TextFiles.Read(this, Path, out fullPath) : Content;
+                if ((Path == null) == (Content == null))
+                    throw new RunwayInputException("Give the document's text with -Content, or a text or Markdown file with -Path (one of them).", "Content", "Runway.MissingInput", Name);
+                string content = Path != null ? TextFiles.Read(this, Path, out fullPath) : Content;
                 string name = string.IsNullOrWhiteSpace(Name) && fullPath != null ? System.IO.Path.GetFileName(fullPath) : Name;
+                if (string.IsNullOrWhiteSpace(name))
+                    throw new RunwayInputException("-Name is required with -Content.", "Name", "Runway.EmptyText", Content);
                 return AvatarRequests.Document(name, content, fullPath == null ? null : System.IO.Path.GetFileName(fullPath));
             }, Name ?? Path);
             if (request == null) return;

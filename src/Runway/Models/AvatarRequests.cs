@@ -252,9 +252,10 @@ namespace Runway.Models
             if (value.Length == 0)
                 throw Invalid("Voice", "Runway.MissingVoice", $"-Voice is empty: give a live preset ({string.Join(", ", AvatarFacts.LiveVoicePresets)}) or a custom voice id (Get-RunwayVoice).", voice);
             string preset = AvatarFacts.FindLivePreset(value);
-            // A custom voice this session has seen may be named instead of given by id.
-            var named = Api.Seen.Voices.All.Where(v => string.Equals(v.Name, value, StringComparison.OrdinalIgnoreCase)).ToList();
-            if (preset == null && named.Count == 1) value = named[0].Id;
+            // A custom voice this session has seen may be named instead of given by id (the newest of that name).
+            Api.RunwayVoice named = Api.Seen.Voices.All.Where(v => string.Equals(v.Name, value, StringComparison.OrdinalIgnoreCase) && v.Status != Api.RunwayVoice.Failed)
+                .OrderByDescending(v => v.CreatedAt ?? DateTimeOffset.MinValue).FirstOrDefault();
+            if (preset == null && named != null) value = named.Id;
             return preset != null
                 ? new JsonObject { ["type"] = presetType, ["presetId"] = preset }
                 : new JsonObject { ["type"] = "custom", ["id"] = value };

@@ -36,7 +36,7 @@ namespace Runway.Models
                 {
                     if (type != "backend_rpc")
                         throw Invalid($"Tool '{name}': timeoutSeconds applies to backend_rpc tools only.", name);
-                    if (!(timeout is JsonValue value) || !value.TryGetValue(out double seconds) || seconds < 1 || seconds > 8)
+                    if (!(timeout is JsonValue) || !double.TryParse(timeout.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double seconds) || seconds < 1 || seconds > 8)
                         throw Invalid($"Tool '{name}': timeoutSeconds is 1–8 seconds.", name);
                 }
                 if (tool["parameters"] is JsonArray parameters)
