@@ -46,6 +46,9 @@ Describe 'Argument completion' {
             $ids[0].ToolTip | Should -Match 'the new one'
             $ids.CompletionText | Should -Contain $old.Id
             (Complete "Get-RunwayTask -Id $($old.Id.Substring(0, 8))").CompletionText | Should -Be @($old.Id)
+            # A task deleted with Stop-RunwayTask is no longer offered.
+            Wait-RunwayTask -Id $old.Id -PollIntervalSec 0.1 | Stop-RunwayTask -Confirm:$false
+            (Complete 'Wait-RunwayTask -Id ').CompletionText | Should -Not -Contain $old.Id
         }
         finally { $env:RUNWAY_JOURNAL = $savedJournal }
     }

@@ -46,6 +46,26 @@ Describe 'Configuration and keys' {
         (Get-RunwayCredit).CreditBalance | Should -Be $connection.CreditBalance
     }
 
+    It 'Connect-Runway -ApiKey takes a plain string too, converted at once and never shown' {
+        $env:RUNWAYML_API_SECRET = $null
+        (Get-Command Connect-Runway).Parameters['ApiKey'].ParameterType | Should -Be ([securestring])
+        $all = Connect-Runway -ApiKey $TestKey -BaseUri $SimUrl -Verbose -Debug -ErrorAction Stop *>&1
+        $connection = $all | Where-Object { $_ -is [Runway.Shell.RunwayConnection] }
+        $connection.KeySource | Should -Be 'Connect-Runway'
+        $connection.ApiKeyHint | Should -Be ('key_…' + $TestKey.Substring($TestKey.Length - 4))
+        ($all | Out-String) + ($connection | ConvertTo-Json) | Should -Not -Match $TestKey
+        (Get-ApiRequest '/v1/organization' | Select-Object -Last 1).authorized | Should -BeTrue
+        # A wrong plain key fails without echoing it.
+        $bad = New-RunwayTestKey
+        Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ ApiKeys = $TestKey } | Out-Null
+        try {
+            $record = Get-ErrorRecord { Connect-Runway -ApiKey $bad -BaseUri $SimUrl }
+            $record.FullyQualifiedErrorId | Should -BeLike 'Runway.Unauthorized*'
+            ($record | Out-String) + $record.Exception.Message + "$($record.TargetObject)" | Should -Not -Match $bad
+        }
+        finally { Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ ApiKeys = '' } | Out-Null }
+    }
+
     It 'Connect-Runway with a rejected key fails with the API message and keeps the previous configuration' {
         $bad = ConvertTo-SecureString (New-RunwayTestKey) -AsPlainText -Force
         Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ ApiKeys = $TestKey } | Out-Null
@@ -149,6 +169,63 @@ Describe 'Get-RunwayCredit and Get-RunwayUsage' {
         Clear-RunwaySimulatorRequest -Url $SimUrl
         { Get-RunwayUsage -StartDate '2026-03-01' -BeforeDate '2026-01-01' -ErrorAction Stop } | Should -Throw '*must be before*'
         { Get-RunwayUsage -StartDate '2026-01-01' -BeforeDate '2026-06-01' -ErrorAction Stop } | Should -Throw '*at most 90 days*'
+        Get-ApiRequest | Should -HaveCount 0
+    }
+
+    It 'refuses -Model that is no model, before sending' {
+        Clear-RunwaySimulatorRequest -Url $SimUrl
+        $record = Get-ErrorRecord { Get-RunwayUsage -Model gen4_image, gen99 }
+        $record.FullyQualifiedErrorId | Should -BeLike 'Runway.UnknownModel*'
+        $record.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $record.TargetObject | Should -Be 'gen99'
+        $record.Exception.Message | Should -Match "Unknown model 'gen99'.*gen4_turbo"
+        Get-ApiRequest | Should -HaveCount 0
+    }
+}
+
+Describe 'Task ids that cannot be task ids' {
+    BeforeAll {
+        Reset-RunwaySimulator -Url $SimUrl
+        $script:BadIds = 'abc', '42', '../organization', ' ', 'v1/tasks', '17f20503-6c24-4c16-946b-35dbbce2af2f/../x'
+    }
+
+    It '<Command> refuses each locally with "not a task id" and sends nothing' -TestCases @(
+        @{ Command = 'Get-RunwayTask'; Call = { param($id) Get-RunwayTask -Id $id } }
+        @{ Command = 'Wait-RunwayTask'; Call = { param($id) Wait-RunwayTask -Id $id -TimeoutSec 1 } }
+        @{ Command = 'Stop-RunwayTask'; Call = { param($id) Stop-RunwayTask -Id $id -Confirm:$false } }
+        @{ Command = 'Save-RunwayOutput'; Call = { param($id) Save-RunwayOutput -Id $id -Path $TestDrive } }
+        @{ Command = 'Get-RunwayTask (piped)'; Call = { param($id) [pscustomobject]@{ Id = $id } | Get-RunwayTask } }
+    ) {
+        param($Command, $Call)
+        Clear-RunwaySimulatorRequest -Url $SimUrl
+        # (Not $Script: Get-ErrorRecord's own parameter of that name would hide it.)
+        foreach ($id in $BadIds) {
+            $record = Get-ErrorRecord { & $Call $id }
+            $record.FullyQualifiedErrorId | Should -BeLike 'Runway.InvalidTaskId*'
+            $record.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $record.TargetObject | Should -Be $id
+            $record.Exception.Message | Should -BeLike "*not a task id*"
+        }
+        Get-ApiRequest | Should -HaveCount 0
+    }
+
+    It 'a good id among bad ones is still served' {
+        $id = (New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status SUCCEEDED).id
+        $errors = @()
+        $tasks = @(Get-RunwayTask -Id 'abc', $id -ErrorVariable errors -ErrorAction SilentlyContinue)
+        $tasks.Id | Should -Be $id
+        $errors | Should -HaveCount 1
+        $errors[0].TargetObject | Should -Be 'abc'
+    }
+
+    It 'Save-RunwayOutput -Uri refuses a string that is neither an http(s) URL nor a task id' {
+        Clear-RunwaySimulatorRequest -Url $SimUrl
+        foreach ($text in 'not a uri', 'abc', 'ftp://example.com/a.png', '../organization') {
+            $record = Get-ErrorRecord { Save-RunwayOutput -Uri $text -Path $TestDrive }
+            $record.FullyQualifiedErrorId | Should -BeLike 'Runway.InvalidUrl*'
+            $record.TargetObject | Should -Be $text
+            $record.Exception.Message | Should -BeLike '*neither an http(s) URL nor a task id*'
+        }
         Get-ApiRequest | Should -HaveCount 0
     }
 }

@@ -52,6 +52,13 @@ Describe 'Help of <Name>' -ForEach $CommandCases {
         ($Help.description.Text -join "`n") | Should -Not -Match '\{\{'
     }
 
+    It 'has its own online page: the cmdlet''s HelpUri, the help''s online version and a file in docs/en-US agree' {
+        $expected = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/$Name.md"
+        $Command.HelpUri | Should -Be $expected
+        $Help.relatedLinks.navigationLink[0].uri | Should -Be $expected
+        Join-Path $RepoRoot "docs/en-US/$Name.md" | Should -Exist
+    }
+
     It 'has at least two examples, each with code and a description' {
         $examples = @($Help.examples.example)
         $examples.Count | Should -BeGreaterOrEqual 2

@@ -16,7 +16,10 @@ Import-Module (Join-Path $PSScriptRoot 'Simulator.psm1') -Force
 
 $env:RUNWAY_TEST_MODULE = (Resolve-Path $ModuleManifest).Path
 $env:RUNWAY_TEST_CONFIGURATION = $Configuration
-$simulator = Start-RunwaySimulator -Configuration $Configuration -Setting @{ PendingMs = 50; RunMs = 300 }
+# AcceptRetiredModels: the module still offers gen4_aleph and veo3, which today's API (and the simulator by default) no
+# longer serves; the module's suites keep them until the module moves to aleph2/veo3.1 (issue 12). The simulator's own
+# suites start their own simulator, where the retired models are rejected.
+$simulator = Start-RunwaySimulator -Configuration $Configuration -Setting @{ PendingMs = 50; RunMs = 300; AcceptRetiredModels = $true }
 $env:RUNWAY_TEST_SIM_URL = $simulator.Url
 try {
     $config = New-PesterConfiguration

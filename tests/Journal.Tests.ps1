@@ -145,6 +145,41 @@ Describe 'Task journal' {
         Get-ApiRequest | Should -HaveCount 0
     }
 
+    It 'Stop-RunwayTask journals what it did: a deleted finished task leaves the listing, a cancelled one lists as CANCELLED' {
+        Use-FreshJournal | Out-Null
+        $done = New-RunwayImage -Prompt 'finished, then deleted' -Model gen4_image -Ratio 720:720 -Wait
+        $kept = New-RunwayImage -Prompt 'kept' -Model gen4_image -Ratio 720:720 -Wait
+        $running = New-RunwayImage -Prompt 'cancelled while pending' -Model gen4_image -Ratio 720:720
+        $done, $running | Stop-RunwayTask -Confirm:$false
+        Clear-RunwaySimulatorRequest -Url $SimUrl
+        $listed = @(Get-RunwayTask)
+        $listed.Id | Should -Not -Contain $done.Id
+        $listed.Id | Should -Contain $kept.Id
+        ($listed | Where-Object Id -eq $running.Id).Status | Should -Be 'CANCELLED'
+        # Both are known final: the listing asks the API about neither.
+        Get-ApiRequest | Should -HaveCount 0
+        Get-RunwayTask -Status SUCCEEDED | Where-Object Id -eq $done.Id | Should -BeNullOrEmpty
+    }
+
+    It 'Stop-RunwayTask of a task the journal never saw adds nothing to it' {
+        $journal = Use-FreshJournal
+        $id = (New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status SUCCEEDED).id
+        Stop-RunwayTask -Id $id -Confirm:$false
+        if (Test-Path $journal) { Get-Content $journal | Should -Not -Match $id }
+        @(Get-RunwayTask) | Should -HaveCount 0
+    }
+
+    It 'Stop-RunwayTask asks first unless told not to (ConfirmImpact High: deleting outputs is irreversible)' {
+        $attribute = (Get-Command Stop-RunwayTask).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
+        $attribute.ConfirmImpact | Should -Be 'High'
+        $id = (New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status SUCCEEDED).id
+        Clear-RunwaySimulatorRequest -Url $SimUrl
+        $lines = Invoke-InChildPwsh -Environment @{ RUNWAYML_BASE_URL = $SimUrl; RUNWAYML_API_SECRET = $TestKey; RUNWAY_JOURNAL = $env:RUNWAY_JOURNAL } -Script "
+            `$ConfirmPreference = 'High'; Stop-RunwayTask -Id '$id'"
+        ($lines -join "`n") | Should -Match 'NonInteractive|Confirm'
+        Get-ApiRequest '/v1/tasks/' 'DELETE' | Should -HaveCount 0
+    }
+
     It 'RUNWAY_JOURNAL=off disables it' {
         $env:RUNWAY_JOURNAL = 'off'
         New-RunwayImage -Prompt 'a fox' | Out-Null
@@ -260,6 +295,33 @@ Describe 'Budget guard' {
         Clear-RunwaySimulatorRequest -Url $SimUrl
         { New-RunwayImage -Prompt 'x' -ErrorAction Stop } | Should -Throw '*cap*'
         Get-ApiRequest | Should -HaveCount 0
+    }
+
+    It 'refuses to create, naming the setting, when RUNWAY_MAX_CREDITS is <Value> (not a plain non-negative number)' -TestCases @(
+        @{ Value = '5e2' }, @{ Value = '$5' }, @{ Value = 'five' }, @{ Value = '-1' }, @{ Value = '5 credits' }, @{ Value = '1,000' }, @{ Value = '+5' }
+    ) {
+        param($Value)
+        $env:RUNWAY_MAX_CREDITS = $Value
+        Clear-RunwaySimulatorRequest -Url $SimUrl
+        foreach ($whatIf in $false, $true) {
+            $record = Get-ErrorRecord { New-RunwayImage -Prompt 'x' -WhatIf:$whatIf }
+            $record.FullyQualifiedErrorId | Should -BeLike 'Runway.InvalidCreditCap*'
+            $record.CategoryInfo.Category | Should -Be 'InvalidData'
+            $record.TargetObject | Should -Be 'RUNWAY_MAX_CREDITS'
+            $record.Exception.Message | Should -BeLike "*RUNWAY_MAX_CREDITS is '$Value'*"
+        }
+        Get-ApiRequest | Should -HaveCount 0
+        # Reports keep working and say why: the cap is not silently "none".
+        $warnings = @()
+        (Get-RunwayCredit -WarningVariable warnings -WarningAction SilentlyContinue).SessionCreditCap | Should -BeNullOrEmpty
+        "$warnings" | Should -Match 'RUNWAY_MAX_CREDITS'
+    }
+
+    It 'a plain number with a decimal point is a cap, an empty setting none' {
+        $env:RUNWAY_MAX_CREDITS = ' 2.5 '
+        (Get-RunwayCredit).SessionCreditCap | Should -Be 2.5
+        $env:RUNWAY_MAX_CREDITS = ''
+        (Get-RunwayCredit).SessionCreditCap | Should -BeNullOrEmpty
     }
 
     It 'with -WhatIf a batch shows each task and the total, and sends nothing' {

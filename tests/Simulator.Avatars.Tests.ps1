@@ -11,18 +11,7 @@ Describe 'Runway API simulator: avatars and their resources' {
         $script:Key = New-RunwayTestKey
         $script:Headers = @{ Authorization = "Bearer $Key"; 'X-Runway-Version' = '2024-11-06' }
 
-        # Calls the simulator and returns { Status; Json; Content } without throwing on HTTP errors.
-        function Invoke-Sim {
-            param([string] $Method = 'Get', [string] $Path, [object] $Body)
-            $request = @{ Uri = "$script:Url$Path"; Method = $Method; Headers = $script:Headers; SkipHttpErrorCheck = $true }
-            if ($PSBoundParameters.ContainsKey('Body')) {
-                $request.Body = if ($Body -is [string]) { $Body } else { ConvertTo-Json -InputObject $Body -Depth 12 -Compress }
-                $request.ContentType = 'application/json'
-            }
-            $response = Invoke-WebRequest @request
-            $json = if ($response.Content -and "$($response.Headers['Content-Type'])" -like 'application/json*') { $response.Content | ConvertFrom-Json } else { $null }
-            [pscustomobject]@{ Status = [int]$response.StatusCode; Json = $json; Content = $response.Content }
-        }
+        . $PSScriptRoot/SimulatorClient.ps1
 
         function New-Resource([string] $Path, [hashtable] $Body) {
             $r = Invoke-Sim -Method Post -Path $Path -Body $Body
@@ -39,11 +28,6 @@ Describe 'Runway API simulator: avatars and their resources' {
                 Start-Sleep -Milliseconds 25
             } while ([DateTime]::UtcNow -lt $deadline)
             throw "$Path did not reach $($Status -join '/'): $($item.status)"
-        }
-
-        function Get-Bytes([string] $Uri) {
-            $response = Invoke-WebRequest -Uri $Uri -SkipHttpErrorCheck
-            [pscustomobject]@{ Status = [int]$response.StatusCode; Bytes = [byte[]]$response.RawContentStream.ToArray(); ContentType = "$($response.Headers['Content-Type'])" }
         }
 
         # Every page of a cursor-paginated list, following nextCursor until it is null.
@@ -327,6 +311,29 @@ Describe 'Runway API simulator: avatars and their resources' {
             $mp4 = Get-Bytes $task.output[0]
             $mp4.ContentType | Should -Be 'video/mp4'
             [Text.Encoding]::ASCII.GetString($mp4.Bytes, 4, 4) | Should -Be 'ftyp'
+        }
+
+        It 'an avatar video task carries estimatedCost, then cost, and its credits show under gwm1_avatars in the tier and usage' {
+            $null = Set-RunwaySimulatorConfig -Url $Url -Setting @{ PendingMs = 60000 }
+            $body = @{ model = 'gwm1_avatars'; avatar = @{ type = 'runway-preset'; presetId = 'cat-character' }; speech = @{ type = 'text'; text = 'Hello there, welcome to the show.' } }
+            $waiting = New-Resource '/v1/avatar_videos' $body
+            $pending = (Invoke-Sim -Path "/v1/tasks/$($waiting.id)").Json
+            $pending.status | Should -Be 'PENDING'
+            $pending.estimatedCost.credits | Should -Be 6
+            $pending.PSObject.Properties.Name | Should -Not -Contain 'cost'
+            $null = Set-RunwaySimulatorConfig -Url $Url -Setting @{ PendingMs = 50 }
+            $task = Wait-Status "/v1/tasks/$((New-Resource '/v1/avatar_videos' $body).id)" 'SUCCEEDED', 'FAILED'
+            $task.status | Should -Be 'SUCCEEDED'
+            $task.cost.credits | Should -Be 6
+            $task.PSObject.Properties.Name | Should -Not -Contain 'estimatedCost'
+
+            $org = (Invoke-Sim -Path '/v1/organization').Json
+            $org.tier.models.gwm1_avatars.maxConcurrentGenerations | Should -BeGreaterThan 0
+            $org.usage.models.gwm1_avatars.dailyGenerations | Should -Be 2
+            $range = @{ startDate = [DateTime]::UtcNow.ToString('yyyy-MM-dd'); beforeDate = [DateTime]::UtcNow.AddDays(1).ToString('yyyy-MM-dd') }
+            $usage = (Invoke-Sim -Method Post -Path '/v1/organization/usage' -Body $range).Json
+            $usage.models | Should -Be @('gwm1_avatars')
+            ($usage.results[0].usedCredits | Where-Object model -EQ 'gwm1_avatars').amount | Should -Be 12
         }
 
         It 'takes a READY custom avatar with audio speech, and refuses an unknown avatar or voice' {

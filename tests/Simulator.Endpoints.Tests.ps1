@@ -8,33 +8,12 @@ Describe 'Runway API simulator: SDK 4.20 endpoints' {
         $script:Url = $sim.Url
         $script:Headers = @{ Authorization = "Bearer $(New-RunwayTestKey)"; 'X-Runway-Version' = '2024-11-06' }
 
-        # Calls the simulator and returns { Status; Json; Content } without throwing on HTTP errors.
-        function Invoke-Sim {
-            param([string] $Method = 'Get', [string] $Path, [object] $Body)
-            $request = @{ Uri = "$script:Url$Path"; Method = $Method; Headers = $script:Headers; SkipHttpErrorCheck = $true }
-            if ($PSBoundParameters.ContainsKey('Body')) {
-                $request.Body = ConvertTo-Json -InputObject $Body -Depth 12 -Compress
-                $request.ContentType = 'application/json'
-            }
-            $response = Invoke-WebRequest @request
-            $json = if ($response.Content -and "$($response.Headers['Content-Type'])" -like 'application/json*') { $response.Content | ConvertFrom-Json } else { $null }
-            [pscustomobject]@{ Status = [int]$response.StatusCode; Json = $json; Content = $response.Content }
-        }
+        . $PSScriptRoot/SimulatorClient.ps1
 
         function New-Created([string] $Path, [hashtable] $Body) {
             $r = Invoke-Sim -Method Post -Path $Path -Body $Body
             if ($r.Status -ne 200) { throw "POST $Path failed: $($r.Status) $($r.Content)" }
             $r.Json
-        }
-
-        function Wait-SimTask([string] $Id) {
-            $deadline = [DateTime]::UtcNow.AddSeconds(10)
-            do {
-                $task = (Invoke-Sim -Path "/v1/tasks/$Id").Json
-                if ($task.status -in 'SUCCEEDED', 'FAILED', 'CANCELLED') { return $task }
-                Start-Sleep -Milliseconds 50
-            } while ([DateTime]::UtcNow -lt $deadline)
-            throw "Task $Id did not finish: $($task.status)"
         }
 
         function Wait-Invocation([string] $Id) {
@@ -45,11 +24,6 @@ Describe 'Runway API simulator: SDK 4.20 endpoints' {
                 Start-Sleep -Milliseconds 50
             } while ([DateTime]::UtcNow -lt $deadline)
             throw "Invocation $Id did not finish: $($inv.status)"
-        }
-
-        function Get-Bytes([string] $Uri) {
-            $response = Invoke-WebRequest -Uri $Uri -SkipHttpErrorCheck
-            [pscustomobject]@{ Status = [int]$response.StatusCode; Bytes = [byte[]]$response.RawContentStream.ToArray(); ContentType = "$($response.Headers['Content-Type'])" }
         }
 
         function Read-UInt32BE([byte[]] $b, [int] $at) { [uint32]$b[$at] -shl 24 -bor [uint32]$b[$at + 1] -shl 16 -bor [uint32]$b[$at + 2] -shl 8 -bor [uint32]$b[$at + 3] }
@@ -77,6 +51,54 @@ Describe 'Runway API simulator: SDK 4.20 endpoints' {
     AfterAll { Stop-RunwaySimulator $sim }
 
     BeforeEach { Reset-RunwaySimulator -Url $script:Url }
+
+    Describe 'costs, tier and usage of the endpoints'' tasks' {
+        It 'an unfinished task carries estimatedCost, a finished one cost (0 when cancelled or failed)' {
+            $null = Set-RunwaySimulatorConfig -Url $Url -Setting @{ PendingMs = 60000 }
+            $waiting = New-Created '/v1/video_to_hdr' @{ model = 'ruby'; videoUri = $RemoteVideo }
+            $pending = (Invoke-Sim -Path "/v1/tasks/$($waiting.id)").Json
+            $pending.status | Should -Be 'PENDING'
+            $pending.estimatedCost.credits | Should -Be 100
+            $pending.PSObject.Properties.Name | Should -Not -Contain 'cost'
+            (Invoke-Sim -Method Delete -Path "/v1/tasks/$($waiting.id)").Status | Should -Be 204
+            $cancelled = (Invoke-Sim -Path "/v1/tasks/$($waiting.id)").Json
+            $cancelled.status | Should -Be 'CANCELLED'
+            $cancelled.cost.credits | Should -Be 0
+            $cancelled.PSObject.Properties.Name | Should -Not -Contain 'estimatedCost'
+
+            $null = Set-RunwaySimulatorConfig -Url $Url -Setting @{ PendingMs = 50 }
+            $done = Wait-SimTask (New-Created '/v1/recipes/ad_localization' @{ referenceImage = @{ uri = 'https://e.com/ad.png' }; targetLanguage = 'fr'; version = '2026-06' }).id
+            $done.status | Should -Be 'SUCCEEDED'
+            $done.cost.credits | Should -Be 10
+            $done.PSObject.Properties.Name | Should -Not -Contain 'estimatedCost'
+            $failed = Wait-SimTask (New-Created '/v1/recipes/marketing_stock_image' @{ prompt = 'an ad [fail:SAFETY.INPUT.TEXT]'; version = '2026-06'; outputCount = 1 }).id
+            $failed.status | Should -Be 'FAILED'
+            $failed.cost.credits | Should -Be 0
+        }
+
+        It 'the tier lists the upscalers, ruby and the recipes, and their credits show in usage, by API key too' {
+            $org = (Invoke-Sim -Path '/v1/organization').Json
+            foreach ($model in 'magnific_precision_upscaler_v2', 'magnific_video_upscaler_creative', 'enhance_frame_rate', 'ruby', 'ad_localization', 'product_ugc', 'gen4_image') {
+                $org.tier.models.$model.maxConcurrentGenerations | Should -BeGreaterThan 0 -Because $model
+                $org.tier.models.$model.maxDailyGenerations | Should -BeGreaterThan 0 -Because $model
+            }
+            $null = Wait-SimTask (New-Created '/v1/video_to_hdr' @{ model = 'ruby'; videoUri = $RemoteVideo }).id
+            $null = Wait-SimTask (New-Created '/v1/image_upscale' @{ model = 'magnific_precision_upscaler_v2'; imageUri = $Remote }).id
+            $null = Wait-SimTask (New-Created '/v1/recipes/ad_localization' @{ referenceImage = @{ uri = 'https://e.com/ad.png' }; targetLanguage = 'fr'; version = '2026-06' }).id
+            (Invoke-Sim -Path '/v1/organization').Json.usage.models.ruby.dailyGenerations | Should -Be 1
+
+            $null = Set-RunwaySimulatorConfig -Url $Url -Setting @{ UsageByApiKey = $true }
+            $range = @{ startDate = [DateTime]::UtcNow.ToString('yyyy-MM-dd'); beforeDate = [DateTime]::UtcNow.AddDays(1).ToString('yyyy-MM-dd') }
+            $usage = (Invoke-Sim -Method Post -Path '/v1/organization/usage' -Body $range).Json
+            @($usage.models | Sort-Object) | Should -Be @('ad_localization', 'magnific_precision_upscaler_v2', 'ruby')
+            $used = $usage.results[0].usedCredits
+            ($used | Where-Object model -EQ 'ruby').amount | Should -Be 100
+            ($used | Where-Object model -EQ 'magnific_precision_upscaler_v2').amount | Should -Be 10
+            ($used | Where-Object model -EQ 'ad_localization').amount | Should -Be 10
+            @($usage.apiKeys).Count | Should -Be 1
+            $usage.resultsByApiKey[0].usedCredits[0].amount | Should -Be 120
+        }
+    }
 
     Describe 'POST /v1/image_upscale' {
         It 'upscales a known-size image by scaleFactor and answers the estimated cost' {

@@ -9,38 +9,12 @@ Describe 'Runway API simulator' {
         $script:Key = New-RunwayTestKey
         $script:Headers = @{ Authorization = "Bearer $Key"; 'X-Runway-Version' = '2024-11-06' }
 
-        # Calls the simulator and returns { Status; Json; Headers } without throwing on HTTP errors.
-        function Invoke-Sim {
-            param([string] $Method = 'Get', [string] $Path, [object] $Body, [hashtable] $Headers = $script:Headers, [string] $ContentType = 'application/json')
-            $request = @{ Uri = "$script:Url$Path"; Method = $Method; Headers = $Headers; SkipHttpErrorCheck = $true }
-            if ($PSBoundParameters.ContainsKey('Body')) {
-                $request.Body = if ($Body -is [string]) { $Body } else { ConvertTo-Json -InputObject $Body -Depth 10 -Compress }
-                $request.ContentType = $ContentType
-            }
-            $response = Invoke-WebRequest @request
-            $json = if ($response.Content -and "$($response.Headers['Content-Type'])" -like 'application/json*') { $response.Content | ConvertFrom-Json } else { $null }
-            [pscustomobject]@{ Status = [int]$response.StatusCode; Json = $json; Headers = $response.Headers; Content = $response.Content }
-        }
+        . $PSScriptRoot/SimulatorClient.ps1
 
         function New-SimTask([string] $Endpoint, [hashtable] $Body) {
             $r = Invoke-Sim -Method Post -Path "/v1/$Endpoint" -Body $Body
             if ($r.Status -ne 200) { throw "Create failed: $($r.Status) $($r.Content)" }
             $r.Json.id
-        }
-
-        function Wait-SimTask([string] $Id, [int] $TimeoutMs = 10000) {
-            $deadline = [DateTime]::UtcNow.AddMilliseconds($TimeoutMs)
-            do {
-                $task = (Invoke-Sim -Path "/v1/tasks/$Id").Json
-                if ($task.status -in 'SUCCEEDED', 'FAILED', 'CANCELLED') { return $task }
-                Start-Sleep -Milliseconds 50
-            } while ([DateTime]::UtcNow -lt $deadline)
-            throw "Task $Id did not finish: $($task.status)"
-        }
-
-        function Get-Bytes([string] $Uri) {
-            $response = Invoke-WebRequest -Uri $Uri -SkipHttpErrorCheck
-            [pscustomobject]@{ Status = [int]$response.StatusCode; Bytes = [byte[]]$response.RawContentStream.ToArray(); ContentType = "$($response.Headers['Content-Type'])" }
         }
 
         function Get-Balance { (Invoke-Sim -Path '/v1/organization').Json.creditBalance }
@@ -171,12 +145,13 @@ Describe 'Runway API simulator' {
             @{ Endpoint = 'image_to_video'; Case = 'a last frame for gen4_turbo'; Field = 'promptImage'; Body = @{ model = 'gen4_turbo'; promptImage = @(@{ uri = 'https://e.com/a.png'; position = 'last' }); ratio = '1280:720' } }
             @{ Endpoint = 'image_to_video'; Case = 'veo3.1 with only a last frame'; Field = 'promptImage'; Body = @{ model = 'veo3.1'; promptImage = @(@{ uri = 'https://e.com/a.png'; position = 'last' }); ratio = '1280:720' } }
             @{ Endpoint = 'image_to_video'; Case = 'veo3.1 duration 5'; Field = 'duration'; Body = @{ model = 'veo3.1'; promptImage = 'https://e.com/a.png'; ratio = '1280:720'; duration = 5 } }
-            @{ Endpoint = 'text_to_video'; Case = 'veo3 without promptText'; Field = 'promptText'; Body = @{ model = 'veo3'; ratio = '1280:720' } }
-            @{ Endpoint = 'text_to_video'; Case = 'veo3 with an audio flag'; Field = 'audio'; Body = @{ model = 'veo3'; promptText = 'x'; ratio = '1280:720'; audio = $false } }
-            @{ Endpoint = 'text_to_video'; Case = 'veo3 duration 6'; Field = 'duration'; Body = @{ model = 'veo3'; promptText = 'x'; ratio = '1280:720'; duration = 6 } }
+            @{ Endpoint = 'text_to_video'; Case = 'veo3.1 without promptText'; Field = 'promptText'; Body = @{ model = 'veo3.1'; ratio = '1280:720' } }
+            @{ Endpoint = 'text_to_video'; Case = 'veo3 (retired)'; Field = 'model'; Body = @{ model = 'veo3'; promptText = 'x'; ratio = '1280:720' } }
+            @{ Endpoint = 'text_to_video'; Case = 'veo3.1_fast duration 6.5'; Field = 'duration'; Body = @{ model = 'veo3.1_fast'; promptText = 'x'; ratio = '1280:720'; duration = 6.5 } }
             @{ Endpoint = 'text_to_video'; Case = 'a 1001-character prompt'; Field = 'promptText'; Body = @{ model = 'veo3.1_fast'; promptText = 'x' * 1001; ratio = '1280:720' } }
-            @{ Endpoint = 'video_to_video'; Case = 'two references'; Field = 'references'; Body = @{ model = 'gen4_aleph'; videoUri = 'https://e.com/v.mp4'; promptText = 'x'; references = @(@{ type = 'image'; uri = 'https://e.com/1.png' }, @{ type = 'image'; uri = 'https://e.com/2.png' }) } }
-            @{ Endpoint = 'video_to_video'; Case = 'a missing videoUri'; Field = 'videoUri'; Body = @{ model = 'gen4_aleph'; promptText = 'x' } }
+            @{ Endpoint = 'video_to_video'; Case = 'gen4_aleph (retired)'; Field = 'model'; Body = @{ model = 'gen4_aleph'; videoUri = 'https://e.com/v.mp4'; promptText = 'x' } }
+            @{ Endpoint = 'video_to_video'; Case = 'aleph2 references (gen4_aleph only)'; Field = 'references'; Body = @{ model = 'aleph2'; videoUri = 'https://e.com/v.mp4'; promptText = 'x'; references = @(@{ type = 'image'; uri = 'https://e.com/1.png' }) } }
+            @{ Endpoint = 'video_to_video'; Case = 'a missing videoUri'; Field = 'videoUri'; Body = @{ model = 'aleph2'; promptText = 'x' } }
             @{ Endpoint = 'text_to_image'; Case = 'gen4_image_turbo without references'; Field = 'referenceImages'; Body = @{ model = 'gen4_image_turbo'; promptText = 'x'; ratio = '1024:1024' } }
             @{ Endpoint = 'text_to_image'; Case = 'gemini with a seed'; Field = 'seed'; Body = @{ model = 'gemini_2.5_flash'; promptText = 'x'; ratio = '1024:1024'; seed = 1 } }
             @{ Endpoint = 'text_to_image'; Case = 'a gen4 ratio for gemini'; Field = 'ratio'; Body = @{ model = 'gemini_2.5_flash'; promptText = 'x'; ratio = '1920:1080' } }
@@ -237,8 +212,8 @@ Describe 'Runway API simulator' {
 
         It 'accepts valid requests for every endpoint' -TestCases @(
             @{ Endpoint = 'image_to_video'; Body = @{ model = 'veo3.1'; promptImage = @(@{ uri = 'https://e.com/a.png'; position = 'first' }, @{ uri = 'https://e.com/b.png'; position = 'last' }); ratio = '1920:1080'; duration = 4; audio = $false } }
-            @{ Endpoint = 'text_to_video'; Body = @{ model = 'veo3'; promptText = 'x'; ratio = '1080:1920' } }
-            @{ Endpoint = 'video_to_video'; Body = @{ model = 'gen4_aleph'; videoUri = 'https://e.com/v.mp4'; promptText = 'x'; ratio = '848:480' } }
+            @{ Endpoint = 'text_to_video'; Body = @{ model = 'veo3.1_fast'; promptText = 'x'; ratio = '1080:1920' } }
+            @{ Endpoint = 'video_to_video'; Body = @{ model = 'aleph2'; videoUri = 'https://e.com/v.mp4'; promptText = 'x'; targetAspectRatio = '4:3' } }
             @{ Endpoint = 'text_to_image'; Body = @{ model = 'gen4_image_turbo'; promptText = '@cat on a sofa'; ratio = '720:720'; referenceImages = @(@{ uri = 'https://e.com/cat.png'; tag = 'cat' }) } }
             @{ Endpoint = 'character_performance'; Body = @{ model = 'act_two'; character = @{ type = 'video'; uri = 'https://e.com/c.mp4' }; reference = @{ type = 'video'; uri = 'https://e.com/r.mp4' }; bodyControl = $true; expressionIntensity = 5 } }
             @{ Endpoint = 'text_to_speech'; Body = @{ model = 'eleven_multilingual_v2'; promptText = 'Hello there'; voice = @{ type = 'runway-preset'; presetId = 'Rachel' } } }
@@ -249,7 +224,7 @@ Describe 'Runway API simulator' {
             $r = Invoke-Sim -Method Post -Path "/v1/$Endpoint" -Body $Body
             $r.Status | Should -Be 200 -Because $r.Content
             $r.Json.id | Should -Match '^[0-9a-f-]{36}$'
-            @($r.Json.PSObject.Properties.Name) | Should -Be @('id')
+            @($r.Json.PSObject.Properties.Name) | Should -Be @('id', 'estimatedCost')
         }
     }
 
@@ -474,8 +449,8 @@ Describe 'Runway API simulator' {
             @{ Case = 'gen4_turbo default 10 s'; Credits = 50; Endpoint = 'image_to_video'; Body = @{ model = 'gen4_turbo'; promptImage = 'https://e.com/a.png'; ratio = '1280:720' } }
             @{ Case = 'veo3.1 4 s without audio'; Credits = 80; Endpoint = 'text_to_video'; Body = @{ model = 'veo3.1'; promptText = 'x'; ratio = '1280:720'; duration = 4; audio = $false } }
             @{ Case = 'veo3.1_fast default 8 s with audio'; Credits = 120; Endpoint = 'text_to_video'; Body = @{ model = 'veo3.1_fast'; promptText = 'x'; ratio = '1280:720' } }
-            @{ Case = 'veo3 8 s'; Credits = 320; Endpoint = 'text_to_video'; Body = @{ model = 'veo3'; promptText = 'x'; ratio = '1280:720' } }
-            @{ Case = 'gen4_aleph'; Credits = 75; Endpoint = 'video_to_video'; Body = @{ model = 'gen4_aleph'; videoUri = 'https://e.com/v.mp4'; promptText = 'x' } }
+            @{ Case = 'gen4.5 8 s'; Credits = 96; Endpoint = 'text_to_video'; Body = @{ model = 'gen4.5'; promptText = 'x'; ratio = '1280:720'; duration = 8 } }
+            @{ Case = 'gen4.5 4 s as hdr10 (+20/s)'; Credits = 128; Endpoint = 'image_to_video'; Body = @{ model = 'gen4.5'; promptImage = 'https://e.com/a.png'; promptText = 'x'; ratio = '960:960'; duration = 4; outputFormat = 'hdr10' } }
             @{ Case = 'act_two'; Credits = 25; Endpoint = 'character_performance'; Body = @{ model = 'act_two'; character = @{ type = 'image'; uri = 'https://e.com/a.png' }; reference = @{ type = 'video'; uri = 'https://e.com/v.mp4' } } }
             @{ Case = 'gen4_image 720p class'; Credits = 5; Endpoint = 'text_to_image'; Body = @{ model = 'gen4_image'; promptText = 'x'; ratio = '960:720' } }
             @{ Case = 'gen4_image 1080p'; Credits = 8; Endpoint = 'text_to_image'; Body = @{ model = 'gen4_image'; promptText = 'x'; ratio = '1080:1920' } }

@@ -159,9 +159,11 @@ function Add-RunwaySimulatorFault {
         [object] $RetryAfter,
         [double] $RetryAfterMs,
         [ValidateRange(0, [int]::MaxValue)] [int] $DelayMs,
+        [bool] $ShouldRetry,
         [string] $Url = $env:RUNWAYML_BASE_URL
     )
     $fault = [ordered]@{ path = $Path; kind = $Kind; count = $Count }
+    if ($PSBoundParameters.ContainsKey('ShouldRetry')) { $fault.shouldRetry = $ShouldRetry }
     if ($Method) { $fault.method = $Method }
     if ($PSBoundParameters.ContainsKey('Status')) { $fault.status = $Status }
     if ($PSBoundParameters.ContainsKey('ErrorMessage')) { $fault.error = $ErrorMessage }
@@ -201,7 +203,7 @@ function New-RunwaySimulatorTask {
     param(
         [string] $Model,
         [string] $PromptText,
-        [ValidateSet('SUCCEEDED', 'FAILED', 'RUNNING', 'PENDING')] [string] $Status,
+        [ValidateSet('SUCCEEDED', 'FAILED', 'RUNNING', 'PENDING', 'THROTTLED', 'CANCELLED')] [string] $Status,
         [string] $Url = $env:RUNWAYML_BASE_URL
     )
     $body = [ordered]@{}

@@ -33,7 +33,8 @@ public static partial class Api
     public static void Map(WebApplication app)
     {
         foreach (var endpoint in Catalog.ModelsByEndpoint.Keys)
-            app.MapPost($"/v1/{endpoint}", (HttpContext ctx, TaskStore store, UploadStore uploads, OutputSigner signer) => CreateAsync(ctx, endpoint, store, uploads, signer));
+            app.MapPost($"/v1/{endpoint}", (HttpContext ctx, TaskStore store, UploadStore uploads, OutputSigner signer, SimulatorState state) =>
+                CreateAsync(ctx, endpoint, store, uploads, signer, state));
 
         app.MapGet("/v1/tasks/{id}", (HttpContext ctx, string id, TaskStore store, OutputSigner signer, SimulatorState state) =>
         {
@@ -58,10 +59,10 @@ public static partial class Api
                 tier = new
                 {
                     maxMonthlyCreditSpend = settings.MaxMonthlyCreditSpend,
-                    models = Catalog.AllModels.ToDictionary(m => m, _ => new
+                    models = TaskStore.TierModels.ToDictionary(m => m, m => new
                     {
-                        maxConcurrentGenerations = settings.MaxConcurrent,
-                        maxDailyGenerations = settings.MaxDaily,
+                        maxConcurrentGenerations = settings.ConcurrencyLimitOf(m),
+                        maxDailyGenerations = settings.DailyLimitOf(m),
                     }),
                 },
                 usage = new { models = today.ToDictionary(kv => kv.Key, kv => new { dailyGenerations = kv.Value }) },
@@ -79,26 +80,34 @@ public static partial class Api
     private static RequestLogEntry? Log(HttpContext ctx) => ctx.Items[typeof(RequestLogEntry)] as RequestLogEntry;
     private static void SetTaskId(this RequestLogEntry entry, string id) => entry.TaskId = id;
 
-    private static async Task<IResult> CreateAsync(HttpContext ctx, string endpoint, TaskStore store, UploadStore uploads, OutputSigner signer)
+    /// <summary>A stable, non-secret id for the request's API key (usage by API key reports it).</summary>
+    public static string ApiKeyIdOf(HttpRequest request)
+    {
+        var key = request.Headers.Authorization.ToString()["Bearer ".Length..].Trim();
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key));
+        return new Guid(hash.AsSpan(0, 16)).ToString();
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext ctx, string endpoint, TaskStore store, UploadStore uploads, OutputSigner signer, SimulatorState state)
     {
         var (body, error) = await Http.ReadJsonObjectAsync(ctx);
         if (error is not null) return error;
         var validation = new ValidationContext(uploads, signer);
-        var request = Rules.Validate(endpoint, body, validation);
+        var request = Rules.Validate(endpoint, body, validation, state.Current.AcceptRetiredModels);
         if (request is null) return Http.ValidationError(validation.Issues);
 
-        var (outcome, taskId) = store.Create(request, DateTimeOffset.UtcNow);
+        var (outcome, taskId) = store.Create(request, DateTimeOffset.UtcNow, ApiKeyIdOf(ctx.Request));
         return outcome switch
         {
             CreateOutcome.DailyLimit => Http.Error(429, $"You have reached the daily generation limit for {request.Model}."),
             CreateOutcome.InsufficientCredits => Http.Error(400, "You do not have enough credits to run this task."),
-            _ => Created(ctx, taskId!),
+            _ => Created(ctx, taskId!, request.Credits),
         };
 
-        static IResult Created(HttpContext ctx, string id)
+        static IResult Created(HttpContext ctx, string id, long credits)
         {
             Log(ctx)?.SetTaskId(id);
-            return Results.Json(new { id });
+            return Results.Json(new { id, estimatedCost = new { credits } });
         }
     }
 
@@ -111,17 +120,19 @@ public static partial class Api
             ["createdAt"] = Http.IsoTime(view.CreatedAt),
         };
         if (view.Progress is { } progress) json["progress"] = progress;
+        if (view.EstimatedCredits is { } estimate) json["estimatedCost"] = new { credits = estimate };
+        if (view.CostCredits is { } cost) json["cost"] = new { credits = cost };
         if (view.Status == SimTaskStatus.SUCCEEDED)
         {
             var exp = Math.Max(DateTimeOffset.UtcNow.ToUnixTimeSeconds() + settings.OutputTtlSeconds, view.ExpiredThroughExp + 1);
-            json["output"] = Enumerable.Range(0, view.Output.Count).Select(i => signer.Url(Http.BaseUrl(request), OutputSigner.PathFor(view.Id, i, view.Output), exp)).ToArray();
+            json["output"] = view.Outputs.Select((o, i) => signer.Url(Http.BaseUrl(request), OutputSigner.PathFor(view.Id, i, o), exp)).ToArray();
         }
         if (view.Failure is not null) json["failure"] = view.Failure;
         if (view.FailureCode is not null) json["failureCode"] = view.FailureCode;
         return json;
     }
 
-    private static async Task<IResult> UsageAsync(HttpContext ctx, TaskStore store, UploadStore uploads)
+    private static async Task<IResult> UsageAsync(HttpContext ctx, TaskStore store, UploadStore uploads, SimulatorState state)
     {
         var (body, error) = await Http.ReadJsonObjectAsync(ctx);
         if (error is not null) return error;
@@ -139,15 +150,26 @@ public static partial class Api
         if (v.Failed) return Http.ValidationError(v.Issues);
 
         var rows = store.Usage(startDay, beforeDay, DateTimeOffset.UtcNow);
-        return Results.Json(new
+        var json = new Dictionary<string, object>
         {
-            results = rows.Select(row => new
+            ["results"] = rows.Select(row => new
             {
                 date = row.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 usedCredits = row.Used.Select(u => new { model = u.Model, amount = u.Amount }),
             }),
-            models = rows.SelectMany(row => row.Used.Select(u => u.Model)).Distinct().ToArray(),
-        });
+            ["models"] = rows.SelectMany(row => row.Used.Select(u => u.Model)).Distinct().ToArray(),
+        };
+        if (state.Current.UsageByApiKey)
+        {
+            var byKey = store.UsageByKey(startDay, beforeDay, DateTimeOffset.UtcNow);
+            json["apiKeys"] = byKey.SelectMany(row => row.Used.Select(u => u.KeyId)).Distinct().ToArray();
+            json["resultsByApiKey"] = byKey.Select(row => new
+            {
+                date = row.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                usedCredits = row.Used.Select(u => new { amount = u.Amount, apiKeyId = u.KeyId }),
+            });
+        }
+        return Results.Json(json);
 
         static DateOnly? ParseDate(ObjectReader r, string key)
         {
@@ -204,7 +226,8 @@ public static partial class Api
             return;
         }
         var view = store.Get(taskId, DateTimeOffset.UtcNow);
-        if (view is null || view.Status != SimTaskStatus.SUCCEEDED || !OutputFiles.Matches(file, view.Output))
+        var index = view is null ? -1 : OutputFiles.IndexOf(file, view.Outputs);
+        if (view is null || view.Status != SimTaskStatus.SUCCEEDED || index < 0)
         {
             await Http.Error(404, "Not found.").ExecuteAsync(ctx);
             return;
@@ -214,6 +237,6 @@ public static partial class Api
             await Http.Error(403, "This URL has expired.").ExecuteAsync(ctx);
             return;
         }
-        await Outputs.WriteAsync(response, view.Output, HttpMethods.IsHead(request.Method));
+        await Outputs.WriteAsync(response, view.Outputs[index], HttpMethods.IsHead(request.Method));
     }
 }

@@ -68,8 +68,9 @@ public static class Controls
                         break;
                     case "promptText": promptText = value; break;
                     case "status":
-                        if (value is not ("SUCCEEDED" or "FAILED" or "RUNNING" or "PENDING"))
-                            return Http.Error(400, "status must be one of SUCCEEDED, FAILED, RUNNING, PENDING");
+                        // Every status the SDK declares (tasks.d.ts), so a client can be shown each one.
+                        if (value is not ("SUCCEEDED" or "FAILED" or "RUNNING" or "PENDING" or "THROTTLED" or "CANCELLED"))
+                            return Http.Error(400, "status must be one of SUCCEEDED, FAILED, RUNNING, PENDING, THROTTLED, CANCELLED");
                         status = Enum.Parse<SimTaskStatus>(value);
                         break;
                     default: return Http.Error(400, $"Unknown field '{p.Name}'");

@@ -18,6 +18,8 @@ public sealed class Fault
     public string? RetryAfter { get; init; }
     public string? RetryAfterMs { get; init; }
     public int DelayMs { get; init; }
+    /// <summary>The <c>x-should-retry</c> header of a status fault (the SDK obeys it before its own rules); null: none.</summary>
+    public bool? ShouldRetry { get; init; }
 
     public bool Matches(string method, string path) =>
         (Method is null || Method.Equals(method, StringComparison.OrdinalIgnoreCase)) &&
@@ -35,7 +37,7 @@ public sealed class Fault
     public object ToJson() => new
     {
         id = Id, method = Method, path = Path, kind = KindName(Kind), remaining = Remaining, status = Status,
-        error = Error, retryAfter = RetryAfter, retryAfterMs = RetryAfterMs, delayMs = DelayMs,
+        error = Error, retryAfter = RetryAfter, retryAfterMs = RetryAfterMs, delayMs = DelayMs, shouldRetry = ShouldRetry,
     };
 }
 
@@ -61,12 +63,13 @@ public sealed class FaultQueue
 
     public void Clear() { lock (_gate) _faults.Clear(); }
 
-    /// <summary>Parses and queues <c>{method?, path, kind, count?, status?, error?, retryAfter?, retryAfterMs?, delayMs?}</c>.</summary>
+    /// <summary>Parses and queues <c>{method?, path, kind, count?, status?, error?, retryAfter?, retryAfterMs?, delayMs?, shouldRetry?}</c>.</summary>
     public (Fault? Fault, string? Error) Add(JsonElement body)
     {
         string? method = null, path = null, kind = null, error = null, retryAfter = null, retryAfterMs = null;
         int count = 1, status = 500, delayMs = 0;
         bool statusGiven = false, delayGiven = false;
+        bool? shouldRetry = null;
         foreach (var p in body.EnumerateObject())
         {
             var v = p.Value;
@@ -92,6 +95,10 @@ public sealed class FaultQueue
                     if (v.ValueKind != JsonValueKind.Number) return Bad("retryAfterMs must be a number");
                     retryAfterMs = v.GetDouble().ToString(CultureInfo.InvariantCulture);
                     break;
+                case "shouldRetry":
+                    if (v.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) return Bad("shouldRetry must be a boolean");
+                    shouldRetry = v.GetBoolean();
+                    break;
                 default: return Bad($"Unknown fault field '{p.Name}'");
             }
         }
@@ -114,6 +121,7 @@ public sealed class FaultQueue
             {
                 Id = ++_nextId, Method = method?.ToUpperInvariant(), Path = path, Kind = parsed.Value, Remaining = count,
                 Status = status, Error = error ?? "Simulated fault", RetryAfter = retryAfter, RetryAfterMs = retryAfterMs, DelayMs = delayMs,
+                ShouldRetry = shouldRetry,
             };
             _faults.Add(fault);
             return (fault, null);

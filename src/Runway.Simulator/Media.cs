@@ -5,15 +5,15 @@ namespace Runway.Simulator;
 
 public enum MediaKind { Image, Video, Audio }
 
-/// <summary>What the simulator learned about a media input: its kind, sniffed format and (when readable) duration.</summary>
-public sealed record MediaInfo(MediaKind Kind, string Format, double? DurationSeconds);
+/// <summary>What the simulator learned about a media input: its kind, sniffed format and (when readable) duration and pixel size.</summary>
+public sealed record MediaInfo(MediaKind Kind, string Format, double? DurationSeconds, int? Width = null, int? Height = null);
 
 /// <summary>Format sniffing and duration reading for media inputs (data URIs and uploads).</summary>
 public static class Media
 {
     public const int MaxUrlLength = 2048;
-    public const int MaxImageDataUriChars = 5 * 1024 * 1024;
-    public const int MaxMediaDataUriChars = 16 * 1024 * 1024;
+    /// <summary>Data URIs of every media kind are capped at 5 MB (SDK 4.17.1); larger files go through an upload.</summary>
+    public const int MaxDataUriChars = 5 * 1024 * 1024;
 
     /// <summary>Accepted data URI mime types per kind, mapped to the sniffed format they require.</summary>
     public static readonly IReadOnlyDictionary<MediaKind, IReadOnlyDictionary<string, string>> MimeFormats =
@@ -66,6 +66,46 @@ public static class Media
     /// <summary>Whether a mime's required format accepts the sniffed one (QuickTime files often carry an mp4 ftyp).</summary>
     public static bool MimeAccepts(string requiredFormat, string sniffed) =>
         requiredFormat == sniffed || (requiredFormat == "quicktime" && sniffed == "mp4");
+
+    /// <summary>The pixel size of a PNG (IHDR) or baseline/progressive JPEG (SOFn); null when not readable.</summary>
+    public static (int Width, int Height)? ReadImageSize(Stream s, string format)
+    {
+        try
+        {
+            s.Position = 0;
+            if (format == "png")
+            {
+                var head = ReadExactly(s, 24);
+                return (BinaryPrimitives.ReadInt32BigEndian(head.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(head.AsSpan(20)));
+            }
+            if (format != "jpeg") return null;
+            s.Position = 2;
+            while (s.Position + 4 <= s.Length)
+            {
+                var marker = ReadExactly(s, 4);
+                if (marker[0] != 0xFF) return null;
+                var length = BinaryPrimitives.ReadUInt16BigEndian(marker.AsSpan(2));
+                if (marker[1] is >= 0xC0 and <= 0xCF and not 0xC4 and not 0xC8 and not 0xCC)
+                {
+                    var sof = ReadExactly(s, 5);
+                    return (BinaryPrimitives.ReadUInt16BigEndian(sof.AsSpan(3)), BinaryPrimitives.ReadUInt16BigEndian(sof.AsSpan(1)));
+                }
+                s.Position += length - 2;
+            }
+            return null;
+        }
+        catch (Exception e) when (e is IOException or EndOfStreamException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>What a stream of a sniffed format holds: its duration or its pixel size.</summary>
+    public static MediaInfo Describe(MediaKind kind, string format, Stream s)
+    {
+        var size = ReadImageSize(s, format);
+        return new MediaInfo(kind, format, ReadDuration(s, format), size?.Width, size?.Height);
+    }
 
     /// <summary>Reads the duration of a WAV, MP3 or MP4 stream; null when the format has no readable duration.</summary>
     public static double? ReadDuration(Stream s, string format)

@@ -28,18 +28,42 @@ public sealed class OutputSigner
         Convert.ToHexStringLower(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes($"{path}\n{exp}")));
 }
 
-/// <summary>Generates the output files: a PNG of the exact size, a minimal valid MP4, a WAV of the exact duration.</summary>
-public static class Outputs
+/// <summary>
+/// Generates the output files: images (PNG, JPEG, WebP) of the exact size, minimal valid MP4/MOV containers,
+/// frame-sequence ZIPs, and audio (WAV, MP3, Ogg Opus) of the exact duration.
+/// </summary>
+public static partial class Outputs
 {
     public const int WavSampleRate = 16000;
     private static readonly ConcurrentDictionary<(int, int), byte[]> PngCache = new();
+    private static readonly ConcurrentDictionary<OutputSpec, byte[]> FileCache = new();
 
     public static string ContentType(string format) => format switch
     {
         "png" => "image/png",
+        "jpg" => "image/jpeg",
+        "webp" => "image/webp",
         "mp4" => "video/mp4",
+        "mov" => "video/quicktime",
+        "zip" => "application/zip",
         "wav" => "audio/wav",
-        _ => ExtraOutputs.ContentType(format),
+        "mp3" => "audio/mpeg",
+        "ogg" => "audio/ogg",
+        _ => "application/octet-stream",
+    };
+
+    /// <summary>The bytes of a non-WAV output; the larger generated files are cached per spec.</summary>
+    public static byte[] Bytes(OutputSpec spec) => spec.Format switch
+    {
+        "png" when spec.Variant == "rgba" => FileCache.GetOrAdd(spec, s => PngImage(s.Width, s.Height, alpha: true, deep: false)),
+        "png" => Png(spec.Width, spec.Height),
+        "jpg" => FileCache.GetOrAdd(spec, s => Jpeg(s.Width, s.Height)),
+        "webp" => WebP(spec.Width, spec.Height),
+        "mov" => Mp4(spec.Width, spec.Height, spec.DurationSeconds, spec.Variant),
+        "zip" => FileCache.GetOrAdd(spec, FrameSequence),
+        "mp3" => Mp3(spec.DurationSeconds),
+        "ogg" => OggOpus(spec.DurationSeconds),
+        _ => Mp4(spec.Width, spec.Height, spec.DurationSeconds, spec.Variant),
     };
 
     /// <summary>Streams the file for a spec (WAV is generated in chunks so long outputs need no buffer).</summary>
@@ -53,7 +77,7 @@ public static class Outputs
             if (!headOnly) await WriteWavAsync(response.Body, samples, response.HttpContext.RequestAborted);
             return;
         }
-        var bytes = ExtraOutputs.Bytes(spec) ?? (spec.Format == "png" ? Png(spec.Width, spec.Height) : Mp4(spec.Width, spec.Height, spec.DurationSeconds));
+        var bytes = Bytes(spec);
         response.ContentLength = bytes.Length;
         if (!headOnly) await response.Body.WriteAsync(bytes, response.HttpContext.RequestAborted);
     }
@@ -61,23 +85,26 @@ public static class Outputs
     // ---- PNG ----------------------------------------------------------------------------------------------
 
     /// <summary>An RGB PNG with a vertical gradient, compressed with zlib; cached per size.</summary>
-    public static byte[] Png(int width, int height) => PngCache.GetOrAdd((width, height), static key =>
+    public static byte[] Png(int width, int height) => PngCache.GetOrAdd((width, height), static key => PngImage(key.Item1, key.Item2, false, false));
+
+    /// <summary>A gradient PNG: RGB or RGBA (a transparent background fading in), 8 or 16 bits per channel.</summary>
+    public static byte[] PngImage(int w, int h, bool alpha, bool deep)
     {
-        var (w, h) = key;
+        var channels = alpha ? 4 : 3;
+        var bytesPerSample = deep ? 2 : 1;
         using var raw = new MemoryStream();
         using (var z = new ZLibStream(raw, CompressionLevel.Fastest, leaveOpen: true))
         {
-            var row = new byte[1 + w * 3];
+            var row = new byte[1 + w * channels * bytesPerSample];
             for (var y = 0; y < h; y++)
             {
                 row[0] = 0; // filter: none
                 var shade = (byte)(40 + 160 * y / Math.Max(1, h - 1));
+                byte[] pixel = alpha ? [shade, (byte)(255 - shade), 128, (byte)(255 * y / Math.Max(1, h - 1))] : [shade, (byte)(255 - shade), 128];
                 for (var x = 0; x < w; x++)
-                {
-                    row[1 + x * 3] = shade;
-                    row[2 + x * 3] = (byte)(255 - shade);
-                    row[3 + x * 3] = 128;
-                }
+                    for (var c = 0; c < channels; c++)
+                        for (var b = 0; b < bytesPerSample; b++)
+                            row[1 + (x * channels + c) * bytesPerSample + b] = pixel[c];
                 z.Write(row);
             }
         }
@@ -86,13 +113,13 @@ public static class Outputs
         var ihdr = new byte[13];
         BinaryPrimitives.WriteInt32BigEndian(ihdr, w);
         BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), h);
-        ihdr[8] = 8;  // bit depth
-        ihdr[9] = 2;  // colour type: truecolour
+        ihdr[8] = (byte)(deep ? 16 : 8); // bit depth
+        ihdr[9] = (byte)(alpha ? 6 : 2);  // colour type: truecolour (with alpha)
         WriteChunk(png, "IHDR", ihdr);
         WriteChunk(png, "IDAT", raw.ToArray());
         WriteChunk(png, "IEND", []);
         return png.ToArray();
-    });
+    }
 
     private static void WriteChunk(Stream s, string type, byte[] data)
     {
@@ -113,11 +140,26 @@ public static class Outputs
     /// A minimal ISO-BMFF file: ftyp, moov (mvhd, one video trak with tkhd/mdhd/hdlr/minf/stbl and an avc1
     /// sample entry) and an mdat holding one sample. Durations use a 1000 Hz timescale.
     /// </summary>
-    public static byte[] Mp4(int width, int height, double seconds)
+    public static byte[] Mp4(int width, int height, double seconds, string variant = "h264")
     {
-        var duration = (uint)Math.Round(seconds * 1000);
+        var duration = (uint)Math.Min(uint.MaxValue, Math.Round(seconds * 1000));
         var sample = new byte[64];
-        var ftyp = Box("ftyp", Ascii("isom"), U32(512), Ascii("isom"), Ascii("iso2"), Ascii("avc1"), Ascii("mp41"));
+        // QuickTime (.mov) for ProRes and the 12-bit master; ISO .mp4 with avc1 (H.264) or hvc1 (HEVC 10-bit).
+        var quickTime = variant.StartsWith("prores", StringComparison.Ordinal) || variant == "hevc12";
+        var codec = variant switch
+        {
+            "prores" => "apch", // 422 HQ
+            "prores_422" => "apcn",
+            "prores_422_lt" => "apcs",
+            "prores_422_proxy" => "apco",
+            "prores_4444" => "ap4h",
+            "prores_4444_xq" => "ap4x",
+            "hevc10" or "hevc12" => "hvc1",
+            _ => "avc1",
+        };
+        var ftyp = quickTime
+            ? Box("ftyp", Ascii("qt  "), U32(0x200), Ascii("qt  "))
+            : Box("ftyp", Ascii("isom"), U32(512), Ascii("isom"), Ascii("iso2"), Ascii(codec), Ascii("mp41"));
 
         byte[] Moov(uint chunkOffset)
         {
@@ -130,9 +172,15 @@ public static class Outputs
             var hdlr = FullBox("hdlr", 0, 0, U32(0), Ascii("vide"), new byte[12], Ascii("VideoHandler\0"));
             var vmhd = FullBox("vmhd", 0, 1, new byte[8]);
             var dinf = Box("dinf", FullBox("dref", 0, 0, U32(1), FullBox("url ", 0, 1)));
-            var avcC = Box("avcC", [1, 0x42, 0xC0, 0x1E, 0xFF, 0xE1], U16(4), [0x67, 0x42, 0xC0, 0x1E], [1], U16(4), [0x68, 0xCE, 0x3C, 0x80]);
-            var avc1 = Box("avc1", new byte[6], U16(1), new byte[16], U16((ushort)width), U16((ushort)height),
-                U32(0x00480000), U32(0x00480000), U32(0), U16(1), new byte[32], U16(0x0018), U16(0xFFFF), avcC);
+            var config = codec switch
+            {
+                "avc1" => Box("avcC", [1, 0x42, 0xC0, 0x1E, 0xFF, 0xE1], U16(4), [0x67, 0x42, 0xC0, 0x1E], [1], U16(4), [0x68, 0xCE, 0x3C, 0x80]),
+                // hvcC: version 1, Main 10 profile (2), no parameter-set arrays; 10-bit luma and chroma.
+                "hvc1" => Box("hvcC", [1, 0x02], U32(0x20000000), new byte[6], [0x5D, 0xF0, 0x00, 0xFC, 0xFD, 0xFA, 0xFA, 0x00, 0x00, 0x0F, 0x00]),
+                _ => [],
+            };
+            var avc1 = Box(codec, new byte[6], U16(1), new byte[16], U16((ushort)width), U16((ushort)height),
+                U32(0x00480000), U32(0x00480000), U32(0), U16(1), new byte[32], U16(0x0018), U16(0xFFFF), config);
             var stbl = Box("stbl",
                 FullBox("stsd", 0, 0, U32(1), avc1),
                 FullBox("stts", 0, 0, U32(1), U32(1), U32(duration)),

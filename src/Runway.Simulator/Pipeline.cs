@@ -56,6 +56,7 @@ public static class Pipeline
                 case FaultKind.Status:
                     if (fault.RetryAfter is not null) ctx.Response.Headers.RetryAfter = fault.RetryAfter;
                     if (fault.RetryAfterMs is not null) ctx.Response.Headers["retry-after-ms"] = fault.RetryAfterMs;
+                    if (fault.ShouldRetry is { } retry) ctx.Response.Headers["x-should-retry"] = retry ? "true" : "false";
                     await Http.Error(fault.Status, fault.Error).ExecuteAsync(ctx);
                     entry.Status = fault.Status;
                     return;

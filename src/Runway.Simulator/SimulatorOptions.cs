@@ -18,6 +18,14 @@ public sealed record SimulatorSettings
     public int SessionReadyMs { get; init; } = 300;
     public int SessionConnectMs { get; init; } = 300;
     public int SessionRunMs { get; init; } = 2000;
+    /// <summary>Comma-separated models (or "*") whose maxConcurrentGenerations is null: no concurrency limit.</summary>
+    public string UnlimitedConcurrentModels { get; init; } = "";
+    /// <summary>Comma-separated models (or "*") whose maxDailyGenerations is null: no daily limit.</summary>
+    public string UnlimitedDailyModels { get; init; } = "";
+    /// <summary>Add apiKeys and resultsByApiKey to /v1/organization/usage.</summary>
+    public bool UsageByApiKey { get; init; }
+    /// <summary>Accept gen4_aleph and veo3 with their old rules (the API no longer serves them).</summary>
+    public bool AcceptRetiredModels { get; init; }
 
     public static SimulatorSettings FromConfiguration(IConfiguration configuration)
     {
@@ -37,6 +45,10 @@ public sealed record SimulatorSettings
             SessionReadyMs = s.GetValue("SessionReadyMs", d.SessionReadyMs),
             SessionConnectMs = s.GetValue("SessionConnectMs", d.SessionConnectMs),
             SessionRunMs = s.GetValue("SessionRunMs", d.SessionRunMs),
+            UnlimitedConcurrentModels = s.GetValue("UnlimitedConcurrentModels", d.UnlimitedConcurrentModels) ?? "",
+            UnlimitedDailyModels = s.GetValue("UnlimitedDailyModels", d.UnlimitedDailyModels) ?? "",
+            UsageByApiKey = s.GetValue("UsageByApiKey", d.UsageByApiKey),
+            AcceptRetiredModels = s.GetValue("AcceptRetiredModels", d.AcceptRetiredModels),
         };
         var problem = settings.Validate();
         if (problem is not null) throw new InvalidOperationException($"Invalid simulator setting: {problem}");
@@ -45,6 +57,15 @@ public sealed record SimulatorSettings
 
     public IReadOnlySet<string> AcceptedKeys() =>
         ApiKeys.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+
+    private static bool Lists(string list, string model) =>
+        list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Any(m => m == "*" || m == model);
+
+    /// <summary>The model's maxConcurrentGenerations; null means no limit.</summary>
+    public int? ConcurrencyLimitOf(string model) => Lists(UnlimitedConcurrentModels, model) ? null : MaxConcurrent;
+
+    /// <summary>The model's maxDailyGenerations; null means no limit.</summary>
+    public int? DailyLimitOf(string model) => Lists(UnlimitedDailyModels, model) ? null : MaxDaily;
 
     public string? Validate()
     {
@@ -86,6 +107,10 @@ public sealed record SimulatorSettings
                 case "sessionReadyMs": if (!Int(p.Value, out var srm)) return Bad(p.Name); s = s with { SessionReadyMs = srm }; break;
                 case "sessionConnectMs": if (!Int(p.Value, out var scm)) return Bad(p.Name); s = s with { SessionConnectMs = scm }; break;
                 case "sessionRunMs": if (!Int(p.Value, out var sum)) return Bad(p.Name); s = s with { SessionRunMs = sum }; break;
+                case "unlimitedConcurrentModels": if (!List(p.Value, out var uc)) return BadList(p.Name); s = s with { UnlimitedConcurrentModels = uc }; break;
+                case "unlimitedDailyModels": if (!List(p.Value, out var ud)) return BadList(p.Name); s = s with { UnlimitedDailyModels = ud }; break;
+                case "usageByApiKey": if (!Bool(p.Value, out var uk)) return BadBool(p.Name); s = s with { UsageByApiKey = uk }; break;
+                case "acceptRetiredModels": if (!Bool(p.Value, out var ar)) return BadBool(p.Name); s = s with { AcceptRetiredModels = ar }; break;
                 default: return $"Unknown setting '{p.Name}'";
             }
         }
@@ -95,6 +120,17 @@ public sealed record SimulatorSettings
         return null;
 
         static string Bad(string name) => $"{name} must be an integer";
+        static string BadBool(string name) => $"{name} must be a boolean";
+        static string BadList(string name) => $"{name} must be a string (comma-separated) or an array of strings";
+        static bool Bool(JsonElement e, out bool v) { v = e.ValueKind == JsonValueKind.True; return e.ValueKind is JsonValueKind.True or JsonValueKind.False; }
+        static bool List(JsonElement e, out string v)
+        {
+            v = "";
+            if (e.ValueKind == JsonValueKind.String) { v = e.GetString()!; return true; }
+            if (e.ValueKind != JsonValueKind.Array || !e.EnumerateArray().All(x => x.ValueKind == JsonValueKind.String)) return false;
+            v = string.Join(',', e.EnumerateArray().Select(x => x.GetString()));
+            return true;
+        }
         static bool Int(JsonElement e, out int v) { v = 0; return e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out v); }
         static bool Long(JsonElement e, out long v) { v = 0; return e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out v); }
     }
@@ -105,6 +141,8 @@ public sealed record SimulatorSettings
         creditBalance = CreditBalance, maxConcurrent = MaxConcurrent, maxDaily = MaxDaily,
         maxMonthlyCreditSpend = MaxMonthlyCreditSpend,
         processingMs = ProcessingMs, sessionReadyMs = SessionReadyMs, sessionConnectMs = SessionConnectMs, sessionRunMs = SessionRunMs,
+        unlimitedConcurrentModels = UnlimitedConcurrentModels,
+        unlimitedDailyModels = UnlimitedDailyModels, usageByApiKey = UsageByApiKey, acceptRetiredModels = AcceptRetiredModels,
     };
 }
 

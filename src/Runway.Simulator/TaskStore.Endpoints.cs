@@ -5,20 +5,36 @@ namespace Runway.Simulator;
 /// <summary>What the Model Router needs to know about the task store: which models are at their concurrency limit.</summary>
 public sealed partial class TaskStore
 {
+    /// <summary>
+    /// The models of the tier (/v1/organization) and of usage: the generation endpoints' models, then the routed,
+    /// upscale, HDR, recipe and avatar-video tasks' models, so credits spent on any task show.
+    /// </summary>
+    public static readonly string[] TierModels =
+    [
+        .. new[]
+        {
+            Catalog.AllModels,
+            GenerateEndpoints.VideoModels.Select(m => m.Name), GenerateEndpoints.ImageModels.Select(m => m.Name), GenerateEndpoints.AudioModels.Select(m => m.Name),
+            MediaTaskEndpoints.Models, RecipeEndpoints.Names, ["gwm1_avatars"],
+        }.SelectMany(m => m).Distinct(StringComparer.Ordinal),
+    ];
+
     /// <summary>The models among <paramref name="models"/> that already have MaxConcurrent tasks RUNNING.</summary>
     public IReadOnlySet<string> AtConcurrencyLimit(IEnumerable<string> models, DateTimeOffset now)
     {
         lock (_gate)
         {
             Advance(now);
-            var max = state.Current.MaxConcurrent;
-            return models.Where(m => _active.Count(t => t.Model == m && t.Status == SimTaskStatus.RUNNING) >= max).ToHashSet(StringComparer.Ordinal);
+            var settings = state.Current;
+            return models.Where(m => settings.ConcurrencyLimitOf(m) is { } max && _active.Count(t => t.Model == m && t.Status == SimTaskStatus.RUNNING) >= max)
+                .ToHashSet(StringComparer.Ordinal);
         }
     }
 
-    /// <summary>The output spec of a task (for reading the size of a simulator output used as an input).</summary>
-    public OutputSpec? OutputOf(string id)
+    /// <summary>The spec of a task's output file (for reading the size of a simulator output used as an input).</summary>
+    public OutputSpec? OutputOf(string id, string file)
     {
-        lock (_gate) return _tasks.TryGetValue(id, out var t) ? t.Output : null;
+        lock (_gate)
+            return _tasks.TryGetValue(id, out var t) && OutputFiles.IndexOf(file, t.Outputs) is var i and >= 0 ? t.Outputs[i] : null;
     }
 }

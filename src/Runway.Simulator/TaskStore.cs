@@ -12,8 +12,13 @@ public sealed class SimTask
     public required long Seq { get; init; }
     public required string Model { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
+    /// <summary>The credits charged at creation: the estimatedCost of the create response and of the unfinished task.</summary>
     public required long Credits { get; init; }
-    public required OutputSpec Output { get; init; }
+    /// <summary>The final charge when lower than <see cref="Credits"/> (the rest returns on success).</summary>
+    public long? FinalCredits { get; init; }
+    public required IReadOnlyList<OutputSpec> Outputs { get; init; }
+    /// <summary>The id of the API key that created the task (usage by API key); null for control tasks.</summary>
+    public string? ApiKeyId { get; init; }
     public string? FailureCode { get; init; }
     /// <summary>Pinned tasks (from <c>/_sim/tasks</c> with a status) never advance and stay out of the concurrency accounting.</summary>
     public bool Pinned { get; init; }
@@ -26,10 +31,11 @@ public sealed class SimTask
     public bool Unfinished => Status is SimTaskStatus.PENDING or SimTaskStatus.THROTTLED or SimTaskStatus.RUNNING;
 }
 
-/// <summary>An immutable snapshot of a task for responses.</summary>
+/// <summary>An immutable snapshot of a task for responses: an unfinished task's estimate, a finished one's charge.</summary>
 public sealed record TaskView(
     string Id, SimTaskStatus Status, DateTimeOffset CreatedAt, double? Progress,
-    string? Failure, string? FailureCode, OutputSpec Output, long ExpiredThroughExp);
+    string? Failure, string? FailureCode, IReadOnlyList<OutputSpec> Outputs, long ExpiredThroughExp,
+    long? EstimatedCredits, long? CostCredits);
 
 public enum CreateOutcome { Created, DailyLimit, InsufficientCredits }
 
@@ -45,6 +51,7 @@ public sealed partial class TaskStore(SimulatorState state)
     private readonly List<SimTask> _active = [];
     private readonly Dictionary<(DateOnly Day, string Model), int> _generations = [];
     private readonly Dictionary<(DateOnly Day, string Model), long> _usedCredits = [];
+    private readonly Dictionary<(DateOnly Day, string KeyId), long> _usedCreditsByKey = [];
     private readonly Dictionary<string, int> _maxRunning = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _maxInFlight = new(StringComparer.Ordinal);
     private long _balance = state.Current.CreditBalance;
@@ -57,7 +64,7 @@ public sealed partial class TaskStore(SimulatorState state)
     public static string? FailureCodeOf(string? promptText) =>
         promptText is not null && FailMarker().Match(promptText) is { Success: true } m ? m.Groups[1].Value : null;
 
-    public (CreateOutcome Outcome, string? TaskId) Create(CreateRequest request, DateTimeOffset now)
+    public (CreateOutcome Outcome, string? TaskId) Create(CreateRequest request, DateTimeOffset now, string? apiKeyId = null)
     {
         lock (_gate)
         {
@@ -65,12 +72,14 @@ public sealed partial class TaskStore(SimulatorState state)
             var settings = state.Current;
             var today = DateOnly.FromDateTime(now.UtcDateTime);
             var key = (today, request.Model);
-            if (_generations.GetValueOrDefault(key) >= settings.MaxDaily) return (CreateOutcome.DailyLimit, null);
+            if (settings.DailyLimitOf(request.Model) is { } daily && _generations.GetValueOrDefault(key) >= daily) return (CreateOutcome.DailyLimit, null);
             if (_balance < request.Credits) return (CreateOutcome.InsufficientCredits, null);
             _balance -= request.Credits;
             _generations[key] = _generations.GetValueOrDefault(key) + 1;
             _usedCredits[key] = _usedCredits.GetValueOrDefault(key) + request.Credits;
-            var task = NewTask(request.Model, request.Credits, request.Output, FailureCodeOf(request.PromptText), now, pinned: false);
+            if (apiKeyId is not null) _usedCreditsByKey[(today, apiKeyId)] = _usedCreditsByKey.GetValueOrDefault((today, apiKeyId)) + request.Credits;
+            var task = NewTask(request.Model, request.Credits, request.Outputs, FailureCodeOf(request.PromptText), now, pinned: false,
+                request.FinalCredits, apiKeyId);
             return (CreateOutcome.Created, task.Id);
         }
     }
@@ -83,7 +92,7 @@ public sealed partial class TaskStore(SimulatorState state)
         lock (_gate)
         {
             Advance(now);
-            var task = NewTask(model, 0, output, failureCode, now, pinned: pinnedStatus is not null);
+            var task = NewTask(model, 0, [output], failureCode, now, pinned: pinnedStatus is not null);
             if (pinnedStatus is { } pinned)
             {
                 task.Status = pinned;
@@ -94,7 +103,8 @@ public sealed partial class TaskStore(SimulatorState state)
         }
     }
 
-    private SimTask NewTask(string model, long credits, OutputSpec output, string? failureCode, DateTimeOffset now, bool pinned)
+    private SimTask NewTask(string model, long credits, IReadOnlyList<OutputSpec> outputs, string? failureCode, DateTimeOffset now, bool pinned,
+        long? finalCredits = null, string? apiKeyId = null)
     {
         var task = new SimTask
         {
@@ -103,7 +113,9 @@ public sealed partial class TaskStore(SimulatorState state)
             Model = model,
             CreatedAt = now,
             Credits = credits,
-            Output = output,
+            FinalCredits = finalCredits,
+            Outputs = outputs,
+            ApiKeyId = apiKeyId,
             FailureCode = failureCode,
             Pinned = pinned,
             Status = SimTaskStatus.PENDING,
@@ -179,10 +191,28 @@ public sealed partial class TaskStore(SimulatorState state)
         }
     }
 
+    /// <summary>Net credits per day and API key id, for every day in [start, before) (days without usage included).</summary>
+    public IReadOnlyList<(DateOnly Day, IReadOnlyList<(string KeyId, long Amount)> Used)> UsageByKey(DateOnly start, DateOnly before, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            Advance(now);
+            var rows = new List<(DateOnly, IReadOnlyList<(string, long)>)>();
+            for (var day = start; day < before; day = day.AddDays(1))
+            {
+                var used = _usedCreditsByKey.Where(kv => kv.Key.Day == day && kv.Value != 0)
+                    .OrderBy(kv => kv.Key.KeyId, StringComparer.Ordinal)
+                    .Select(kv => (kv.Key.KeyId, kv.Value)).ToList();
+                rows.Add((day, used));
+            }
+            return rows;
+        }
+    }
+
     public IReadOnlyDictionary<string, int> GenerationsOn(DateOnly day)
     {
         lock (_gate)
-            return Catalog.AllModels.ToDictionary(m => m, m => _generations.GetValueOrDefault((day, m)));
+            return TierModels.ToDictionary(m => m, m => _generations.GetValueOrDefault((day, m)));
     }
 
     /// <summary>Net credits (charges minus refunds) per day and model, for every day in [start, before).</summary>
@@ -194,7 +224,7 @@ public sealed partial class TaskStore(SimulatorState state)
             var rows = new List<(DateOnly, IReadOnlyList<(string, long)>)>();
             for (var day = start; day < before; day = day.AddDays(1))
             {
-                var used = Catalog.AllModels
+                var used = TierModels
                     .Select(m => (m, _usedCredits.GetValueOrDefault((day, m))))
                     .Where(x => x.Item2 != 0)
                     .ToList();
@@ -228,6 +258,7 @@ public sealed partial class TaskStore(SimulatorState state)
             _active.Clear();
             _generations.Clear();
             _usedCredits.Clear();
+            _usedCreditsByKey.Clear();
             _maxRunning.Clear();
             _maxInFlight.Clear();
             _tasksCreated = 0;
@@ -281,7 +312,7 @@ public sealed partial class TaskStore(SimulatorState state)
     /// <summary>Starts queued (THROTTLED) tasks of a model, oldest first, while slots are free.</summary>
     private void StartQueued(string model, DateTimeOffset at)
     {
-        var max = state.Current.MaxConcurrent;
+        var max = state.Current.ConcurrencyLimitOf(model) ?? int.MaxValue;
         var running = _active.Count(t => t.Model == model && t.Status == SimTaskStatus.RUNNING);
         while (running < max)
         {
@@ -304,6 +335,8 @@ public sealed partial class TaskStore(SimulatorState state)
         if (task.FailureCode is null)
         {
             task.Status = SimTaskStatus.SUCCEEDED;
+            // A duration of "auto" was billed at the maximum; the unused credits return now.
+            if (task.FinalCredits is { } final && final < task.Credits) Return(task, task.Credits - final);
         }
         else
         {
@@ -312,12 +345,15 @@ public sealed partial class TaskStore(SimulatorState state)
         }
     }
 
-    private void Refund(SimTask task)
+    private void Refund(SimTask task) => Return(task, task.Credits);
+
+    private void Return(SimTask task, long credits)
     {
-        if (task.Credits == 0) return;
-        _balance += task.Credits;
-        var key = (DateOnly.FromDateTime(task.CreatedAt.UtcDateTime), task.Model);
-        _usedCredits[key] = _usedCredits.GetValueOrDefault(key) - task.Credits;
+        if (credits == 0) return;
+        _balance += credits;
+        var day = DateOnly.FromDateTime(task.CreatedAt.UtcDateTime);
+        _usedCredits[(day, task.Model)] = _usedCredits.GetValueOrDefault((day, task.Model)) - credits;
+        if (task.ApiKeyId is { } keyId) _usedCreditsByKey[(day, keyId)] = _usedCreditsByKey.GetValueOrDefault((day, keyId)) - credits;
     }
 
     private static TaskView View(SimTask t, DateTimeOffset now)
@@ -329,8 +365,15 @@ public sealed partial class TaskStore(SimulatorState state)
             _ => null,
         };
         var failed = t.Status == SimTaskStatus.FAILED;
+        long? estimate = t.Unfinished ? t.Credits : null;
+        long? cost = t.Status switch
+        {
+            SimTaskStatus.SUCCEEDED => Math.Min(t.Credits, t.FinalCredits ?? t.Credits),
+            SimTaskStatus.FAILED or SimTaskStatus.CANCELLED => 0, // fully refunded
+            _ => null,
+        };
         return new TaskView(t.Id, t.Status, t.CreatedAt, progress,
-            failed ? FailureMessage(t.FailureCode!) : null, failed ? t.FailureCode : null, t.Output, t.ExpiredThroughExp);
+            failed ? FailureMessage(t.FailureCode!) : null, failed ? t.FailureCode : null, t.Outputs, t.ExpiredThroughExp, estimate, cost);
     }
 
     public static string FailureMessage(string code) => code switch
@@ -343,16 +386,18 @@ public sealed partial class TaskStore(SimulatorState state)
         _ => "An unexpected error occurred while generating. Please try again.",
     };
 
-    /// <summary>The output of a control-API task: the model's first ratio and default duration.</summary>
+    /// <summary>The output of a control-API task: a 1280:720 video, a 1024:1024 image, or speech/audio of a plausible length.</summary>
     public static OutputSpec DefaultOutput(string model, string? promptText) => model switch
     {
         "gen4_turbo" => OutputSpec.Mp4("1280:720", 10),
-        "veo3" or "veo3.1" or "veo3.1_fast" => OutputSpec.Mp4("1280:720", 8),
-        "gen4_aleph" or "act_two" => OutputSpec.Mp4("1280:720", 5),
-        "gen4_image" or "gen4_image_turbo" => OutputSpec.Png("1280:720"),
-        "gemini_2.5_flash" => OutputSpec.Png("1024:1024"),
-        "eleven_multilingual_v2" => OutputSpec.Wav(Math.Max(1, Math.Round((promptText?.Length ?? 15) / 15.0, 1))),
+        "veo3.1" or "veo3.1_fast" => OutputSpec.Mp4("1280:720", 8),
+        "eleven_multilingual_v2" or "eleven_v3" => OutputSpec.Wav(Math.Max(1, Math.Round((promptText?.Length ?? 15) / 15.0, 1))),
         "eleven_text_to_sound_v2" => OutputSpec.Wav(5),
-        _ => OutputSpec.Wav(Rules.DefaultAudioSeconds),
+        _ => Catalog.EndpointKindOf(model) switch
+        {
+            "video" => OutputSpec.Mp4("1280:720", 5),
+            "image" => OutputSpec.Png("1024:1024"),
+            _ => OutputSpec.Wav(Rules.DefaultAudioSeconds),
+        },
     };
 }

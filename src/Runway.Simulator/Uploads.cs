@@ -139,7 +139,7 @@ public sealed class UploadStore : IDisposable
                 {
                     var kind = Media.FormatFits(format, MediaKind.Image) ? MediaKind.Image
                         : Media.FormatFits(format, MediaKind.Video) ? MediaKind.Video : MediaKind.Audio;
-                    upload.Info = new MediaInfo(kind, format, Media.ReadDuration(fs, format));
+                    upload.Info = Media.Describe(kind, format, fs);
                 }
             }
             lock (upload) upload.Completed = true;

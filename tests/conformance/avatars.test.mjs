@@ -5,30 +5,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import RunwayML, { BadRequestError, NotFoundError } from '@runwayml/sdk';
+import { client, baseURL, sim, download } from './simulator.mjs';
 
-const baseURL = process.env.RUNWAYML_BASE_URL;
-const apiKey = process.env.RUNWAYML_API_SECRET;
-if (!baseURL || !apiKey) throw new Error('Set RUNWAYML_BASE_URL and RUNWAYML_API_SECRET (run.ps1 does).');
-
-const client = new RunwayML({ apiKey, baseURL });
 const PROMPT = 'A warm, friendly voice with a slight British accent.';
 const PNG_URI = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
-
-async function sim(method, path, body) {
-  const res = await fetch(`${baseURL}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return res.status === 204 ? undefined : res.json();
-}
-
-async function download(url) {
-  const res = await fetch(url);
-  assert.equal(res.status, 200, `download ${url}`);
-  return { type: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) };
-}
 
 // Polls retrieve() until the status is one of `statuses`, recording every status seen.
 async function until(retrieve, statuses, seen = []) {

@@ -11,12 +11,8 @@ import RunwayML, {
   RateLimitError,
   TaskFailedError,
 } from '@runwayml/sdk';
+import { client, baseURL, sim, download } from './simulator.mjs';
 
-const baseURL = process.env.RUNWAYML_BASE_URL;
-const apiKey = process.env.RUNWAYML_API_SECRET;
-if (!baseURL || !apiKey) throw new Error('Set RUNWAYML_BASE_URL and RUNWAYML_API_SECRET (run.ps1 does).');
-
-const client = new RunwayML({ apiKey, baseURL });
 
 // A 1x1 PNG and a 6 s, 8 kHz 8-bit mono WAV, as real files.
 const PNG = Buffer.from(
@@ -34,22 +30,6 @@ function wav(seconds) {
 }
 const WAV_URI = `data:audio/wav;base64,${wav(6).toString('base64')}`;
 
-async function sim(method, path, body) {
-  const res = await fetch(`${baseURL}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return res.status === 204 ? undefined : res.json();
-}
-
-async function download(url) {
-  const res = await fetch(url);
-  assert.equal(res.status, 200, `download ${url}`);
-  return { type: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) };
-}
-
 before(async () => {
   await sim('POST', '/_sim/reset');
 });
@@ -62,7 +42,7 @@ describe('generation through the SDK (create + waitForTaskOutput, concurrently)'
       promptImage: [{ uri: 'https://example.com/a.png', position: 'first' }, { uri: 'https://example.com/b.png', position: 'last' }],
     })],
     ['textToVideo', 'video/mp4', () => client.textToVideo.create({ model: 'veo3.1_fast', promptText: 'a cat', ratio: '1920:1080', duration: 4 })],
-    ['videoToVideo', 'video/mp4', () => client.videoToVideo.create({ model: 'gen4_aleph', videoUri: 'https://example.com/v.mp4', promptText: 'noir', references: [{ type: 'image', uri: PNG_URI }] })],
+    ['videoToVideo', 'video/mp4', () => client.videoToVideo.create({ model: 'aleph2', videoUri: 'https://example.com/v.mp4', promptText: 'noir', keyframes: [{ at: 0.5, uri: PNG_URI }] })],
     ['characterPerformance', 'video/mp4', () => client.characterPerformance.create({
       model: 'act_two', character: { type: 'image', uri: PNG_URI }, reference: { type: 'video', uri: 'https://example.com/r.mp4' }, bodyControl: true, expressionIntensity: 3,
     })],

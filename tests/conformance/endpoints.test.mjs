@@ -4,20 +4,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import RunwayML, { BadRequestError, NotFoundError, WorkflowInvocationFailedError } from '@runwayml/sdk';
+import { client, download } from './simulator.mjs';
 
-const baseURL = process.env.RUNWAYML_BASE_URL;
-const apiKey = process.env.RUNWAYML_API_SECRET;
-if (!baseURL || !apiKey) throw new Error('Set RUNWAYML_BASE_URL and RUNWAYML_API_SECRET (run.ps1 does).');
-const client = new RunwayML({ apiKey, baseURL });
 const run = Date.now().toString(36);
 const IMG = 'https://example.com/in.png';
 const VID = 'https://example.com/in.mp4';
-
-async function download(url) {
-  const res = await fetch(url);
-  assert.equal(res.status, 200, `download ${url}`);
-  return { type: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) };
-}
 
 async function succeeded(pending, type, count = 1) {
   const created = await pending;

@@ -55,7 +55,7 @@ public static class EndpointRoutes
     internal static (CreateOutcome Outcome, string? Id, IResult? Error) Submit(HttpContext ctx, CreateRequest request)
     {
         var store = ctx.RequestServices.GetRequiredService<TaskStore>();
-        var (outcome, id) = store.Create(request, DateTimeOffset.UtcNow);
+        var (outcome, id) = store.Create(request, DateTimeOffset.UtcNow, Api.ApiKeyIdOf(ctx.Request));
         switch (outcome)
         {
             case CreateOutcome.DailyLimit: return (outcome, null, Http.Error(429, $"You have reached the daily generation limit for {request.Model}."));
@@ -66,16 +66,18 @@ public static class EndpointRoutes
     }
 }
 
-/// <summary>Which file names a task's output spec serves: <c>0.ext</c> through <c>{Count-1}.ext</c>.</summary>
+/// <summary>Which file names a task's outputs serve: <c>{i}.{ext of output i}</c>, the index written canonically.</summary>
 public static class OutputFiles
 {
-    public static bool Matches(string file, OutputSpec spec)
+    /// <summary>The index of the output that <paramref name="file"/> names, or -1.</summary>
+    public static int IndexOf(string file, IReadOnlyList<OutputSpec> outputs)
     {
-        var suffix = "." + spec.Format;
-        if (!file.EndsWith(suffix, StringComparison.Ordinal)) return false;
-        var index = file[..^suffix.Length];
+        var dot = file.IndexOf('.');
+        if (dot < 0) return -1;
+        var index = file[..dot];
         return int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var i)
-            && i < spec.Count && index == i.ToString(CultureInfo.InvariantCulture);
+            && i < outputs.Count && index == i.ToString(CultureInfo.InvariantCulture) && file[(dot + 1)..] == outputs[i].Format
+            ? i : -1;
     }
 }
 

@@ -447,11 +447,11 @@ public static class GenerateEndpoints
                 _ => $"{chosen.Model.Name} has the lowest estimated cost ({chosen.Credits} credits) of {ranked.Count} eligible models.",
             };
 
-        var output = modality switch
+        IReadOnlyList<OutputSpec> output = modality switch
         {
-            "video" => OutputSpec.Mp4(chosen.Ratio, chosen.Seconds),
-            "image" => OutputSpec.Png(chosen.Ratio) with { Count = ask.OutputCount },
-            _ => OutputSpec.Wav(chosen.Seconds),
+            "video" => [OutputSpec.Mp4(chosen.Ratio, chosen.Seconds)],
+            "image" => OutputSpec.Images(chosen.Ratio, ask.OutputCount),
+            _ => [OutputSpec.Wav(chosen.Seconds)],
         };
         var credits = (long)chosen.Credits;
         var request = new CreateRequest($"generate/{modality}", chosen.Model.Name, credits, output, ask.Prompt);

@@ -33,7 +33,7 @@ public static class ImageSize
         if (Uri.TryCreate(uri, UriKind.Absolute, out var url) && url.IsLoopback && url.AbsolutePath.StartsWith("/_outputs/", StringComparison.Ordinal))
         {
             var parts = url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length == 3 && services.GetRequiredService<TaskStore>().OutputOf(parts[1]) is { Format: "png" } spec)
+            if (parts.Length == 3 && services.GetRequiredService<TaskStore>().OutputOf(parts[1], parts[2]) is { Format: "png" } spec)
                 return (spec.Width, spec.Height);
         }
         return null;

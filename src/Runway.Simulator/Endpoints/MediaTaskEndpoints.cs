@@ -15,6 +15,7 @@ public static class MediaTaskEndpoints
     public static readonly string[] TargetFramerates = ["24", "25", "30", "48", "50", "60", "120", "23_98", "29_97", "59_94"];
     public static readonly string[] HdrFormats = ["hdr10", "hlg", "hdr_prores", "hdr_exr_sequence", "hdr_exr_acescg_sequence_1_3", "hdr_exr_acescg_sequence_2_0"];
     public static readonly string[] ProresProfiles = ["422", "4444", "422 HQ"];
+    public static readonly string[] Models = ["magnific_precision_upscaler_v2", "magnific_video_upscaler_creative", "enhance_frame_rate", "ruby"];
 
     public static void Map(WebApplication app)
     {
@@ -102,13 +103,10 @@ public static class MediaTaskEndpoints
             ctx.Add(["proresProfile"], "proresProfile is only valid when outputFormat is 'hdr_prores'");
         if (ctx.Failed || model is null || video is null || format is null) return null;
         var seconds = video.DurationSeconds ?? UnknownVideoSeconds;
-        var output = format switch
-        {
-            "hdr10" or "hlg" => OutputSpec.Mp4("1280:720", seconds) with { Variant = format },
-            "hdr_prores" => ExtraOutputs.Mov(1280, 720, seconds, prores ?? "422 HQ"),
-            _ => ExtraOutputs.ExrZip(1280, 720, seconds, format),
-        };
-        return new CreateRequest("video_to_hdr", model, Rules.Credits(seconds * 20), output, null);
+        var outputs = OutputSpec.Video(format, (1280, 720), seconds, proresProfile: prores ?? "422 HQ");
+        // An EXR zip is Ruby's whole delivery, with a provenance.json declaring the upconvert.
+        if (outputs[0].Format == "zip") outputs = [outputs[0] with { Variant = outputs[0].Variant + Outputs.UpconvertSuffix }];
+        return new CreateRequest("video_to_hdr", model, Rules.Credits(seconds * 20), outputs, null);
     }
 
     /// <summary>The body's model for a model-discriminated union, or null after recording an issue.</summary>

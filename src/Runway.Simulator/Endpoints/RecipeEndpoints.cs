@@ -14,19 +14,23 @@ public static class RecipeEndpoints
     public static readonly string[] ProductAdRatios = ["1280:720", "720:1280", "960:960", "834:1112", "1920:1080", "1080:1920", "1440:1440", "1248:1664"];
     public static readonly string[] UgcRatios = ["720:1280", "1080:1920"];
 
+    /// <summary>The recipes by name; each name is also the model of its tasks.</summary>
+    private static readonly Dictionary<string, Func<JsonElement, ValidationContext, CreateRequest?>> Recipes = new()
+    {
+        ["ad_localization"] = AdLocalization,
+        ["marketing_stock_image"] = MarketingStockImage,
+        ["multi_shot_video"] = MultiShotVideo,
+        ["product_ad"] = ProductAd,
+        ["product_campaign_image"] = ProductCampaignImage,
+        ["product_swap"] = ProductSwap,
+        ["product_ugc"] = ProductUgc,
+    };
+
+    public static IEnumerable<string> Names => Recipes.Keys;
+
     public static void Map(WebApplication app)
     {
-        var recipes = new Dictionary<string, Func<JsonElement, ValidationContext, CreateRequest?>>
-        {
-            ["ad_localization"] = AdLocalization,
-            ["marketing_stock_image"] = MarketingStockImage,
-            ["multi_shot_video"] = MultiShotVideo,
-            ["product_ad"] = ProductAd,
-            ["product_campaign_image"] = ProductCampaignImage,
-            ["product_swap"] = ProductSwap,
-            ["product_ugc"] = ProductUgc,
-        };
-        foreach (var (name, validate) in recipes)
+        foreach (var (name, validate) in Recipes)
             app.MapPost($"/v1/recipes/{name}", (Delegate)((HttpContext ctx) => EndpointRoutes.CreateTaskAsync(ctx, validate)));
     }
 
@@ -70,7 +74,7 @@ public static class RecipeEndpoints
         var quality = r.Enum("quality", false, ["low", "medium", "high"]) ?? "high";
         UriObject(r, "referenceImage", false, MediaKind.Image);
         return ctx.Failed ? null : new CreateRequest("recipes/marketing_stock_image", "marketing_stock_image",
-            (long)(count * SimulatedPrices.Of($"marketing_stock_image:{quality}")), OutputSpec.Png("1536:1024") with { Count = count }, prompt);
+            (long)(count * SimulatedPrices.Of($"marketing_stock_image:{quality}")), OutputSpec.Images("1536:1024", count), prompt);
     }
 
     public static CreateRequest? MultiShotVideo(JsonElement body, ValidationContext ctx)
@@ -143,7 +147,7 @@ public static class RecipeEndpoints
         var prompt = r.String("prompt", true);
         r.Enum("version", true, Versions);
         return ctx.Failed ? null : new CreateRequest("recipes/product_campaign_image", "product_campaign_image",
-            (long)SimulatedPrices.Of("product_campaign_image"), OutputSpec.Png("1024:1536") with { Count = 4 }, prompt);
+            (long)SimulatedPrices.Of("product_campaign_image"), OutputSpec.Images("1024:1536", 4), prompt);
     }
 
     public static CreateRequest? ProductSwap(JsonElement body, ValidationContext ctx)

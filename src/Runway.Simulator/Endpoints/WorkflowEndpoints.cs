@@ -320,7 +320,7 @@ public static partial class WorkflowEndpoints
             return;
         }
         var node = store.Invocation(invocationId)?.Workflow.Nodes.FirstOrDefault(n => n.Id == nodeId);
-        if (node is null || !OutputFiles.Matches(file, NodeOutput(node) with { Count = node.Count }))
+        if (node is null || OutputFiles.IndexOf(file, Enumerable.Repeat(NodeOutput(node), node.Count).ToArray()) < 0)
         {
             await Http.Error(404, "Not found.").ExecuteAsync(ctx);
             return;

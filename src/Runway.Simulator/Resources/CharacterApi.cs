@@ -604,7 +604,7 @@ public static partial class CharacterApi
 
         var credits = Rules.Credits(seconds) * SimulatedPrices.AvatarVideoCreditsPerSecond;
         var request = new CreateRequest("avatar_videos", "gwm1_avatars", credits, OutputSpec.Mp4("1280:720", seconds), text);
-        var (outcome, taskId) = tasks.Create(request, DateTimeOffset.UtcNow);
+        var (outcome, taskId) = tasks.Create(request, DateTimeOffset.UtcNow, Api.ApiKeyIdOf(ctx.Request));
         if (outcome == CreateOutcome.DailyLimit) return Http.Error(429, "You have reached the daily generation limit for gwm1_avatars.");
         if (outcome == CreateOutcome.InsufficientCredits) return Http.Error(400, "You do not have enough credits to run this task.");
         if (ResourceHttp.Log(ctx) is { } entry) entry.TaskId = taskId;

@@ -11,6 +11,9 @@ public sealed record Issue(IReadOnlyList<object> Path, string Message);
 public sealed class ValidationContext(UploadStore uploads, OutputSigner? outputs = null)
 {
     public List<Issue> Issues { get; } = [];
+
+    /// <summary>Every media input resolved so far, with its path (for cross-field checks such as image sizes).</summary>
+    public List<(MediaInfo Info, object[] Path)> Resolved { get; } = [];
     public bool Failed => Issues.Count > 0;
     public void Add(IEnumerable<object> path, string message) => Issues.Add(new Issue(path.ToArray(), message));
 
@@ -19,6 +22,13 @@ public sealed class ValidationContext(UploadStore uploads, OutputSigner? outputs
     /// and returns what is known about it, or null after recording an issue.
     /// </summary>
     public MediaInfo? Media(JsonElement value, object[] path, MediaKind kind)
+    {
+        var info = Resolve(value, path, kind);
+        if (info is not null) Resolved.Add((info, path));
+        return info;
+    }
+
+    private MediaInfo? Resolve(JsonElement value, object[] path, MediaKind kind)
     {
         if (value.ValueKind != JsonValueKind.String)
         {
@@ -78,14 +88,20 @@ public sealed class ValidationContext(UploadStore uploads, OutputSigner? outputs
             || expiry < DateTimeOffset.UtcNow.ToUnixTimeSeconds())
             return null;
         var extension = Path.GetExtension(url.AbsolutePath).TrimStart('.');
-        return extension.Length > 0 ? extension : null;
+        return extension switch
+        {
+            "" => null,
+            "mov" => "quicktime",
+            "jpg" => "jpeg",
+            _ => extension,
+        };
     }
 
     private static readonly Regex DataUriPattern = new(@"^data:([a-z0-9.+-]+/[a-z0-9.+-]+);base64,", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private MediaInfo? DataUri(string uri, object[] path, MediaKind kind, string kindName)
     {
-        var limit = kind == MediaKind.Image ? Simulator.Media.MaxImageDataUriChars : Simulator.Media.MaxMediaDataUriChars;
+        const int limit = Simulator.Media.MaxDataUriChars;
         if (uri.Length > limit)
         {
             Add(path, $"Data URI must be at most {limit / 1024 / 1024} MB, received {uri.Length} characters");
@@ -117,7 +133,7 @@ public sealed class ValidationContext(UploadStore uploads, OutputSigner? outputs
             return null;
         }
         using var stream = new MemoryStream(bytes, 0, written, writable: false);
-        return new MediaInfo(kind, sniffed, Simulator.Media.ReadDuration(stream, sniffed));
+        return Simulator.Media.Describe(kind, sniffed, stream);
     }
 }
 

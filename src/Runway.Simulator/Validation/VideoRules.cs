@@ -2,128 +2,120 @@ using System.Text.Json;
 
 namespace Runway.Simulator.Validation;
 
-/// <summary>image_to_video, text_to_video, video_to_video and character_performance.</summary>
+/// <summary>What a video request starts from: an image (image_to_video), text, or a video (video_to_video).</summary>
+public enum VideoInput { Image, Text, Video }
+
+/// <summary>
+/// image_to_video, text_to_video, video_to_video and character_performance: the dispatch, and Runway's own
+/// models (gen4.5, gen4_turbo, aleph2, act_two). The partner models are in <see cref="PartnerVideoRules"/>.
+/// </summary>
 public static class VideoRules
 {
-    /// <summary>Input videos are not decoded; the spec counts them as 5 seconds.</summary>
-    private const double CountedInputSeconds = 5;
+    /// <summary>Input videos are not decoded beyond an MP4 header; an unreadable one counts as 5 seconds.</summary>
+    public const double CountedInputSeconds = 5;
 
-    public static CreateRequest? ImageToVideo(string model, JsonElement body, ValidationContext ctx)
+    /// <summary>A promptText holding this marker gives a gen4.5 frame-sequence output audio (and so a separate .wav).</summary>
+    public const string AudioMarker = "[audio]";
+
+    public static CreateRequest? Create(string endpoint, string model, JsonElement body, ValidationContext ctx)
     {
-        switch (model)
+        var input = endpoint switch
         {
-            case "gen4_turbo":
-            {
-                var r = Rules.Root(body, ctx, "promptImage", "promptText", "ratio", "duration", "seed", "contentModeration");
-                PromptImage(r, allowLast: false);
-                var prompt = r.String("promptText", false);
-                var ratio = r.Enum("ratio", true, Catalog.Gen4TurboRatios);
-                var duration = (int?)r.Number("duration", false, 2, 10, integer: true) ?? 10;
-                Rules.Seed(r);
-                Rules.ContentModeration(r);
-                return ratio is null ? null : new CreateRequest("image_to_video", model, 5L * duration, OutputSpec.Mp4(ratio, duration), prompt);
-            }
-            case "veo3":
-            {
-                var r = Rules.Root(body, ctx, "promptImage", "promptText", "ratio", "duration", "seed", "contentModeration");
-                PromptImage(r, allowLast: false);
-                var prompt = r.String("promptText", false);
-                var ratio = r.Enum("ratio", true, Catalog.VeoRatios);
-                var duration = r.IntegerChoice("duration", false, 8) ?? 8;
-                Rules.Seed(r);
-                Rules.ContentModeration(r);
-                return ratio is null ? null : new CreateRequest("image_to_video", model, 40L * duration, OutputSpec.Mp4(ratio, duration), prompt);
-            }
-            default: // veo3.1, veo3.1_fast
-            {
-                var r = Rules.Root(body, ctx, "promptImage", "promptText", "ratio", "duration", "audio", "negativePrompt", "seed", "contentModeration");
-                PromptImage(r, allowLast: true);
-                var prompt = r.String("promptText", false);
-                return Veo31(model, "image_to_video", r, prompt);
-            }
-        }
+            "image_to_video" => VideoInput.Image,
+            "text_to_video" => VideoInput.Text,
+            _ => VideoInput.Video,
+        };
+        return model switch
+        {
+            "gen4.5" => Gen45(endpoint, input, body, ctx),
+            "gen4_turbo" => Gen4Turbo(body, ctx),
+            "aleph2" => Aleph2(body, ctx),
+            _ => PartnerVideoRules.Create(endpoint, input, model, body, ctx),
+        };
     }
 
-    public static CreateRequest? TextToVideo(string model, JsonElement body, ValidationContext ctx)
+    private static CreateRequest? Gen45(string endpoint, VideoInput input, JsonElement body, ValidationContext ctx)
     {
-        if (model == "veo3")
-        {
-            var r = Rules.Root(body, ctx, "promptText", "ratio", "duration", "seed", "contentModeration");
-            var prompt = r.String("promptText", true);
-            var ratio = r.Enum("ratio", true, Catalog.VeoRatios);
-            var duration = r.IntegerChoice("duration", false, 8) ?? 8;
-            Rules.Seed(r);
-            Rules.ContentModeration(r);
-            return ratio is null ? null : new CreateRequest("text_to_video", model, 40L * duration, OutputSpec.Mp4(ratio, duration), prompt);
-        }
-        var r31 = Rules.Root(body, ctx, "promptText", "ratio", "duration", "audio", "negativePrompt", "seed", "contentModeration");
-        var prompt31 = r31.String("promptText", true);
-        return Veo31(model, "text_to_video", r31, prompt31);
+        string[] keys = ["duration", "promptText", "ratio", "contentModeration", "outputFormat", "proresProfile", "seed"];
+        var r = input == VideoInput.Image ? Rules.Root(body, ctx, ["promptImage", .. keys]) : Rules.Root(body, ctx, keys);
+        if (input == VideoInput.Image) Fields.Frames(r, allowLast: false);
+        var prompt = Fields.Prompt(r, true);
+        var ratio = r.Enum("ratio", true, input == VideoInput.Image ? Catalog.Gen45ImageRatios : Catalog.Gen45TextRatios);
+        var duration = Fields.IntDuration(r, true, 2, 10);
+        Fields.ContentModeration(r);
+        var (format, profile) = Fields.OutputFormat(r, Catalog.Gen45OutputFormats, ["prores", "hdr_prores"]);
+        Fields.Seed(r);
+        if (ratio is null || duration is not { } seconds) return null;
+        var size = Catalog.ParseRatio(ratio);
+        var credits = (long)(Prices.Gen45PerSecond + Prices.FormatSurchargePerSecond(format, size)) * seconds;
+        var hasAudio = prompt?.Contains(AudioMarker, StringComparison.Ordinal) == true;
+        return new CreateRequest(endpoint, "gen4.5", credits, OutputSpec.Video(format, size, seconds, hasAudio, profile), prompt);
     }
 
-    /// <summary>The fields veo3.1 and veo3.1_fast share on both endpoints.</summary>
-    private static CreateRequest? Veo31(string model, string endpoint, ObjectReader r, string? prompt)
+    private static CreateRequest? Gen4Turbo(JsonElement body, ValidationContext ctx)
     {
-        var ratio = r.Enum("ratio", true, Catalog.VeoRatios);
-        var duration = r.IntegerChoice("duration", false, 4, 6, 8) ?? 8;
-        var audio = r.Bool("audio") ?? true;
-        r.String("negativePrompt", false);
-        Rules.Seed(r);
-        Rules.ContentModeration(r);
-        var perSecond = model == "veo3.1" ? (audio ? 40 : 20) : (audio ? 15 : 10);
-        return ratio is null ? null : new CreateRequest(endpoint, model, (long)perSecond * duration, OutputSpec.Mp4(ratio, duration), prompt);
+        var r = Rules.Root(body, ctx, "promptImage", "promptText", "ratio", "duration", "seed", "contentModeration");
+        Fields.Frames(r, allowLast: false);
+        var prompt = Fields.Prompt(r, false);
+        var ratio = r.Enum("ratio", true, Catalog.Gen4TurboRatios);
+        var duration = Fields.IntDuration(r, false, 2, 10) ?? 10;
+        Fields.Seed(r);
+        Fields.ContentModeration(r);
+        return ratio is null ? null : new CreateRequest("image_to_video", "gen4_turbo", 5L * duration, OutputSpec.Mp4(ratio, duration), prompt);
+    }
+
+    /// <summary>aleph2: a video edited with text, timed keyframe images, an optional outpaint aspect and output format.</summary>
+    private static CreateRequest? Aleph2(JsonElement body, ValidationContext ctx)
+    {
+        var r = Rules.Root(body, ctx, "videoUri", "contentModeration", "keyframes", "outputFormat", "promptText", "proresProfile", "ratio", "seed", "targetAspectRatio");
+        var video = r.Media("videoUri", true, MediaKind.Video);
+        Fields.ContentModeration(r);
+        var inputSeconds = video?.DurationSeconds;
+        Keyframes(r, inputSeconds);
+        var (format, profile) = Fields.OutputFormat(r, Catalog.Aleph2OutputFormats, ["prores"]);
+        var prompt = Fields.Prompt(r, false, Fields.Unbounded);
+        r.String("ratio", false, 1, 64); // deprecated in the declarations, still a string
+        Fields.Seed(r);
+        var aspect = r.Enum("targetAspectRatio", false, Catalog.AlephTargetAspects);
+        if (ctx.Failed) return null;
+        var seconds = inputSeconds ?? CountedInputSeconds;
+        var size = aspect is null ? (1280, 720) : Catalog.SizeOf(aspect, 720);
+        var credits = Rules.Credits((Prices.Of("aleph2").PerSecond + Prices.FormatSurchargePerSecond(format, size)) * seconds);
+        return new CreateRequest("video_to_video", "aleph2", credits, OutputSpec.Video(format, size, seconds, proresProfile: profile), prompt);
     }
 
     /// <summary>
-    /// promptImage: an image string, or an array of {uri, position}. With allowLast, positions are "first"/"last",
-    /// at most one of each, and "last" needs a "first"; otherwise exactly one "first".
+    /// aleph2 keyframes (up to 5): <c>{seconds, uri, range?}</c> or <c>{at, uri, range?}</c> with at in [0, 1].
+    /// A range is whole seconds, end exclusive, and must contain the keyframe; all keyframes set one or none does.
     /// </summary>
-    private static void PromptImage(ObjectReader r, bool allowLast)
+    private static void Keyframes(ObjectReader r, double? videoSeconds)
     {
-        if (r.Get("promptImage", true, "string or array") is not { } v) return;
-        if (v.ValueKind == JsonValueKind.String)
-        {
-            r.Context.Media(v, r.PathOf("promptImage"), MediaKind.Image);
-            return;
-        }
-        if (v.ValueKind != JsonValueKind.Array)
-        {
-            r.Context.Add(r.PathOf("promptImage"), $"Expected string or array, received {JsonTypes.Name(v)}");
-            return;
-        }
-        var items = r.Array("promptImage", true, 1, allowLast ? 2 : 1);
+        var items = r.Array("keyframes", false, 0, 5);
         if (items is null) return;
-        string[] positions = allowLast ? ["first", "last"] : ["first"];
-        var seen = new List<string>();
+        var withRange = 0;
         foreach (var (item, path) in items)
         {
-            var element = ObjectReader.Element(item, path, r.Context, "uri", "position");
-            if (element is null) continue;
-            element.Media("uri", true, MediaKind.Image);
-            var position = element.Enum("position", true, positions);
-            if (position is null) continue;
-            if (seen.Contains(position)) r.Context.Add(element.PathOf("position"), $"Only one promptImage may have position '{position}'");
-            seen.Add(position);
+            var fraction = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("at", out _) && !item.TryGetProperty("seconds", out _);
+            var k = fraction
+                ? ObjectReader.Element(item, path, r.Context, "at", "uri", "range")
+                : ObjectReader.Element(item, path, r.Context, "seconds", "uri", "range");
+            if (k is null) continue;
+            k.Media("uri", true, MediaKind.Image);
+            double? at = fraction ? k.Number("at", true, 0, 1) * videoSeconds : k.Number("seconds", true, 0, double.MaxValue);
+            if (!fraction && at is { } s && videoSeconds is { } total && s > total)
+                r.Context.Add(k.PathOf("seconds"), $"The keyframe is at {s:0.###} s but the input video lasts {total:0.###} s");
+            var range = k.Object("range", false, "start_seconds", "end_seconds");
+            if (range is null) continue;
+            withRange++;
+            var start = range.Number("start_seconds", true, 0, double.MaxValue, integer: true);
+            var end = range.Number("end_seconds", true, 0, double.MaxValue, integer: true);
+            if (start is null || end is null) continue;
+            if (end <= start) r.Context.Add(range.PathOf("end_seconds"), "end_seconds must be greater than start_seconds");
+            else if (at is { } t && (t < start || t >= end))
+                r.Context.Add(k.PathOf(fraction ? "at" : "seconds"), $"The keyframe timestamp must fall within its range [{start}, {end})");
         }
-        if (seen.Contains("last") && !seen.Contains("first"))
-            r.Context.Add(r.PathOf("promptImage"), "A 'last' frame requires a 'first' frame");
-    }
-
-    public static CreateRequest? VideoToVideo(JsonElement body, ValidationContext ctx)
-    {
-        var r = Rules.Root(body, ctx, "videoUri", "promptText", "ratio", "references", "seed", "contentModeration");
-        r.Media("videoUri", true, MediaKind.Video);
-        var prompt = r.String("promptText", true);
-        var ratio = r.Enum("ratio", false, Catalog.AlephRatios) ?? "1280:720";
-        foreach (var (item, path) in r.Array("references", false, 0, 1) ?? [])
-        {
-            var reference = ObjectReader.Element(item, path, ctx, "type", "uri");
-            reference?.Enum("type", true, ["image"]);
-            reference?.Media("uri", true, MediaKind.Image);
-        }
-        Rules.Seed(r);
-        Rules.ContentModeration(r);
-        return new CreateRequest("video_to_video", "gen4_aleph", (long)(15 * CountedInputSeconds), OutputSpec.Mp4(ratio, CountedInputSeconds), prompt);
+        if (withRange > 0 && withRange < items.Count)
+            r.Context.Add(r.PathOf("keyframes"), "All keyframes must either set a range or none may");
     }
 
     public static CreateRequest? CharacterPerformance(JsonElement body, ValidationContext ctx)
@@ -140,8 +132,8 @@ public static class VideoRules
         var ratio = r.Enum("ratio", false, Catalog.ActTwoRatios) ?? "1280:720";
         r.Bool("bodyControl");
         r.Number("expressionIntensity", false, 1, 5, integer: true);
-        Rules.Seed(r);
-        Rules.ContentModeration(r);
+        Fields.Seed(r);
+        Fields.ContentModeration(r);
         return new CreateRequest("character_performance", "act_two", (long)(5 * CountedInputSeconds), OutputSpec.Mp4(ratio, CountedInputSeconds), null);
     }
 }

@@ -17,6 +17,9 @@ namespace Runway.Api
         public const string Cancelled = "CANCELLED";
 
         public string Id { get; set; }
+
+        /// <summary>Whether <paramref name="id"/> can be a task id (a UUID, as the API gives them): the one rule every -Id checks before sending.</summary>
+        public static bool IsTaskId(string id) => id != null && Guid.TryParseExact(id, "D", out _);
         public string Status { get; set; }
         /// <summary>0 to 1 while RUNNING, when the API reports it.</summary>
         public double? Progress { get; set; }

@@ -13,7 +13,7 @@ namespace Runway.Cmdlets
     /// Sets the key, base URI and retry settings for this PowerShell process, overriding the environment,
     /// and checks them with one free request.
     /// </summary>
-    [Cmdlet(VerbsCommunications.Connect, "Runway", DefaultParameterSetName = KeySet)]
+    [Cmdlet(VerbsCommunications.Connect, "Runway", DefaultParameterSetName = KeySet, HelpUri = RunwayCmdlet.HelpUriBase + "Connect-Runway.md")]
     [OutputType(typeof(RunwayConnection))]
     public sealed class ConnectRunwayCommand : RunwayCmdlet
     {
@@ -21,7 +21,9 @@ namespace Runway.Cmdlets
         private const string VaultSet = "Vault";
         private const string SecretModule = "Microsoft.PowerShell.SecretManagement";
 
+        /// <summary>The key: a SecureString, or a plain string (converted at once).</summary>
         [Parameter(Position = 0, ParameterSetName = KeySet)]
+        [SecureStringArgument]
         public SecureString ApiKey { get; set; }
 
         /// <summary>Read the key from this SecretManagement vault.</summary>
@@ -113,6 +115,8 @@ namespace Runway.Cmdlets
             RunwaySession.Connect(configuration);
             TierLimits.Forget();
             SpendingGuard.SetCap(MyInvocation.BoundParameters.ContainsKey(nameof(MaxCredits)) ? MaxCredits : (decimal?)null);
+            decimal? cap = SpendingGuard.CapForReport(out string capProblem);
+            if (capProblem != null) WriteWarning(capProblem);
             WriteObject(new RunwayConnection
             {
                 BaseUri = baseUri,
@@ -121,7 +125,7 @@ namespace Runway.Cmdlets
                 MaxRetries = MaxRetries,
                 RequestTimeoutSec = RequestTimeoutSec,
                 CreditBalance = balance,
-                MaxCredits = SpendingGuard.Cap,
+                MaxCredits = cap,
             });
         }
 

@@ -5,7 +5,7 @@ using Runway.Tasks;
 namespace Runway.Cmdlets
 {
     /// <summary>Forgets what Connect-Runway set; the environment variables apply again.</summary>
-    [Cmdlet(VerbsCommunications.Disconnect, "Runway")]
+    [Cmdlet(VerbsCommunications.Disconnect, "Runway", HelpUri = Shell.RunwayCmdlet.HelpUriBase + "Disconnect-Runway.md")]
     [OutputType(typeof(void))]
     public sealed class DisconnectRunwayCommand : PSCmdlet
     {

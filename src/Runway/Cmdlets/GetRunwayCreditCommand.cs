@@ -6,7 +6,7 @@ using Runway.Shell;
 
 namespace Runway.Cmdlets
 {
-    [Cmdlet(VerbsCommon.Get, "RunwayCredit")]
+    [Cmdlet(VerbsCommon.Get, "RunwayCredit", HelpUri = RunwayCmdlet.HelpUriBase + "Get-RunwayCredit.md")]
     [OutputType(typeof(RunwayCredit))]
     public sealed class GetRunwayCreditCommand : RunwayCmdlet
     {
@@ -16,8 +16,12 @@ namespace Runway.Cmdlets
             {
                 RunwayCredit credit = await Api.GetOrganizationAsync(token).ConfigureAwait(false);
                 credit.SessionEstimatedSpend = Tasks.SpendingGuard.Spent;
-                credit.SessionCreditCap = Tasks.SpendingGuard.Cap;
-                OnPipeline(() => WriteObject(credit));
+                credit.SessionCreditCap = Tasks.SpendingGuard.CapForReport(out string problem);
+                OnPipeline(() =>
+                {
+                    if (problem != null) WriteWarning(problem);
+                    WriteObject(credit);
+                });
             });
         }
     }

@@ -16,7 +16,7 @@ namespace Runway.Cmdlets
     /// Gets tasks by id from the API, or, without -Id, lists the tasks in this user's task journal (newest
     /// first), refreshing the unfinished ones from the API.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "RunwayTask", DefaultParameterSetName = ListSet)]
+    [Cmdlet(VerbsCommon.Get, "RunwayTask", DefaultParameterSetName = ListSet, HelpUri = RunwayCmdlet.HelpUriBase + "Get-RunwayTask.md")]
     [OutputType(typeof(RunwayTask))]
     public sealed class GetRunwayTaskCommand : RunwayCmdlet
     {
@@ -47,7 +47,7 @@ namespace Runway.Cmdlets
         {
             if (ParameterSetName == IdSet)
             {
-                foreach (string id in Id)
+                foreach (string id in Id.Where(IsTaskId))
                 {
                     RunForItem(id, async token =>
                     {
@@ -67,7 +67,7 @@ namespace Runway.Cmdlets
                 WriteWarning($"The task journal is off (${TaskJournal.PathVariable}=off); pass -Id to get a task.");
                 return;
             }
-            IEnumerable<JournalRecord> filtered = TaskJournal.Read(WriteWarning);
+            IEnumerable<JournalRecord> filtered = TaskJournal.Read(WriteWarning).Where(r => !r.Deleted);
             if (MyInvocation.BoundParameters.ContainsKey(nameof(Since)))
                 filtered = filtered.Where(r => r.CreatedAt >= new DateTimeOffset(Since));
             var records = filtered.ToList();

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using Runway.Api;
 using Runway.Models;
@@ -9,7 +10,7 @@ using Runway.Shell;
 namespace Runway.Cmdlets
 {
     /// <summary>Credits used per day and model, one row per pair.</summary>
-    [Cmdlet(VerbsCommon.Get, "RunwayUsage")]
+    [Cmdlet(VerbsCommon.Get, "RunwayUsage", HelpUri = RunwayCmdlet.HelpUriBase + "Get-RunwayUsage.md")]
     [OutputType(typeof(RunwayUsageRecord))]
     public sealed class GetRunwayUsageCommand : RunwayCmdlet
     {
@@ -39,6 +40,11 @@ namespace Runway.Cmdlets
                 ThrowTerminatingError(ErrorPolicy.InvalidArgument("Runway.InvalidDateRange",
                     $"The API reports at most {MaxDays} days at once; {start:yyyy-MM-dd} to {before:yyyy-MM-dd} is {(before - start).TotalDays} days. Query in several ranges.", start));
 
+            foreach (string name in Model ?? new string[0])
+                if (ModelCatalog.Find(name) == null)
+                    ThrowTerminatingError(ErrorPolicy.InvalidArgument("Runway.UnknownModel",
+                        $"Unknown model '{name}'. Known models: {string.Join(", ", ModelCatalog.Models.Select(m => m.Name))}. " +
+                        "For a model this module does not know, filter the rows yourself: Get-RunwayUsage | Where-Object Model -eq <name>.", name));
             var models = Model == null ? null : new HashSet<string>(Model, StringComparer.OrdinalIgnoreCase);
             RunForItem("usage", async token =>
             {

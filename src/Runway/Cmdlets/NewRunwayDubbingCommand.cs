@@ -9,7 +9,7 @@ using Runway.Shell;
 namespace Runway.Cmdlets
 {
     /// <summary>Creates a dubbing task: the speech of an audio file (or MP4 video) translated and spoken in another language.</summary>
-    [Cmdlet(VerbsCommon.New, "RunwayDubbing", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.New, "RunwayDubbing", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = RunwayCmdlet.HelpUriBase + "New-RunwayDubbing.md")]
     [OutputType(typeof(RunwayTask))]
     [OutputType(typeof(System.IO.FileInfo))]
     public sealed class NewRunwayDubbingCommand : GenerationCmdlet

@@ -11,7 +11,7 @@ using Runway.Shell;
 namespace Runway.Cmdlets
 {
     /// <summary>Creates an image task (text to image), optionally guided by up to three tagged reference images.</summary>
-    [Cmdlet(VerbsCommon.New, "RunwayImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.New, "RunwayImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = RunwayCmdlet.HelpUriBase + "New-RunwayImage.md")]
     [OutputType(typeof(RunwayTask))]
     [OutputType(typeof(System.IO.FileInfo))]
     public sealed class NewRunwayImageCommand : GenerationCmdlet

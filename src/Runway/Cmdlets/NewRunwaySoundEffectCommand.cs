@@ -8,7 +8,7 @@ using Runway.Shell;
 namespace Runway.Cmdlets
 {
     /// <summary>Creates a sound effect task from a description.</summary>
-    [Cmdlet(VerbsCommon.New, "RunwaySoundEffect", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.New, "RunwaySoundEffect", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = RunwayCmdlet.HelpUriBase + "New-RunwaySoundEffect.md")]
     [OutputType(typeof(RunwayTask))]
     [OutputType(typeof(System.IO.FileInfo))]
     public sealed class NewRunwaySoundEffectCommand : GenerationCmdlet

@@ -12,7 +12,7 @@ namespace Runway.Cmdlets
     /// Creates a speech task: text spoken by a Runway preset voice (text to speech), or the speech of an audio or
     /// video file re-voiced by a preset (speech to speech).
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "RunwaySpeech", DefaultParameterSetName = TextSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.New, "RunwaySpeech", DefaultParameterSetName = TextSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = RunwayCmdlet.HelpUriBase + "New-RunwaySpeech.md")]
     [OutputType(typeof(RunwayTask))]
     [OutputType(typeof(System.IO.FileInfo))]
     public sealed class NewRunwaySpeechCommand : GenerationCmdlet

@@ -12,7 +12,7 @@ namespace Runway.Cmdlets
     /// Creates a video task: from an image (image to video), from text alone (text to video, Veo models), from
     /// a video (video to video, gen4_aleph), or a character driven by a reference performance (act_two).
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "RunwayVideo", DefaultParameterSetName = TextSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.New, "RunwayVideo", DefaultParameterSetName = TextSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = RunwayCmdlet.HelpUriBase + "New-RunwayVideo.md")]
     [OutputType(typeof(RunwayTask))]
     [OutputType(typeof(System.IO.FileInfo))]
     public sealed class NewRunwayVideoCommand : GenerationCmdlet

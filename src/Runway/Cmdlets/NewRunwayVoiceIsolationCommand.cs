@@ -9,7 +9,7 @@ using Runway.Shell;
 namespace Runway.Cmdlets
 {
     /// <summary>Creates a voice isolation task: the voice of an audio file (or MP4 video) without its background sound.</summary>
-    [Cmdlet(VerbsCommon.New, "RunwayVoiceIsolation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.New, "RunwayVoiceIsolation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = RunwayCmdlet.HelpUriBase + "New-RunwayVoiceIsolation.md")]
     [OutputType(typeof(RunwayTask))]
     [OutputType(typeof(System.IO.FileInfo))]
     public sealed class NewRunwayVoiceIsolationCommand : GenerationCmdlet

@@ -15,7 +15,7 @@ namespace Runway.Cmdlets
     /// Downloads the outputs of finished tasks (or output URLs) to disk, streaming, never overwriting unless
     /// -Force, never leaving a partial file; emits the files as FileInfo.
     /// </summary>
-    [Cmdlet(VerbsData.Save, "RunwayOutput", DefaultParameterSetName = TaskSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsData.Save, "RunwayOutput", DefaultParameterSetName = TaskSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, HelpUri = RunwayCmdlet.HelpUriBase + "Save-RunwayOutput.md")]
     [OutputType(typeof(FileInfo))]
     public sealed class SaveRunwayOutputCommand : RunwayCmdlet
     {
@@ -72,13 +72,13 @@ namespace Runway.Cmdlets
                 case UriSet:
                     foreach (string url in Uri)
                     {
-                        bool absolute = System.Uri.TryCreate(url, UriKind.Absolute, out Uri parsed);
-                        if (!absolute && !url.Contains("/"))
+                        if (RunwayTask.IsTaskId(url))
                         {
-                            // A plain string piped in is a task id (as for Get-, Wait- and Stop-RunwayTask).
+                            // A task id piped in as a plain string (as for Get-, Wait- and Stop-RunwayTask).
                             SaveById(url);
                             continue;
                         }
+                        bool absolute = System.Uri.TryCreate(url, UriKind.Absolute, out Uri parsed);
                         if (!absolute || (parsed.Scheme != System.Uri.UriSchemeHttps && parsed.Scheme != System.Uri.UriSchemeHttp))
                         {
                             WriteError(ErrorPolicy.InvalidArgument("Runway.InvalidUrl", $"'{url}' is neither an http(s) URL nor a task id.", url));
@@ -106,6 +106,7 @@ namespace Runway.Cmdlets
 
         private void SaveById(string id)
         {
+            if (!IsTaskId(id)) return;
             RunwayTask task = null;
             RunForItem(id, async token => task = await Api.GetTaskAsync(id, token).ConfigureAwait(false));
             if (task != null) Save(task);
@@ -113,7 +114,7 @@ namespace Runway.Cmdlets
 
         private void Save(RunwayTask task)
         {
-            if (task == null || string.IsNullOrEmpty(task.Id)) return;
+            if (task == null || string.IsNullOrEmpty(task.Id) || !IsTaskId(task.Id)) return;
             if (task.Status != RunwayTask.Succeeded || task.Output == null || task.Output.Length == 0)
             {
                 RunwayTask latest = null;

@@ -9,7 +9,7 @@ using Runway.Shell;
 namespace Runway.Cmdlets
 {
     /// <summary>Uploads local files as ephemeral Runway assets (24 h) and outputs their runway:// URIs for any media parameter.</summary>
-    [Cmdlet(VerbsCommunications.Send, "RunwayFile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsCommunications.Send, "RunwayFile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, HelpUri = RunwayCmdlet.HelpUriBase + "Send-RunwayFile.md")]
     [OutputType(typeof(RunwayUpload))]
     public sealed class SendRunwayFileCommand : RunwayCmdlet
     {

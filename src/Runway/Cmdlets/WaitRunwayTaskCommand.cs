@@ -14,7 +14,7 @@ namespace Runway.Cmdlets
     /// Waits for tasks to finish, all of them in one polling loop. Emits each finished task as soon as it
     /// succeeds; a failed, cancelled, vanished or timed-out task is a non-terminating error that keeps its id.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Wait, "RunwayTask", DefaultParameterSetName = TaskSet)]
+    [Cmdlet(VerbsLifecycle.Wait, "RunwayTask", DefaultParameterSetName = TaskSet, HelpUri = RunwayCmdlet.HelpUriBase + "Wait-RunwayTask.md")]
     [OutputType(typeof(RunwayTask))]
     public sealed class WaitRunwayTaskCommand : RunwayCmdlet
     {
@@ -45,9 +45,9 @@ namespace Runway.Cmdlets
         protected override void ProcessRecord()
         {
             if (ParameterSetName == TaskSet)
-                tasks.AddRange(InputObject.Where(t => t != null && !string.IsNullOrEmpty(t.Id)));
+                tasks.AddRange(InputObject.Where(t => t != null && !string.IsNullOrEmpty(t.Id) && IsTaskId(t.Id)));
             else
-                tasks.AddRange(Id.Select(id => new RunwayTask { Id = id }));
+                tasks.AddRange(Id.Where(IsTaskId).Select(id => new RunwayTask { Id = id }));
         }
 
         protected override void EndProcessing()

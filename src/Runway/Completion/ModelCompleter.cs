@@ -99,7 +99,7 @@ namespace Runway.Completion
             {
                 yield break;
             }
-            foreach (Tasks.JournalRecord record in records.Where(r => r.Id.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).Take(Offered))
+            foreach (Tasks.JournalRecord record in records.Where(r => !r.Deleted && r.Id.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).Take(Offered))
             {
                 string tip = $"{record.CreatedAt.LocalDateTime:yyyy-MM-dd HH:mm} {record.Model} {record.Status}: {record.Prompt}";
                 yield return new CompletionResult(record.Id, record.Id, CompletionResultType.ParameterValue, tip);

@@ -20,7 +20,7 @@ namespace Runway.Shell
     {
         /// <summary>Would be the same for every later item too: stop the command at the first.</summary>
         public static bool IsTerminating(Exception exception) =>
-            exception is RunwayConfigurationException || (exception is RunwayApiException api && api.StatusCode == 401);
+            exception is RunwayConfigurationException || exception is RunwaySettingException || (exception is RunwayApiException api && api.StatusCode == 401);
 
         public static ErrorRecord FromException(Exception exception, object target, ErrorPhase phase = ErrorPhase.Other)
         {
@@ -38,6 +38,8 @@ namespace Runway.Shell
                     return new ErrorRecord(task, task.ErrorId, Category(task.Category), task.Task);
                 case RunwayInputException input:
                     return new ErrorRecord(input, input.ErrorId, Category(input.Category), input.Target);
+                case RunwaySettingException setting:
+                    return new ErrorRecord(setting, setting.ErrorId, Category(setting.Category), setting.Setting);
                 case RunwayBudgetException budget:
                     return new ErrorRecord(budget, "Runway.BudgetExceeded", ErrorCategory.LimitsExceeded, target);
                 case RunwayConfigurationException config when config.BadBaseUri:
@@ -107,6 +109,9 @@ namespace Runway.Shell
                 };
             return record;
         }
+
+        public static ErrorRecord NotATaskId(string id) =>
+            InvalidArgument("Runway.InvalidTaskId", $"'{id}' is not a task id (Runway task ids are UUIDs, such as 17f20503-6c24-4c16-946b-35dbbce2af2f); nothing was sent.", id);
 
         public static ErrorRecord InvalidArgument(string errorId, string message, object target) =>
             new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);

@@ -103,8 +103,9 @@ namespace Runway.Shell
                 }
                 capNote = batch.CheckBudget(request);
             }
-            catch (Exception ex) when (ex is RunwayInputException || ex is RunwayBudgetException)
+            catch (Exception ex) when (ex is RunwayInputException || ex is RunwayBudgetException || ex is RunwaySettingException)
             {
+                if (ErrorPolicy.IsTerminating(ex)) ThrowTerminatingError(ErrorPolicy.FromException(ex, request?.Source));
                 Refuse(ErrorPolicy.FromException(ex, request?.Source), number);
                 return;
             }

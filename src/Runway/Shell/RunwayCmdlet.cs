@@ -12,6 +12,9 @@ namespace Runway.Shell
     /// </summary>
     public abstract class RunwayCmdlet : PSCmdlet, IRunwayLog
     {
+        /// <summary>Where each cmdlet's help is online (Get-Help -Online): its page in the repository's docs, &lt;base&gt;&lt;Verb-Noun&gt;.md.</summary>
+        public const string HelpUriBase = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/";
+
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
         private readonly PipelinePump pump = new PipelinePump();
         private RunwayApi api;
@@ -88,10 +91,18 @@ namespace Runway.Shell
             }
         }
 
+        /// <summary>True when <paramref name="id"/> can be a task id; otherwise writes the error for that item (nothing is sent).</summary>
+        protected bool IsTaskId(string id)
+        {
+            if (RunwayTask.IsTaskId(id)) return true;
+            WriteError(ErrorPolicy.NotATaskId(id));
+            return false;
+        }
+
         /// <summary>The failures an item can have that are the module's own to report (anything else is a bug and surfaces as is).</summary>
         protected static bool Reportable(Exception ex) =>
             ex is RunwayApiException || ex is RunwayConfigurationException || ex is Models.RunwayInputException || ex is Tasks.RunwayTaskException
-            || ex is Tasks.RunwayBudgetException || ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is TimeoutException
+            || ex is Tasks.RunwayBudgetException || ex is Tasks.RunwaySettingException || ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is TimeoutException
             || ex is Media.RunwayOutputExpiredException;
 
         /// <summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using Runway.Api;
 using Runway.Models;
 
 namespace Runway.Tasks
@@ -8,6 +9,25 @@ namespace Runway.Tasks
     public sealed class RunwayBudgetException : InvalidOperationException
     {
         public RunwayBudgetException(string message) : base(message) { }
+    }
+
+    /// <summary>A setting the module cannot read: refused rather than taken as "not set".</summary>
+    public sealed class RunwaySettingException : Exception
+    {
+        public RunwaySettingException(string setting, string value, string message, string errorId, ErrorKind category = ErrorKind.InvalidData)
+            : base(message)
+        {
+            Setting = setting;
+            Value = value;
+            ErrorId = errorId;
+            Category = category;
+        }
+
+        /// <summary>The environment variable at fault.</summary>
+        public string Setting { get; }
+        public string Value { get; }
+        public string ErrorId { get; }
+        public ErrorKind Category { get; }
     }
 
     /// <summary>
@@ -24,7 +44,7 @@ namespace Runway.Tasks
         private static decimal reserved;
         private static bool allowUnknownPrice;
 
-        /// <summary>The cap in force, or null for none.</summary>
+        /// <summary>The cap in force, or null for none. Throws <see cref="RunwaySettingException"/> when $env:RUNWAY_MAX_CREDITS is set but not a plain non-negative number.</summary>
         public static decimal? Cap
         {
             get
@@ -33,8 +53,37 @@ namespace Runway.Tasks
                 {
                     if (connectedCap.HasValue) return connectedCap;
                 }
-                string text = Environment.GetEnvironmentVariable(CapVariable);
-                return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal cap) && cap >= 0 ? cap : (decimal?)null;
+                return ParseCap(Environment.GetEnvironmentVariable(CapVariable));
+            }
+        }
+
+        /// <summary>
+        /// Reads a cap setting: empty is no cap; digits with an optional decimal point is the cap; anything else
+        /// ('5e2', '$5', '-1', '1,000', '5 credits') is an error, because a cap silently ignored would spend without limit.
+        /// </summary>
+        public static decimal? ParseCap(string text)
+        {
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            const NumberStyles plain = NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowDecimalPoint;
+            if (decimal.TryParse(text, plain, CultureInfo.InvariantCulture, out decimal cap)) return cap;
+            throw new RunwaySettingException(CapVariable, text,
+                $"Not sent: ${CapVariable} is '{text}', which is not a number of credits. Set it to a plain non-negative number (for example 500), " +
+                $"or remove it for no cap; Connect-Runway -MaxCredits overrides it.",
+                "Runway.InvalidCreditCap");
+        }
+
+        /// <summary>The cap for a report (Get-RunwayCredit, Connect-Runway): an unreadable setting gives null and says why in <paramref name="problem"/>.</summary>
+        public static decimal? CapForReport(out string problem)
+        {
+            problem = null;
+            try
+            {
+                return Cap;
+            }
+            catch (RunwaySettingException ex)
+            {
+                problem = ex.Message.Replace("Not sent: ", string.Empty) + " Every create is refused until then.";
+                return null;
             }
         }
 

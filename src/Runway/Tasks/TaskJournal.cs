@@ -30,6 +30,8 @@ namespace Runway.Tasks
         public DateTimeOffset StatusTime { get; set; }
         /// <summary>The API answered 404 for it (deleted, or past retention): not asked about again.</summary>
         public bool Gone { get; set; }
+        /// <summary>Deleted by this user (Stop-RunwayTask on a finished task): its outputs are gone, listings leave it out.</summary>
+        public bool Deleted { get; set; }
         public List<string> SavedTo { get; } = new List<string>();
 
         public RunwayTask ToTask() => new RunwayTask
@@ -170,6 +172,29 @@ namespace Runway.Tasks
         public static void RecordGone(string id) =>
             Append(new JsonObject { ["event"] = "gone", ["id"] = id, ["time"] = Now() });
 
+        /// <summary>
+        /// Records that the user deleted a journaled task (with its outputs), so listings no longer offer it.
+        /// Tasks the journal never saw created are not added.
+        /// </summary>
+        public static void RecordDeleted(string id)
+        {
+            try
+            {
+                if (FilePath == null) return;
+                lock (LastStatus)
+                {
+                    if (!LastStatus.ContainsKey(id) && !JournaledIds().Contains(id)) return;
+                    LastStatus[id] = "DELETED";
+                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
+            {
+                LastError = ex.Message;
+                return;
+            }
+            Append(new JsonObject { ["event"] = "deleted", ["id"] = id, ["time"] = Now() });
+        }
+
         public static void RecordSaved(string id, string path) =>
             Append(new JsonObject { ["event"] = "saved", ["id"] = id, ["time"] = Now(), ["path"] = path });
 
@@ -236,6 +261,9 @@ namespace Runway.Tasks
                     break;
                 case "gone":
                     record.Gone = true;
+                    break;
+                case "deleted":
+                    record.Gone = record.Deleted = true;
                     break;
                 case "saved":
                     string path = line["path"]?.GetValue<string>();
