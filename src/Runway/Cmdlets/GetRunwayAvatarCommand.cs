@@ -7,7 +7,7 @@ namespace Runway.Cmdlets
 {
     /// <summary>Gets custom avatars by id, or lists them all (newest first, page by page).</summary>
     [Cmdlet(VerbsCommon.Get, "RunwayAvatar", DefaultParameterSetName = ListSet, SupportsPaging = true,
-        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/Get-RunwayAvatar.md")]
+        HelpUri = RunwayCmdlet.HelpUriBase + "Get-RunwayAvatar.md")]
     [OutputType(typeof(RunwayAvatar))]
     public sealed class GetRunwayAvatarCommand : RunwayCmdlet
     {

@@ -10,7 +10,7 @@ namespace Runway.Cmdlets
 {
     /// <summary>Lists avatar conversations (newest first, page by page), or gets them by id with their transcripts.</summary>
     [Cmdlet(VerbsCommon.Get, "RunwayAvatarConversation", DefaultParameterSetName = ListSet, SupportsPaging = true,
-        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/Get-RunwayAvatarConversation.md")]
+        HelpUri = RunwayCmdlet.HelpUriBase + "Get-RunwayAvatarConversation.md")]
     [OutputType(typeof(RunwayAvatarConversation))]
     [OutputType(typeof(RunwayConversationTurn))]
     public sealed class GetRunwayAvatarConversationCommand : RunwayCmdlet

@@ -8,7 +8,7 @@ namespace Runway.Cmdlets
 {
     /// <summary>Avatar usage (sessions and seconds, day by day) over a range of at most 90 days.</summary>
     [Cmdlet(VerbsCommon.Get, "RunwayAvatarUsage",
-        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/Get-RunwayAvatarUsage.md")]
+        HelpUri = RunwayCmdlet.HelpUriBase + "Get-RunwayAvatarUsage.md")]
     [OutputType(typeof(RunwayAvatarUsage))]
     public sealed class GetRunwayAvatarUsageCommand : RunwayCmdlet
     {

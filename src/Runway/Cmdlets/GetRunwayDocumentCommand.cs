@@ -8,7 +8,7 @@ namespace Runway.Cmdlets
 {
     /// <summary>Gets knowledge documents by id (with their content), or lists them (without content), page by page.</summary>
     [Cmdlet(VerbsCommon.Get, "RunwayDocument", DefaultParameterSetName = ListSet, SupportsPaging = true,
-        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/Get-RunwayDocument.md")]
+        HelpUri = RunwayCmdlet.HelpUriBase + "Get-RunwayDocument.md")]
     [OutputType(typeof(RunwayDocument))]
     public sealed class GetRunwayDocumentCommand : RunwayCmdlet
     {

@@ -8,7 +8,7 @@ namespace Runway.Cmdlets
 {
     /// <summary>Gets realtime sessions by id; with -Wait, waits until each is READY to join (or has ended).</summary>
     [Cmdlet(VerbsCommon.Get, "RunwayRealtimeSession",
-        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/Get-RunwayRealtimeSession.md")]
+        HelpUri = RunwayCmdlet.HelpUriBase + "Get-RunwayRealtimeSession.md")]
     [OutputType(typeof(RunwayRealtimeSession))]
     public sealed class GetRunwayRealtimeSessionCommand : ResourceCmdlet
     {

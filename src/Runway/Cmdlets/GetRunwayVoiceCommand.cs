@@ -7,7 +7,7 @@ namespace Runway.Cmdlets
 {
     /// <summary>Gets custom voices by id, or lists them all (newest first, page by page).</summary>
     [Cmdlet(VerbsCommon.Get, "RunwayVoice", DefaultParameterSetName = ListSet, SupportsPaging = true,
-        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/Get-RunwayVoice.md")]
+        HelpUri = RunwayCmdlet.HelpUriBase + "Get-RunwayVoice.md")]
     [OutputType(typeof(RunwayVoice))]
     public sealed class GetRunwayVoiceCommand : RunwayCmdlet
     {

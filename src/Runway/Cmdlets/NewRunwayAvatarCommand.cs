@@ -9,7 +9,7 @@ namespace Runway.Cmdlets
 {
     /// <summary>Creates a custom avatar from a reference image (its face), a voice, a personality and optional knowledge documents.</summary>
     [Cmdlet(VerbsCommon.New, "RunwayAvatar", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
-        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/New-RunwayAvatar.md")]
+        HelpUri = RunwayCmdlet.HelpUriBase + "New-RunwayAvatar.md")]
     [OutputType(typeof(RunwayAvatar))]
     public sealed class NewRunwayAvatarCommand : ResourceCmdlet
     {

@@ -8,7 +8,7 @@ namespace Runway.Cmdlets
 {
     /// <summary>Creates an avatar video task (gwm1_avatars): a preset or custom avatar speaking text or lip-syncing audio.</summary>
     [Cmdlet(VerbsCommon.New, "RunwayAvatarVideo", DefaultParameterSetName = TextSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
-        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/New-RunwayAvatarVideo.md")]
+        HelpUri = RunwayCmdlet.HelpUriBase + "New-RunwayAvatarVideo.md")]
     [OutputType(typeof(RunwayTask))]
     [OutputType(typeof(System.IO.FileInfo))]
     public sealed class NewRunwayAvatarVideoCommand : GenerationCmdlet

@@ -8,7 +8,7 @@ namespace Runway.Cmdlets
 {
     /// <summary>Creates a knowledge document for avatars from text, Markdown or a local text file.</summary>
     [Cmdlet(VerbsCommon.New, "RunwayDocument", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low,
-        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/New-RunwayDocument.md")]
+        HelpUri = RunwayCmdlet.HelpUriBase + "New-RunwayDocument.md")]
     [OutputType(typeof(RunwayDocument))]
     public sealed class NewRunwayDocumentCommand : ResourceCmdlet
     {

@@ -14,7 +14,7 @@ namespace Runway.Cmdlets
     /// shown or logged: the output says whether there is one, and ReadSessionKey() hands it to the caller.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "RunwayRealtimeSession", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
-        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/New-RunwayRealtimeSession.md")]
+        HelpUri = RunwayCmdlet.HelpUriBase + "New-RunwayRealtimeSession.md")]
     [OutputType(typeof(RunwayRealtimeSession))]
     public sealed class NewRunwayRealtimeSessionCommand : ResourceCmdlet
     {

@@ -9,7 +9,7 @@ namespace Runway.Cmdlets
 {
     /// <summary>Creates a custom voice: designed from a text description, or cloned from an audio sample.</summary>
     [Cmdlet(VerbsCommon.New, "RunwayVoice", DefaultParameterSetName = DesignSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
-        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/New-RunwayVoice.md")]
+        HelpUri = RunwayCmdlet.HelpUriBase + "New-RunwayVoice.md")]
     [OutputType(typeof(RunwayVoice))]
     public sealed class NewRunwayVoiceCommand : ResourceCmdlet
     {

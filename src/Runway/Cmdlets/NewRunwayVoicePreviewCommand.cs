@@ -10,7 +10,7 @@ namespace Runway.Cmdlets
 {
     /// <summary>Generates a short audio preview of a voice description (nothing is created), optionally saved as an MP3.</summary>
     [Cmdlet(VerbsCommon.New, "RunwayVoicePreview", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low,
-        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/New-RunwayVoicePreview.md")]
+        HelpUri = RunwayCmdlet.HelpUriBase + "New-RunwayVoicePreview.md")]
     [OutputType(typeof(RunwayVoicePreview))]
     [OutputType(typeof(FileInfo))]
     public sealed class NewRunwayVoicePreviewCommand : ResourceCmdlet

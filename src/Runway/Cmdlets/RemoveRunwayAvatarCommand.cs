@@ -7,7 +7,7 @@ namespace Runway.Cmdlets
 {
     /// <summary>Deletes custom avatars.</summary>
     [Cmdlet(VerbsCommon.Remove, "RunwayAvatar", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
-        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/Remove-RunwayAvatar.md")]
+        HelpUri = RunwayCmdlet.HelpUriBase + "Remove-RunwayAvatar.md")]
     [OutputType(typeof(void))]
     public sealed class RemoveRunwayAvatarCommand : RunwayCmdlet
     {

@@ -7,7 +7,7 @@ namespace Runway.Cmdlets
 {
     /// <summary>Deletes knowledge documents; the API also takes each one off every avatar that used it.</summary>
     [Cmdlet(VerbsCommon.Remove, "RunwayDocument", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
-        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/Remove-RunwayDocument.md")]
+        HelpUri = RunwayCmdlet.HelpUriBase + "Remove-RunwayDocument.md")]
     [OutputType(typeof(void))]
     public sealed class RemoveRunwayDocumentCommand : RunwayCmdlet
     {

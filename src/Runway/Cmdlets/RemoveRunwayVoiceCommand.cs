@@ -7,7 +7,7 @@ namespace Runway.Cmdlets
 {
     /// <summary>Deletes custom voices; avatars that used one keep it, marked deleted.</summary>
     [Cmdlet(VerbsCommon.Remove, "RunwayVoice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
-        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/Remove-RunwayVoice.md")]
+        HelpUri = RunwayCmdlet.HelpUriBase + "Remove-RunwayVoice.md")]
     [OutputType(typeof(void))]
     public sealed class RemoveRunwayVoiceCommand : RunwayCmdlet
     {

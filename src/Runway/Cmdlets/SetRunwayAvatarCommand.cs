@@ -8,7 +8,7 @@ namespace Runway.Cmdlets
 {
     /// <summary>Changes a custom avatar: name, personality, face, voice, documents (replaced as a whole), image processing or start script.</summary>
     [Cmdlet(VerbsCommon.Set, "RunwayAvatar", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
-        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/Set-RunwayAvatar.md")]
+        HelpUri = RunwayCmdlet.HelpUriBase + "Set-RunwayAvatar.md")]
     [OutputType(typeof(RunwayAvatar))]
     public sealed class SetRunwayAvatarCommand : ResourceCmdlet
     {

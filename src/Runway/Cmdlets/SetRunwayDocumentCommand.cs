@@ -8,7 +8,7 @@ namespace Runway.Cmdlets
 {
     /// <summary>Renames a knowledge document or replaces its content (from text or a local file).</summary>
     [Cmdlet(VerbsCommon.Set, "RunwayDocument", DefaultParameterSetName = TextSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
-        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/Set-RunwayDocument.md")]
+        HelpUri = RunwayCmdlet.HelpUriBase + "Set-RunwayDocument.md")]
     [OutputType(typeof(RunwayDocument))]
     public sealed class SetRunwayDocumentCommand : ResourceCmdlet
     {

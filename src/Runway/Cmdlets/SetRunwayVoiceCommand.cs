@@ -8,7 +8,7 @@ namespace Runway.Cmdlets
 {
     /// <summary>Renames a custom voice or changes (or clears) its description.</summary>
     [Cmdlet(VerbsCommon.Set, "RunwayVoice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
-        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/Set-RunwayVoice.md")]
+        HelpUri = RunwayCmdlet.HelpUriBase + "Set-RunwayVoice.md")]
     [OutputType(typeof(RunwayVoice))]
     public sealed class SetRunwayVoiceCommand : ResourceCmdlet
     {

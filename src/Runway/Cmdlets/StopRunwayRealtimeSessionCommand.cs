@@ -6,7 +6,7 @@ namespace Runway.Cmdlets
 {
     /// <summary>Cancels active realtime sessions (NOT_READY, READY or RUNNING).</summary>
     [Cmdlet(VerbsLifecycle.Stop, "RunwayRealtimeSession", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
-        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/Stop-RunwayRealtimeSession.md")]
+        HelpUri = RunwayCmdlet.HelpUriBase + "Stop-RunwayRealtimeSession.md")]
     [OutputType(typeof(void))]
     public sealed class StopRunwayRealtimeSessionCommand : RunwayCmdlet
     {
