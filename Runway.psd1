@@ -8,7 +8,7 @@
     Description          = 'Generate video, images, speech, sound effects, dubbing and voice isolation with the Runway API from PowerShell: typed objects that pipe, cost shown before you spend, safe retries, resumable waits.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
-    FormatsToProcess     = @('Runway.Format.ps1xml', 'Runway.Avatars.Format.ps1xml')
+    FormatsToProcess     = @('Runway.Format.ps1xml', 'Runway.Routing.Format.ps1xml', 'Runway.Workflows.Format.ps1xml', 'Runway.Avatars.Format.ps1xml')
     TypesToProcess       = @('Runway.Types.ps1xml')
     CmdletsToExport      = @(
         'Connect-Runway'
@@ -19,32 +19,43 @@
         'Get-RunwayCredit'
         'Get-RunwayDocument'
         'Get-RunwayRealtimeSession'
+        'Get-RunwayRouter'
+        'Get-RunwayRouterRequest'
         'Get-RunwayTask'
         'Get-RunwayUsage'
         'Get-RunwayVoice'
+        'Get-RunwayWorkflow'
+        'Invoke-RunwayWorkflow'
         'New-RunwayAvatar'
         'New-RunwayAvatarVideo'
         'New-RunwayDocument'
         'New-RunwayDubbing'
+        'New-RunwayHdrVideo'
         'New-RunwayImage'
+        'New-RunwayImageUpscale'
         'New-RunwayRealtimeSession'
+        'New-RunwayRouter'
         'New-RunwaySoundEffect'
         'New-RunwaySpeech'
         'New-RunwayVideo'
+        'New-RunwayVideoUpscale'
         'New-RunwayVoice'
         'New-RunwayVoiceIsolation'
         'New-RunwayVoicePreview'
         'Remove-RunwayAvatar'
         'Remove-RunwayDocument'
+        'Remove-RunwayRouter'
         'Remove-RunwayVoice'
         'Save-RunwayOutput'
         'Send-RunwayFile'
         'Set-RunwayAvatar'
         'Set-RunwayDocument'
+        'Set-RunwayRouter'
         'Set-RunwayVoice'
         'Stop-RunwayRealtimeSession'
         'Stop-RunwayTask'
         'Wait-RunwayTask'
+        'Wait-RunwayWorkflowInvocation'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

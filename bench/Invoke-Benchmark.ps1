@@ -22,11 +22,17 @@ param(
     [Parameter(Mandatory)] [string] $ModuleManifest,
     [ValidateSet('Debug', 'Release')] [string] $Configuration = 'Release',
     [ValidateRange(1, 50)] [int] $Runs = 5,
-    [ValidateRange(1, 10)] [int] $BatchRuns = 3,
+    [ValidateRange(1, 10)] [int] $BatchRuns = 2,
     [ValidateRange(1, 500)] [int] $BatchSize = 100,
     [ValidateRange(1000, 120000)] [int] $BatchRunMs = 20000,
     [ValidateRange(1, 10)] [int] $TransferRuns = 3,
     [ValidateRange(1, 200)] [int] $TransferMB = 200,
+    # Batches at tier limits: 100 tasks at each MaxConcurrent, a short simulator task (PendingMs + RunMs).
+    [int[]] $TierSlots = @(1, 2, 5),
+    [ValidateRange(0, 10000)] [int] $TierPendingMs = 100,
+    [ValidateRange(100, 60000)] [int] $TierRunMs = 1400,
+    [ValidateRange(10, 5000)] [int] $LargeBatch = 1000,
+    [ValidateRange(1000, 1000000)] [int] $JournalTasks = 100000,
     [string] $ResultPath = (Join-Path $PSScriptRoot 'results.md')
 )
 Set-StrictMode -Version Latest
@@ -186,6 +192,95 @@ try {
     }
     if (@($batch | Where-Object Throttled).Count) { $notes.Add('WARNING: some batch tasks were THROTTLED, so the report delays are overstated.') }
 
+    # ---- 3b. Batches at real tier limits ---------------------------------------------------------------------
+    $tierTask = ($TierPendingMs + $TierRunMs) / 1000
+    Write-Step "Batches of $BatchSize at MaxConcurrent $($TierSlots -join ', '): PendingMs $TierPendingMs, RunMs $TierRunMs (task $tierTask s)..."
+    function Get-SimEnds([object[]] $Ids, [int] $Slots) {
+        # The simulator's queue, replayed from the tasks' createdAt: eligible after PendingMs, FIFO, one slot per end.
+        $created = foreach ($id in $Ids) { [pscustomobject]@{ Id = $id; At = ConvertTo-Utc (Invoke-RestMethod -Uri "$($sim.Url)/v1/tasks/$id" -Headers $headers).createdAt } }
+        $free = [System.Collections.Generic.List[DateTimeOffset]]::new()
+        foreach ($i in 1..$Slots) { $free.Add([DateTimeOffset]::MinValue) }
+        $ends = @{}
+        foreach ($c in $created | Sort-Object At) {
+            $k = $free.IndexOf(($free | Sort-Object | Select-Object -First 1))
+            $eligible = $c.At.AddMilliseconds($TierPendingMs)
+            $begin = if ($free[$k] -gt $eligible) { $free[$k] } else { $eligible }
+            $free[$k] = $begin.AddMilliseconds($TierRunMs)
+            $ends[$c.Id] = $free[$k]
+        }
+        $ends
+    }
+    function Measure-TierBatch([string] $Side, [int] $Slots, [int] $Count) {
+        Reset-RunwaySimulator
+        $null = Set-RunwaySimulatorConfig -Setting @{ MaxConcurrent = $Slots; PendingMs = $TierPendingMs; RunMs = $TierRunMs }
+        $reported = @{}
+        $extra = $null
+        if ($Side -eq 'module') {
+            $journal = Join-Path $work "batch-$Slots-$Count.jsonl"
+            $json = & $pwshExe @pwshPrefix -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Measure-Batch.ps1') -ModuleManifest $ModuleManifest -Count $Count -Journal $journal
+            if ($LASTEXITCODE -ne 0) { throw "Measure-Batch.ps1 failed: $json" }
+            $extra = $json | Select-Object -Last 1 | ConvertFrom-Json
+            $wall = $extra.wallMs / 1000
+            foreach ($t in $extra.reported) { $reported[$t.id] = ConvertTo-Utc $t.at }
+        }
+        else {
+            $out = & $node.Source $sdkScript batch $Count 'https://example.com/bench-first-frame.png' | ConvertFrom-Json
+            $wall = $out.wallMs / 1000
+            foreach ($t in $out.tasks) { $reported[$t.id] = ConvertTo-Utc $t.reportedAt }
+        }
+        $stats = Get-RunwaySimulatorStat
+        $polls = @(Get-RunwaySimulatorRequest -Path '/v1/tasks/' -Method GET).Count
+        $creates = @(Get-RunwaySimulatorRequest -Path '/v1/image_to_video' -Method POST | Where-Object status -eq 200)
+        if ($reported.Count -ne $Count -or $creates.Count -ne $Count) { throw "$Side batch at $Slots slots: $($reported.Count) reported, $($creates.Count) created of $Count." }
+        $ends = Get-SimEnds @($reported.Keys) $Slots
+        $delays = foreach ($id in $reported.Keys) { ($reported[$id] - $ends[$id]).TotalSeconds }
+        [pscustomobject]@{ Side = $Side; Slots = $Slots; Wall = $wall; Polls = $polls; Delay = (Get-Stat $delays).Median; MaxRunning = $stats.maxRunning.gen4_turbo
+            MaxInFlight = $stats.maxInFlight.gen4_turbo; FirstCreate = $creates[0].time; Extra = $extra }
+    }
+    foreach ($slots in $TierSlots) {
+        $mod = Measure-TierBatch 'module' $slots $BatchSize
+        Write-Step ("  {0} slot(s) module: {1:0.0} s, {2} polls, median delay {3:0.000} s, in flight ≤ {4}" -f $slots, $mod.Wall, $mod.Polls, $mod.Delay, $mod.MaxInFlight)
+        $ideal = $BatchSize / $slots * $tierTask
+        if ($hasSdk) {
+            $sdk = Measure-TierBatch 'sdk' $slots $BatchSize
+            Write-Step ("  {0} slot(s) SDK:    {1:0.0} s, {2} polls, median delay {3:0.000} s, in flight ≤ {4}" -f $slots, $sdk.Wall, $sdk.Polls, $sdk.Delay, $sdk.MaxInFlight)
+            Add-Row "$BatchSize at MaxConcurrent ${slots}: wall time" ('{0:0.0} s' -f $mod.Wall) ("SDK {0:0.0} s; ideal {1:0.0} s" -f $sdk.Wall, $ideal) ('{0:0.000}× ideal; SDK {1:0.000}×' -f ($mod.Wall / $ideal), ($sdk.Wall / $ideal)) '≤ 1.02× ideal' (($mod.Wall / $ideal) -le 1.02)
+            Add-Row "$BatchSize at MaxConcurrent ${slots}: poll requests" "$($mod.Polls)" "SDK $($sdk.Polls)" ('{0:0.00}×' -f ($mod.Polls / $sdk.Polls)) '≤ 0.5× the SDK' (($mod.Polls / $sdk.Polls) -le 0.5)
+            Add-Row "$BatchSize at MaxConcurrent ${slots}: median report delay" ('{0:0.000} s' -f $mod.Delay) ('SDK {0:0.000} s' -f $sdk.Delay) ('{0:0.000}×' -f ($mod.Delay / [Math]::Max(0.001, $sdk.Delay))) 'not later than the SDK' ($mod.Delay -le $sdk.Delay)
+        }
+        else {
+            Add-Row "$BatchSize at MaxConcurrent ${slots}: wall time" ('{0:0.0} s' -f $mod.Wall) ("ideal {0:0.0} s" -f $ideal) ('{0:0.000}× ideal' -f ($mod.Wall / $ideal)) '≤ 1.02× ideal' (($mod.Wall / $ideal) -le 1.02)
+        }
+        if ($mod.MaxInFlight -gt $slots) { $notes.Add("WARNING: the module had $($mod.MaxInFlight) tasks in flight at MaxConcurrent $slots.") }
+    }
+
+    # ---- 3c. A large batch: memory, first create, threads --------------------------------------------------
+    Write-Step "Batch of $LargeBatch at MaxConcurrent 100 (task $tierTask s), fresh pwsh..."
+    $large = Measure-TierBatch 'module' 100 $LargeBatch
+    $x = $large.Extra
+    $firstCreate = ((ConvertTo-Utc $large.FirstCreate) - (ConvertTo-Utc $x.startedAt)).TotalSeconds
+    $growth = $x.peakMB - $x.idleMB
+    Write-Step ("  {0:0.0} s, peak +{1:0.0} MB, first create after {2:0.000} s, threads {3} → {4}" -f $large.Wall, $growth, $firstCreate, $x.idleThreads, $x.peakThreads)
+    Add-Row "Batch ${LargeBatch}: peak working set above idle" ('+{0:0.0} MB' -f $growth) ('idle {0:0} MB' -f $x.idleMB) ('{0:0.00}× of target' -f ($growth / 64)) '≤ 64 MB' ($growth -le 64)
+    Add-Row "Batch ${LargeBatch}: time to first create" ('{0:0.000} s' -f $firstCreate) '–' ('{0:0.00}× of target' -f ($firstCreate / 1)) '≤ 1 s' ($firstCreate -le 1)
+    Add-Row "Batch ${LargeBatch}: threads" ("{0} peak" -f $x.peakThreads) ("{0} idle" -f $x.idleThreads) ('+{0}' -f ($x.peakThreads - $x.idleThreads)) 'no thread per task (≤ +32)' (($x.peakThreads - $x.idleThreads) -le 32)
+    Add-Row "Batch ${LargeBatch}: wall time" ('{0:0.0} s' -f $large.Wall) ('ideal {0:0.0} s' -f ($LargeBatch / 100 * $tierTask)) ('{0:0.000}× ideal' -f ($large.Wall / ($LargeBatch / 100 * $tierTask))) '(reference)' $null
+
+    # ---- 3d. The task journal at 100,000 tasks ----------------------------------------------------------------
+    Write-Step "Task journal of $JournalTasks tasks, fresh pwsh..."
+    $journalDir = Join-Path $work 'journal'
+    New-Item -ItemType Directory -Path $journalDir | Out-Null
+    $json = & $pwshExe @pwshPrefix -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Measure-Journal.ps1') -ModuleManifest $ModuleManifest -Directory $journalDir -Tasks $JournalTasks
+    if ($LASTEXITCODE -ne 0) { throw "Measure-Journal.ps1 failed: $json" }
+    $j = $json | Select-Object -Last 1 | ConvertFrom-Json
+    $listStat = Get-Stat $j.listMs; $completeStat = Get-Stat $j.completeMs; $appendStat = Get-Stat $j.appendMs
+    Write-Step ("  {0:0} MB: list {1:0.0} ms, complete {2:0.0} ms, append {3:0.00} ms, compaction {4:0} ms → {5:0.0} MB" -f ($j.bytes / 1MB), $listStat.Median, $completeStat.Median, $appendStat.Median, $j.compactMs, ($j.bytesAfter / 1MB))
+    $size = '{0:N0} tasks, {1:N0} lines, {2:0} MB' -f $j.tasks, $j.lines, ($j.bytes / 1MB)
+    Add-Row 'Journal: Get-RunwayTask -First 20' (Format-Stat $listStat 'ms' '0.0') $size ('{0:0.000}× of target' -f ($listStat.Median / 300)) '≤ 300 ms median' ($listStat.Median -le 300)
+    Add-Row 'Journal: task-id completion' (Format-Stat $completeStat 'ms' '0.0') $size ('{0:0.000}× of target' -f ($completeStat.Median / 100)) '≤ 100 ms median' ($completeStat.Median -le 100)
+    Add-Row "Journal: a create's journal line" (Format-Stat $appendStat 'ms' '0.00') $size ('{0:0.000}× of target' -f ($appendStat.Median / 10)) '≤ 10 ms median' ($appendStat.Median -le 10)
+    Add-Row 'Journal: one compaction' ('{0:N0} ms, {1:N0} ms of it holding the lock' -f $j.compactMs, $j.compactLockedMs) ('{0:0.0} MB → {1:0.0} MB; {2:N0} tasks kept, {3:N0} archived' -f ($j.bytes / 1MB), ($j.bytesAfter / 1MB), $j.keptTasks, $j.archivedTasks) ('{0:0.000}× the size' -f ($j.bytesAfter / $j.bytes)) 'bounded; nothing unfinished or unsaved lost (tests)' $null
+
     # ---- 4. 200 MB upload and download -------------------------------------------------------------------
     Write-Step "$TransferMB MB upload and download, $TransferRuns run(s) each, fresh pwsh per side..."
     Reset-RunwaySimulator
@@ -247,6 +342,10 @@ $null = $md.AppendLine("- Batch: $BatchSize × ``New-RunwayVideo`` (gen4_turbo, 
     "The SDK side runs ``client.imageToVideo.create(...).waitForTaskOutput()`` for all $BatchSize under ``Promise.all`` (@runwayml/sdk 4.20.1, 6 s ± 1.5 s polling, first poll after one wait). " +
     "For this benchmark the simulator's **MaxConcurrent is set to $BatchSize** with ``Set-RunwaySimulatorConfig`` (so no task is ever THROTTLED) and **RunMs to $BatchRunMs** (PendingMs stays $($defaults.pendingMs)): a simulator task takes $taskSeconds s. " +
     'The report delay is the time from the end of a task in the simulator (createdAt + PendingMs + RunMs, exact without throttling) to the module emitting it (the SDK: its promise resolving); poll requests are the GET /v1/tasks/{id} in the simulator log.')
+$null = $md.AppendLine("- Batches at tier limits: $BatchSize × the same ``New-RunwayVideo`` batch (``-Wait``, 6 s interval), each side in a **fresh** process (the module: a new pwsh, so nothing learned and the tier read afresh), at **MaxConcurrent $($TierSlots -join ', ')**, **PendingMs $TierPendingMs, RunMs $TierRunMs**: a simulator task takes $tierTask s, and the ideal is tasks ÷ slots × $tierTask s. " +
+    'The module keeps at most MaxConcurrent tasks unfinished (its gate creates the next when one ends, so each slot costs PendingMs + RunMs); the SDK creates all 100 at once and leaves the queue to the server, whose queue overlaps one task''s PENDING with another''s run: that is why the SDK can come in under the ideal. ' +
+    "Report delay = report time minus the task's end, the end replayed from the tasks' createdAt by the simulator's rules (eligible after PendingMs, FIFO, one slot per end). The $LargeBatch-task batch runs at MaxConcurrent 100 in a fresh pwsh: working set VmHWM after minus VmRSS before (peak reset), threads sampled every 20 ms, first create = the simulator's log time of the first POST minus the pipeline's start.")
+$null = $md.AppendLine("- Journal: a made-up year of $JournalTasks tasks (created + status line each, a saved line for half; the newest 20 finished, so the listing sends nothing to the API), in a fresh pwsh; medians of 15 (listing, completion) and 45 (appends, compaction off while timed, to a temp-dir file) runs; then one compaction of the whole file.")
 $null = $md.AppendLine("- Transfers (MB/s = 10^6 bytes per second): a $TransferMB MB (decimal: the module's own upload limit) file; upload = ``Send-RunwayFile`` vs an HttpClient multipart POST of the same slot fields; download = ``Save-RunwayOutput -Uri `$sim/_sim/blob/$downloadBytes`` vs HttpClient ``GetAsync(ResponseHeadersRead)`` + ``CopyToAsync`` to a file. " +
     'Each side runs in its own fresh pwsh after a 1 MB warm-up; peak working-set growth is VmHWM after the transfer minus VmRSS before it (peak reset through /proc/self/clear_refs).')
 $null = $md.AppendLine('- Per-call: 200 sequential calls on one finished task, module and Invoke-RestMethod interleaved run by run in the same pwsh after a warm-up; the SDK in node after a warm-up. Import: Import-Module timed inside a fresh pwsh (pwsh start-up excluded; the first run is discarded).')

@@ -74,7 +74,8 @@ namespace Runway.Tests
         {
             Assert.Equal(49, ModelCatalog.VoicePresets.Count);
             Assert.Equal(29, ModelCatalog.DubbingLanguages.Count);
-            Assert.Equal(15, ModelCatalog.Models.Count);
+            Assert.Equal(GenerationCatalog.Models.Length + EnhanceCatalog.Models.Length + AvatarCatalog.Models.Length, ModelCatalog.Models.Count);
+            Assert.Equal(4, EnhanceCatalog.Models.Length);
         }
 
         [Theory]

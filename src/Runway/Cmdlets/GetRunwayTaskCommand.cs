@@ -31,7 +31,7 @@ namespace Runway.Cmdlets
 
         /// <summary>Only journal tasks with these statuses (after refreshing).</summary>
         [Parameter(ParameterSetName = ListSet)]
-        [ValidateSet("PENDING", "THROTTLED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED")]
+        [ValidateSet("PENDING", "THROTTLED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED", "UNCONFIRMED")]
         public string[] Status { get; set; }
 
         /// <summary>Only journal tasks created at or after this time.</summary>
@@ -67,13 +67,16 @@ namespace Runway.Cmdlets
                 WriteWarning($"The task journal is off (${TaskJournal.PathVariable}=off); pass -Id to get a task.");
                 return;
             }
-            IEnumerable<JournalRecord> filtered = TaskJournal.Read(WriteWarning).Where(r => !r.Deleted);
-            if (MyInvocation.BoundParameters.ContainsKey(nameof(Since)))
-                filtered = filtered.Where(r => r.CreatedAt >= new DateTimeOffset(Since));
+            bool filterByStatus = Status != null && Status.Length > 0;
+            DateTimeOffset? since = MyInvocation.BoundParameters.ContainsKey(nameof(Since)) ? new DateTimeOffset(Since) : (DateTimeOffset?)null;
+            // The newest few are read from the end of the journal, not the whole file.
+            IEnumerable<JournalRecord> filtered = First > 0 && !filterByStatus ? TaskJournal.ReadNewest(First, since, WriteWarning) : TaskJournal.Read(WriteWarning);
+            filtered = filtered.Where(r => !r.Deleted);
+            if (since.HasValue)
+                filtered = filtered.Where(r => r.CreatedAt >= since.Value);
             var records = filtered.ToList();
             var tasks = records.Select(r => r.ToTask()).ToList();
             var gone = new HashSet<string>(records.Where(r => r.Gone).Select(r => r.Id), StringComparer.OrdinalIgnoreCase);
-            bool filterByStatus = Status != null && Status.Length > 0;
             if (!filterByStatus && First > 0) tasks = tasks.Take(First).ToList();
 
             RunwayTask[] unfinished = tasks.Where(t => !t.IsFinished && !gone.Contains(t.Id)).ToArray();

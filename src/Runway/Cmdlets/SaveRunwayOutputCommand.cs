@@ -22,12 +22,18 @@ namespace Runway.Cmdlets
         private const string TaskSet = "Task";
         private const string IdSet = "Id";
         private const string UriSet = "Uri";
+        private const string WorkflowSet = "Workflow";
         private OutputDestination destination;
         private OutputSaver saver;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = TaskSet)]
         [ValidateNotNull]
         public RunwayTask[] InputObject { get; set; }
+
+        /// <summary>Finished workflow runs (Invoke-RunwayWorkflow -Wait, Wait-RunwayWorkflowInvocation): every node's outputs.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = WorkflowSet)]
+        [ValidateNotNull]
+        public RunwayWorkflowInvocation[] Invocation { get; set; }
 
         /// <summary>Ids of finished tasks: their outputs are fetched fresh.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
@@ -68,6 +74,9 @@ namespace Runway.Cmdlets
                     break;
                 case IdSet:
                     foreach (string id in Id) SaveById(id);
+                    break;
+                case WorkflowSet:
+                    foreach (RunwayWorkflowInvocation run in Invocation) SaveRun(run);
                     break;
                 case UriSet:
                     foreach (string url in Uri)
@@ -141,6 +150,27 @@ namespace Runway.Cmdlets
                 return;
             Saver().Start(task, Cancellation);
             Drain();
+        }
+
+        private void SaveRun(RunwayWorkflowInvocation run)
+        {
+            if (run == null || string.IsNullOrEmpty(run.Id)) return;
+            if (run.Status != RunwayTask.Succeeded || run.Output.Length == 0)
+            {
+                WriteError(new ErrorRecord(new System.InvalidOperationException($"Workflow run {run.Id} has no output to save (status {run.Status}); wait for it with Wait-RunwayWorkflowInvocation."),
+                    "Runway.NoOutput", ErrorCategory.InvalidOperation, run));
+                return;
+            }
+            if (!destination.TryClaim())
+            {
+                WriteError(destination.OneFileForManyTasks($"Not saved: the outputs of {run.Id}.", run));
+                return;
+            }
+            if (ShouldProcess($"Runway workflow run {run.Id} ({run.Output.Length} output{(run.Output.Length == 1 ? "" : "s")})", "Download to " + destination.Target.Path))
+            {
+                Saver().Start(run, Cancellation);
+                Drain();
+            }
         }
 
         /// <summary>Lets downloads run while the next pipeline item arrives, writing what they have reported so far.</summary>

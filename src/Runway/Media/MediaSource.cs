@@ -22,6 +22,8 @@ namespace Runway.Media
         public MediaKind? MediaKind { get; private set; }
         public long Length { get; private set; }
         public double? DurationSeconds { get; private set; }
+        /// <summary>Width and height of a local or data-URI PNG/JPEG, or of a local MP4/MOV video, when the header gives them.</summary>
+        public (int Width, int Height)? PixelSize { get; private set; }
         public string Parameter { get; private set; }
 
         public bool IsLocal => Kind == MediaSourceKind.LocalFile;
@@ -155,7 +157,39 @@ namespace Runway.Media
             if (uri.Length > max)
                 throw new RunwayInputException($"-{parameter}: the data URI is {uri.Length / (double)MediaLimits.Megabyte:0.#} MB; the API accepts at most {max / MediaLimits.Megabyte} MB inline. Pass the file path instead (it will be uploaded).",
                     parameter, "Runway.FileTooLarge", Shorten(uri), ErrorKind.LimitsExceeded);
-            return new MediaSource { Kind = MediaSourceKind.DataUri, Value = uri, Format = format, MediaKind = format.Kind, Parameter = parameter };
+            byte[] bytes;
+            try
+            {
+                bytes = Convert.FromBase64String(uri.Substring(comma + 1));
+            }
+            catch (FormatException)
+            {
+                throw new RunwayInputException($"-{parameter}: the data URI's data is not valid base64.", parameter, "Runway.InvalidDataUri", Shorten(uri));
+            }
+            if (bytes.Length == 0)
+                throw new RunwayInputException($"-{parameter}: the data URI holds no data.", parameter, "Runway.InvalidDataUri", Shorten(uri));
+            MediaFormat actual = MediaProbe.Sniff(bytes, Math.Min(bytes.Length, 64));
+            if (!SameFormat(actual, format))
+                throw new RunwayInputException(
+                    $"-{parameter}: the data URI says {format.MediaType}, but its bytes are {(actual == null ? "not a recognised media file" : $"{Article(actual.Name)} {actual.Name} {actual.Kind.ToString().ToLowerInvariant()}")}; " +
+                    "give the type its bytes are, or pass the file's path.",
+                    parameter, "Runway.DataUriMismatch", Shorten(uri), ErrorKind.InvalidData);
+            return new MediaSource { Kind = MediaSourceKind.DataUri, Value = uri, Format = format, MediaKind = format.Kind, Length = bytes.Length, Parameter = parameter,
+                PixelSize = format == MediaProbe.Png || format == MediaProbe.Jpeg ? Media.PixelSize.FromDataUri(uri) : null };
+        }
+
+        /// <summary>A declared type matches the sniffed bytes when they are the same format or share a container (an MP4 declared as audio/mp4).</summary>
+        private static bool SameFormat(MediaFormat actual, MediaFormat declared)
+        {
+            if (actual == null) return false;
+            if (actual == declared) return true;
+            MediaFormat[][] families =
+            {
+                new[] { MediaProbe.Mp4, MediaProbe.M4A, MediaProbe.QuickTime },
+                new[] { MediaProbe.Matroska, MediaProbe.WebM },
+                new[] { MediaProbe.Mp3, MediaProbe.Aac },
+            };
+            return families.Any(family => family.Contains(actual) && family.Contains(declared));
         }
 
         private static MediaSource FromFile(string path, string parameter, MediaKind[] accepted)
@@ -190,6 +224,7 @@ namespace Runway.Media
                 MediaKind = format.Kind,
                 Length = file.Length,
                 DurationSeconds = MediaProbe.ReadDuration(file.FullName, format),
+                PixelSize = Media.PixelSize.Read(file.FullName, format),
                 Parameter = parameter,
             };
         }

@@ -24,13 +24,21 @@ namespace Runway.Media
         /// </summary>
         public string PathFor(string baseName, int index, int count, string mediaType, string url)
         {
-            string extension = MediaProbe.FromMediaType(mediaType)?.Extension ?? UrlExtension(url) ?? ".bin";
+            string extension = MediaProbe.FromMediaType(mediaType)?.Extension ?? ArchiveExtension(mediaType, url) ?? UrlExtension(url) ?? ".bin";
             string suffix = count > 1 ? "_" + (index + 1) : string.Empty;
             if (IsDirectory)
                 return System.IO.Path.Combine(Path, SafeName(baseName) + suffix + extension);
             string existing = System.IO.Path.GetExtension(Path);
             string stem = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path), System.IO.Path.GetFileNameWithoutExtension(Path));
             return stem + suffix + (string.IsNullOrEmpty(existing) ? extension : existing);
+        }
+
+        /// <summary>A .zip (an EXR frame sequence from video to HDR) keeps its extension: it is not media the probe knows.</summary>
+        private static string ArchiveExtension(string mediaType, string url)
+        {
+            bool zipType = mediaType != null && mediaType.Split(';')[0].Trim().Equals("application/zip", StringComparison.OrdinalIgnoreCase);
+            bool zipUrl = Uri.TryCreate(url, UriKind.Absolute, out Uri uri) && uri.AbsolutePath.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
+            return zipType || (string.IsNullOrEmpty(mediaType) && zipUrl) ? ".zip" : null;
         }
 
         private static string UrlExtension(string url)

@@ -48,7 +48,7 @@ namespace Runway.Models
 
         public decimal EstimatedCredits => Model.Price.Estimate(Model, Cost);
         /// <summary>False for a model whose price is not published: its estimate is 0 and means nothing.</summary>
-        public bool PriceKnown => Model.PriceKnown;
+        public bool PriceKnown => Model.Price.Knows(Cost);
         public bool CostIsApproximate => Model.Price.IsApproximate(Model, Cost);
 
         /// <summary>
@@ -72,7 +72,7 @@ namespace Runway.Models
             }
         }
 
-        public string CostText => !PriceKnown ? "an unknown price (Runway publishes none for " + Model.Name + ")"
+        public string CostText => !PriceKnown ? (Model.PriceKnown ? "an unknown price (" + Model.Name + " charges " + Model.Price.Describe() + "; the input's length cannot be read here)" : "an unknown price (Runway publishes none for " + Model.Name + ")")
             : (CostIsApproximate ? "about " : string.Empty) + ModelCatalog.FormatCost(EstimatedCredits);
 
         public string Summary =>

@@ -12,6 +12,8 @@ namespace Runway.Models
         string Display { get; }
         /// <summary>Length of audio or video, when it could be read locally.</summary>
         double? DurationSeconds { get; }
+        /// <summary>Width and height in pixels, when they could be read locally.</summary>
+        (int Width, int Height)? PixelSize { get; }
         /// <summary>A local file: its URI is known only once it is inlined or uploaded.</summary>
         bool IsLocal { get; }
         bool IsDataUri { get; }

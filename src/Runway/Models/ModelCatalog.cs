@@ -18,6 +18,9 @@ namespace Runway.Models
         public const string SoundEffect = "sound_effect";
         public const string VoiceDubbing = "voice_dubbing";
         public const string VoiceIsolation = "voice_isolation";
+        public const string ImageUpscale = "image_upscale";
+        public const string VideoUpscale = "video_upscale";
+        public const string VideoToHdr = "video_to_hdr";
     }
 
     public enum MediaKind { Image, Video, Audio }
@@ -73,6 +76,8 @@ namespace Runway.Models
         public int TextLength { get; set; }
         /// <summary>Length of the input media when the price follows it (dubbing, isolation, speech to speech) and it could be read.</summary>
         public double? InputSeconds { get; set; }
+        /// <summary>Pixels of the input media's frame, when the price follows them (video to HDR) and they could be read.</summary>
+        public long? InputPixels { get; set; }
     }
 
     /// <summary>How a model is priced, in credits (1 credit = $0.01).</summary>
@@ -82,6 +87,8 @@ namespace Runway.Models
         public abstract string Describe();
         /// <summary>True when the estimate is an upper bound or a guess because the input's length is unknown here.</summary>
         public virtual bool IsApproximate(ModelInfo model, CostQuery query) => false;
+        /// <summary>False when nothing can be estimated for this request (the price is unpublished, or follows an input length that cannot be read here).</summary>
+        public virtual bool Knows(CostQuery query) => true;
     }
 
     /// <summary>
@@ -93,6 +100,7 @@ namespace Runway.Models
     {
         public override decimal Estimate(ModelInfo model, CostQuery query) => 0;
         public override string Describe() => "price unknown";
+        public override bool Knows(CostQuery query) => false;
     }
 
     public sealed class PerSecondPrice : PriceRule
@@ -251,13 +259,13 @@ namespace Runway.Models
         public const int MaxUriLength = 2048;
 
         /// <summary>Every model, section by section (each section is a class of its own, so its tables are ready when read).</summary>
-        public static readonly IReadOnlyList<ModelInfo> Models = GenerationCatalog.Models.Concat(AvatarCatalog.Models).ToArray();
+        public static readonly IReadOnlyList<ModelInfo> Models = GenerationCatalog.Models.Concat(EnhanceCatalog.Models).Concat(AvatarCatalog.Models).ToArray();
 
         /// <summary>
         /// Every task endpoint, the cmdlet that reaches it and its default model. On a cmdlet that reaches several,
         /// the first (in this order) whose selecting parameter is given is the one used; none given: any of them.
         /// </summary>
-        public static readonly IReadOnlyList<EndpointInfo> EndpointTable = GenerationCatalog.EndpointRows.Concat(AvatarCatalog.EndpointRows).ToArray();
+        public static readonly IReadOnlyList<EndpointInfo> EndpointTable = GenerationCatalog.EndpointRows.Concat(EnhanceCatalog.EndpointRows).Concat(AvatarCatalog.EndpointRows).ToArray();
 
         /// <summary>The default model of each endpoint, used when -Model is not given.</summary>
         public static readonly IReadOnlyDictionary<string, string> DefaultModel = EndpointTable.ToDictionary(e => e.Name, e => e.DefaultModel);

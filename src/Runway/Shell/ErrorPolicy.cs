@@ -31,11 +31,13 @@ namespace Runway.Shell
                     if (api.TaskMayExist)
                         record.ErrorDetails = new ErrorDetails(api.Message)
                         {
-                            RecommendedAction = "Do not simply re-run the command: the task may exist and be charged. Look at your recent tasks first.",
+                            RecommendedAction = "Do not simply re-run the command: the task may exist and be charged. Get-RunwayTask lists the attempt as UNCONFIRMED; compare it with Get-RunwayUsage and your recent tasks first.",
                         };
                     return record;
                 case RunwayTaskException task:
                     return new ErrorRecord(task, task.ErrorId, Category(task.Category), task.Task);
+                case RunwayWorkflowException run:
+                    return new ErrorRecord(run, run.ErrorId, Category(run.Category), run.Invocation);
                 case RunwayInputException input:
                     return new ErrorRecord(input, input.ErrorId, Category(input.Category), input.Target);
                 case RunwaySettingException setting:

@@ -24,6 +24,7 @@ namespace Runway.Shell
         private OutputDestination destination;
         private GenerationOutput output;
         private TaskCreator creator;
+        private RecordBinding records;
 
         /// <summary>Wait until the task finishes and output the finished task.</summary>
         [Parameter]
@@ -76,12 +77,37 @@ namespace Runway.Shell
         protected T TypedUnlessFromTask<T>(object input, string parameter, T value) =>
             InputBinder.Unwrap(input) is RunwayTask && !OnCommandLine(parameter) ? default : value;
 
-        protected MediaSource Media(object input, string parameter, params MediaKind[] accepted) =>
-            input == null ? null : MediaSource.From(InputBinder.MediaValue(input, parameter), parameter, path => ProviderPaths.ResolveOne(this, path), accepted);
+        protected MediaSource Media(object input, string parameter, params MediaKind[] accepted)
+        {
+            if (input == null) return null;
+            object value = InputBinder.MediaValue(input, parameter);
+            try
+            {
+                return MediaSource.From(value, parameter, path => ProviderPaths.ResolveOne(this, path), accepted);
+            }
+            catch (RunwayInputException ex) when (ex.ErrorId == "Runway.FileNotFound" && value is string text && !LooksLikePath(text))
+            {
+                // A sentence piped or typed where a file is expected binds to the media parameter: say so, and where text goes.
+                string textParameter = TextParameter();
+                throw new RunwayInputException(
+                    $"'{text}' was bound to -{parameter}, but it is not an existing file, an https URL or a runway:// or data: URI." +
+                    (textParameter == null ? string.Empty : $" To use it as text, pass it as -{textParameter}: {MyInvocation.MyCommand.Name} -{textParameter} '{text}'."),
+                    parameter, ex.ErrorId, ex.Target, ex.Category, ex);
+            }
+        }
+
+        /// <summary>A missing file's name (a separator, or an extension) rather than a sentence.</summary>
+        private static bool LooksLikePath(string text) =>
+            text.IndexOfAny(new[] { '/', '\\' }) >= 0 || System.Text.RegularExpressions.Regex.IsMatch(text.Trim(), @"\.[A-Za-z0-9]{1,5}$");
+
+        /// <summary>The command's text parameter (-Prompt, -Text), for errors about text given where media was expected.</summary>
+        private string TextParameter() =>
+            new[] { "Prompt", "Text" }.FirstOrDefault(name => MyInvocation.MyCommand.Parameters.ContainsKey(name));
 
         protected override void BeginProcessing()
         {
             commandLineParameters = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+            records = new RecordBinding(this, commandLineParameters);
             batch = new BatchConfirmation(this);
             destination = OutputDestination.FromOutParameters(this, OutFile, OutDirectory, Force);
             output = new GenerationOutput(this, destination, Wait, WaitOptions, summary);
@@ -95,6 +121,7 @@ namespace Runway.Shell
             string capNote;
             try
             {
+                records.Check();
                 request = BuildRequest();
                 if (destination != null && !destination.TryClaim())
                 {
@@ -108,6 +135,10 @@ namespace Runway.Shell
                 if (ErrorPolicy.IsTerminating(ex)) ThrowTerminatingError(ErrorPolicy.FromException(ex, request?.Source));
                 Refuse(ErrorPolicy.FromException(ex, request?.Source), number);
                 return;
+            }
+            finally
+            {
+                records.Restore();
             }
             if (VerboseEnabled)
                 WriteVerbose($"{request.Summary}: {request.CostText}. Body: {request.DescribeBody()}");

@@ -70,8 +70,24 @@ namespace Runway.Shell
 
         private static string Resolve(PSCmdlet cmdlet, string path) => cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
 
+        /// <summary>
+        /// A file where a folder of the path should be (out.txt/clips) can never be written: said before anything is
+        /// sent or downloaded, -WhatIf included, instead of an IOException after paying.
+        /// </summary>
+        private static void CheckAncestors(PSCmdlet cmdlet, string parameter, string path)
+        {
+            for (string folder = Path.GetDirectoryName(path); !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
+            {
+                if (Directory.Exists(folder)) return;
+                if (File.Exists(folder))
+                    cmdlet.ThrowTerminatingError(ErrorPolicy.InvalidArgument("Runway.OutputParentIsFile",
+                        $"-{parameter} '{path}' cannot be written: '{folder}' is a file, not a folder.", path));
+            }
+        }
+
         private static OutputDestination ForFile(PSCmdlet cmdlet, string parameter, string typed, string path, bool force)
         {
+            CheckAncestors(cmdlet, parameter, path);
             string directory = Path.GetDirectoryName(path);
             if (!Directory.Exists(directory))
                 cmdlet.ThrowTerminatingError(new ErrorRecord(new DirectoryNotFoundException($"-{parameter}: the folder '{directory}' does not exist."),
@@ -85,6 +101,7 @@ namespace Runway.Shell
 
         private static OutputDestination ForDirectory(PSCmdlet cmdlet, string parameter, string path, bool force)
         {
+            CheckAncestors(cmdlet, parameter, path);
             if (File.Exists(path))
                 cmdlet.ThrowTerminatingError(ErrorPolicy.InvalidArgument($"Runway.{parameter}IsFile",
                     $"-{parameter} '{path}' is a file; give a directory, or a file name with an extension.", path));

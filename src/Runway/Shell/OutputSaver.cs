@@ -42,6 +42,12 @@ namespace Runway.Shell
             lock (running) running.Add(SaveTaskAsync(task, task.Id, task.Output ?? Array.Empty<string>(), cancellation));
         }
 
+        /// <summary>Starts saving every output of a finished workflow run, node by node (a partial run saves what it has).</summary>
+        public void Start(RunwayWorkflowInvocation run, CancellationToken cancellation)
+        {
+            lock (running) running.Add(SaveTaskAsync(run, run.Id, run.Output, cancellation));
+        }
+
         public void Start(string url, CancellationToken cancellation)
         {
             string name = Uri.TryCreate(url, UriKind.Absolute, out Uri uri) ? Path.GetFileNameWithoutExtension(uri.AbsolutePath) : "output";

@@ -10,66 +10,86 @@ namespace Runway.Tasks
 {
     /// <summary>
     /// Keeps a command's unfinished tasks of each model within the organization's maxConcurrentGenerations
-    /// (read once) and the user's -ThrottleLimit: before another create, it polls its own unfinished tasks
-    /// until one ends. Tasks that end while it waits are reported like any others.
+    /// (read once) and the user's -ThrottleLimit: before another create, it waits until one of its own
+    /// unfinished tasks ends, looking at each by the same per-task plan as <see cref="TaskWaiter"/> (so a full
+    /// gate looks at a task just after its expected end, not in rounds). Tasks that end while it waits are
+    /// reported like any others.
     /// </summary>
     internal sealed class ConcurrencyGate
     {
-        private readonly RunwayApi api;
+        private readonly Func<string, CancellationToken, Task<int?>> tier;
         private readonly int? throttleLimit;
         private readonly WaitOptions options;
         private readonly IRunwayLog log;
         private readonly IWaitObserver observer;
-        private readonly List<RunwayTask> unfinished = new List<RunwayTask>();
+        private readonly PollSchedule schedule;
         private readonly Dictionary<string, int> limits = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
 
         public ConcurrencyGate(RunwayApi api, int? throttleLimit, WaitOptions options, IRunwayLog log, IWaitObserver observer)
+            : this(new TaskWaiter(api, options).NewSchedule(null), (model, token) => TierLimits.MaxConcurrentAsync(api, model, token), throttleLimit, options, log, observer)
         {
-            this.api = api;
+        }
+
+        /// <summary>A gate over any schedule and tier (tests play whole batches in simulated time with it).</summary>
+        internal ConcurrencyGate(PollSchedule schedule, Func<string, CancellationToken, Task<int?>> tier, int? throttleLimit, WaitOptions options, IRunwayLog log, IWaitObserver observer)
+        {
+            this.schedule = schedule;
+            this.tier = tier;
             this.throttleLimit = throttleLimit;
             this.options = options;
             this.log = log;
             this.observer = observer;
         }
 
-        public IReadOnlyList<RunwayTask> Unfinished => unfinished;
+        /// <summary>The tracked tasks not yet seen ended, as last seen (a waiter continues their plans).</summary>
+        public IReadOnlyList<RunwayTask> Unfinished => schedule.Tasks;
 
-        public void Track(RunwayTask task) => unfinished.Add(task);
+        /// <summary>Status requests the gate sent so far.</summary>
+        public int PollRequests => schedule.PollRequests;
+
+        public void Track(RunwayTask task) => schedule.Add(task);
 
         public async Task WaitForSlotAsync(string model, CancellationToken cancellation)
         {
             int limit = await LimitAsync(model, cancellation).ConfigureAwait(false);
-            var waiter = new TaskWaiter(api, options);
-            DateTimeOffset started = DateTimeOffset.UtcNow;
+            DateTimeOffset started = schedule.Now;
+            DateTimeOffset? deadline = options.Timeout.HasValue ? started + options.Timeout.Value : (DateTimeOffset?)null;
+            bool told = false;
             while (true)
             {
-                RunwayTask[] same = unfinished.Where(t => string.Equals(t.Model, model, StringComparison.OrdinalIgnoreCase)).ToArray();
-                if (same.Length < limit) return;
-                if (options.Timeout.HasValue && DateTimeOffset.UtcNow - started >= options.Timeout.Value)
+                int same = schedule.CountOf(model);
+                if (same < limit) return;
+                if (deadline.HasValue && schedule.Now >= deadline.Value)
+                {
+                    string ids = string.Join(", ", schedule.Tasks.Where(t => string.Equals(t.Model, model, StringComparison.OrdinalIgnoreCase)).Select(t => t.Id));
                     throw new TimeoutException(
-                        $"Not sent: {same.Length} {model} tasks are still unfinished after {options.Timeout.Value.TotalSeconds:0} s ({string.Join(", ", same.Select(t => t.Id))}), " +
+                        $"Not sent: {same} {model} tasks are still unfinished after {options.Timeout.Value.TotalSeconds:0} s ({ids}), " +
                         $"and the tier allows {limit} at once. Wait for them (Wait-RunwayTask) and try again, or raise -TimeoutSec.");
-                log.Verbose($"{same.Length} {model} tasks unfinished (limit {limit}); waiting for one to end before creating another.");
-                await Task.Delay(waiter.Jitter(options.PollInterval), cancellation).ConfigureAwait(false);
-                IReadOnlyList<RunwayTask> running = await waiter.PollOnceAsync(same, observer, cancellation).ConfigureAwait(false);
-                unfinished.RemoveAll(t => same.Contains(t));
-                unfinished.AddRange(running);
+                }
+                if (!told)
+                {
+                    log.Verbose($"{same} {model} tasks unfinished (limit {limit}); waiting for one to end before creating another.");
+                    told = true;
+                }
+                await schedule.StepAsync(observer, deadline, false, cancellation).ConfigureAwait(false);
             }
         }
 
         private async Task<int> LimitAsync(string model, CancellationToken cancellation)
         {
             if (limits.TryGetValue(model, out int known)) return known;
-            int? tier = null;
+            int? slots = null;
             try
             {
-                tier = await TierLimits.MaxConcurrentAsync(api, model, cancellation).ConfigureAwait(false);
+                slots = await tier(model, cancellation).ConfigureAwait(false);
             }
             catch (RunwayApiException ex) when (ex.StatusCode != 401)
             {
                 log.Verbose($"Could not read the tier's concurrency for {model} ({ex.Message}); using -ThrottleLimit only.");
             }
-            int limit = Math.Max(1, Math.Min(tier ?? int.MaxValue, throttleLimit ?? int.MaxValue));
+            // The queue model counts the server's slots (the tier's), not -ThrottleLimit's.
+            schedule.SetSlots(model, slots);
+            int limit = Math.Max(1, Math.Min(slots ?? int.MaxValue, throttleLimit ?? int.MaxValue));
             limits[model] = limit;
             return limit;
         }

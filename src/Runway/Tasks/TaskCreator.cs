@@ -62,10 +62,11 @@ namespace Runway.Tasks
                 SpendingGuard.Release(credits);
                 throw;
             }
-            catch
+            catch (Exception ex)
             {
-                // Cancelled or lost mid-request: the task may exist, so its cost counts.
+                // Cancelled or lost mid-request: the task may exist, so its cost counts, and the attempt is journaled.
                 SpendingGuard.Commit(credits);
+                TaskJournal.RecordUnconfirmed(request, ex is OperationCanceledException ? "Stopped while the create was being sent; the task may exist." : ex.Message);
                 throw;
             }
             SpendingGuard.Commit(credits);

@@ -88,10 +88,32 @@ namespace Runway.Tasks
         /// <summary>Records a new task; false when the journal could not be written (see <see cref="LastError"/>).</summary>
         public static bool RecordCreated(RunwayTask task, GenerationRequest request)
         {
+            JsonObject line = CreatedLine("created", task.Id, request);
+            lock (LastStatus) LastStatus[task.Id] = task.Status;
+            return Append(line);
+        }
+
+        /// <summary>Status of an entry for a create whose answer never came: the task may or may not exist.</summary>
+        public const string Unconfirmed = "UNCONFIRMED";
+
+        /// <summary>
+        /// A create sent whose answer was lost (connection dropped, timed out, cancelled): the task may exist and be
+        /// charged, under an id nobody knows. Journaled as an unconfirmed entry with what was asked, so Get-RunwayTask
+        /// shows it and the user can reconcile it with Get-RunwayUsage. Returns false when the journal cannot be written.
+        /// </summary>
+        public static bool RecordUnconfirmed(GenerationRequest request, string reason)
+        {
+            JsonObject line = CreatedLine("attempt", "unconfirmed-" + Guid.NewGuid().ToString("N"), request);
+            line["reason"] = reason;
+            return Append(line);
+        }
+
+        private static JsonObject CreatedLine(string kind, string id, GenerationRequest request)
+        {
             var line = new JsonObject
             {
-                ["event"] = "created",
-                ["id"] = task.Id,
+                ["event"] = kind,
+                ["id"] = id,
                 ["time"] = Now(),
                 ["endpoint"] = request.Endpoint,
                 ["model"] = request.Model.Name,
@@ -111,8 +133,7 @@ namespace Runway.Tasks
                 inputs.Add(slot.Source.IsLocal ? $"{slot.Source.Value} -> {uri}" : uri);
             }
             line["inputs"] = inputs;
-            lock (LastStatus) LastStatus[task.Id] = task.Status;
-            return Append(line);
+            return line;
         }
 
         /// <summary>
@@ -133,7 +154,7 @@ namespace Runway.Tasks
                 {
                     if (!LastStatus.TryGetValue(task.Id, out string last))
                     {
-                        if (!JournaledIds().Contains(task.Id)) return;
+                        if (!SeenIds.Contains(task.Id) && !JournaledIds().Contains(task.Id)) return;
                         last = null;
                     }
                     if (last == task.Status) return;
@@ -151,6 +172,15 @@ namespace Runway.Tasks
             if (task.Failure != null) line["failure"] = task.Failure;
             if (task.FailureCode != null) line["failureCode"] = task.FailureCode;
             Append(line);
+        }
+
+        /// <summary>Ids this process read from the journal (a listing's tasks are known without reading the whole file); use under the LastStatus lock.</summary>
+        private static readonly HashSet<string> SeenIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        private static void Saw(IEnumerable<JournalRecord> records)
+        {
+            lock (LastStatus)
+                foreach (JournalRecord record in records) SeenIds.Add(record.Id);
         }
 
         private static HashSet<string> journaledIds;
@@ -207,6 +237,323 @@ namespace Runway.Tasks
         /// </summary>
         public static IReadOnlyList<JournalRecord> ReadRecent(long tailBytes) => Read(null, tailBytes);
 
+        /// <summary>
+        /// The <paramref name="count"/> newest tasks (created at or after <paramref name="since"/>, when given),
+        /// newest first, read backwards from the end of the file: a listing of the last few tasks costs the same in
+        /// a journal of years as in a new one. Lines that cannot be read are reported through <paramref name="warn"/>.
+        /// </summary>
+        public static IReadOnlyList<JournalRecord> ReadNewest(int count, DateTimeOffset? since, Action<string> warn)
+        {
+            string path = FilePath;
+            if (path == null || !File.Exists(path) || count <= 0) return Array.Empty<JournalRecord>();
+            var lines = new List<JsonObject>();
+            var created = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var deleted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            bool first = true;
+            foreach (string text in LinesFromEnd(path))
+            {
+                bool last = first;
+                first = false;
+                if (string.IsNullOrWhiteSpace(text)) continue;
+                JsonObject line;
+                try
+                {
+                    line = JsonNode.Parse(text) as JsonObject;
+                    if (line?["id"] == null || line["event"] == null) throw new FormatException("not a journal line");
+                }
+                catch (Exception ex) when (ex is JsonException || ex is InvalidOperationException || ex is FormatException)
+                {
+                    if (!last) warn?.Invoke($"Skipped an unreadable line of the task journal {path}.");
+                    continue;
+                }
+                lines.Add(line);
+                string kind = line["event"]?.GetValue<string>();
+                // A deleted task is left out of listings: it does not count towards the newest few.
+                if (kind == "deleted") deleted.Add(line["id"].GetValue<string>());
+                if (kind != "created" && kind != "record") continue;
+                if (!deleted.Contains(line["id"].GetValue<string>())) created.Add(line["id"].GetValue<string>());
+                // Lines are appended in time order (give or take concurrent sessions): past the window, stop.
+                if (since.HasValue && TimeOf(line) < since.Value.AddMinutes(-5)) break;
+                if (!since.HasValue && created.Count >= count + 8) break;
+            }
+            var records = new Dictionary<string, JournalRecord>(StringComparer.OrdinalIgnoreCase);
+            for (int i = lines.Count - 1; i >= 0; i--)
+            {
+                try
+                {
+                    Fold(records, lines[i]);
+                }
+                catch (Exception ex) when (ex is JsonException || ex is InvalidOperationException || ex is FormatException)
+                {
+                    warn?.Invoke($"Skipped an unreadable line of the task journal {path}.");
+                }
+            }
+            List<JournalRecord> newest = records.Values.Where(r => created.Contains(r.Id) && (!since.HasValue || r.CreatedAt >= since.Value))
+                .OrderByDescending(r => r.CreatedAt).Take(count).ToList();
+            Saw(newest);
+            return newest;
+        }
+
+        private static DateTimeOffset TimeOf(JsonObject line) =>
+            DateTimeOffset.Parse(line["time"]?.GetValue<string>() ?? throw new FormatException("no time"), System.Globalization.CultureInfo.InvariantCulture);
+
+        /// <summary>The file's lines, last first, read in blocks from the end (UTF-8 splits only at '\n').</summary>
+        private static IEnumerable<string> LinesFromEnd(string path)
+        {
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            {
+                const int Block = 64 * 1024;
+                long position = stream.Length;
+                var buffer = new byte[Block];
+                var carry = new List<byte>();
+                while (position > 0)
+                {
+                    int size = (int)Math.Min(Block, position);
+                    position -= size;
+                    stream.Seek(position, SeekOrigin.Begin);
+                    int read = 0;
+                    while (read < size)
+                    {
+                        int n = stream.Read(buffer, read, size - read);
+                        if (n <= 0) throw new IOException("The task journal shrank while it was read.");
+                        read += n;
+                    }
+                    // buffer[0..size) + carry = the text from position to the last unfinished line.
+                    int end = size;
+                    for (int i = size - 1; i >= 0; i--)
+                    {
+                        if (buffer[i] != (byte)'\n') continue;
+                        var bytes = new byte[end - i - 1 + carry.Count];
+                        Array.Copy(buffer, i + 1, bytes, 0, end - i - 1);
+                        carry.CopyTo(bytes, end - i - 1);
+                        carry.Clear();
+                        yield return Encoding.UTF8.GetString(bytes);
+                        end = i;
+                    }
+                    var rest = new byte[end];
+                    Array.Copy(buffer, 0, rest, 0, end);
+                    carry.InsertRange(0, rest);
+                }
+                if (carry.Count > 0) yield return Encoding.UTF8.GetString(carry.ToArray());
+            }
+        }
+
+        /// <summary>
+        /// The journal is compacted when an append finds it larger than this (0: never). A busy user's year is
+        /// tens of megabytes of lines; a compaction turns it into one line per task worth keeping.
+        /// </summary>
+        public static long CompactAboveBytes { get; set; } = 8 * 1024 * 1024;
+
+        /// <summary>A compaction keeps at least this many of the newest tasks in the journal, whatever their state.</summary>
+        public static int KeepNewest { get; set; } = 1000;
+
+        /// <summary>A succeeded task never saved stays in the journal this long (its outputs' signed URLs last 24–48 h).</summary>
+        public static TimeSpan KeepUnsaved { get; set; } = TimeSpan.FromDays(30);
+
+        /// <summary>Where compactions move the tasks they take out of the journal: nothing is ever deleted.</summary>
+        public static string ArchivePath(string journalPath) =>
+            Path.Combine(Path.GetDirectoryName(journalPath) ?? ".", Path.GetFileNameWithoutExtension(journalPath) + ".archive.jsonl");
+
+        /// <summary>What a compaction did.</summary>
+        public sealed class CompactionResult
+        {
+            public int Kept { get; set; }
+            public int Archived { get; set; }
+            public long BytesBefore { get; set; }
+            public long BytesAfter { get; set; }
+            /// <summary>How long it held the journal's lock (other sessions' appends wait that long at most).</summary>
+            public double LockedMilliseconds { get; set; }
+        }
+
+        /// <summary>
+        /// Rewrites the journal as one line per task it keeps (every unfinished task, every succeeded task not yet
+        /// saved, younger than <see cref="KeepUnsaved"/>, and the <see cref="KeepNewest"/> newest), and appends the
+        /// others, one line each, to the archive (<see cref="ArchivePath"/>). The long part (reading and folding
+        /// the file) runs without the lock, so other sessions keep appending; then, under the lock, the lines
+        /// appended meanwhile are carried over as they are (a task they touch is kept, not archived) and the new
+        /// journal replaces the old by a rename, so a reader sees one or the other whole, and a crash leaves the old.
+        /// </summary>
+        public static CompactionResult Compact() => Compact(0);
+
+        /// <summary>Compacts unless, once the lock is taken, the file is no larger than <paramref name="onlyAbove"/> (another session compacted it).</summary>
+        private static CompactionResult Compact(long onlyAbove)
+        {
+            string path = FilePath;
+            if (path == null || !File.Exists(path)) return new CompactionResult();
+            byte[] head;
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+                head = ReadBytes(stream, 0, stream.Length);
+            int whole = Array.LastIndexOf(head, (byte)'\n') + 1;
+            Folded folded = Fold(Encoding.UTF8.GetString(head, 0, whole).Split('\n'));
+            // Busy sessions append between its tries: a compaction may wait longer for its turn than an append does.
+            using (AcquireLock(path, TimeSpan.FromSeconds(60)))
+            {
+                var locked = System.Diagnostics.Stopwatch.StartNew();
+                string[] appended;
+                long before;
+                using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+                {
+                    before = stream.Length;
+                    if (before <= onlyAbove) return new CompactionResult { BytesBefore = before, BytesAfter = before };
+                    if (before >= whole && SameStart(stream, head, whole))
+                    {
+                        appended = Encoding.UTF8.GetString(ReadBytes(stream, whole, before - whole)).Split('\n');
+                    }
+                    else
+                    {
+                        // Another session rewrote the file since it was read: read it again, under the lock this time.
+                        folded = Fold(Encoding.UTF8.GetString(ReadBytes(stream, 0, before)).Split('\n'));
+                        appended = Array.Empty<string>();
+                    }
+                }
+                CompactionResult result = Write(path, folded, appended.Where(l => !string.IsNullOrWhiteSpace(l)).ToArray(), before);
+                result.LockedMilliseconds = locked.Elapsed.TotalMilliseconds;
+                return result;
+            }
+        }
+
+        private sealed class Folded
+        {
+            public readonly List<string> Order = new List<string>();
+            public readonly Dictionary<string, JournalRecord> Records = new Dictionary<string, JournalRecord>(StringComparer.OrdinalIgnoreCase);
+            public readonly List<string> Unreadable = new List<string>();
+        }
+
+        private static Folded Fold(string[] lines)
+        {
+            var folded = new Folded();
+            foreach (string text in lines)
+            {
+                if (string.IsNullOrWhiteSpace(text)) continue;
+                try
+                {
+                    var line = JsonNode.Parse(text) as JsonObject;
+                    string id = line?["id"]?.GetValue<string>();
+                    if (id != null && !folded.Records.ContainsKey(id)) folded.Order.Add(id);
+                    Fold(folded.Records, line);
+                }
+                catch (Exception ex) when (ex is JsonException || ex is InvalidOperationException || ex is FormatException)
+                {
+                    // A line this version cannot read is kept as it is: it may be a newer version's.
+                    folded.Unreadable.Add(text.TrimEnd('\r'));
+                }
+            }
+            return folded;
+        }
+
+        private static CompactionResult Write(string path, Folded folded, string[] appended, long bytesBefore)
+        {
+            var result = new CompactionResult { BytesBefore = bytesBefore };
+            // A task a line appended meanwhile speaks of stays in the journal, so that the line folds onto it.
+            var touched = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (string text in appended)
+            {
+                try
+                {
+                    if ((JsonNode.Parse(text) as JsonObject)?["id"] is JsonNode id) touched.Add(id.GetValue<string>());
+                }
+                catch (Exception ex) when (ex is JsonException || ex is InvalidOperationException || ex is FormatException)
+                {
+                }
+            }
+            DateTimeOffset now = DateTimeOffset.Now;
+            var newest = new HashSet<string>(folded.Records.Values.OrderByDescending(r => r.CreatedAt).Take(Math.Max(0, KeepNewest)).Select(r => r.Id), StringComparer.OrdinalIgnoreCase);
+            var keep = new StringBuilder();
+            var archive = new StringBuilder();
+            foreach (JournalRecord record in folded.Order.Select(id => folded.Records[id]).OrderBy(r => r.CreatedAt))
+            {
+                bool unfinished = !record.Gone && !RunwayTask.IsFinalStatus(record.Status);
+                bool unsaved = !record.Gone && record.Status == RunwayTask.Succeeded && record.SavedTo.Count == 0 && now - record.CreatedAt < KeepUnsaved;
+                bool kept = unfinished || unsaved || newest.Contains(record.Id) || touched.Contains(record.Id);
+                (kept ? keep : archive).Append(RecordLine(record).ToJsonString(Api.RunwayClient.BodyOptions)).Append('\n');
+                if (kept) result.Kept++;
+                else result.Archived++;
+            }
+            foreach (string line in folded.Unreadable) keep.Append(line).Append('\n');
+            foreach (string line in appended) keep.Append(line.TrimEnd('\r')).Append('\n');
+
+            if (archive.Length > 0)
+            {
+                // The archive first: a crash between the two leaves a task in both, never in neither.
+                byte[] archived = Encoding.UTF8.GetBytes(archive.ToString());
+                using (var stream = new FileStream(ArchivePath(path), FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete))
+                {
+                    stream.Write(archived, 0, archived.Length);
+                    stream.Flush(true);
+                }
+            }
+            string temporary = path + ".compacting";
+            byte[] bytes = Encoding.UTF8.GetBytes(keep.ToString());
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(bytes, 0, bytes.Length);
+                stream.Flush(true);
+            }
+            ReplaceFile(temporary, path);
+            result.BytesAfter = bytes.Length;
+            lock (LastStatus) journaledIds = null;
+            return result;
+        }
+
+        private static byte[] ReadBytes(FileStream stream, long offset, long count)
+        {
+            var bytes = new byte[count];
+            stream.Seek(offset, SeekOrigin.Begin);
+            int read = 0;
+            while (read < count)
+            {
+                int n = stream.Read(bytes, read, (int)Math.Min(int.MaxValue, count - read));
+                if (n <= 0) throw new IOException("The task journal shrank while it was read.");
+                read += n;
+            }
+            return bytes;
+        }
+
+        /// <summary>Whether the file still begins with what was read (appends only add at the end; a compaction rewrites the start).</summary>
+        private static bool SameStart(FileStream stream, byte[] head, int length)
+        {
+            foreach (long offset in new[] { 0L, Math.Max(0, length - 4096) })
+            {
+                int count = (int)Math.Min(4096, length - offset);
+                byte[] now = ReadBytes(stream, offset, count);
+                for (int i = 0; i < count; i++) if (now[i] != head[offset + i]) return false;
+            }
+            return true;
+        }
+
+        /// <summary>A rename over the old file: atomic on one volume, so a reader opens the old journal or the new, whole.</summary>
+        private static void ReplaceFile(string source, string destination)
+        {
+            if (File.Exists(destination)) File.Replace(source, destination, null, true);
+            else File.Move(source, destination);
+        }
+
+        /// <summary>One line that folds back to everything <paramref name="record"/> knows.</summary>
+        private static JsonObject RecordLine(JournalRecord record)
+        {
+            string Time(DateTimeOffset t) => t.ToString("o", System.Globalization.CultureInfo.InvariantCulture);
+            var line = new JsonObject
+            {
+                ["event"] = "record",
+                ["id"] = record.Id,
+                ["time"] = Time(record.CreatedAt),
+                ["endpoint"] = record.Endpoint,
+                ["model"] = record.Model,
+                ["estimatedCredits"] = record.EstimatedCredits,
+                ["status"] = record.Status,
+                ["statusTime"] = Time(record.StatusTime),
+                ["lastSeen"] = Time(record.LastSeen),
+            };
+            if (record.Prompt != null) line["prompt"] = record.Prompt;
+            line["inputs"] = new JsonArray(record.Inputs.Select(v => (JsonNode)v).ToArray());
+            if (record.Output.Length > 0) line["output"] = new JsonArray(record.Output.Select(v => (JsonNode)v).ToArray());
+            if (record.Failure != null) line["failure"] = record.Failure;
+            if (record.FailureCode != null) line["failureCode"] = record.FailureCode;
+            if (record.Gone) line["gone"] = true;
+            if (record.SavedTo.Count > 0) line["savedTo"] = new JsonArray(record.SavedTo.Select(v => (JsonNode)v).ToArray());
+            return line;
+        }
+
         private static IReadOnlyList<JournalRecord> Read(Action<string> warn, long tailBytes)
         {
             string path = FilePath;
@@ -228,7 +575,9 @@ namespace Runway.Tasks
                         warn?.Invoke($"Skipped unreadable line {i + 1} of the task journal {path}.");
                 }
             }
-            return records.Values.OrderByDescending(r => r.CreatedAt).ToList();
+            List<JournalRecord> all = records.Values.OrderByDescending(r => r.CreatedAt).ToList();
+            Saw(all);
+            return all;
         }
 
         private static void Fold(Dictionary<string, JournalRecord> records, JsonObject line)
@@ -242,6 +591,12 @@ namespace Runway.Tasks
             record.LastSeen = time > record.LastSeen ? time : record.LastSeen;
             switch (kind)
             {
+                case "attempt":
+                    // Never asked about (its id is the journal's own), so it keeps this status.
+                    record.Status = Unconfirmed;
+                    record.Failure = line["reason"]?.GetValue<string>();
+                    record.Gone = true;
+                    goto case "created";
                 case "created":
                     record.CreatedAt = time;
                     record.Endpoint = line["endpoint"]?.GetValue<string>();
@@ -258,6 +613,33 @@ namespace Runway.Tasks
                     if (line["output"] is JsonArray output) record.Output = output.Select(n => n?.GetValue<string>()).ToArray();
                     record.Failure = line["failure"]?.GetValue<string>() ?? record.Failure;
                     record.FailureCode = line["failureCode"]?.GetValue<string>() ?? record.FailureCode;
+                    break;
+                case "record":
+                    // One line per task, written by a compaction: everything the folded lines knew.
+                    record.CreatedAt = time;
+                    record.Endpoint = line["endpoint"]?.GetValue<string>();
+                    record.Model = line["model"]?.GetValue<string>();
+                    record.Prompt = line["prompt"]?.GetValue<string>();
+                    record.EstimatedCredits = line["estimatedCredits"]?.GetValue<decimal>();
+                    record.Inputs = (line["inputs"] as JsonArray)?.Select(n => n?.GetValue<string>()).ToArray() ?? Array.Empty<string>();
+                    DateTimeOffset statusTime = line["statusTime"] is JsonNode st ? DateTimeOffset.Parse(st.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) : time;
+                    if (statusTime >= record.StatusTime)
+                    {
+                        record.StatusTime = statusTime;
+                        record.Status = line["status"]?.GetValue<string>() ?? record.Status ?? RunwayTask.Pending;
+                        if (line["output"] is JsonArray kept) record.Output = kept.Select(n => n?.GetValue<string>()).ToArray();
+                        record.Failure = line["failure"]?.GetValue<string>() ?? record.Failure;
+                        record.FailureCode = line["failureCode"]?.GetValue<string>() ?? record.FailureCode;
+                    }
+                    if (line["lastSeen"] is JsonNode seen)
+                    {
+                        DateTimeOffset last = DateTimeOffset.Parse(seen.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+                        if (last > record.LastSeen) record.LastSeen = last;
+                    }
+                    record.Gone |= line["gone"]?.GetValue<bool>() == true;
+                    if (line["savedTo"] is JsonArray saved)
+                        foreach (string savedPath in saved.Select(n => n?.GetValue<string>()).Where(v => v != null))
+                            if (!record.SavedTo.Contains(savedPath)) record.SavedTo.Add(savedPath);
                     break;
                 case "gone":
                     record.Gone = true;
@@ -286,11 +668,26 @@ namespace Runway.Tasks
             try
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(path));
+                long length;
                 using (AcquireLock(path))
                 using (var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete))
                 {
                     stream.Write(bytes, 0, bytes.Length);
                     stream.Flush(true);
+                    length = stream.Length;
+                }
+                // The line is on disk first (and the lock released); a compaction that fails leaves the journal as it was.
+                long limit = CompactAboveBytes;
+                if (limit > 0 && length > limit)
+                {
+                    try
+                    {
+                        Compact(limit);
+                    }
+                    catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is TimeoutException || ex is JsonException)
+                    {
+                        LastError = "compaction: " + ex.Message;
+                    }
                 }
                 return true;
             }
@@ -304,10 +701,12 @@ namespace Runway.Tasks
         /// <summary>Why the last append failed, for a warning.</summary>
         public static string LastError { get; private set; }
 
-        private static FileStream AcquireLock(string path)
+        private static FileStream AcquireLock(string path) => AcquireLock(path, TimeSpan.FromSeconds(10));
+
+        private static FileStream AcquireLock(string path, TimeSpan patience)
         {
             string lockPath = path + ".lock";
-            DateTime deadline = DateTime.UtcNow.AddSeconds(10);
+            DateTime deadline = DateTime.UtcNow + patience;
             var random = new Random();
             while (true)
             {

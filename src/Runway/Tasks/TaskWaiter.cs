@@ -58,82 +58,49 @@ namespace Runway.Tasks
         /// <summary>Status requests sent so far (benchmarks compare it with the SDK's).</summary>
         public int PollRequests => pollRequests;
 
-        private sealed class Tracked
-        {
-            public RunwayTask Task;
-            public DateTimeOffset? CreatedAt;
-            public PollPlanner.Observation Last;
-            public DateTimeOffset Due;
-        }
-
         public async Task WaitAsync(IEnumerable<RunwayTask> tasks, IWaitObserver observer, CancellationToken cancellation)
         {
-            var planner = new PollPlanner(options.PollInterval);
+            var schedule = NewSchedule(SlotsOfAsync);
             DateTimeOffset started = DateTimeOffset.UtcNow;
-            var tracked = new List<Tracked>();
-            foreach (RunwayTask task in tasks)
-            {
-                if (tracked.Any(t => string.Equals(t.Task.Id, task.Id, StringComparison.OrdinalIgnoreCase))) continue;
-                tracked.Add(new Tracked { Task = task, CreatedAt = task.CreatedAt, Due = planner.First(task, started, NextRandom()) });
-            }
-            int total = tracked.Count;
+            foreach (RunwayTask task in tasks) schedule.Add(task, started);
+            int total = schedule.Count;
             DateTimeOffset? deadline = options.Timeout.HasValue ? started + options.Timeout.Value : (DateTimeOffset?)null;
-            // Looks due this close together go out in one batch.
-            TimeSpan coalesce = planner.MinGap < TimeSpan.FromMilliseconds(50) ? planner.MinGap : TimeSpan.FromMilliseconds(50);
-
-            while (tracked.Count > 0)
+            try
             {
-                DateTimeOffset wake = tracked.Min(t => t.Due);
-                if (deadline.HasValue && wake > deadline.Value) wake = deadline.Value;
-                TimeSpan sleep = wake - DateTimeOffset.UtcNow;
-                if (sleep > TimeSpan.Zero)
-                    await Task.Delay(sleep, cancellation).ConfigureAwait(false);
-
-                DateTimeOffset now = DateTimeOffset.UtcNow;
-                bool last = deadline.HasValue && now >= deadline.Value;
-                Tracked[] due = last ? tracked.ToArray() : tracked.Where(t => t.Due <= now + coalesce).ToArray();
-                if (due.Length > 0)
+                while (schedule.Count > 0)
                 {
-                    var results = await PollAsync(due.Select(t => t.Task).ToArray(), cancellation).ConfigureAwait(false);
-                    for (int i = 0; i < due.Length; i++)
+                    bool polled = await schedule.StepAsync(observer, deadline, true, cancellation).ConfigureAwait(false);
+                    if (polled)
+                        observer.Progress(schedule.Tasks, total - schedule.Count, total, DateTimeOffset.UtcNow - started);
+                    if (schedule.WokeBy && schedule.Count > 0)
                     {
-                        Tracked entry = due[i];
-                        (RunwayTask latest, Exception error, DateTimeOffset at) = results[i];
-                        if (error != null)
-                        {
-                            if (IsPermanent(error))
-                            {
-                                tracked.Remove(entry);
-                                observer.Ended(RunwayTaskException.Lost(entry.Task, error));
-                            }
-                            else
-                            {
-                                entry.Due = planner.Next(null, null, null, at, NextRandom());
-                            }
-                            continue;
-                        }
-                        latest.KeepKnown(entry.Task);
-                        if (ReportIfFinished(latest, observer))
-                        {
-                            tracked.Remove(entry);
-                            continue;
-                        }
-                        var seen = PollPlanner.Observation.Of(latest, at);
-                        entry.CreatedAt = entry.CreatedAt ?? latest.CreatedAt;
-                        entry.Due = planner.Next(entry.Last, seen, entry.CreatedAt, at, NextRandom());
-                        entry.Last = seen;
-                        entry.Task = latest;
+                        TimeSpan elapsed = DateTimeOffset.UtcNow - started;
+                        foreach (RunwayTask task in schedule.Tasks)
+                            observer.Ended(RunwayTaskException.TimedOut(task, elapsed));
+                        return;
                     }
-                    TimeSpan elapsed = DateTimeOffset.UtcNow - started;
-                    observer.Progress(tracked.Select(t => t.Task).ToList().AsReadOnly(), total - tracked.Count, total, elapsed);
                 }
-                if (last && tracked.Count > 0)
-                {
-                    TimeSpan elapsed = DateTimeOffset.UtcNow - started;
-                    foreach (Tracked entry in tracked)
-                        observer.Ended(RunwayTaskException.TimedOut(entry.Task, elapsed));
-                    return;
-                }
+            }
+            finally
+            {
+                Interlocked.Add(ref pollRequests, schedule.PollRequests);
+            }
+        }
+
+        /// <summary>A schedule that polls with this waiter's options and randomness.</summary>
+        internal PollSchedule NewSchedule(Func<string, CancellationToken, Task<int?>> slotsLookup) =>
+            new PollSchedule(api, options, NextRandom, slotsLookup);
+
+        /// <summary>The tier's slots for a model, for the queue model of THROTTLED tasks; null when unknown or unreadable.</summary>
+        private async Task<int?> SlotsOfAsync(string model, CancellationToken cancellation)
+        {
+            try
+            {
+                return await TierLimits.MaxConcurrentAsync(api, model, cancellation).ConfigureAwait(false);
+            }
+            catch (RunwayApiException)
+            {
+                return null;
             }
         }
 
@@ -145,7 +112,9 @@ namespace Runway.Tasks
         public async Task<IReadOnlyList<RunwayTask>> PollOnceAsync(IReadOnlyList<RunwayTask> tasks, IWaitObserver observer, CancellationToken cancellation)
         {
             RunwayTask[] round = tasks.ToArray();
-            var results = await PollAsync(round, cancellation).ConfigureAwait(false);
+            var schedule = NewSchedule(null);
+            var results = await schedule.PollAsync(round, cancellation).ConfigureAwait(false);
+            Interlocked.Add(ref pollRequests, schedule.PollRequests);
             var stillRunning = new List<RunwayTask>();
             for (int i = 0; i < round.Length; i++)
             {
@@ -153,57 +122,15 @@ namespace Runway.Tasks
                 RunwayTask original = round[i];
                 if (error != null)
                 {
-                    if (IsPermanent(error)) observer.Ended(RunwayTaskException.Lost(original, error));
+                    if (PollSchedule.IsPermanent(error)) observer.Ended(RunwayTaskException.Lost(original, error));
                     else stillRunning.Add(original);
                     continue;
                 }
                 latest.KeepKnown(original);
-                if (!ReportIfFinished(latest, observer)) stillRunning.Add(latest);
+                if (!PollSchedule.ReportIfFinished(latest, observer)) stillRunning.Add(latest);
             }
             return stillRunning;
         }
-
-        /// <summary>A finished task goes to the observer: succeeded as output, failed or cancelled as an error.</summary>
-        private static bool ReportIfFinished(RunwayTask latest, IWaitObserver observer)
-        {
-            if (!latest.IsFinished) return false;
-            if (latest.Status == RunwayTask.Succeeded) observer.Finished(latest);
-            else if (latest.Status == RunwayTask.Failed) observer.Ended(RunwayTaskException.Failed(latest));
-            else observer.Ended(RunwayTaskException.Cancelled(latest));
-            return true;
-        }
-
-        private async Task<(RunwayTask, Exception, DateTimeOffset)[]> PollAsync(RunwayTask[] round, CancellationToken cancellation)
-        {
-            var results = new (RunwayTask, Exception, DateTimeOffset)[round.Length];
-            using (var gate = new SemaphoreSlim(Math.Max(1, options.MaxParallelPolls)))
-            {
-                await Task.WhenAll(round.Select(async (task, i) =>
-                {
-                    await gate.WaitAsync(cancellation).ConfigureAwait(false);
-                    try
-                    {
-                        Interlocked.Increment(ref pollRequests);
-                        RunwayTask latest = await api.GetTaskAsync(task.Id, cancellation).ConfigureAwait(false);
-                        results[i] = (latest, null, DateTimeOffset.UtcNow);
-                    }
-                    catch (RunwayApiException ex)
-                    {
-                        results[i] = (null, ex, DateTimeOffset.UtcNow);
-                    }
-                    finally
-                    {
-                        gate.Release();
-                    }
-                })).ConfigureAwait(false);
-            }
-            return results;
-        }
-
-        /// <summary>A task that is gone or unreadable stays so; a transient failure (already retried by the client) is tried again next round.</summary>
-        private static bool IsPermanent(Exception error) =>
-            error is RunwayApiException api && (api.StatusCode == 400 || api.StatusCode == 401 || api.StatusCode == 403 || api.StatusCode == 404);
-
 
         private double NextRandom()
         {

@@ -1,0 +1,58 @@
+<#
+.SYNOPSIS
+    The task journal at 100,000 tasks, for Invoke-Benchmark.ps1, in a fresh pwsh. Prints one JSON line:
+    { tasks, lines, bytes, listMs: [], completeMs: [], appendMs: [], compactMs, keptTasks, archivedTasks, bytesAfter }.
+.DESCRIPTION
+    Makes a journal of $Tasks tasks a busy user could have after a year (created + a status line each, a saved line
+    for some; the newest 20 finished, so that the listing sends nothing to the API), then times, $Runs times each:
+    Get-RunwayTask -First 20, task-id completion (TabExpansion2 on 'Get-RunwayTask -Id '), and a create's journal line
+    (TaskJournal.Append of a created line the size of a real one, compaction off so that the write alone is timed);
+    then one compaction.
+#>
+param(
+    [Parameter(Mandatory)] [string] $ModuleManifest,
+    [Parameter(Mandatory)] [string] $Directory,
+    [int] $Tasks = 100000,
+    [int] $Runs = 15
+)
+$ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'
+Import-Module $ModuleManifest
+$journal = Join-Path $Directory 'journal.jsonl'
+$env:RUNWAY_JOURNAL = $journal
+$start = [DateTimeOffset]::UtcNow.AddDays(-365)
+$step = 365 * 86400 / $Tasks
+$lines = [System.Collections.Generic.List[string]]::new($Tasks * 3)
+for ($i = 0; $i -lt $Tasks; $i++) {
+    $id = [guid]::NewGuid().ToString()
+    $t = $start.AddSeconds($i * $step)
+    $lines.Add('{"event":"created","id":"' + $id + '","time":"' + $t.ToString('o') + '","endpoint":"image_to_video","model":"gen4_turbo","estimatedCredits":25,"prompt":"shot ' + $i + ' of the harbour at dawn, slow pan","inputs":["/home/u/frames/' + $i + '.png -> data:image/png;base64,…(48210 chars)"]}')
+    $status = if ($i % 10 -eq 3) { '"status":"FAILED","failure":"An unexpected error occurred.","failureCode":"INTERNAL.BAD_OUTPUT"' } else { '"status":"SUCCEEDED","output":["https://dnznrvs05pmza.cloudfront.net/' + $id + '.mp4?_jwt=eyJhbGciOiJIUzI1NiJ9.abcdefghijklmnopqrstuvwxyz"]' }
+    $lines.Add('{"event":"status","id":"' + $id + '","time":"' + $t.AddSeconds(30).ToString('o') + '",' + $status + '}')
+    if ($i % 2 -eq 0) { $lines.Add('{"event":"saved","id":"' + $id + '","time":"' + $t.AddSeconds(31).ToString('o') + '","path":"/home/u/clips/' + $id + '.mp4"}') }
+}
+[IO.File]::WriteAllLines($journal, $lines)
+$bytes = (Get-Item $journal).Length
+function Measure-Ms([scriptblock] $Script, [int] $Times) {
+    foreach ($n in 1..$Times) { $w = [Diagnostics.Stopwatch]::StartNew(); $null = & $Script; $w.Elapsed.TotalMilliseconds }
+}
+$null = Get-RunwayTask -First 20   # first call: type loading, not the journal
+$list = @(Measure-Ms { $r = @(Get-RunwayTask -First 20); if ($r.Count -ne 20) { throw "listed $($r.Count)" } } $Runs)
+$null = TabExpansion2 -inputScript 'Get-RunwayTask -Id ' -cursorColumn 19
+$complete = @(Measure-Ms { $r = TabExpansion2 -inputScript 'Get-RunwayTask -Id ' -cursorColumn 19; if ($r.CompletionMatches.Count -lt 20) { throw "completed $($r.CompletionMatches.Count)" } } $Runs)
+[Runway.Tasks.TaskJournal]::CompactAboveBytes = 0
+$appended = [System.Collections.Generic.List[string]]::new()
+$append = @(Measure-Ms {
+    $id = [guid]::NewGuid().ToString()
+    $appended.Add($id)
+    $line = '{"event":"created","id":"' + $id + '","time":"' + [DateTimeOffset]::Now.ToString('o') + '","endpoint":"image_to_video","model":"gen4_turbo","estimatedCredits":25,"prompt":"one more shot of the harbour","inputs":["https://example.com/a.png"]}'
+    if (-not [Runway.Tasks.TaskJournal]::Append([System.Text.Json.Nodes.JsonNode]::Parse($line))) { throw [Runway.Tasks.TaskJournal]::LastError }
+} ($Runs * 3))
+# Those tasks end (untimed), so that the listing after the compaction sends nothing to the API either.
+foreach ($id in $appended) { $null = [Runway.Tasks.TaskJournal]::Append([System.Text.Json.Nodes.JsonNode]::Parse('{"event":"status","id":"' + $id + '","time":"' + [DateTimeOffset]::Now.ToString('o') + '","status":"SUCCEEDED","output":["https://example.com/o.mp4"]}')) }
+$w = [Diagnostics.Stopwatch]::StartNew()
+$result = [Runway.Tasks.TaskJournal]::Compact()
+$compactMs = $w.Elapsed.TotalMilliseconds
+$listAfter = @(Measure-Ms { $null = @(Get-RunwayTask -First 20) } 5)
+[pscustomobject]@{ tasks = $Tasks; lines = $lines.Count; bytes = $bytes; listMs = $list; completeMs = $complete; appendMs = $append; compactMs = $compactMs; compactLockedMs = $result.LockedMilliseconds
+    keptTasks = $result.Kept; archivedTasks = $result.Archived; bytesAfter = $result.BytesAfter; listAfterMs = $listAfter } | ConvertTo-Json -Compress

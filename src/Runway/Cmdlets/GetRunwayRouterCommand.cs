@@ -1,0 +1,36 @@
+using System.Management.Automation;
+using Runway.Api;
+using Runway.Shell;
+
+namespace Runway.Cmdlets
+{
+    /// <summary>Lists the Model Router configurations page by page (-First/-Skip), or gets routers by id.</summary>
+    [Cmdlet(VerbsCommon.Get, "RunwayRouter", DefaultParameterSetName = ListSet, SupportsPaging = true,
+        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/Get-RunwayRouter.md")]
+    [OutputType(typeof(RunwayRouter))]
+    public sealed class GetRunwayRouterCommand : RunwayCmdlet
+    {
+        private const string ListSet = "List";
+        private const string IdSet = "Id";
+
+        /// <summary>Router ids (UUIDs, not slugs); a router piped in binds its Id.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+        [Alias("RouterId")]
+        [ValidateNotNullOrEmpty]
+        public string[] Id { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == ListSet)
+            {
+                PagedOutput.Write(this, RouterApi.ListPath, null, RunwayRouter.FromJson);
+                return;
+            }
+            foreach (string id in Id)
+            {
+                RunwayRouter router = null;
+                if (RunForItem(id, async token => router = await Api.GetRouterAsync(id, token).ConfigureAwait(false))) WriteObject(router);
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.Linq;
+using System.Management.Automation;
+using Runway.Api;
+using Runway.Shell;
+
+namespace Runway.Cmdlets
+{
+    /// <summary>Lists the published workflows (one object per version, newest first), or gets one version in full with the inputs it declares.</summary>
+    [Cmdlet(VerbsCommon.Get, "RunwayWorkflow", DefaultParameterSetName = ListSet,
+        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/Get-RunwayWorkflow.md")]
+    [OutputType(typeof(RunwayWorkflowVersion), ParameterSetName = new[] { ListSet })]
+    [OutputType(typeof(RunwayWorkflow), ParameterSetName = new[] { IdSet })]
+    public sealed class GetRunwayWorkflowCommand : RunwayCmdlet
+    {
+        private const string ListSet = "List";
+        private const string IdSet = "Id";
+
+        /// <summary>Only workflows whose name matches (wildcards allowed).</summary>
+        [Parameter(Position = 0, ParameterSetName = ListSet)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string Name { get; set; }
+
+        /// <summary>Only the newest version of each workflow.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public SwitchParameter Latest { get; set; }
+
+        /// <summary>Ids of workflow versions to get in full (a listed version piped in binds its Id).</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+        [Alias("WorkflowId")]
+        [ValidateNotNullOrEmpty]
+        public string[] Id { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == IdSet)
+            {
+                foreach (string id in Id)
+                {
+                    RunwayWorkflow workflow = null;
+                    if (RunForItem(id, async token => workflow = await Api.GetWorkflowAsync(id, token).ConfigureAwait(false)))
+                        WriteObject(workflow);
+                }
+                return;
+            }
+            var pattern = Name == null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
+            var versions = Run(token => Api.ListWorkflowsAsync(token));
+            foreach (RunwayWorkflowVersion version in versions.Where(v => (pattern == null || pattern.IsMatch(v.Name ?? "")) && (!Latest || v.IsLatest)))
+                WriteObject(version);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using Runway.Api;
+using Runway.Media;
+using Runway.Models;
+using Runway.Shell;
+using Runway.Tasks;
+
+namespace Runway.Cmdlets
+{
+    /// <summary>
+    /// Runs a published workflow with typed inputs (text, numbers, switches, images, videos, audio; local files are
+    /// inlined or uploaded). Checks the inputs against the workflow's declared ones before the run is sent.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "RunwayWorkflow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
+        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/Invoke-RunwayWorkflow.md")]
+    [OutputType(typeof(RunwayWorkflowInvocation))]
+    [OutputType(typeof(System.IO.FileInfo))]
+    public sealed class InvokeRunwayWorkflowCommand : RunwayCmdlet
+    {
+        private readonly List<RunwayWorkflowInvocation> started = new List<RunwayWorkflowInvocation>();
+        private OutputDestination destination;
+        private Uploader uploader;
+
+        /// <summary>The workflow version to run: its id, or a workflow or listed version piped in.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("WorkflowId")]
+        [ValidateNotNullOrEmpty]
+        public string Id { get; set; }
+
+        /// <summary>Input values by name: 'Node name.key', a node's name when it has one input, or a key no other node has.</summary>
+        [Parameter(Position = 1)]
+        [Alias("NodeOutputs")]
+        public Hashtable Inputs { get; set; }
+
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        /// <summary>Wait, then save every output into this directory (implies -Wait).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string OutDirectory { get; set; }
+
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int TimeoutSec { get; set; } = (int)WaitOptions.DefaultTimeout.TotalSeconds;
+
+        [Parameter]
+        [ValidateRange(0.05, 3600)]
+        public double PollIntervalSec { get; set; } = WaitOptions.DefaultPollInterval.TotalSeconds;
+
+        protected override void BeginProcessing()
+        {
+            destination = OutputDestination.FromOutParameters(this, null, OutDirectory, Force);
+        }
+
+        protected override void ProcessRecord()
+        {
+            // The workflow's declared inputs are read first (a GET: nothing is run or charged), so that bad input is never run.
+            RunwayWorkflow workflow = null;
+            if (!RunForItem(Id, async token => workflow = await Api.GetWorkflowAsync(Id, token).ConfigureAwait(false))) return;
+            WorkflowRunRequest request;
+            try
+            {
+                var given = (Inputs ?? new Hashtable()).Cast<DictionaryEntry>()
+                    .Select(e => new KeyValuePair<string, object>(e.Key?.ToString(), InputBinder.Unwrap(e.Value)));
+                request = WorkflowRequestBuilder.Build(workflow, given, (value, input) =>
+                    MediaSource.From(InputBinder.MediaValue(value, input.Name), "Inputs", path => ProviderPaths.ResolveOne(this, path),
+                        (MediaKind)Enum.Parse(typeof(MediaKind), input.Type, ignoreCase: true)));
+            }
+            catch (RunwayInputException ex)
+            {
+                WriteError(ErrorPolicy.FromException(ex, Id));
+                return;
+            }
+            if (!ShouldProcess(request.Summary, "Run Runway workflow (price unknown: Runway publishes no workflow prices)")) return;
+            RunwayWorkflowInvocation run = null;
+            bool ok = RunForItem(Id, async token =>
+            {
+                foreach (MediaSlot slot in request.Media)
+                {
+                    if (!(slot.Source is MediaSource source) || !source.IsLocal) continue;
+                    if (!source.NeedsUpload) { slot.Assign(await MediaResolver.DataUriAsync(source, token).ConfigureAwait(false)); continue; }
+                    uploader = uploader ?? new Uploader(Api.Client, this);
+                    slot.Assign((await uploader.UploadAsync(source.Value, source.Format, null, token).ConfigureAwait(false)).Uri);
+                }
+                run = await Api.RunWorkflowAsync(workflow, request.Body, token).ConfigureAwait(false);
+            }, ErrorPhase.Create);
+            if (!ok) return;
+            WriteVerbose($"Started workflow run {run.Id} ({request.Summary}).");
+            if (Wait || destination != null)
+            {
+                WriteInformation(run, new[] { "Runway.WorkflowStarted" });
+                started.Add(run);
+            }
+            else
+            {
+                WriteObject(run);
+            }
+        }
+
+        protected override void EndProcessing() =>
+            InvocationOutput.Wait(this, started, WaitOptions.FromSeconds(PollIntervalSec, TimeoutSec), destination);
+    }
+}

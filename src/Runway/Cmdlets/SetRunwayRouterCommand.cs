@@ -1,0 +1,44 @@
+using System.Management.Automation;
+using System.Text.Json.Nodes;
+using Runway.Api;
+using Runway.Models;
+using Runway.Shell;
+
+namespace Runway.Cmdlets
+{
+    /// <summary>Changes a router: name, description, or settings (merged: what is not given is kept; a settings change raises its version).</summary>
+    [Cmdlet(VerbsCommon.Set, "RunwayRouter", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
+        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/Set-RunwayRouter.md")]
+    [OutputType(typeof(RunwayRouter))]
+    public sealed class SetRunwayRouterCommand : RouterCmdlet
+    {
+        /// <summary>The router's id (a router piped in binds its Id).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("RouterId")]
+        [ValidateNotNullOrEmpty]
+        public string Id { get; set; }
+
+        /// <summary>Removes the description.</summary>
+        [Parameter]
+        public SwitchParameter ClearDescription { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            RouterSpec spec = Spec();
+            spec.ClearDescription = ClearDescription;
+            JsonObject body;
+            try
+            {
+                body = RouterRequestBuilder.Update(spec);
+            }
+            catch (RunwayInputException ex)
+            {
+                WriteError(ErrorPolicy.FromException(ex, Id));
+                return;
+            }
+            if (!ShouldProcess($"Runway router {Id}", "Update with " + body.ToJsonString())) return;
+            RunwayRouter router = null;
+            if (RunForItem(Id, async token => router = await Api.UpdateRouterAsync(Id, body, token).ConfigureAwait(false))) WriteObject(router);
+        }
+    }
+}

@@ -1,0 +1,335 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Runway.Api;
+using Runway.Models;
+
+namespace Runway.Tasks
+{
+    /// <summary>
+    /// What this process has learned of each model's task times (pending, run), from the progress of the tasks it
+    /// watched; shared by every wait and every concurrency gate, so that a batch's first task teaches the rest.
+    /// An estimate only ever moves a look earlier than the bound, or to just after an expected end.
+    /// </summary>
+    internal static class TaskTimes
+    {
+        private static readonly Dictionary<string, PollPlanner.Times> Known = new Dictionary<string, PollPlanner.Times>(StringComparer.OrdinalIgnoreCase);
+
+        public static PollPlanner.Times For(string model)
+        {
+            if (model == null) return PollPlanner.Times.Unknown;
+            lock (Known) return Known.TryGetValue(model, out PollPlanner.Times times) ? times : PollPlanner.Times.Unknown;
+        }
+
+        /// <summary>Keeps what was learned; true when it changed the model's times by more than a few percent.</summary>
+        public static bool Learn(string model, PollPlanner.Times learned)
+        {
+            if (model == null || learned == null) return false;
+            lock (Known)
+            {
+                PollPlanner.Times old = Known.TryGetValue(model, out PollPlanner.Times known) ? known : PollPlanner.Times.Unknown;
+                PollPlanner.Times merged = old.With(learned);
+                Known[model] = merged;
+                return Moved(old.Pending, merged.Pending) || Moved(old.Run, merged.Run);
+            }
+        }
+
+        private static bool Moved(TimeSpan? old, TimeSpan? now) =>
+            old.HasValue != now.HasValue || (old.HasValue && Math.Abs((now.Value - old.Value).Ticks) > Math.Max(old.Value.Ticks / 20, TimeSpan.FromMilliseconds(5).Ticks));
+
+        internal static void Forget()
+        {
+            lock (Known) Known.Clear();
+        }
+    }
+
+    /// <summary>
+    /// The per-task poll plan that <see cref="TaskWaiter"/> and <see cref="ConcurrencyGate"/> share: each task
+    /// has its own next look (<see cref="PollPlanner"/>); a step sleeps until the earliest, fetches every task due
+    /// then (a few at a time), reports those that ended, and plans the others again. THROTTLED tasks of a model
+    /// whose slot count is known are planned by the queue: a slot frees only when a running task ends.
+    /// </summary>
+    internal sealed class PollSchedule
+    {
+        private readonly Func<string, CancellationToken, Task<RunwayTask>> fetch;
+        private readonly Func<DateTimeOffset> clock;
+        private readonly Func<TimeSpan, CancellationToken, Task> delay;
+        private readonly WaitOptions options;
+        private readonly Func<double> random;
+        private readonly List<Entry> entries = new List<Entry>();
+        private readonly Dictionary<string, int?> slots = new Dictionary<string, int?>(StringComparer.OrdinalIgnoreCase);
+        private readonly Func<string, CancellationToken, Task<int?>> slotsLookup;
+        private readonly Dictionary<string, List<DateTimeOffset>> freed = new Dictionary<string, List<DateTimeOffset>>(StringComparer.OrdinalIgnoreCase);
+        private int pollRequests;
+
+        public PollSchedule(RunwayApi api, WaitOptions options, Func<double> random, Func<string, CancellationToken, Task<int?>> slotsLookup)
+            : this((id, token) => api.GetTaskAsync(id, token), () => DateTimeOffset.UtcNow, (span, token) => System.Threading.Tasks.Task.Delay(span, token),
+                options, random, slotsLookup)
+        {
+        }
+
+        /// <summary>A schedule over any fetch and clock (tests play whole waits in simulated time with it).</summary>
+        public PollSchedule(Func<string, CancellationToken, Task<RunwayTask>> fetch, Func<DateTimeOffset> clock, Func<TimeSpan, CancellationToken, Task> delay,
+            WaitOptions options, Func<double> random, Func<string, CancellationToken, Task<int?>> slotsLookup)
+        {
+            this.fetch = fetch;
+            this.clock = clock;
+            this.delay = delay;
+            this.options = options;
+            this.random = random;
+            this.slotsLookup = slotsLookup;
+            Planner = new PollPlanner(options.PollInterval);
+        }
+
+        public PollPlanner Planner { get; }
+
+        public DateTimeOffset Now => clock();
+
+        public int PollRequests => pollRequests;
+
+        /// <summary>Whether the last step was woken by its wake-by time rather than by a look falling due.</summary>
+        public bool WokeBy { get; private set; }
+
+        public int Count => entries.Count;
+
+        public IReadOnlyList<RunwayTask> Tasks => entries.Select(e => e.Task).ToList().AsReadOnly();
+
+        public int CountOf(string model) => entries.Count(e => string.Equals(e.Task.Model, model, StringComparison.OrdinalIgnoreCase));
+
+        /// <summary>The model's slot count (the tier's maxConcurrentGenerations), when known: the queue model needs it.</summary>
+        public void SetSlots(string model, int? count) => slots[model] = count;
+
+        private sealed class Entry
+        {
+            public RunwayTask Task;
+            public DateTimeOffset? CreatedAt;
+            public PollPlanner.Observation Previous;
+            public PollPlanner.Observation Last;
+            public DateTimeOffset Due;
+            public DateTimeOffset? ExpectedEnd;
+            public int EarlyLooks;
+            public bool Throttled;
+            public bool Scout;
+            public string Model => Task.Model;
+        }
+
+        /// <summary>Adds a task (a repeated id is ignored) and plans its first look.</summary>
+        public void Add(RunwayTask task) => Add(task, clock());
+
+        public void Add(RunwayTask task, DateTimeOffset now)
+        {
+            if (entries.Any(e => string.Equals(e.Task.Id, task.Id, StringComparison.OrdinalIgnoreCase))) return;
+            var entry = new Entry { Task = task, CreatedAt = task.CreatedAt, Throttled = task.Status == RunwayTask.Throttled };
+            PlanFirst(entry, now);
+            entries.Add(entry);
+        }
+
+        private void PlanFirst(Entry entry, DateTimeOffset now)
+        {
+            PollPlanner.Times times = TaskTimes.For(entry.Model);
+            // One new task per model whose times are unknown scouts for the others.
+            entry.Scout = !times.Known && entry.Model != null && entry.Task.Status == RunwayTask.Pending &&
+                          !entries.Any(e => e != entry && e.Scout && string.Equals(e.Model, entry.Model, StringComparison.OrdinalIgnoreCase));
+            entry.Due = Planner.First(entry.Task, now, random(), times, entry.Scout);
+            entry.ExpectedEnd = ExpectedEnd(entry, times);
+        }
+
+        private static DateTimeOffset? ExpectedEnd(Entry entry, PollPlanner.Times times)
+        {
+            if (entry.Last != null && entry.Last.Status == RunwayTask.Running)
+                return PollPlanner.EstimateEnd(entry.Previous, entry.Last, entry.CreatedAt, times.Run);
+            if (entry.Task.Status == RunwayTask.Pending && entry.CreatedAt.HasValue && times.Known)
+                return entry.CreatedAt.Value + times.Pending.Value + times.Run.Value;
+            return null;
+        }
+
+        /// <summary>
+        /// Sleeps until the earliest look is due (or <paramref name="wakeBy"/>), then looks at every task due
+        /// (every task, when <paramref name="pollAllAtWake"/> and woken by <paramref name="wakeBy"/>).
+        /// False when it was woken by <paramref name="wakeBy"/>.
+        /// </summary>
+        public async Task<bool> StepAsync(IWaitObserver observer, DateTimeOffset? wakeBy, bool pollAllAtWake, CancellationToken cancellation)
+        {
+            if (entries.Count == 0 && !wakeBy.HasValue) return false;
+            DateTimeOffset wake = entries.Count > 0 ? entries.Min(e => e.Due) : DateTimeOffset.MaxValue;
+            bool byDeadline = wakeBy.HasValue && wake >= wakeBy.Value;
+            if (byDeadline) wake = wakeBy.Value;
+            WokeBy = byDeadline;
+            TimeSpan sleep = wake - clock();
+            if (sleep > TimeSpan.Zero)
+                await delay(sleep, cancellation).ConfigureAwait(false);
+            if (byDeadline && !pollAllAtWake) return false;
+
+            DateTimeOffset now = clock();
+            // Looks due this close together go out in one batch.
+            TimeSpan coalesce = Planner.EndMargin;
+            Entry[] due = byDeadline ? entries.ToArray() : entries.Where(e => e.Due <= now + coalesce).ToArray();
+            if (due.Length == 0) return !byDeadline;
+            var results = await PollAsync(due.Select(e => e.Task).ToArray(), cancellation).ConfigureAwait(false);
+            var relearned = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            for (int i = 0; i < due.Length; i++)
+            {
+                Entry entry = due[i];
+                (RunwayTask latest, Exception error, DateTimeOffset at) = results[i];
+                if (error != null)
+                {
+                    if (IsPermanent(error))
+                    {
+                        entries.Remove(entry);
+                        observer.Ended(RunwayTaskException.Lost(entry.Task, error));
+                    }
+                    else
+                    {
+                        entry.Due = Planner.Next(null, null, null, at, random());
+                    }
+                    continue;
+                }
+                latest.KeepKnown(entry.Task);
+                if (ReportIfFinished(latest, observer))
+                {
+                    entries.Remove(entry);
+                    if (entry.Model != null)
+                    {
+                        // Its slot freed at its estimated end (or, unknown, as early as just after the last look).
+                        DateTimeOffset lastUnfinished = entry.Last?.At ?? DateTimeOffset.MinValue;
+                        DateTimeOffset freed = entry.ExpectedEnd.HasValue && entry.ExpectedEnd.Value <= at
+                            ? (entry.ExpectedEnd.Value > lastUnfinished ? entry.ExpectedEnd.Value : lastUnfinished)
+                            : entry.Last?.At ?? at;
+                        if (!this.freed.TryGetValue(entry.Model, out List<DateTimeOffset> list)) this.freed[entry.Model] = list = new List<DateTimeOffset>();
+                        list.Insert(0, freed);
+                        if (list.Count > 64) list.RemoveAt(list.Count - 1);
+                    }
+                    continue;
+                }
+                var seen = PollPlanner.Observation.Of(latest, at);
+                entry.CreatedAt = entry.CreatedAt ?? latest.CreatedAt;
+                entry.Throttled |= latest.Status == RunwayTask.Throttled;
+                entry.EarlyLooks = entry.ExpectedEnd.HasValue && at >= entry.ExpectedEnd.Value ? entry.EarlyLooks + 1 : 0;
+                entry.Previous = entry.Last;
+                entry.Last = seen;
+                entry.Task = latest;
+                PollPlanner.Times learned = PollPlanner.Learn(entry.Previous, seen, entry.CreatedAt, entry.Throttled)
+                    ?? PollPlanner.LearnPending(seen, entry.CreatedAt, entry.Throttled, TaskTimes.For(entry.Model).Run);
+                if (TaskTimes.Learn(entry.Model, learned))
+                    relearned.Add(entry.Model);
+                Plan(entry, at);
+            }
+            // A scout that ended (or was found past its start) before teaching the times hands over to the next new task.
+            foreach (var group in entries.Where(e => e.Model != null).GroupBy(e => e.Model, StringComparer.OrdinalIgnoreCase).ToArray())
+            {
+                if (TaskTimes.For(group.Key).Known || group.Any(e => e.Scout && (e.Last == null || e.Last.Status != RunwayTask.Running || e.Previous == null))) continue;
+                Entry next = group.Where(e => e.Last == null && e.Task.Status == RunwayTask.Pending).OrderBy(e => e.CreatedAt ?? DateTimeOffset.MaxValue).FirstOrDefault();
+                if (next == null) continue;
+                foreach (Entry e in group) e.Scout = false;
+                next.Scout = true;
+                next.Due = Planner.First(next.Task, now, random(), TaskTimes.For(next.Model), true);
+            }
+            foreach (string model in relearned)
+                foreach (Entry entry in entries.Where(e => string.Equals(e.Model, model, StringComparison.OrdinalIgnoreCase)))
+                {
+                    if (entry.Last == null) PlanFirst(entry, now);
+                    else Plan(entry, entry.Last.At);
+                }
+            await PlanQueuesAsync(clock(), cancellation).ConfigureAwait(false);
+            return true;
+        }
+
+        private void Plan(Entry entry, DateTimeOffset at)
+        {
+            PollPlanner.Times times = TaskTimes.For(entry.Model);
+            entry.ExpectedEnd = ExpectedEnd(entry, times);
+            entry.Due = Planner.Next(entry.Previous, entry.Last, entry.CreatedAt, at, random(), times, entry.EarlyLooks);
+        }
+
+        /// <summary>Plans the THROTTLED tasks (and the PENDING ones queued behind them) of each model by its queue.</summary>
+        private async Task PlanQueuesAsync(DateTimeOffset now, CancellationToken cancellation)
+        {
+            foreach (var group in entries.Where(e => e.Model != null).GroupBy(e => e.Model, StringComparer.OrdinalIgnoreCase))
+            {
+                // Waiting: seen PENDING or THROTTLED, or never looked at (a new task); in the server's order, by creation.
+                Entry[] waiting = group.Where(e => e.Last == null ? e.Task.Status == RunwayTask.Pending || e.Task.Status == RunwayTask.Throttled
+                        : e.Last.Status == RunwayTask.Throttled || e.Last.Status == RunwayTask.Pending)
+                    .OrderBy(e => e.CreatedAt ?? DateTimeOffset.MaxValue).ToArray();
+                bool throttled = group.Any(e => (e.Last?.Status ?? e.Task.Status) == RunwayTask.Throttled);
+                if (!slots.TryGetValue(group.Key, out int? count))
+                {
+                    // The tier is read only once a task is seen queued (a wait on running tasks sends nothing more).
+                    if (!throttled) continue;
+                    count = slotsLookup == null ? null : await slotsLookup(group.Key, cancellation).ConfigureAwait(false);
+                    slots[group.Key] = count;
+                }
+                // No queue while every task fits in the slots (a concurrency gate's tasks): the per-task plans stand.
+                if (!count.HasValue || (!throttled && group.Count() <= count.Value)) continue;
+                PollPlanner.Times times = TaskTimes.For(group.Key);
+                DateTimeOffset?[] ends = group.Where(e => (e.Last?.Status ?? e.Task.Status) == RunwayTask.Running)
+                    .Select(e => e.Last == null ? (DateTimeOffset?)null : PollPlanner.EstimateEnd(e.Previous, e.Last, e.CreatedAt, times.Run)).ToArray();
+                DateTimeOffset[] readyAt = waiting.Select(e => ReadyAt(e, times)).ToArray();
+                IReadOnlyList<DateTimeOffset> freedAt = freed.TryGetValue(group.Key, out List<DateTimeOffset> list) ? list : (IReadOnlyList<DateTimeOffset>)Array.Empty<DateTimeOffset>();
+                DateTimeOffset[] starts = PollPlanner.EarliestStarts(count.Value, ends, freedAt, readyAt, times.Run);
+                if (starts == null) continue;
+                for (int i = 0; i < waiting.Length; i++)
+                {
+                    waiting[i].Due = Planner.AfterStart(starts[i], now, random(), times);
+                    // Its end frees the next slot: the next in line is planned from it, so lateness does not add up along the queue.
+                    waiting[i].ExpectedEnd = times.Run.HasValue ? starts[i] + times.Run.Value : (DateTimeOffset?)null;
+                }
+            }
+        }
+
+        /// <summary>The earliest a waiting task can start: after the last look that saw it waiting, and not before its pending time is over.</summary>
+        private static DateTimeOffset ReadyAt(Entry entry, PollPlanner.Times times)
+        {
+            DateTimeOffset seen = entry.Last?.At ?? entry.CreatedAt ?? DateTimeOffset.MinValue;
+            if ((entry.Last?.Status ?? entry.Task.Status) == RunwayTask.Pending && entry.CreatedAt.HasValue && times.Pending.HasValue && entry.CreatedAt.Value + times.Pending.Value > seen)
+                return entry.CreatedAt.Value + times.Pending.Value;
+            return seen;
+        }
+
+        /// <summary>A finished task goes to the observer: succeeded as output, failed or cancelled as an error.</summary>
+        internal static bool ReportIfFinished(RunwayTask latest, IWaitObserver observer)
+        {
+            if (!latest.IsFinished) return false;
+            if (latest.Status == RunwayTask.Succeeded) observer.Finished(latest);
+            else if (latest.Status == RunwayTask.Failed) observer.Ended(RunwayTaskException.Failed(latest));
+            else observer.Ended(RunwayTaskException.Cancelled(latest));
+            return true;
+        }
+
+        internal async Task<(RunwayTask, Exception, DateTimeOffset)[]> PollAsync(RunwayTask[] round, CancellationToken cancellation)
+        {
+            var results = new (RunwayTask, Exception, DateTimeOffset)[round.Length];
+            using (var gate = new SemaphoreSlim(Math.Max(1, options.MaxParallelPolls)))
+            {
+                await System.Threading.Tasks.Task.WhenAll(round.Select(async (task, i) =>
+                {
+                    await gate.WaitAsync(cancellation).ConfigureAwait(false);
+                    try
+                    {
+                        Interlocked.Increment(ref pollRequests);
+                        DateTimeOffset sent = clock();
+                        RunwayTask latest = await fetch(task.Id, cancellation).ConfigureAwait(false);
+                        // The server saw the task somewhere between the send and the answer: the middle errs least
+                        // (a slow first call, cold code on one side, would otherwise skew the learned times).
+                        DateTimeOffset answered = clock();
+                        results[i] = (latest, null, sent + TimeSpan.FromTicks((answered - sent).Ticks / 2));
+                    }
+                    catch (RunwayApiException ex)
+                    {
+                        results[i] = (null, ex, clock());
+                    }
+                    finally
+                    {
+                        gate.Release();
+                    }
+                })).ConfigureAwait(false);
+            }
+            return results;
+        }
+
+        /// <summary>A task that is gone or unreadable stays so; a transient failure (already retried by the client) is tried again later.</summary>
+        internal static bool IsPermanent(Exception error) =>
+            error is RunwayApiException api && (api.StatusCode == 400 || api.StatusCode == 401 || api.StatusCode == 403 || api.StatusCode == 404);
+    }
+}
