@@ -74,7 +74,7 @@ namespace Runway.Tests
         {
             Assert.Equal(49, ModelCatalog.VoicePresets.Count);
             Assert.Equal(29, ModelCatalog.DubbingLanguages.Count);
-            Assert.Equal(GenerationCatalog.Models.Length + EnhanceCatalog.Models.Length, ModelCatalog.Models.Count);
+            Assert.Equal(GenerationCatalog.Models.Length + EnhanceCatalog.Models.Length + AvatarCatalog.Models.Length, ModelCatalog.Models.Count);
             Assert.Equal(4, EnhanceCatalog.Models.Length);
         }
 
