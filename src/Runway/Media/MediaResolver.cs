@@ -23,7 +23,8 @@ namespace Runway.Media
             {
                 // Only local files need work; every other input is already in the body.
                 if (!(slot.Source is MediaSource source) || !source.IsLocal) continue;
-                if (!source.NeedsUpload)
+                bool overLimit = request.DataUriLimit is long limit && MediaLimits.DataUriLength(source.Length, source.Format.MediaType) > limit;
+                if (!source.NeedsUpload && !overLimit)
                 {
                     slot.Assign(await DataUriAsync(source, cancellation).ConfigureAwait(false));
                     continue;

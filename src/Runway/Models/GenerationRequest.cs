@@ -60,6 +60,8 @@ namespace Runway.Models
         public List<MediaSlot> Media { get; } = new List<MediaSlot>();
         /// <summary>Words for -WhatIf and progress: "gen4_turbo image to video, 10 s, 1280:720, from cat.png".</summary>
         public List<string> Details { get; } = new List<string>();
+        /// <summary>A smaller inline (data URI) limit than the media kind's, when the endpoint states one; larger local files are uploaded.</summary>
+        public long? DataUriLimit { get; set; }
         /// <summary>What the request came from (the pipeline object), for error records.</summary>
         public object Source { get; set; }
 

@@ -276,13 +276,13 @@ namespace Runway.Models
         public const int MaxUriLength = 2048;
 
         /// <summary>Every model, section by section (each section is a class of its own, so its tables are ready when read).</summary>
-        public static readonly IReadOnlyList<ModelInfo> Models = GenerationCatalog.Models.Concat(EnhanceCatalog.Models).ToArray();
+        public static readonly IReadOnlyList<ModelInfo> Models = GenerationCatalog.Models.Concat(EnhanceCatalog.Models).Concat(AvatarCatalog.Models).ToArray();
 
         /// <summary>
         /// Every task endpoint, the cmdlet that reaches it and its default model. On a cmdlet that reaches several,
         /// the first (in this order) whose selecting parameter is given is the one used; none given: any of them.
         /// </summary>
-        public static readonly IReadOnlyList<EndpointInfo> EndpointTable = GenerationCatalog.EndpointRows.Concat(EnhanceCatalog.EndpointRows).ToArray();
+        public static readonly IReadOnlyList<EndpointInfo> EndpointTable = GenerationCatalog.EndpointRows.Concat(EnhanceCatalog.EndpointRows).Concat(AvatarCatalog.EndpointRows).ToArray();
 
         /// <summary>The default model of each endpoint, used when -Model is not given.</summary>
         public static readonly IReadOnlyDictionary<string, string> DefaultModel = EndpointTable.ToDictionary(e => e.Name, e => e.DefaultModel);

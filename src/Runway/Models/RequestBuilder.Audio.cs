@@ -135,11 +135,18 @@ namespace Runway.Models
             if (wanted.Length == 0)
                 throw Invalid("Voice", "Runway.MissingVoice", "-Voice is empty; choose one of the presets: " + string.Join(", ", ModelCatalog.VoicePresets) + ".", voice);
             string preset = ModelCatalog.VoicePresets.FirstOrDefault(p => string.Equals(p, wanted, StringComparison.OrdinalIgnoreCase));
+            if (preset == null && IsCustomVoice(wanted))
+                throw Invalid("Voice", "Runway.CustomVoiceNotAccepted",
+                    $"'{voice}' is a custom voice id; text to speech and speech to speech take only Runway preset voices (the API accepts no custom voice there). " +
+                    $"Custom voices work with New-RunwayAvatar and New-RunwayAvatarVideo. The presets are: {string.Join(", ", ModelCatalog.VoicePresets)}.", voice);
             if (preset == null)
                 throw Invalid("Voice", "Runway.UnknownVoice",
                     $"Unknown voice '{voice}'. The {ModelCatalog.VoicePresets.Count} Runway presets are: {string.Join(", ", ModelCatalog.VoicePresets)} (Tab completes them).", voice);
             return preset;
         }
+
+        /// <summary>A custom voice's id: one this session has seen, or shaped like the API's ids (a GUID).</summary>
+        private static bool IsCustomVoice(string value) => Guid.TryParse(value, out _) || Seen.Voices.Find(value) != null;
 
         /// <summary>The language code as the catalog spells it; an English language name suggests its code.</summary>
         public static string ResolveLanguage(string language)

@@ -270,7 +270,7 @@ namespace Runway.Tasks
                 string kind = line["event"]?.GetValue<string>();
                 // A deleted task is left out of listings: it does not count towards the newest few.
                 if (kind == "deleted") deleted.Add(line["id"].GetValue<string>());
-                if (kind != "created" && kind != "record") continue;
+                if (kind != "created" && kind != "record" && kind != "attempt") continue;
                 if (!deleted.Contains(line["id"].GetValue<string>())) created.Add(line["id"].GetValue<string>());
                 // Lines are appended in time order (give or take concurrent sessions): past the window, stop.
                 if (since.HasValue && TimeOf(line) < since.Value.AddMinutes(-5)) break;
@@ -462,7 +462,8 @@ namespace Runway.Tasks
             var archive = new StringBuilder();
             foreach (JournalRecord record in folded.Order.Select(id => folded.Records[id]).OrderBy(r => r.CreatedAt))
             {
-                bool unfinished = !record.Gone && !RunwayTask.IsFinalStatus(record.Status);
+                // An unconfirmed attempt waits for the user to reconcile it: kept like an unfinished task.
+                bool unfinished = !record.Gone && (record.Status == Unconfirmed || !RunwayTask.IsFinalStatus(record.Status));
                 bool unsaved = !record.Gone && record.Status == RunwayTask.Succeeded && record.SavedTo.Count == 0 && now - record.CreatedAt < KeepUnsaved;
                 bool kept = unfinished || unsaved || newest.Contains(record.Id) || touched.Contains(record.Id);
                 (kept ? keep : archive).Append(RecordLine(record).ToJsonString(Api.RunwayClient.BodyOptions)).Append('\n');

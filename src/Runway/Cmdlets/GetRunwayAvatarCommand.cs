@@ -1,0 +1,39 @@
+using System.Management.Automation;
+using Runway.Api;
+using Runway.Completion;
+using Runway.Shell;
+
+namespace Runway.Cmdlets
+{
+    /// <summary>Gets custom avatars by id, or lists them all (newest first, page by page).</summary>
+    [Cmdlet(VerbsCommon.Get, "RunwayAvatar", DefaultParameterSetName = ListSet, SupportsPaging = true,
+        HelpUri = RunwayCmdlet.HelpUriBase + "Get-RunwayAvatar.md")]
+    [OutputType(typeof(RunwayAvatar))]
+    public sealed class GetRunwayAvatarCommand : RunwayCmdlet
+    {
+        private const string ListSet = "List";
+        private const string IdSet = "Id";
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+        [ValidateNotNullOrEmpty]
+        [Alias("AvatarId")]
+        [ArgumentCompleter(typeof(CustomAvatarCompleter))]
+        public string[] Id { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == ListSet)
+            {
+                PagedOutput.Write(this, AvatarApi.Avatars, null, AvatarApi.ReadAvatar);
+                Seen.Avatars.Listed = true;
+                return;
+            }
+            foreach (string id in Id)
+                RunForItem(id, async token =>
+                {
+                    RunwayAvatar avatar = await Api.GetAsync(AvatarApi.Avatars, id, AvatarApi.ReadAvatar, token).ConfigureAwait(false);
+                    OnPipeline(() => WriteObject(avatar));
+                });
+        }
+    }
+}

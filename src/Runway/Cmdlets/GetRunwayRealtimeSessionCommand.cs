@@ -1,0 +1,46 @@
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Runway.Api;
+using Runway.Shell;
+
+namespace Runway.Cmdlets
+{
+    /// <summary>Gets realtime sessions by id; with -Wait, waits until each is READY to join (or has ended).</summary>
+    [Cmdlet(VerbsCommon.Get, "RunwayRealtimeSession",
+        HelpUri = RunwayCmdlet.HelpUriBase + "Get-RunwayRealtimeSession.md")]
+    [OutputType(typeof(RunwayRealtimeSession))]
+    public sealed class GetRunwayRealtimeSessionCommand : ResourceCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [Alias("SessionId")]
+        public string[] Id { get; set; }
+
+        /// <summary>Wait until the session is READY (or has ended).</summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int TimeoutSec { get; set; } = (int)Tasks.WaitOptions.DefaultTimeout.TotalSeconds;
+
+        [Parameter]
+        [ValidateRange(0.05, 3600)]
+        public double PollIntervalSec { get; set; } = DefaultPollSeconds;
+
+        protected override void ProcessRecord()
+        {
+            foreach (string id in Id)
+                RunForItem(id, async token =>
+                {
+                    RunwayRealtimeSession session = Wait
+                        ? await RealtimeSessionOutput.WaitReadyAsync(this, id, PollIntervalSec, TimeoutSec, token).ConfigureAwait(false)
+                        : await Api.GetAsync(AvatarApi.RealtimeSessions, id, AvatarApi.ReadSession, token).ConfigureAwait(false);
+                    OnPipeline(() => RealtimeSessionOutput.Write(this, session, Wait));
+                });
+        }
+
+        internal Task<RunwayRealtimeSession> Fetch(string id, CancellationToken token) => Api.GetAsync(AvatarApi.RealtimeSessions, id, AvatarApi.ReadSession, token);
+    }
+}

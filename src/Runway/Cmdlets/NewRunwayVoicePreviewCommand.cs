@@ -1,0 +1,62 @@
+using System.IO;
+using System.Management.Automation;
+using Runway.Api;
+using Runway.Completion;
+using Runway.Media;
+using Runway.Models;
+using Runway.Shell;
+
+namespace Runway.Cmdlets
+{
+    /// <summary>Generates a short audio preview of a voice description (nothing is created), optionally saved as an MP3.</summary>
+    [Cmdlet(VerbsCommon.New, "RunwayVoicePreview", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low,
+        HelpUri = RunwayCmdlet.HelpUriBase + "New-RunwayVoicePreview.md")]
+    [OutputType(typeof(RunwayVoicePreview))]
+    [OutputType(typeof(FileInfo))]
+    public sealed class NewRunwayVoicePreviewCommand : ResourceCmdlet
+    {
+        /// <summary>What the voice sounds like (at least 20 characters).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        public string Prompt { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(VoiceDesignModelCompleter))]
+        public string Model { get; set; }
+
+        /// <summary>Save the preview to this file and output the FileInfo.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string OutFile { get; set; }
+
+        /// <summary>Overwrite an existing -OutFile.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            string model = null, prompt = null, target = null;
+            bool valid = Build(() =>
+            {
+                model = AvatarRequests.VoiceModel(Model);
+                prompt = AvatarRequests.VoicePrompt(Prompt);
+                target = OutFile == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutFile);
+                if (target != null && File.Exists(target) && !Force)
+                    throw new RunwayInputException($"'{target}' exists; add -Force to overwrite it.", nameof(OutFile), "Runway.FileExists", target, ErrorKind.ResourceExists);
+                return (object)model;
+            }, Prompt) != null;
+            if (!valid || !ShouldProcess($"\"{prompt}\" ({model})", "Preview a designed voice"))
+                return;
+            RunForItem(Prompt, async token =>
+            {
+                RunwayVoicePreview preview = await Api.PreviewVoiceAsync(model, prompt, token).ConfigureAwait(false);
+                if (target == null)
+                {
+                    OnPipeline(() => WriteObject(preview));
+                    return;
+                }
+                string saved = await new Downloader(Api.Client.Configuration, this).DownloadAsync(preview.Url, _ => target, Force, null, token).ConfigureAwait(false);
+                OnPipeline(() => WriteObject(new FileInfo(saved)));
+            }, ErrorPhase.Save);
+        }
+    }
+}

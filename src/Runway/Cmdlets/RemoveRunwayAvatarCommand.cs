@@ -1,0 +1,32 @@
+using System.Management.Automation;
+using Runway.Api;
+using Runway.Completion;
+using Runway.Shell;
+
+namespace Runway.Cmdlets
+{
+    /// <summary>Deletes custom avatars.</summary>
+    [Cmdlet(VerbsCommon.Remove, "RunwayAvatar", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
+        HelpUri = RunwayCmdlet.HelpUriBase + "Remove-RunwayAvatar.md")]
+    [OutputType(typeof(void))]
+    public sealed class RemoveRunwayAvatarCommand : RunwayCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [Alias("AvatarId")]
+        [ArgumentCompleter(typeof(CustomAvatarCompleter))]
+        public string[] Id { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            foreach (string id in Id)
+            {
+                string name = Seen.Avatars.Find(id)?.Name;
+                if (!ShouldProcess(name == null ? $"avatar {id}" : $"avatar {id} ('{name}')", "Delete"))
+                    continue;
+                if (RunForItem(id, token => Api.DeleteAsync(AvatarApi.Avatars, id, token)))
+                    Seen.Avatars.Forget(id);
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System.Management.Automation;
+using Runway.Api;
+using Runway.Shell;
+
+namespace Runway.Cmdlets
+{
+    /// <summary>Cancels active realtime sessions (NOT_READY, READY or RUNNING).</summary>
+    [Cmdlet(VerbsLifecycle.Stop, "RunwayRealtimeSession", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
+        HelpUri = RunwayCmdlet.HelpUriBase + "Stop-RunwayRealtimeSession.md")]
+    [OutputType(typeof(void))]
+    public sealed class StopRunwayRealtimeSessionCommand : RunwayCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [Alias("SessionId")]
+        public string[] Id { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            foreach (string id in Id)
+            {
+                if (!ShouldProcess($"realtime session {id}", "Cancel"))
+                    continue;
+                RunForItem(id, token => Api.DeleteAsync(AvatarApi.RealtimeSessions, id, token));
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Runway.Models
+{
+    /// <summary>
+    /// The catalog's section for voices, knowledge documents, avatars, avatar videos and realtime sessions: the one
+    /// task endpoint (avatar_videos) with its model, and the fixed lists and documented limits of the resources.
+    /// </summary>
+    internal static class AvatarCatalog
+    {
+        public const string AvatarVideos = "avatar_videos";
+        public const string AvatarModel = "gwm1_avatars";
+
+        public static readonly EndpointInfo[] EndpointRows =
+        {
+            new EndpointInfo(AvatarVideos, "New-RunwayAvatarVideo", AvatarModel),
+        };
+
+        public static readonly ModelInfo[] Models =
+        {
+            new ModelInfo
+            {
+                // Runway publishes no price for avatar videos; the SDK states no text or output limits.
+                Name = AvatarModel, Output = MediaKind.Video, Summary = "A talking avatar (preset or custom) speaking text or audio.",
+                Endpoints = new[] { AvatarVideos }, TakesPrompt = false, DurationFromInput = true, Price = new UnknownPrice(),
+            },
+        };
+    }
+
+    /// <summary>The fixed lists and documented limits of voices, documents, avatars and realtime sessions (SDK 4.20.1 and Runway's docs).</summary>
+    public static class AvatarFacts
+    {
+        /// <summary>Voice design models; the SDK says to prefer eleven_ttv_v3 (latest).</summary>
+        public static readonly IReadOnlyList<string> VoiceDesignModels = new[] { "eleven_ttv_v3", "eleven_multilingual_ttv_v2" };
+        public const string DefaultVoiceDesignModel = "eleven_ttv_v3";
+        /// <summary>SDK: a voice description "must be at least 20 characters".</summary>
+        public const int VoicePromptMinLength = 20;
+        /// <summary>Runway's docs: a voice name has at most 100 characters.</summary>
+        public const int VoiceNameMaxLength = 100;
+        /// <summary>SDK: inline (data URI) voice samples, reference images and avatar-video audio are at most 5 MB.</summary>
+        public const long DataUriMaxLength = 5 * 1000 * 1000;
+        /// <summary>Runway's docs: a voice is cloned from a sample of 10 seconds to 5 minutes.</summary>
+        public const double CloneSampleMinSeconds = 10;
+        public const double CloneSampleMaxSeconds = 300;
+        /// <summary>Runway's docs: each avatar supports up to 50,000 tokens of knowledge.</summary>
+        public const int KnowledgeTokenLimit = 50000;
+        /// <summary>SDK: the avatar usage date range must not exceed 90 days.</summary>
+        public const int UsageMaxDays = 90;
+
+        /// <summary>The live preset voices of avatars, avatar videos and realtime sessions (not the text-to-speech presets).</summary>
+        public static readonly IReadOnlyList<string> LiveVoicePresets = new[]
+        {
+            "victoria", "vincent", "clara", "drew", "skye", "max", "morgan", "felix", "mia", "marcus", "summer", "ruby", "aurora",
+            "jasper", "leo", "adrian", "nina", "emma", "blake", "david", "maya", "nathan", "sam", "georgia", "petra", "adam",
+            "zach", "violet", "roman", "luna",
+        };
+
+        /// <summary>The preset avatars of avatar videos and realtime sessions.</summary>
+        public static readonly IReadOnlyList<string> AvatarPresets = new[]
+        {
+            "game-character", "music-superstar", "game-character-man", "cat-character", "influencer", "tennis-coach",
+            "human-resource", "fashion-designer", "cooking-teacher",
+        };
+
+        public static readonly IReadOnlyList<string> ImageProcessingModes = new[] { "optimize", "none" };
+
+        public static string FindLivePreset(string value) =>
+            LiveVoicePresets.FirstOrDefault(p => string.Equals(p, value?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+        public static string FindAvatarPreset(string value) =>
+            AvatarPresets.FirstOrDefault(p => string.Equals(p, value?.Trim(), StringComparison.OrdinalIgnoreCase));
+    }
+}

@@ -1,0 +1,82 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Runway.Media;
+using Runway.Models;
+using Runway.Tasks;
+
+namespace Runway.Shell
+{
+    /// <summary>
+    /// What the cmdlets of voices, documents, avatars and realtime sessions share: media inputs read through the
+    /// provider, validation that writes an error and sends nothing, local files inlined or uploaded, and an optional
+    /// wait (-Wait, -TimeoutSec, -PollIntervalSec) with one progress bar and Ctrl+C.
+    /// </summary>
+    public abstract class ResourceCmdlet : RunwayCmdlet
+    {
+        private const int ActivityId = 0x52575257;
+
+        /// <summary>The default seconds between status checks of a resource (they change state within seconds).</summary>
+        public const double DefaultPollSeconds = 2;
+
+        protected MediaSource MediaInput(object input, string parameter, params MediaKind[] accepted) =>
+            input == null ? null : MediaSource.From(InputBinder.MediaValue(input, parameter), parameter, path => ProviderPaths.ResolveOne(this, path), accepted);
+
+        /// <summary>Runs <paramref name="build"/>; bad input becomes a non-terminating error (nothing is sent) and null.</summary>
+        protected T Build<T>(Func<T> build, object target) where T : class
+        {
+            try
+            {
+                return build();
+            }
+            catch (RunwayInputException ex)
+            {
+                WriteError(ErrorPolicy.FromException(ex, ex.Target ?? target));
+                return null;
+            }
+        }
+
+        /// <summary>-WhatIf/-Confirm for a request; with -Verbose, its body (local files by name).</summary>
+        protected bool Confirm(ResourceRequest request, string action)
+        {
+            if (VerboseEnabled) WriteVerbose($"{action} {request.Summary}. Body: {request.DescribeBody()}");
+            return ShouldProcess(request.Summary, action);
+        }
+
+        protected Task ResolveMediaAsync(ResourceRequest request, CancellationToken cancellation) =>
+            SlotResolver.ResolveAsync(request.Media, AvatarFacts.DataUriMaxLength, new Uploader(Api.Client, this), TransferProgress.Upload(this), cancellation);
+
+        /// <summary>Polls until <paramref name="done"/>, with a progress bar; a timeout throws TimeoutException (the resource goes on).</summary>
+        internal Task<T> WaitForAsync<T>(string what, Func<CancellationToken, Task<T>> fetch, Func<T, bool> done, Func<T, string> status,
+            double pollIntervalSec, int timeoutSec, CancellationToken cancellation) =>
+            WaitAsync(what, fetch, done, status, pollIntervalSec, timeoutSec, cancellation);
+
+        protected async Task<T> WaitAsync<T>(string what, Func<CancellationToken, Task<T>> fetch, Func<T, bool> done, Func<T, string> status,
+            double pollIntervalSec, int timeoutSec, CancellationToken cancellation)
+        {
+            bool shown = false;
+            try
+            {
+                return await ResourceWaiter.WaitAsync(fetch, done, WaitOptions.FromSeconds(pollIntervalSec, timeoutSec), what,
+                    (current, elapsed) =>
+                    {
+                        if (done(current)) return;
+                        var record = new ProgressRecord(ActivityId, $"Waiting for {what}", $"{status(current)}; {elapsed.TotalSeconds:0} s");
+                        OnPipeline(() =>
+                        {
+                            WriteProgress(record);
+                            shown = true;
+                        });
+                    }, cancellation).ConfigureAwait(false);
+            }
+            finally
+            {
+                OnPipeline(() =>
+                {
+                    if (shown) WriteProgress(new ProgressRecord(ActivityId, $"Waiting for {what}", "Done") { RecordType = ProgressRecordType.Completed });
+                });
+            }
+        }
+    }
+}
