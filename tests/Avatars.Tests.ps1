@@ -172,6 +172,18 @@ Describe 'Avatars' {
         Request-Count | Should -Be 0
     }
 
+    It 'warns before sending when the documents together likely pass the 50,000-token knowledge limit (each alone does not)' {
+        $a = New-RunwayDocument -Name 'Part A' -Content ('a' * 110000)
+        $b = New-RunwayDocument -Name 'Part B' -Content ('b' * 110000)
+        New-RunwayAvatar -ReferenceImage $Face -Name 'Ava' -Personality 'Kind' -Voice victoria -DocumentId $a.Id -WhatIf -WarningVariable one -WarningAction SilentlyContinue
+        $one | Should -BeNullOrEmpty
+        Clear-RunwaySimulatorRequest -Url $SimUrl
+        New-RunwayAvatar -ReferenceImage $Face -Name 'Ava' -Personality 'Kind' -Voice victoria -DocumentId $a.Id, $b.Id -WhatIf -WarningVariable both -WarningAction SilentlyContinue
+        "$both" | Should -Match "avatar 'Ava' \(2 documents\)"
+        "$both" | Should -Match '50,000 tokens'
+        @(Get-ApiRequest '/v1/avatars' 'POST') | Should -HaveCount 0
+    }
+
     It 'shows the API''s refusal of a voice id that does not exist' {
         $record = Get-ErrorRecord { New-RunwayAvatar -ReferenceImage $Face -Name 'A' -Personality 'p' -Voice 'a2c4e6f8-0000-0000-0000-000000000000' }
         $record.FullyQualifiedErrorId | Should -BeLike 'Runway.BadRequest,*'

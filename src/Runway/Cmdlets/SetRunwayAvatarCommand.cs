@@ -64,6 +64,7 @@ namespace Runway.Cmdlets
                 ImageProcessing = ImageProcessing,
                 StartScript = StartScript,
             }), Id);
+            if (request != null) WarnAboutKnowledge(DocumentId, $"avatar {Id}");
             if (request == null || !Confirm(request, "Update avatar"))
                 return;
             RunForItem(Id, async token =>

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using Runway.Api;
 using Runway.Media;
 using Runway.Models;
 using Runway.Tasks;
@@ -42,6 +43,32 @@ namespace Runway.Shell
         {
             if (VerboseEnabled) WriteVerbose($"{action} {request.Summary}. Body: {request.DescribeBody()}");
             return ShouldProcess(request.Summary, action);
+        }
+
+        /// <summary>
+        /// Warns (never refuses: the tokenizer is not public) when the documents an avatar is given would likely pass
+        /// the documented per-avatar knowledge limit. Reading them is free; one that cannot be read is left to the API.
+        /// </summary>
+        protected void WarnAboutKnowledge(string[] documentIds, string avatar)
+        {
+            if (documentIds == null || documentIds.Length == 0) return;
+            long characters = 0;
+            RunForItem(avatar, async token =>
+            {
+                foreach (string id in documentIds)
+                {
+                    try
+                    {
+                        RunwayDocument document = await Api.GetAsync(AvatarApi.Documents, id, AvatarApi.ReadDocument, token).ConfigureAwait(false);
+                        characters += document.Content?.Length ?? 0;
+                    }
+                    catch (RunwayApiException ex) when (ex.StatusCode == 404)
+                    {
+                    }
+                }
+            });
+            string warning = AvatarRequests.KnowledgeWarning($"The knowledge of {avatar} ({documentIds.Length} document{(documentIds.Length == 1 ? "" : "s")})", characters);
+            if (warning != null) WriteWarning(warning);
         }
 
         protected Task ResolveMediaAsync(ResourceRequest request, CancellationToken cancellation) =>
