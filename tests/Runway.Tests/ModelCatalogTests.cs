@@ -81,7 +81,7 @@ namespace Runway.Tests
             Assert.Equal(12, ModelCatalog.ForEndpoint(Endpoints.TextToImage).Count());
             Assert.Equal(3, ModelCatalog.ForEndpoint(Endpoints.TextToSpeech).Count());
             Assert.Equal(2, ModelCatalog.ForEndpoint(Endpoints.SoundEffect).Count());
-            Assert.Equal(GenerationCatalog.Models.Length + EnhanceCatalog.Models.Length + AvatarCatalog.Models.Length, ModelCatalog.Models.Count);
+            Assert.Equal(GenerationCatalog.Models.Length + EnhanceCatalog.Models.Length + AvatarCatalog.Models.Length + RecipeCatalog.Models.Length, ModelCatalog.Models.Count);
             Assert.Equal(4, EnhanceCatalog.Models.Length);
         }
 

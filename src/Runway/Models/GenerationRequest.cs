@@ -95,7 +95,7 @@ namespace Runway.Models
             : (CostIsApproximate ? "about " : string.Empty) + ModelCatalog.FormatCost(EstimatedCredits);
 
         public string Summary =>
-            $"{Model.Name} {Endpoint.Replace('_', ' ')}" + (Details.Count > 0 ? ", " + string.Join(", ", Details) : string.Empty);
+            (RecipeCatalog.RecipeOf(Endpoint) != null ? $"{Model.Name} recipe" : $"{Model.Name} {Endpoint.Replace('_', ' ')}") + (Details.Count > 0 ? ", " + string.Join(", ", Details) : string.Empty);
 
         public void AddMedia(JsonObject parent, string key, IMediaInput source)
         {

@@ -216,7 +216,7 @@ namespace Runway.Models
         public string DefaultModel { get; }
         /// <summary>Parameters that choose this endpoint on a cmdlet that reaches several.</summary>
         public string[] SelectedBy { get; }
-        public string Words => Name.Replace('_', ' ');
+        public string Words => RecipeCatalog.RecipeOf(Name) is string recipe ? "the " + recipe + " recipe" : Name.Replace('_', ' ');
         public override string ToString() => Name;
     }
 
@@ -276,13 +276,13 @@ namespace Runway.Models
         public const int MaxUriLength = 2048;
 
         /// <summary>Every model, section by section (each section is a class of its own, so its tables are ready when read).</summary>
-        public static readonly IReadOnlyList<ModelInfo> Models = GenerationCatalog.Models.Concat(EnhanceCatalog.Models).Concat(AvatarCatalog.Models).ToArray();
+        public static readonly IReadOnlyList<ModelInfo> Models = GenerationCatalog.Models.Concat(EnhanceCatalog.Models).Concat(AvatarCatalog.Models).Concat(RecipeCatalog.Models).ToArray();
 
         /// <summary>
         /// Every task endpoint, the cmdlet that reaches it and its default model. On a cmdlet that reaches several,
         /// the first (in this order) whose selecting parameter is given is the one used; none given: any of them.
         /// </summary>
-        public static readonly IReadOnlyList<EndpointInfo> EndpointTable = GenerationCatalog.EndpointRows.Concat(EnhanceCatalog.EndpointRows).Concat(AvatarCatalog.EndpointRows).ToArray();
+        public static readonly IReadOnlyList<EndpointInfo> EndpointTable = GenerationCatalog.EndpointRows.Concat(EnhanceCatalog.EndpointRows).Concat(AvatarCatalog.EndpointRows).Concat(RecipeCatalog.EndpointRows).ToArray();
 
         /// <summary>The default model of each endpoint, used when -Model is not given.</summary>
         public static readonly IReadOnlyDictionary<string, string> DefaultModel = EndpointTable.ToDictionary(e => e.Name, e => e.DefaultModel);

@@ -1,0 +1,70 @@
+using System.Management.Automation;
+using Runway.Api;
+using Runway.Completion;
+using Runway.Models;
+using Runway.Shell;
+
+namespace Runway.Cmdlets
+{
+    /// <summary>Creates a product_ad recipe task: a cinematic product ad video from 1–10 product images and up to 4 style images.</summary>
+    [Cmdlet(VerbsCommon.New, "RunwayProductAd", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = RunwayCmdlet.HelpUriBase + "New-RunwayProductAd.md")]
+    [OutputType(typeof(RunwayTask))]
+    [OutputType(typeof(System.IO.FileInfo))]
+    public sealed class NewRunwayProductAdCommand : RecipeCmdlet
+    {
+        /// <summary>1–10 images of the product (angles of the same product; the first is the primary reference).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("ProductImages", "FullName")]
+        [ValidateNotNullOrEmpty]
+        public object[] ProductImage { get; set; }
+
+        /// <summary>Up to 4 style images: lighting, palette, mood (a moodboard when several).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("StyleImages")]
+        [BlankAsNull]
+        public object[] StyleImage { get; set; }
+
+        /// <summary>What the product is and what to highlight.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [BlankAsNull]
+        public string ProductInfo { get; set; }
+
+        /// <summary>Creative direction: brand voice, framing, scene, lighting, camera motion, narrative.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Concept")]
+        [BlankAsNull]
+        public string UserConcept { get; set; }
+
+        /// <summary>4–15 seconds (default 10).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(DurationCompleter))]
+        [BlankAsNull]
+        public double? Duration { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(RatioCompleter))]
+        [BlankAsNull]
+        public string Ratio { get; set; }
+
+        /// <summary>Generate audio for the video (-Audio:$false asks for none).</summary>
+        [Parameter]
+        public SwitchParameter Audio { get; set; }
+
+        protected override GenerationRequest BuildRequest()
+        {
+            GenerationRequest request = RequestBuilder.ProductAd(new ProductAdSpec
+            {
+                Version = Version,
+                ProductImages = MediaList(ProductImage, nameof(ProductImage), MediaKind.Image),
+                StyleImages = MediaList(StyleImage, nameof(StyleImage), MediaKind.Image),
+                ProductInfo = ProductInfo,
+                UserConcept = UserConcept,
+                Duration = Duration,
+                Ratio = Ratio,
+                Audio = Flag(nameof(Audio), Audio),
+            });
+            request.Source = ProductImage.Length == 1 ? ProductImage[0] : ProductImage;
+            return request;
+        }
+    }
+}

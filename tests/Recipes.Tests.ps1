@@ -1,0 +1,160 @@
+BeforeAll {
+    . $PSScriptRoot/TestSetup.ps1
+    $PSDefaultParameterValues['*-Runway*:PollIntervalSec'] = 0.1
+    Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ CreditBalance = 1000000 } | Out-Null
+    # Real inputs made by the simulator: 1280x720 PNGs and a 5 s MP4.
+    $image = New-RunwayImage -Prompt 'test card' -Model gen4_image -Ratio 1280:720 -Wait
+    $script:Pngs = Join-Path $TestDrive 'pngs'
+    New-Item -ItemType Directory $Pngs | Out-Null
+    $script:PngBytes = (Invoke-WebRequest -Uri $image.Output[0]).Content
+    1..3 | ForEach-Object { [IO.File]::WriteAllBytes((Join-Path $Pngs "shot$_.png"), $PngBytes) }
+    $script:Png = Join-Path $Pngs 'shot1.png'
+    $script:Png2 = Join-Path $Pngs 'shot2.png'
+    $script:Clip = Join-Path $TestDrive 'clip.mp4'
+    New-RunwayVideo -Image $image -Prompt 'pan' -Model gen4_turbo -Duration 5 -OutFile $Clip | Out-Null
+    # A PNG whose header says 4000x500 (width / height 8): outside product_ugc's 0.4–4.
+    $wide = [byte[]]$PngBytes.Clone()
+    $header = [byte[]](0, 0, 0x0F, 0xA0, 0, 0, 0x01, 0xF4)
+    for ($i = 0; $i -lt 8; $i++) { $wide[16 + $i] = $header[$i] }
+    $script:WidePng = Join-Path $TestDrive 'wide.png'
+    [IO.File]::WriteAllBytes($WidePng, $wide)
+    $script:Url = 'https://example.com/product.png'
+}
+
+AfterAll {
+    Reset-RunwaySimulator -Url $SimUrl
+    if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
+}
+
+Describe 'The recipes' {
+    BeforeEach {
+        Reset-RunwaySimulator -Url $SimUrl
+        Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ CreditBalance = 1000000 } | Out-Null
+        Push-Location $TestDrive
+    }
+    AfterEach { Pop-Location }
+
+    It '<Cmdlet> creates a <Recipe> task, waits and saves <Count> <Extension> file(s)' -ForEach @(
+        @{ Cmdlet = 'New-RunwayAdLocalization'; Recipe = 'ad_localization'; Extension = '.png'; Count = 1; Arguments = @{ Image = 'shot1.png'; Language = 'ja' } }
+        @{ Cmdlet = 'New-RunwayMarketingImage'; Recipe = 'marketing_stock_image'; Extension = '.png'; Count = 2; Arguments = @{ Prompt = 'a sunlit cafe for a coffee brand'; OutputCount = 2; Quality = 'low'; Logo = 'shot2.png' } }
+        @{ Cmdlet = 'New-RunwayMultiShotVideo'; Recipe = 'multi_shot_video'; Extension = '.mp4'; Count = 1; Arguments = @{ Prompt = 'a day at the beach'; Duration = 5; Ratio = '720:1280'; FirstFrame = 'shot1.png'; Audio = $true } }
+        @{ Cmdlet = 'New-RunwayProductAd'; Recipe = 'product_ad'; Extension = '.mp4'; Count = 1; Arguments = @{ ProductImage = 'shot1.png', 'shot2.png'; StyleImage = 'shot3.png'; ProductInfo = 'a steel water bottle'; UserConcept = 'mountain sunrise'; Duration = 6; Ratio = '1080:1920' } }
+        @{ Cmdlet = 'New-RunwayProductCampaignImage'; Recipe = 'product_campaign_image'; Extension = '.png'; Count = 4; Arguments = @{ Image = 'shot1.png'; Prompt = 'high-key fashion editorial' } }
+        @{ Cmdlet = 'New-RunwayProductSwap'; Recipe = 'product_swap'; Extension = '.mp4'; Count = 1; Arguments = @{ ReferenceVideo = '../clip.mp4'; OriginalProductImage = 'shot1.png'; NewProductImage = @(@{ Uri = 'shot2.png'; View = 'front' }, 'shot3.png'); Resolution = '1080p'; Duration = 4 } }
+        @{ Cmdlet = 'New-RunwayProductUgc'; Recipe = 'product_ugc'; Extension = '.mp4'; Count = 1; Arguments = @{ CharacterImage = 'shot1.png'; ProductImage = 'shot2.png'; ProductInfo = 'a face cream'; Ratio = '1080:1920'; Duration = 8 } }
+    ) {
+        Push-Location $Pngs
+        try { $files = @(& $Cmdlet @Arguments -OutDirectory (Join-Path $TestDrive "out-$Recipe")) }
+        finally { Pop-Location }
+        $files | Should -HaveCount $Count
+        $files.Extension | Sort-Object -Unique | Should -Be $Extension
+        $requests = @(Get-ApiRequest "/v1/recipes/$Recipe" -Method POST)
+        $requests | Should -HaveCount 1
+        $body = $requests[0].body | ConvertFrom-Json -AsHashtable
+        # The newest dated version the declarations list for the recipe, never unsafe-latest.
+        $body.version | Should -Be ($Recipe -eq 'product_ad' ? '2026-07' : '2026-06')
+        $body.ContainsKey('model') | Should -BeFalse
+        $task = Get-RunwayTask -First 1
+        $task.Model | Should -Be $Recipe
+        $task.Status | Should -Be 'SUCCEEDED'
+    }
+
+    It 'local images are inlined as data URIs inside {uri} objects, views and shots as the declarations spell them' {
+        New-RunwayProductSwap -ReferenceVideo $Clip -OriginalProductImage $Png -NewProductImage @{ Uri = $Png2; View = 'Side' }, $Url | Out-Null
+        $body = (Get-ApiRequest '/v1/recipes/product_swap')[0].body | ConvertFrom-Json
+        $body.newProductImages[0].uri | Should -Match '^data:image/png;base64,'
+        $body.newProductImages[0].view | Should -Be 'side'
+        $body.newProductImages[1].uri | Should -Be $Url
+        $body.newProductImages[1].PSObject.Properties.Name | Should -Not -Contain 'view'
+        $body.referenceVideo.uri | Should -Match '^data:video/mp4;base64,'
+        $shots = @{ Duration = 2; Prompt = 'a' }, @{ Duration = 4; Prompt = 'b' }, [pscustomobject]@{ Duration = '4'; Prompt = 'c' }
+        New-RunwayMultiShotVideo -Shot $shots | Out-Null
+        $body = (Get-ApiRequest '/v1/recipes/multi_shot_video')[0].body | ConvertFrom-Json
+        $body.mode | Should -Be 'custom'
+        $body.duration | Should -Be 10
+        $body.shots.duration | Should -Be 2, 4, 4
+        $body.shots.prompt | Should -Be 'a', 'b', 'c'
+    }
+
+    It 'Get-ChildItem *.png | New-RunwayProductCampaignImage makes one task per file' {
+        $tasks = @(Get-ChildItem (Join-Path $Pngs '*.png') | New-RunwayProductCampaignImage -Prompt 'gorpcore editorial')
+        $tasks | Should -HaveCount 3
+        $tasks.Model | Sort-Object -Unique | Should -Be 'product_campaign_image'
+        Get-ApiRequest '/v1/recipes/product_campaign_image' | Should -HaveCount 3
+    }
+
+    It 'a finished image task pipes in as the image, and -Version picks a dated version' {
+        $task = New-RunwayAdLocalization -Image $Png -Language es -Wait
+        $task | New-RunwayProductCampaignImage -Prompt 'studio' -Version 2026-06 | Out-Null
+        $body = (Get-ApiRequest '/v1/recipes/product_campaign_image')[0].body | ConvertFrom-Json
+        $body.image.uri | Should -Be $task.Output[0]
+        New-RunwayProductAd -ProductImage $Url -Version 2026-07 | Out-Null
+        ((Get-ApiRequest '/v1/recipes/product_ad')[0].body | ConvertFrom-Json).version | Should -Be '2026-07'
+    }
+
+    It '-WhatIf says the price is unknown, names the recipe, and sends nothing' {
+        $lines = @(Invoke-InChildPwsh -Script @"
+New-RunwayAdLocalization -Image '$Png' -Language fr -WhatIf
+New-RunwayMultiShotVideo -Prompt 'a heist' -WhatIf
+"@) -join "`n"
+        $lines | Should -Match 'unknown price \(Runway publishes none for ad_localization\)" on target "ad_localization recipe, version 2026-06, to fr, from shot1.png"'
+        $lines | Should -Match 'unknown price \(Runway publishes none for multi_shot_video\)" on target "multi_shot_video recipe, 10 s, version 2026-06'
+        Get-ApiRequest | Should -HaveCount 0
+    }
+
+    It 'under a spending cap a recipe is refused (price unknown), with zero requests' {
+        try {
+            $env:RUNWAY_MAX_CREDITS = '1000'
+            $err = Get-ErrorRecord { New-RunwayProductCampaignImage -Image $Png -Prompt 'x' }
+            $err.FullyQualifiedErrorId | Should -Match 'Runway.BudgetExceeded|Runway.UnknownPrice'
+        }
+        finally { Remove-Item Env:RUNWAY_MAX_CREDITS }
+        Get-ApiRequest | Should -HaveCount 0
+    }
+
+    It '<Name> is a clear error naming what is allowed, and nothing is sent' -ForEach @(
+        @{ Name = 'an unknown language'; Id = 'Runway.InvalidChoice'; Match = 'zh-Hant'; Script = { New-RunwayAdLocalization -Image $Png -Language xx } }
+        @{ Name = 'a video as the ad image'; Id = 'Runway.UnsupportedFormat'; Match = 'Image'; Script = { New-RunwayAdLocalization -Image $Clip -Language ja } }
+        @{ Name = 'an unknown version'; Id = 'Runway.InvalidChoice'; Match = '2026-06, unsafe-latest'; Script = { New-RunwayAdLocalization -Image $Png -Language ja -Version 2025-01 } }
+        @{ Name = 'product_ad''s 2026-07 elsewhere'; Id = 'Runway.InvalidChoice'; Match = 'ad_localization'; Script = { New-RunwayAdLocalization -Image $Png -Language ja -Version 2026-07 } }
+        @{ Name = 'outputCount 5'; Id = 'Runway.OutOfRange'; Match = '1–4'; Script = { New-RunwayMarketingImage -Prompt 'x' -OutputCount 5 } }
+        @{ Name = 'quality ultra'; Id = 'Runway.InvalidChoice'; Match = 'low, medium, high'; Script = { New-RunwayMarketingImage -Prompt 'x' -Quality ultra } }
+        @{ Name = 'an empty brief'; Id = 'Runway.MissingPrompt'; Match = 'Prompt'; Script = { New-RunwayMarketingImage -Prompt ' ' } }
+        @{ Name = 'multi-shot duration 7'; Id = 'Runway.InvalidDuration'; Match = '5, 10, 15'; Script = { New-RunwayMultiShotVideo -Prompt 'x' -Duration 7 } }
+        @{ Name = 'a square ratio the recipe lacks'; Id = 'Runway.InvalidRatio'; Match = '1440:1440'; Script = { New-RunwayMultiShotVideo -Prompt 'x' -Ratio 1024:1024 } }
+        @{ Name = 'two shots'; Id = 'Runway.InvalidCount'; Match = '3–5'; Script = { New-RunwayMultiShotVideo -Shot @{ Duration = 5; Prompt = 'a' }, @{ Duration = 5; Prompt = 'b' } } }
+        @{ Name = 'shots that do not add up to -Duration'; Id = 'Runway.ShotDurationSum'; Match = 'add up'; Script = { New-RunwayMultiShotVideo -Duration 15 -Shot @{ Duration = 5; Prompt = 'a' }, @{ Duration = 5; Prompt = 'b' }, @{ Duration = 2; Prompt = 'c' } } }
+        @{ Name = 'a misspelt shot key'; Id = 'Runway.UnknownRecipeField'; Match = 'Duration, Prompt'; Script = { New-RunwayMultiShotVideo -Shot @{ Seconds = 5; Prompt = 'a' }, @{ Duration = 5; Prompt = 'b' }, @{ Duration = 5; Prompt = 'c' } } }
+        @{ Name = 'a shot of 0 s'; Id = 'Runway.InvalidShot'; Match = 'above 0'; Script = { New-RunwayMultiShotVideo -Shot @{ Duration = 0; Prompt = 'a' }, @{ Duration = 5; Prompt = 'b' }, @{ Duration = 5; Prompt = 'c' } } }
+        @{ Name = '-Prompt with -Shot'; Id = 'Runway.PromptNotForCustomMode'; Match = 'mode auto'; Script = { New-RunwayMultiShotVideo -Prompt 'x' -Shot @{ Duration = 5; Prompt = 'a' } } }
+        @{ Name = 'mode auto without a prompt'; Id = 'Runway.MissingPrompt'; Match = 'Prompt'; Script = { New-RunwayMultiShotVideo -Mode auto } }
+        @{ Name = 'an unknown mode'; Id = 'Runway.InvalidChoice'; Match = 'auto, custom'; Script = { New-RunwayMultiShotVideo -Prompt 'x' -Mode storyboard } }
+        @{ Name = 'eleven product images'; Id = 'Runway.InvalidCount'; Match = '1–10'; Script = { New-RunwayProductAd -ProductImage (@($Png) * 11) } }
+        @{ Name = 'five style images'; Id = 'Runway.InvalidCount'; Match = 'at most 4'; Script = { New-RunwayProductAd -ProductImage $Png -StyleImage (@($Png) * 5) } }
+        @{ Name = 'a product ad of 16 s'; Id = 'Runway.InvalidDuration'; Match = '4–15'; Script = { New-RunwayProductAd -ProductImage $Png -Duration 16 } }
+        @{ Name = 'a missing campaign prompt'; Id = 'Runway.MissingPrompt'; Match = 'Prompt'; Script = { New-RunwayProductCampaignImage -Image $Png -Prompt ' ' } }
+        @{ Name = 'a view that is not front, side or back'; Id = 'Runway.InvalidChoice'; Match = 'front, side, back'; Script = { New-RunwayProductSwap -ReferenceVideo $Clip -OriginalProductImage $Png -NewProductImage @{ Uri = $Png; View = 'top' } } }
+        @{ Name = 'an unknown key in a new product image'; Id = 'Runway.UnknownRecipeField'; Match = 'View'; Script = { New-RunwayProductSwap -ReferenceVideo $Clip -OriginalProductImage $Png -NewProductImage @{ Uri = $Png; Angle = 'front' } } }
+        @{ Name = 'an image as the reference video'; Id = 'Runway.UnsupportedFormat'; Match = 'ReferenceVideo'; Script = { New-RunwayProductSwap -ReferenceVideo $Png -OriginalProductImage $Png -NewProductImage $Png } }
+        @{ Name = 'resolution 4k for a swap'; Id = 'Runway.InvalidChoice'; Match = '720p, 1080p'; Script = { New-RunwayProductSwap -ReferenceVideo $Clip -OriginalProductImage $Png -NewProductImage $Png -Resolution 4k } }
+        @{ Name = 'a UGC image 8 times as wide as tall'; Id = 'Runway.InvalidAspectRatio'; Match = '0.4–4'; Script = { New-RunwayProductUgc -CharacterImage $Png -ProductImage $WidePng } }
+        @{ Name = 'a landscape UGC ratio'; Id = 'Runway.InvalidRatio'; Match = '720:1280, 1080:1920'; Script = { New-RunwayProductUgc -CharacterImage $Png -ProductImage $Png -Ratio 1280:720 } }
+    ) {
+        $err = Get-ErrorRecord $Script
+        $err.FullyQualifiedErrorId | Should -BeLike "$Id*"
+        $err.Exception.Message | Should -Match ([regex]::Escape($Match))
+        $err.Exception.Message | Should -Match '\.$'
+        Get-ApiRequest | Should -HaveCount 0
+    }
+
+    It 'tab completes languages with their names, ratios and versions from the recipe catalog' {
+        function Complete([string] $Line) { (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches }
+        $languages = @(Complete 'New-RunwayAdLocalization -Language zh')
+        $languages.CompletionText | Should -Be 'zh', 'zh-Hant'
+        $languages[1].ToolTip | Should -Match 'Traditional'
+        (Complete 'New-RunwayProductUgc -Ratio ').CompletionText | Should -Be '720:1280', '1080:1920'
+        $versions = @(Complete 'New-RunwayProductAd -Version ')
+        $versions.CompletionText | Should -Be '2026-06', '2026-07', 'unsafe-latest'
+        ($versions | Where-Object CompletionText -eq '2026-07').ToolTip | Should -Match 'default'
+    }
+}
