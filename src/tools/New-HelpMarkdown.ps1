@@ -13,7 +13,7 @@
 param(
     [Parameter(Mandatory)] [string] $ModuleManifest,
     [Parameter(Mandatory)] [string[]] $Command,
-    [string] $OutputPath = (Join-Path (Split-Path $PSScriptRoot -Parent) 'docs/en-US')
+    [string] $OutputPath = (Join-Path (Split-Path (Split-Path $PSScriptRoot -Parent) -Parent) 'docs/en-US')
 )
 $ErrorActionPreference = 'Stop'
 $module = Import-Module (Resolve-Path $ModuleManifest).Path -PassThru -Force
