@@ -158,3 +158,110 @@ New-RunwayMultiShotVideo -Prompt 'a heist' -WhatIf
         ($versions | Where-Object CompletionText -eq '2026-07').ToolTip | Should -Match 'default'
     }
 }
+
+Describe 'The recipe catalog agrees with the simulator' {
+    BeforeAll {
+        Reset-RunwaySimulator -Url $SimUrl
+        Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ CreditBalance = 10000000; MaxDaily = 100000; MaxConcurrent = 1000 } | Out-Null
+        $script:Catalog = [Runway.Models.RecipeCatalog]
+        $script:Headers = @{ Authorization = "Bearer $TestKey"; 'X-Runway-Version' = '2024-11-06' }
+        function Send-Raw([string] $Recipe, [hashtable] $Body) {
+            try {
+                Invoke-RestMethod -Method Post -Uri "$SimUrl/v1/recipes/$Recipe" -Headers $Headers -ContentType 'application/json' -Body ($Body | ConvertTo-Json -Depth 6) | Out-Null
+                200
+            }
+            catch { [int]$_.Exception.Response.StatusCode }
+        }
+        # The smallest body of each recipe, as the module's own builder makes it (remote media, so nothing is read locally).
+        function New-Base([string] $Recipe) {
+            $image = [Runway.Media.MediaSource]::From($Url, 'Image', [Func[string, string]] { param($p) $p }, [Runway.Models.MediaKind[]] @('Image'))
+            $video = [Runway.Media.MediaSource]::From('https://example.com/v.mp4', 'ReferenceVideo', [Func[string, string]] { param($p) $p }, [Runway.Models.MediaKind[]] @('Video'))
+            $request = switch ($Recipe) {
+                'ad_localization' { [Runway.Models.RequestBuilder]::AdLocalization([Runway.Models.AdLocalizationSpec]@{ Image = $image; Language = 'ja' }) }
+                'marketing_stock_image' { [Runway.Models.RequestBuilder]::MarketingImage([Runway.Models.MarketingImageSpec]@{ Prompt = 'x' }) }
+                'multi_shot_video' { [Runway.Models.RequestBuilder]::MultiShotVideo([Runway.Models.MultiShotSpec]@{ Prompt = 'x' }) }
+                'product_ad' { $spec = [Runway.Models.ProductAdSpec]::new(); $spec.ProductImages.Add($image); [Runway.Models.RequestBuilder]::ProductAd($spec) }
+                'product_campaign_image' { [Runway.Models.RequestBuilder]::ProductCampaignImage([Runway.Models.ProductCampaignImageSpec]@{ Image = $image; Prompt = 'x' }) }
+                'product_swap' {
+                    $spec = [Runway.Models.ProductSwapSpec]@{ ReferenceVideo = $video; OriginalProductImage = $image }
+                    $spec.NewProductImages.Add([Runway.Models.ViewImage]@{ Source = $image })
+                    [Runway.Models.RequestBuilder]::ProductSwap($spec)
+                }
+                'product_ugc' { [Runway.Models.RequestBuilder]::ProductUgc([Runway.Models.ProductUgcSpec]@{ CharacterImage = $image; ProductImage = $image }) }
+            }
+            $request.Body.ToJsonString() | ConvertFrom-Json -AsHashtable
+        }
+        $script:Recipes = $Catalog::Models.Name
+    }
+    AfterAll { Reset-RunwaySimulator -Url $SimUrl }
+
+    It 'the builder''s body of every recipe is accepted; every version the catalog lists is accepted, and product_ad''s 2026-07 only there' {
+        $Recipes | Should -HaveCount 7
+        foreach ($recipe in $Recipes) {
+            foreach ($version in @($Catalog::Versions[$recipe]) + '2026-07' | Sort-Object -Unique) {
+                $body = New-Base $recipe
+                $body.version = $version
+                $expected = if ($Catalog::Versions[$recipe] -contains $version) { 200 } else { 400 }
+                "$recipe $version -> $(Send-Raw $recipe $body)" | Should -Be "$recipe $version -> $expected"
+            }
+        }
+    }
+
+    It 'every language, ratio, quality, resolution and view the catalog allows is accepted, and a neighbour refused' {
+        $cases = @(
+            foreach ($code in @($Catalog::Languages.Key) + 'xx', 'zh-hant') { , @('ad_localization', @{ targetLanguage = $code }, ($Catalog::Languages.Key -ccontains $code)) }
+            foreach ($quality in @($Catalog::Qualities) + 'ultra') { , @('marketing_stock_image', @{ quality = $quality }, ($Catalog::Qualities -contains $quality)) }
+            foreach ($resolution in @($Catalog::SwapResolutions) + '4k') { , @('product_swap', @{ resolution = $resolution }, ($Catalog::SwapResolutions -contains $resolution)) }
+            foreach ($view in @($Catalog::Views) + 'top') { , @('product_swap', @{ newProductImages = @(@{ uri = $Url; view = $view }) }, ($Catalog::Views -contains $view)) }
+            $allRatios = $Catalog::Models.Ratios | Sort-Object -Unique
+            foreach ($model in $Catalog::Models | Where-Object { $_.Ratios.Count }) {
+                foreach ($ratio in $allRatios) { , @($model.Name, @{ ratio = $ratio }, ($model.Ratios -contains $ratio)) }
+            }
+        )
+        foreach ($case in $cases) {
+            $recipe, $fields, $allowed = $case
+            $body = New-Base $recipe
+            foreach ($key in $fields.Keys) { $body[$key] = $fields[$key] }
+            "$recipe $($fields | ConvertTo-Json -Compress -Depth 4) -> $(Send-Raw $recipe $body)" | Should -Be "$recipe $($fields | ConvertTo-Json -Compress -Depth 4) -> $($allowed ? 200 : 400)"
+        }
+    }
+
+    It 'each recipe''s durations and counts: the catalog''s limits are accepted, one past them refused' {
+        foreach ($model in $Catalog::Models | Where-Object Duration) {
+            $rule = $model.Duration
+            $values = if ($rule.Allowed.Count) { @($rule.Allowed) + 7 } else { $rule.Min, $rule.Max, ($rule.Min - 0.5), ($rule.Max + 1) }
+            foreach ($seconds in $values) {
+                $body = New-Base $model.Name
+                $body.duration = $seconds
+                "$($model.Name) $seconds s -> $(Send-Raw $model.Name $body)" | Should -Be "$($model.Name) $seconds s -> $($rule.Accepts($seconds) ? 200 : 400)"
+            }
+        }
+        $u = @{ uri = $Url }
+        foreach ($case in @(
+                , @('product_ad', 'productImages', $Catalog::MinProductImages, $Catalog::MaxProductImages)
+                , @('product_ad', 'styleImages', 0, $Catalog::MaxStyleImages)
+                , @('product_swap', 'newProductImages', $Catalog::MinProductImages, $Catalog::MaxProductImages))) {
+            $recipe, $field, $min, $max = $case
+            foreach ($count in $min, $max, ($max + 1), ($min - 1) | Where-Object { $_ -ge 0 }) {
+                $body = New-Base $recipe
+                $body[$field] = @(for ($i = 0; $i -lt $count; $i++) { $u })
+                "$recipe $field x$count -> $(Send-Raw $recipe $body)" | Should -Be "$recipe $field x$count -> $($count -ge $min -and $count -le $max ? 200 : 400)"
+            }
+        }
+        foreach ($count in ($Catalog::MinShots - 1)..($Catalog::MaxShots + 1)) {
+            $body = New-Base 'multi_shot_video'
+            $body.Remove('prompt')
+            $body.mode = 'custom'
+            $body.duration = 15
+            $body.shots = @(for ($i = 0; $i -lt $count; $i++) { @{ duration = 15 / $count; prompt = "shot $i" } })
+            $expected = $count -ge $Catalog::MinShots -and $count -le $Catalog::MaxShots ? 200 : 400
+            "shots x$count -> $(Send-Raw 'multi_shot_video' $body)" | Should -Be "shots x$count -> $expected"
+        }
+        foreach ($count in ($Catalog::MinOutputCount - 1), $Catalog::MinOutputCount, $Catalog::MaxOutputCount, ($Catalog::MaxOutputCount + 1)) {
+            $body = New-Base 'marketing_stock_image'
+            $body.outputCount = $count
+            $expected = $count -ge $Catalog::MinOutputCount -and $count -le $Catalog::MaxOutputCount ? 200 : 400
+            "outputCount $count -> $(Send-Raw 'marketing_stock_image' $body)" | Should -Be "outputCount $count -> $expected"
+        }
+    }
+}
