@@ -226,6 +226,20 @@ Describe 'The recipe catalog agrees with the simulator' {
         }
     }
 
+    It 'both refuse a product_ugc image whose width / height is outside 0.4–4 (the simulator when it can read the size)' {
+        $wide = 'data:image/png;base64,' + [Convert]::ToBase64String([IO.File]::ReadAllBytes($WidePng))
+        $square = 'data:image/png;base64,' + [Convert]::ToBase64String([IO.File]::ReadAllBytes($Png))
+        $body = New-Base 'product_ugc'
+        $body.productImage = @{ uri = $wide }
+        $body.characterImage = @{ uri = $square }
+        $response = try { Invoke-RestMethod -Method Post -Uri "$SimUrl/v1/recipes/product_ugc" -Headers $Headers -ContentType 'application/json' -Body ($body | ConvertTo-Json -Depth 6) } catch { $_.ErrorDetails.Message }
+        $response | Should -Match 'productImage'
+        $response | Should -Match 'between 0.4 and 4, received 8'
+        $body.productImage = @{ uri = $square }
+        Send-Raw 'product_ugc' $body | Should -Be 200
+        (Get-ErrorRecord { New-RunwayProductUgc -CharacterImage $WidePng -ProductImage $Png }).FullyQualifiedErrorId | Should -BeLike 'Runway.InvalidAspectRatio*'
+    }
+
     It 'each recipe''s durations and counts: the catalog''s limits are accepted, one past them refused' {
         foreach ($model in $Catalog::Models | Where-Object Duration) {
             $rule = $model.Duration

@@ -167,11 +167,20 @@ public static class RecipeEndpoints
             OutputSpec.Mp4(resolution == "720p" ? "1280:720" : "1920:1080", duration), null);
     }
 
+    /// <summary>product_ugc's images: "Aspect ratio (width / height) must be between 0.4 and 4" (checked when the size is readable).</summary>
+    private static void CheckAspect(ValidationContext ctx, string key, MediaInfo? info)
+    {
+        if (info?.Width is not { } w || info.Height is not { } h || h <= 0) return;
+        var aspect = (double)w / h;
+        if (aspect is < 0.4 or > 4)
+            ctx.Add([key, "uri"], $"Aspect ratio (width / height) must be between 0.4 and 4, received {aspect.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}");
+    }
+
     public static CreateRequest? ProductUgc(JsonElement body, ValidationContext ctx)
     {
         var r = Root(body, ctx, "characterImage", "productImage", "version", "audio", "duration", "productInfo", "ratio", "userConcept");
-        UriObject(r, "characterImage", true, MediaKind.Image);
-        UriObject(r, "productImage", true, MediaKind.Image);
+        CheckAspect(ctx, "characterImage", UriObject(r, "characterImage", true, MediaKind.Image));
+        CheckAspect(ctx, "productImage", UriObject(r, "productImage", true, MediaKind.Image));
         r.Enum("version", true, Versions);
         var audio = r.Bool("audio") ?? false;
         var duration = r.Number("duration", false, 4, 15) ?? 15;
