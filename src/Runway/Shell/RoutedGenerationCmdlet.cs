@@ -49,7 +49,7 @@ namespace Runway.Shell
             (items ?? new object[0]).Select(item => (IMediaInput)Media(item, parameter, kind == MediaKind.Audio ? new[] { MediaKind.Audio, MediaKind.Video } : new[] { kind }));
 
         /// <summary>A -Keyframe record: @{ Seconds = 2; Image = 'frame.png'; StartSeconds = 1; EndSeconds = 3 } (At instead of Seconds).</summary>
-        protected RoutedKeyframe Keyframe(object item)
+        protected RoutedKeyframe KeyframeFrom(object item)
         {
             object value = InputBinder.Unwrap(item);
             if (!(value is IDictionary) && !(value is PSObject))
