@@ -69,6 +69,13 @@ Describe 'Routed generation' {
         $body.input.outputCount | Should -Be 2
         # The task is polled where every task is.
         Get-ApiRequest "/v1/tasks/$($task.Id)" | Should -Not -BeNullOrEmpty
+        # The router's own account of the choice: the routing binds its RouterId, and the newest page holds the task.
+        Clear-RunwaySimulatorRequest -Url $SimUrl
+        $decision = $task.Routing | Get-RunwayRouterRequest | Where-Object TaskId -eq $task.Id | Select-Object -First 1
+        $decision.Model | Should -Be 'gpt_image_2'
+        $decision.ReasonCode | Should -Not -BeNullOrEmpty
+        $decision.Reason | Should -Match 'gpt_image_2'
+        Get-ApiRequest '/v1/routers/' | Should -HaveCount 1
         ($task | Format-Table -View Routing | Out-String -Width 250) | Should -Match 'pics\s+gpt_image_2\s+openai\s+cost'
         ($task.Routing | Format-List | Out-String -Width 250) | Should -Match 'ResolvedInput\s+: aspectRatio 2:3, ratio \d+:\d+, resolution 1k'
     }

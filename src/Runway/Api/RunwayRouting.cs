@@ -15,6 +15,8 @@ namespace Runway.Api
     {
         /// <summary>The slug of the router that routed the request (configId).</summary>
         public string Router { get; set; }
+        /// <summary>The router's id, when this module read it before the create: pipe the routing to Get-RunwayRouterRequest for the router's own account of the choice.</summary>
+        public string RouterId { get; set; }
         /// <summary>The model the router selected.</summary>
         public string Model { get; set; }
         public string Provider { get; set; }
@@ -54,6 +56,7 @@ namespace Runway.Api
             var result = new RunwayRouting
             {
                 Router = Text(routing["configId"]),
+                RouterId = Text(routing["routerId"]),
                 Model = Text(routing["model"]),
                 Provider = Text(routing["provider"]),
                 EstimatedCredits = Number((routing["estimatedCost"] as JsonObject)?["credits"]),
@@ -86,6 +89,8 @@ namespace Runway.Api
                 ["resolvedInput"] = new JsonObject(ResolvedInput.Select(p => new KeyValuePair<string, JsonNode>(p.Key, ToNode(p.Value)))),
                 ["resolvedSettings"] = new JsonObject { ["optimizeFor"] = OptimizeFor, ["priceCeiling"] = PriceCeiling },
             };
+            // Not part of the API's routing object: the journal's note of the router's id.
+            if (RouterId != null) json["routerId"] = RouterId;
             if (CapacityFallback)
                 json["capacityFallback"] = new JsonObject { ["allExhausted"] = AllExhausted, ["skipped"] = new JsonArray(Skipped.Select(s => (JsonNode)s).ToArray()) };
             return json;

@@ -117,6 +117,8 @@ namespace Runway.Models
     {
         /// <summary>The router's maxCreditsPerGeneration for the request's kind, when known.</summary>
         public decimal? Ceiling { get; set; }
+        /// <summary>The id of the router whose ceiling this is, when the router was read (the routing on the task keeps it).</summary>
+        public string RouterId { get; set; }
         /// <summary>Generations one task makes (images: outputCount); the ceiling counts for each.</summary>
         public int Generations { get; set; } = 1;
 
@@ -288,10 +290,11 @@ namespace Runway.Models
         /// Sets what is known of the price once the router's settings are read: its maxCreditsPerGeneration for the
         /// request's kind (null: none, or the router could not be read), which is then the most the task can cost.
         /// </summary>
-        public static void ApplyCeiling(GenerationRequest request, decimal? ceiling)
+        public static void ApplyCeiling(GenerationRequest request, decimal? ceiling, string routerId = null)
         {
             var price = (RouterCeilingPrice)request.Model.Price;
             price.Ceiling = ceiling;
+            price.RouterId = routerId;
             string kind = RoutedInput.KindOf(request.Endpoint);
             request.PriceText = ceiling.HasValue
                 ? $"at most {ModelCatalog.FormatCost(request.EstimatedCredits)} (router ceiling: {ceiling.Value.ToString(CultureInfo.InvariantCulture)} credits per {kind} generation" +

@@ -31,7 +31,7 @@ namespace Runway.Shell
         {
             string slug = request.Body["configId"].GetValue<string>();
             RunwayRouter router = Find(slug);
-            RoutedRequestBuilder.ApplyCeiling(request, router == null ? null : ceiling(router));
+            RoutedRequestBuilder.ApplyCeiling(request, router == null ? null : ceiling(router), router?.Id);
             request.Source = source;
             return request;
         }

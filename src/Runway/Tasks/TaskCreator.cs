@@ -69,6 +69,7 @@ namespace Runway.Tasks
                 TaskJournal.RecordUnconfirmed(request, ex is OperationCanceledException ? "Stopped while the create was being sent; the task may exist." : ex.Message);
                 throw;
             }
+            if (task.Routing != null && request.Model.Price is RouterCeilingPrice routedPrice) task.Routing.RouterId = routedPrice.RouterId;
             // A routed create answers with the router's estimate for the model it chose: that is what counts.
             if (task.Routing?.EstimatedCredits is decimal routed) SpendingGuard.Settle(credits, routed);
             else SpendingGuard.Commit(credits);
