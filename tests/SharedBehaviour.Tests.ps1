@@ -26,14 +26,15 @@ BeforeAll {
         # A simulator MP4 padded with a trailing 'free' box to exactly $Bytes bytes (still a valid MP4).
         $id = (New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status SUCCEEDED).id
         $clip = (Invoke-RestMethod -Uri "$SimUrl/v1/tasks/$id" -Headers @{ Authorization = "Bearer $TestKey"; 'X-Runway-Version' = '2024-11-06' }).output[0]
-        $bytes = (Invoke-WebRequest -Uri $clip).Content
-        $pad = $Bytes - $bytes.Length
-        if ($pad -lt 8) { throw "The clip is already $($bytes.Length) bytes." }
+        $content = (Invoke-WebRequest -Uri $clip).Content
+        $pad = $Bytes - $content.Length
+        if ($pad -lt 8) { throw "The clip is already $($content.Length) bytes." }
         $box = [byte[]]::new($pad)
         $size = [BitConverter]::GetBytes([int]$pad); [Array]::Reverse($size)
         [Array]::Copy($size, 0, $box, 0, 4)
         [Array]::Copy([Text.Encoding]::ASCII.GetBytes('free'), 0, $box, 4, 4)
-        [IO.File]::WriteAllBytes($Path, [byte[]]($bytes + $box))
+        $stream = [IO.File]::Create($Path)
+        try { $stream.Write($content, 0, $content.Length); $stream.Write($box, 0, $box.Length) } finally { $stream.Dispose() }
         Reset-RunwaySimulator -Url $SimUrl
         Get-Item -LiteralPath $Path
     }
@@ -61,12 +62,13 @@ Describe 'Data URIs are capped at 5 MB for every media kind' {
     # Reading (SDK 4.20.1 declarations: "base64 data URI (...), up to 5MB"; reference: "A 5MB data URI limit means ~3.3MB
     # binary max"): the limit applies to the whole data URI string, prefix included, not to the file. The SDK does not
     # say whether 5 MB is 5,000,000 or 5,242,880; the module keeps to the smaller, so data:video/mp4;base64, (22 chars)
-    # plus base64 fits for a file of at most 3,749,982 bytes (22 + 1,249,994 * 4 = 4,999,998 characters).
+    # plus base64 fits for a file of at most 3,749,982 bytes (22 + 1,249,994 * 4 = 4,999,998 characters). The simulator's
+    # log shortens a data URI to its prefix and the count of base64 characters after the comma (the URI's length - 22).
     BeforeEach { Reset-RunwaySimulator -Url $SimUrl }
 
     It 'a local MP4 whose data URI is <Chars> characters is <How>' -TestCases @(
         @{ Bytes = 3749982; Chars = 4999998; How = 'sent inline'; Uploads = 0 }
-        @{ Bytes = 3749983; Chars = 5000002; How = 'uploaded (one byte more)'; Uploads = 1 }
+        @{ Bytes = 3749983; Chars = 5000002; How = 'uploaded (one byte more: 4 more characters)'; Uploads = 1 }
     ) {
         $mp4 = New-Mp4OfSize (Join-Path $TestDrive "clip-$Bytes.mp4") $Bytes
         $mp4.Length | Should -Be $Bytes
@@ -75,7 +77,7 @@ Describe 'Data URIs are capped at 5 MB for every media kind' {
         @(Get-ApiRequest '/v1/uploads' -Method POST) | Should -HaveCount $Uploads
         $body = (Get-ApiRequest '/v1/video_to_video').body
         if ($Uploads) { $body | Should -Match '"videoUri":"runway://' }
-        else { $body | Should -Match ([regex]::Escape("data:video/mp4;base64,…($Chars chars)")) }
+        else { $body | Should -Match ([regex]::Escape("data:video/mp4;base64,…($($Chars - 22) chars)")) }
     }
 
     It 'a local WAV is inlined up to the same limit and uploaded above it (audio was inlined up to 16 MB)' {
@@ -84,7 +86,7 @@ Describe 'Data URIs are capped at 5 MB for every media kind' {
         $large = New-WavOfSize (Join-Path $TestDrive 'large.wav') 3749984
         New-RunwayVoiceIsolation -Audio $small.FullName | Out-Null
         @(Get-ApiRequest '/v1/uploads' -Method POST) | Should -HaveCount 0
-        (Get-ApiRequest '/v1/voice_isolation').body | Should -Match ([regex]::Escape('data:audio/wav;base64,…(4999998 chars)'))
+        (Get-ApiRequest '/v1/voice_isolation').body | Should -Match ([regex]::Escape('data:audio/wav;base64,…(4999976 chars)'))
         New-RunwayVoiceIsolation -Audio $large.FullName | Out-Null
         @(Get-ApiRequest '/v1/uploads' -Method POST) | Should -HaveCount 1
         (Get-ApiRequest '/v1/voice_isolation')[-1].body | Should -Match '"audioUri":"runway://'
@@ -266,10 +268,46 @@ Describe 'Tier limits may be null (unlimited)' {
 
     It 'a batch is not held back by a null concurrency limit, though other models have one' {
         Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ UnlimitedConcurrentModels = 'gen4_turbo'; MaxConcurrent = 1; RunMs = 3000 }
+        # The tier is read once per key for the process: a fresh key reads this tier, not one an earlier test cached.
+        Connect-Runway -ApiKey (ConvertTo-SecureString (New-RunwayTestKey) -AsPlainText -Force) -BaseUri $SimUrl -SkipValidation | Out-Null
         $tasks = @('https://example.com/a.png?1', 'https://example.com/a.png?2', 'https://example.com/a.png?3' |
             New-RunwayVideo -Prompt 'x' -Model gen4_turbo -Ratio 1280:720 -Duration 2)
+        Disconnect-Runway
         $tasks | Should -HaveCount 3
         (Get-RunwaySimulatorStat -Url $SimUrl).maxInFlight.gen4_turbo | Should -Be 3
         Get-ApiRequest '/v1/tasks/' | Should -HaveCount 0
+    }
+}
+
+Describe 'The journal keeps what still needs attention when it compacts' {
+    BeforeEach {
+        $script:dir = Join-Path ([IO.Path]::GetTempPath()) ('runway-test-shared-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
+        New-Item -ItemType Directory -Path $dir | Out-Null
+        $script:savedJournal = $env:RUNWAY_JOURNAL
+        $script:savedKeep = [Runway.Tasks.TaskJournal]::KeepNewest
+        $env:RUNWAY_JOURNAL = Join-Path $dir 'journal.jsonl'
+    }
+    AfterEach {
+        $env:RUNWAY_JOURNAL = $savedJournal
+        [Runway.Tasks.TaskJournal]::KeepNewest = $savedKeep
+        Remove-Item -LiteralPath $dir -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'an UNCONFIRMED attempt and a RUNNING task stay; a task last seen EXPIRED is archived like a finished one' {
+        $t = [datetime]::UtcNow.AddDays(-3)
+        @(
+            ('{{"event":"attempt","id":"unconfirmed-1","time":"{0:o}","endpoint":"image_to_video","model":"gen4_turbo","estimatedCredits":10,"prompt":"lost","inputs":[],"reason":"dropped"}}' -f $t)
+            ('{{"event":"created","id":"run-1","time":"{0:o}","endpoint":"image_to_video","model":"gen4_turbo","estimatedCredits":10,"inputs":[]}}' -f $t.AddSeconds(1))
+            ('{{"event":"status","id":"run-1","time":"{0:o}","status":"RUNNING"}}' -f $t.AddSeconds(2))
+            ('{{"event":"created","id":"exp-1","time":"{0:o}","endpoint":"image_to_video","model":"gen4_turbo","estimatedCredits":10,"inputs":[]}}' -f $t.AddSeconds(3))
+            ('{{"event":"status","id":"exp-1","time":"{0:o}","status":"EXPIRED"}}' -f $t.AddSeconds(4))
+        ) | Set-Content -LiteralPath $env:RUNWAY_JOURNAL
+        [Runway.Tasks.TaskJournal]::KeepNewest = 0
+        $result = [Runway.Tasks.TaskJournal]::Compact()
+        $result.Kept | Should -Be 2
+        $result.Archived | Should -Be 1
+        $kept = @([Runway.Tasks.TaskJournal]::Read($null))
+        ($kept | Sort-Object Id).Id | Should -Be @('run-1', 'unconfirmed-1')
+        ($kept | Where-Object Id -eq 'unconfirmed-1').Status | Should -Be 'UNCONFIRMED'
     }
 }

@@ -121,8 +121,10 @@ namespace Runway.Tests
         [InlineData("audio/wav", 3_749_983, true)]
         [InlineData("image/png", 3_749_982, false)]
         [InlineData("image/png", 3_749_983, true)]
-        [InlineData("audio/mpeg", 3_749_980, false)]
-        [InlineData("audio/mpeg", 3_749_981, true)]
+        [InlineData("audio/mpeg", 3_749_982, false)]
+        [InlineData("audio/mpeg", 3_749_983, true)]
+        [InlineData("audio/flac", 3_749_982, false)]
+        [InlineData("audio/flac", 3_749_983, true)]
         public void Every_kind_is_inlined_only_while_its_data_URI_fits_5_000_000_characters(string mediaType, long fileBytes, bool upload)
         {
             Assert.Equal(5_000_000, MediaLimits.DataUriMaxLength);
