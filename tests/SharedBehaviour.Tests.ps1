@@ -104,6 +104,17 @@ Describe 'Data URIs are capped at 5 MB for every media kind' {
 Describe 'A wait ends on any status but PENDING, THROTTLED and RUNNING' {
     BeforeEach { Reset-RunwaySimulator -Url $SimUrl }
 
+    It 'the simulator reports a status newer than the SDK only when asked, and refuses a declared one as reportStatus' {
+        $id = (New-RunwaySimulatorTask -Url $SimUrl -ReportStatus EXPIRED).id
+        $task = Invoke-RestMethod -Uri "$SimUrl/v1/tasks/$id" -Headers @{ Authorization = "Bearer $TestKey"; 'X-Runway-Version' = '2024-11-06' }
+        $task.status | Should -Be 'EXPIRED'
+        $task.PSObject.Properties.Name | Should -Not -Contain 'output'
+        foreach ($bad in @(@{ reportStatus = 'SUCCEEDED' }, @{ reportStatus = 'expired' }, @{ reportStatus = 'EXPIRED'; status = 'RUNNING' })) {
+            $response = Invoke-WebRequest -Uri "$SimUrl/_sim/tasks" -Method Post -ContentType 'application/json' -Body ($bad | ConvertTo-Json) -SkipHttpErrorCheck
+            $response.StatusCode | Should -Be 400
+        }
+    }
+
     It 'Wait-RunwayTask on a task the API reports as EXPIRED ends at once with an error naming it and keeping the id' {
         $id = (New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -ReportStatus EXPIRED).id
         (Get-RunwayTask -Id $id).Status | Should -Be 'EXPIRED'
