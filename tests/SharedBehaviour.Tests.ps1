@@ -129,6 +129,16 @@ Describe 'A wait ends on any status but PENDING, THROTTLED and RUNNING' {
         $result.Errors[0].Exception.Message | Should -Not -Match 'succeeded'
     }
 
+    It 'a workflow run that ends EXPIRED is an error naming the status and keeping the run, not a success' {
+        $version = Get-RunwayWorkflow -Name 'Product shot' | Where-Object Version -eq 1 | Select-Object -First 1
+        $result = Get-Errors { Invoke-RunwayWorkflow -Id $version.Id -Inputs @{ Prompt = 'a mug [report-status:EXPIRED]' } -Wait -TimeoutSec 20 }
+        $result.Errors | Should -HaveCount 1
+        $result.Errors[0].FullyQualifiedErrorId | Should -BeLike 'Runway.WorkflowUnknownStatus*'
+        $result.Errors[0].Exception.Message | Should -Match 'EXPIRED'
+        $result.Errors[0].Exception.Invocation.Id | Should -Not -BeNullOrEmpty
+        $result.Errors[0].Exception.Invocation.Status | Should -Be 'EXPIRED'
+    }
+
     It 'an unknown status among known ones: the others are reported as usual' {
         $odd = (New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -ReportStatus ARCHIVED).id
         $ok = (New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status SUCCEEDED).id
