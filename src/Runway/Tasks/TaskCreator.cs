@@ -72,6 +72,7 @@ namespace Runway.Tasks
             SpendingGuard.Commit(credits);
             string journalError = TaskJournal.RecordCreated(task, request) ? null : TaskJournal.LastError;
             task.Prompt = request.Body["promptText"]?.GetValue<string>();
+            task.Inputs = TaskJournal.InputsOf(request);
             gate.Track(task);
             return new CreatedTask(task, journalError);
         }
