@@ -38,8 +38,8 @@ namespace Runway.Api
             bool mayExist = kind == RequestKind.CreateTask && (status >= 500 || status == 408 || status == 409);
             string what = string.IsNullOrWhiteSpace(apiMessage) ? DefaultMeaning(status) : apiMessage.Trim();
             string detail = issues != null && issues.Count > 0 ? " " + string.Join("; ", issues) + "." : string.Empty;
-            // The status in the sentence, so that the message ends with a full stop: "Task not found (HTTP 404, GET ...)."
-            string message = $"Runway API: {what.TrimEnd('.', ' ')} (HTTP {status}, {method} {path}{retryNote}).{detail}";
+            // The API's words verbatim, then the status, ending with a full stop: "Task not found (HTTP 404, GET ...)."
+            string message = $"Runway API: {what} (HTTP {status}, {method} {path}{retryNote}).{detail}";
             if (status == 401)
                 message += $" Check the key in ${RunwayConfiguration.ApiKeyVariable} or run Connect-Runway.";
             if (mayExist)

@@ -107,7 +107,7 @@ namespace Runway.Cmdlets
                             WriteError(destination.OneFileForManyTasks($"Not downloaded: {Downloader.Display(url)}.", url));
                             continue;
                         }
-                        if (Taken(OutputSaver.Fields(url), new[] { url }, url)) continue;
+                        if (destination.Refused(this, OutputSaver.Fields(url), new[] { url }, url)) continue;
                         if (ShouldProcess(Downloader.Display(url), "Download to " + destination.Target.Path))
                         {
                             Saver().Start(url, Cancellation);
@@ -156,9 +156,7 @@ namespace Runway.Cmdlets
                 WriteError(destination.OneFileForManyTasks($"Not saved: the outputs of {task.Id}.", task));
                 return;
             }
-            if ((task.Inputs == null || task.Inputs.Length == 0) && destination.Target.Names != null)
-                task.Inputs = Tasks.TaskJournal.Find(task.Id)?.Inputs ?? task.Inputs;
-            if (Taken(OutputNameFields.Of(task), task.Output, task)) return;
+            if (destination.Refused(this, destination.NameFields(task), task.Output, task)) return;
             if (!ShouldProcess($"Runway task {task.Id} ({task.Output.Length} output{(task.Output.Length == 1 ? "" : "s")})", "Download to " + destination.Target.Path))
                 return;
             Saver().Start(task, Cancellation);
@@ -179,22 +177,12 @@ namespace Runway.Cmdlets
                 WriteError(destination.OneFileForManyTasks($"Not saved: the outputs of {run.Id}.", run));
                 return;
             }
-            if (Taken(OutputSaver.Fields(run), run.Output, run)) return;
+            if (destination.Refused(this, OutputSaver.Fields(run), run.Output, run)) return;
             if (ShouldProcess($"Runway workflow run {run.Id} ({run.Output.Length} output{(run.Output.Length == 1 ? "" : "s")})", "Download to " + destination.Target.Path))
             {
                 Saver().Start(run, Cancellation);
                 Drain();
             }
-        }
-
-        /// <summary>An output file that exists (without -Force) or is meant for another output: refused before any download, -WhatIf included.</summary>
-        private bool Taken(OutputNameFields fields, string[] urls, object source)
-        {
-            RunwayFileExistsException taken = destination.Plan(fields, urls);
-            if (taken == null) return false;
-            ErrorRecord record = ErrorPolicy.FromException(taken, source, ErrorPhase.Save);
-            WriteError(record);
-            return true;
         }
 
         /// <summary>Lets downloads run while the next pipeline item arrives, writing what they have reported so far.</summary>

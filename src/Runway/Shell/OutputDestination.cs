@@ -99,6 +99,23 @@ namespace Runway.Shell
             return null;
         }
 
+        /// <summary>An output file that exists (without -Force) or is meant for another output: an error before any download, -WhatIf included.</summary>
+        public bool Refused(PSCmdlet cmdlet, OutputNameFields fields, string[] urls, object source)
+        {
+            RunwayFileExistsException taken = Plan(fields, urls);
+            if (taken == null) return false;
+            cmdlet.WriteError(ErrorPolicy.FromException(taken, source, ErrorPhase.Save));
+            return true;
+        }
+
+        /// <summary>What names a task's files; a task fetched by id learns its inputs from the journal when the template needs them.</summary>
+        public OutputNameFields NameFields(RunwayTask task)
+        {
+            if ((task.Inputs == null || task.Inputs.Length == 0) && Target.Names != null)
+                task.Inputs = Tasks.TaskJournal.Find(task.Id)?.Inputs ?? task.Inputs;
+            return OutputNameFields.Of(task);
+        }
+
         /// <summary>The error for a task refused by <see cref="TryClaim"/>.</summary>
         public ErrorRecord OneFileForManyTasks(string consequence, object target) =>
             ErrorPolicy.InvalidArgument("Runway.OneFileForManyTasks",

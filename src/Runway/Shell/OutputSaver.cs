@@ -23,7 +23,8 @@ namespace Runway.Shell
         private readonly bool force;
         private readonly Func<string, CancellationToken, Task<RunwayTask>> refresh;
         private readonly SemaphoreSlim parallel = new SemaphoreSlim(4);
-        private readonly HashSet<string> written = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        /// <summary>Each chosen path and the output (task id and index) it belongs to: a retry of that output may choose it again, another may not.</summary>
+        private readonly Dictionary<string, string> written = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         private int nextProgressId;
         private readonly List<Task> running = new List<Task>();
 
@@ -85,9 +86,11 @@ namespace Runway.Shell
         private string Claim(OutputNameFields fields, int index, int count, string mediaType, string url)
         {
             string path = target.PathFor(fields, index, count, mediaType, url);
+            string owner = fields.Id + "\n" + index;
             lock (written)
             {
-                if (!written.Add(path)) throw NameTaken(target, path);
+                if (written.TryGetValue(path, out string claimant) && claimant != owner) throw NameTaken(target, path);
+                written[path] = owner;
             }
             return path;
         }
