@@ -363,7 +363,7 @@ Describe 'The disk refuses the download' {
         finally { & umount $dir; Remove-Item $dir -Force }
     }
 
-    It 'a read-only directory is CannotWrite / PermissionDenied for a task output, naming the task; nothing is left' {
+    It 'a read-only directory is CannotWrite / PermissionDenied before any download, naming the folder; nothing is left' {
         $id = (New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status SUCCEEDED).id
         $dir = New-TestDirectory
         # Root ignores permission bits, so a read-only mount stands in for an unwritable folder; else chmod.
@@ -375,7 +375,8 @@ Describe 'The disk refuses the download' {
             $result.Errors | Should -HaveCount 1
             ($result.Errors[0].FullyQualifiedErrorId -replace ',.*') | Should -BeIn @('Runway.CannotWrite', 'Runway.WriteFailed')
             $result.Errors[0].CategoryInfo.Category | Should -BeIn @('PermissionDenied', 'WriteError')
-            $result.Errors[0].TargetObject.Id | Should -Be $id
+            $result.Errors[0].TargetObject | Should -Be $dir
+            Get-ApiRequest '/_outputs/' 'GET' | Should -HaveCount 0
             Get-LeftFiles $dir | Should -HaveCount 0
             Get-TasksCreated | Should -Be 1   # the one made above; none by the module
         }

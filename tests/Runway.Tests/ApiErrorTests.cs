@@ -28,7 +28,7 @@ namespace Runway.Tests
         public void The_exception_message_names_the_status_path_and_the_APIs_words()
         {
             var ex = RunwayApiException.FromResponse("GET", "/v1/tasks/x", 404, "Task not found", null, "");
-            Assert.Equal("Runway API: Task not found. (HTTP 404, GET /v1/tasks/x)", ex.Message);
+            Assert.Equal("Runway API: Task not found (HTTP 404, GET /v1/tasks/x).", ex.Message);
         }
 
         [Fact]

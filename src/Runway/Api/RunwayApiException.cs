@@ -40,7 +40,8 @@ namespace Runway.Api
             bool mayExist = kind == RequestKind.CreateTask && (status >= 500 || status == 408 || status == 409);
             string what = string.IsNullOrWhiteSpace(apiMessage) ? DefaultMeaning(status) : apiMessage.Trim();
             string detail = issues != null && issues.Count > 0 ? " " + string.Join("; ", issues) + "." : string.Empty;
-            string message = $"Runway API: {what}{(what.EndsWith(".") ? "" : ".")}{detail} (HTTP {status}, {method} {path}{retryNote})";
+            // The API's words verbatim, then the status, ending with a full stop: "Task not found (HTTP 404, GET ...)."
+            string message = $"Runway API: {what} (HTTP {status}, {method} {path}{retryNote}).{detail}";
             if (status == 401)
                 message += $" Check the key in ${RunwayConfiguration.ApiKeyVariable} or run Connect-Runway.";
             if (refusedWait.HasValue)
@@ -57,7 +58,7 @@ namespace Runway.Api
                 : outcome == AttemptOutcome.ConnectionLost ? "the connection was lost before the response arrived"
                 : "could not connect to the API";
             string cause = inner?.GetBaseException().Message;
-            string message = $"Runway API: {what} ({method} {path}{retryNote})" + (string.IsNullOrEmpty(cause) ? "." : $": {cause}");
+            string message = $"Runway API: {what} ({method} {path}{retryNote})" + (string.IsNullOrEmpty(cause) ? "." : $": {cause.Trim().TrimEnd('.')}.");
             if (mayExist)
                 message += MayExistNote;
             return new RunwayApiException(message, method, path, 0, null, null, outcome, mayExist, inner);

@@ -50,7 +50,7 @@ namespace Runway.Api
             }
             catch (ArgumentException ex)
             {
-                throw new RunwayConfigurationException($"${RunwayConfiguration.BaseUriVariable}: {ex.Message}", badBaseUri: true);
+                throw new RunwayConfigurationException($"${RunwayConfiguration.BaseUriVariable}: {ex.Message.Trim().TrimEnd('.')}.", badBaseUri: true);
             }
             return new RunwayConfiguration(uri, secure, "$env:" + RunwayConfiguration.ApiKeyVariable,
                 RunwayConfiguration.DefaultMaxRetries, RunwayConfiguration.DefaultRequestTimeout);

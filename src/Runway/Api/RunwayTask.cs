@@ -39,6 +39,28 @@ namespace Runway.Api
         /// <summary>Files this module saved the outputs to, as the journal recorded them.</summary>
         public string[] SavedTo { get; set; } = Array.Empty<string>();
         public DateTimeOffset RetrievedAt { get; set; }
+        /// <summary>The media the task was made from, as the journal records them ("local path -> sent URI", or the URL sent).</summary>
+        public string[] Inputs { get; set; } = Array.Empty<string>();
+
+        /// <summary>The first input file's name without its extension (frames/cat.png: cat); null when the task was made from text or uploads only.</summary>
+        public string InputName
+        {
+            get
+            {
+                foreach (string input in Inputs ?? Array.Empty<string>())
+                {
+                    if (string.IsNullOrEmpty(input)) continue;
+                    int arrow = input.IndexOf(" -> ", StringComparison.Ordinal);
+                    string source = arrow >= 0 ? input.Substring(0, arrow) : input;
+                    if (source.StartsWith("data:", StringComparison.OrdinalIgnoreCase) || source.StartsWith("runway:", StringComparison.OrdinalIgnoreCase)) continue;
+                    if (Uri.TryCreate(source, UriKind.Absolute, out Uri uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+                        source = Uri.UnescapeDataString(uri.AbsolutePath);
+                    string name = System.IO.Path.GetFileNameWithoutExtension(source.Replace('\\', '/').Split('/').Last());
+                    if (!string.IsNullOrEmpty(name)) return name;
+                }
+                return null;
+            }
+        }
         /// <summary>For a routed generation (/v1/generate/*): the router, the model it chose and why; null for other tasks.</summary>
         public RunwayRouting Routing { get; set; }
         /// <summary>The slug of the router that chose the model, for a routed generation.</summary>
@@ -69,6 +91,7 @@ namespace Runway.Api
             Prompt = Prompt ?? earlier.Prompt;
             Routing = Routing ?? earlier.Routing;
             if (SavedTo == null || SavedTo.Length == 0) SavedTo = earlier.SavedTo;
+            if (Inputs == null || Inputs.Length == 0) Inputs = earlier.Inputs;
         }
 
         internal static RunwayTask FromJson(JsonElement json)

@@ -85,7 +85,7 @@ namespace Runway.Cmdlets
             {
                 ThrowTerminatingError(new ErrorRecord(new RunwayConfigurationException(
                         $"No API key: pass -ApiKey (for example -ApiKey (Read-Host -AsSecureString 'Runway API key')) or set ${RunwayConfiguration.ApiKeyVariable}."),
-                    "Runway.MissingApiKey", ErrorCategory.AuthenticationError, null));
+                    "Runway.MissingApiKey", ErrorCategory.AuthenticationError, RunwayConfiguration.ApiKeyVariable));
                 return;
             }
             if (ApiKey != null)
@@ -157,7 +157,7 @@ namespace Runway.Cmdlets
             catch (RuntimeException ex)
             {
                 ThrowTerminatingError(new ErrorRecord(new RunwayConfigurationException(
-                        $"Could not read secret '{SecretName}' from vault '{Vault}': {ex.Message}"),
+                        $"Could not read secret '{SecretName}' from vault '{Vault}': {ErrorPolicy.Sentence(ex.Message)}"),
                     "Runway.SecretNotFound", ErrorCategory.ObjectNotFound, Vault));
                 return null;
             }

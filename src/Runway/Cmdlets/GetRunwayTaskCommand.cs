@@ -38,6 +38,19 @@ namespace Runway.Cmdlets
         [Parameter(ParameterSetName = ListSet)]
         public DateTime Since { get; set; }
 
+        /// <summary>Only journal tasks of these models (wildcards allowed: gen4*).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(JournalModelCompleter))]
+        [SupportsWildcards]
+        public string[] Model { get; set; }
+
+        /// <summary>Only journal tasks whose prompt contains this text, or matches it as a wildcard pattern when it has * ? or [.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
+        public string Prompt { get; set; }
+
         /// <summary>At most this many journal tasks (the newest).</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateRange(1, int.MaxValue)]
@@ -70,7 +83,16 @@ namespace Runway.Cmdlets
             bool filterByStatus = Status != null && Status.Length > 0;
             DateTimeOffset? since = MyInvocation.BoundParameters.ContainsKey(nameof(Since)) ? new DateTimeOffset(Since) : (DateTimeOffset?)null;
             // The newest few are read from the end of the journal, not the whole file.
-            IEnumerable<JournalRecord> filtered = First > 0 && !filterByStatus ? TaskJournal.ReadNewest(First, since, WriteWarning) : TaskJournal.Read(WriteWarning);
+            IEnumerable<JournalRecord> filtered;
+            if (Model != null || Prompt != null)
+            {
+                // Read newest first and stop at -First (or at -Since, give or take sessions that wrote out of order).
+                filtered = TaskJournal.StreamNewest(WriteWarning).Where(r => !r.Deleted && Matches(r));
+                if (since.HasValue) filtered = filtered.TakeWhile(r => r.CreatedAt >= since.Value.AddMinutes(-5));
+                if (First > 0 && !filterByStatus) filtered = filtered.Where(r => !since.HasValue || r.CreatedAt >= since.Value).Take(First);
+            }
+            else
+                filtered = First > 0 && !filterByStatus ? TaskJournal.ReadNewest(First, since, WriteWarning) : TaskJournal.Read(WriteWarning);
             filtered = filtered.Where(r => !r.Deleted);
             if (since.HasValue)
                 filtered = filtered.Where(r => r.CreatedAt >= since.Value);
@@ -104,6 +126,18 @@ namespace Runway.Cmdlets
                 if (First > 0) tasks = tasks.Take(First).ToList();
             }
             WriteObject(tasks, enumerateCollection: true);
+        }
+
+        /// <summary>-Model as wildcards on the model name; -Prompt as a wildcard when it has one, else as a substring (both case-insensitive).</summary>
+        private bool Matches(JournalRecord record)
+        {
+            if (Model != null && !Model.Any(m => WildcardPattern.Get(m, WildcardOptions.IgnoreCase).IsMatch(record.Model ?? string.Empty)))
+                return false;
+            if (Prompt == null) return true;
+            string prompt = record.Prompt ?? string.Empty;
+            return WildcardPattern.ContainsWildcardCharacters(Prompt)
+                ? WildcardPattern.Get(Prompt, WildcardOptions.IgnoreCase).IsMatch(prompt)
+                : prompt.IndexOf(Prompt, StringComparison.OrdinalIgnoreCase) >= 0;
         }
     }
 }

@@ -83,7 +83,7 @@ namespace Runway.Cmdlets
                 OnPipeline(() =>
                 {
                     if (voice.Status == RunwayVoice.Failed)
-                        WriteError(new ErrorRecord(new InvalidOperationException($"Custom voice {id} failed: {voice.FailureReason}"), "Runway.VoiceFailed", ErrorCategory.InvalidResult, voice));
+                        WriteError(new ErrorRecord(new InvalidOperationException(ErrorPolicy.Sentence($"Custom voice {id} failed: {voice.FailureReason}")), "Runway.VoiceFailed", ErrorCategory.InvalidResult, voice));
                     else
                         WriteObject(voice);
                 });

@@ -32,6 +32,14 @@ namespace Runway.Cmdlets
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        private OutputDestination destination;
+
+        protected override void BeginProcessing()
+        {
+            // The same checks as every -OutFile: folder, permissions, name, an existing file; before anything is sent.
+            destination = OutputDestination.FromOutParameters(this, OutFile, null, Force);
+        }
+
         protected override void ProcessRecord()
         {
             string model = null, prompt = null, target = null;
@@ -39,11 +47,14 @@ namespace Runway.Cmdlets
             {
                 model = AvatarRequests.VoiceModel(Model);
                 prompt = AvatarRequests.VoicePrompt(Prompt);
-                target = OutFile == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutFile);
-                if (target != null && File.Exists(target) && !Force)
-                    throw new RunwayInputException($"'{target}' exists; add -Force to overwrite it.", nameof(OutFile), "Runway.FileExists", target, ErrorKind.ResourceExists);
+                target = destination?.Target.Path;
                 return (object)model;
             }, Prompt) != null;
+            if (valid && destination != null && !destination.TryClaim())
+            {
+                WriteError(destination.OneFileForManyTasks($"Not sent: \"{prompt}\".", Prompt));
+                return;
+            }
             if (!valid || !ShouldProcess($"\"{prompt}\" ({model})", "Preview a designed voice"))
                 return;
             RunForItem(Prompt, async token =>

@@ -16,7 +16,7 @@ namespace Runway.Cmdlets
     /// -Force, never leaving a partial file; emits the files as FileInfo.
     /// </summary>
     [Cmdlet(VerbsData.Save, "RunwayOutput", DefaultParameterSetName = TaskSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, HelpUri = RunwayCmdlet.HelpUriBase + "Save-RunwayOutput.md")]
-    [OutputType(typeof(FileInfo))]
+    [OutputType(typeof(FileInfo), typeof(RunwayTask))]
     public sealed class SaveRunwayOutputCommand : RunwayCmdlet
     {
         private const string TaskSet = "Task";
@@ -56,13 +56,22 @@ namespace Runway.Cmdlets
         [ValidateNotNullOrEmpty]
         public string Path { get; set; }
 
+        /// <summary>With a folder as -Path: how the files are named, from {Id}, {InputName}, {Model}, {Index} and {Date}; the extension follows the served type.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string NameTemplate { get; set; }
+
+        /// <summary>Output each saved task (SavedTo lists its files) instead of the files; URLs and workflow runs still output files.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
         /// <summary>Overwrite files that exist.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
         protected override void BeginProcessing()
         {
-            destination = OutputDestination.FromPath(this, Path, Force);
+            destination = OutputDestination.FromPath(this, Path, Force, NameTemplate, PassThru);
         }
 
         protected override void ProcessRecord()
@@ -98,6 +107,7 @@ namespace Runway.Cmdlets
                             WriteError(destination.OneFileForManyTasks($"Not downloaded: {Downloader.Display(url)}.", url));
                             continue;
                         }
+                        if (destination.Refused(this, OutputSaver.Fields(url), new[] { url }, url)) continue;
                         if (ShouldProcess(Downloader.Display(url), "Download to " + destination.Target.Path))
                         {
                             Saver().Start(url, Cancellation);
@@ -134,7 +144,7 @@ namespace Runway.Cmdlets
             }
             if (task.Status != RunwayTask.Succeeded)
             {
-                string why = task.Status == RunwayTask.Failed ? $"it failed: {task.Failure} [{task.FailureCode}]"
+                string why = task.Status == RunwayTask.Failed ? $"it failed: {task.Failure?.TrimEnd('.')} [{task.FailureCode}]"
                     : task.Status == RunwayTask.Cancelled ? "it was cancelled"
                     : $"it is not finished (status {task.Status}); pipe it through Wait-RunwayTask first";
                 WriteError(new ErrorRecord(new InvalidOperationException($"Task {task.Id} has no output to save: {why}."),
@@ -146,6 +156,7 @@ namespace Runway.Cmdlets
                 WriteError(destination.OneFileForManyTasks($"Not saved: the outputs of {task.Id}.", task));
                 return;
             }
+            if (destination.Refused(this, destination.NameFields(task), task.Output, task)) return;
             if (!ShouldProcess($"Runway task {task.Id} ({task.Output.Length} output{(task.Output.Length == 1 ? "" : "s")})", "Download to " + destination.Target.Path))
                 return;
             Saver().Start(task, Cancellation);
@@ -166,6 +177,7 @@ namespace Runway.Cmdlets
                 WriteError(destination.OneFileForManyTasks($"Not saved: the outputs of {run.Id}.", run));
                 return;
             }
+            if (destination.Refused(this, OutputSaver.Fields(run), run.Output, run)) return;
             if (ShouldProcess($"Runway workflow run {run.Id} ({run.Output.Length} output{(run.Output.Length == 1 ? "" : "s")})", "Download to " + destination.Target.Path))
             {
                 Saver().Start(run, Cancellation);

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using Runway.Api;
 using Runway.Models;
 using Runway.Tasks;
@@ -42,6 +44,10 @@ namespace Runway.Cmdlets
         [ValidateRange(0.05, 3600)]
         public double PollIntervalSec { get; set; } = WaitOptions.DefaultPollInterval.TotalSeconds;
 
+        /// <summary>Return as soon as the first of the tasks ends (output if it succeeded, an error if not); the others keep running.</summary>
+        [Parameter]
+        public SwitchParameter Any { get; set; }
+
         protected override void ProcessRecord()
         {
             if (ParameterSetName == TaskSet)
@@ -58,12 +64,63 @@ namespace Runway.Cmdlets
             try
             {
                 RunForItem(tasks.Count == 1 ? (object)tasks[0].Id : tasks.Select(t => t.Id).ToArray(),
-                    token => new TaskWaiter(Api, options).WaitAsync(tasks, progress, token));
+                    token => Any ? WaitAnyAsync(options, progress, token) : new TaskWaiter(Api, options).WaitAsync(tasks, progress, token));
             }
             finally
             {
                 progress.Complete();
             }
+        }
+
+        private async Task WaitAnyAsync(WaitOptions options, WaitReporter progress, CancellationToken cancellation)
+        {
+            using (var first = CancellationTokenSource.CreateLinkedTokenSource(cancellation))
+            {
+                try
+                {
+                    await new TaskWaiter(Api, options).WaitAsync(tasks, new FirstEnd(progress, first), first.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (first.IsCancellationRequested && !cancellation.IsCancellationRequested)
+                {
+                    // The first task ended: the wait for the others stops, the tasks themselves go on.
+                }
+            }
+        }
+
+        /// <summary>Passes on the first task that ends (and every time-out), then stops the wait.</summary>
+        private sealed class FirstEnd : IWaitObserver
+        {
+            private readonly WaitReporter inner;
+            private readonly CancellationTokenSource stop;
+            private int ended;
+
+            public FirstEnd(WaitReporter inner, CancellationTokenSource stop)
+            {
+                this.inner = inner;
+                this.stop = stop;
+            }
+
+            public void Finished(RunwayTask task)
+            {
+                if (Interlocked.Exchange(ref ended, 1) != 0) return;
+                inner.Finished(task);
+                stop.Cancel();
+            }
+
+            public void Ended(RunwayTaskException error)
+            {
+                if (error.ErrorId == "Runway.TaskTimedOut")
+                {
+                    if (Volatile.Read(ref ended) == 0) inner.Ended(error);
+                    return;
+                }
+                if (Interlocked.Exchange(ref ended, 1) != 0) return;
+                inner.Ended(error);
+                stop.Cancel();
+            }
+
+            public void Progress(IReadOnlyList<RunwayTask> unfinished, int finishedCount, int total, TimeSpan elapsed) =>
+                inner.Progress(unfinished, finishedCount, total, elapsed);
         }
     }
 }

@@ -24,12 +24,57 @@ namespace Runway.Media
     public sealed class RunwayFileExistsException : IOException
     {
         public RunwayFileExistsException(string path)
-            : base($"'{path}' already exists. Use -Force to overwrite it, or choose another name.")
+            : this(path, Directory.Exists(path)
+                ? $"'{path}' is a folder, so the output cannot be saved under that name. Choose another name or folder."
+                : $"'{path}' already exists. Use -Force to overwrite it, or choose another name.")
+        {
+        }
+
+        public RunwayFileExistsException(string path, string message) : base(message)
         {
             Path = path;
         }
 
         public string Path { get; }
+    }
+
+    /// <summary>
+    /// The output file could not be written (permissions, a full disk, a bad name): the message names the file the
+    /// user asked for, never the temporary file beside it, and says that nothing partial was left.
+    /// </summary>
+    public sealed class RunwayWriteException : IOException
+    {
+        public RunwayWriteException(string path, string reason, bool denied, Exception inner)
+            : base($"'{path}' could not be written: {reason} No partial file was left.", inner)
+        {
+            Path = path;
+            Denied = denied;
+        }
+
+        public string Path { get; }
+        /// <summary>The file system refused permission (a read-only folder), rather than failing the write.</summary>
+        public bool Denied { get; }
+
+        /// <summary>The exception of a failed write, told in the target's name (the temporary file's name is left out).</summary>
+        public static RunwayWriteException From(Exception ex, string target, string temp)
+        {
+            const int DiskFullWindows = unchecked((int)0x80070070), HandleDiskFull = unchecked((int)0x80070027), NoSpaceUnix = 28;
+            switch (ex)
+            {
+                case UnauthorizedAccessException _:
+                    return new RunwayWriteException(target, "permission denied (the folder is read-only or belongs to someone else).", true, ex);
+                case PathTooLongException _:
+                    return new RunwayWriteException(target, "the path is too long for the file system.", false, ex);
+                case DirectoryNotFoundException _:
+                    return new RunwayWriteException(target, "its folder does not exist (any more).", false, ex);
+                case IOException io when io.HResult == DiskFullWindows || io.HResult == HandleDiskFull || io.HResult == NoSpaceUnix
+                                         || io.Message.IndexOf("No space left", StringComparison.OrdinalIgnoreCase) >= 0:
+                    return new RunwayWriteException(target, "the disk is full.", false, ex);
+                default:
+                    string reason = ex.Message.Replace(temp, target).Replace(System.IO.Path.GetFileName(temp), System.IO.Path.GetFileName(target)).Trim();
+                    return new RunwayWriteException(target, reason.EndsWith(".") ? reason : reason + ".", false, ex);
+            }
+        }
     }
 
     /// <summary>
@@ -74,7 +119,7 @@ namespace Runway.Media
                             if (!response.IsSuccessStatusCode)
                                 return (false, null);
                             string target = choosePath(response.Content.Headers.ContentType?.MediaType);
-                            if (!force && File.Exists(target))
+                            if ((!force && File.Exists(target)) || Directory.Exists(target))
                                 throw new RunwayFileExistsException(target);
                             long? total = response.Content.Headers.ContentLength;
                             using (Stream body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
@@ -113,6 +158,37 @@ namespace Runway.Media
             var throttled = new ThrottledProgress(total, progress ?? ((d, t) => { }));
             try
             {
+                await WriteTempAsync(body, temp, target, total, throttled, watchdog, cancellation).ConfigureAwait(false);
+                try
+                {
+                    if (File.Exists(target))
+                    {
+                        if (!force) throw new RunwayFileExistsException(target);
+                        File.Replace(temp, target, null);
+                    }
+                    else
+                    {
+                        File.Move(temp, target);
+                    }
+                }
+                catch (Exception ex) when ((ex is IOException && !(ex is RunwayFileExistsException)) || ex is UnauthorizedAccessException)
+                {
+                    if (Directory.Exists(target) || (!force && File.Exists(target))) throw new RunwayFileExistsException(target);
+                    throw RunwayWriteException.From(ex, target, temp);
+                }
+            }
+            finally
+            {
+                TryDelete(temp);
+            }
+        }
+
+        /// <summary>The body into the temporary file; a failure of the disk (not of the transfer) is told in the target's name.</summary>
+        private static async Task WriteTempAsync(Stream body, string temp, string target, long? total, ThrottledProgress throttled,
+            StallWatchdog watchdog, CancellationToken cancellation)
+        {
+            try
+            {
                 using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
                 {
                     var buffer = new byte[81920];
@@ -140,19 +216,10 @@ namespace Runway.Media
                     await file.FlushAsync(cancellation).ConfigureAwait(false);
                     throttled.Report(total ?? done);
                 }
-                if (File.Exists(target))
-                {
-                    if (!force) throw new RunwayFileExistsException(target);
-                    File.Replace(temp, target, null);
-                }
-                else
-                {
-                    File.Move(temp, target);
-                }
             }
-            finally
+            catch (Exception ex) when ((ex is IOException || ex is UnauthorizedAccessException) && !(ex is DownloadInterruptedException))
             {
-                TryDelete(temp);
+                throw RunwayWriteException.From(ex, target, temp);
             }
         }
 

@@ -205,7 +205,7 @@ namespace Runway.Media
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                throw new RunwayInputException($"-{parameter}: cannot read '{path}': {ex.Message}", parameter, "Runway.FileUnreadable", path, ErrorKind.ReadError, ex);
+                throw new RunwayInputException($"-{parameter}: cannot read '{path}': {ex.Message.Trim().TrimEnd('.')}.", parameter, "Runway.FileUnreadable", path, ErrorKind.ReadError, ex);
             }
             if (format == null || !format.Supported || !accepted.Contains(format.Kind))
             {

@@ -6,17 +6,31 @@ namespace Runway.Media
     /// <summary>Where outputs go: one named file, or a directory where files are named after the task (or URL) and their content type.</summary>
     public sealed class OutputTarget
     {
-        private OutputTarget(string path, bool isDirectory)
+        private OutputTarget(string path, bool isDirectory, NameTemplate names = null)
         {
             Path = path;
             IsDirectory = isDirectory;
+            Names = names;
         }
 
         public string Path { get; }
         public bool IsDirectory { get; }
+        /// <summary>How files in a directory are named; null: after the task id (or the URL's file name).</summary>
+        public NameTemplate Names { get; }
 
         public static OutputTarget File(string fullPath) => new OutputTarget(fullPath, false);
-        public static OutputTarget Directory(string fullPath) => new OutputTarget(fullPath, true);
+        public static OutputTarget Directory(string fullPath, NameTemplate names = null) => new OutputTarget(fullPath, true, names);
+
+        /// <summary>The file for output <paramref name="index"/> of <paramref name="count"/> of a task, run or URL described by <paramref name="fields"/>.</summary>
+        public string PathFor(OutputNameFields fields, int index, int count, string mediaType, string url)
+        {
+            if (!IsDirectory || Names == null) return PathFor(fields.Id, index, count, mediaType, url);
+            return System.IO.Path.Combine(Path, Names.Expand(fields, index, count) + ExtensionFor(mediaType, url));
+        }
+
+        /// <summary>The extension an output gets: the served content type's, else the URL's, else .bin.</summary>
+        public static string ExtensionFor(string mediaType, string url) =>
+            MediaProbe.FromMediaType(mediaType)?.Extension ?? ArchiveExtension(mediaType, url) ?? UrlExtension(url) ?? ".bin";
 
         /// <summary>
         /// The file for output <paramref name="index"/> of <paramref name="count"/>. The extension follows the
@@ -24,7 +38,7 @@ namespace Runway.Media
         /// </summary>
         public string PathFor(string baseName, int index, int count, string mediaType, string url)
         {
-            string extension = MediaProbe.FromMediaType(mediaType)?.Extension ?? ArchiveExtension(mediaType, url) ?? UrlExtension(url) ?? ".bin";
+            string extension = ExtensionFor(mediaType, url);
             string suffix = count > 1 ? "_" + (index + 1) : string.Empty;
             if (IsDirectory)
                 return System.IO.Path.Combine(Path, SafeName(baseName) + suffix + extension);

@@ -206,7 +206,7 @@ namespace Runway.Models
                 };
             if (model == null)
                 throw Invalid("Model", "Runway.UnknownModel",
-                    $"Unknown model '{name}'. For {Words(endpoint)}: {serving}. (A newer model than this module knows? Add -AllowUnknownModel to send it without local checks.)", name);
+                    $"Unknown model '{name}'. For {Words(endpoint)}: {serving}. A newer model than this module knows? Add -AllowUnknownModel to send it without local checks.", name);
             if (!model.ServesEndpoint(endpoint))
                 throw Invalid("Model", "Runway.ModelNotForEndpoint", $"{model.Name} does not do {Words(endpoint)}; models that do: {serving}.", name);
             return model;

@@ -10,7 +10,7 @@ namespace Runway.Shell
         public static void Write(Cmdlet cmdlet, RunwayAvatar avatar)
         {
             if (avatar.Status == RunwayAvatar.Failed)
-                cmdlet.WriteError(new ErrorRecord(new InvalidOperationException($"Avatar {avatar.Id} ('{avatar.Name}') failed: {avatar.FailureReason}"),
+                cmdlet.WriteError(new ErrorRecord(new InvalidOperationException(ErrorPolicy.Sentence($"Avatar {avatar.Id} ('{avatar.Name}') failed: {avatar.FailureReason}")),
                     "Runway.AvatarFailed", ErrorCategory.InvalidResult, avatar));
             else
                 cmdlet.WriteObject(avatar);

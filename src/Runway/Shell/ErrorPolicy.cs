@@ -53,22 +53,43 @@ namespace Runway.Shell
                     return new ErrorRecord(expired, "Runway.OutputExpired", ErrorCategory.ResourceUnavailable, target);
                 case RunwayFileExistsException exists:
                     return new ErrorRecord(exists, "Runway.FileExists", ErrorCategory.ResourceExists, exists.Path);
+                case RunwayWriteException write:
+                    return new ErrorRecord(write, write.Denied ? "Runway.CannotWrite" : "Runway.WriteFailed",
+                        write.Denied ? ErrorCategory.PermissionDenied : ErrorCategory.WriteError, target ?? write.Path);
                 case UnauthorizedAccessException denied:
                     return new ErrorRecord(denied, "Runway.CannotWrite", ErrorCategory.PermissionDenied, target);
                 case IOException io when phase == ErrorPhase.Save:
-                    return new ErrorRecord(new IOException($"Could not save the output: {io.Message} No partial file was left.", io), "Runway.WriteFailed", ErrorCategory.WriteError, target);
+                    return new ErrorRecord(new IOException($"Could not save the output: {Sentence(io.Message)} No partial file was left.", io), "Runway.WriteFailed", ErrorCategory.WriteError, target);
                 case IOException io when phase == ErrorPhase.Create:
                     return new ErrorRecord(io, "Runway.FileUnreadable", ErrorCategory.ReadError, target);
                 case TimeoutException slot when phase == ErrorPhase.Create:
                     return new ErrorRecord(slot, "Runway.NoFreeSlot", ErrorCategory.OperationTimeout, target);
+                case IOException io:
+                    return new ErrorRecord(io, "Runway.IOError", ErrorCategory.ReadError, target);
+                case ArgumentException argument:
+                    return new ErrorRecord(argument, "Runway.InvalidArgument", ErrorCategory.InvalidArgument, target);
+                case NotSupportedException unsupported:
+                    return new ErrorRecord(unsupported, "Runway.NotSupported", ErrorCategory.NotImplemented, target);
+                case TimeoutException timeout:
+                    return new ErrorRecord(timeout, "Runway.Timeout", ErrorCategory.OperationTimeout, target);
+                case OperationCanceledException stopped:
+                    return new ErrorRecord(stopped, "Runway.Stopped", ErrorCategory.OperationStopped, target);
                 default:
-                    return new ErrorRecord(exception, "Runway.Error", ErrorCategory.NotSpecified, target);
+                    // Never NotSpecified: an unforeseen failure is still an operation that could not be done.
+                    return new ErrorRecord(exception, "Runway.Error", ErrorCategory.InvalidOperation, target);
             }
         }
 
         /// <summary>The lower layers' <see cref="ErrorKind"/> is named after ErrorCategory: map by name.</summary>
         public static ErrorCategory Category(ErrorKind kind) =>
-            Enum.TryParse(kind.ToString(), out ErrorCategory category) ? category : ErrorCategory.NotSpecified;
+            kind != ErrorKind.NotSpecified && Enum.TryParse(kind.ToString(), out ErrorCategory category) ? category : ErrorCategory.InvalidOperation;
+
+        /// <summary>A message as a sentence: trimmed, ending with a full stop.</summary>
+        public static string Sentence(string text)
+        {
+            text = (text ?? string.Empty).Trim();
+            return text.Length == 0 || text.EndsWith(".") || text.EndsWith("!") || text.EndsWith("?") ? text : text + ".";
+        }
 
         public static ErrorCategory ApiCategory(RunwayApiException api)
         {

@@ -40,6 +40,15 @@ namespace Runway.Shell
         [ValidateNotNullOrEmpty]
         public string OutDirectory { get; set; }
 
+        /// <summary>With -OutDirectory: how the files are named, from {Id}, {InputName}, {Model}, {Index} and {Date}; the extension follows the served type.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string NameTemplate { get; set; }
+
+        /// <summary>With -OutFile or -OutDirectory: output each saved task (SavedTo lists its files) instead of the files.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
         /// <summary>Overwrite existing files with -OutFile or -OutDirectory.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
@@ -160,7 +169,7 @@ namespace Runway.Shell
             commandLineParameters = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
             records = new RecordBinding(this, commandLineParameters);
             batch = new BatchConfirmation(this);
-            destination = OutputDestination.FromOutParameters(this, OutFile, OutDirectory, Force);
+            destination = OutputDestination.FromOutParameters(this, OutFile, OutDirectory, Force, NameTemplate, PassThru);
             output = new GenerationOutput(this, destination, Wait, WaitOptions, summary);
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -22,36 +23,76 @@ namespace Runway.Shell
         private readonly bool force;
         private readonly Func<string, CancellationToken, Task<RunwayTask>> refresh;
         private readonly SemaphoreSlim parallel = new SemaphoreSlim(4);
+        /// <summary>Each chosen path and the output (task id and index) it belongs to: a retry of that output may choose it again, another may not.</summary>
+        private readonly Dictionary<string, string> written = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         private int nextProgressId;
         private readonly List<Task> running = new List<Task>();
 
         /// <param name="refresh">Fetches a task again by id; used once per output when a task's signed URL has expired (403).</param>
+        /// <param name="passThru">Output each saved task (its SavedTo filled) instead of the files.</param>
         public OutputSaver(RunwayCmdlet cmdlet, Downloader downloader, OutputTarget target, bool force,
-            Func<string, CancellationToken, Task<RunwayTask>> refresh = null)
+            Func<string, CancellationToken, Task<RunwayTask>> refresh = null, bool passThru = false)
         {
             this.refresh = refresh;
             this.cmdlet = cmdlet;
             this.downloader = downloader;
             this.target = target;
             this.force = force;
+            this.passThru = passThru;
         }
+
+        private readonly bool passThru;
 
         /// <summary>Starts saving every output of a finished task; errors become non-terminating errors carrying the task.</summary>
         public void Start(RunwayTask task, CancellationToken cancellation)
         {
-            lock (running) running.Add(SaveTaskAsync(task, task.Id, task.Output ?? Array.Empty<string>(), cancellation));
+            lock (running) running.Add(SaveTaskAsync(task, OutputNameFields.Of(task), task.Output ?? Array.Empty<string>(), cancellation));
         }
 
         /// <summary>Starts saving every output of a finished workflow run, node by node (a partial run saves what it has).</summary>
         public void Start(RunwayWorkflowInvocation run, CancellationToken cancellation)
         {
-            lock (running) running.Add(SaveTaskAsync(run, run.Id, run.Output, cancellation));
+            lock (running) running.Add(SaveTaskAsync(run, Fields(run), run.Output, cancellation));
         }
 
         public void Start(string url, CancellationToken cancellation)
         {
-            string name = Uri.TryCreate(url, UriKind.Absolute, out Uri uri) ? Path.GetFileNameWithoutExtension(uri.AbsolutePath) : "output";
-            lock (running) running.Add(SaveTaskAsync(url, name, new[] { url }, cancellation));
+            lock (running) running.Add(SaveTaskAsync(url, Fields(url), new[] { url }, cancellation));
+        }
+
+        internal static OutputNameFields Fields(RunwayWorkflowInvocation run) =>
+            new OutputNameFields { Id = run.Id, Model = run.WorkflowName, Date = run.CreatedAt };
+
+        internal static OutputNameFields Fields(string url) => new OutputNameFields
+        {
+            Id = Uri.TryCreate(url, UriKind.Absolute, out Uri uri) ? System.IO.Path.GetFileNameWithoutExtension(uri.AbsolutePath) : "output",
+        };
+
+        /// <summary>The first file these outputs would be saved to (as far as the URLs tell their type) that exists, unless -Force; else null.</summary>
+        internal static RunwayFileExistsException Existing(OutputTarget target, bool force, OutputNameFields fields, string[] urls)
+        {
+            for (int i = 0; i < urls.Length; i++)
+            {
+                string path = target.PathFor(fields, i, urls.Length, null, urls[i]);
+                if (System.IO.Directory.Exists(path) || (!force && System.IO.File.Exists(path))) return new RunwayFileExistsException(path);
+            }
+            return null;
+        }
+
+        internal static RunwayFileExistsException NameTaken(OutputTarget target, string path) => new RunwayFileExistsException(path,
+            $"'{path}' would be the name of two outputs of this command{(target.Names != null ? $" (-NameTemplate '{target.Names}')" : string.Empty)}, and nothing is overwritten. Add {{Id}} or {{Index}} to the template, or save the tasks separately.");
+
+        /// <summary>The path chosen once the content type is known; a second output of this command under the same name is refused.</summary>
+        private string Claim(OutputNameFields fields, int index, int count, string mediaType, string url)
+        {
+            string path = target.PathFor(fields, index, count, mediaType, url);
+            string owner = fields.Id + "\n" + index;
+            lock (written)
+            {
+                if (written.TryGetValue(path, out string claimant) && claimant != owner) throw NameTaken(target, path);
+                written[path] = owner;
+            }
+            return path;
         }
 
         public async Task CompleteAsync()
@@ -69,14 +110,23 @@ namespace Runway.Shell
             }
         }
 
-        private async Task SaveTaskAsync(object source, string baseName, string[] urls, CancellationToken cancellation)
+        private async Task SaveTaskAsync(object source, OutputNameFields fields, string[] urls, CancellationToken cancellation)
         {
+            string baseName = fields.Id;
             if (urls.Length == 0)
             {
                 cmdlet.OnPipeline(() => cmdlet.WriteError(new ErrorRecord(new InvalidOperationException($"Task {baseName} has no output to save."),
                     "Runway.NoOutput", ErrorCategory.InvalidData, source)));
                 return;
             }
+            RunwayFileExistsException exists = Existing(target, force, fields, urls);
+            if (exists != null)
+            {
+                // Said before any download: an existing file is never fetched again only to be refused.
+                cmdlet.OnPipeline(() => cmdlet.WriteError(ErrorPolicy.FromException(exists, source, ErrorPhase.Save)));
+                return;
+            }
+            var saved = new List<string>();
             for (int i = 0; i < urls.Length; i++)
             {
                 int index = i;
@@ -87,7 +137,7 @@ namespace Runway.Shell
                 try
                 {
                     Task<string> Download(string url) => downloader.DownloadAsync(url,
-                        mediaType => target.PathFor(baseName, index, urls.Length, mediaType, url),
+                        mediaType => Claim(fields, index, urls.Length, mediaType, url),
                         force,
                         (done, total) =>
                         {
@@ -110,9 +160,10 @@ namespace Runway.Shell
                         path = await Download(fresh).ConfigureAwait(false);
                     }
                     if (source is RunwayTask task) Tasks.TaskJournal.RecordSaved(task.Id, path);
+                    saved.Add(path);
                     string mismatch = target.IsDirectory ? null : ExtensionMismatch(path);
                     if (mismatch != null) cmdlet.OnPipeline(() => cmdlet.WriteWarning(mismatch));
-                    cmdlet.OnPipeline(() => cmdlet.WriteObject(ProviderItem(path)));
+                    if (!(passThru && source is RunwayTask)) cmdlet.OnPipeline(() => cmdlet.WriteObject(ProviderItem(path)));
                 }
                 catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
                 {
@@ -129,6 +180,11 @@ namespace Runway.Shell
                     if (shown)
                         cmdlet.OnPipeline(() => cmdlet.WriteProgress(TransferProgress.Done(progressId, "Downloading Runway output " + label)));
                 }
+            }
+            if (passThru && source is RunwayTask done && saved.Count > 0)
+            {
+                done.SavedTo = (done.SavedTo ?? Array.Empty<string>()).Concat(saved).Distinct(StringComparer.Ordinal).ToArray();
+                cmdlet.OnPipeline(() => cmdlet.WriteObject(done));
             }
         }
 

@@ -22,7 +22,7 @@ namespace Runway.Shell
             switch (waitedForReady || session.Status == RunwayRealtimeSession.Ready ? session.Status : null)
             {
                 case RunwayRealtimeSession.Failed:
-                    cmdlet.WriteError(new ErrorRecord(new InvalidOperationException($"Realtime session {session.Id} failed: {session.FailureCode}: {session.Failure}"),
+                    cmdlet.WriteError(new ErrorRecord(new InvalidOperationException(ErrorPolicy.Sentence($"Realtime session {session.Id} failed: {session.FailureCode}: {session.Failure}")),
                         "Runway.SessionFailed", ErrorCategory.InvalidResult, session));
                     return;
                 case RunwayRealtimeSession.Cancelled:

@@ -24,7 +24,7 @@ namespace Runway.Shell
             }
             catch (IOException ex)
             {
-                throw new RunwayInputException($"-Path: cannot read '{given}': {ex.Message}", "Path", "Runway.FileUnreadable", given, ErrorKind.ReadError, ex);
+                throw new RunwayInputException($"-Path: cannot read '{given}': {ex.Message.Trim().TrimEnd('.')}.", "Path", "Runway.FileUnreadable", given, ErrorKind.ReadError, ex);
             }
             if (text.IndexOf('\0') >= 0)
                 throw new RunwayInputException($"-Path: '{Path.GetFileName(fullPath)}' is not a text file; a document is plain text or Markdown (convert PDFs and other formats to text first).",

@@ -36,7 +36,7 @@ namespace Runway.Tasks
             string progress = task.Progress.HasValue ? $" {task.Progress.Value:P0}" : string.Empty;
             return new RunwayTaskException(task,
                 $"Runway task {task.Id} did not finish within {waited.TotalSeconds:0.#} s (last status {task.Status ?? "unknown"}{progress}). " +
-                $"It was not cancelled; resume with: Wait-RunwayTask -Id {task.Id}",
+                $"It was not cancelled; resume with: Wait-RunwayTask -Id {task.Id}.",
                 "Runway.TaskTimedOut", ErrorKind.OperationTimeout);
         }
 
@@ -56,7 +56,7 @@ namespace Runway.Tasks
                 "Runway.RetryAfterPastTimeout", ErrorKind.OperationTimeout, cause);
 
         public static RunwayTaskException Lost(RunwayTask task, Exception cause) =>
-            new RunwayTaskException(task, $"Runway task {task.Id} could not be followed: {cause.Message}",
+            new RunwayTaskException(task, $"Runway task {task.Id} could not be followed: {cause.Message.Trim().TrimEnd('.')}.",
                 cause is Api.RunwayApiException api && api.StatusCode == 404 ? "Runway.TaskNotFound" : "Runway.TaskPollFailed",
                 cause is Api.RunwayApiException api2 && api2.StatusCode == 404 ? ErrorKind.ObjectNotFound : ErrorKind.ConnectionError,
                 cause);

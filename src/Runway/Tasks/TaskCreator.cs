@@ -75,6 +75,7 @@ namespace Runway.Tasks
             else SpendingGuard.Commit(credits);
             string journalError = TaskJournal.RecordCreated(task, request) ? null : TaskJournal.LastError;
             task.Prompt = request.PromptText;
+            task.Inputs = TaskJournal.InputsOf(request);
             gate.Track(task);
             return new CreatedTask(task, journalError);
         }

@@ -50,6 +50,7 @@ namespace Runway.Tasks
             Prompt = Prompt,
             SavedTo = SavedTo.ToArray(),
             RetrievedAt = LastSeen,
+            Inputs = Inputs ?? Array.Empty<string>(),
             Routing = Routing,
         };
     }
@@ -143,6 +144,13 @@ namespace Runway.Tasks
             }
             line["inputs"] = inputs;
             return line;
+        }
+
+        /// <summary>The inputs of a request as the journal writes them (data URIs shortened), for the task object too.</summary>
+        public static string[] InputsOf(GenerationRequest request)
+        {
+            var line = CreatedLine("created", string.Empty, request);
+            return ((JsonArray)line["inputs"]).Select(n => n.GetValue<string>()).ToArray();
         }
 
         /// <summary>
@@ -301,6 +309,95 @@ namespace Runway.Tasks
                 .OrderByDescending(r => r.CreatedAt).Take(count).ToList();
             Saw(newest);
             return newest;
+        }
+
+        /// <summary>
+        /// Every task of the journal, newest first, read backwards from the end and handed out one by one as soon as
+        /// its first line is reached: a filter that stops early (Select-Object -First) never reads the whole file.
+        /// </summary>
+        public static IEnumerable<JournalRecord> StreamNewest(Action<string> warn)
+        {
+            string path = FilePath;
+            if (path == null || !File.Exists(path)) yield break;
+            var pending = new Dictionary<string, List<JsonObject>>(StringComparer.OrdinalIgnoreCase);
+            bool first = true;
+            foreach (string text in LinesFromEnd(path))
+            {
+                bool last = first;
+                first = false;
+                if (string.IsNullOrWhiteSpace(text)) continue;
+                JsonObject line;
+                string id, kind;
+                try
+                {
+                    line = JsonNode.Parse(text) as JsonObject;
+                    id = line?["id"]?.GetValue<string>();
+                    kind = line?["event"]?.GetValue<string>();
+                    if (id == null || kind == null) throw new FormatException("not a journal line");
+                }
+                catch (Exception ex) when (ex is JsonException || ex is InvalidOperationException || ex is FormatException)
+                {
+                    if (!last) warn?.Invoke($"Skipped an unreadable line of the task journal {path}.");
+                    continue;
+                }
+                if (!pending.TryGetValue(id, out List<JsonObject> lines)) pending[id] = lines = new List<JsonObject>();
+                lines.Add(line);
+                if (kind != "created" && kind != "record" && kind != "attempt") continue;
+                pending.Remove(id);
+                var records = new Dictionary<string, JournalRecord>(StringComparer.OrdinalIgnoreCase);
+                for (int i = lines.Count - 1; i >= 0; i--)
+                {
+                    try
+                    {
+                        Fold(records, lines[i]);
+                    }
+                    catch (Exception ex) when (ex is JsonException || ex is InvalidOperationException || ex is FormatException)
+                    {
+                        warn?.Invoke($"Skipped an unreadable line of the task journal {path}.");
+                    }
+                }
+                if (!records.TryGetValue(id, out JournalRecord record)) continue;
+                Saw(new[] { record });
+                yield return record;
+            }
+        }
+
+        /// <summary>
+        /// One task of the journal by id, read backwards from the end until its first line (recent tasks cost little);
+        /// null when the journal does not know it.
+        /// </summary>
+        public static JournalRecord Find(string id)
+        {
+            string path = FilePath;
+            if (path == null || string.IsNullOrEmpty(id) || !File.Exists(path)) return null;
+            var lines = new List<JsonObject>();
+            try
+            {
+                foreach (string text in LinesFromEnd(path))
+                {
+                    if (text.IndexOf(id, StringComparison.OrdinalIgnoreCase) < 0) continue;
+                    JsonObject line;
+                    try
+                    {
+                        line = JsonNode.Parse(text) as JsonObject;
+                    }
+                    catch (JsonException)
+                    {
+                        continue;
+                    }
+                    if (!string.Equals(line?["id"]?.GetValue<string>(), id, StringComparison.OrdinalIgnoreCase)) continue;
+                    lines.Add(line);
+                    string kind = line["event"]?.GetValue<string>();
+                    if (kind == "created" || kind == "record" || kind == "attempt") break;
+                }
+                var records = new Dictionary<string, JournalRecord>(StringComparer.OrdinalIgnoreCase);
+                for (int i = lines.Count - 1; i >= 0; i--) Fold(records, lines[i]);
+                return records.TryGetValue(id, out JournalRecord record) ? record : null;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is InvalidOperationException || ex is FormatException)
+            {
+                return null;
+            }
         }
 
         private static DateTimeOffset TimeOf(JsonObject line) =>

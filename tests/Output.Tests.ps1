@@ -1,0 +1,398 @@
+BeforeAll {
+    . $PSScriptRoot/TestSetup.ps1
+    $PSDefaultParameterValues['*-Runway*:PollIntervalSec'] = 0.1
+    Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ CreditBalance = 1000000 } | Out-Null
+    $task = New-RunwayImage -Prompt 'test card' -Model gen4_image -Ratio 1280:720 -Wait
+    $script:PngBytes = (Invoke-WebRequest -Uri $task.Output[0]).Content
+    $script:Frames = Join-Path $TestDrive 'frames'
+    New-Item -ItemType Directory $Frames | Out-Null
+    foreach ($name in 'cat', 'dog') { [IO.File]::WriteAllBytes((Join-Path $Frames "$name.png"), $PngBytes) }
+    $script:Png = Join-Path $Frames 'cat.png'
+
+    function script:Get-AllErrors([scriptblock] $Script) {
+        # Every error a script writes (and the one it throws, if any).
+        $ErrorActionPreference = 'Continue'
+        $errors = [Collections.Generic.List[object]]::new()
+        try { & $Script 2>&1 | ForEach-Object { if ($_ -is [Management.Automation.ErrorRecord]) { $errors.Add($_) } } } catch { $errors.Add($_) }
+        , $errors.ToArray()
+    }
+
+    function script:Assert-CleanError($Record) {
+        # The shape every error of the module has: a Runway.* id, a real category, a target, a sentence without temp names.
+        $Record.FullyQualifiedErrorId | Should -BeLike 'Runway.*'
+        $Record.CategoryInfo.Category | Should -Not -Be 'NotSpecified'
+        $Record.TargetObject | Should -Not -BeNullOrEmpty
+        $message = $Record.Exception.Message
+        $message | Should -Not -Match '\.partial|\.part\b|runway-probe|[0-9a-f]{8}\.partial'
+        $message | Should -Match '\.$'
+        $message | Should -Match '^[-''"A-Z0-9]'
+    }
+
+    function script:Lock-Folder([string] $Path) {
+        # Root ignores permission bits: an immutable folder (chattr +i) stands in; else chmod. Returns whether it took.
+        New-Item -ItemType Directory $Path -Force | Out-Null
+        & chattr +i $Path 2>$null
+        if ($LASTEXITCODE -ne 0) { & chmod 555 $Path }
+        try { [IO.File]::WriteAllText((Join-Path $Path 'probe.txt'), 'x'); Remove-Item (Join-Path $Path 'probe.txt'); $false } catch { $true }
+    }
+
+    function script:Unlock-Folder([string] $Path) {
+        & chattr -i $Path 2>$null
+        & chmod 755 $Path 2>$null
+    }
+}
+
+AfterAll {
+    Reset-RunwaySimulator -Url $SimUrl
+    if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
+}
+
+Describe 'Output destinations that cannot be written are refused before anything is sent' {
+    BeforeEach {
+        Reset-RunwaySimulator -Url $SimUrl
+        $script:Locked = Join-Path $TestDrive "locked$(Get-Random)"
+        $script:LockTook = Lock-Folder $Locked
+        $script:Blocker = Join-Path $TestDrive 'blocker.txt'
+        Set-Content -LiteralPath $Blocker -Value 'x'
+    }
+    AfterEach { Unlock-Folder $Locked }
+
+    It '<Case>: <Command>' -ForEach @(
+        foreach ($case in @(
+                @{ Case = 'a read-only folder'; Folder = { $Locked }; Id = 'Runway.CannotWrite'; Category = 'PermissionDenied'; NeedsLock = $true }
+                @{ Case = 'a new folder inside a read-only folder'; Folder = { Join-Path $Locked 'clips' }; Id = 'Runway.CannotWrite'; Category = 'PermissionDenied'; NeedsLock = $true }
+                @{ Case = 'a file as a parent folder'; Folder = { Join-Path $Blocker 'clips' }; Id = 'Runway.OutputParentIsFile'; Category = 'InvalidArgument' }
+                @{ Case = 'a character the file system refuses'; Folder = { Join-Path $TestDrive "bad`0name" }; Id = 'Runway.InvalidOutputPath'; Category = 'InvalidArgument' }
+                @{ Case = 'a name longer than 255'; Folder = { Join-Path $TestDrive ('n' * 300) }; Id = 'Runway.OutputPathTooLong'; Category = 'InvalidArgument' }
+                @{ Case = 'a drive that does not exist'; Folder = { 'NoSuchDrive:/clips' }; Id = 'Runway.OutputDriveNotFound'; Category = 'ObjectNotFound' }
+                @{ Case = 'another provider'; Folder = { 'Env:/clips' }; Id = 'Runway.OutputNotOnFileSystem'; Category = 'InvalidArgument' }
+            )) {
+            foreach ($command in 'New-RunwayImage -OutDirectory -WhatIf', 'New-RunwaySoundEffect -OutFile', 'Save-RunwayOutput -Path') {
+                $case + @{ Command = $command }
+            }
+        }
+    ) {
+        if ($NeedsLock -and -not $LockTook) { Set-ItResult -Skipped -Because 'neither chattr +i nor chmod makes a folder read-only here'; return }
+        $folder = & $Folder
+        $script = switch -Wildcard ($Command) {
+            'New-RunwayImage*' { { New-RunwayImage -Prompt 'x' -OutDirectory $folder -WhatIf } }
+            'New-RunwaySoundEffect*' { { New-RunwaySoundEffect -Prompt 'x' -OutFile "$folder/a.mp3" } }
+            'Save-RunwayOutput*' { { Save-RunwayOutput -Uri "$SimUrl/_sim/blob/1024" -Path "$folder/" } }
+        }
+        # -OutFile's folder must exist: a missing one under a read-only folder is OutputFolderMissing, said first.
+        if ($Command -like '*-OutFile' -and $Case -eq 'a new folder inside a read-only folder') { $Id = 'Runway.OutputFolderMissing'; $Category = 'ObjectNotFound' }
+        $errors = Get-AllErrors $script
+        $errors | Should -HaveCount 1
+        ($errors[0].FullyQualifiedErrorId -replace ',.*') | Should -Be $Id
+        $errors[0].CategoryInfo.Category | Should -Be $Category
+        Assert-CleanError $errors[0]
+        Get-ApiRequest | Should -HaveCount 0
+        Get-ApiRequest '/_sim/blob' | Should -HaveCount 0
+    }
+
+    It 'a folder where a file is wanted, and a file where a folder is wanted' {
+        $errors = Get-AllErrors { New-RunwayImage -Prompt 'x' -OutFile $TestDrive -WhatIf }
+        ($errors[0].FullyQualifiedErrorId -replace ',.*') | Should -Be 'Runway.OutFileIsDirectory'
+        Assert-CleanError $errors[0]
+        $errors = Get-AllErrors { New-RunwayImage -Prompt 'x' -OutDirectory $Blocker -WhatIf }
+        ($errors[0].FullyQualifiedErrorId -replace ',.*') | Should -Be 'Runway.OutDirectoryIsFile'
+        Assert-CleanError $errors[0]
+        Get-ApiRequest | Should -HaveCount 0
+    }
+
+    It 'the probe leaves nothing behind in a writable folder, and -WhatIf creates no folder' {
+        $dir = Join-Path $TestDrive 'fresh'
+        New-RunwayImage -Prompt 'x' -OutDirectory (Join-Path $dir 'clips') -WhatIf | Out-Null
+        Test-Path $dir | Should -BeFalse
+        @(Get-ChildItem $TestDrive -Force -Filter '.runway-probe*') | Should -HaveCount 0
+    }
+}
+
+Describe 'Save-RunwayOutput checks the target before downloading' {
+    BeforeAll {
+        $script:Done = New-RunwayImage -Prompt 'a fox' -Wait
+    }
+    BeforeEach { Clear-RunwaySimulatorRequest -Url $SimUrl }
+
+    It 'an existing file is refused without a download, -WhatIf included; -Force replaces it' {
+        $dir = Join-Path $TestDrive "exists$(Get-Random)"
+        New-Item -ItemType Directory $dir | Out-Null
+        $existing = Join-Path $dir "$($Done.Id).png"
+        Set-Content -LiteralPath $existing -Value 'keep me'
+        foreach ($script in { $Done | Save-RunwayOutput -Path $dir }, { $Done | Save-RunwayOutput -Path $dir -WhatIf }, { Save-RunwayOutput -Id $Done.Id -Path $dir }) {
+            $errors = Get-AllErrors $script
+            $errors | Should -HaveCount 1
+            ($errors[0].FullyQualifiedErrorId -replace ',.*') | Should -Be 'Runway.FileExists'
+            $errors[0].CategoryInfo.Category | Should -Be 'ResourceExists'
+            $errors[0].TargetObject | Should -Be $existing
+            Assert-CleanError $errors[0]
+        }
+        Get-ApiRequest '/_outputs/' 'GET' | Should -HaveCount 0
+        Get-Content -LiteralPath $existing | Should -Be 'keep me'
+        ($Done | Save-RunwayOutput -Path $dir -Force).FullName | Should -Be $existing
+        [IO.File]::ReadAllBytes($existing)[1..3] | Should -Be ([byte[]][char[]]'PNG')
+    }
+
+    It 'a folder under the output''s name is refused before the download, with or without -Force' {
+        $dir = Join-Path $TestDrive "folder$(Get-Random)"
+        New-Item -ItemType Directory (Join-Path $dir "$($Done.Id).png") -Force | Out-Null
+        foreach ($force in $false, $true) {
+            $errors = Get-AllErrors { $Done | Save-RunwayOutput -Path $dir -Force:$force }
+            $errors | Should -HaveCount 1
+            ($errors[0].FullyQualifiedErrorId -replace ',.*') | Should -Be 'Runway.FileExists'
+            $errors[0].Exception.Message | Should -Match 'is a folder'
+            Assert-CleanError $errors[0]
+        }
+        Get-ApiRequest '/_outputs/' 'GET' | Should -HaveCount 0
+        @(Get-ChildItem $dir -Force -Recurse -File) | Should -HaveCount 0
+    }
+
+    It 'a full disk during the download names the file asked for, never the temporary one' {
+        $dir = Join-Path $TestDrive "tiny$(Get-Random)"
+        New-Item -ItemType Directory $dir | Out-Null
+        & mount -t tmpfs -o size=64k tmpfs $dir 2>$null
+        if ($LASTEXITCODE -ne 0) { Set-ItResult -Skipped -Because 'mounting a 64 KB tmpfs needs root (mount failed)'; return }
+        try {
+            $errors = Get-AllErrors { Save-RunwayOutput -Uri "$SimUrl/_sim/blob/1048576" -Path (Join-Path $dir 'big.bin') }
+            $errors | Should -HaveCount 1
+            ($errors[0].FullyQualifiedErrorId -replace ',.*') | Should -Be 'Runway.WriteFailed'
+            $errors[0].CategoryInfo.Category | Should -Be 'WriteError'
+            $errors[0].Exception.Message | Should -BeLike "*big.bin*disk is full*No partial file was left."
+            Assert-CleanError $errors[0]
+            @(Get-ChildItem $dir -Force) | Should -HaveCount 0
+        }
+        finally { & umount $dir }
+    }
+}
+
+Describe 'File name templates and -PassThru' {
+    BeforeEach { Reset-RunwaySimulator -Url $SimUrl; $script:Clips = Join-Path $TestDrive "clips$(Get-Random)" }
+
+    It 'frames piped through New-RunwayVideo -Wait are saved under their input names' {
+        $files = Get-ChildItem "$Frames/*.png" | New-RunwayVideo -Prompt 'slow pan' -Wait | Save-RunwayOutput -Path $Clips -NameTemplate '{InputName}'
+        ($files.Name | Sort-Object) | Should -Be @('cat.mp4', 'dog.mp4')
+    }
+
+    It 'New-Runway* -OutDirectory takes the same template; {Model} and {Date} expand' {
+        $file = New-RunwayVideo -Image $Png -Prompt 'pan' -Model gen4_turbo -OutDirectory $Clips -NameTemplate '{InputName}_{Model}_{Date}'
+        $file.Name | Should -Be "cat_gen4_turbo_$((Get-Date).ToString('yyyy-MM-dd')).mp4"
+    }
+
+    It 'a task read back from the journal (Get-RunwayTask, or -Id) still knows its input name' {
+        $task = New-RunwayVideo -Image $Png -Prompt 'journal pan' -Wait
+        (Get-RunwayTask -First 1).InputName | Should -Be 'cat'
+        (Get-RunwayTask -First 1 | Save-RunwayOutput -Path $Clips -NameTemplate 'from-list-{InputName}').Name | Should -Be 'from-list-cat.mp4'
+        (Save-RunwayOutput -Id $task.Id -Path $Clips -NameTemplate 'by-id-{InputName}').Name | Should -Be 'by-id-cat.mp4'
+    }
+
+    It 'several outputs of one task get _1, _2 (or {Index}); two tasks under one name are refused, nothing is overwritten' {
+        $a = New-RunwayImage -Prompt 'one' -Wait
+        $b = New-RunwayImage -Prompt 'two' -Wait
+        $both = [Runway.Api.RunwayTask]@{ Id = $a.Id; Status = 'SUCCEEDED'; Output = @($a.Output[0], $b.Output[0]); Model = 'gen4_image' }
+        ($both | Save-RunwayOutput -Path $Clips -NameTemplate 'pair').Name | Should -Be @('pair_1.png', 'pair_2.png')
+        ($both | Save-RunwayOutput -Path $Clips -NameTemplate 'n{Index}-{Id}').Name | Should -Be @("n1-$($a.Id).png", "n2-$($a.Id).png")
+        Clear-RunwaySimulatorRequest -Url $SimUrl
+        $errors = Get-AllErrors { $a, $b | Save-RunwayOutput -Path $Clips -NameTemplate 'same-{Model}' -Force }
+        $errors | Should -HaveCount 1
+        ($errors[0].FullyQualifiedErrorId -replace ',.*') | Should -Be 'Runway.FileExists'
+        $errors[0].Exception.Message | Should -Match 'two outputs'
+        Assert-CleanError $errors[0]
+        @(Get-ChildItem $Clips -Filter 'same-*') | Should -HaveCount 1
+        Get-ApiRequest '/_outputs/' 'GET' | Should -HaveCount 1
+    }
+
+    It '<Case> is refused before anything is sent or downloaded' -ForEach @(
+        @{ Case = 'an unknown placeholder'; Template = '{InputName}_{Seed}'; Match = 'unknown placeholder \{Seed\}.*\{Id\}, \{InputName\}, \{Model\}, \{Index\}, \{Date\}' }
+        @{ Case = 'an unpaired brace'; Template = '{Id'; Match = 'unpaired brace' }
+        @{ Case = 'a folder separator'; Template = 'a/{Id}'; Match = 'not allowed in a file name' }
+        @{ Case = 'a character Windows refuses'; Template = 'a*{Id}'; Match = 'not allowed in a file name' }
+        @{ Case = 'a colon'; Template = '{Id}:{Model}'; Match = 'not allowed in a file name' }
+        @{ Case = 'a trailing dot'; Template = '{Id}.'; Match = 'ends with a dot' }
+        @{ Case = 'a control character'; Template = "a`0{Id}"; Match = 'not allowed in a file name' }
+        @{ Case = 'only spaces'; Template = '   '; Match = 'empty' }
+    ) {
+        $done = New-RunwaySimulatorTask -Url $SimUrl -Model gen4_image -Status SUCCEEDED
+        Clear-RunwaySimulatorRequest -Url $SimUrl
+        foreach ($script in { New-RunwayImage -Prompt 'x' -OutDirectory $Clips -NameTemplate $Template }, { Save-RunwayOutput -Id $done.id -Path $Clips -NameTemplate $Template }) {
+            $errors = Get-AllErrors $script
+            $errors | Should -HaveCount 1
+            ($errors[0].FullyQualifiedErrorId -replace ',.*') | Should -Be 'Runway.InvalidNameTemplate'
+            $errors[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $errors[0].Exception.Message | Should -Match $Match
+            Assert-CleanError $errors[0]
+        }
+        Get-RunwaySimulatorRequest -Url $SimUrl | Should -HaveCount 0
+        Test-Path $Clips | Should -BeFalse
+    }
+
+    It '-NameTemplate needs a folder, -PassThru an output parameter' {
+        (Get-AllErrors { New-RunwayImage -Prompt 'x' -OutFile "$TestDrive/a.png" -NameTemplate '{Id}' })[0].FullyQualifiedErrorId | Should -BeLike 'Runway.NameTemplateNeedsFolder*'
+        (Get-AllErrors { New-RunwayImage -Prompt 'x' -NameTemplate '{Id}' })[0].FullyQualifiedErrorId | Should -BeLike 'Runway.NameTemplateNeedsFolder*'
+        (Get-AllErrors { New-RunwayImage -Prompt 'x' -Wait -PassThru })[0].FullyQualifiedErrorId | Should -BeLike 'Runway.PassThruNeedsOutput*'
+        Get-ApiRequest | Should -HaveCount 0
+    }
+
+    It '-PassThru outputs the task with SavedTo instead of the files (Save-RunwayOutput and New-Runway*)' {
+        $task = New-RunwayImage -Prompt 'pass' -Wait
+        $out = $task | Save-RunwayOutput -Path $Clips -PassThru
+        $out | Should -BeOfType Runway.Api.RunwayTask
+        $out.Id | Should -Be $task.Id
+        $out.SavedTo | Should -Be @(Join-Path $Clips "$($task.Id).png")
+        $made = New-RunwayImage -Prompt 'pass two' -OutDirectory $Clips -NameTemplate 'made' -PassThru
+        $made | Should -BeOfType Runway.Api.RunwayTask
+        $made.SavedTo | Should -Be @(Join-Path $Clips 'made.png')
+        (Get-RunwayTask -First 1).SavedTo | Should -Be @(Join-Path $Clips 'made.png')
+    }
+}
+
+Describe 'Get-RunwayTask filters and Wait-RunwayTask -Any' {
+    BeforeAll {
+        Reset-RunwaySimulator -Url $SimUrl
+        $script:Cat = New-RunwayImage -Prompt 'A tabby cat on a windowsill' -Model gen4_image -Ratio 1280:720
+        $script:Dog = New-RunwayImage -Prompt 'A dog in the snow' -Model gen4_image_turbo -Ratio 1280:720 -ReferenceImage $Png
+        $script:Sound = New-RunwaySoundEffect -Prompt 'rain on a cat flap'
+    }
+
+    It '-Model takes wildcards; -Prompt is a substring, or a wildcard when it has one' {
+        (Get-RunwayTask -Model gen4_image -First 10).Id | Should -Contain $Cat.Id
+        (Get-RunwayTask -Model gen4_image -First 10).Id | Should -Not -Contain $Dog.Id
+        $gen4 = @(Get-RunwayTask -Model 'GEN4_IMAGE*' -First 2)
+        $gen4.Id | Should -Be @($Dog.Id, $Cat.Id)
+        (Get-RunwayTask -Prompt 'CAT' -First 2).Id | Should -Be @($Sound.Id, $Cat.Id)
+        (Get-RunwayTask -Prompt 'a * in the snow' -First 1).Id | Should -Be @($Dog.Id)
+        (Get-RunwayTask -Prompt 'cat' -Model eleven* -First 1).Id | Should -Be @($Sound.Id)
+        @(Get-RunwayTask -Prompt 'no such prompt at all') | Should -HaveCount 0
+    }
+
+    It '-Model completes from the journal and the catalog' {
+        $line = 'Get-RunwayTask -Model gen4_image_t'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'gen4_image_turbo'
+    }
+
+    It '-Any returns the first task that ends; the others keep running' {
+        $slow = New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status RUNNING
+        $fast = New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status SUCCEEDED
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $first = Wait-RunwayTask -Id $slow.id, $fast.id -Any -TimeoutSec 20
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 10
+        @($first) | Should -HaveCount 1
+        $first.Id | Should -Be $fast.id
+        Get-ApiRequest '/v1/tasks/' 'DELETE' | Should -HaveCount 0
+        (Get-RunwayTask -Id $slow.id).Status | Should -Be 'RUNNING'
+    }
+
+    It '-Any with -Timeout times out like the normal wait' {
+        $slow = New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status RUNNING
+        $other = New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status PENDING
+        $errors = Get-AllErrors { Wait-RunwayTask -Id $slow.id, $other.id -Any -TimeoutSec 1 }
+        $errors | Should -HaveCount 2
+        $errors | ForEach-Object { ($_.FullyQualifiedErrorId -replace ',.*') | Should -Be 'Runway.TaskTimedOut'; Assert-CleanError $_ }
+    }
+}
+
+Describe 'Task formats' {
+    BeforeAll {
+        $script:Long = [Runway.Api.RunwayTask]@{
+            Id = '17f20503-6c24-4c16-946b-35dbbce2af2f'; Status = 'UNCONFIRMED'; Model = 'magnific_video_upscaler_creative'
+            CreatedAt = [DateTimeOffset]'2026-12-01T21:40:00Z'; Prompt = ('a very long prompt ' * 20); Output = @('https://example.com/a.mp4', 'https://example.com/b.mp4')
+            SavedTo = @('/tmp/a.mp4', '/tmp/b.mp4'); Failure = 'An error occurred while processing the request.'; FailureCode = 'INTERNAL'
+        }
+        $script:Short = [Runway.Api.RunwayTask]@{ Id = '27f20503-6c24-4c16-946b-35dbbce2af2f'; Status = 'RUNNING'; Progress = 0.42; Model = 'seedance2_5_fast'; CreatedAt = [DateTimeOffset]'2026-12-01T21:41:00Z' }
+    }
+
+    It 'the default table fits 120 columns without cutting Status, Model or Created' {
+        $text = $Long, $Short | Out-String -Width 120
+        $lines = $text -split "`r?`n" | Where-Object { $_ }
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 120 }
+        $text | Should -Match 'magnific_video_upscaler_creative'
+        $text | Should -Match 'seedance2_5_fast'
+        $text | Should -Match 'UNCONFIRMED'
+        $text | Should -Match ([regex]::Escape($Long.CreatedAt.LocalDateTime.ToString('yyyy-MM-dd HH:mm')))
+        $text | Should -Match ([regex]::Escape($Short.CreatedAt.LocalDateTime.ToString('yyyy-MM-dd HH:mm')))
+        $text | Should -Match '42%'
+    }
+
+    It 'Export-Csv writes readable Output and SavedTo; the lists stay lists in the pipeline' {
+        $row = $Long | ConvertTo-Csv | ConvertFrom-Csv
+        $row.Output | Should -Be 'https://example.com/a.mp4; https://example.com/b.mp4'
+        $row.SavedTo | Should -Be '/tmp/a.mp4; /tmp/b.mp4'
+        $Long.Output[1] | Should -Be 'https://example.com/b.mp4'
+        $Long.Output.Count | Should -Be 2
+        $Long.Output.Length | Should -Be 2
+        @($Long.Output | ForEach-Object { $_ }) | Should -HaveCount 2
+        ($Long | ConvertTo-Json | ConvertFrom-Json).Output | Should -HaveCount 2
+    }
+
+    It 'Format-List * leads with Id and Status' {
+        $names = @(($Long | Format-List * | Out-String -Width 300) -split "`r?`n" | Where-Object { $_ -match '^\S+\s*:' } | ForEach-Object { ($_ -split '\s*:')[0] })
+        $names[0..1] | Should -Be @('Id', 'Status')
+        $Long.PSObject.Properties.Name[0..1] | Should -Be @('Id', 'Status')
+    }
+}
+
+Describe 'The information stream of a batch' {
+    BeforeEach { Reset-RunwaySimulator -Url $SimUrl }
+
+    It 'created tasks go under Runway.TaskCreated, and one BatchSummary is the only record under Runway.Summary' {
+        $null = 'one', 'two' | New-RunwayImage -Wait -InformationVariable info
+        $summaries = @($info | Where-Object { $_.Tags -contains 'Runway.Summary' })
+        $summaries | Should -HaveCount 1
+        $summaries[0].MessageData | Should -BeOfType Runway.Shell.BatchSummary
+        $summaries[0].MessageData.Requested | Should -Be 2
+        $summaries[0].MessageData.Succeeded | Should -Be 2
+        $summaries[0].Tags | Should -Be @('Runway.Summary')
+        $created = @($info | Where-Object { $_.Tags -contains 'Runway.TaskCreated' })
+        $created | Should -HaveCount 2
+        $created.MessageData | ForEach-Object { $_ | Should -BeOfType Runway.Api.RunwayTask }
+        @($info | Where-Object { $_.Tags -notcontains 'Runway.TaskCreated' -and $_.Tags -notcontains 'Runway.Summary' }) | Should -HaveCount 0
+    }
+}
+
+Describe 'Every error of a bad-input corpus is a Runway error and a sentence' {
+    BeforeAll {
+        Reset-RunwaySimulator -Url $SimUrl
+        $script:Corpus = [ordered]@{
+            'a missing image'                = { New-RunwayVideo -Image (Join-Path $TestDrive 'missing.png') -Prompt 'x' }
+            'a wildcard that matches nothing' = { New-RunwayImage -Prompt 'x' -ReferenceImage (Join-Path $TestDrive 'nothing*.png') }
+            'a sentence as the image'        = { 'a cat on a mat' | New-RunwayVideo }
+            'a duration out of range'        = { New-RunwayVideo -Image $Png -Prompt 'x' -Duration 99 }
+            'a ratio the model lacks'        = { New-RunwayVideo -Image $Png -Prompt 'x' -Ratio 1:1 }
+            'an unknown model'               = { New-RunwayVideo -Image $Png -Prompt 'x' -Model nope_model }
+            'an unknown option'              = { New-RunwayVideo -Image $Png -Prompt 'x' -Option @{ nope = 1 } }
+            'a prompt too long'              = { New-RunwayImage -Prompt ('x' * 5000) }
+            'a missing reference'            = { New-RunwayImage -Prompt 'x' -Model gen4_image_turbo }
+            'a broken data URI'              = { New-RunwayVideo -Image 'data:image/png;base64,AAAA' -Prompt 'x' }
+            'a sound effect too long'        = { New-RunwaySoundEffect -Prompt 'x' -Duration 100 }
+            'a CSV duration in words'        = { "Prompt,Duration`nrain,ten" | ConvertFrom-Csv | New-RunwaySoundEffect }
+            'two output parameters'          = { New-RunwayImage -Prompt 'x' -OutFile 'a.png' -OutDirectory 'b' }
+            'a bad name template'            = { New-RunwayImage -Prompt 'x' -OutDirectory 'b' -NameTemplate '{Nope}' }
+            'one file for two tasks'         = { 'a', 'b' | New-RunwayImage -OutFile (Join-Path $TestDrive 'one.png') -WhatIf }
+            'a task id that is no UUID'      = { Get-RunwayTask -Id 'not-a-task' }
+            'waiting for no UUID'            = { Wait-RunwayTask -Id 'abc' }
+            'stopping no UUID'               = { Stop-RunwayTask -Id 'abc' -Confirm:$false }
+            'an unknown task'                = { Get-RunwayTask -Id ([guid]::NewGuid()) }
+            'an ftp URL to save'             = { Save-RunwayOutput -Uri 'ftp://example.com/a.png' -Path $TestDrive }
+            'usage of an unknown model'      = { Get-RunwayUsage -Model nope_model }
+            'an upload that matches nothing' = { Send-RunwayFile -Path (Join-Path $TestDrive 'nothing*.png') }
+            'an unfinished task to save'     = { Save-RunwayOutput -Id (New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status RUNNING).id -Path $TestDrive }
+            'a failed task to save'          = { Save-RunwayOutput -Id (New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status FAILED).id -Path $TestDrive }
+            'a failed task to wait for'      = { Wait-RunwayTask -Id (New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status FAILED).id }
+        }
+    }
+
+    It '<_>' -ForEach @(
+        'a missing image', 'a wildcard that matches nothing', 'a sentence as the image', 'a duration out of range', 'a ratio the model lacks',
+        'an unknown model', 'an unknown option', 'a prompt too long', 'a missing reference', 'a broken data URI', 'a sound effect too long',
+        'a CSV duration in words', 'two output parameters', 'a bad name template', 'one file for two tasks', 'a task id that is no UUID',
+        'waiting for no UUID', 'stopping no UUID', 'an unknown task', 'an ftp URL to save', 'usage of an unknown model',
+        'an upload that matches nothing', 'an unfinished task to save', 'a failed task to save', 'a failed task to wait for'
+    ) {
+        $errors = Get-AllErrors $Corpus[$_]
+        $errors | Should -Not -BeNullOrEmpty
+        foreach ($record in $errors) {
+            Assert-CleanError $record
+            if ($record.ErrorDetails.Message) { $record.ErrorDetails.Message | Should -Match '\.$' }
+        }
+        Get-ApiRequest '/v1/' 'POST' | Should -HaveCount 0
+    }
+}
