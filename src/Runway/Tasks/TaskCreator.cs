@@ -69,7 +69,8 @@ namespace Runway.Tasks
                 TaskJournal.RecordUnconfirmed(request, ex is OperationCanceledException ? "Stopped while the create was being sent; the task may exist." : ex.Message);
                 throw;
             }
-            SpendingGuard.Commit(credits);
+            // The API's estimatedCost replaces the module's estimate; the final cost replaces it when the task is seen finished.
+            SpendingGuard.Commit(credits, task.Id, task.EstimatedCredits);
             string journalError = TaskJournal.RecordCreated(task, request) ? null : TaskJournal.LastError;
             task.Prompt = request.Body["promptText"]?.GetValue<string>();
             gate.Track(task);
