@@ -63,6 +63,16 @@ namespace Runway.Tests
         }
 
         [Fact]
+        public void Durations_come_from_the_catalog_rule_or_else_the_duration_fields()
+        {
+            var rows = ModelListing.Build(null);
+            Assert.Equal("2–10 s (whole seconds)", rows.Single(r => r.Name == "gen4_turbo").Durations);
+            Assert.Equal("length follows the input", rows.Single(r => r.Name == "act_two").Durations);
+            Assert.Contains("or auto", rows.Single(r => r.Name == "seedance2").Durations);
+            Assert.Null(rows.Single(r => r.Name == "gen4_image").Durations);
+        }
+
+        [Fact]
         public void A_retired_model_names_its_successor()
         {
             RunwayModel veo3 = ModelListing.Retired("VEO3");

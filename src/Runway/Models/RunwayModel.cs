@@ -152,7 +152,7 @@ namespace Runway.Models
                 DefaultOn = ModelCatalog.EndpointTable.Where(e => e.DefaultModel == model.Name).Select(e => e.Name).ToArray(),
                 Ratios = model.Ratios,
                 DefaultRatio = model.DefaultRatio,
-                Durations = model.DurationFromInput ? "length follows the input" : model.Duration?.Describe(),
+                Durations = model.DurationFromInput ? "length follows the input" : model.Duration?.Describe() ?? DurationFields(model),
                 DefaultDuration = model.DurationFromInput ? null : model.DefaultDurationSeconds ?? model.Duration?.Default,
                 Price = model.Price.Describe(),
                 PriceKnown = model.PriceKnown,
@@ -163,9 +163,19 @@ namespace Runway.Models
             {
                 row.InTier = false;
                 if (limits.TryGetValue(model.Name, out RunwayModelLimit limit)) ApplyLimit(row, limit);
-                else row.Hint = "The organization's tier does not list this model: creates are likely refused.";
+                else row.Hint = "The organization's tier does not list this model.";
             }
             return row;
+        }
+
+        /// <summary>What the duration fields allow when the catalog has no single duration rule (a range without a maximum, per endpoint).</summary>
+        private static string DurationFields(ModelInfo model)
+        {
+            string Text(FieldRule f) => f.Kind == FieldKind.Choice ? string.Join(", ", f.Values) + " s"
+                : (f.Max.HasValue ? $"{FieldRule.Format(f.Min ?? 0)}–{FieldRule.Format(f.Max.Value)} s" : $"more than {FieldRule.Format(f.Min ?? 0)} s")
+                  + (f.Kind == FieldKind.NumberOrAuto ? " or auto" : string.Empty);
+            string[] rules = model.Fields.SelectMany(f => f.Fields).Where(f => f.Json == "duration").Select(Text).Distinct().ToArray();
+            return rules.Length == 0 ? null : string.Join("; ", rules);
         }
 
         private static void ApplyLimit(RunwayModel row, RunwayModelLimit limit)
