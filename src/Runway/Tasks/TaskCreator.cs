@@ -69,10 +69,12 @@ namespace Runway.Tasks
                 TaskJournal.RecordUnconfirmed(request, ex is OperationCanceledException ? "Stopped while the create was being sent; the task may exist." : ex.Message);
                 throw;
             }
-            // The API's estimatedCost replaces the module's estimate; the final cost replaces it when the task is seen finished.
+            if (task.Routing != null && request.Model.Price is RouterCeilingPrice routedPrice) task.Routing.RouterId = routedPrice.RouterId;
+            // The API's estimatedCost (a routed create's: the router's estimate for the model it chose) replaces the
+            // module's; the final cost replaces it when the task is seen finished.
             SpendingGuard.Commit(credits, task.Id, task.EstimatedCredits);
             string journalError = TaskJournal.RecordCreated(task, request) ? null : TaskJournal.LastError;
-            task.Prompt = request.Body["promptText"]?.GetValue<string>();
+            task.Prompt = request.PromptText;
             gate.Track(task);
             return new CreatedTask(task, journalError);
         }
