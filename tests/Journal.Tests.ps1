@@ -285,9 +285,12 @@ Describe 'Budget guard' {
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'Runway.BudgetExceeded*'
         $errors[0].Exception.Message | Should -Match '150 credits'
         Get-ApiRequest | Should -HaveCount 0
-        # A sound effect without a length may run to 30 s: 30 credits, which fits.
-        (New-RunwaySoundEffect -Prompt 'rain').Id | Should -Not -BeNullOrEmpty
-        (Get-RunwayCredit).SessionEstimatedSpend | Should -Be ($already + 30)
+        # A sound effect without a length may run to 30 s: 30 credits reserved, which fits.
+        $task = New-RunwaySoundEffect -Prompt 'rain'
+        $task.Id | Should -Not -BeNullOrEmpty
+        # Once created, the API's own estimate (the simulator's 5 s default: 5 credits) replaces the reservation.
+        $task.EstimatedCredits | Should -Be 5
+        (Get-RunwayCredit).SessionEstimatedSpend | Should -Be ($already + 5)
     }
 
     It 'reads the cap from RUNWAY_MAX_CREDITS' {

@@ -79,6 +79,9 @@ def rule(model, endpoint, name, t, req, note, nested):
             props['Positions'] = 'new[] { ' + ', '.join(cs(p) for p in pos) + ' }'
             if pm.group(1):
                 props['PositionOptional'] = 'true'
+        side = re.search(r'at least (\d+) pixels on both sides', note)
+        if side:
+            props['MinSidePixels'] = side.group(1)
     elif name == 'keyframes':
         kind = 'Keyframes'
         props['MaxItems'] = '5'
@@ -179,7 +182,7 @@ def rule(model, endpoint, name, t, req, note, nested):
     order = ['Json', 'Parameter', 'Kind', 'Required', 'Values', 'NumericValues', 'Deprecated', 'Integer', 'Min', 'MinExclusive', 'Max',
              'MinLength', 'MaxLength', 'Media', 'ItemType', 'PlainItems', 'Tags', 'UniqueTags', 'Subjects', 'MinItems', 'MaxItems',
              'MaxTotalSeconds', 'TotalSecondsExclusive', 'MinItemSeconds', 'MaxItemSeconds', 'Positions', 'PositionOptional',
-             'FreeformMinPixels', 'FreeformMaxPixels', 'Default', 'Note']
+             'FreeformMinPixels', 'FreeformMaxPixels', 'MinSidePixels', 'Default', 'Note']
     body = ', '.join(f'{k} = {props[k]}' for k in order if props.get(k) is not None)
     return f'new FieldRule {{ {body} }}'
 

@@ -44,7 +44,12 @@ namespace Runway.Api
                 && usage.TryGetProperty("models", out JsonElement used) && used.ValueKind == JsonValueKind.Object)
             {
                 foreach (JsonProperty model in used.EnumerateObject())
-                    LimitFor(limits, model.Name).DailyGenerations = IntOf(model.Value, "dailyGenerations") ?? 0;
+                {
+                    int? daily = IntOf(model.Value, "dailyGenerations");
+                    RunwayModelLimit limit = LimitFor(limits, model.Name);
+                    limit.DailyGenerations = daily ?? 0;
+                    limit.DailyGenerationsReported = daily.HasValue;
+                }
             }
             credit.Models = limits.Values.ToArray();
             return credit;
@@ -70,6 +75,8 @@ namespace Runway.Api
         public int? MaxConcurrentGenerations { get; set; }
         public int? MaxDailyGenerations { get; set; }
         public int DailyGenerations { get; set; }
+        /// <summary>True when the organization reported today's generations for the model (else <see cref="DailyGenerations"/> is 0 by default).</summary>
+        public bool DailyGenerationsReported { get; set; }
         public int? DailyGenerationsLeft => MaxDailyGenerations.HasValue ? Math.Max(0, MaxDailyGenerations.Value - DailyGenerations) : (int?)null;
         public override string ToString() => Model;
     }

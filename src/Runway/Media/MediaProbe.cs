@@ -45,8 +45,10 @@ namespace Runway.Media
         public static readonly MediaFormat Flac = new MediaFormat("FLAC", "audio/flac", MediaKind.Audio, ".flac");
         public static readonly MediaFormat M4A = new MediaFormat("M4A", "audio/mp4", MediaKind.Audio, ".m4a");
         public static readonly MediaFormat Aac = new MediaFormat("AAC", "audio/aac", MediaKind.Audio, ".aac");
+        /// <summary>Ogg Opus: an output format (seed_audio's ogg_opus), not an input the API takes.</summary>
+        public static readonly MediaFormat Ogg = new MediaFormat("Ogg", "audio/ogg", MediaKind.Audio, ".ogg", supported: false);
 
-        private static readonly MediaFormat[] All = { Png, Jpeg, WebP, Gif, Mp4, QuickTime, Matroska, WebM, Mp3, Wav, Flac, M4A, Aac };
+        private static readonly MediaFormat[] All = { Png, Jpeg, WebP, Gif, Mp4, QuickTime, Matroska, WebM, Mp3, Wav, Flac, M4A, Aac, Ogg };
 
         /// <summary>The format of a known media type (for downloads named from Content-Type).</summary>
         public static MediaFormat FromMediaType(string mediaType)
@@ -79,6 +81,7 @@ namespace Runway.Media
             if (length >= 12 && Ascii(head, 0, 4) == "RIFF" && Ascii(head, 8, 4) == "WAVE") return Wav;
             if (length >= 6 && (Ascii(head, 0, 6) == "GIF87a" || Ascii(head, 0, 6) == "GIF89a")) return Gif;
             if (length >= 4 && Ascii(head, 0, 4) == "fLaC") return Flac;
+            if (length >= 4 && Ascii(head, 0, 4) == "OggS") return Ogg;
             if (length >= 12 && Ascii(head, 4, 4) == "ftyp")
             {
                 string brand = Ascii(head, 8, 4);

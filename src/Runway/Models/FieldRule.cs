@@ -77,6 +77,8 @@ namespace Runway.Models
         /// <summary>A ratio that also accepts any W:H whose pixel count is within these bounds (seedream5_lite).</summary>
         public long? FreeformMinPixels { get; set; }
         public long? FreeformMaxPixels { get; set; }
+        /// <summary>Each image must be at least this many pixels wide and high (h3_max's frames); checked when the size can be read locally.</summary>
+        public int? MinSidePixels { get; set; }
         /// <summary>The default the declarations state, if any.</summary>
         public string Default { get; set; }
         /// <summary>The declaration's own sentence about the field.</summary>
@@ -114,9 +116,9 @@ namespace Runway.Models
                     string each = MinItemSeconds.HasValue ? $", each {Format(MinItemSeconds.Value)}–{Format(MaxItemSeconds.Value)} s" : string.Empty;
                     return $"{count} {Media.ToString().ToLowerInvariant()}s{extra}{total}{each}";
                 case FieldKind.PromptImage:
-                    return Positions.Contains("last")
+                    return (Positions.Contains("last")
                         ? (PositionOptional ? "a first frame (and -LastFrame), or several images as references" : "a first frame, optionally -LastFrame")
-                        : "a first frame";
+                        : "a first frame") + (MinSidePixels.HasValue ? $", each at least {MinSidePixels} px on both sides" : string.Empty);
                 case FieldKind.Keyframes:
                     return $"up to {MaxItems} images placed by Seconds or At (0–1), optionally with Start/End (whole seconds)";
                 case FieldKind.Voice:

@@ -145,7 +145,7 @@ namespace Runway.Models
             }),
             ("h3_max", Endpoints.ImageToVideo, new[]
             {
-                new FieldRule { Json = "promptImage", Parameter = "Image", Kind = FieldKind.PromptImage, Required = true, Positions = new[] { "first", "last" }, Note = "An image to use as the first frame, or an array with a first frame and optionally a last frame. A last frame requires a first frame. Each image must be at least 256 pixels on both sides." },
+                new FieldRule { Json = "promptImage", Parameter = "Image", Kind = FieldKind.PromptImage, Required = true, Positions = new[] { "first", "last" }, MinSidePixels = 256, Note = "An image to use as the first frame, or an array with a first frame and optionally a last frame. A last frame requires a first frame. Each image must be at least 256 pixels on both sides." },
                 new FieldRule { Json = "promptText", Parameter = "Prompt", Kind = FieldKind.Text, Required = true, MinLength = 1, Note = "A non-empty text prompt describing what should appear in the output." },
                 new FieldRule { Json = "duration", Parameter = "Duration", Kind = FieldKind.Number, Min = 0, MinExclusive = true, Note = "The number of seconds of duration for the output video." },
                 new FieldRule { Json = "promptExpansionMode", Kind = FieldKind.Choice, Values = new[] { "disabled", "balanced", "quality" }, Note = "How the model rewrites the prompt before generating. disabled keeps the prompt as written. balanced (the default) does a short rewrite. quality spends extra time rewriting for a stronger result." },

@@ -422,12 +422,12 @@ namespace Runway.Models
                 {
                     var entry = new JsonObject();
                     references.Add(entry);
-                    request.AddMedia(entry, "uri", input.Media(image, "Image", MediaKind.Image));
+                    request.AddMedia(entry, "uri", CheckSides(model, rule, "Image", input.Media(image, "Image", MediaKind.Image)));
                 }
                 request.Details.Add($"from {images.Count} reference images");
                 return;
             }
-            IMediaInput first = input.Media(images[0], "Image", MediaKind.Image);
+            IMediaInput first = CheckSides(model, rule, "Image", input.Media(images[0], "Image", MediaKind.Image));
             if (lastValue == null)
             {
                 request.AddMedia(request.Body, "promptImage", first);
@@ -437,13 +437,22 @@ namespace Runway.Models
             if (!rule.Positions.Contains("last"))
                 throw Invalid("LastFrame", "Runway.LastFrameNotSupported",
                     $"{model.Name} takes only a first frame; -LastFrame works with {Names(ModelCatalog.ForEndpoint(request.Endpoint).Where(m => m.FieldsOn(request.Endpoint)?["promptImage"]?.Positions.Contains("last") == true))}.", lastValue);
-            IMediaInput last = input.Media(lastValue, "LastFrame", MediaKind.Image);
+            IMediaInput last = CheckSides(model, rule, "LastFrame", input.Media(lastValue, "LastFrame", MediaKind.Image));
             var firstEntry = new JsonObject { ["position"] = "first" };
             var lastEntry = new JsonObject { ["position"] = "last" };
             request.Body["promptImage"] = new JsonArray(firstEntry, lastEntry);
             request.AddMedia(firstEntry, "uri", first);
             request.AddMedia(lastEntry, "uri", last);
             request.Details.Add($"from {first.Display} to {last.Display}");
+        }
+
+        /// <summary>An image smaller than the model's stated minimum side (when its size can be read here) is refused before sending.</summary>
+        private static IMediaInput CheckSides(ModelInfo model, FieldRule rule, string parameter, IMediaInput image)
+        {
+            if (rule.MinSidePixels is int min && image.PixelSize is (int width, int height) && (width < min || height < min))
+                throw Invalid(parameter, "Runway.ImageTooSmall",
+                    $"{image.Display} is {width}×{height} px; {model.Name} needs each image to be at least {min} px on both sides.", image.Display);
+            return image;
         }
 
         private static void ApplyKeyframes(GenerationRequest request, FieldRule rule, object value, FieldInput input)

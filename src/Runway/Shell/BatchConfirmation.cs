@@ -39,7 +39,7 @@ namespace Runway.Shell
         {
             try
             {
-                SpendingGuard.Check(request.CreditsUpperBound + PendingCredits, request.Summary, request.PriceKnown);
+                SpendingGuard.Check(request.CreditsUpperBound + PendingCredits, request.Summary, request.PriceKnown, awaiting.Count(p => !p.Request.PriceKnown) + shownUnpriced);
                 return string.Empty;
             }
             catch (RunwayBudgetException) when (WhatIf)

@@ -27,7 +27,11 @@ namespace Runway.Shell
         /// </summary>
         protected internal RunwayApi Api => api ?? (api = new RunwayApi(new RunwayClient(RunwaySession.Current, this))
         {
-            TaskSeen = Tasks.TaskJournal.RecordSighting,
+            TaskSeen = task =>
+            {
+                Tasks.TaskJournal.RecordSighting(task);
+                Tasks.SpendingGuard.Saw(task);
+            },
         });
 
         protected override void StopProcessing()

@@ -87,7 +87,7 @@ namespace Runway.Tasks
             }
         }
 
-        /// <summary>Estimated credits of the tasks this session created.</summary>
+        /// <summary>Credits of the tasks this session created: the API's estimate (else the module's), or the final charge once seen.</summary>
         public static decimal Spent
         {
             get { lock (Gate) return spent; }
@@ -110,9 +110,10 @@ namespace Runway.Tasks
 
         /// <summary>
         /// Throws <see cref="RunwayBudgetException"/> when <paramref name="credits"/> more would pass the cap, or, under a
-        /// cap, when the price is not known and unknown prices are not allowed.
+        /// cap, when the price is not known and unknown prices are not allowed. <paramref name="otherUnpriced"/>: tasks of
+        /// unknown price held in the same batch, whose cost <paramref name="credits"/> cannot include.
         /// </summary>
-        public static void Check(decimal credits, string what, bool priceKnown = true)
+        public static void Check(decimal credits, string what, bool priceKnown = true, int otherUnpriced = 0)
         {
             decimal? cap = Cap;
             if (!cap.HasValue) return;
@@ -123,11 +124,22 @@ namespace Runway.Tasks
                         $"Not sent: Runway publishes no price for {what}, so this session's {cap.Value}-credit cap cannot be kept. " +
                         "Allow tasks of unknown price explicitly, or remove the cap.");
                 if (spent + reserved + credits <= cap.Value) return;
-                throw new RunwayBudgetException(
-                    $"Not sent: {what} would cost {ModelCatalog.FormatCost(credits)}, and this session has spent an estimated {spent} of its {cap.Value}-credit cap" +
-                    (reserved > 0 ? $" ({reserved} more are being created)" : string.Empty) +
-                    $". Raise it with Connect-Runway -MaxCredits or ${CapVariable}.");
+                throw new RunwayBudgetException(RefusalText(credits, what, priceKnown ? otherUnpriced : otherUnpriced + 1, cap.Value));
             }
+        }
+
+        /// <summary>Why a create is refused, saying only what is known: the priced part, and how many tasks have no published price.</summary>
+        internal static string RefusalText(decimal credits, string what, int unpriced, decimal cap)
+        {
+            string cost;
+            if (unpriced == 0) cost = $"would cost {ModelCatalog.FormatCost(credits)}";
+            else if (credits == 0)
+                cost = unpriced == 1 ? "has no published price (its cost is known only after the create)"
+                    : $"includes {unpriced} tasks with no published price (their cost is known only after the create)";
+            else cost = $"would cost at least {ModelCatalog.FormatCost(credits)} for its priced part, plus {unpriced} task{(unpriced == 1 ? "" : "s")} with no published price";
+            return $"Not sent: {what} {cost}, and this session has spent {spent} of its {cap}-credit cap" +
+                   (reserved > 0 ? $" ({reserved} more are being created)" : string.Empty) +
+                   $". Raise it with Connect-Runway -MaxCredits or ${CapVariable}.";
         }
 
         /// <summary>Reserves the estimate of a create about to be sent.</summary>
@@ -140,23 +152,59 @@ namespace Runway.Tasks
             }
         }
 
-        /// <summary>The create was sent and (possibly) charged: the reservation becomes spend.</summary>
-        public static void Commit(decimal credits)
+        /// <summary>
+        /// The create was sent and (possibly) charged: the reservation becomes spend, at the API's own estimate
+        /// (<paramref name="reported"/>, estimatedCost.credits) when it gave one. With <paramref name="taskId"/>, the
+        /// task's final charge replaces it later (<see cref="Settle"/>).
+        /// </summary>
+        public static void Commit(decimal credits, string taskId = null, decimal? reported = null)
         {
             lock (Gate)
             {
                 reserved -= credits;
-                spent += credits;
+                decimal counted = reported ?? credits;
+                spent += counted;
+                if (taskId != null) counts[taskId] = counted;
             }
         }
 
-        /// <summary>The create was sent and answered with its own estimate (a routed generation's): the reservation goes, the estimate becomes spend.</summary>
-        public static void Settle(decimal reservedCredits, decimal estimatedCredits)
+        /// <summary>
+        /// A task this session created was seen finished with its final charge (cost.credits; 0 when refunded): the
+        /// charge replaces what was counted for it, once. False when the task is not this session's or already settled.
+        /// </summary>
+        public static bool Settle(string taskId, decimal credits)
+        {
+            if (taskId == null) return false;
+            lock (Gate)
+            {
+                if (!counts.TryGetValue(taskId, out decimal counted) || settled.Contains(taskId)) return false;
+                spent += credits - counted;
+                counts[taskId] = credits;
+                settled.Add(taskId);
+                return true;
+            }
+        }
+
+        /// <summary>Counts the final charge of a finished task seen with one (see <see cref="Settle"/>).</summary>
+        public static void Saw(RunwayTask task)
+        {
+            if (task != null && task.IsFinished && task.Credits.HasValue) Settle(task.Id, task.Credits.Value);
+        }
+
+        /// <summary>Credits counted for each task this session created: its estimate, then its final charge.</summary>
+        private static readonly System.Collections.Generic.Dictionary<string, decimal> counts =
+            new System.Collections.Generic.Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
+        private static readonly System.Collections.Generic.HashSet<string> settled =
+            new System.Collections.Generic.HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Forgets the session's spend (tests only).</summary>
+        internal static void ResetForTests()
         {
             lock (Gate)
             {
-                reserved -= reservedCredits;
-                spent += estimatedCredits;
+                spent = reserved = 0;
+                counts.Clear();
+                settled.Clear();
             }
         }
 

@@ -70,9 +70,9 @@ namespace Runway.Tasks
                 throw;
             }
             if (task.Routing != null && request.Model.Price is RouterCeilingPrice routedPrice) task.Routing.RouterId = routedPrice.RouterId;
-            // A routed create answers with the router's estimate for the model it chose: that is what counts.
-            if (task.Routing?.EstimatedCredits is decimal routed) SpendingGuard.Settle(credits, routed);
-            else SpendingGuard.Commit(credits);
+            // The API's estimatedCost (a routed create's: the router's estimate for the model it chose) replaces the
+            // module's; the final cost replaces it when the task is seen finished.
+            SpendingGuard.Commit(credits, task.Id, task.EstimatedCredits);
             string journalError = TaskJournal.RecordCreated(task, request) ? null : TaskJournal.LastError;
             task.Prompt = request.PromptText;
             task.Inputs = TaskJournal.InputsOf(request);

@@ -20,6 +20,8 @@ namespace Runway.Tasks
         public string Prompt { get; set; }
         public string[] Inputs { get; set; } = Array.Empty<string>();
         public decimal? EstimatedCredits { get; set; }
+        /// <summary>The final charge (cost.credits) once the task was seen finished; 0 when refunded.</summary>
+        public decimal? Credits { get; set; }
         public DateTimeOffset CreatedAt { get; set; }
         public string Status { get; set; }
         public string[] Output { get; set; } = Array.Empty<string>();
@@ -47,6 +49,7 @@ namespace Runway.Tasks
             Model = Model,
             Endpoint = Endpoint,
             EstimatedCredits = EstimatedCredits,
+            Credits = Credits,
             Prompt = Prompt,
             SavedTo = SavedTo.ToArray(),
             RetrievedAt = LastSeen,
@@ -92,7 +95,8 @@ namespace Runway.Tasks
         /// <summary>Records a new task; false when the journal could not be written (see <see cref="LastError"/>).</summary>
         public static bool RecordCreated(RunwayTask task, GenerationRequest request)
         {
-            JsonObject line = CreatedLine("created", task.Id, request);
+            // The API's estimatedCost (read into the task) replaces the module's estimate.
+            JsonObject line = CreatedLine("created", task.Id, request, task.EstimatedCredits ?? request.EstimatedCredits);
             if (task.Routing != null)
             {
                 // The router chose the model and estimated the cost: the task's, not the request's placeholder.
@@ -114,12 +118,12 @@ namespace Runway.Tasks
         /// </summary>
         public static bool RecordUnconfirmed(GenerationRequest request, string reason)
         {
-            JsonObject line = CreatedLine("attempt", "unconfirmed-" + Guid.NewGuid().ToString("N"), request);
+            JsonObject line = CreatedLine("attempt", "unconfirmed-" + Guid.NewGuid().ToString("N"), request, request.EstimatedCredits);
             line["reason"] = reason;
             return Append(line);
         }
 
-        private static JsonObject CreatedLine(string kind, string id, GenerationRequest request)
+        private static JsonObject CreatedLine(string kind, string id, GenerationRequest request, decimal estimatedCredits)
         {
             var line = new JsonObject
             {
@@ -128,7 +132,7 @@ namespace Runway.Tasks
                 ["time"] = Now(),
                 ["endpoint"] = request.Endpoint,
                 ["model"] = request.Model.Name,
-                ["estimatedCredits"] = request.EstimatedCredits,
+                ["estimatedCredits"] = estimatedCredits,
             };
             if (request.PromptText is string text)
             {
@@ -188,6 +192,8 @@ namespace Runway.Tasks
             if (task.Output != null && task.Output.Length > 0) line["output"] = new JsonArray(task.Output.Select(o => (JsonNode)o).ToArray());
             if (task.Failure != null) line["failure"] = task.Failure;
             if (task.FailureCode != null) line["failureCode"] = task.FailureCode;
+            // The final charge (0 when refunded) replaces the estimate: a value, so a second sighting never adds to it.
+            if (task.IsFinished && task.Credits.HasValue) line["credits"] = task.Credits.Value;
             Append(line);
         }
 
@@ -659,6 +665,7 @@ namespace Runway.Tasks
             if (record.Output.Length > 0) line["output"] = new JsonArray(record.Output.Select(v => (JsonNode)v).ToArray());
             if (record.Failure != null) line["failure"] = record.Failure;
             if (record.FailureCode != null) line["failureCode"] = record.FailureCode;
+            if (record.Credits.HasValue) line["credits"] = record.Credits.Value;
             if (record.Gone) line["gone"] = true;
             if (record.SavedTo.Count > 0) line["savedTo"] = new JsonArray(record.SavedTo.Select(v => (JsonNode)v).ToArray());
             return line;
@@ -724,6 +731,7 @@ namespace Runway.Tasks
                     if (line["output"] is JsonArray output) record.Output = output.Select(n => n?.GetValue<string>()).ToArray();
                     record.Failure = line["failure"]?.GetValue<string>() ?? record.Failure;
                     record.FailureCode = line["failureCode"]?.GetValue<string>() ?? record.FailureCode;
+                    record.Credits = line["credits"]?.GetValue<decimal>() ?? record.Credits;
                     break;
                 case "record":
                     // One line per task, written by a compaction: everything the folded lines knew.
@@ -743,6 +751,7 @@ namespace Runway.Tasks
                         record.Failure = line["failure"]?.GetValue<string>() ?? record.Failure;
                         record.FailureCode = line["failureCode"]?.GetValue<string>() ?? record.FailureCode;
                     }
+                    record.Credits = line["credits"]?.GetValue<decimal>() ?? record.Credits;
                     if (line["lastSeen"] is JsonNode seen)
                     {
                         DateTimeOffset last = DateTimeOffset.Parse(seen.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
