@@ -153,7 +153,7 @@ namespace Runway.Tasks
         /// <summary>The inputs of a request as the journal writes them (data URIs shortened), for the task object too.</summary>
         public static string[] InputsOf(GenerationRequest request)
         {
-            var line = CreatedLine("created", string.Empty, request);
+            var line = CreatedLine("created", string.Empty, request, request.EstimatedCredits);
             return ((JsonArray)line["inputs"]).Select(n => n.GetValue<string>()).ToArray();
         }
 
