@@ -236,6 +236,37 @@ namespace Runway.Tests
         [Theory]
         [InlineData(1)]
         [InlineData(2)]
+        [InlineData(5)]
+        public void A_full_gate_loses_about_the_end_margin_per_slot_cycle_so_a_batch_stays_within_a_percent_of_the_ideal(int slots)
+        {
+            // The bench's batch at tier limits (100 tasks of 0.1 s pending + 1.4 s run), with creates and looks that cost nothing:
+            // what is left over the ideal (tasks ÷ slots × task time) is the plan's own share.
+            var world = new World($"wall-{slots}-{Guid.NewGuid():N}", slots, 0.1, 1.4);
+            var recorder = new Recorder(world);
+            PollSchedule schedule = Schedule(world, slots);
+            var gate = new ConcurrencyGate(schedule, (m, t) => Task.FromResult<int?>(slots), null, new WaitOptions { PollInterval = Interval, Timeout = null }, recorder, recorder);
+            const int count = 100;
+            for (int i = 0; i < count; i++)
+            {
+                gate.WaitForSlotAsync(world.Model, CancellationToken.None).GetAwaiter().GetResult();
+                gate.Track(world.Create());
+            }
+            while (schedule.Count > 0) schedule.StepAsync(recorder, null, false, CancellationToken.None).GetAwaiter().GetResult();
+
+            Assert.Equal(count, world.Reported.Count);
+            TimeSpan ideal = TimeSpan.FromSeconds(count / slots * 1.5);
+            TimeSpan over = world.Reported.Values.Max() - T0 - ideal;
+            int cycles = count / slots;
+            var planner = new PollPlanner(Interval);
+            // Each cycle: the look just after the end (the margin), and a few ms of learning error at most.
+            Assert.InRange(over, TimeSpan.Zero, TimeSpan.FromTicks(cycles * (planner.EndMargin + TimeSpan.FromMilliseconds(2)).Ticks));
+            Assert.True(over.TotalSeconds / ideal.TotalSeconds < 0.01, $"{over.TotalMilliseconds:0} ms over {ideal.TotalSeconds:0} s");
+            Assert.InRange(world.Looks, count, count + 2 * slots + 3);
+        }
+
+        [Theory]
+        [InlineData(1)]
+        [InlineData(2)]
         [InlineData(3)]
         public void Tasks_queued_by_the_server_are_looked_at_when_the_queue_reaches_them_not_every_interval(int slots)
         {

@@ -163,8 +163,8 @@ namespace Runway.Tasks
             if (byDeadline && !pollAllAtWake) return false;
 
             DateTimeOffset now = clock();
-            // Looks due this close together go out in one batch.
-            TimeSpan coalesce = Planner.EndMargin;
+            // Looks due this close together go out in one batch (half the margin: a look pulled forward still comes after the end).
+            TimeSpan coalesce = TimeSpan.FromTicks(Planner.EndMargin.Ticks / 2);
             Entry[] due = byDeadline ? entries.ToArray() : entries.Where(e => e.Due <= now + coalesce).ToArray();
             if (due.Length == 0) return !byDeadline;
             var results = await PollAsync(due.Select(e => e.Task).ToArray(), cancellation).ConfigureAwait(false);
