@@ -274,13 +274,17 @@ namespace Runway.Tasks
 
         /// <summary>
         /// What one RUNNING look tells when the run time is known: when the task started, so its pending time
-        /// (a single slow first create would otherwise skew every later expectation). Null when it tells nothing.
+        /// (a single slow first create would otherwise skew every later expectation), or, when that start would
+        /// come before its creation, a shorter run time. Null when it tells nothing.
         /// </summary>
         public static Times LearnPending(Observation latest, DateTimeOffset? createdAt, bool wasThrottled, TimeSpan? run)
         {
             if (!run.HasValue || wasThrottled || !createdAt.HasValue || latest == null || latest.Status != RunwayTask.Running || !(latest.Progress > 0)) return null;
-            DateTimeOffset start = latest.At - TimeSpan.FromTicks((long)(run.Value.Ticks * Math.Min(1, latest.Progress.Value)));
-            return new Times(start > createdAt.Value ? start - createdAt.Value : TimeSpan.Zero, null);
+            double progress = Math.Min(1, latest.Progress.Value);
+            DateTimeOffset start = latest.At - TimeSpan.FromTicks((long)(run.Value.Ticks * progress));
+            if (start >= createdAt.Value) return new Times(start - createdAt.Value, null);
+            // It got this far since its creation: the known run time is too long (a misled scout), and this bounds it.
+            return new Times(TimeSpan.Zero, TimeSpan.FromTicks((long)((latest.At - createdAt.Value).Ticks / progress)));
         }
 
         private static double Clamp(double random) => Math.Max(0, Math.Min(1, random));
