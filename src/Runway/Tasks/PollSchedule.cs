@@ -182,7 +182,8 @@ namespace Runway.Tasks
                 // An eighth of its time early: a RUNNING look re-learns the pending time, a finished one caps the times.
                 TimeSpan lead = TimeSpan.FromTicks(Math.Max(Planner.EndMargin.Ticks * 2, (times.Pending.Value + times.Run.Value).Ticks / 8));
                 DateTimeOffset due = entry.ExpectedEnd.Value - lead;
-                entry.Due = due > now ? due : now;
+                // Never later than the plan's own first look (which keeps the bound for long tasks).
+                if (due < entry.Due) entry.Due = due > now ? due : now;
             }
         }
 
