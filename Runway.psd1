@@ -8,7 +8,7 @@
     Description          = 'Generate video, images, speech, sound effects, dubbing and voice isolation with the Runway API from PowerShell: typed objects that pipe, cost shown before you spend, safe retries, resumable waits.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
-    FormatsToProcess     = @('Runway.Format.ps1xml', 'Runway.Routing.Format.ps1xml', 'Runway.Workflows.Format.ps1xml', 'Runway.Avatars.Format.ps1xml')
+    FormatsToProcess     = @('Runway.Format.ps1xml', 'Runway.Routing.Format.ps1xml', 'Runway.Workflows.Format.ps1xml', 'Runway.Avatars.Format.ps1xml', 'Runway.RoutedGeneration.Format.ps1xml')
     TypesToProcess       = @('Runway.Types.ps1xml')
     CmdletsToExport      = @(
         'Connect-Runway'
@@ -34,6 +34,9 @@
         'New-RunwayImage'
         'New-RunwayImageUpscale'
         'New-RunwayRealtimeSession'
+        'New-RunwayRoutedAudio'
+        'New-RunwayRoutedImage'
+        'New-RunwayRoutedVideo'
         'New-RunwayRouter'
         'New-RunwaySoundEffect'
         'New-RunwaySpeech'

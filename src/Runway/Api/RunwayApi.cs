@@ -42,6 +42,14 @@ namespace Runway.Api
                 throw new RunwayApiException($"Runway API: the response to POST /v1/{endpoint} had no task id.", "POST", "/v1/" + endpoint, 200, null, null, AttemptOutcome.Response, true);
             // The API's own estimate, when it gives one, replaces the module's.
             estimatedCredits = RunwayTask.CreditsOf(json, "estimatedCost") ?? estimatedCredits;
+            // A routed generation answers with the router's choice: its model and estimate are the task's.
+            RunwayRouting routing = RunwayRouting.FromResponse(json);
+            if (routing != null)
+            {
+                model = routing.Model ?? model;
+                estimatedCredits = routing.EstimatedCredits ?? estimatedCredits;
+                TaskMetadata.RememberRouting(id, routing);
+            }
             TaskMetadata.Remember(id, model, endpoint, estimatedCredits);
             return new RunwayTask
             {
@@ -50,6 +58,7 @@ namespace Runway.Api
                 Model = model,
                 Endpoint = endpoint,
                 EstimatedCredits = estimatedCredits,
+                Routing = routing,
                 CreatedAt = DateTimeOffset.Now,
                 RetrievedAt = DateTimeOffset.Now,
             };

@@ -39,6 +39,10 @@ namespace Runway.Api
         /// <summary>Files this module saved the outputs to, as the journal recorded them.</summary>
         public string[] SavedTo { get; set; } = Array.Empty<string>();
         public DateTimeOffset RetrievedAt { get; set; }
+        /// <summary>For a routed generation (/v1/generate/*): the router, the model it chose and why; null for other tasks.</summary>
+        public RunwayRouting Routing { get; set; }
+        /// <summary>The slug of the router that chose the model, for a routed generation.</summary>
+        public string Router => Routing?.Router;
 
         public bool IsFinished => IsFinalStatus(Status);
 
@@ -59,6 +63,7 @@ namespace Runway.Api
             EstimatedCredits = EstimatedCredits ?? earlier.EstimatedCredits;
             Credits = Credits ?? earlier.Credits;
             Prompt = Prompt ?? earlier.Prompt;
+            Routing = Routing ?? earlier.Routing;
             if (SavedTo == null || SavedTo.Length == 0) SavedTo = earlier.SavedTo;
         }
 
@@ -106,10 +111,16 @@ namespace Runway.Api
     {
         private static readonly Dictionary<string, (string Model, string Endpoint, decimal? Credits)> Known =
             new Dictionary<string, (string, string, decimal?)>(StringComparer.OrdinalIgnoreCase);
+        private static readonly Dictionary<string, RunwayRouting> Routed = new Dictionary<string, RunwayRouting>(StringComparer.OrdinalIgnoreCase);
 
         public static void Remember(string id, string model, string endpoint, decimal? credits)
         {
             lock (Known) Known[id] = (model, endpoint, credits);
+        }
+
+        public static void RememberRouting(string id, RunwayRouting routing)
+        {
+            lock (Known) Routed[id] = routing;
         }
 
         public static void Apply(RunwayTask task)
@@ -123,6 +134,7 @@ namespace Runway.Api
                     task.Endpoint = task.Endpoint ?? info.Endpoint;
                     task.EstimatedCredits = task.EstimatedCredits ?? info.Credits;
                 }
+                if (Routed.TryGetValue(task.Id, out RunwayRouting routing)) task.Routing = task.Routing ?? routing;
             }
         }
     }

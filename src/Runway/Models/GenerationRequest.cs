@@ -91,8 +91,14 @@ namespace Runway.Models
             }
         }
 
-        public string CostText => !PriceKnown ? (Model.PriceKnown ? "an unknown price (" + Model.Name + " charges " + Model.Price.Describe() + "; the input's length cannot be read here)" : "an unknown price (Runway publishes none for " + Model.Name + ")")
-            : (CostIsApproximate ? "about " : string.Empty) + ModelCatalog.FormatCost(EstimatedCredits);
+        /// <summary>How the price reads when the catalog's words do not fit (a routed generation, whose model the router picks); null: the catalog's.</summary>
+        public string PriceText { get; set; }
+
+        /// <summary>The promptText sent, wherever the body keeps it (top level, or a routed generation's input).</summary>
+        public string PromptText => (Body["promptText"] ?? (Body["input"] as JsonObject)?["promptText"])?.GetValue<string>();
+
+        public string CostText => PriceText ?? (!PriceKnown ? (Model.PriceKnown ? "an unknown price (" + Model.Name + " charges " + Model.Price.Describe() + "; the input's length cannot be read here)" : "an unknown price (Runway publishes none for " + Model.Name + ")")
+            : (CostIsApproximate ? "about " : string.Empty) + ModelCatalog.FormatCost(EstimatedCredits));
 
         public string Summary =>
             $"{Model.Name} {Endpoint.Replace('_', ' ')}" + (Details.Count > 0 ? ", " + string.Join(", ", Details) : string.Empty);

@@ -135,7 +135,8 @@ namespace Runway.Tasks
 
         public IReadOnlyList<RunwayTask> Tasks => entries.Select(e => e.Task).ToList().AsReadOnly();
 
-        public int CountOf(string model) => entries.Count(e => string.Equals(e.Task.Model, model, StringComparison.OrdinalIgnoreCase));
+        public int CountOf(string model) => entries.Count(e => string.Equals(e.Task.Model, model, StringComparison.OrdinalIgnoreCase)
+            || (e.Task.Router != null && string.Equals(RoutedInput.GateKey(e.Task.Router), model, StringComparison.OrdinalIgnoreCase)));
 
         /// <summary>The model's slot count (the tier's maxConcurrentGenerations), when known: the queue model needs it.</summary>
         public void SetSlots(string model, int? count) => slots[model] = count;

@@ -150,6 +150,16 @@ namespace Runway.Tasks
             }
         }
 
+        /// <summary>The create was sent and answered with its own estimate (a routed generation's): the reservation goes, the estimate becomes spend.</summary>
+        public static void Settle(decimal reservedCredits, decimal estimatedCredits)
+        {
+            lock (Gate)
+            {
+                reserved -= reservedCredits;
+                spent += estimatedCredits;
+            }
+        }
+
         /// <summary>The create certainly started nothing: give the reservation back.</summary>
         public static void Release(decimal credits)
         {

@@ -69,9 +69,12 @@ namespace Runway.Tasks
                 TaskJournal.RecordUnconfirmed(request, ex is OperationCanceledException ? "Stopped while the create was being sent; the task may exist." : ex.Message);
                 throw;
             }
-            SpendingGuard.Commit(credits);
+            if (task.Routing != null && request.Model.Price is RouterCeilingPrice routedPrice) task.Routing.RouterId = routedPrice.RouterId;
+            // A routed create answers with the router's estimate for the model it chose: that is what counts.
+            if (task.Routing?.EstimatedCredits is decimal routed) SpendingGuard.Settle(credits, routed);
+            else SpendingGuard.Commit(credits);
             string journalError = TaskJournal.RecordCreated(task, request) ? null : TaskJournal.LastError;
-            task.Prompt = request.Body["promptText"]?.GetValue<string>();
+            task.Prompt = request.PromptText;
             gate.Track(task);
             return new CreatedTask(task, journalError);
         }

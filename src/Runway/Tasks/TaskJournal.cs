@@ -33,6 +33,8 @@ namespace Runway.Tasks
         /// <summary>Deleted by this user (Stop-RunwayTask on a finished task): its outputs are gone, listings leave it out.</summary>
         public bool Deleted { get; set; }
         public List<string> SavedTo { get; } = new List<string>();
+        /// <summary>The router's choice, for a routed generation.</summary>
+        public RunwayRouting Routing { get; set; }
 
         public RunwayTask ToTask() => new RunwayTask
         {
@@ -48,6 +50,7 @@ namespace Runway.Tasks
             Prompt = Prompt,
             SavedTo = SavedTo.ToArray(),
             RetrievedAt = LastSeen,
+            Routing = Routing,
         };
     }
 
@@ -89,6 +92,13 @@ namespace Runway.Tasks
         public static bool RecordCreated(RunwayTask task, GenerationRequest request)
         {
             JsonObject line = CreatedLine("created", task.Id, request);
+            if (task.Routing != null)
+            {
+                // The router chose the model and estimated the cost: the task's, not the request's placeholder.
+                line["model"] = task.Model;
+                line["estimatedCredits"] = task.EstimatedCredits;
+                line["routing"] = task.Routing.ToJson();
+            }
             lock (LastStatus) LastStatus[task.Id] = task.Status;
             return Append(line);
         }
@@ -119,9 +129,8 @@ namespace Runway.Tasks
                 ["model"] = request.Model.Name,
                 ["estimatedCredits"] = request.EstimatedCredits,
             };
-            if (request.Body["promptText"] is JsonNode prompt)
+            if (request.PromptText is string text)
             {
-                string text = prompt.GetValue<string>();
                 line["prompt"] = text.Length > PromptLimit ? text.Substring(0, PromptLimit) + "…" : text;
             }
             var inputs = new JsonArray();
@@ -586,6 +595,7 @@ namespace Runway.Tasks
                 ["lastSeen"] = Time(record.LastSeen),
             };
             if (record.Prompt != null) line["prompt"] = record.Prompt;
+            if (record.Routing != null) line["routing"] = record.Routing.ToJson();
             line["inputs"] = new JsonArray(record.Inputs.Select(v => (JsonNode)v).ToArray());
             if (record.Output.Length > 0) line["output"] = new JsonArray(record.Output.Select(v => (JsonNode)v).ToArray());
             if (record.Failure != null) line["failure"] = record.Failure;
@@ -645,6 +655,7 @@ namespace Runway.Tasks
                     record.Prompt = line["prompt"]?.GetValue<string>();
                     record.EstimatedCredits = line["estimatedCredits"]?.GetValue<decimal>();
                     record.Inputs = (line["inputs"] as JsonArray)?.Select(n => n?.GetValue<string>()).ToArray() ?? Array.Empty<string>();
+                    record.Routing = RunwayRouting.FromJson(line["routing"] as JsonObject) ?? record.Routing;
                     record.Status = record.Status ?? RunwayTask.Pending;
                     break;
                 case "status":
@@ -663,6 +674,7 @@ namespace Runway.Tasks
                     record.Prompt = line["prompt"]?.GetValue<string>();
                     record.EstimatedCredits = line["estimatedCredits"]?.GetValue<decimal>();
                     record.Inputs = (line["inputs"] as JsonArray)?.Select(n => n?.GetValue<string>()).ToArray() ?? Array.Empty<string>();
+                    record.Routing = RunwayRouting.FromJson(line["routing"] as JsonObject) ?? record.Routing;
                     DateTimeOffset statusTime = line["statusTime"] is JsonNode st ? DateTimeOffset.Parse(st.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) : time;
                     if (statusTime >= record.StatusTime)
                     {

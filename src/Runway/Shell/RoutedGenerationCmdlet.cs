@@ -1,0 +1,110 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using System.Text.Json;
+using Runway.Api;
+using Runway.Completion;
+using Runway.Models;
+
+namespace Runway.Shell
+{
+    /// <summary>
+    /// What the routed generation cmdlets (POST /v1/generate/*) share: -Router, media records with roles and
+    /// keyframes, and the router's price ceiling, read once per command from the router list (a free read, made
+    /// only after the input passed every local check).
+    /// </summary>
+    public abstract class RoutedGenerationCmdlet : GenerationCmdlet
+    {
+        private readonly Dictionary<string, RunwayRouter> routers = new Dictionary<string, RunwayRouter>(StringComparer.Ordinal);
+
+        /// <summary>The slug of the Model Router that picks the model (Get-RunwayRouter lists them).</summary>
+        [Parameter(Mandatory = true)]
+        [Alias("ConfigId")]
+        [ArgumentCompleter(typeof(RouterSlugCompleter))]
+        public string Router { get; set; }
+
+        /// <summary>The validated request with the router's ceiling (when it sets one) as the most it can cost.</summary>
+        protected GenerationRequest Priced(GenerationRequest request, Func<RunwayRouter, decimal?> ceiling, object source)
+        {
+            string slug = request.Body["configId"].GetValue<string>();
+            RunwayRouter router = Find(slug);
+            RoutedRequestBuilder.ApplyCeiling(request, router == null ? null : ceiling(router), router?.Id);
+            request.Source = source;
+            return request;
+        }
+
+        /// <summary>One media value, or a record carrying its Uri and Role (@{ Uri = 'b.png'; Role = 'last' }).</summary>
+        protected RoutedMedia WithRole(object item, string parameter, MediaKind kind, string role)
+        {
+            object value = InputBinder.Unwrap(item);
+            if ((value is IDictionary || (value is PSObject record && record.BaseObject is PSCustomObject)) && InputBinder.HasProperty(value, "Role"))
+                role = InputBinder.PropertyValue(value, "Role")?.ToString();
+            return new RoutedMedia(Media(value, parameter, kind), role, parameter);
+        }
+
+        protected IEnumerable<IMediaInput> MediaList(object[] items, string parameter, MediaKind kind) =>
+            (items ?? new object[0]).Select(item => (IMediaInput)Media(item, parameter, kind == MediaKind.Audio ? new[] { MediaKind.Audio, MediaKind.Video } : new[] { kind }));
+
+        /// <summary>A -Keyframe record: @{ Seconds = 2; Image = 'frame.png'; StartSeconds = 1; EndSeconds = 3 } (At instead of Seconds).</summary>
+        protected RoutedKeyframe KeyframeFrom(object item)
+        {
+            object value = InputBinder.Unwrap(item);
+            if (!(value is IDictionary) && !(value is PSObject))
+                throw new RunwayInputException("Each -Keyframe is a record: @{ Seconds = 2; Image = 'frame.png' } (At instead of Seconds; StartSeconds and EndSeconds for a range).", "Keyframe", "Runway.InvalidKeyframe", value);
+            object image = InputBinder.HasProperty(value, "Image") ? InputBinder.PropertyValue(value, "Image") : InputBinder.HasProperty(value, "Uri") ? InputBinder.PropertyValue(value, "Uri") : null;
+            return new RoutedKeyframe
+            {
+                Seconds = Number(value, "Seconds"),
+                At = Number(value, "At"),
+                Image = image == null ? null : Media(image, "Keyframe", MediaKind.Image),
+                RangeStart = Number(value, "StartSeconds"),
+                RangeEnd = Number(value, "EndSeconds"),
+            };
+        }
+
+        private static double? Number(object record, string name)
+        {
+            if (!InputBinder.HasProperty(record, name)) return null;
+            object value = InputBinder.Unwrap(InputBinder.PropertyValue(record, name));
+            try
+            {
+                return value == null ? (double?)null : Convert.ToDouble(value, CultureInfo.InvariantCulture);
+            }
+            catch (Exception ex) when (ex is FormatException || ex is InvalidCastException)
+            {
+                throw new RunwayInputException($"A -Keyframe's {name} must be a number of seconds; '{value}' is not.", "Keyframe", "Runway.InvalidKeyframe", value);
+            }
+        }
+
+        /// <summary>The router with this slug, read from the list once per command; null (with a warning) when the list cannot be read.</summary>
+        private RunwayRouter Find(string slug)
+        {
+            if (routers.TryGetValue(slug, out RunwayRouter known)) return known;
+            RunwayRouter found = null;
+            try
+            {
+                Run(token => CursorPages.ForEachAsync(Api.Client, RouterApi.ListPath, null, null, item =>
+                {
+                    if (RunwayTask.StringOf(item, "slug") != slug) return true;
+                    found = RunwayRouter.FromJson(item);
+                    return false;
+                }, token));
+            }
+            catch (RunwayApiException ex)
+            {
+                // The create itself reports what is wrong (a bad key, the API down); a free read only prices it.
+                WriteWarning($"Could not read the router '{slug}' ({ex.Message}); its price ceiling is unknown, so the price is unknown until the API answers.");
+                return null;
+            }
+            if (found == null)
+                throw new RunwayInputException(
+                    $"No Model Router has the slug '{slug}'. Get-RunwayRouter lists the routers; New-RunwayRouter -Slug '{slug}' makes one.",
+                    nameof(Router), "Runway.RouterNotFound", slug, ErrorKind.ObjectNotFound);
+            routers[slug] = found;
+            return found;
+        }
+    }
+}
