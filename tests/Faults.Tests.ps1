@@ -160,12 +160,16 @@ Describe '429 with Retry-After' {
         Get-TasksCreated | Should -Be 1
     }
 
-    It 'a Retry-After date in the past retries at once; an unreasonable one (1 h) falls back to the short backoff' {
+    It 'a Retry-After date in the past retries at once; one past the operation''s time (1 h; 10 min outside a wait) fails at once instead of sleeping' {
         $id = (New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status SUCCEEDED).id
         Add-RunwaySimulatorFault -Url $SimUrl -Path '/v1/tasks/' -Kind status -Status 429 -RetryAfter ([DateTimeOffset]::UtcNow.AddMinutes(-5).ToString('r')) | Out-Null
-        Add-RunwaySimulatorFault -Url $SimUrl -Path '/v1/tasks/' -Kind status -Status 429 -RetryAfter 3600 | Out-Null
         $elapsed = Measure-Command { (Get-RunwayTask -Id $id).Status | Should -Be 'SUCCEEDED' }
         $elapsed.TotalSeconds | Should -BeLessThan 5
+        Get-ApiRequest '/v1/tasks/' | Should -HaveCount 2
+        Add-RunwaySimulatorFault -Url $SimUrl -Path '/v1/tasks/' -Kind status -Status 429 -RetryAfter 3600 | Out-Null
+        $elapsed = Measure-Command { $err = Get-ErrorRecord { Get-RunwayTask -Id $id } }
+        $elapsed.TotalSeconds | Should -BeLessThan 5
+        $err.Exception.Message | Should -Match 'wait 3600 s'
         Get-ApiRequest '/v1/tasks/' | Should -HaveCount 3
     }
 }

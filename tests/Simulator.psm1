@@ -198,18 +198,22 @@ function New-RunwaySimulatorTask {
         Creates a task without auth or charge; returns the response object ({ id }).
     .PARAMETER Status
         Pins the task: SUCCEEDED, FAILED, RUNNING or PENDING (it never moves on). Without it the task follows the lifecycle.
+    .PARAMETER ReportStatus
+        Pins the task to a status no SDK declares (e.g. EXPIRED), reported by GET /v1/tasks/{id}.
     #>
     [CmdletBinding()]
     param(
         [string] $Model,
         [string] $PromptText,
         [ValidateSet('SUCCEEDED', 'FAILED', 'RUNNING', 'PENDING', 'THROTTLED', 'CANCELLED')] [string] $Status,
+        [string] $ReportStatus,
         [string] $Url = $env:RUNWAYML_BASE_URL
     )
     $body = [ordered]@{}
     if ($Model) { $body.model = $Model }
     if ($PSBoundParameters.ContainsKey('PromptText')) { $body.promptText = $PromptText }
     if ($Status) { $body.status = $Status }
+    if ($ReportStatus) { $body.reportStatus = $ReportStatus }
     Invoke-SimulatorControl -Url $Url -Method Post -Path '/_sim/tasks' -Body $body
 }
 

@@ -116,7 +116,7 @@ public static partial class Api
         var json = new Dictionary<string, object>
         {
             ["id"] = view.Id,
-            ["status"] = view.Status.ToString(),
+            ["status"] = view.ReportedStatus ?? view.Status.ToString(),
             ["createdAt"] = Http.IsoTime(view.CreatedAt),
         };
         if (view.Progress is { } progress) json["progress"] = progress;

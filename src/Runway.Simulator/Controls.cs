@@ -56,6 +56,7 @@ public static class Controls
             string model = "gen4_turbo";
             string? promptText = null;
             SimTaskStatus? status = null;
+            string? reportStatus = null;
             foreach (var p in body.EnumerateObject())
             {
                 if (p.Value.ValueKind != JsonValueKind.String) return Http.Error(400, $"{p.Name} must be a string");
@@ -73,10 +74,17 @@ public static class Controls
                             return Http.Error(400, "status must be one of SUCCEEDED, FAILED, RUNNING, PENDING, THROTTLED, CANCELLED");
                         status = Enum.Parse<SimTaskStatus>(value);
                         break;
+                    case "reportStatus":
+                        // A status newer than the SDK (e.g. EXPIRED): upper-case words only, never one the SDK declares.
+                        if (!System.Text.RegularExpressions.Regex.IsMatch(value, "^[A-Z][A-Z_]{1,31}$") || Enum.TryParse<SimTaskStatus>(value, out _))
+                            return Http.Error(400, "reportStatus must be an upper-case status (A-Z and _, 2-32 characters) that the SDK does not declare");
+                        reportStatus = value;
+                        break;
                     default: return Http.Error(400, $"Unknown field '{p.Name}'");
                 }
             }
-            var id = store.CreateControlTask(model, promptText, status, DateTimeOffset.UtcNow);
+            if (status is not null && reportStatus is not null) return Http.Error(400, "status and reportStatus cannot be combined");
+            var id = store.CreateControlTask(model, promptText, status, DateTimeOffset.UtcNow, reportStatus);
             return Results.Json(new { id });
         });
 

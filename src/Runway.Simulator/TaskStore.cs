@@ -23,6 +23,8 @@ public sealed class SimTask
     /// <summary>Pinned tasks (from <c>/_sim/tasks</c> with a status) never advance and stay out of the concurrency accounting.</summary>
     public bool Pinned { get; init; }
     public SimTaskStatus Status { get; set; }
+    /// <summary>A status no SDK declares, reported instead of <see cref="Status"/> (a pinned CANCELLED task): clients meet a future status.</summary>
+    public string? ReportedStatus { get; set; }
     public DateTimeOffset EligibleAt { get; set; }
     public DateTimeOffset QueuedAt { get; set; }
     public DateTimeOffset RunStart { get; set; }
@@ -35,7 +37,7 @@ public sealed class SimTask
 public sealed record TaskView(
     string Id, SimTaskStatus Status, DateTimeOffset CreatedAt, double? Progress,
     string? Failure, string? FailureCode, IReadOnlyList<OutputSpec> Outputs, long ExpiredThroughExp,
-    long? EstimatedCredits, long? CostCredits);
+    long? EstimatedCredits, long? CostCredits, string? ReportedStatus = null);
 
 public enum CreateOutcome { Created, DailyLimit, InsufficientCredits }
 
@@ -85,8 +87,9 @@ public sealed partial class TaskStore(SimulatorState state)
     }
 
     /// <summary>A task made through the control API: no auth, no charge; optionally pinned to a status.</summary>
-    public string CreateControlTask(string model, string? promptText, SimTaskStatus? pinnedStatus, DateTimeOffset now)
+    public string CreateControlTask(string model, string? promptText, SimTaskStatus? pinnedStatus, DateTimeOffset now, string? reportedStatus = null)
     {
+        if (reportedStatus is not null) pinnedStatus = SimTaskStatus.CANCELLED;
         var output = DefaultOutput(model, promptText);
         var failureCode = FailureCodeOf(promptText) ?? (pinnedStatus == SimTaskStatus.FAILED ? "INTERNAL.BAD_OUTPUT" : null);
         lock (_gate)
@@ -96,6 +99,7 @@ public sealed partial class TaskStore(SimulatorState state)
             if (pinnedStatus is { } pinned)
             {
                 task.Status = pinned;
+                task.ReportedStatus = reportedStatus;
                 task.RunStart = now;
                 task.RunEnd = now;
             }
@@ -373,7 +377,7 @@ public sealed partial class TaskStore(SimulatorState state)
             _ => null,
         };
         return new TaskView(t.Id, t.Status, t.CreatedAt, progress,
-            failed ? FailureMessage(t.FailureCode!) : null, failed ? t.FailureCode : null, t.Outputs, t.ExpiredThroughExp, estimate, cost);
+            failed ? FailureMessage(t.FailureCode!) : null, failed ? t.FailureCode : null, t.Outputs, t.ExpiredThroughExp, estimate, cost, t.ReportedStatus);
     }
 
     public static string FailureMessage(string code) => code switch

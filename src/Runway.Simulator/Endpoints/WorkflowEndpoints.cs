@@ -43,7 +43,7 @@ public sealed record PublishedWorkflow(string Id, long Seq, string Name, string?
 }
 
 public sealed record WorkflowInvocation(string Id, PublishedWorkflow Workflow, DateTimeOffset CreatedAt, int PendingMs, int RunMs,
-    IReadOnlyDictionary<string, string> NodeFailures, string? InvocationFailure);
+    IReadOnlyDictionary<string, string> NodeFailures, string? InvocationFailure, string? ReportedStatus = null);
 
 /// <summary>Published workflows (seeded, plus any added through /_sim/workflows) and their invocations.</summary>
 public sealed class WorkflowStore
@@ -142,6 +142,10 @@ public static partial class WorkflowEndpoints
     [GeneratedRegex(@"\[fail-invocation:([A-Za-z0-9_.\-]+)\]")]
     private static partial Regex InvocationFailMarker();
 
+    /// <summary>[report-status:WORD]: the run ends with a status no SDK declares (clients meet a future status).</summary>
+    [GeneratedRegex(@"\[report-status:([A-Z][A-Z_]{1,31})\]")]
+    private static partial Regex ReportStatusMarker();
+
     public static void Map(WebApplication app)
     {
         app.MapGet("/v1/workflows", (HttpContext ctx, WorkflowStore store) =>
@@ -200,12 +204,14 @@ public static partial class WorkflowEndpoints
         // A primitive string holding [fail:CODE] makes every generation node reading its node fail with that code.
         var failures = new Dictionary<string, string>(StringComparer.Ordinal);
         string? invocationFailure = null;
+        string? reportedStatus = null;
         foreach (var ((nodeId, _), value) in given)
         {
             if (value.TryGetProperty("value", out var primitive) && primitive.ValueKind == JsonValueKind.String)
             {
                 var text = primitive.GetString()!;
                 if (InvocationFailMarker().Match(text) is { Success: true } all) invocationFailure = all.Groups[1].Value;
+                if (ReportStatusMarker().Match(text) is { Success: true } reported) reportedStatus = reported.Groups[1].Value;
                 if (NodeFailMarker().Match(text) is { Success: true } m)
                     foreach (var reader in Downstream(workflow, nodeId)) failures.TryAdd(reader, m.Groups[1].Value);
             }
@@ -213,7 +219,7 @@ public static partial class WorkflowEndpoints
         foreach (var node in workflow.Nodes.Where(n => n.FailureCode is not null)) failures.TryAdd(node.Id, node.FailureCode!);
 
         var settings = state.Current;
-        var invocation = new WorkflowInvocation(Guid.NewGuid().ToString(), workflow, DateTimeOffset.UtcNow, settings.PendingMs, settings.RunMs, failures, invocationFailure);
+        var invocation = new WorkflowInvocation(Guid.NewGuid().ToString(), workflow, DateTimeOffset.UtcNow, settings.PendingMs, settings.RunMs, failures, invocationFailure, reportedStatus);
         store.AddInvocation(invocation);
         EndpointRoutes.SetLoggedTaskId(ctx, invocation.Id);
         return Results.Json(new { id = invocation.Id });
@@ -274,6 +280,11 @@ public static partial class WorkflowEndpoints
         if (now < runStart) { json["status"] = "PENDING"; return json; }
         var fraction = inv.RunMs <= 0 || now >= runEnd ? 1 : (now - runStart).TotalMilliseconds / inv.RunMs;
         var done = generation.Take(fraction >= 1 ? generation.Count : (int)Math.Floor(fraction * generation.Count)).ToList();
+        if (fraction >= 1 && inv.ReportedStatus is { } reportedStatus)
+        {
+            json["status"] = reportedStatus;
+            return json;
+        }
         if (fraction >= 1 && inv.InvocationFailure is { } code)
         {
             json["status"] = "FAILED";

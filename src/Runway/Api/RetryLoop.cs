@@ -13,6 +13,10 @@ namespace Runway.Api
         public int Status { get; set; }
         public string RetryAfter { get; set; }
         public string RetryAfterMs { get; set; }
+        /// <summary>The x-should-retry header (the SDK obeys "true" and "false" before its own rules).</summary>
+        public string ShouldRetry { get; set; }
+        /// <summary>Set when the loop stopped because the server's Retry-After ends past the operation's deadline.</summary>
+        public TimeSpan? RefusedWait { get; set; }
         public string Body { get; set; }
         public Exception Failure { get; set; }
 
@@ -22,6 +26,7 @@ namespace Runway.Api
             Status = (int)response.StatusCode;
             RetryAfter = HeaderValue(response, "Retry-After");
             RetryAfterMs = HeaderValue(response, "retry-after-ms");
+            ShouldRetry = HeaderValue(response, "x-should-retry");
         }
 
         /// <summary>The try failed without a usable response.</summary>
@@ -53,10 +58,15 @@ namespace Runway.Api
                 (bool done, T value) = await attempt(retries, result).ConfigureAwait(false);
                 if (done) return value;
 
+                DateTimeOffset now = DateTimeOffset.UtcNow;
                 RetryDecision decision = RetryPolicy.Decide(kind, retries, maxRetries, result.Outcome, result.Status,
-                    result.RetryAfter, result.RetryAfterMs, DateTimeOffset.UtcNow);
+                    result.RetryAfter, result.RetryAfterMs, now, shouldRetry: result.ShouldRetry, deadline: OperationDeadline.For(now));
                 if (!decision.Retry)
+                {
+                    result.RefusedWait = decision.RefusedWait;
+                    if (decision.RefusedWait.HasValue) log?.Verbose($"{what}: {decision.Reason}; not retrying.");
                     throw fail(result, retries > 0 ? $", after {retries} retr{(retries == 1 ? "y" : "ies")}" : string.Empty);
+                }
                 log?.Verbose($"{what}: {decision.Reason}; retrying in {decision.Delay.TotalSeconds:0.###} s ({retries + 1} of {maxRetries}).");
                 await Task.Delay(decision.Delay, cancellation).ConfigureAwait(false);
             }

@@ -29,51 +29,78 @@ namespace Runway.Api
 
     public readonly struct RetryDecision
     {
-        public RetryDecision(bool retry, TimeSpan delay, string reason)
+        public RetryDecision(bool retry, TimeSpan delay, string reason, TimeSpan? refusedWait = null)
         {
             Retry = retry;
             Delay = delay;
             Reason = reason;
+            RefusedWait = refusedWait;
         }
 
         public bool Retry { get; }
         public TimeSpan Delay { get; }
         public string Reason { get; }
+        /// <summary>The server's Retry-After when it asked for a wait past the operation's deadline (so the request stopped at once).</summary>
+        public TimeSpan? RefusedWait { get; }
 
         public static RetryDecision Stop(string reason) => new RetryDecision(false, TimeSpan.Zero, reason);
     }
 
     /// <summary>
-    /// The SDKs' retry rules (up to N retries on connection errors, 408, 409, 429 and 5xx; Retry-After honoured,
-    /// else min(0.5·2^n, 8) s with jitter), tightened for task creation: a create is repeated only when it
-    /// provably never reached the server or was refused with 429, never when a task may already exist.
+    /// The SDKs' retry rules (up to N retries on connection errors, 408, 409, 429 and 5xx; an
+    /// <c>x-should-retry: true|false</c> header obeyed first; Retry-After/retry-after-ms honoured, else
+    /// min(0.5·2^n, 8) s with jitter), tightened for task creation: a create is repeated only when it provably
+    /// never reached the server or was refused with 429 (and the header does not forbid it), never when a task
+    /// may already exist. A Retry-After longer than the time left before the operation's deadline stops at once.
     /// </summary>
     public static class RetryPolicy
     {
-        public static readonly TimeSpan MaxHonouredRetryAfter = TimeSpan.FromSeconds(60);
+        /// <summary>The longest Retry-After obeyed outside any wait (the SDK waiter's default timeout); a wait uses its own -TimeoutSec.</summary>
+        public static readonly TimeSpan DefaultRetryAfterCeiling = TimeSpan.FromMinutes(10);
         private static readonly object RandomGate = new object();
         private static readonly Random SharedRandom = new Random();
 
+        /// <param name="shouldRetry">The response's x-should-retry header (null when absent).</param>
+        /// <param name="deadline">When the operation must be over: a Retry-After that ends later stops now; null waits as long as asked.</param>
         public static RetryDecision Decide(RequestKind kind, int retriesDone, int maxRetries, AttemptOutcome outcome,
-            int statusCode, string retryAfter, string retryAfterMs, DateTimeOffset now, double? random = null)
+            int statusCode, string retryAfter, string retryAfterMs, DateTimeOffset now, double? random = null,
+            string shouldRetry = null, DateTimeOffset? deadline = null)
         {
             if (outcome == AttemptOutcome.Response && statusCode < 400)
                 return RetryDecision.Stop("success");
 
             string reason = Describe(outcome, statusCode);
-            if (!IsRetryable(kind, outcome, statusCode))
-                return RetryDecision.Stop(reason);
+            bool? told = outcome == AttemptOutcome.Response ? ParseShouldRetry(shouldRetry) : null;
+            if (!IsRetryable(kind, outcome, statusCode, told))
+                return RetryDecision.Stop(told == false ? reason + "; the server said not to retry (x-should-retry: false)" : reason);
+            if (told == true && !IsRetryable(kind, outcome, statusCode, null))
+                reason += "; the server asked for a retry (x-should-retry: true)";
             if (retriesDone >= maxRetries)
                 return RetryDecision.Stop(reason + $"; gave up after {retriesDone} retr{(retriesDone == 1 ? "y" : "ies")}");
 
             TimeSpan? hinted = ParseRetryAfter(retryAfter, retryAfterMs, now);
-            TimeSpan delay = hinted.HasValue && hinted.Value >= TimeSpan.Zero && hinted.Value <= MaxHonouredRetryAfter
-                ? hinted.Value
-                : Backoff(retriesDone, random ?? NextRandom());
+            if (hinted.HasValue && deadline.HasValue && now + hinted.Value > deadline.Value)
+            {
+                TimeSpan left = deadline.Value > now ? deadline.Value - now : TimeSpan.Zero;
+                return new RetryDecision(false, TimeSpan.Zero,
+                    reason + $"; the server asked to wait {hinted.Value.TotalSeconds:0.#} s before retrying, past the {left.TotalSeconds:0.#} s left of this operation's timeout",
+                    hinted.Value);
+            }
+            TimeSpan delay = hinted ?? Backoff(retriesDone, random ?? NextRandom());
             return new RetryDecision(true, delay, reason);
         }
 
-        public static bool IsRetryable(RequestKind kind, AttemptOutcome outcome, int statusCode)
+        /// <summary>The SDK obeys exactly "true" and "false"; anything else is no instruction.</summary>
+        public static bool? ParseShouldRetry(string header)
+        {
+            string value = header?.Trim();
+            if (string.Equals(value, "true", StringComparison.OrdinalIgnoreCase)) return true;
+            if (string.Equals(value, "false", StringComparison.OrdinalIgnoreCase)) return false;
+            return null;
+        }
+
+        /// <param name="shouldRetry">The server's x-should-retry, obeyed before the status rules, except that it never makes a create repeat when a task may exist.</param>
+        public static bool IsRetryable(RequestKind kind, AttemptOutcome outcome, int statusCode, bool? shouldRetry = null)
         {
             switch (outcome)
             {
@@ -83,9 +110,10 @@ namespace Runway.Api
                 case AttemptOutcome.TimedOut:
                     return kind != RequestKind.CreateTask;
                 default:
-                    if (statusCode == 429) return true;
-                    if (kind == RequestKind.CreateTask) return false;
-                    return statusCode == 408 || statusCode == 409 || statusCode >= 500;
+                    // A refused create (429) is the only answer that proves no task started; "true" cannot prove more.
+                    if (kind == RequestKind.CreateTask) return statusCode == 429 && shouldRetry != false;
+                    if (shouldRetry.HasValue) return shouldRetry.Value;
+                    return statusCode == 429 || statusCode == 408 || statusCode == 409 || statusCode >= 500;
             }
         }
 

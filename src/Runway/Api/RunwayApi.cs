@@ -70,7 +70,10 @@ namespace Runway.Api
             return RunwayCredit.FromJson(RequireObject(json, "GET", "/v1/organization"));
         }
 
-        public async Task<IReadOnlyList<RunwayUsageRecord>> GetUsageAsync(DateTime startDate, DateTime beforeDate, CancellationToken cancellation)
+        public async Task<IReadOnlyList<RunwayUsageRecord>> GetUsageAsync(DateTime startDate, DateTime beforeDate, CancellationToken cancellation) =>
+            (await GetUsageReportAsync(startDate, beforeDate, cancellation).ConfigureAwait(false)).Models;
+
+        public async Task<RunwayUsageReport> GetUsageReportAsync(DateTime startDate, DateTime beforeDate, CancellationToken cancellation)
         {
             var body = new JsonObject
             {
@@ -78,7 +81,12 @@ namespace Runway.Api
                 ["beforeDate"] = beforeDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             };
             JsonElement json = await Client.PostAsync("v1/organization/usage", body, RequestKind.Safe, cancellation).ConfigureAwait(false);
-            return new List<RunwayUsageRecord>(RunwayUsageRecord.FromJson(RequireObject(json, "POST", "/v1/organization/usage")));
+            JsonElement answer = RequireObject(json, "POST", "/v1/organization/usage");
+            return new RunwayUsageReport
+            {
+                Models = new List<RunwayUsageRecord>(RunwayUsageRecord.FromJson(answer)),
+                ByApiKey = RunwayApiKeyUsageRecord.FromJson(answer),
+            };
         }
 
         /// <summary>A success whose body is not a JSON object is an API error, not a crash further down.</summary>

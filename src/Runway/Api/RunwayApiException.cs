@@ -31,9 +31,11 @@ namespace Runway.Api
         public AttemptOutcome Outcome { get; }
         /// <summary>True when a create may have started (and charged) a task although no id came back.</summary>
         public bool TaskMayExist { get; }
+        /// <summary>The wait the server asked for (Retry-After) when it ended past the operation's deadline, so nothing was retried.</summary>
+        public TimeSpan? RetryAfterPastDeadline { get; private set; }
 
         internal static RunwayApiException FromResponse(string method, string path, int status, string apiMessage, IReadOnlyList<string> issues, string retryNote,
-            RequestKind kind = RequestKind.Idempotent)
+            RequestKind kind = RequestKind.Idempotent, TimeSpan? refusedWait = null)
         {
             bool mayExist = kind == RequestKind.CreateTask && (status >= 500 || status == 408 || status == 409);
             string what = string.IsNullOrWhiteSpace(apiMessage) ? DefaultMeaning(status) : apiMessage.Trim();
@@ -41,9 +43,11 @@ namespace Runway.Api
             string message = $"Runway API: {what}{(what.EndsWith(".") ? "" : ".")}{detail} (HTTP {status}, {method} {path}{retryNote})";
             if (status == 401)
                 message += $" Check the key in ${RunwayConfiguration.ApiKeyVariable} or run Connect-Runway.";
+            if (refusedWait.HasValue)
+                message += $" The API asked to wait {refusedWait.Value.TotalSeconds:0.#} s before trying again (Retry-After), which ends after this operation's timeout, so it was not retried.";
             if (mayExist)
                 message += MayExistNote;
-            return new RunwayApiException(message, method, path, status, apiMessage, issues, AttemptOutcome.Response, mayExist);
+            return new RunwayApiException(message, method, path, status, apiMessage, issues, AttemptOutcome.Response, mayExist) { RetryAfterPastDeadline = refusedWait };
         }
 
         internal static RunwayApiException FromNoResponse(string method, string path, AttemptOutcome outcome, RequestKind kind, string retryNote, Exception inner)

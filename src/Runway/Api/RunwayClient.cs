@@ -108,7 +108,7 @@ namespace Runway.Api
                 if (last.Outcome != AttemptOutcome.Response)
                     return RunwayApiException.FromNoResponse(method.Method, displayPath, last.Outcome, kind, retryNote, last.Failure);
                 ReadError(last.Body, out string apiMessage, out IReadOnlyList<string> issues);
-                return RunwayApiException.FromResponse(method.Method, displayPath, last.Status, apiMessage, issues, retryNote, kind);
+                return RunwayApiException.FromResponse(method.Method, displayPath, last.Status, apiMessage, issues, retryNote, kind, last.RefusedWait);
             }, cancellation).ConfigureAwait(false);
         }
 

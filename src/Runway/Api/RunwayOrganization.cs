@@ -109,6 +109,55 @@ namespace Runway.Api
 
 namespace Runway.Api
 {
+    /// <summary>Credits one API key used on one day, from the usage answer's resultsByApiKey (the SDK gives key ids only, no model).</summary>
+    public sealed class RunwayApiKeyUsageRecord
+    {
+        public DateTime Date { get; set; }
+        /// <summary>The API's id of the key (never the key: a value that looks like a secret is masked).</summary>
+        public string ApiKeyId { get; set; }
+        public decimal Credits { get; set; }
+        public decimal Usd => Credits * Api.Credits.UsdPerCredit;
+
+        /// <summary>The rows of resultsByApiKey; null when the answer has no per-key breakdown.</summary>
+        internal static IReadOnlyList<RunwayApiKeyUsageRecord> FromJson(JsonElement json)
+        {
+            if (!json.TryGetProperty("resultsByApiKey", out JsonElement results) || results.ValueKind != JsonValueKind.Array)
+                return null;
+            var rows = new List<RunwayApiKeyUsageRecord>();
+            foreach (JsonElement day in results.EnumerateArray())
+            {
+                if (!DateTime.TryParse(RunwayTask.StringOf(day, "date"), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out DateTime date))
+                    continue;
+                if (!day.TryGetProperty("usedCredits", out JsonElement used) || used.ValueKind != JsonValueKind.Array)
+                    continue;
+                foreach (JsonElement entry in used.EnumerateArray())
+                    rows.Add(new RunwayApiKeyUsageRecord
+                    {
+                        Date = DateTime.SpecifyKind(date.Date, DateTimeKind.Unspecified),
+                        ApiKeyId = SafeKeyId(RunwayTask.StringOf(entry, "apiKeyId")),
+                        Credits = entry.TryGetProperty("amount", out JsonElement amount) && amount.ValueKind == JsonValueKind.Number ? amount.GetDecimal() : 0m,
+                    });
+            }
+            return rows;
+        }
+
+        /// <summary>An id as the API gives it, unless it looks like a key (key_…, or a long unbroken token): then only its masked form.</summary>
+        internal static string SafeKeyId(string id)
+        {
+            if (string.IsNullOrEmpty(id)) return id;
+            bool looksSecret = id.StartsWith("key_", StringComparison.OrdinalIgnoreCase) || (id.Length >= 64 && id.All(char.IsLetterOrDigit));
+            return looksSecret ? RunwayConfiguration.MaskKey(id) : id;
+        }
+    }
+
+    /// <summary>The usage answer: rows per day and model, and per day and API key when the API breaks it down.</summary>
+    public sealed class RunwayUsageReport
+    {
+        public IReadOnlyList<RunwayUsageRecord> Models { get; set; } = Array.Empty<RunwayUsageRecord>();
+        /// <summary>Null when the API gave no per-key breakdown (the SDK declares it "reserved for future use").</summary>
+        public IReadOnlyList<RunwayApiKeyUsageRecord> ByApiKey { get; set; }
+    }
+
     /// <summary>The API's unit of account.</summary>
     public static class Credits
     {

@@ -49,6 +49,10 @@ namespace Runway.Api
         public static bool IsFinalStatus(string status) =>
             status == Succeeded || status == Failed || status == Cancelled;
 
+        /// <summary>The statuses the SDK's waiter keeps polling on; any other (a status newer than this module, or none) ends a wait.</summary>
+        public static bool IsActiveStatus(string status) =>
+            status == Pending || status == Throttled || status == Running;
+
         public override string ToString() => Id;
 
         /// <summary>

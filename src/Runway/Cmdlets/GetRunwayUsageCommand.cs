@@ -9,12 +9,15 @@ using Runway.Shell;
 
 namespace Runway.Cmdlets
 {
-    /// <summary>Credits used per day and model, one row per pair.</summary>
-    [Cmdlet(VerbsCommon.Get, "RunwayUsage", HelpUri = RunwayCmdlet.HelpUriBase + "Get-RunwayUsage.md")]
-    [OutputType(typeof(RunwayUsageRecord))]
+    /// <summary>Credits used per day and model, one row per pair; with -ByApiKey per day and API key.</summary>
+    [Cmdlet(VerbsCommon.Get, "RunwayUsage", DefaultParameterSetName = ByModelSet, HelpUri = RunwayCmdlet.HelpUriBase + "Get-RunwayUsage.md")]
+    [OutputType(typeof(RunwayUsageRecord), ParameterSetName = new[] { ByModelSet })]
+    [OutputType(typeof(RunwayApiKeyUsageRecord), ParameterSetName = new[] { ByApiKeySet })]
     public sealed class GetRunwayUsageCommand : RunwayCmdlet
     {
         public const int MaxDays = 90;
+        private const string ByModelSet = "ByModel";
+        private const string ByApiKeySet = "ByApiKey";
 
         /// <summary>First day included. Default: 29 days before today.</summary>
         [Parameter(Position = 0)]
@@ -25,9 +28,13 @@ namespace Runway.Cmdlets
         public DateTime? BeforeDate { get; set; }
 
         /// <summary>Only rows of these models.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = ByModelSet)]
         [ArgumentCompleter(typeof(Completion.ModelCompleter))]
         public string[] Model { get; set; }
+
+        /// <summary>One row per day and API key (the API's resultsByApiKey) instead of per model.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByApiKeySet)]
+        public SwitchParameter ByApiKey { get; set; }
 
         protected override void EndProcessing()
         {
@@ -48,10 +55,18 @@ namespace Runway.Cmdlets
             var models = Model == null ? null : new HashSet<string>(Model, StringComparer.OrdinalIgnoreCase);
             RunForItem("usage", async token =>
             {
-                IReadOnlyList<RunwayUsageRecord> rows = await Api.GetUsageAsync(start, before, token).ConfigureAwait(false);
+                RunwayUsageReport report = await Api.GetUsageReportAsync(start, before, token).ConfigureAwait(false);
                 OnPipeline(() =>
                 {
-                    foreach (RunwayUsageRecord row in rows)
+                    if (ByApiKey)
+                    {
+                        if (report.ByApiKey == null)
+                            WriteWarning($"The API gave no breakdown by API key for {start:yyyy-MM-dd} to {before:yyyy-MM-dd} (the SDK declares it reserved for future use); without -ByApiKey the rows per model are shown.");
+                        foreach (RunwayApiKeyUsageRecord row in report.ByApiKey ?? new RunwayApiKeyUsageRecord[0])
+                            WriteObject(row);
+                        return;
+                    }
+                    foreach (RunwayUsageRecord row in report.Models)
                         if (models == null || models.Contains(row.Model))
                             WriteObject(row);
                 });

@@ -29,7 +29,7 @@ namespace Runway.Media
         public bool IsLocal => Kind == MediaSourceKind.LocalFile;
         public bool IsDataUri => Kind == MediaSourceKind.DataUri;
         /// <summary>A local file too large to inline: it goes through an ephemeral upload.</summary>
-        public bool NeedsUpload => IsLocal && MediaLimits.DataUriLength(Length, Format.MediaType) > MediaLimits.DataUriMaxLength(Format.Kind);
+        public bool NeedsUpload => IsLocal && MediaLimits.DataUriLength(Length, Format.MediaType) > MediaLimits.DataUriMaxLength;
 
         public string Display => IsLocal ? Path.GetFileName(Value) : Kind == MediaSourceKind.DataUri ? $"data URI ({Value.Length:N0} chars)" : Value;
 
@@ -153,7 +153,7 @@ namespace Runway.Media
             if (format == null || !format.Supported || !accepted.Contains(format.Kind))
                 throw new RunwayInputException($"-{parameter}: data URI type '{header}' is not accepted here; {Describe(accepted)} is needed ({SupportedList(accepted)}).",
                     parameter, "Runway.UnsupportedFormat", Shorten(uri), ErrorKind.InvalidType);
-            long max = MediaLimits.DataUriMaxLength(format.Kind);
+            long max = MediaLimits.DataUriMaxLength;
             if (uri.Length > max)
                 throw new RunwayInputException($"-{parameter}: the data URI is {uri.Length / (double)MediaLimits.Megabyte:0.#} MB; the API accepts at most {max / MediaLimits.Megabyte} MB inline. Pass the file path instead (it will be uploaded).",
                     parameter, "Runway.FileTooLarge", Shorten(uri), ErrorKind.LimitsExceeded);

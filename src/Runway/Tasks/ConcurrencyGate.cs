@@ -54,6 +54,12 @@ namespace Runway.Tasks
             int limit = await LimitAsync(model, cancellation).ConfigureAwait(false);
             DateTimeOffset started = schedule.Now;
             DateTimeOffset? deadline = options.Timeout.HasValue ? started + options.Timeout.Value : (DateTimeOffset?)null;
+            using (OperationDeadline.Until(deadline))
+                await WaitUntilFreeAsync(model, limit, deadline, cancellation).ConfigureAwait(false);
+        }
+
+        private async Task WaitUntilFreeAsync(string model, int limit, DateTimeOffset? deadline, CancellationToken cancellation)
+        {
             bool told = false;
             while (true)
             {

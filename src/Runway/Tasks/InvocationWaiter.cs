@@ -30,6 +30,9 @@ namespace Runway.Tasks
                     "Runway.WorkflowPartialRun", ErrorKind.InvalidResult);
             if (run.Status == RunwayTask.Cancelled)
                 return new RunwayWorkflowException(run, $"Workflow run {run.Id} was cancelled.", "Runway.WorkflowCancelled", ErrorKind.OperationStopped);
+            if (run.Status != RunwayTask.Failed && run.Status != RunwayTask.Succeeded)
+                return new RunwayWorkflowException(run, $"Workflow run {run.Id} ended the wait with status {(string.IsNullOrEmpty(run.Status) ? "(none)" : run.Status)}, which this module does not know; " +
+                    $"it is not reported as a success. Check it later with: Wait-RunwayWorkflowInvocation -Id {run.Id}", "Runway.WorkflowUnknownStatus", ErrorKind.InvalidResult);
             string code = string.IsNullOrEmpty(run.FailureCode) ? "" : $" [{run.FailureCode}]";
             return new RunwayWorkflowException(run, $"Workflow run {run.Id} failed: {(run.Failure ?? "no reason given").TrimEnd('.')}{code}.{nodes}", "Runway.WorkflowFailed", ErrorKind.InvalidResult);
         }
@@ -38,6 +41,11 @@ namespace Runway.Tasks
             new RunwayWorkflowException(run, $"Workflow run {run.Id} did not finish within {waited.TotalSeconds:0.#} s (last status {run.Status ?? "unknown"}" +
                 (run.Progress.HasValue ? $" {run.Progress.Value:P0}" : "") + $"). It goes on; resume with: Wait-RunwayWorkflowInvocation -Id {run.Id}",
                 "Runway.WorkflowTimedOut", ErrorKind.OperationTimeout);
+
+        public static RunwayWorkflowException RetryAfterPastTimeout(RunwayWorkflowInvocation run, RunwayApiException cause) =>
+            new RunwayWorkflowException(run, $"Workflow run {run.Id}: the API asked to wait {cause.RetryAfterPastDeadline.Value.TotalSeconds:0.#} s before the next status request (Retry-After), " +
+                $"longer than the time left of -TimeoutSec, so the wait stopped now. It goes on; resume later with: Wait-RunwayWorkflowInvocation -Id {run.Id}",
+                "Runway.RetryAfterPastTimeout", ErrorKind.OperationTimeout, cause);
 
         public static RunwayWorkflowException Lost(RunwayWorkflowInvocation run, RunwayApiException cause) =>
             new RunwayWorkflowException(run, $"Workflow run {run.Id} could not be followed: {cause.Message}",
@@ -79,6 +87,7 @@ namespace Runway.Tasks
                 .Select(r => new Tracked { Run = r, Due = planner.First(AsTask(r), started, Next()) }).ToList();
             int total = tracked.Count;
             DateTimeOffset? deadline = options.Timeout.HasValue ? started + options.Timeout.Value : (DateTimeOffset?)null;
+            using (OperationDeadline.Until(deadline))
             while (tracked.Count > 0)
             {
                 DateTimeOffset wake = tracked.Min(t => t.Due);
@@ -94,6 +103,12 @@ namespace Runway.Tasks
                     {
                         latest = await api.GetInvocationAsync(entry.Run.Id, cancellation).ConfigureAwait(false);
                     }
+                    catch (RunwayApiException ex) when (ex.RetryAfterPastDeadline.HasValue)
+                    {
+                        tracked.Remove(entry);
+                        ended(entry.Run, RunwayWorkflowException.RetryAfterPastTimeout(entry.Run, ex));
+                        continue;
+                    }
                     catch (RunwayApiException ex) when (ex.StatusCode == 400 || ex.StatusCode == 401 || ex.StatusCode == 403 || ex.StatusCode == 404)
                     {
                         tracked.Remove(entry);
@@ -107,7 +122,7 @@ namespace Runway.Tasks
                         continue;
                     }
                     latest.KeepKnown(entry.Run);
-                    if (latest.IsFinished)
+                    if (!RunwayTask.IsActiveStatus(latest.Status))
                     {
                         tracked.Remove(entry);
                         ended(latest, latest.Status == RunwayTask.Succeeded && !latest.IsPartial ? null : RunwayWorkflowException.Ended(latest));

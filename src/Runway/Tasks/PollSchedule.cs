@@ -227,10 +227,10 @@ namespace Runway.Tasks
                 (RunwayTask latest, Exception error, DateTimeOffset at) = results[i];
                 if (error != null)
                 {
-                    if (IsPermanent(error))
+                    if (IsPermanent(error) || PastDeadline(error))
                     {
                         entries.Remove(entry);
-                        observer.Ended(RunwayTaskException.Lost(entry.Task, error));
+                        observer.Ended(PastDeadline(error) ? RunwayTaskException.RetryAfterPastTimeout(entry.Task, (RunwayApiException)error) : RunwayTaskException.Lost(entry.Task, error));
                     }
                     else
                     {
@@ -344,13 +344,17 @@ namespace Runway.Tasks
             return seen;
         }
 
-        /// <summary>A finished task goes to the observer: succeeded as output, failed or cancelled as an error.</summary>
+        /// <summary>
+        /// A task no longer PENDING, THROTTLED or RUNNING goes to the observer: succeeded as output, failed or cancelled
+        /// as an error, any other status (one this module does not know) as an error naming it, never as a success.
+        /// </summary>
         internal static bool ReportIfFinished(RunwayTask latest, IWaitObserver observer)
         {
-            if (!latest.IsFinished) return false;
+            if (RunwayTask.IsActiveStatus(latest.Status)) return false;
             if (latest.Status == RunwayTask.Succeeded) observer.Finished(latest);
             else if (latest.Status == RunwayTask.Failed) observer.Ended(RunwayTaskException.Failed(latest));
-            else observer.Ended(RunwayTaskException.Cancelled(latest));
+            else if (latest.Status == RunwayTask.Cancelled) observer.Ended(RunwayTaskException.Cancelled(latest));
+            else observer.Ended(RunwayTaskException.UnknownStatus(latest));
             return true;
         }
 
@@ -384,6 +388,9 @@ namespace Runway.Tasks
             }
             return results;
         }
+
+        /// <summary>The server asked for a wait (Retry-After) that ends after the wait's own deadline: looking again later cannot help.</summary>
+        internal static bool PastDeadline(Exception error) => error is RunwayApiException api && api.RetryAfterPastDeadline.HasValue;
 
         /// <summary>A task that is gone or unreadable stays so; a transient failure (already retried by the client) is tried again later.</summary>
         internal static bool IsPermanent(Exception error) =>

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Runway.Api;
 
 namespace Runway.Tasks
 {
@@ -20,6 +21,7 @@ namespace Runway.Tasks
             string describe, Action<T, TimeSpan> seen, CancellationToken cancellation)
         {
             DateTimeOffset start = DateTimeOffset.UtcNow;
+            using (OperationDeadline.Until(options.Timeout.HasValue ? start + options.Timeout.Value : (DateTimeOffset?)null))
             while (true)
             {
                 T current = await fetch(cancellation).ConfigureAwait(false);

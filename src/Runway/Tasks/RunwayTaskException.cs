@@ -40,6 +40,21 @@ namespace Runway.Tasks
                 "Runway.TaskTimedOut", ErrorKind.OperationTimeout);
         }
 
+        /// <summary>The API reported a status that is neither a final one this module knows nor PENDING/THROTTLED/RUNNING: the wait ends, with no output.</summary>
+        public static RunwayTaskException UnknownStatus(RunwayTask task) =>
+            new RunwayTaskException(task,
+                $"Runway task {task.Id} ended the wait with status {(string.IsNullOrEmpty(task.Status) ? "(none)" : task.Status)}, which this module does not know; " +
+                "it is not reported as a success and has no output here. Check it later with: Get-RunwayTask -Id " + task.Id,
+                "Runway.TaskUnknownStatus", ErrorKind.InvalidResult);
+
+        /// <summary>A status request was refused with a Retry-After that ends after the wait's deadline: stop now instead of sleeping past it.</summary>
+        public static RunwayTaskException RetryAfterPastTimeout(RunwayTask task, RunwayApiException cause) =>
+            new RunwayTaskException(task,
+                $"Runway task {task.Id}: the API asked to wait {cause.RetryAfterPastDeadline.Value.TotalSeconds:0.#} s before the next status request (Retry-After), " +
+                $"longer than the time left of -TimeoutSec, so the wait stopped now (last status {task.Status ?? "unknown"}). " +
+                $"It was not cancelled; resume later with: Wait-RunwayTask -Id {task.Id}",
+                "Runway.RetryAfterPastTimeout", ErrorKind.OperationTimeout, cause);
+
         public static RunwayTaskException Lost(RunwayTask task, Exception cause) =>
             new RunwayTaskException(task, $"Runway task {task.Id} could not be followed: {cause.Message}",
                 cause is Api.RunwayApiException api && api.StatusCode == 404 ? "Runway.TaskNotFound" : "Runway.TaskPollFailed",

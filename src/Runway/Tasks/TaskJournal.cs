@@ -484,7 +484,9 @@ namespace Runway.Tasks
             {
                 JournalRecord record = folded.ByCreation[i];
                 // An unconfirmed attempt waits for the user to reconcile it: kept like an unfinished task.
-                bool unfinished = !record.Gone && (record.Status == Unconfirmed || !RunwayTask.IsFinalStatus(record.Status));
+                // (Its "attempt" line marks it gone, as it is never asked about, so it is tested first.) A status the API
+                // added later (not PENDING, THROTTLED or RUNNING) ended its wait, so it is archived like a finished task.
+                bool unfinished = record.Status == Unconfirmed || (!record.Gone && (record.Status == null || RunwayTask.IsActiveStatus(record.Status)));
                 bool unsaved = !record.Gone && record.Status == RunwayTask.Succeeded && record.SavedTo.Count == 0 && now - record.CreatedAt < KeepUnsaved;
                 kept[i] = unfinished || unsaved || newest.Contains(record.Id);
                 if (kept[i]) result.Kept++;

@@ -65,6 +65,7 @@ namespace Runway.Tasks
             foreach (RunwayTask task in tasks) schedule.Add(task, started);
             int total = schedule.Count;
             DateTimeOffset? deadline = options.Timeout.HasValue ? started + options.Timeout.Value : (DateTimeOffset?)null;
+            using (OperationDeadline.Until(deadline))
             try
             {
                 while (schedule.Count > 0)
@@ -122,7 +123,8 @@ namespace Runway.Tasks
                 RunwayTask original = round[i];
                 if (error != null)
                 {
-                    if (PollSchedule.IsPermanent(error)) observer.Ended(RunwayTaskException.Lost(original, error));
+                    if (PollSchedule.PastDeadline(error)) observer.Ended(RunwayTaskException.RetryAfterPastTimeout(original, (RunwayApiException)error));
+                    else if (PollSchedule.IsPermanent(error)) observer.Ended(RunwayTaskException.Lost(original, error));
                     else stillRunning.Add(original);
                     continue;
                 }
