@@ -280,6 +280,7 @@ try {
     Add-Row 'Journal: task-id completion' (Format-Stat $completeStat 'ms' '0.0') $size ('{0:0.000}× of target' -f ($completeStat.Median / 100)) '≤ 100 ms median' ($completeStat.Median -le 100)
     Add-Row "Journal: a create's journal line" (Format-Stat $appendStat 'ms' '0.00') $size ('{0:0.000}× of target' -f ($appendStat.Median / 10)) '≤ 10 ms median' ($appendStat.Median -le 10)
     Add-Row 'Journal: one compaction' ('{0:N0} ms, {1:N0} ms of it holding the lock' -f $j.compactMs, $j.compactLockedMs) ('{0:0.0} MB → {1:0.0} MB; {2:N0} tasks kept, {3:N0} archived' -f ($j.bytes / 1MB), ($j.bytesAfter / 1MB), $j.keptTasks, $j.archivedTasks) ('{0:0.000}× the size' -f ($j.bytesAfter / $j.bytes)) 'bounded; nothing unfinished or unsaved lost (tests)' $null
+    Add-Row 'Journal: longest append during that compaction' ('{0:N1} ms' -f $j.longestAppendDuringCompactionMs) ('{0} appends, one every 20 ms from another runspace{1}' -f $j.appendsDuringCompaction, $(if ($j.appendErrorDuringCompaction) { "; one FAILED: $($j.appendErrorDuringCompaction)" })) ('{0:0.000}× an append''s 10 s patience' -f ($j.longestAppendDuringCompactionMs / 10000)) '≤ 1 s (only the final swap holds the lock)' ($j.longestAppendDuringCompactionMs -le 1000 -and -not $j.appendErrorDuringCompaction)
 
     # ---- 4. 200 MB upload and download -------------------------------------------------------------------
     Write-Step "$TransferMB MB upload and download, $TransferRuns run(s) each, fresh pwsh per side..."

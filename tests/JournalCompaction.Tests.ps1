@@ -83,6 +83,38 @@ Describe 'Task journal at scale' {
         @(Read-JournalFile $journal).Count | Should -Be $active.Count
     }
 
+    It 'lets appends through while it writes the archive, and carries over what they add' {
+        [IO.File]::WriteAllLines($journal, [string[]](New-JournalLines 2000))
+        [Runway.Tasks.TaskJournal]::KeepNewest = 10
+        $hook = [Runway.Tasks.TaskJournal].GetField('ArchiveWritten', [Reflection.BindingFlags]'NonPublic,Static')
+        $appends = [Collections.Generic.List[object]]::new()
+        $hook.SetValue($null, [Action] {
+            # Runs inside the compaction, between the archive write and the journal's lock: an append must not wait.
+            $w = [Diagnostics.Stopwatch]::StartNew()
+            $now = [DateTimeOffset]::Now.ToString('o')
+            $ok = [Runway.Tasks.TaskJournal]::Append([System.Text.Json.Nodes.JsonNode]::Parse('{"event":"created","id":"during-archive","time":"' + $now + '","model":"gen4_turbo","endpoint":"text_to_image"}'))
+            # t-000001 (succeeded and saved) is already in the archive: its new line keeps it in the journal too.
+            $ok = $ok -and [Runway.Tasks.TaskJournal]::Append([System.Text.Json.Nodes.JsonNode]::Parse('{"event":"saved","id":"t-000001","time":"' + $now + '","path":"/clips/again.mp4"}'))
+            $appends.Add([pscustomobject]@{ Ok = $ok; Ms = $w.Elapsed.TotalMilliseconds; Error = [Runway.Tasks.TaskJournal]::LastError })
+        })
+        try { $result = [Runway.Tasks.TaskJournal]::Compact() }
+        finally { $hook.SetValue($null, $null) }
+        $appends.Count | Should -Be 1
+        $appends[0].Ok | Should -BeTrue -Because $appends[0].Error
+        # Blocked by the lock, an append would wait its 10 s patience and fail.
+        $appends[0].Ms | Should -BeLessThan 5000
+        $result.Archived | Should -BeGreaterThan 900
+        $active = @(Read-JournalFile $journal)
+        $archived = @(Read-JournalFile ([Runway.Tasks.TaskJournal]::ArchivePath($journal)))
+        $active.Id | Should -Contain 'during-archive'
+        $archived.Id | Should -Contain 't-000001'
+        ($active | Where-Object Id -eq 't-000001').SavedTo | Should -Be @('/clips/t-000001.mp4', '/clips/again.mp4')
+        # Nothing lost: journal and archive together hold every task, the journal's state winning.
+        $all = @{}
+        foreach ($r in $archived + $active) { $all[$r.Id] = $r }
+        $all.Count | Should -Be 2001
+    }
+
     It 'loses nothing when two processes write while a third compacts' {
         $exe, $prefix = Get-PwshCommand
         $module = $env:RUNWAY_TEST_MODULE

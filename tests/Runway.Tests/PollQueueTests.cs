@@ -230,7 +230,65 @@ namespace Runway.Tests
                 Assert.Equal(times[id].Start, world.Created.First(c => c.Id == id).Created + TimeSpan.FromSeconds(0.1));
                 Assert.InRange(world.Reported[id] - times[id].End, TimeSpan.Zero, new PollPlanner(Interval).EndMargin + TimeSpan.FromMilliseconds(20));
             }
-            Assert.InRange(world.Looks, count, count + 2 * slots + 3);
+            Assert.InRange(world.Looks, count, count + count / TaskTimes.ProbeEvery + 2 * slots + 3);   // a probe per ProbeEvery tasks
+        }
+
+        [Fact]
+        public void Times_learned_too_long_are_corrected_by_probes_instead_of_making_every_later_task_late()
+        {
+            // A scout misled (a look delayed by load, say): the model's tasks are believed to take 3.1 s, not 1.5 s.
+            var world = new World($"probe-{Guid.NewGuid():N}", 2, 0.1, 1.4);
+            TaskTimes.Learn(world.Model, new PollPlanner.Times(TimeSpan.FromSeconds(0.1), TimeSpan.FromSeconds(3)));
+            var recorder = new Recorder(world);
+            PollSchedule schedule = Schedule(world, 2);
+            var gate = new ConcurrencyGate(schedule, (m, t) => Task.FromResult<int?>(2), null, new WaitOptions { PollInterval = Interval, Timeout = null }, recorder, recorder);
+            const int count = 60;
+            for (int i = 0; i < count; i++)
+            {
+                gate.WaitForSlotAsync(world.Model, CancellationToken.None).GetAwaiter().GetResult();
+                gate.Track(world.Create());
+            }
+            while (schedule.Count > 0) schedule.StepAsync(recorder, null, false, CancellationToken.None).GetAwaiter().GetResult();
+
+            var times = world.Replay();
+            var planner = new PollPlanner(Interval);
+            // The first probe comes after 8 tasks and each finished probe cuts the times by an eighth: the last half is on time.
+            foreach (var (id, _) in world.Created.Skip(count / 2))
+                Assert.InRange(world.Reported[id] - times[id].End, TimeSpan.Zero, planner.EndMargin + TimeSpan.FromMilliseconds(20));
+            PollPlanner.Times learned = TaskTimes.For(world.Model);
+            Assert.InRange((learned.Pending.Value + learned.Run.Value).TotalSeconds, 1.45, 1.56);
+            Assert.InRange(world.Looks, count, count + count / 4);
+        }
+
+        [Theory]
+        [InlineData(1)]
+        [InlineData(2)]
+        [InlineData(5)]
+        public void A_full_gate_loses_about_the_end_margin_per_slot_cycle_so_a_batch_stays_within_a_percent_of_the_ideal(int slots)
+        {
+            // The bench's batch at tier limits (100 tasks of 0.1 s pending + 1.4 s run), with creates and looks that cost nothing:
+            // what is left over the ideal (tasks ÷ slots × task time) is the plan's own share.
+            var world = new World($"wall-{slots}-{Guid.NewGuid():N}", slots, 0.1, 1.4);
+            var recorder = new Recorder(world);
+            PollSchedule schedule = Schedule(world, slots);
+            var gate = new ConcurrencyGate(schedule, (m, t) => Task.FromResult<int?>(slots), null, new WaitOptions { PollInterval = Interval, Timeout = null }, recorder, recorder);
+            const int count = 100;
+            for (int i = 0; i < count; i++)
+            {
+                gate.WaitForSlotAsync(world.Model, CancellationToken.None).GetAwaiter().GetResult();
+                gate.Track(world.Create());
+            }
+            while (schedule.Count > 0) schedule.StepAsync(recorder, null, false, CancellationToken.None).GetAwaiter().GetResult();
+
+            Assert.Equal(count, world.Reported.Count);
+            TimeSpan ideal = TimeSpan.FromSeconds(count / slots * 1.5);
+            TimeSpan over = world.Reported.Values.Max() - T0 - ideal;
+            int cycles = count / slots;
+            var planner = new PollPlanner(Interval);
+            // Each cycle: the look just after the end (the margin), and a few ms of learning error at most.
+            Assert.InRange(over, TimeSpan.Zero, TimeSpan.FromTicks(cycles * (planner.EndMargin + TimeSpan.FromMilliseconds(2)).Ticks));
+            Assert.True(over.TotalSeconds / ideal.TotalSeconds < 0.01, $"{over.TotalMilliseconds:0} ms over {ideal.TotalSeconds:0} s");
+            Assert.InRange(world.Looks, count, count + count / TaskTimes.ProbeEvery + 2 * slots + 3);   // a probe per ProbeEvery tasks
         }
 
         [Theory]

@@ -38,9 +38,10 @@ namespace Runway.Tasks
         /// <summary>
         /// How far after the estimated end the last look goes, so that it finds the task finished. Small: a look
         /// that comes too early costs one quick look more (see <see cref="Next(Observation, Observation, DateTimeOffset?, DateTimeOffset, double, Times, int)"/>),
-        /// a large margin would delay every report (and, in a full concurrency gate, every next create).
+        /// a large margin would delay every report (and, in a full concurrency gate, every next create): learned
+        /// times put the end within a few milliseconds, so 5 ms (of a 6 s interval) is enough.
         /// </summary>
-        public TimeSpan EndMargin => TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(15).Ticks, interval.Ticks / 400));
+        public TimeSpan EndMargin => TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(5).Ticks, interval.Ticks / 1200));
 
         /// <summary>When to look at a task handed to the waiter first. <paramref name="random"/> is in [0, 1).</summary>
         public DateTimeOffset First(RunwayTask task, DateTimeOffset now, double random) => First(task, now, random, null, false);
@@ -100,7 +101,7 @@ namespace Runway.Tasks
         /// <item>a RUNNING task seen once, with the run time unknown, is looked at again soon (the second look gives
         /// the rate, and the times of every other task of the model);</item>
         /// <item>a PENDING task is expected to end its learned pending + run time after its creation;</item>
-        /// <item>a look that came too early is repeated after the margin, four times longer at each miss, up to an
+        /// <item>a look that came too early is repeated after the margin, four times longer at each further miss, up to an
         /// eighth of the interval (an estimate that keeps saying "any moment now" costs a few looks, not many).</item>
         /// </list>
         /// </summary>
@@ -133,10 +134,11 @@ namespace Runway.Tasks
         /// </summary>
         private DateTimeOffset Toward(DateTimeOffset end, DateTimeOffset now, int earlyLooks)
         {
-            // Each look that found the task unfinished after its estimated end waits four times longer, up to MinGap.
-            TimeSpan floor = earlyLooks <= 0 ? EndMargin
-                : earlyLooks >= 8 ? MinGap
-                : Clamp(TimeSpan.FromTicks(EndMargin.Ticks << (2 * earlyLooks)), EndMargin, MinGap);
+            // The first look that found the task unfinished after its estimated end re-estimates it from its progress
+            // (close to the end, exact to a few ms): the next waits the margin; each further miss four times longer, up to MinGap.
+            TimeSpan floor = earlyLooks <= 1 ? EndMargin
+                : earlyLooks >= 9 ? MinGap
+                : Clamp(TimeSpan.FromTicks(EndMargin.Ticks << (2 * (earlyLooks - 1))), EndMargin, MinGap);
             TimeSpan remaining = end - now;
             if (remaining <= TimeSpan.Zero)
                 return now + floor;
@@ -272,13 +274,17 @@ namespace Runway.Tasks
 
         /// <summary>
         /// What one RUNNING look tells when the run time is known: when the task started, so its pending time
-        /// (a single slow first create would otherwise skew every later expectation). Null when it tells nothing.
+        /// (a single slow first create would otherwise skew every later expectation), or, when that start would
+        /// come before its creation, a shorter run time. Null when it tells nothing.
         /// </summary>
         public static Times LearnPending(Observation latest, DateTimeOffset? createdAt, bool wasThrottled, TimeSpan? run)
         {
             if (!run.HasValue || wasThrottled || !createdAt.HasValue || latest == null || latest.Status != RunwayTask.Running || !(latest.Progress > 0)) return null;
-            DateTimeOffset start = latest.At - TimeSpan.FromTicks((long)(run.Value.Ticks * Math.Min(1, latest.Progress.Value)));
-            return new Times(start > createdAt.Value ? start - createdAt.Value : TimeSpan.Zero, null);
+            double progress = Math.Min(1, latest.Progress.Value);
+            DateTimeOffset start = latest.At - TimeSpan.FromTicks((long)(run.Value.Ticks * progress));
+            if (start >= createdAt.Value) return new Times(start - createdAt.Value, null);
+            // It got this far since its creation: the known run time is too long (a misled scout), and this bounds it.
+            return new Times(TimeSpan.Zero, TimeSpan.FromTicks((long)((latest.At - createdAt.Value).Ticks / progress)));
         }
 
         private static double Clamp(double random) => Math.Max(0, Math.Min(1, random));

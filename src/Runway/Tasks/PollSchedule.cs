@@ -36,12 +36,51 @@ namespace Runway.Tasks
             }
         }
 
+        private static readonly Dictionary<string, int> Probes = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>How often a task with known times is looked at before its expected end, so that times learned too long get corrected.</summary>
+        public const int ProbeEvery = 8;
+
+        /// <summary>
+        /// Whether the next new task of the model is a probe: a look just after the expected end that finds a task
+        /// finished tells nothing of how long it took, so an estimate that errs late would never be corrected;
+        /// every <see cref="ProbeEvery"/>th task (and the next one after a probe that came too late) is looked at earlier.
+        /// </summary>
+        public static bool TakeProbe(string model)
+        {
+            if (model == null) return false;
+            lock (Known)
+            {
+                Probes.TryGetValue(model, out int count);
+                Probes[model] = count + 1;
+                return count % ProbeEvery == ProbeEvery - 1 || count < 0;
+            }
+        }
+
+        /// <summary>A probe found its task finished: the task took at most <paramref name="total"/> from creation, and the next task probes too.</summary>
+        public static void Cap(string model, TimeSpan total)
+        {
+            if (model == null) return;
+            lock (Known)
+            {
+                Probes[model] = -1;
+                if (!Known.TryGetValue(model, out PollPlanner.Times times) || !times.Known || times.Pending.Value + times.Run.Value <= total) return;
+                Known[model] = total >= times.Run.Value
+                    ? new PollPlanner.Times(total - times.Run.Value, times.Run)
+                    : new PollPlanner.Times(TimeSpan.Zero, total > TimeSpan.Zero ? total : TimeSpan.FromMilliseconds(1));
+            }
+        }
+
         private static bool Moved(TimeSpan? old, TimeSpan? now) =>
             old.HasValue != now.HasValue || (old.HasValue && Math.Abs((now.Value - old.Value).Ticks) > Math.Max(old.Value.Ticks / 20, TimeSpan.FromMilliseconds(5).Ticks));
 
         internal static void Forget()
         {
-            lock (Known) Known.Clear();
+            lock (Known)
+            {
+                Known.Clear();
+                Probes.Clear();
+            }
         }
     }
 
@@ -113,6 +152,8 @@ namespace Runway.Tasks
             public int EarlyLooks;
             public bool Throttled;
             public bool Scout;
+            /// <summary>Null until decided: whether its first look comes before its expected end (<see cref="TaskTimes.TakeProbe"/>).</summary>
+            public bool? Probe;
             public string Model => Task.Model;
         }
 
@@ -135,6 +176,16 @@ namespace Runway.Tasks
                           !entries.Any(e => e != entry && e.Scout && string.Equals(e.Model, entry.Model, StringComparison.OrdinalIgnoreCase));
             entry.Due = Planner.First(entry.Task, now, random(), times, entry.Scout);
             entry.ExpectedEnd = ExpectedEnd(entry, times);
+            if (entry.Scout || !times.Known || entry.Last != null || entry.Task.Status != RunwayTask.Pending || !entry.ExpectedEnd.HasValue) return;
+            if (!entry.Probe.HasValue) entry.Probe = TaskTimes.TakeProbe(entry.Model);
+            if (entry.Probe.Value)
+            {
+                // An eighth of its time early: a RUNNING look re-learns the pending time, a finished one caps the times.
+                TimeSpan lead = TimeSpan.FromTicks(Math.Max(Planner.EndMargin.Ticks * 2, (times.Pending.Value + times.Run.Value).Ticks / 8));
+                DateTimeOffset due = entry.ExpectedEnd.Value - lead;
+                // Never later than the plan's own first look (which keeps the bound for long tasks).
+                if (due < entry.Due) entry.Due = due > now ? due : now;
+            }
         }
 
         private static DateTimeOffset? ExpectedEnd(Entry entry, PollPlanner.Times times)
@@ -164,8 +215,8 @@ namespace Runway.Tasks
             if (byDeadline && !pollAllAtWake) return false;
 
             DateTimeOffset now = clock();
-            // Looks due this close together go out in one batch.
-            TimeSpan coalesce = Planner.EndMargin;
+            // Looks due this close together go out in one batch (half the margin: a look pulled forward still comes after the end).
+            TimeSpan coalesce = TimeSpan.FromTicks(Planner.EndMargin.Ticks / 2);
             Entry[] due = byDeadline ? entries.ToArray() : entries.Where(e => e.Due <= now + coalesce).ToArray();
             if (due.Length == 0) return !byDeadline;
             var results = await PollAsync(due.Select(e => e.Task).ToArray(), cancellation).ConfigureAwait(false);
@@ -191,6 +242,11 @@ namespace Runway.Tasks
                 if (ReportIfFinished(latest, observer))
                 {
                     entries.Remove(entry);
+                    if (entry.Probe == true && entry.Last == null && entry.CreatedAt.HasValue && latest.Status == RunwayTask.Succeeded)
+                    {
+                        TaskTimes.Cap(entry.Model, at - entry.CreatedAt.Value);
+                        relearned.Add(entry.Model);
+                    }
                     if (entry.Model != null)
                     {
                         // Its slot freed at its estimated end (or, unknown, as early as just after the last look).

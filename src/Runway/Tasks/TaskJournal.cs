@@ -481,46 +481,67 @@ namespace Runway.Tasks
         /// Rewrites the journal as one line per task it keeps (every unfinished task, every succeeded task not yet
         /// saved, younger than <see cref="KeepUnsaved"/>, and the <see cref="KeepNewest"/> newest), and appends the
         /// others, one line each, to the archive (<see cref="ArchivePath"/>). The long part (reading and folding
-        /// the file) runs without the lock, so other sessions keep appending; then, under the lock, the lines
-        /// appended meanwhile are carried over as they are (a task they touch is kept, not archived) and the new
-        /// journal replaces the old by a rename, so a reader sees one or the other whole, and a crash leaves the old.
+        /// the file, and writing the archive) runs without the journal's lock, so other sessions keep appending;
+        /// then, under the lock, the lines appended meanwhile are carried over as they are (a task they touch is
+        /// kept too, even if already archived: the journal's newer state wins) and the new journal replaces the old
+        /// by a rename, so a reader sees one or the other whole, and a crash leaves the old. One compaction at a
+        /// time runs (a lock file of its own, which appends never take).
         /// </summary>
         public static CompactionResult Compact() => Compact(0);
 
-        /// <summary>Compacts unless, once the lock is taken, the file is no larger than <paramref name="onlyAbove"/> (another session compacted it).</summary>
+        /// <summary>Called after a compaction wrote the archive, before it takes the journal's lock (a test appends there).</summary>
+        internal static Action ArchiveWritten;
+
+        /// <summary>Compacts unless the file is no larger than <paramref name="onlyAbove"/> (another session compacted it) or, when it is not 0, another session is compacting now.</summary>
         private static CompactionResult Compact(long onlyAbove)
         {
             string path = FilePath;
             if (path == null || !File.Exists(path)) return new CompactionResult();
-            byte[] head;
-            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
-                head = ReadBytes(stream, 0, stream.Length);
-            int whole = Array.LastIndexOf(head, (byte)'\n') + 1;
-            Folded folded = Fold(Encoding.UTF8.GetString(head, 0, whole).Split('\n'));
-            // Busy sessions append between its tries: a compaction may wait longer for its turn than an append does.
-            using (AcquireLock(path, TimeSpan.FromSeconds(60)))
+            // An append that finds the file large leaves it to a compaction already running; Compact() waits its turn.
+            FileStream turn = AcquireLock(path, onlyAbove > 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(60), ".compact.lock", onlyAbove > 0);
+            if (turn == null) return new CompactionResult();
+            using (turn)
             {
-                var locked = System.Diagnostics.Stopwatch.StartNew();
-                string[] appended;
-                long before;
+                byte[] head;
                 using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+                    head = ReadBytes(stream, 0, stream.Length);
+                if (head.Length <= onlyAbove) return new CompactionResult { BytesBefore = head.Length, BytesAfter = head.Length };
+                int whole = Array.LastIndexOf(head, (byte)'\n') + 1;
+                Folded folded = Fold(Encoding.UTF8.GetString(head, 0, whole).Split('\n'));
+                var result = new CompactionResult();
+                // The archive first, and before the journal's lock: a crash between the two leaves a task in both, never in neither.
+                bool[] kept = Split(folded, result);
+                WriteArchive(path, folded, kept);
+                ArchiveWritten?.Invoke();
+                // Busy sessions append between its tries: a compaction may wait longer for its turn than an append does.
+                using (AcquireLock(path, TimeSpan.FromSeconds(60)))
                 {
-                    before = stream.Length;
-                    if (before <= onlyAbove) return new CompactionResult { BytesBefore = before, BytesAfter = before };
-                    if (before >= whole && SameStart(stream, head, whole))
+                    var locked = System.Diagnostics.Stopwatch.StartNew();
+                    string[] appended;
+                    long before;
+                    using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
                     {
-                        appended = Encoding.UTF8.GetString(ReadBytes(stream, whole, before - whole)).Split('\n');
+                        before = stream.Length;
+                        if (before >= whole && SameStart(stream, head, whole))
+                        {
+                            appended = Encoding.UTF8.GetString(ReadBytes(stream, whole, before - whole)).Split('\n');
+                        }
+                        else
+                        {
+                            // Rewritten since it was read (a session of a version without the compaction lock): read it
+                            // again and archive what it holds, under the lock this time.
+                            folded = Fold(Encoding.UTF8.GetString(ReadBytes(stream, 0, before)).Split('\n'));
+                            appended = Array.Empty<string>();
+                            result = new CompactionResult();
+                            kept = Split(folded, result);
+                            WriteArchive(path, folded, kept);
+                        }
                     }
-                    else
-                    {
-                        // Another session rewrote the file since it was read: read it again, under the lock this time.
-                        folded = Fold(Encoding.UTF8.GetString(ReadBytes(stream, 0, before)).Split('\n'));
-                        appended = Array.Empty<string>();
-                    }
+                    result.BytesBefore = before;
+                    WriteJournal(path, folded, kept, appended.Where(l => !string.IsNullOrWhiteSpace(l)).ToArray(), result);
+                    result.LockedMilliseconds = locked.Elapsed.TotalMilliseconds;
+                    return result;
                 }
-                CompactionResult result = Write(path, folded, appended.Where(l => !string.IsNullOrWhiteSpace(l)).ToArray(), before);
-                result.LockedMilliseconds = locked.Elapsed.TotalMilliseconds;
-                return result;
             }
         }
 
@@ -529,6 +550,8 @@ namespace Runway.Tasks
             public readonly List<string> Order = new List<string>();
             public readonly Dictionary<string, JournalRecord> Records = new Dictionary<string, JournalRecord>(StringComparer.OrdinalIgnoreCase);
             public readonly List<string> Unreadable = new List<string>();
+            /// <summary>The records, oldest first (the order of both files' lines).</summary>
+            public JournalRecord[] ByCreation;
         }
 
         private static Folded Fold(string[] lines)
@@ -550,13 +573,48 @@ namespace Runway.Tasks
                     folded.Unreadable.Add(text.TrimEnd('\r'));
                 }
             }
+            folded.ByCreation = folded.Order.Select(id => folded.Records[id]).OrderBy(r => r.CreatedAt).ToArray();
             return folded;
         }
 
-        private static CompactionResult Write(string path, Folded folded, string[] appended, long bytesBefore)
+        /// <summary>Which of <see cref="Folded.ByCreation"/> stay in the journal; counts both sides into <paramref name="result"/>.</summary>
+        private static bool[] Split(Folded folded, CompactionResult result)
         {
-            var result = new CompactionResult { BytesBefore = bytesBefore };
-            // A task a line appended meanwhile speaks of stays in the journal, so that the line folds onto it.
+            DateTimeOffset now = DateTimeOffset.Now;
+            var newest = new HashSet<string>(folded.Records.Values.OrderByDescending(r => r.CreatedAt).Take(Math.Max(0, KeepNewest)).Select(r => r.Id), StringComparer.OrdinalIgnoreCase);
+            var kept = new bool[folded.ByCreation.Length];
+            for (int i = 0; i < kept.Length; i++)
+            {
+                JournalRecord record = folded.ByCreation[i];
+                // An unconfirmed attempt waits for the user to reconcile it: kept like an unfinished task.
+                // (Its "attempt" line marks it gone, as it is never asked about, so it is tested first.) A status the API
+                // added later (not PENDING, THROTTLED or RUNNING) ended its wait, so it is archived like a finished task.
+                bool unfinished = record.Status == Unconfirmed || (!record.Gone && (record.Status == null || RunwayTask.IsActiveStatus(record.Status)));
+                bool unsaved = !record.Gone && record.Status == RunwayTask.Succeeded && record.SavedTo.Count == 0 && now - record.CreatedAt < KeepUnsaved;
+                kept[i] = unfinished || unsaved || newest.Contains(record.Id);
+                if (kept[i]) result.Kept++;
+                else result.Archived++;
+            }
+            return kept;
+        }
+
+        private static void WriteArchive(string path, Folded folded, bool[] kept)
+        {
+            var archive = new StringBuilder();
+            for (int i = 0; i < kept.Length; i++)
+                if (!kept[i]) archive.Append(RecordLine(folded.ByCreation[i]).ToJsonString(Api.RunwayClient.BodyOptions)).Append('\n');
+            if (archive.Length == 0) return;
+            byte[] archived = Encoding.UTF8.GetBytes(archive.ToString());
+            using (var stream = new FileStream(ArchivePath(path), FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete))
+            {
+                stream.Write(archived, 0, archived.Length);
+                stream.Flush(true);
+            }
+        }
+
+        /// <summary>The new journal: the kept records, any task a line appended meanwhile speaks of (so that the line folds onto it), and those lines.</summary>
+        private static void WriteJournal(string path, Folded folded, bool[] kept, string[] appended, CompactionResult result)
+        {
             var touched = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (string text in appended)
             {
@@ -568,35 +626,18 @@ namespace Runway.Tasks
                 {
                 }
             }
-            DateTimeOffset now = DateTimeOffset.Now;
-            var newest = new HashSet<string>(folded.Records.Values.OrderByDescending(r => r.CreatedAt).Take(Math.Max(0, KeepNewest)).Select(r => r.Id), StringComparer.OrdinalIgnoreCase);
             var keep = new StringBuilder();
-            var archive = new StringBuilder();
-            foreach (JournalRecord record in folded.Order.Select(id => folded.Records[id]).OrderBy(r => r.CreatedAt))
+            for (int i = 0; i < kept.Length; i++)
             {
-                // An unconfirmed attempt waits for the user to reconcile it: kept like an unfinished task.
-                // (Its "attempt" line marks it gone, as it is never asked about, so it is tested first.) A status the API
-                // added later (not PENDING, THROTTLED or RUNNING) ended its wait, so it is archived like a finished task.
-                bool unfinished = record.Status == Unconfirmed || (!record.Gone && (record.Status == null || RunwayTask.IsActiveStatus(record.Status)));
-                bool unsaved = !record.Gone && record.Status == RunwayTask.Succeeded && record.SavedTo.Count == 0 && now - record.CreatedAt < KeepUnsaved;
-                bool kept = unfinished || unsaved || newest.Contains(record.Id) || touched.Contains(record.Id);
-                (kept ? keep : archive).Append(RecordLine(record).ToJsonString(Api.RunwayClient.BodyOptions)).Append('\n');
-                if (kept) result.Kept++;
-                else result.Archived++;
+                JournalRecord record = folded.ByCreation[i];
+                if (!kept[i] && !touched.Contains(record.Id)) continue;
+                // Archived already, yet touched since: in both files, the journal's (newer) state wins.
+                if (!kept[i]) result.Kept++;
+                keep.Append(RecordLine(record).ToJsonString(Api.RunwayClient.BodyOptions)).Append('\n');
             }
             foreach (string line in folded.Unreadable) keep.Append(line).Append('\n');
             foreach (string line in appended) keep.Append(line.TrimEnd('\r')).Append('\n');
 
-            if (archive.Length > 0)
-            {
-                // The archive first: a crash between the two leaves a task in both, never in neither.
-                byte[] archived = Encoding.UTF8.GetBytes(archive.ToString());
-                using (var stream = new FileStream(ArchivePath(path), FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete))
-                {
-                    stream.Write(archived, 0, archived.Length);
-                    stream.Flush(true);
-                }
-            }
             string temporary = path + ".compacting";
             byte[] bytes = Encoding.UTF8.GetBytes(keep.ToString());
             using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
@@ -607,7 +648,6 @@ namespace Runway.Tasks
             ReplaceFile(temporary, path);
             result.BytesAfter = bytes.Length;
             lock (LastStatus) journaledIds = null;
-            return result;
         }
 
         private static byte[] ReadBytes(FileStream stream, long offset, long count)
@@ -824,9 +864,10 @@ namespace Runway.Tasks
 
         private static FileStream AcquireLock(string path) => AcquireLock(path, TimeSpan.FromSeconds(10));
 
-        private static FileStream AcquireLock(string path, TimeSpan patience)
+        /// <param name="orNull">True to return null instead of throwing when the lock stays taken past <paramref name="patience"/>.</param>
+        private static FileStream AcquireLock(string path, TimeSpan patience, string suffix = ".lock", bool orNull = false)
         {
-            string lockPath = path + ".lock";
+            string lockPath = path + suffix;
             DateTime deadline = DateTime.UtcNow + patience;
             var random = new Random();
             while (true)
@@ -838,6 +879,10 @@ namespace Runway.Tasks
                 catch (IOException) when (DateTime.UtcNow < deadline)
                 {
                     Thread.Sleep(random.Next(2, 15));
+                }
+                catch (IOException) when (orNull && File.Exists(lockPath))
+                {
+                    return null;
                 }
             }
         }
