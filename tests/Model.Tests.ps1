@@ -43,9 +43,10 @@ Describe 'Get-RunwayModel' {
     }
 
     It 'shows a model the organization lists but the catalog lacks as not validated locally, with the -AllowUnknownModel hint' {
+        Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ ExtraTierModels = 'gen9_future,seedance9' } | Out-Null
         $catalogNames = @($Catalog.Name)
         $extra = @(Get-RunwayModel | Where-Object { $_.Name -notin $catalogNames })
-        $extra.Count | Should -BeGreaterThan 0
+        @($extra.Name | Sort-Object) | Should -Be @('gen9_future', 'seedance9')
         foreach ($row in $extra) {
             $row.Validated | Should -BeFalse
             $row.Status | Should -Be 'not validated locally'

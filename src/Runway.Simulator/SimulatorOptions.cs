@@ -22,6 +22,8 @@ public sealed record SimulatorSettings
     public string UnlimitedConcurrentModels { get; init; } = "";
     /// <summary>Comma-separated models (or "*") whose maxDailyGenerations is null: no daily limit.</summary>
     public string UnlimitedDailyModels { get; init; } = "";
+    /// <summary>Comma-separated models the tier lists besides the simulator's own: stands for models newer than a client.</summary>
+    public string ExtraTierModels { get; init; } = "";
     /// <summary>Add apiKeys and resultsByApiKey to /v1/organization/usage.</summary>
     public bool UsageByApiKey { get; init; }
     /// <summary>Accept gen4_aleph and veo3 with their old rules (the API no longer serves them).</summary>
@@ -47,6 +49,7 @@ public sealed record SimulatorSettings
             SessionRunMs = s.GetValue("SessionRunMs", d.SessionRunMs),
             UnlimitedConcurrentModels = s.GetValue("UnlimitedConcurrentModels", d.UnlimitedConcurrentModels) ?? "",
             UnlimitedDailyModels = s.GetValue("UnlimitedDailyModels", d.UnlimitedDailyModels) ?? "",
+            ExtraTierModels = s.GetValue("ExtraTierModels", d.ExtraTierModels) ?? "",
             UsageByApiKey = s.GetValue("UsageByApiKey", d.UsageByApiKey),
             AcceptRetiredModels = s.GetValue("AcceptRetiredModels", d.AcceptRetiredModels),
         };
@@ -63,6 +66,10 @@ public sealed record SimulatorSettings
 
     /// <summary>The model's maxConcurrentGenerations; null means no limit.</summary>
     public int? ConcurrencyLimitOf(string model) => Lists(UnlimitedConcurrentModels, model) ? null : MaxConcurrent;
+
+    /// <summary>Every model the tier lists: the simulator's own, then the extra ones.</summary>
+    public IEnumerable<string> TierModels(IEnumerable<string> own) =>
+        own.Concat(ExtraTierModels.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct();
 
     /// <summary>The model's maxDailyGenerations; null means no limit.</summary>
     public int? DailyLimitOf(string model) => Lists(UnlimitedDailyModels, model) ? null : MaxDaily;
@@ -109,6 +116,7 @@ public sealed record SimulatorSettings
                 case "sessionRunMs": if (!Int(p.Value, out var sum)) return Bad(p.Name); s = s with { SessionRunMs = sum }; break;
                 case "unlimitedConcurrentModels": if (!List(p.Value, out var uc)) return BadList(p.Name); s = s with { UnlimitedConcurrentModels = uc }; break;
                 case "unlimitedDailyModels": if (!List(p.Value, out var ud)) return BadList(p.Name); s = s with { UnlimitedDailyModels = ud }; break;
+                case "extraTierModels": if (!List(p.Value, out var et)) return BadList(p.Name); s = s with { ExtraTierModels = et }; break;
                 case "usageByApiKey": if (!Bool(p.Value, out var uk)) return BadBool(p.Name); s = s with { UsageByApiKey = uk }; break;
                 case "acceptRetiredModels": if (!Bool(p.Value, out var ar)) return BadBool(p.Name); s = s with { AcceptRetiredModels = ar }; break;
                 default: return $"Unknown setting '{p.Name}'";
@@ -142,7 +150,7 @@ public sealed record SimulatorSettings
         maxMonthlyCreditSpend = MaxMonthlyCreditSpend,
         processingMs = ProcessingMs, sessionReadyMs = SessionReadyMs, sessionConnectMs = SessionConnectMs, sessionRunMs = SessionRunMs,
         unlimitedConcurrentModels = UnlimitedConcurrentModels,
-        unlimitedDailyModels = UnlimitedDailyModels, usageByApiKey = UsageByApiKey, acceptRetiredModels = AcceptRetiredModels,
+        unlimitedDailyModels = UnlimitedDailyModels, extraTierModels = ExtraTierModels, usageByApiKey = UsageByApiKey, acceptRetiredModels = AcceptRetiredModels,
     };
 }
 
