@@ -5,7 +5,7 @@
     Author               = 'The Runway for PowerShell contributors'
     CompanyName          = 'Community'
     Copyright            = '(c) The Runway for PowerShell contributors. MIT License.'
-    Description          = 'Generate video, images, speech, sound effects, dubbing and voice isolation with the Runway API from PowerShell: typed objects that pipe, cost shown before you spend, safe retries, resumable waits.'
+    Description          = 'Generate video, images, speech and sound with the Runway API from PowerShell (every model of today''s API, upscaling, HDR, recipes, routed generation, workflows, avatars and voices): typed objects that pipe, cost shown before you spend, safe retries, resumable waits.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('Runway.Format.ps1xml', 'Runway.Routing.Format.ps1xml', 'Runway.Workflows.Format.ps1xml', 'Runway.Avatars.Format.ps1xml', 'Runway.RoutedGeneration.Format.ps1xml', 'Runway.Models.Format.ps1xml')
