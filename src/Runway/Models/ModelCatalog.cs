@@ -159,7 +159,7 @@ namespace Runway.Models
         }
 
         public override string Describe() =>
-            LargeCredits.HasValue ? $"{Credits} credits per 720p image, {LargeCredits} per 1080p image" : $"{Credits} credits per image";
+            LargeCredits.HasValue ? $"{Credits} credits per 720p image, {LargeCredits} per 1080p image" : (Credits == 1 ? "1 credit per image" : $"{Credits} credits per image");
     }
 
     /// <summary>One credit per started block of characters (text to speech).</summary>
