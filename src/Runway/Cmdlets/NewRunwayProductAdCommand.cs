@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using Runway.Api;
-using Runway.Completion;
 using Runway.Models;
 using Runway.Shell;
 
@@ -10,7 +9,7 @@ namespace Runway.Cmdlets
     [Cmdlet(VerbsCommon.New, "RunwayProductAd", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = RunwayCmdlet.HelpUriBase + "New-RunwayProductAd.md")]
     [OutputType(typeof(RunwayTask))]
     [OutputType(typeof(System.IO.FileInfo))]
-    public sealed class NewRunwayProductAdCommand : RecipeCmdlet
+    public sealed class NewRunwayProductAdCommand : RecipeAdCmdlet
     {
         /// <summary>1–10 images of the product (angles of the same product; the first is the primary reference).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -23,32 +22,6 @@ namespace Runway.Cmdlets
         [Alias("StyleImages")]
         [BlankAsNull]
         public object[] StyleImage { get; set; }
-
-        /// <summary>What the product is and what to highlight.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [BlankAsNull]
-        public string ProductInfo { get; set; }
-
-        /// <summary>Creative direction: brand voice, framing, scene, lighting, camera motion, narrative.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Concept")]
-        [BlankAsNull]
-        public string UserConcept { get; set; }
-
-        /// <summary>4–15 seconds (default 10).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(DurationCompleter))]
-        [BlankAsNull]
-        public double? Duration { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(RatioCompleter))]
-        [BlankAsNull]
-        public string Ratio { get; set; }
-
-        /// <summary>Generate audio for the video (-Audio:$false asks for none).</summary>
-        [Parameter]
-        public SwitchParameter Audio { get; set; }
 
         protected override GenerationRequest BuildRequest()
         {
