@@ -13,6 +13,7 @@
     CmdletsToExport      = @(
         'Connect-Runway'
         'Disconnect-Runway'
+        'Export-RunwayContactSheet'
         'Get-RunwayAvatar'
         'Get-RunwayAvatarConversation'
         'Get-RunwayAvatarUsage'

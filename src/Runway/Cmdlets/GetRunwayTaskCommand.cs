@@ -75,69 +75,16 @@ namespace Runway.Cmdlets
 
         private void ListJournal()
         {
-            if (TaskJournal.FilePath == null)
+            var query = new JournalQuery
             {
-                WriteWarning($"The task journal is off (${TaskJournal.PathVariable}=off); pass -Id to get a task.");
-                return;
-            }
-            bool filterByStatus = Status != null && Status.Length > 0;
-            DateTimeOffset? since = MyInvocation.BoundParameters.ContainsKey(nameof(Since)) ? new DateTimeOffset(Since) : (DateTimeOffset?)null;
-            // The newest few are read from the end of the journal, not the whole file.
-            IEnumerable<JournalRecord> filtered;
-            if (Model != null || Prompt != null)
-            {
-                // Read newest first and stop at -First (or at -Since, give or take sessions that wrote out of order).
-                filtered = TaskJournal.StreamNewest(WriteWarning).Where(r => !r.Deleted && Matches(r));
-                if (since.HasValue) filtered = filtered.TakeWhile(r => r.CreatedAt >= since.Value.AddMinutes(-5));
-                if (First > 0 && !filterByStatus) filtered = filtered.Where(r => !since.HasValue || r.CreatedAt >= since.Value).Take(First);
-            }
-            else
-                filtered = First > 0 && !filterByStatus ? TaskJournal.ReadNewest(First, since, WriteWarning) : TaskJournal.Read(WriteWarning);
-            filtered = filtered.Where(r => !r.Deleted);
-            if (since.HasValue)
-                filtered = filtered.Where(r => r.CreatedAt >= since.Value);
-            var records = filtered.ToList();
-            var tasks = records.Select(r => r.ToTask()).ToList();
-            var gone = new HashSet<string>(records.Where(r => r.Gone).Select(r => r.Id), StringComparer.OrdinalIgnoreCase);
-            if (!filterByStatus && First > 0) tasks = tasks.Take(First).ToList();
-
-            RunwayTask[] unfinished = tasks.Where(t => !t.IsFinished && !gone.Contains(t.Id)).ToArray();
-            if (unfinished.Length > 0)
-            {
-                RunForItem(unfinished.Select(t => t.Id).ToArray(), token => Task.WhenAll(unfinished.Select(async stale =>
-                {
-                    try
-                    {
-                        RunwayTask fresh = await Api.GetTaskAsync(stale.Id, token).ConfigureAwait(false);
-                        fresh.KeepKnown(stale);
-                        lock (tasks) tasks[tasks.IndexOf(stale)] = fresh;
-                    }
-                    catch (RunwayApiException ex) when (ex.StatusCode == 404)
-                    {
-                        TaskJournal.RecordGone(stale.Id);
-                        OnPipeline(() => WriteWarning($"Task {stale.Id} is in the journal but the API no longer knows it (deleted or expired); it keeps its last known status {stale.Status}."));
-                    }
-                })));
-            }
-            if (filterByStatus)
-            {
-                var wanted = new HashSet<string>(Status, StringComparer.OrdinalIgnoreCase);
-                tasks = tasks.Where(t => wanted.Contains(t.Status ?? string.Empty)).ToList();
-                if (First > 0) tasks = tasks.Take(First).ToList();
-            }
-            WriteObject(tasks, enumerateCollection: true);
-        }
-
-        /// <summary>-Model as wildcards on the model name; -Prompt as a wildcard when it has one, else as a substring (both case-insensitive).</summary>
-        private bool Matches(JournalRecord record)
-        {
-            if (Model != null && !Model.Any(m => WildcardPattern.Get(m, WildcardOptions.IgnoreCase).IsMatch(record.Model ?? string.Empty)))
-                return false;
-            if (Prompt == null) return true;
-            string prompt = record.Prompt ?? string.Empty;
-            return WildcardPattern.ContainsWildcardCharacters(Prompt)
-                ? WildcardPattern.Get(Prompt, WildcardOptions.IgnoreCase).IsMatch(prompt)
-                : prompt.IndexOf(Prompt, StringComparison.OrdinalIgnoreCase) >= 0;
+                Status = Status,
+                Since = MyInvocation.BoundParameters.ContainsKey(nameof(Since)) ? new DateTimeOffset(Since) : (DateTimeOffset?)null,
+                Model = Model,
+                Prompt = Prompt,
+                First = First,
+            };
+            var listed = TaskListing.FromJournal(this, query, "pass -Id to get a task.");
+            if (listed != null) WriteObject(listed.Select(t => t.Task), enumerateCollection: true);
         }
     }
 }

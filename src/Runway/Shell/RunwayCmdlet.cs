@@ -81,7 +81,7 @@ namespace Runway.Shell
             });
 
         /// <summary>Runs one item's work; a failure becomes a non-terminating error for that item (see <see cref="Report"/>).</summary>
-        protected bool RunForItem(object target, Func<CancellationToken, Task> work, ErrorPhase phase = ErrorPhase.Other)
+        protected internal bool RunForItem(object target, Func<CancellationToken, Task> work, ErrorPhase phase = ErrorPhase.Other)
         {
             try
             {

@@ -37,6 +37,12 @@ namespace Runway.Tasks
         public List<string> SavedTo { get; } = new List<string>();
         /// <summary>The router's choice, for a routed generation.</summary>
         public RunwayRouting Routing { get; set; }
+        /// <summary>The request's duration as sent ("5", "auto"); null when the request named none (images, the model's default).</summary>
+        public string Duration { get; set; }
+        /// <summary>The request's seed as sent; null when none was sent (the API then picks one it does not report).</summary>
+        public string Seed { get; set; }
+        /// <summary>The request's ratio as sent ("1280:720"); null when none was sent.</summary>
+        public string Ratio { get; set; }
 
         public RunwayTask ToTask() => new RunwayTask
         {
@@ -147,7 +153,26 @@ namespace Runway.Tasks
                 inputs.Add(slot.Source.IsLocal ? $"{slot.Source.Value} -> {uri}" : uri);
             }
             line["inputs"] = inputs;
+            // What a reviewer of the results wants beside them (Export-RunwayContactSheet): copied as sent.
+            foreach (string setting in Settings)
+                if (request.Body[setting] is JsonValue value) line[setting] = value.DeepClone();
             return line;
+        }
+
+        /// <summary>The request settings the journal keeps as they were sent (top-level body fields).</summary>
+        private static readonly string[] Settings = { "duration", "seed", "ratio" };
+
+        private static string SettingOf(JsonObject line, string name)
+        {
+            if (!(line[name] is JsonValue value)) return null;
+            return value.TryGetValue(out string text) ? text : value.ToJsonString();
+        }
+
+        private static void ReadSettings(JournalRecord record, JsonObject line)
+        {
+            record.Duration = SettingOf(line, "duration") ?? record.Duration;
+            record.Seed = SettingOf(line, "seed") ?? record.Seed;
+            record.Ratio = SettingOf(line, "ratio") ?? record.Ratio;
         }
 
         /// <summary>The inputs of a request as the journal writes them (data URIs shortened), for the task object too.</summary>
@@ -708,8 +733,16 @@ namespace Runway.Tasks
             if (record.Credits.HasValue) line["credits"] = record.Credits.Value;
             if (record.Gone) line["gone"] = true;
             if (record.SavedTo.Count > 0) line["savedTo"] = new JsonArray(record.SavedTo.Select(v => (JsonNode)v).ToArray());
+            if (record.Duration != null) line["duration"] = Setting(record.Duration);
+            if (record.Seed != null) line["seed"] = Setting(record.Seed);
+            if (record.Ratio != null) line["ratio"] = record.Ratio;
             return line;
         }
+
+        /// <summary>A kept setting back in its JSON form: a number stays a number, anything else a string.</summary>
+        private static JsonNode Setting(string text) =>
+            decimal.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out decimal number)
+                ? JsonValue.Create(number) : (JsonNode)JsonValue.Create(text);
 
         private static IReadOnlyList<JournalRecord> Read(Action<string> warn, long tailBytes)
         {
@@ -762,6 +795,7 @@ namespace Runway.Tasks
                     record.EstimatedCredits = line["estimatedCredits"]?.GetValue<decimal>();
                     record.Inputs = (line["inputs"] as JsonArray)?.Select(n => n?.GetValue<string>()).ToArray() ?? Array.Empty<string>();
                     record.Routing = RunwayRouting.FromJson(line["routing"] as JsonObject) ?? record.Routing;
+                    ReadSettings(record, line);
                     record.Status = record.Status ?? RunwayTask.Pending;
                     break;
                 case "status":
@@ -782,6 +816,7 @@ namespace Runway.Tasks
                     record.EstimatedCredits = line["estimatedCredits"]?.GetValue<decimal>();
                     record.Inputs = (line["inputs"] as JsonArray)?.Select(n => n?.GetValue<string>()).ToArray() ?? Array.Empty<string>();
                     record.Routing = RunwayRouting.FromJson(line["routing"] as JsonObject) ?? record.Routing;
+                    ReadSettings(record, line);
                     DateTimeOffset statusTime = line["statusTime"] is JsonNode st ? DateTimeOffset.Parse(st.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) : time;
                     if (statusTime >= record.StatusTime)
                     {
