@@ -112,6 +112,25 @@ function Install-NodeSdk {
     return $true
 }
 
+function Install-Browser {
+    # The contact sheet's browser test (tests/ContactSheet.Tests.ps1) renders the page in headless Chromium:
+    # Debian's package, installed only when missing, only by root on Debian; anywhere else the test says why it skips.
+    if ($TestPath -and -not ($TestPath -match 'ContactSheet')) { return }
+    if (Get-Command chromium, chromium-browser, google-chrome -CommandType Application -ErrorAction Ignore) { return }
+    if (-not $IsLinux -or -not (Test-Path /etc/debian_version) -or -not (Get-Command apt-get -ErrorAction Ignore)) {
+        Write-Host 'No Chromium, and this is not Debian: the contact sheet''s browser test will be skipped (install Chromium to run it).'
+        return
+    }
+    if ((& id -u) -ne '0') {
+        Write-Host 'No Chromium, and not running as root: the contact sheet''s browser test will be skipped (sudo apt-get install -y chromium).'
+        return
+    }
+    Write-Host 'Installing Chromium (Debian package) for the contact sheet''s browser test...'
+    $env:DEBIAN_FRONTEND = 'noninteractive'
+    Invoke-Native apt-get @('update', '-qq') -Quiet
+    Invoke-Native apt-get @('install', '-y', '-qq', 'chromium') -Quiet
+}
+
 function Read-TrxCounts([string] $Path) {
     [xml] $trx = Get-Content $Path -Raw
     $c = $trx.TestRun.ResultSummary.Counters
@@ -122,6 +141,7 @@ function Invoke-Test {
     Invoke-Build
     $pesterManifest = Install-Pester
     $hasNode = Install-NodeSdk
+    Install-Browser
     if (Test-Path $ResultsDir) { Remove-Item $ResultsDir -Recurse -Force }
     New-Item -ItemType Directory -Path $ResultsDir -Force | Out-Null
     $totals = [System.Collections.Generic.List[object]]::new()

@@ -94,11 +94,7 @@ namespace Runway.Tasks
             foreach (SheetMedia output in outputs) Output(html, output);
             if (outputs.Count == 0) html.Append("<div class=\"media none\"><span>").Append(H(NoOutput(task))).Append("</span></div>\n");
             html.Append("<div class=\"body\">\n<div class=\"top\"><span class=\"badge\">").Append(H(status)).Append("</span> <span class=\"model\">")
-                .Append(H(task.Model ?? "model unknown")).Append("</span>");
-            if (task.CreatedAt.HasValue)
-                html.Append(" <time datetime=\"").Append(H(task.CreatedAt.Value.ToString("o", CultureInfo.InvariantCulture))).Append("\">")
-                    .Append(H(Time(task.CreatedAt.Value, options))).Append("</time>");
-            html.Append("</div>\n");
+                .Append(H(task.Model ?? "model unknown")).Append("</span></div>\n");
             html.Append(task.Prompt != null ? "<p class=\"prompt\">" + H(task.Prompt) + "</p>\n" : "<p class=\"prompt none\">(no prompt)</p>\n");
             if (task.Failure != null || task.FailureCode != null || task.Status == RunwayTask.Failed)
             {
@@ -108,7 +104,9 @@ namespace Runway.Tasks
                 html.Append("</p>\n");
             }
             html.Append("<dl class=\"facts\">\n");
-            Fact(html, "Duration", Duration(entry, outputs), null);
+            // Images have no duration: the fact is left out unless the request named one or a file has one.
+            string duration = Duration(entry, outputs);
+            if (duration != null || outputs.Any(o => o.Kind == MediaKind.Video || o.Kind == MediaKind.Audio)) Fact(html, "Duration", duration ?? "—", null);
             if (entry.Ratio != null) Fact(html, "Ratio", entry.Ratio, null);
             Fact(html, "Seed", entry.Seed ?? "not set", entry.Seed == null ? "No seed was sent: the API chose one and does not report it." : null);
             Fact(html, "Credits", TaskCredits(task), null);
@@ -120,7 +118,11 @@ namespace Runway.Tasks
                 foreach (SheetMedia input in inputs) Input(html, input);
                 html.Append("</div>\n");
             }
-            html.Append("<p class=\"id\">").Append(H(task.Id)).Append("</p>\n</div>\n</article>\n");
+            html.Append("<p class=\"id\">");
+            if (task.CreatedAt.HasValue)
+                html.Append("<time datetime=\"").Append(H(task.CreatedAt.Value.ToString("o", CultureInfo.InvariantCulture))).Append("\">")
+                    .Append(H(Time(task.CreatedAt.Value, options))).Append("</time> ");
+            html.Append("<span>").Append(H(task.Id)).Append("</span></p>\n</div>\n</article>\n");
         }
 
         private static void Output(StringBuilder html, SheetMedia output)
@@ -149,7 +151,7 @@ namespace Runway.Tasks
                     html.Append("<div class=\"media video\" title=\"").Append(title).Append("\"><video controls preload=\"metadata\" src=\"").Append(src).Append("\"></video></div>\n");
                     break;
                 case MediaKind.Audio:
-                    html.Append("<div class=\"media audio\" title=\"").Append(title).Append("\"><span class=\"wave\">♪ ").Append(name)
+                    html.Append("<div class=\"media audio\" title=\"").Append(title).Append("\"><span class=\"wave\">♪</span><span class=\"name\">").Append(name)
                         .Append("</span><audio controls preload=\"metadata\" src=\"").Append(src).Append("\"></audio></div>\n");
                     break;
                 default:
@@ -182,7 +184,7 @@ namespace Runway.Tasks
             if (entry.Duration != null)
                 return decimal.TryParse(entry.Duration, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal seconds) ? $"{N(seconds)} s" : entry.Duration;
             double? probed = outputs.Select(o => o.Seconds).FirstOrDefault(s => s.HasValue);
-            return probed.HasValue ? $"{probed.Value.ToString("0.#", CultureInfo.InvariantCulture)} s" : "—";
+            return probed.HasValue ? $"{probed.Value.ToString("0.#", CultureInfo.InvariantCulture)} s" : null;
         }
 
         private static string TaskCredits(RunwayTask task)
@@ -259,29 +261,33 @@ h2 { font-size: 17px; margin: 20px 0 10px; } h2 .count { color: var(--muted); fo
 .card { background: var(--card); border: 1px solid var(--line); border-radius: 10px; overflow: hidden; display: flex; flex-direction: column;
   box-shadow: 0 1px 2px rgba(0,0,0,.05); }
 .card.failed { border-color: #fca5a5; box-shadow: inset 4px 0 0 var(--bad); }
-.media { display: flex; align-items: center; justify-content: center; flex-direction: column; gap: 6px; aspect-ratio: 16 / 9;
-  background: #111827; color: #e5e7eb; text-align: center; padding: 0; border-bottom: 1px solid var(--line); }
-.media img, .media video { width: 100%; height: 100%; object-fit: contain; display: block; }
-.media.audio { aspect-ratio: auto; padding: 18px 12px; background: #1e293b; }
+.media { position: relative; display: flex; align-items: center; justify-content: center; flex-direction: column; gap: 6px;
+  aspect-ratio: 16 / 9; min-height: 0; overflow: hidden; background: #111827; color: #e5e7eb; text-align: center;
+  border-bottom: 1px solid var(--line); }
+.media img, .media video { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: contain; display: block; }
+.media.audio { background: #1e293b; padding: 12px; }
+.media.audio .wave { font-size: 44px; line-height: 1; color: #94a3b8; }
+.media.audio .name { font-size: 12px; color: #94a3b8; max-width: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .media.audio audio { width: 100%; }
 .media.none, .media.missing, .media.unsaved, .media.file { padding: 12px; color: #cbd5e1; }
 .card.failed .media.none { background: #7f1d1d; color: #fee2e2; }
 .media.unsaved a, .media.file a { color: #93c5fd; } .media small { color: #94a3b8; }
-.body { padding: 10px 12px 12px; display: flex; flex-direction: column; gap: 6px; }
+.body { padding: 10px 12px 12px; display: flex; flex-direction: column; gap: 6px; flex: 1; }
 .top { display: flex; flex-wrap: wrap; align-items: baseline; gap: 6px; }
 .badge { font-size: 11px; font-weight: 700; letter-spacing: .04em; color: #fff; background: var(--wait); border-radius: 4px; padding: 1px 6px; }
 .succeeded .badge { background: var(--ok); } .failed .badge { background: var(--bad); } .cancelled .badge { background: var(--off); }
-.model { font-weight: 600; } time { color: var(--muted); margin-left: auto; font-size: 12px; }
+.model { font-weight: 600; overflow-wrap: anywhere; }
 .prompt { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; } .prompt.none { color: var(--muted); font-style: italic; }
 .failure { margin: 0; color: var(--bad); background: #fef2f2; border-radius: 6px; padding: 6px 8px; overflow-wrap: anywhere; }
 .failure code { font-size: 12px; }
-.facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(80px, 1fr)); gap: 4px 10px; margin: 0; }
+.facts { display: flex; flex-wrap: wrap; gap: 4px 18px; margin: 0; }
 .facts dt { font-size: 11px; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; } .facts dd { margin: 0; overflow-wrap: anywhere; }
 .inputs { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; } .label { font-size: 11px; color: var(--muted); text-transform: uppercase; }
 .thumb { width: 64px; height: 40px; object-fit: cover; border-radius: 4px; border: 1px solid var(--line); background: #111827; }
 .chip { font-size: 12px; background: #f1f5f9; border: 1px solid var(--line); border-radius: 12px; padding: 1px 8px; color: var(--ink); text-decoration: none; }
 .chip.missing { color: var(--muted); text-decoration: line-through; }
-.id { margin: 0; font: 11px/1.3 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: var(--muted); overflow-wrap: anywhere; }
+.id { margin: auto 0 0; font: 11px/1.3 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: var(--muted); overflow-wrap: anywhere; }
+.id time { color: var(--ink); }
 .empty { color: var(--muted); }
 ";
     }
