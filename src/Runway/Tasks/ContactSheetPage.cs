@@ -65,7 +65,7 @@ namespace Runway.Tasks
         {
             html.Append("<dl class=\"totals\">\n");
             void Stat(string name, string value, string kind) =>
-                html.Append("<div class=\"stat ").Append(kind).Append("\" data-total=\"").Append(kind).Append("\"><dt>").Append(H(name))
+                html.Append("<div class=\"stat ").Append(kind).Append(value == "0" ? " zero" : string.Empty).Append("\" data-total=\"").Append(kind).Append("\"><dt>").Append(H(name))
                     .Append("</dt><dd>").Append(H(value)).Append("</dd></div>\n");
             Stat("Tasks", N(totals.Tasks), "tasks");
             Stat("Succeeded", N(totals.Succeeded), "succeeded");
@@ -253,7 +253,7 @@ h1 { margin: 0 0 2px; font-size: 22px; }
 .stat { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 8px 14px; min-width: 96px; }
 .stat dt { font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
 .stat dd { margin: 0; font-size: 20px; font-weight: 600; }
-.stat.succeeded dd { color: var(--ok); } .stat.failed dd { color: var(--bad); } .stat.credits dd { font-size: 16px; padding-top: 3px; }
+.stat.succeeded dd { color: var(--ok); } .stat.failed dd { color: var(--bad); } .stat.zero dd { color: var(--muted); } .stat.credits dd { font-size: 16px; padding-top: 3px; }
 .note { background: #fff7ed; border: 1px solid #fed7aa; border-radius: 8px; padding: 8px 12px; margin: 0 0 8px; }
 main { padding: 0 24px 32px; }
 h2 { font-size: 17px; margin: 20px 0 10px; } h2 .count { color: var(--muted); font-weight: 400; font-size: 14px; }
