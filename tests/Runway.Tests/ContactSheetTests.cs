@@ -101,6 +101,7 @@ namespace Runway.Tests
 
                 string embedded = Build(Options(o => o.EmbedImagesUpTo = 1024), a, b);
                 Assert.Contains("<img src=\"data:image/png;base64," + Convert.ToBase64String(Png()) + "\"", embedded);
+                Assert.DoesNotContain("href=\"data:", embedded);
                 Assert.Contains($"../{Path.GetFileName(root)}-other/clip.png", embedded);
             }
             finally

@@ -144,8 +144,10 @@ namespace Runway.Tasks
             switch (output.Kind)
             {
                 case MediaKind.Image:
-                    html.Append("<a class=\"media image\" href=\"").Append(src).Append("\" title=\"").Append(title).Append("\"><img src=\"").Append(src)
-                        .Append("\" alt=\"").Append(name).Append("\" loading=\"lazy\"></a>\n");
+                    // A linked file opens full size on a click; browsers refuse to open a data URI as a page, so an embedded one is not a link.
+                    bool embedded = output.Source.StartsWith("data:", StringComparison.Ordinal);
+                    html.Append(embedded ? "<div class=\"media image\"" : "<a class=\"media image\" href=\"" + src + "\"").Append(" title=\"").Append(title).Append("\"><img src=\"").Append(src)
+                        .Append("\" alt=\"").Append(name).Append("\" loading=\"lazy\">").Append(embedded ? "</div>\n" : "</a>\n");
                     break;
                 case MediaKind.Video:
                     html.Append("<div class=\"media video\" title=\"").Append(title).Append("\"><video controls preload=\"metadata\" src=\"").Append(src).Append("\"></video></div>\n");
