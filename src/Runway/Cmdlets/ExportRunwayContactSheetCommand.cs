@@ -25,6 +25,7 @@ namespace Runway.Cmdlets
         private const string PipelineSet = "Pipeline";
         private readonly List<RunwayTask> piped = new List<RunwayTask>();
         private string page;
+        private JournalQuery query;
 
         /// <summary>The page to write (an .html file); its folder must exist.</summary>
         [Parameter(Mandatory = true, Position = 0)]
@@ -97,6 +98,15 @@ namespace Runway.Cmdlets
         {
             // Checked before anything is read or asked: a page that exists (without -Force), a missing folder, a read-only one.
             page = OutputDestination.ForOneFile(this, nameof(Path), Path, Force).Target.Path;
+            try
+            {
+                query = JournalQuery.Create(Status, MyInvocation.BoundParameters.ContainsKey(nameof(Since)) ? new DateTimeOffset(Since) : (DateTimeOffset?)null,
+                    Model, Prompt, First);
+            }
+            catch (Models.RunwayInputException ex)
+            {
+                ThrowTerminatingError(ErrorPolicy.FromException(ex, ex.Target));
+            }
         }
 
         protected override void ProcessRecord()
@@ -140,14 +150,6 @@ namespace Runway.Cmdlets
 
         private List<ContactSheetEntry> FromJournal()
         {
-            var query = new JournalQuery
-            {
-                Status = Status,
-                Since = MyInvocation.BoundParameters.ContainsKey(nameof(Since)) ? new DateTimeOffset(Since) : (DateTimeOffset?)null,
-                Model = Model,
-                Prompt = Prompt,
-                First = First,
-            };
             return TaskListing.FromJournal(this, query, "pipe tasks in instead (Get-RunwayTask -Id ... | Export-RunwayContactSheet).")
                 ?.Select(t => new ContactSheetEntry(t.Task, t.Record)).ToList();
         }

@@ -56,6 +56,22 @@ namespace Runway.Cmdlets
         [ValidateRange(1, int.MaxValue)]
         public int First { get; set; }
 
+        private JournalQuery query;
+
+        protected override void BeginProcessing()
+        {
+            // Bad patterns are refused before the journal or the API is read.
+            try
+            {
+                query = JournalQuery.Create(Status, MyInvocation.BoundParameters.ContainsKey(nameof(Since)) ? new DateTimeOffset(Since) : (DateTimeOffset?)null,
+                    Model, Prompt, First);
+            }
+            catch (RunwayInputException ex)
+            {
+                ThrowTerminatingError(ErrorPolicy.FromException(ex, ex.Target));
+            }
+        }
+
         protected override void ProcessRecord()
         {
             if (ParameterSetName == IdSet)
@@ -75,14 +91,6 @@ namespace Runway.Cmdlets
 
         private void ListJournal()
         {
-            var query = new JournalQuery
-            {
-                Status = Status,
-                Since = MyInvocation.BoundParameters.ContainsKey(nameof(Since)) ? new DateTimeOffset(Since) : (DateTimeOffset?)null,
-                Model = Model,
-                Prompt = Prompt,
-                First = First,
-            };
             var listed = TaskListing.FromJournal(this, query, "pass -Id to get a task.");
             if (listed != null) WriteObject(listed.Select(t => t.Task), enumerateCollection: true);
         }

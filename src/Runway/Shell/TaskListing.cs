@@ -11,25 +11,41 @@ namespace Runway.Shell
     /// <summary>The journal filters a listing takes (Get-RunwayTask, Export-RunwayContactSheet): -Status, -Since, -Model, -Prompt, -First.</summary>
     public sealed class JournalQuery
     {
-        public string[] Status { get; set; }
-        public DateTimeOffset? Since { get; set; }
+        private NameFilter model;
+        private WildcardPattern promptPattern;
+
+        public string[] Status { get; private set; }
+        public DateTimeOffset? Since { get; private set; }
         /// <summary>Wildcards on the model name, ignoring case.</summary>
-        public string[] Model { get; set; }
+        public string[] Model { get; private set; }
         /// <summary>A wildcard pattern when it has * ? or [, else a substring; ignoring case.</summary>
-        public string Prompt { get; set; }
+        public string Prompt { get; private set; }
         /// <summary>At most this many (the newest); 0 for all.</summary>
-        public int First { get; set; }
+        public int First { get; private set; }
+
+        /// <summary>The filters, their patterns checked now (a bad one is a RunwayInputException before the journal or the API is read).</summary>
+        public static JournalQuery Create(string[] status, DateTimeOffset? since, string[] model, string prompt, int first) => new JournalQuery
+        {
+            Status = status,
+            Since = since,
+            Model = model,
+            Prompt = prompt,
+            First = first,
+            model = NameFilter.From(model, nameof(Model)),
+            promptPattern = prompt != null && WildcardPattern.ContainsWildcardCharacters(prompt) ? NameFilter.Pattern(prompt, nameof(Prompt)) : null,
+        };
 
         public bool FiltersByStatus => Status != null && Status.Length > 0;
 
+        /// <summary>-Model as wildcards on the model name; -Prompt as a wildcard when it has one, else as a substring (both case-insensitive).</summary>
         public bool Matches(JournalRecord record)
         {
-            if (Model != null && !Model.Any(m => WildcardPattern.Get(m, WildcardOptions.IgnoreCase).IsMatch(record.Model ?? string.Empty)))
+            if (model != null && !model.IsMatch(record.Model ?? string.Empty))
                 return false;
             if (Prompt == null) return true;
             string prompt = record.Prompt ?? string.Empty;
-            return WildcardPattern.ContainsWildcardCharacters(Prompt)
-                ? WildcardPattern.Get(Prompt, WildcardOptions.IgnoreCase).IsMatch(prompt)
+            return promptPattern != null
+                ? promptPattern.IsMatch(prompt)
                 : prompt.IndexOf(Prompt, StringComparison.OrdinalIgnoreCase) >= 0;
         }
     }
