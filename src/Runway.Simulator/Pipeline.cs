@@ -63,6 +63,11 @@ public static class Pipeline
                 case FaultKind.Delay:
                     await Task.Delay(fault.DelayMs, ctx.RequestAborted);
                     break;
+                case FaultKind.EmptyPage:
+                    // A list page with no items that still names a next page: the SDK's CursorPage stops there.
+                    await Results.Json(new { data = Array.Empty<object>(), nextCursor = "sim-empty-page" }).ExecuteAsync(ctx);
+                    entry.Status = 200;
+                    return;
             }
 
             if (fault?.Kind == FaultKind.Stall)

@@ -1,0 +1,32 @@
+using System.Management.Automation;
+using Runway.Api;
+using Runway.Completion;
+using Runway.Shell;
+
+namespace Runway.Cmdlets
+{
+    /// <summary>Reads workflow runs as they are now (status, progress, outputs so far) without waiting for them to end.</summary>
+    [Cmdlet(VerbsCommon.Get, "RunwayWorkflowInvocation", HelpUri = RunwayCmdlet.HelpUriBase + "Get-RunwayWorkflowInvocation.md")]
+    [OutputType(typeof(RunwayWorkflowInvocation))]
+    public sealed class GetRunwayWorkflowInvocationCommand : RunwayCmdlet
+    {
+        /// <summary>Ids of workflow runs (a run piped in binds its Id).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("InvocationId")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(WorkflowInvocationIdCompleter))]
+        public string[] Id { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            foreach (string id in Id)
+            {
+                if (!IdCheck.Valid(this, id, "workflow invocation")) continue;
+                RunwayWorkflowInvocation run = null;
+                // GetInvocationAsync escapes the id into the path (after IdCheck; Runway.Api.ResourceId once main has it).
+                if (RunForItem(id, async token => run = await Api.GetInvocationAsync(id, token).ConfigureAwait(false)))
+                    WriteObject(run);
+            }
+        }
+    }
+}
