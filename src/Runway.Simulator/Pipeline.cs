@@ -27,6 +27,7 @@ public static class Pipeline
             Time = started,
             Method = request.Method,
             Path = path,
+            Query = request.QueryString.HasValue ? request.QueryString.Value : null,
             HasAuthorization = request.Headers.Authorization.Count > 0,
             UserAgent = request.Headers.UserAgent.Count > 0 ? request.Headers.UserAgent.ToString() : null,
             Version = request.Headers.TryGetValue("X-Runway-Version", out var v) ? v.ToString() : null,
