@@ -128,6 +128,14 @@ Describe 'Get-RunwayAuditLog' {
         Get-ApiRequest | Should -HaveCount 0
     }
 
+    It 'knows the actions the SDK declares, no more and no fewer' {
+        $declarations = Join-Path $RepoRoot 'tests/conformance/node_modules/@runwayml/sdk/resources/organization/webapp/audit-logs.d.ts'
+        if (-not (Test-Path $declarations)) { Set-ItResult -Skipped -Because 'the SDK is not installed (npm ci in tests/conformance)'; return }
+        $union = [regex]::Match((Get-Content -Raw $declarations), "action: ('[^;]+);").Groups[1].Value
+        $declared = [regex]::Matches($union, "'(\w+)'") | ForEach-Object { $_.Groups[1].Value }
+        @([Runway.Api.OrganizationApi]::AuditActions) | Should -Be @($declared)
+    }
+
     It 'names the known actions when one is unknown' {
         (Get-ErrorRecord { Get-RunwayAuditLog -Action Nope }).Exception.Message | Should -BeLike '*Known actions: UserLogin, PasswordChanged*'
     }
