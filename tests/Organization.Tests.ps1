@@ -163,6 +163,10 @@ Describe 'Get-RunwayAuditLog' {
         $first = Get-RunwayAuditLog -First 1
         $line = "Get-RunwayAuditLog -EventId $($first.EventId)"
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain $first.EventId
+        $line = 'Get-RunwayWorkspaceUsage -WorkspaceId '
+        $workspaces = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+        $workspaces.CompletionText | Should -Contain "$($first.WorkspaceId)"
+        ($workspaces | Where-Object CompletionText -eq "$($first.WorkspaceId)").ToolTip | Should -Be "Workspace '$($first.WorkspaceName)'"
     }
 
     It 'fits the default table in 120 columns' {

@@ -49,6 +49,7 @@ namespace Runway.Cmdlets
         /// <summary>Only these workspaces (at most 50; default: every workspace you administer in the organization).</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(WorkspaceIdCompleter))]
         public long[] WorkspaceId { get; set; }
 
         /// <summary>The organization to report on; needed only when this API project is linked to more than one.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using Runway.Api;
+using Runway.Completion;
 using Runway.Models;
 using Runway.Shell;
 
@@ -26,6 +27,7 @@ namespace Runway.Cmdlets
         /// <summary>Only these workspaces (default: every workspace you administer in the organization).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(WorkspaceIdCompleter))]
         public long[] WorkspaceId { get; set; }
 
         /// <summary>The organization to report on; needed only when this API project is linked to more than one.</summary>

@@ -154,4 +154,17 @@ namespace Runway.Completion
             CommandAst commandAst, IDictionary fakeBoundParameters) =>
             CompletionContext.Offer(OrganizationApi.AuditActions, wordToComplete, action => action);
     }
+
+    /// <summary>Completes a web-app workspace id from the audit log entries seen in this session (else its newest page).</summary>
+    public sealed class WorkspaceIdCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var workspaces = OwnResources.AuditLogs().Where(e => e.WorkspaceId != 0)
+                .GroupBy(e => e.WorkspaceId).Select(g => g.First()).OrderBy(e => e.WorkspaceName, StringComparer.OrdinalIgnoreCase);
+            return OwnResources.Offer(workspaces, e => e.WorkspaceId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                e => $"Workspace '{e.WorkspaceName}'", wordToComplete);
+        }
+    }
 }
