@@ -48,8 +48,7 @@ namespace Runway.Api
 
         public static async Task<RunwayAuditLogEntry> GetAuditLogAsync(this RunwayApi api, string eventId, string organizationId, CancellationToken cancellation)
         {
-            // The id is escaped here; the cmdlet has refused ids that cannot be one path segment (Runway.Api.ResourceId once main has it).
-            string path = AuditLogs + "/" + Uri.EscapeDataString(eventId);
+            string path = ResourceId.Path(AuditLogs, eventId);
             string url = organizationId == null ? path : path + "?organizationId=" + Uri.EscapeDataString(organizationId);
             JsonElement json = await api.Client.GetAsync(url, cancellation).ConfigureAwait(false);
             if (json.ValueKind != JsonValueKind.Object)

@@ -81,24 +81,12 @@ namespace Runway.Cmdlets
                     WriteError(ErrorPolicy.FromException(ex, ex.Target));
                     return;
                 }
-                try
-                {
-                    PagedOutput.Write(this, OrganizationApi.AuditLogs, query, OrganizationApi.ReadAuditLog);
-                }
-                catch (Exception ex) when (!(ex is PipelineStoppedException) && Reportable(ex))
-                {
-                    Report(ex, "audit log");
-                }
+                PagedOutput.Write(this, OrganizationApi.AuditLogs, query, OrganizationApi.ReadAuditLog, "audit log");
                 return;
             }
-            if (OrganizationId != null && OrganizationId.Trim().Length == 0)
+            if (OrganizationId != null && !IsValidId(OrganizationId, "organization")) return;
+            foreach (string id in ValidIds(EventId, "audit log event"))
             {
-                WriteError(ErrorPolicy.InvalidArgument("Runway.InvalidId", "-OrganizationId cannot be blank; leave it out when this API project is linked to one organization.", OrganizationId));
-                return;
-            }
-            foreach (string id in EventId)
-            {
-                if (!IdCheck.Valid(this, id, "audit log event")) continue;
                 RunwayAuditLogEntry entry = null;
                 if (RunForItem(id, async token => entry = await Api.GetAuditLogAsync(id, OrganizationId, token).ConfigureAwait(false)))
                     WriteObject(entry);

@@ -19,11 +19,9 @@ namespace Runway.Cmdlets
 
         protected override void ProcessRecord()
         {
-            foreach (string id in Id)
+            foreach (string id in ValidIds(Id, "workflow invocation"))
             {
-                if (!IdCheck.Valid(this, id, "workflow invocation")) continue;
                 RunwayWorkflowInvocation run = null;
-                // GetInvocationAsync escapes the id into the path (after IdCheck; Runway.Api.ResourceId once main has it).
                 if (RunForItem(id, async token => run = await Api.GetInvocationAsync(id, token).ConfigureAwait(false)))
                     WriteObject(run);
             }

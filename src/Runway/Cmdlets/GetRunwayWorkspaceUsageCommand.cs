@@ -59,14 +59,7 @@ namespace Runway.Cmdlets
                 WriteError(ErrorPolicy.FromException(ex, ex.Target));
                 return;
             }
-            try
-            {
-                PagedOutput.Write(this, OrganizationApi.WorkspaceUsage, query, RunwayWorkspaceUsageRecord.FromJson);
-            }
-            catch (Exception ex) when (!(ex is PipelineStoppedException) && Reportable(ex))
-            {
-                Report(ex, "webapp usage");
-            }
+            PagedOutput.Write(this, OrganizationApi.WorkspaceUsage, query, RunwayWorkspaceUsageRecord.FromJson, "webapp usage");
         }
     }
 }

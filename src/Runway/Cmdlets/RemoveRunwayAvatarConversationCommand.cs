@@ -9,7 +9,7 @@ namespace Runway.Cmdlets
     [Cmdlet(VerbsCommon.Remove, "RunwayAvatarConversation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
         HelpUri = RunwayCmdlet.HelpUriBase + "Remove-RunwayAvatarConversation.md")]
     [OutputType(typeof(void))]
-    public sealed class RemoveRunwayAvatarConversationCommand : RunwayCmdlet
+    public sealed class RemoveRunwayAvatarConversationCommand : DestructiveCmdlet
     {
         /// <summary>Conversation ids (a realtime session's id is its conversation's id); a piped conversation binds its Id.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -18,19 +18,13 @@ namespace Runway.Cmdlets
         [ArgumentCompleter(typeof(ConversationIdCompleter))]
         public string[] Id { get; set; }
 
-        /// <summary>Delete without asking (-WhatIf still only shows what would be deleted).</summary>
-        [Parameter]
-        public SwitchParameter Force { get; set; }
-
         protected override void ProcessRecord()
         {
-            foreach (string id in Id)
+            foreach (string id in ValidIds(Id, "avatar conversation"))
             {
-                if (!IdCheck.Valid(this, id, "avatar conversation")) continue;
                 string name = Seen.Conversations.Find(id)?.Name;
-                if (!ForcedConfirmation.Approve(this, Force, name == null ? $"avatar conversation {id}" : $"avatar conversation {id} ('{name}')", "Delete"))
+                if (!ShouldDestroy(name == null ? $"avatar conversation {id}" : $"avatar conversation {id} ('{name}')", "Delete"))
                     continue;
-                // The path goes through AvatarApi.DeleteAsync, where ids are escaped after IdCheck.
                 if (RunForItem(id, token => Api.DeleteAsync(AvatarApi.Conversations, id, token)))
                     Seen.Conversations.Forget(id);
             }

@@ -73,9 +73,8 @@ namespace Runway.Models
         private static void Organization(IDictionary<string, string> query, string organizationId)
         {
             if (organizationId == null) return;
-            if (organizationId.Trim().Length == 0)
-                throw new RunwayInputException("-OrganizationId cannot be blank; leave it out when this API project is linked to one organization.",
-                    "OrganizationId", "Runway.InvalidId", organizationId);
+            // An id like any other (ResourceId's rule), though it travels in the query: a blank one means "leave it out".
+            RunwayInputException.CheckId(organizationId, "OrganizationId", "organization");
             query["organizationId"] = organizationId;
         }
 

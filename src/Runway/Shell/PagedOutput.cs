@@ -26,7 +26,11 @@ namespace Runway.Shell
     {
         public const string NextCursorTag = "Runway.NextCursor";
 
-        public static void Write<T>(RunwayCmdlet cmdlet, string path, IDictionary<string, string> query, Func<JsonElement, T> convert)
+        /// <summary>
+        /// Writes the list at <paramref name="path"/>; a failure (401, 5xx, a dropped connection) is reported like an -Id form's,
+        /// a Runway.* error whose target is <paramref name="target"/> (default: the list's path).
+        /// </summary>
+        public static void Write<T>(RunwayCmdlet cmdlet, string path, IDictionary<string, string> query, Func<JsonElement, T> convert, object target = null)
         {
             PagingParameters paging = cmdlet.PagingParameters;
             ulong skip = paging?.Skip ?? 0;
@@ -36,13 +40,22 @@ namespace Runway.Shell
             int? pageSize = resumable != null && resumable.PageSize > 0 ? resumable.PageSize : (int?)null;
             ulong index = 0, written = 0;
             if (first == 0) return;
-            ListPosition next = cmdlet.Run(token => CursorPages.WalkAsync(cmdlet.Api.Client, path, query, wanted, resumable?.Cursor, pageSize, item =>
+            ListPosition next;
+            try
             {
-                if (index++ < skip) return true;
-                T value = convert(item);
-                cmdlet.OnPipeline(() => cmdlet.WriteObject(value));
-                return ++written < first;
-            }, token));
+                next = cmdlet.Run(token => CursorPages.WalkAsync(cmdlet.Api.Client, path, query, wanted, resumable?.Cursor, pageSize, item =>
+                {
+                    if (index++ < skip) return true;
+                    T value = convert(item);
+                    cmdlet.OnPipeline(() => cmdlet.WriteObject(value));
+                    return ++written < first;
+                }, token));
+            }
+            catch (Exception ex) when (!(ex is PipelineStoppedException) && RunwayCmdlet.Reportable(ex))
+            {
+                cmdlet.Report(ex, target ?? path);
+                return;
+            }
             if (next != null)
                 cmdlet.WriteInformation(new InformationRecord(next, cmdlet.MyInvocation.MyCommand.Name) { Tags = { NextCursorTag } });
             if (paging != null && paging.IncludeTotalCount)
