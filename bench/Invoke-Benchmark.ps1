@@ -210,7 +210,6 @@ try {
     }
     # ---- 3b. Batches at real tier limits ---------------------------------------------------------------------
     $tierTask = ($TierPendingMs + $TierRunMs) / 1000
-    Write-Step "Batches of $BatchSize at MaxConcurrent $($TierSlots -join ', '): PendingMs $TierPendingMs, RunMs $TierRunMs (task $tierTask s)..."
     function Get-SimEnds([object[]] $Ids, [int] $Slots) {
         # The simulator's queue, replayed from the tasks' createdAt: eligible after PendingMs, FIFO, one slot per end.
         $created = foreach ($id in $Ids) { [pscustomobject]@{ Id = $id; At = ConvertTo-Utc (Invoke-RestMethod -Uri "$($sim.Url)/v1/tasks/$id" -Headers $headers).createdAt } }
@@ -254,6 +253,7 @@ try {
             MaxInFlight = $stats.maxInFlight.gen4_turbo; FirstCreate = $creates[0].time; Extra = $extra }
     }
     if (Test-Section 'Tiers') {
+        Write-Step "Batches of $BatchSize at MaxConcurrent $($TierSlots -join ', '): PendingMs $TierPendingMs, RunMs $TierRunMs (task $tierTask s)..."
         foreach ($slots in $TierSlots) {
             $mod = Measure-TierBatch 'module' $slots $BatchSize
             Write-Step ("  {0} slot(s) module: {1:0.0} s, {2} polls, median delay {3:0.000} s, in flight ≤ {4}" -f $slots, $mod.Wall, $mod.Polls, $mod.Delay, $mod.MaxInFlight)
@@ -398,7 +398,7 @@ $loadAfter = (Get-Content /proc/loadavg -ErrorAction SilentlyContinue) -split ' 
 if ($Only -and (Test-Path $ResultPath)) {
     # A partial run: its rows replace the rows of the same name (new ones go after the last row), the rest stays.
     $text = [System.Collections.Generic.List[string]]::new([string[]](Get-Content $ResultPath))
-    function Get-TableEnd { $end = -1; for ($i = 0; $i -lt $text.Count; $i++) { if ($text[$i].StartsWith('| ')) { $end = $i } elseif ($end -ge 0) { break } }; $end }
+    function Get-TableEnd { $end = -1; for ($i = 0; $i -lt $text.Count; $i++) { if ($text[$i].StartsWith('|')) { $end = $i } elseif ($end -ge 0) { break } }; $end }
     foreach ($r in $rows) {
         $line = "| $($r.Benchmark) | $($r.Module) | $($r.Baseline) | $($r.Ratio) | $($r.Target) | $($r.Met) |"
         $at = -1

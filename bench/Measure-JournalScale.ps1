@@ -36,7 +36,8 @@ function Get-Growth([double] $Before) {
     [Math]::Round($peak - $Before, 1)
 }
 function New-Line([string] $Kind, [string] $TaskId, [string] $Extra = '') {
-    [System.Text.Json.Nodes.JsonNode]::Parse('{"event":"' + $Kind + '","id":"' + $TaskId + '","time":"' + [DateTimeOffset]::Now.ToString('o') + '"' + $Extra + '}')
+    # A JsonObject enumerates its properties: hand it out whole.
+    , [System.Text.Json.Nodes.JsonNode]::Parse('{"event":"' + $Kind + '","id":"' + $TaskId + '","time":"' + [DateTimeOffset]::Now.ToString('o') + '"' + $Extra + '}')
 }
 
 # The warm-up: the same code against a small journal of its own.
@@ -56,6 +57,9 @@ try {
 finally { Remove-Item "$warm*" -Force -ErrorAction SilentlyContinue }
 
 $env:RUNWAY_JOURNAL = $Journal
+# The reading modes time reads only: a sighting's status line must not start a compaction (it would archive the
+# old task the next run looks up).
+if ($Mode -notin 'Compaction', 'Trigger') { [Runway.Tasks.TaskJournal]::CompactAboveBytes = 0 }
 $before = Start-Measure
 $w = [Diagnostics.Stopwatch]::StartNew()
 $result = switch ($Mode) {

@@ -42,7 +42,7 @@ namespace Runway.Tasks
                 {
                     return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
                 }
-                catch (IOException) when (DateTime.UtcNow < deadline)
+                catch (IOException ex) when (DateTime.UtcNow < deadline && !Unwritable(ex))
                 {
                     Thread.Sleep(random.Next(2, 15));
                 }
@@ -52,6 +52,9 @@ namespace Runway.Tasks
                 }
             }
         }
+
+        /// <summary>A folder that is gone or read-only (EROFS) will not free up like a lock another session holds: no point waiting.</summary>
+        private static bool Unwritable(IOException ex) => ex is DirectoryNotFoundException || ex is PathTooLongException || ex.HResult == 30;
 
         /// <summary>
         /// Appends <paramref name="bytes"/> (whole lines) to an open file, starting on a line of its own: a last line
