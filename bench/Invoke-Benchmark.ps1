@@ -334,7 +334,7 @@ try {
         Add-Row 'Journal at scale: first object of an unfiltered Get-RunwayTask' ((Format-Stat $big.First 'ms' '0.0') + "; +$($big.FirstGrowth.Max) MB") ("1,000 tasks: " + (Format-Stat $small.First 'ms' '0.0')) (Format-Ratio ($big.First.Min / $small.First.Min) $firstRatio) '≤ 3× the 1,000-task time' ($firstRatio -le 3)
         Add-Row 'Journal at scale: building the id index (once)' ('{0:N0} ms' -f $big.Index.ms) ('1,000 tasks: {0:N0} ms; {1}' -f $small.Index.ms, $bigSize) '–' '(reference: after an upgrade; appends keep it current)' $null
         $whole = Measure-JournalFigure WholeListing $big.File
-        Add-Row 'Journal at scale: whole unfiltered listing (Get-RunwayTask | Measure-Object)' ('{0:N0} ms, +{1} MB' -f $whole.ms, $whole.growthMB) ('{0:N0} tasks listed; {1}' -f $whole.count, $bigSize) ('{0:0.00}× of target' -f ($whole.growthMB / 64)) '≤ 64 MB growth' ($whole.growthMB -le 64 -and $whole.count -eq $JournalTasks)
+        Add-Row 'Journal at scale: whole unfiltered listing (Get-RunwayTask \| Measure-Object)' ('{0:N0} ms, +{1} MB' -f $whole.ms, $whole.growthMB) ('{0:N0} tasks listed; {1}' -f $whole.count, $bigSize) ('{0:0.00}× of target' -f ($whole.growthMB / 64)) '≤ 64 MB growth' ($whole.growthMB -le 64 -and $whole.count -eq $JournalTasks)
         $copy = Join-Path $work 'scale-compact/journal.jsonl'
         New-Item -ItemType Directory -Path (Split-Path $copy) | Out-Null
         Copy-Item $big.File $copy
