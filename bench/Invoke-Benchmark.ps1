@@ -73,6 +73,7 @@ function ConvertTo-Utc($Value) {
 $Only = @($Only | ForEach-Object { $_ -split ',' } | ForEach-Object { $_.Trim() } | Where-Object { $_ })
 $unknown = @($Only | Where-Object { $_ -notin 'Import', 'PerCall', 'Batch', 'Tiers', 'LargeBatch', 'Journal', 'Transfer' })
 if ($unknown) { throw "-Only: unknown section(s) $($unknown -join ', '); choose from Import, PerCall, Batch, Tiers, LargeBatch, Journal, Transfer." }
+# Each section below sits in an if (Test-Section ...) block; the bodies keep their indentation (small diffs, easy merges).
 function Test-Section([string] $Name) { -not $Only -or $Only -contains $Name }
 . (Join-Path $PSScriptRoot 'JournalData.ps1')
 function Write-Step([string] $Text) { Write-Host ("[{0,5:0}s] {1}" -f $started.Elapsed.TotalSeconds, $Text) }
@@ -102,110 +103,110 @@ try {
     Import-Module $ModuleManifest -Force
 
     if (Test-Section 'Import') {
-        # ---- 1. Import time in a fresh pwsh ------------------------------------------------------------------
-        Write-Step 'Import-Module in a fresh pwsh...'
-        $importScript = "`$w = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$ModuleManifest'; `$w.Elapsed.TotalMilliseconds"
-        $import = foreach ($i in 0..$Runs) {
-            $ms = [double](& $pwshExe @pwshPrefix -NoProfile -NonInteractive -Command $importScript | Select-Object -Last 1)
-            if ($i -gt 0) { $ms }   # the first run warms the disk cache
-        }
-        $importStat = Get-Stat $import
-        Add-Row 'Import-Module (fresh pwsh)' (Format-Stat $importStat 'ms') '–' ('{0:0.00}× / {1:0.00}× of target' -f ($importStat.Min / 300), ($importStat.Median / 300)) '≤ 300 ms median' ($importStat.Median -le 300)
+    # ---- 1. Import time in a fresh pwsh ------------------------------------------------------------------
+    Write-Step 'Import-Module in a fresh pwsh...'
+    $importScript = "`$w = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$ModuleManifest'; `$w.Elapsed.TotalMilliseconds"
+    $import = foreach ($i in 0..$Runs) {
+        $ms = [double](& $pwshExe @pwshPrefix -NoProfile -NonInteractive -Command $importScript | Select-Object -Last 1)
+        if ($i -gt 0) { $ms }   # the first run warms the disk cache
+    }
+    $importStat = Get-Stat $import
+    Add-Row 'Import-Module (fresh pwsh)' (Format-Stat $importStat 'ms') '–' ('{0:0.00}× / {1:0.00}× of target' -f ($importStat.Min / 300), ($importStat.Median / 300)) '≤ 300 ms median' ($importStat.Median -le 300)
 
     }
     if (Test-Section 'PerCall') {
-        # ---- 2. Per-call overhead ----------------------------------------------------------------------------
-        Write-Step 'Per-call overhead (200 calls)...'
-        Reset-RunwaySimulator
-        $id = (New-RunwaySimulatorTask -Model gen4_turbo -Status SUCCEEDED).id
-        $uri = "$($sim.Url)/v1/tasks/$id"
-        $headers = @{ Authorization = "Bearer $env:RUNWAYML_API_SECRET"; 'X-Runway-Version' = '2024-11-06' }
-        foreach ($i in 1..20) { $null = Get-RunwayTask -Id $id; $null = Invoke-RestMethod -Uri $uri -Headers $headers }
-        $moduleCalls = [System.Collections.Generic.List[double]]::new()
-        $irmCalls = [System.Collections.Generic.List[double]]::new()
-        foreach ($run in 1..$Runs) {
-            # Interleaved, so that background load hits both alike.
-            $w = [Diagnostics.Stopwatch]::StartNew()
-            foreach ($i in 1..200) { $null = Get-RunwayTask -Id $id }
-            $moduleCalls.Add($w.Elapsed.TotalMilliseconds)
-            $w.Restart()
-            foreach ($i in 1..200) { $null = Invoke-RestMethod -Uri $uri -Headers $headers }
-            $irmCalls.Add($w.Elapsed.TotalMilliseconds)
-        }
-        $moduleStat = Get-Stat $moduleCalls
-        $irmStat = Get-Stat $irmCalls
-        Add-Row '200 × Get-RunwayTask' (Format-Stat $moduleStat 'ms') ("IRM " + (Format-Stat $irmStat 'ms')) (Format-Ratio ($moduleStat.Min / $irmStat.Min) ($moduleStat.Median / $irmStat.Median)) '≤ 1.2× Invoke-RestMethod' (($moduleStat.Min / $irmStat.Min) -le 1.2)
-        if ($hasSdk) {
-            $sdkRuns = (& $node.Source $sdkScript retrieve $id 200 $Runs | ConvertFrom-Json).runsMs
-            $sdkStat = Get-Stat $sdkRuns
-            Add-Row '200 × SDK tasks.retrieve' (Format-Stat $sdkStat 'ms') ("IRM " + (Format-Stat $irmStat 'ms')) (Format-Ratio ($sdkStat.Min / $irmStat.Min) ($sdkStat.Median / $irmStat.Median)) '(reference)' $null
-            Add-Row 'Get-RunwayTask vs SDK' (Format-Stat $moduleStat 'ms') ("SDK " + (Format-Stat $sdkStat 'ms')) (Format-Ratio ($moduleStat.Min / $sdkStat.Min) ($moduleStat.Median / $sdkStat.Median)) '(reference)' $null
-        }
+    # ---- 2. Per-call overhead ----------------------------------------------------------------------------
+    Write-Step 'Per-call overhead (200 calls)...'
+    Reset-RunwaySimulator
+    $id = (New-RunwaySimulatorTask -Model gen4_turbo -Status SUCCEEDED).id
+    $uri = "$($sim.Url)/v1/tasks/$id"
+    $headers = @{ Authorization = "Bearer $env:RUNWAYML_API_SECRET"; 'X-Runway-Version' = '2024-11-06' }
+    foreach ($i in 1..20) { $null = Get-RunwayTask -Id $id; $null = Invoke-RestMethod -Uri $uri -Headers $headers }
+    $moduleCalls = [System.Collections.Generic.List[double]]::new()
+    $irmCalls = [System.Collections.Generic.List[double]]::new()
+    foreach ($run in 1..$Runs) {
+        # Interleaved, so that background load hits both alike.
+        $w = [Diagnostics.Stopwatch]::StartNew()
+        foreach ($i in 1..200) { $null = Get-RunwayTask -Id $id }
+        $moduleCalls.Add($w.Elapsed.TotalMilliseconds)
+        $w.Restart()
+        foreach ($i in 1..200) { $null = Invoke-RestMethod -Uri $uri -Headers $headers }
+        $irmCalls.Add($w.Elapsed.TotalMilliseconds)
+    }
+    $moduleStat = Get-Stat $moduleCalls
+    $irmStat = Get-Stat $irmCalls
+    Add-Row '200 × Get-RunwayTask' (Format-Stat $moduleStat 'ms') ("IRM " + (Format-Stat $irmStat 'ms')) (Format-Ratio ($moduleStat.Min / $irmStat.Min) ($moduleStat.Median / $irmStat.Median)) '≤ 1.2× Invoke-RestMethod' (($moduleStat.Min / $irmStat.Min) -le 1.2)
+    if ($hasSdk) {
+        $sdkRuns = (& $node.Source $sdkScript retrieve $id 200 $Runs | ConvertFrom-Json).runsMs
+        $sdkStat = Get-Stat $sdkRuns
+        Add-Row '200 × SDK tasks.retrieve' (Format-Stat $sdkStat 'ms') ("IRM " + (Format-Stat $irmStat 'ms')) (Format-Ratio ($sdkStat.Min / $irmStat.Min) ($sdkStat.Median / $irmStat.Median)) '(reference)' $null
+        Add-Row 'Get-RunwayTask vs SDK' (Format-Stat $moduleStat 'ms') ("SDK " + (Format-Stat $sdkStat 'ms')) (Format-Ratio ($moduleStat.Min / $sdkStat.Min) ($moduleStat.Median / $sdkStat.Median)) '(reference)' $null
+    }
 
     }
     if (Test-Section 'Batch') {
-        # ---- 3. Batch of image-to-video tasks -----------------------------------------------------------------
-        Write-Step "Batch of $BatchSize image-to-video tasks, RunMs $BatchRunMs, $BatchRuns run(s) per side..."
-        $image = 'https://example.com/bench-first-frame.png'
-        $taskMs = [double]$defaults.pendingMs + $BatchRunMs
-        function Set-BatchConfig {
-            Reset-RunwaySimulator
-            # MaxConcurrent high enough for the whole batch at once: no task is ever THROTTLED.
-            $null = Set-RunwaySimulatorConfig -Setting @{ MaxConcurrent = $BatchSize; RunMs = $BatchRunMs }
-        }
-        function Measure-Batch([string] $Side) {
-            Set-BatchConfig
-            $reported = @{}
-            $w = [Diagnostics.Stopwatch]::StartNew()
-            if ($Side -eq 'module') {
-                1..$BatchSize | ForEach-Object { $image } |
-                    New-RunwayVideo -Prompt 'bench' -Model gen4_turbo -Ratio 1280:720 -Duration 2 -Wait -Confirm:$false |
-                    ForEach-Object { $reported[$_.Id] = [DateTimeOffset]::UtcNow }
-                $wall = $w.Elapsed.TotalSeconds
-            }
-            else {
-                $out = & $node.Source $sdkScript batch $BatchSize $image | ConvertFrom-Json
-                $wall = $out.wallMs / 1000
-                foreach ($t in $out.tasks) { $reported[$t.id] = ConvertTo-Utc $t.reportedAt }
-            }
-            $stats = Get-RunwaySimulatorStat
-            $log = @(Get-RunwaySimulatorRequest -Path '/v1/tasks/' -Method GET)
-            $creates = @(Get-RunwaySimulatorRequest -Path '/v1/image_to_video' -Method POST | Where-Object status -eq 200)
-            if ($reported.Count -ne $BatchSize -or $creates.Count -ne $BatchSize) { throw "$Side batch: $($reported.Count) reported, $($creates.Count) created of $BatchSize." }
-            $throttled = ($stats.maxRunning.gen4_turbo -gt $BatchSize)
-            # With no throttling a task ends exactly PendingMs + RunMs after its creation (the simulator's createdAt).
-            $delays = foreach ($id in $reported.Keys) {
-                $created = ConvertTo-Utc (Invoke-RestMethod -Uri "$($sim.Url)/v1/tasks/$id" -Headers $headers).createdAt
-                ($reported[$id] - $created.AddMilliseconds($taskMs)).TotalSeconds
-            }
-            [pscustomobject]@{ Side = $Side; Wall = $wall; Polls = $log.Count; Delay = (Get-Stat $delays).Median; MaxRunning = $stats.maxRunning.gen4_turbo; Throttled = $throttled }
-        }
-        $batch = [System.Collections.Generic.List[object]]::new()
-        foreach ($run in 1..$BatchRuns) {
-            $batch.Add((Measure-Batch 'module'))
-            Write-Step ("  module: {0:0.0} s, {1} polls, median delay {2:0.00} s" -f $batch[-1].Wall, $batch[-1].Polls, $batch[-1].Delay)
-            if ($hasSdk) {
-                $batch.Add((Measure-Batch 'sdk'))
-                Write-Step ("  SDK:    {0:0.0} s, {1} polls, median delay {2:0.00} s" -f $batch[-1].Wall, $batch[-1].Polls, $batch[-1].Delay)
-            }
-        }
-        $m = @($batch | Where-Object Side -eq 'module')
-        $s = @($batch | Where-Object Side -eq 'sdk')
-        $mWall = Get-Stat $m.Wall; $mPolls = Get-Stat $m.Polls; $mDelay = Get-Stat $m.Delay
-        $taskSeconds = $taskMs / 1000
-        $simTask = "simulator task {0:0.0} s" -f $taskSeconds
-        if ($s) {
-            $sWall = Get-Stat $s.Wall; $sPolls = Get-Stat $s.Polls; $sDelay = Get-Stat $s.Delay
-            Add-Row "Batch ${BatchSize}: wall time" (Format-Stat $mWall 's' '0.0') ("SDK " + (Format-Stat $sWall 's' '0.0') + "; $simTask") (('{0:0.00}× / {1:0.00}× of task time; SDK {2:0.00}× / {3:0.00}×' -f ($mWall.Min / $taskSeconds), ($mWall.Median / $taskSeconds), ($sWall.Min / $taskSeconds), ($sWall.Median / $taskSeconds))) '≤ 1.1× task time' (($mWall.Min / $taskSeconds) -le 1.1)
-            Add-Row "Batch ${BatchSize}: poll requests" (Format-Stat $mPolls '') ("SDK " + (Format-Stat $sPolls '')) (Format-Ratio ($mPolls.Min / $sPolls.Min) ($mPolls.Median / $sPolls.Median)) 'fewer than the SDK' ($mPolls.Max -lt $sPolls.Min)
-            Add-Row "Batch ${BatchSize}: median report delay" (Format-Stat $mDelay 's' '0.00') ("SDK " + (Format-Stat $sDelay 's' '0.00')) (Format-Ratio ($mDelay.Min / [Math]::Max(0.001, $sDelay.Min)) ($mDelay.Median / [Math]::Max(0.001, $sDelay.Median))) 'not later than the SDK' ($mDelay.Median -le $sDelay.Median)
+    # ---- 3. Batch of image-to-video tasks -----------------------------------------------------------------
+    Write-Step "Batch of $BatchSize image-to-video tasks, RunMs $BatchRunMs, $BatchRuns run(s) per side..."
+    $image = 'https://example.com/bench-first-frame.png'
+    $taskMs = [double]$defaults.pendingMs + $BatchRunMs
+    function Set-BatchConfig {
+        Reset-RunwaySimulator
+        # MaxConcurrent high enough for the whole batch at once: no task is ever THROTTLED.
+        $null = Set-RunwaySimulatorConfig -Setting @{ MaxConcurrent = $BatchSize; RunMs = $BatchRunMs }
+    }
+    function Measure-Batch([string] $Side) {
+        Set-BatchConfig
+        $reported = @{}
+        $w = [Diagnostics.Stopwatch]::StartNew()
+        if ($Side -eq 'module') {
+            1..$BatchSize | ForEach-Object { $image } |
+                New-RunwayVideo -Prompt 'bench' -Model gen4_turbo -Ratio 1280:720 -Duration 2 -Wait -Confirm:$false |
+                ForEach-Object { $reported[$_.Id] = [DateTimeOffset]::UtcNow }
+            $wall = $w.Elapsed.TotalSeconds
         }
         else {
-            Add-Row "Batch ${BatchSize}: wall time" (Format-Stat $mWall 's' '0.0') $simTask ('{0:0.00}× / {1:0.00}×' -f ($mWall.Min / $taskSeconds), ($mWall.Median / $taskSeconds)) '≤ 1.1× task time' (($mWall.Min / $taskSeconds) -le 1.1)
-            Add-Row "Batch ${BatchSize}: poll requests" (Format-Stat $mPolls '') 'SDK not installed' '–' 'fewer than the SDK' $null
-            $notes.Add('The Node SDK is not installed (run `npm ci` in tests/conformance), so its figures are missing.')
+            $out = & $node.Source $sdkScript batch $BatchSize $image | ConvertFrom-Json
+            $wall = $out.wallMs / 1000
+            foreach ($t in $out.tasks) { $reported[$t.id] = ConvertTo-Utc $t.reportedAt }
         }
-        if (@($batch | Where-Object Throttled).Count) { $notes.Add('WARNING: some batch tasks were THROTTLED, so the report delays are overstated.') }
+        $stats = Get-RunwaySimulatorStat
+        $log = @(Get-RunwaySimulatorRequest -Path '/v1/tasks/' -Method GET)
+        $creates = @(Get-RunwaySimulatorRequest -Path '/v1/image_to_video' -Method POST | Where-Object status -eq 200)
+        if ($reported.Count -ne $BatchSize -or $creates.Count -ne $BatchSize) { throw "$Side batch: $($reported.Count) reported, $($creates.Count) created of $BatchSize." }
+        $throttled = ($stats.maxRunning.gen4_turbo -gt $BatchSize)
+        # With no throttling a task ends exactly PendingMs + RunMs after its creation (the simulator's createdAt).
+        $delays = foreach ($id in $reported.Keys) {
+            $created = ConvertTo-Utc (Invoke-RestMethod -Uri "$($sim.Url)/v1/tasks/$id" -Headers $headers).createdAt
+            ($reported[$id] - $created.AddMilliseconds($taskMs)).TotalSeconds
+        }
+        [pscustomobject]@{ Side = $Side; Wall = $wall; Polls = $log.Count; Delay = (Get-Stat $delays).Median; MaxRunning = $stats.maxRunning.gen4_turbo; Throttled = $throttled }
+    }
+    $batch = [System.Collections.Generic.List[object]]::new()
+    foreach ($run in 1..$BatchRuns) {
+        $batch.Add((Measure-Batch 'module'))
+        Write-Step ("  module: {0:0.0} s, {1} polls, median delay {2:0.00} s" -f $batch[-1].Wall, $batch[-1].Polls, $batch[-1].Delay)
+        if ($hasSdk) {
+            $batch.Add((Measure-Batch 'sdk'))
+            Write-Step ("  SDK:    {0:0.0} s, {1} polls, median delay {2:0.00} s" -f $batch[-1].Wall, $batch[-1].Polls, $batch[-1].Delay)
+        }
+    }
+    $m = @($batch | Where-Object Side -eq 'module')
+    $s = @($batch | Where-Object Side -eq 'sdk')
+    $mWall = Get-Stat $m.Wall; $mPolls = Get-Stat $m.Polls; $mDelay = Get-Stat $m.Delay
+    $taskSeconds = $taskMs / 1000
+    $simTask = "simulator task {0:0.0} s" -f $taskSeconds
+    if ($s) {
+        $sWall = Get-Stat $s.Wall; $sPolls = Get-Stat $s.Polls; $sDelay = Get-Stat $s.Delay
+        Add-Row "Batch ${BatchSize}: wall time" (Format-Stat $mWall 's' '0.0') ("SDK " + (Format-Stat $sWall 's' '0.0') + "; $simTask") (('{0:0.00}× / {1:0.00}× of task time; SDK {2:0.00}× / {3:0.00}×' -f ($mWall.Min / $taskSeconds), ($mWall.Median / $taskSeconds), ($sWall.Min / $taskSeconds), ($sWall.Median / $taskSeconds))) '≤ 1.1× task time' (($mWall.Min / $taskSeconds) -le 1.1)
+        Add-Row "Batch ${BatchSize}: poll requests" (Format-Stat $mPolls '') ("SDK " + (Format-Stat $sPolls '')) (Format-Ratio ($mPolls.Min / $sPolls.Min) ($mPolls.Median / $sPolls.Median)) 'fewer than the SDK' ($mPolls.Max -lt $sPolls.Min)
+        Add-Row "Batch ${BatchSize}: median report delay" (Format-Stat $mDelay 's' '0.00') ("SDK " + (Format-Stat $sDelay 's' '0.00')) (Format-Ratio ($mDelay.Min / [Math]::Max(0.001, $sDelay.Min)) ($mDelay.Median / [Math]::Max(0.001, $sDelay.Median))) 'not later than the SDK' ($mDelay.Median -le $sDelay.Median)
+    }
+    else {
+        Add-Row "Batch ${BatchSize}: wall time" (Format-Stat $mWall 's' '0.0') $simTask ('{0:0.00}× / {1:0.00}×' -f ($mWall.Min / $taskSeconds), ($mWall.Median / $taskSeconds)) '≤ 1.1× task time' (($mWall.Min / $taskSeconds) -le 1.1)
+        Add-Row "Batch ${BatchSize}: poll requests" (Format-Stat $mPolls '') 'SDK not installed' '–' 'fewer than the SDK' $null
+        $notes.Add('The Node SDK is not installed (run `npm ci` in tests/conformance), so its figures are missing.')
+    }
+    if (@($batch | Where-Object Throttled).Count) { $notes.Add('WARNING: some batch tasks were THROTTLED, so the report delays are overstated.') }
 
     }
     # ---- 3b. Batches at real tier limits ---------------------------------------------------------------------
@@ -253,139 +254,139 @@ try {
             MaxInFlight = $stats.maxInFlight.gen4_turbo; FirstCreate = $creates[0].time; Extra = $extra }
     }
     if (Test-Section 'Tiers') {
-        Write-Step "Batches of $BatchSize at MaxConcurrent $($TierSlots -join ', '): PendingMs $TierPendingMs, RunMs $TierRunMs (task $tierTask s)..."
-        foreach ($slots in $TierSlots) {
-            $mod = Measure-TierBatch 'module' $slots $BatchSize
-            Write-Step ("  {0} slot(s) module: {1:0.0} s, {2} polls, median delay {3:0.000} s, in flight ≤ {4}" -f $slots, $mod.Wall, $mod.Polls, $mod.Delay, $mod.MaxInFlight)
-            $ideal = $BatchSize / $slots * $tierTask
-            if ($hasSdk) {
-                $sdk = Measure-TierBatch 'sdk' $slots $BatchSize
-                Write-Step ("  {0} slot(s) SDK:    {1:0.0} s, {2} polls, median delay {3:0.000} s, in flight ≤ {4}" -f $slots, $sdk.Wall, $sdk.Polls, $sdk.Delay, $sdk.MaxInFlight)
-                Add-Row "$BatchSize at MaxConcurrent ${slots}: wall time" ('{0:0.0} s' -f $mod.Wall) ("SDK {0:0.0} s; ideal {1:0.0} s" -f $sdk.Wall, $ideal) ('{0:0.000}× ideal; SDK {1:0.000}×' -f ($mod.Wall / $ideal), ($sdk.Wall / $ideal)) '≤ 1.02× ideal' (($mod.Wall / $ideal) -le 1.02)
-                Add-Row "$BatchSize at MaxConcurrent ${slots}: poll requests" "$($mod.Polls)" "SDK $($sdk.Polls)" ('{0:0.00}×' -f ($mod.Polls / $sdk.Polls)) '≤ 0.5× the SDK' (($mod.Polls / $sdk.Polls) -le 0.5)
-                Add-Row "$BatchSize at MaxConcurrent ${slots}: median report delay" ('{0:0.000} s' -f $mod.Delay) ('SDK {0:0.000} s' -f $sdk.Delay) ('{0:0.000}×' -f ($mod.Delay / [Math]::Max(0.001, $sdk.Delay))) 'not later than the SDK' ($mod.Delay -le $sdk.Delay)
-            }
-            else {
-                Add-Row "$BatchSize at MaxConcurrent ${slots}: wall time" ('{0:0.0} s' -f $mod.Wall) ("ideal {0:0.0} s" -f $ideal) ('{0:0.000}× ideal' -f ($mod.Wall / $ideal)) '≤ 1.02× ideal' (($mod.Wall / $ideal) -le 1.02)
-            }
-            if ($mod.MaxInFlight -gt $slots) { $notes.Add("WARNING: the module had $($mod.MaxInFlight) tasks in flight at MaxConcurrent $slots.") }
+    Write-Step "Batches of $BatchSize at MaxConcurrent $($TierSlots -join ', '): PendingMs $TierPendingMs, RunMs $TierRunMs (task $tierTask s)..."
+    foreach ($slots in $TierSlots) {
+        $mod = Measure-TierBatch 'module' $slots $BatchSize
+        Write-Step ("  {0} slot(s) module: {1:0.0} s, {2} polls, median delay {3:0.000} s, in flight ≤ {4}" -f $slots, $mod.Wall, $mod.Polls, $mod.Delay, $mod.MaxInFlight)
+        $ideal = $BatchSize / $slots * $tierTask
+        if ($hasSdk) {
+            $sdk = Measure-TierBatch 'sdk' $slots $BatchSize
+            Write-Step ("  {0} slot(s) SDK:    {1:0.0} s, {2} polls, median delay {3:0.000} s, in flight ≤ {4}" -f $slots, $sdk.Wall, $sdk.Polls, $sdk.Delay, $sdk.MaxInFlight)
+            Add-Row "$BatchSize at MaxConcurrent ${slots}: wall time" ('{0:0.0} s' -f $mod.Wall) ("SDK {0:0.0} s; ideal {1:0.0} s" -f $sdk.Wall, $ideal) ('{0:0.000}× ideal; SDK {1:0.000}×' -f ($mod.Wall / $ideal), ($sdk.Wall / $ideal)) '≤ 1.02× ideal' (($mod.Wall / $ideal) -le 1.02)
+            Add-Row "$BatchSize at MaxConcurrent ${slots}: poll requests" "$($mod.Polls)" "SDK $($sdk.Polls)" ('{0:0.00}×' -f ($mod.Polls / $sdk.Polls)) '≤ 0.5× the SDK' (($mod.Polls / $sdk.Polls) -le 0.5)
+            Add-Row "$BatchSize at MaxConcurrent ${slots}: median report delay" ('{0:0.000} s' -f $mod.Delay) ('SDK {0:0.000} s' -f $sdk.Delay) ('{0:0.000}×' -f ($mod.Delay / [Math]::Max(0.001, $sdk.Delay))) 'not later than the SDK' ($mod.Delay -le $sdk.Delay)
         }
+        else {
+            Add-Row "$BatchSize at MaxConcurrent ${slots}: wall time" ('{0:0.0} s' -f $mod.Wall) ("ideal {0:0.0} s" -f $ideal) ('{0:0.000}× ideal' -f ($mod.Wall / $ideal)) '≤ 1.02× ideal' (($mod.Wall / $ideal) -le 1.02)
+        }
+        if ($mod.MaxInFlight -gt $slots) { $notes.Add("WARNING: the module had $($mod.MaxInFlight) tasks in flight at MaxConcurrent $slots.") }
+    }
 
     }
     if (Test-Section 'LargeBatch') {
-        # ---- 3c. A large batch: memory, first create, threads --------------------------------------------------
-        Write-Step "Batch of $LargeBatch at MaxConcurrent 100 (task $tierTask s), fresh pwsh..."
-        $large = Measure-TierBatch 'module' 100 $LargeBatch
-        $x = $large.Extra
-        $firstCreate = ((ConvertTo-Utc $large.FirstCreate) - (ConvertTo-Utc $x.startedAt)).TotalSeconds
-        $growth = $x.peakMB - $x.idleMB
-        Write-Step ("  {0:0.0} s, peak +{1:0.0} MB, first create after {2:0.000} s, threads {3} → {4}" -f $large.Wall, $growth, $firstCreate, $x.idleThreads, $x.peakThreads)
-        Add-Row "Batch ${LargeBatch}: peak working set above idle" ('+{0:0.0} MB' -f $growth) ('idle {0:0} MB' -f $x.idleMB) ('{0:0.00}× of target' -f ($growth / 64)) '≤ 64 MB' ($growth -le 64)
-        Add-Row "Batch ${LargeBatch}: time to first create" ('{0:0.000} s' -f $firstCreate) '–' ('{0:0.00}× of target' -f ($firstCreate / 1)) '≤ 1 s' ($firstCreate -le 1)
-        Add-Row "Batch ${LargeBatch}: threads" ("{0} peak" -f $x.peakThreads) ("{0} idle" -f $x.idleThreads) ('+{0}' -f ($x.peakThreads - $x.idleThreads)) 'no thread per task (≤ +32)' (($x.peakThreads - $x.idleThreads) -le 32)
-        Add-Row "Batch ${LargeBatch}: wall time" ('{0:0.0} s' -f $large.Wall) ('ideal {0:0.0} s' -f ($LargeBatch / 100 * $tierTask)) ('{0:0.000}× ideal' -f ($large.Wall / ($LargeBatch / 100 * $tierTask))) '(reference)' $null
+    # ---- 3c. A large batch: memory, first create, threads --------------------------------------------------
+    Write-Step "Batch of $LargeBatch at MaxConcurrent 100 (task $tierTask s), fresh pwsh..."
+    $large = Measure-TierBatch 'module' 100 $LargeBatch
+    $x = $large.Extra
+    $firstCreate = ((ConvertTo-Utc $large.FirstCreate) - (ConvertTo-Utc $x.startedAt)).TotalSeconds
+    $growth = $x.peakMB - $x.idleMB
+    Write-Step ("  {0:0.0} s, peak +{1:0.0} MB, first create after {2:0.000} s, threads {3} → {4}" -f $large.Wall, $growth, $firstCreate, $x.idleThreads, $x.peakThreads)
+    Add-Row "Batch ${LargeBatch}: peak working set above idle" ('+{0:0.0} MB' -f $growth) ('idle {0:0} MB' -f $x.idleMB) ('{0:0.00}× of target' -f ($growth / 64)) '≤ 64 MB' ($growth -le 64)
+    Add-Row "Batch ${LargeBatch}: time to first create" ('{0:0.000} s' -f $firstCreate) '–' ('{0:0.00}× of target' -f ($firstCreate / 1)) '≤ 1 s' ($firstCreate -le 1)
+    Add-Row "Batch ${LargeBatch}: threads" ("{0} peak" -f $x.peakThreads) ("{0} idle" -f $x.idleThreads) ('+{0}' -f ($x.peakThreads - $x.idleThreads)) 'no thread per task (≤ +32)' (($x.peakThreads - $x.idleThreads) -le 32)
+    Add-Row "Batch ${LargeBatch}: wall time" ('{0:0.0} s' -f $large.Wall) ('ideal {0:0.0} s' -f ($LargeBatch / 100 * $tierTask)) ('{0:0.000}× ideal' -f ($large.Wall / ($LargeBatch / 100 * $tierTask))) '(reference)' $null
 
     }
     if (Test-Section 'Journal') {
-        # ---- 3d. The task journal at 100,000 tasks ----------------------------------------------------------------
-        Write-Step "Task journal of $JournalTasks tasks, fresh pwsh..."
-        $journalDir = Join-Path $work 'journal'
-        New-Item -ItemType Directory -Path $journalDir | Out-Null
-        $json = & $pwshExe @pwshPrefix -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Measure-Journal.ps1') -ModuleManifest $ModuleManifest -Directory $journalDir -Tasks $JournalTasks
-        if ($LASTEXITCODE -ne 0) { throw "Measure-Journal.ps1 failed: $json" }
-        $j = $json | Select-Object -Last 1 | ConvertFrom-Json
-        $listStat = Get-Stat $j.listMs; $completeStat = Get-Stat $j.completeMs; $appendStat = Get-Stat $j.appendMs
-        Write-Step ("  {0:0} MB: list {1:0.0} ms, complete {2:0.0} ms, append {3:0.00} ms, compaction {4:0} ms → {5:0.0} MB" -f ($j.bytes / 1MB), $listStat.Median, $completeStat.Median, $appendStat.Median, $j.compactMs, ($j.bytesAfter / 1MB))
-        $size = '{0:N0} tasks, {1:N0} lines, {2:0} MB' -f $j.tasks, $j.lines, ($j.bytes / 1MB)
-        Add-Row 'Journal: Get-RunwayTask -First 20' (Format-Stat $listStat 'ms' '0.0') $size ('{0:0.000}× of target' -f ($listStat.Median / 300)) '≤ 300 ms median' ($listStat.Median -le 300)
-        Add-Row 'Journal: task-id completion' (Format-Stat $completeStat 'ms' '0.0') $size ('{0:0.000}× of target' -f ($completeStat.Median / 100)) '≤ 100 ms median' ($completeStat.Median -le 100)
-        Add-Row "Journal: a create's journal line" (Format-Stat $appendStat 'ms' '0.00') $size ('{0:0.000}× of target' -f ($appendStat.Median / 10)) '≤ 10 ms median' ($appendStat.Median -le 10)
-        Add-Row 'Journal: one compaction' ('{0:N0} ms, {1:N0} ms of it holding the lock' -f $j.compactMs, $j.compactLockedMs) ('{0:0.0} MB → {1:0.0} MB; {2:N0} tasks kept, {3:N0} archived' -f ($j.bytes / 1MB), ($j.bytesAfter / 1MB), $j.keptTasks, $j.archivedTasks) ('{0:0.000}× the size' -f ($j.bytesAfter / $j.bytes)) 'bounded; nothing unfinished or unsaved lost (tests)' $null
-        Add-Row 'Journal: longest append during that compaction' ('{0:N1} ms' -f $j.longestAppendDuringCompactionMs) ('{0} appends, one every 20 ms from another runspace{1}' -f $j.appendsDuringCompaction, $(if ($j.appendErrorDuringCompaction) { "; one FAILED: $($j.appendErrorDuringCompaction)" })) ('{0:0.000}× an append''s 10 s patience' -f ($j.longestAppendDuringCompactionMs / 10000)) '≤ 500 ms (only the final swap holds the lock)' ($j.longestAppendDuringCompactionMs -le 500 -and -not $j.appendErrorDuringCompaction)
+    # ---- 3d. The task journal at 100,000 tasks ----------------------------------------------------------------
+    Write-Step "Task journal of $JournalTasks tasks, fresh pwsh..."
+    $journalDir = Join-Path $work 'journal'
+    New-Item -ItemType Directory -Path $journalDir | Out-Null
+    $json = & $pwshExe @pwshPrefix -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Measure-Journal.ps1') -ModuleManifest $ModuleManifest -Directory $journalDir -Tasks $JournalTasks
+    if ($LASTEXITCODE -ne 0) { throw "Measure-Journal.ps1 failed: $json" }
+    $j = $json | Select-Object -Last 1 | ConvertFrom-Json
+    $listStat = Get-Stat $j.listMs; $completeStat = Get-Stat $j.completeMs; $appendStat = Get-Stat $j.appendMs
+    Write-Step ("  {0:0} MB: list {1:0.0} ms, complete {2:0.0} ms, append {3:0.00} ms, compaction {4:0} ms → {5:0.0} MB" -f ($j.bytes / 1MB), $listStat.Median, $completeStat.Median, $appendStat.Median, $j.compactMs, ($j.bytesAfter / 1MB))
+    $size = '{0:N0} tasks, {1:N0} lines, {2:0} MB' -f $j.tasks, $j.lines, ($j.bytes / 1MB)
+    Add-Row 'Journal: Get-RunwayTask -First 20' (Format-Stat $listStat 'ms' '0.0') $size ('{0:0.000}× of target' -f ($listStat.Median / 300)) '≤ 300 ms median' ($listStat.Median -le 300)
+    Add-Row 'Journal: task-id completion' (Format-Stat $completeStat 'ms' '0.0') $size ('{0:0.000}× of target' -f ($completeStat.Median / 100)) '≤ 100 ms median' ($completeStat.Median -le 100)
+    Add-Row "Journal: a create's journal line" (Format-Stat $appendStat 'ms' '0.00') $size ('{0:0.000}× of target' -f ($appendStat.Median / 10)) '≤ 10 ms median' ($appendStat.Median -le 10)
+    Add-Row 'Journal: one compaction' ('{0:N0} ms, {1:N0} ms of it holding the lock' -f $j.compactMs, $j.compactLockedMs) ('{0:0.0} MB → {1:0.0} MB; {2:N0} tasks kept, {3:N0} archived' -f ($j.bytes / 1MB), ($j.bytesAfter / 1MB), $j.keptTasks, $j.archivedTasks) ('{0:0.000}× the size' -f ($j.bytesAfter / $j.bytes)) 'bounded; nothing unfinished or unsaved lost (tests)' $null
+    Add-Row 'Journal: longest append during that compaction' ('{0:N1} ms' -f $j.longestAppendDuringCompactionMs) ('{0} appends, one every 20 ms from another runspace{1}' -f $j.appendsDuringCompaction, $(if ($j.appendErrorDuringCompaction) { "; one FAILED: $($j.appendErrorDuringCompaction)" })) ('{0:0.000}× an append''s 10 s patience' -f ($j.longestAppendDuringCompactionMs / 10000)) '≤ 500 ms (only the final swap holds the lock)' ($j.longestAppendDuringCompactionMs -le 500 -and -not $j.appendErrorDuringCompaction)
 
 
-        # ---- 3e. The journal at scale: 1,000 vs 100,000 tasks, each figure the first of a fresh pwsh --------------
-        Write-Step "Task journal at scale: 1,000 vs $JournalTasks tasks, fresh pwsh per figure..."
-        Reset-RunwaySimulator
-        $known = (New-RunwaySimulatorTask -Model gen4_turbo -Status SUCCEEDED).id
-        function Measure-JournalFigure([string] $Mode, [string] $Journal) {
-            $json = & $pwshExe @pwshPrefix -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Measure-JournalScale.ps1') -ModuleManifest $ModuleManifest -Journal $Journal -Mode $Mode -Id $known
-            if ($LASTEXITCODE -ne 0) { throw "Measure-JournalScale.ps1 -Mode $Mode failed: $json" }
-            $json | Select-Object -Last 1 | ConvertFrom-Json
-        }
-        $scale = @{}
-        foreach ($size in 1000, $JournalTasks) {
-            $file = Join-Path $work "scale-$size/journal.jsonl"
-            New-Item -ItemType Directory -Path (Split-Path $file) | Out-Null
-            $lineCount = New-BenchJournal -Path $file -Tasks $size -OldestId $known
-            # The index is built once (an upgrade's first lookup; appends keep it current after that).
-            $index = Measure-JournalFigure Index $file
-            $lookups = @(foreach ($run in 1..$Runs) { Measure-JournalFigure Lookup $file })
-            $firsts = @(foreach ($run in 1..$Runs) { Measure-JournalFigure FirstObject $file })
-            $scale[$size] = [pscustomobject]@{ Lines = $lineCount; Bytes = (Get-Item $file).Length; File = $file; Index = $index; Lookup = Get-Stat $lookups.ms; Find = Get-Stat $lookups.findMs
-                LookupGrowth = Get-Stat $lookups.growthMB; First = Get-Stat $firsts.ms; FirstGrowth = Get-Stat $firsts.growthMB }
-            Write-Step ("  {0:N0} tasks ({1:0.0} MB): index {2:0} ms; Get-RunwayTask -Id {3:0.0} ms (journal {4:0.00} ms, +{5:0.0} MB); first listed {6:0.0} ms" -f $size, ($scale[$size].Bytes / 1MB), $index.ms, $scale[$size].Lookup.Median, $scale[$size].Find.Median, $scale[$size].LookupGrowth.Max, $scale[$size].First.Median)
-        }
-        $small = $scale[1000]; $big = $scale[$JournalTasks]
-        $bigSize = '{0:N0} tasks, {1:0} MB' -f $JournalTasks, ($big.Bytes / 1MB)
-        $lookupRatio = $big.Lookup.Median / $small.Lookup.Median
-        Add-Row "Journal at scale: first Get-RunwayTask -Id (its sighting looks the task up)" ((Format-Stat $big.Lookup 'ms' '0.0') + "; journal part $(Format-Stat $big.Find 'ms' '0.00'); +$($big.LookupGrowth.Max) MB") ("1,000 tasks: " + (Format-Stat $small.Lookup 'ms' '0.0') + "; journal part $(Format-Stat $small.Find 'ms' '0.00')") (Format-Ratio ($big.Lookup.Min / $small.Lookup.Min) $lookupRatio) '≤ 3× the 1,000-task time; ≤ 64 MB growth' ($lookupRatio -le 3 -and $big.LookupGrowth.Max -le 64)
-        $firstRatio = $big.First.Median / $small.First.Median
-        Add-Row 'Journal at scale: first object of an unfiltered Get-RunwayTask' ((Format-Stat $big.First 'ms' '0.0') + "; +$($big.FirstGrowth.Max) MB") ("1,000 tasks: " + (Format-Stat $small.First 'ms' '0.0')) (Format-Ratio ($big.First.Min / $small.First.Min) $firstRatio) '≤ 3× the 1,000-task time' ($firstRatio -le 3)
-        Add-Row 'Journal at scale: building the id index (once)' ('{0:N0} ms' -f $big.Index.ms) ('1,000 tasks: {0:N0} ms; {1}' -f $small.Index.ms, $bigSize) '–' '(reference: after an upgrade; appends keep it current)' $null
-        $whole = Measure-JournalFigure WholeListing $big.File
-        Add-Row 'Journal at scale: whole unfiltered listing (Get-RunwayTask \| Measure-Object)' ('{0:N0} ms, +{1} MB' -f $whole.ms, $whole.growthMB) ('{0:N0} tasks listed; {1}' -f $whole.count, $bigSize) ('{0:0.00}× of target' -f ($whole.growthMB / 64)) '≤ 64 MB growth' ($whole.growthMB -le 64 -and $whole.count -eq $JournalTasks)
-        $copy = Join-Path $work 'scale-compact/journal.jsonl'
-        New-Item -ItemType Directory -Path (Split-Path $copy) | Out-Null
-        Copy-Item $big.File $copy
-        $compact = Measure-JournalFigure Compaction $copy
-        Add-Row 'Journal at scale: one compaction' ('{0:N0} ms, +{1} MB' -f $compact.ms, $compact.growthMB) ('{0:0.0} MB → {1:0.0} MB; {2:N0} kept, {3:N0} archived' -f ($compact.bytesBefore / 1MB), ($compact.bytesAfter / 1MB), $compact.kept, $compact.archived) ('{0:0.00}× of target' -f ($compact.growthMB / 64)) '≤ 64 MB growth' ($compact.growthMB -le 64)
-        Remove-Item (Split-Path $copy) -Recurse -Force
-        New-Item -ItemType Directory -Path (Split-Path $copy) | Out-Null
-        Copy-Item $big.File $copy
-        $trigger = Measure-JournalFigure Trigger $copy
-        $longestWait = [Math]::Max($trigger.ms, $trigger.longestAppendMs)
-        Add-Row 'Journal at scale: longest create wait during a compaction' ('{0:N1} ms (the create that started it: {1:N1} ms)' -f $longestWait, $trigger.ms) ('{0} creates, one every 20 ms, during the {1:N0} ms background compaction; {2}' -f $trigger.appends, $trigger.compactionMs, $bigSize) ('{0:0.00}× of target' -f ($longestWait / 500)) '≤ 500 ms' ($longestWait -le 500)
+    # ---- 3e. The journal at scale: 1,000 vs 100,000 tasks, each figure the first of a fresh pwsh --------------
+    Write-Step "Task journal at scale: 1,000 vs $JournalTasks tasks, fresh pwsh per figure..."
+    Reset-RunwaySimulator
+    $known = (New-RunwaySimulatorTask -Model gen4_turbo -Status SUCCEEDED).id
+    function Measure-JournalFigure([string] $Mode, [string] $Journal) {
+        $json = & $pwshExe @pwshPrefix -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Measure-JournalScale.ps1') -ModuleManifest $ModuleManifest -Journal $Journal -Mode $Mode -Id $known
+        if ($LASTEXITCODE -ne 0) { throw "Measure-JournalScale.ps1 -Mode $Mode failed: $json" }
+        $json | Select-Object -Last 1 | ConvertFrom-Json
+    }
+    $scale = @{}
+    foreach ($size in 1000, $JournalTasks) {
+        $file = Join-Path $work "scale-$size/journal.jsonl"
+        New-Item -ItemType Directory -Path (Split-Path $file) | Out-Null
+        $lineCount = New-BenchJournal -Path $file -Tasks $size -OldestId $known
+        # The index is built once (an upgrade's first lookup; appends keep it current after that).
+        $index = Measure-JournalFigure Index $file
+        $lookups = @(foreach ($run in 1..$Runs) { Measure-JournalFigure Lookup $file })
+        $firsts = @(foreach ($run in 1..$Runs) { Measure-JournalFigure FirstObject $file })
+        $scale[$size] = [pscustomobject]@{ Lines = $lineCount; Bytes = (Get-Item $file).Length; File = $file; Index = $index; Lookup = Get-Stat $lookups.ms; Find = Get-Stat $lookups.findMs
+            LookupGrowth = Get-Stat $lookups.growthMB; First = Get-Stat $firsts.ms; FirstGrowth = Get-Stat $firsts.growthMB }
+        Write-Step ("  {0:N0} tasks ({1:0.0} MB): index {2:0} ms; Get-RunwayTask -Id {3:0.0} ms (journal {4:0.00} ms, +{5:0.0} MB); first listed {6:0.0} ms" -f $size, ($scale[$size].Bytes / 1MB), $index.ms, $scale[$size].Lookup.Median, $scale[$size].Find.Median, $scale[$size].LookupGrowth.Max, $scale[$size].First.Median)
+    }
+    $small = $scale[1000]; $big = $scale[$JournalTasks]
+    $bigSize = '{0:N0} tasks, {1:0} MB' -f $JournalTasks, ($big.Bytes / 1MB)
+    $lookupRatio = $big.Lookup.Median / $small.Lookup.Median
+    Add-Row "Journal at scale: first Get-RunwayTask -Id (its sighting looks the task up)" ((Format-Stat $big.Lookup 'ms' '0.0') + "; journal part $(Format-Stat $big.Find 'ms' '0.00'); +$($big.LookupGrowth.Max) MB") ("1,000 tasks: " + (Format-Stat $small.Lookup 'ms' '0.0') + "; journal part $(Format-Stat $small.Find 'ms' '0.00')") (Format-Ratio ($big.Lookup.Min / $small.Lookup.Min) $lookupRatio) '≤ 3× the 1,000-task time; ≤ 64 MB growth' ($lookupRatio -le 3 -and $big.LookupGrowth.Max -le 64)
+    $firstRatio = $big.First.Median / $small.First.Median
+    Add-Row 'Journal at scale: first object of an unfiltered Get-RunwayTask' ((Format-Stat $big.First 'ms' '0.0') + "; +$($big.FirstGrowth.Max) MB") ("1,000 tasks: " + (Format-Stat $small.First 'ms' '0.0')) (Format-Ratio ($big.First.Min / $small.First.Min) $firstRatio) '≤ 3× the 1,000-task time' ($firstRatio -le 3)
+    Add-Row 'Journal at scale: building the id index (once)' ('{0:N0} ms' -f $big.Index.ms) ('1,000 tasks: {0:N0} ms; {1}' -f $small.Index.ms, $bigSize) '–' '(reference: after an upgrade; appends keep it current)' $null
+    $whole = Measure-JournalFigure WholeListing $big.File
+    Add-Row 'Journal at scale: whole unfiltered listing (Get-RunwayTask \| Measure-Object)' ('{0:N0} ms, +{1} MB' -f $whole.ms, $whole.growthMB) ('{0:N0} tasks listed; {1}' -f $whole.count, $bigSize) ('{0:0.00}× of target' -f ($whole.growthMB / 64)) '≤ 64 MB growth' ($whole.growthMB -le 64 -and $whole.count -eq $JournalTasks)
+    $copy = Join-Path $work 'scale-compact/journal.jsonl'
+    New-Item -ItemType Directory -Path (Split-Path $copy) | Out-Null
+    Copy-Item $big.File $copy
+    $compact = Measure-JournalFigure Compaction $copy
+    Add-Row 'Journal at scale: one compaction' ('{0:N0} ms, +{1} MB' -f $compact.ms, $compact.growthMB) ('{0:0.0} MB → {1:0.0} MB; {2:N0} kept, {3:N0} archived' -f ($compact.bytesBefore / 1MB), ($compact.bytesAfter / 1MB), $compact.kept, $compact.archived) ('{0:0.00}× of target' -f ($compact.growthMB / 64)) '≤ 64 MB growth' ($compact.growthMB -le 64)
+    Remove-Item (Split-Path $copy) -Recurse -Force
+    New-Item -ItemType Directory -Path (Split-Path $copy) | Out-Null
+    Copy-Item $big.File $copy
+    $trigger = Measure-JournalFigure Trigger $copy
+    $longestWait = [Math]::Max($trigger.ms, $trigger.longestAppendMs)
+    Add-Row 'Journal at scale: longest create wait during a compaction' ('{0:N1} ms (the create that started it: {1:N1} ms)' -f $longestWait, $trigger.ms) ('{0} creates, one every 20 ms, during the {1:N0} ms background compaction; {2}' -f $trigger.appends, $trigger.compactionMs, $bigSize) ('{0:0.00}× of target' -f ($longestWait / 500)) '≤ 500 ms' ($longestWait -le 500)
 
     }
     if (Test-Section 'Transfer') {
-        # ---- 4. 200 MB upload and download -------------------------------------------------------------------
-        Write-Step "$TransferMB MB upload and download, $TransferRuns run(s) each, fresh pwsh per side..."
-        Reset-RunwaySimulator
-        # The module refuses uploads over 200 MB counted in decimal megabytes (so that it never exceeds the API's limit),
-        # so the upload file is 200,000,000 bytes; the download is 200 MiB (209,715,200 bytes) as the issue asks.
-        $bytes = [long]$TransferMB * 1000 * 1000
-        $downloadBytes = [long]$TransferMB * 1MB
-        $file = Join-Path $work 'bench.mp4'
-        $fs = [IO.File]::Create($file)
-        try {
-            $head = [byte[]](@(0, 0, 0, 0x20) + [Text.Encoding]::ASCII.GetBytes('ftypisom') + (New-Object byte[] 20))
-            $fs.Write($head, 0, $head.Length)
-            $chunk = New-Object byte[] (1MB)
-            [Random]::new(1).NextBytes($chunk)
-            $left = $bytes - $head.Length
-            while ($left -gt 0) { $n = [int][Math]::Min($chunk.Length, $left); $fs.Write($chunk, 0, $n); $left -= $n }
-        }
-        finally { $fs.Dispose() }
-        $transfer = @{}
-        foreach ($mode in 'RawUpload', 'ModuleUpload', 'RawDownload', 'ModuleDownload') {
-            $json = & $pwshExe @pwshPrefix -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Measure-Transfer.ps1') -Mode $mode -ModuleManifest $ModuleManifest -File $file -OutDirectory $work -DownloadBytes $downloadBytes -Runs $TransferRuns
-            if ($LASTEXITCODE -ne 0) { throw "Measure-Transfer.ps1 -Mode $mode failed: $json" }
-            $transfer[$mode] = @($json | Select-Object -Last 1 | ConvertFrom-Json)
-            Write-Step ("  {0}: {1}" -f $mode, (($transfer[$mode] | ForEach-Object { '{0:0.00} s +{1} MB' -f $_.seconds, $_.growthMB }) -join ', '))
-        }
-        foreach ($kind in 'Upload', 'Download') {
-            $mod = $transfer["Module$kind"]; $raw = $transfer["Raw$kind"]
-            $modRate = Get-Stat ($mod | ForEach-Object { $_.bytes / 1e6 / $_.seconds })
-            $rawRate = Get-Stat ($raw | ForEach-Object { $_.bytes / 1e6 / $_.seconds })
-            # For throughput, "min / median" reads as best / median, i.e. the fastest run first.
-            $best = { param($st) [pscustomobject]@{ Min = $st.Max; Median = $st.Median } }
-            $mb = & $best $modRate; $rb = & $best $rawRate
-            $what = if ($kind -eq 'Upload') { 'Send-RunwayFile' } else { 'Save-RunwayOutput -Uri' }
-            Add-Row "$(if ($kind -eq 'Upload') { "$TransferMB MB" } else { "$TransferMB MiB" }) $($kind.ToLower()): throughput ($what)" ((Format-Stat $mb 'MB/s') + ' (best / median)') ("HttpClient " + (Format-Stat $rb 'MB/s')) (Format-Ratio ($mb.Min / $rb.Min) ($mb.Median / $rb.Median)) '≥ 0.80× raw' (($mb.Min / $rb.Min) -ge 0.8)
-            $modGrowth = Get-Stat $mod.growthMB; $rawGrowth = Get-Stat $raw.growthMB
-            Add-Row "$(if ($kind -eq 'Upload') { "$TransferMB MB" } else { "$TransferMB MiB" }) $($kind.ToLower()): peak working-set growth" (Format-Stat $modGrowth 'MB' '0.0') ("HttpClient " + (Format-Stat $rawGrowth 'MB' '0.0')) '–' '≤ 32 MB' ($modGrowth.Median -le 32)
-        }
+    # ---- 4. 200 MB upload and download -------------------------------------------------------------------
+    Write-Step "$TransferMB MB upload and download, $TransferRuns run(s) each, fresh pwsh per side..."
+    Reset-RunwaySimulator
+    # The module refuses uploads over 200 MB counted in decimal megabytes (so that it never exceeds the API's limit),
+    # so the upload file is 200,000,000 bytes; the download is 200 MiB (209,715,200 bytes) as the issue asks.
+    $bytes = [long]$TransferMB * 1000 * 1000
+    $downloadBytes = [long]$TransferMB * 1MB
+    $file = Join-Path $work 'bench.mp4'
+    $fs = [IO.File]::Create($file)
+    try {
+        $head = [byte[]](@(0, 0, 0, 0x20) + [Text.Encoding]::ASCII.GetBytes('ftypisom') + (New-Object byte[] 20))
+        $fs.Write($head, 0, $head.Length)
+        $chunk = New-Object byte[] (1MB)
+        [Random]::new(1).NextBytes($chunk)
+        $left = $bytes - $head.Length
+        while ($left -gt 0) { $n = [int][Math]::Min($chunk.Length, $left); $fs.Write($chunk, 0, $n); $left -= $n }
+    }
+    finally { $fs.Dispose() }
+    $transfer = @{}
+    foreach ($mode in 'RawUpload', 'ModuleUpload', 'RawDownload', 'ModuleDownload') {
+        $json = & $pwshExe @pwshPrefix -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Measure-Transfer.ps1') -Mode $mode -ModuleManifest $ModuleManifest -File $file -OutDirectory $work -DownloadBytes $downloadBytes -Runs $TransferRuns
+        if ($LASTEXITCODE -ne 0) { throw "Measure-Transfer.ps1 -Mode $mode failed: $json" }
+        $transfer[$mode] = @($json | Select-Object -Last 1 | ConvertFrom-Json)
+        Write-Step ("  {0}: {1}" -f $mode, (($transfer[$mode] | ForEach-Object { '{0:0.00} s +{1} MB' -f $_.seconds, $_.growthMB }) -join ', '))
+    }
+    foreach ($kind in 'Upload', 'Download') {
+        $mod = $transfer["Module$kind"]; $raw = $transfer["Raw$kind"]
+        $modRate = Get-Stat ($mod | ForEach-Object { $_.bytes / 1e6 / $_.seconds })
+        $rawRate = Get-Stat ($raw | ForEach-Object { $_.bytes / 1e6 / $_.seconds })
+        # For throughput, "min / median" reads as best / median, i.e. the fastest run first.
+        $best = { param($st) [pscustomobject]@{ Min = $st.Max; Median = $st.Median } }
+        $mb = & $best $modRate; $rb = & $best $rawRate
+        $what = if ($kind -eq 'Upload') { 'Send-RunwayFile' } else { 'Save-RunwayOutput -Uri' }
+        Add-Row "$(if ($kind -eq 'Upload') { "$TransferMB MB" } else { "$TransferMB MiB" }) $($kind.ToLower()): throughput ($what)" ((Format-Stat $mb 'MB/s') + ' (best / median)') ("HttpClient " + (Format-Stat $rb 'MB/s')) (Format-Ratio ($mb.Min / $rb.Min) ($mb.Median / $rb.Median)) '≥ 0.80× raw' (($mb.Min / $rb.Min) -ge 0.8)
+        $modGrowth = Get-Stat $mod.growthMB; $rawGrowth = Get-Stat $raw.growthMB
+        Add-Row "$(if ($kind -eq 'Upload') { "$TransferMB MB" } else { "$TransferMB MiB" }) $($kind.ToLower()): peak working-set growth" (Format-Stat $modGrowth 'MB' '0.0') ("HttpClient " + (Format-Stat $rawGrowth 'MB' '0.0')) '–' '≤ 32 MB' ($modGrowth.Median -le 32)
+    }
     }
 }
 finally {
