@@ -26,7 +26,17 @@ namespace Runway.Tasks
         static JournalWriter()
         {
             // A compaction started by this process finishes before it exits (a rename is atomic, but a half-written archive is not).
-            AppDomain.CurrentDomain.ProcessExit += (sender, args) => background?.Wait(TimeSpan.FromSeconds(60));
+            AppDomain.CurrentDomain.ProcessExit += (sender, args) =>
+            {
+                try
+                {
+                    background?.Wait(TimeSpan.FromSeconds(60));
+                }
+                catch (AggregateException)
+                {
+                    // It failed: the journal is as it was (the rename never happened); the next append tries again.
+                }
+            };
         }
 
         public static string LastError { get; private set; }
