@@ -91,8 +91,10 @@ namespace Runway.Cmdlets
 
         private void ListJournal()
         {
+            // Streamed: each page is written as it is read, and a pipeline stopped early reads no further.
             var listed = TaskListing.FromJournal(this, query, "pass -Id to get a task.");
-            if (listed != null) WriteObject(listed.Select(t => t.Task), enumerateCollection: true);
+            if (listed == null) return;
+            foreach (var task in listed) WriteObject(task.Task);
         }
     }
 }

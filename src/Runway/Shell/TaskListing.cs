@@ -56,44 +56,65 @@ namespace Runway.Shell
     /// </summary>
     public static class TaskListing
     {
-        /// <summary>The journal's tasks matching <paramref name="query"/>, each with its record; null (after a warning) when the journal is off.</summary>
-        public static List<(RunwayTask Task, JournalRecord Record)> FromJournal(RunwayCmdlet cmdlet, JournalQuery query, string whenOff)
+        /// <summary>Journal tasks refreshed and output together: the first arrive at once, memory stays bounded.</summary>
+        private const int Page = 64;
+
+        /// <summary>
+        /// The journal's tasks matching <paramref name="query"/>, newest first, each with its record, streamed page by page
+        /// (a page's unfinished tasks refreshed at once); null (after a warning) when the journal is off. Never the whole
+        /// file at once: the newest few (-First) are read as a block, otherwise tasks stream and a listing stopped early reads no further.
+        /// </summary>
+        public static IEnumerable<(RunwayTask Task, JournalRecord Record)> FromJournal(RunwayCmdlet cmdlet, JournalQuery query, string whenOff)
         {
             if (TaskJournal.FilePath == null)
             {
                 cmdlet.WriteWarning($"The task journal is off (${TaskJournal.PathVariable}=off); {whenOff}");
                 return null;
             }
-            DateTimeOffset? since = query.Since;
+            return Stream(cmdlet, query);
+        }
+
+        private static IEnumerable<(RunwayTask Task, JournalRecord Record)> Stream(RunwayCmdlet cmdlet, JournalQuery query)
+        {
             bool filterByStatus = query.FiltersByStatus;
             int first = query.First;
-            // The newest few are read from the end of the journal, not the whole file.
-            IEnumerable<JournalRecord> filtered;
-            if (query.Model != null || query.Prompt != null)
+            DateTimeOffset? since = query.Since;
+            IEnumerable<JournalRecord> records = first > 0 && !filterByStatus && query.Model == null && query.Prompt == null
+                ? TaskJournal.ReadNewest(first, since, cmdlet.WriteWarning)
+                : TaskJournal.StreamNewest(cmdlet.WriteWarning);
+            records = records.Where(r => !r.Deleted && query.Matches(r));
+            // Past -Since, stop (give or take sessions that wrote out of order).
+            if (since.HasValue) records = records.TakeWhile(r => r.CreatedAt >= since.Value.AddMinutes(-5)).Where(r => r.CreatedAt >= since.Value);
+            var wanted = filterByStatus ? new HashSet<string>(query.Status, StringComparer.OrdinalIgnoreCase) : null;
+            int written = 0;
+            var page = new List<JournalRecord>(Page);
+            foreach (JournalRecord record in records)
             {
-                // Read newest first and stop at -First (or at -Since, give or take sessions that wrote out of order).
-                filtered = TaskJournal.StreamNewest(cmdlet.WriteWarning).Where(r => !r.Deleted && query.Matches(r));
-                if (since.HasValue) filtered = filtered.TakeWhile(r => r.CreatedAt >= since.Value.AddMinutes(-5));
-                if (first > 0 && !filterByStatus) filtered = filtered.Where(r => !since.HasValue || r.CreatedAt >= since.Value).Take(first);
+                page.Add(record);
+                // Without -Status every task counts towards -First: read no more than it needs.
+                int room = first > 0 && !filterByStatus ? Math.Min(Page, first - written) : Page;
+                if (page.Count < room) continue;
+                foreach (var listed in RefreshPage(cmdlet, page, wanted, first > 0 ? first - written : int.MaxValue))
+                {
+                    written++;
+                    yield return listed;
+                }
+                page.Clear();
+                if (first > 0 && written >= first) yield break;
             }
-            else
-                filtered = first > 0 && !filterByStatus ? TaskJournal.ReadNewest(first, since, cmdlet.WriteWarning) : TaskJournal.Read(cmdlet.WriteWarning);
-            filtered = filtered.Where(r => !r.Deleted);
-            if (since.HasValue)
-                filtered = filtered.Where(r => r.CreatedAt >= since.Value);
-            var records = filtered.ToList();
-            if (!filterByStatus && first > 0) records = records.Take(first).ToList();
+            if (page.Count > 0)
+                foreach (var listed in RefreshPage(cmdlet, page, wanted, first > 0 ? first - written : int.MaxValue))
+                    yield return listed;
+        }
+
+        /// <summary>Refreshes the page's unfinished tasks from the API (at once), then gives up to <paramref name="most"/> of them in order.</summary>
+        private static List<(RunwayTask Task, JournalRecord Record)> RefreshPage(RunwayCmdlet cmdlet, List<JournalRecord> records, HashSet<string> wanted, int most)
+        {
             var tasks = records.Select(r => r.ToTask()).ToList();
             var gone = new HashSet<string>(records.Where(r => r.Gone).Select(r => r.Id), StringComparer.OrdinalIgnoreCase);
             Refresh(cmdlet, tasks, gone);
-            var listed = tasks.Select((t, i) => (Task: t, Record: records[i])).ToList();
-            if (filterByStatus)
-            {
-                var wanted = new HashSet<string>(query.Status, StringComparer.OrdinalIgnoreCase);
-                listed = listed.Where(t => wanted.Contains(t.Task.Status ?? string.Empty)).ToList();
-                if (first > 0) listed = listed.Take(first).ToList();
-            }
-            return listed;
+            return tasks.Select((t, i) => (Task: t, Record: records[i]))
+                .Where(t => wanted == null || wanted.Contains(t.Task.Status ?? string.Empty)).Take(most).ToList();
         }
 
         /// <summary>
