@@ -4,6 +4,9 @@
 BeforeAll {
     . $PSScriptRoot/TestSetup.ps1
     $PSDefaultParameterValues['*-Runway*:PollIntervalSec'] = 0.1
+    # The tasks made here go to a journal of this file's own, so files that count journal entries are not affected.
+    $script:SharedJournal = $env:RUNWAY_JOURNAL
+    $env:RUNWAY_JOURNAL = Join-Path $TestDrive 'runway-test-sdkcontract.jsonl'
     Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ CreditBalance = 1000000 } | Out-Null
     # A 1×1 PNG, a short WAV and a text file as local inputs.
     $script:Png = Join-Path $TestDrive 'one.png'
@@ -30,6 +33,7 @@ BeforeAll {
 }
 
 AfterAll {
+    $env:RUNWAY_JOURNAL = $script:SharedJournal
     Reset-RunwaySimulator -Url $SimUrl
     if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
 }
