@@ -145,7 +145,6 @@ function Get-Secret { param([string] `$Name, [string] `$Vault) if (`$Vault -eq '
         [Runway.Tasks.SpendingGuard]::AllowUnknownPrice | Should -BeTrue
         Disconnect-Runway
         [Runway.Tasks.SpendingGuard]::AllowUnknownPrice | Should -BeFalse
-        $env:RUNWAY_MAX_CREDITS | Should -BeNullOrEmpty
     }
 }
 
