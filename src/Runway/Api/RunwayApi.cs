@@ -24,14 +24,14 @@ namespace Runway.Api
 
         public async Task<RunwayTask> GetTaskAsync(string id, CancellationToken cancellation)
         {
-            JsonElement json = await Client.GetAsync("v1/tasks/" + Uri.EscapeDataString(id), cancellation).ConfigureAwait(false);
+            JsonElement json = await Client.GetAsync(ResourceId.Path("v1/tasks", id), cancellation).ConfigureAwait(false);
             RunwayTask task = RunwayTask.FromJson(RequireObject(json, "GET", "/v1/tasks/" + id));
             TaskSeen?.Invoke(task);
             return task;
         }
 
         public Task DeleteTaskAsync(string id, CancellationToken cancellation) =>
-            Client.DeleteAsync("v1/tasks/" + Uri.EscapeDataString(id), cancellation);
+            Client.DeleteAsync(ResourceId.Path("v1/tasks", id), cancellation);
 
         /// <summary>Starts a paid task. Sent once; repeated only when it provably never reached the server, or on 429.</summary>
         public async Task<RunwayTask> CreateTaskAsync(string endpoint, string model, JsonObject body, decimal? estimatedCredits, CancellationToken cancellation)

@@ -213,14 +213,14 @@ namespace Runway.Api
 
         public static async Task<RunwayWorkflow> GetWorkflowAsync(this RunwayApi api, string id, CancellationToken cancellation)
         {
-            JsonElement json = await api.Client.GetAsync("v1/workflows/" + Uri.EscapeDataString(id), cancellation).ConfigureAwait(false);
+            JsonElement json = await api.Client.GetAsync(ResourceId.Path("v1/workflows", id), cancellation).ConfigureAwait(false);
             return RunwayWorkflow.FromJson(json);
         }
 
         /// <summary>Starts a run. Sent once (like a task create): a run that may have started is never repeated blindly.</summary>
         public static async Task<RunwayWorkflowInvocation> RunWorkflowAsync(this RunwayApi api, RunwayWorkflow workflow, JsonObject body, CancellationToken cancellation)
         {
-            string path = "v1/workflows/" + Uri.EscapeDataString(workflow.Id);
+            string path = ResourceId.Path("v1/workflows", workflow.Id);
             JsonElement json = await api.Client.PostAsync(path, body, RequestKind.CreateTask, cancellation).ConfigureAwait(false);
             string id = RunwayTask.StringOf(json, "id");
             if (string.IsNullOrEmpty(id))
@@ -230,7 +230,7 @@ namespace Runway.Api
 
         public static async Task<RunwayWorkflowInvocation> GetInvocationAsync(this RunwayApi api, string id, CancellationToken cancellation)
         {
-            JsonElement json = await api.Client.GetAsync("v1/workflow_invocations/" + Uri.EscapeDataString(id), cancellation).ConfigureAwait(false);
+            JsonElement json = await api.Client.GetAsync(ResourceId.Path("v1/workflow_invocations", id), cancellation).ConfigureAwait(false);
             return RunwayWorkflowInvocation.FromJson(json);
         }
     }

@@ -28,7 +28,7 @@ namespace Runway.Cmdlets
                 Seen.Avatars.Listed = true;
                 return;
             }
-            foreach (string id in Id)
+            foreach (string id in ValidIds(Id, "avatar"))
                 RunForItem(id, async token =>
                 {
                     RunwayAvatar avatar = await Api.GetAsync(AvatarApi.Avatars, id, AvatarApi.ReadAvatar, token).ConfigureAwait(false);

@@ -59,7 +59,7 @@ namespace Runway.Cmdlets
                 PagedOutput.Write(this, AvatarApi.Conversations, query, AvatarApi.ReadConversation);
                 return;
             }
-            foreach (string id in Id)
+            foreach (string id in ValidIds(Id, "avatar conversation"))
                 RunForItem(id, async token =>
                 {
                     RunwayAvatarConversation conversation = await Api.GetAsync(AvatarApi.Conversations, id, AvatarApi.ReadConversation, token).ConfigureAwait(false);

@@ -39,7 +39,7 @@ namespace Runway.Cmdlets
                 Seen.Documents.Listed = true;
                 return;
             }
-            foreach (string id in Id)
+            foreach (string id in ValidIds(Id, "knowledge document"))
                 RunForItem(id, async token =>
                 {
                     RunwayDocument document = await Api.GetAsync(AvatarApi.Documents, id, AvatarApi.ReadDocument, token).ConfigureAwait(false);

@@ -26,7 +26,7 @@ namespace Runway.Cmdlets
                 PagedOutput.Write(this, RouterApi.ListPath, null, RunwayRouter.FromJson);
                 return;
             }
-            foreach (string id in Id)
+            foreach (string id in ValidIds(Id, "router"))
             {
                 RunwayRouter router = null;
                 if (RunForItem(id, async token => router = await Api.GetRouterAsync(id, token).ConfigureAwait(false))) WriteObject(router);

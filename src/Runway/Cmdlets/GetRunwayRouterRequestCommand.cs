@@ -19,14 +19,8 @@ namespace Runway.Cmdlets
         protected override void ProcessRecord()
         {
             string id = RouterId;
-            try
-            {
-                PagedOutput.Write(this, RouterApi.RequestsPath(id), null, item => RunwayRouterRequest.FromJson(item, id));
-            }
-            catch (RunwayApiException ex)
-            {
-                Report(ex, id);
-            }
+            if (IsValidId(id, "router"))
+                PagedOutput.Write(this, RouterApi.RequestsPath(id), null, item => RunwayRouterRequest.FromJson(item, id), id);
         }
     }
 }

@@ -56,6 +56,23 @@ namespace Runway.Cmdlets
         [ValidateRange(1, int.MaxValue)]
         public int First { get; set; }
 
+        private NameFilter modelFilter;
+        private WildcardPattern promptPattern;
+
+        protected override void BeginProcessing()
+        {
+            // Bad patterns are refused before the journal or the API is read.
+            try
+            {
+                modelFilter = NameFilter.From(Model, nameof(Model));
+                promptPattern = Prompt != null && WildcardPattern.ContainsWildcardCharacters(Prompt) ? NameFilter.Pattern(Prompt, nameof(Prompt)) : null;
+            }
+            catch (RunwayInputException ex)
+            {
+                ThrowTerminatingError(ErrorPolicy.FromException(ex, ex.Target));
+            }
+        }
+
         protected override void ProcessRecord()
         {
             if (ParameterSetName == IdSet)
@@ -131,12 +148,12 @@ namespace Runway.Cmdlets
         /// <summary>-Model as wildcards on the model name; -Prompt as a wildcard when it has one, else as a substring (both case-insensitive).</summary>
         private bool Matches(JournalRecord record)
         {
-            if (Model != null && !Model.Any(m => WildcardPattern.Get(m, WildcardOptions.IgnoreCase).IsMatch(record.Model ?? string.Empty)))
+            if (modelFilter != null && !modelFilter.IsMatch(record.Model ?? string.Empty))
                 return false;
             if (Prompt == null) return true;
             string prompt = record.Prompt ?? string.Empty;
-            return WildcardPattern.ContainsWildcardCharacters(Prompt)
-                ? WildcardPattern.Get(Prompt, WildcardOptions.IgnoreCase).IsMatch(prompt)
+            return promptPattern != null
+                ? promptPattern.IsMatch(prompt)
                 : prompt.IndexOf(Prompt, StringComparison.OrdinalIgnoreCase) >= 0;
         }
     }

@@ -28,7 +28,7 @@ namespace Runway.Cmdlets
                 Seen.Voices.Listed = true;
                 return;
             }
-            foreach (string id in Id)
+            foreach (string id in ValidIds(Id, "voice"))
                 RunForItem(id, async token =>
                 {
                     RunwayVoice voice = await Api.GetAsync(AvatarApi.Voices, id, AvatarApi.ReadVoice, token).ConfigureAwait(false);

@@ -38,6 +38,8 @@ namespace Runway.Shell
                     return new ErrorRecord(task, task.ErrorId, Category(task.Category), task.Task);
                 case RunwayWorkflowException run:
                     return new ErrorRecord(run, run.ErrorId, Category(run.Category), run.Invocation);
+                case RunwayInvalidIdException id:
+                    return new ErrorRecord(id, "Runway.InvalidId", ErrorCategory.InvalidArgument, id.Id);
                 case RunwayInputException input:
                     return new ErrorRecord(input, input.ErrorId, Category(input.Category), input.Target);
                 case RunwaySettingException setting:
@@ -135,6 +137,10 @@ namespace Runway.Shell
 
         public static ErrorRecord NotATaskId(string id) =>
             InvalidArgument("Runway.InvalidTaskId", $"'{id}' is not a task id (Runway task ids are UUIDs, such as 17f20503-6c24-4c16-946b-35dbbce2af2f); nothing was sent.", id);
+
+        /// <summary>The error for an id that cannot name a resource (<see cref="ResourceId"/>); nothing was sent.</summary>
+        public static ErrorRecord InvalidId(string id, string what) =>
+            FromException(new RunwayInvalidIdException(id, what, ResourceId.Problem(id) ?? "not an id"), id);
 
         public static ErrorRecord InvalidArgument(string errorId, string message, object target) =>
             new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);

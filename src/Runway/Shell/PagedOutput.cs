@@ -12,7 +12,11 @@ namespace Runway.Shell
     /// </summary>
     public static class PagedOutput
     {
-        public static void Write<T>(RunwayCmdlet cmdlet, string path, IDictionary<string, string> query, Func<JsonElement, T> convert)
+        /// <summary>
+        /// Writes the list at <paramref name="path"/>; a failure (401, 5xx, a dropped connection) is reported like an -Id form's,
+        /// a Runway.* error whose target is <paramref name="target"/> (default: the list's path).
+        /// </summary>
+        public static void Write<T>(RunwayCmdlet cmdlet, string path, IDictionary<string, string> query, Func<JsonElement, T> convert, object target = null)
         {
             PagingParameters paging = cmdlet.PagingParameters;
             ulong skip = paging?.Skip ?? 0;
@@ -20,13 +24,21 @@ namespace Runway.Shell
             long? wanted = first == ulong.MaxValue ? (long?)null : (long)Math.Min((ulong)long.MaxValue / 2, skip + first);
             ulong index = 0, written = 0;
             if (first == 0) return;
-            cmdlet.Run(token => CursorPages.ForEachAsync(cmdlet.Api.Client, path, query, wanted, item =>
+            try
             {
-                if (index++ < skip) return true;
-                T value = convert(item);
-                cmdlet.OnPipeline(() => cmdlet.WriteObject(value));
-                return ++written < first;
-            }, token));
+                cmdlet.Run(token => CursorPages.ForEachAsync(cmdlet.Api.Client, path, query, wanted, item =>
+                {
+                    if (index++ < skip) return true;
+                    T value = convert(item);
+                    cmdlet.OnPipeline(() => cmdlet.WriteObject(value));
+                    return ++written < first;
+                }, token));
+            }
+            catch (Exception ex) when (!(ex is PipelineStoppedException) && RunwayCmdlet.Reportable(ex))
+            {
+                cmdlet.Report(ex, target ?? path);
+                return;
+            }
             if (paging != null && paging.IncludeTotalCount)
                 // Exact when the list ended; when -First stopped the walk, the rest was never read.
                 cmdlet.WriteObject(paging.NewTotalCount(index, written < first ? 1.0 : 0.0));
