@@ -64,7 +64,8 @@ BeforeAll {
             switch -Regex ($Name) {
                 '^PresetId$' { return $Longest.VoicePreset }
                 '(^|[a-z])Id$|^TaskId$' { return $Guid }
-                'Model$|^Successor$' { return $LongestModel }
+                '^Successor$' { return [Runway.Models.ModelCatalog]::Retired.Values | Sort-Object Length -Descending | Select-Object -First 1 }
+                'Model$' { return $LongestModel }
                 '^Name$' {
                     if ($Owner.Name -eq 'RunwayModel') { return $LongestModel }
                     if ($Owner.Name -eq 'RunwayModelField') { return $Longest.Field }
