@@ -241,7 +241,7 @@ Describe 'Realtime sessions' {
         $text | Should -Not -Match 'LIVEKIT-SECRET'
         "$info" | Should -Match 'ReadSessionKey'
         if ($env:RUNWAY_JOURNAL -and (Test-Path $env:RUNWAY_JOURNAL)) { Get-Content -Raw $env:RUNWAY_JOURNAL | Should -Not -Match ([regex]::Escape($key)) }
-        $session | Stop-RunwayRealtimeSession
+        $session | Stop-RunwayRealtimeSession -Force
         (Get-RunwayRealtimeSession -Id $session.Id).Status | Should -Be 'CANCELLED'
     }
 
@@ -270,7 +270,7 @@ Describe 'Realtime sessions' {
         Request-Count | Should -Be 0
         $session = New-RunwayRealtimeSession -Avatar influencer -Tool @{ type = 'backend_rpc'; name = 'lookup'; description = 'Looks up'; timeoutSeconds = 4 }
         ((Get-ApiRequest '/v1/realtime_sessions' 'POST')[0].body | ConvertFrom-Json).tools[0].timeoutSeconds | Should -Be 4
-        $session | Stop-RunwayRealtimeSession
+        $session | Stop-RunwayRealtimeSession -Force
     }
 }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
@@ -24,14 +25,14 @@ namespace Runway.Api
 
         public async Task<RunwayTask> GetTaskAsync(string id, CancellationToken cancellation)
         {
-            JsonElement json = await Client.GetAsync("v1/tasks/" + Uri.EscapeDataString(id), cancellation).ConfigureAwait(false);
+            JsonElement json = await Client.GetAsync(ResourceId.Path("v1/tasks", id), cancellation).ConfigureAwait(false);
             RunwayTask task = RunwayTask.FromJson(RequireObject(json, "GET", "/v1/tasks/" + id));
             TaskSeen?.Invoke(task);
             return task;
         }
 
         public Task DeleteTaskAsync(string id, CancellationToken cancellation) =>
-            Client.DeleteAsync("v1/tasks/" + Uri.EscapeDataString(id), cancellation);
+            Client.DeleteAsync(ResourceId.Path("v1/tasks", id), cancellation);
 
         /// <summary>Starts a paid task. Sent once; repeated only when it provably never reached the server, or on 429.</summary>
         public async Task<RunwayTask> CreateTaskAsync(string endpoint, string model, JsonObject body, decimal? estimatedCredits, CancellationToken cancellation)
@@ -86,6 +87,10 @@ namespace Runway.Api
             {
                 Models = new List<RunwayUsageRecord>(RunwayUsageRecord.FromJson(answer)),
                 ByApiKey = RunwayApiKeyUsageRecord.FromJson(answer),
+                ModelNames = JsonRead.Strings(answer, "models"),
+                ApiKeyIds = JsonRead.Member(answer, "apiKeys") is JsonElement keys && keys.ValueKind == JsonValueKind.Array
+                    ? JsonRead.Strings(answer, "apiKeys").Select(RunwayApiKeyUsageRecord.SafeKeyId).ToArray()
+                    : null,
             };
         }
 

@@ -118,18 +118,18 @@ namespace Runway.Api
         public const string ListPath = "v1/routers";
 
         public static async Task<RunwayRouter> GetRouterAsync(this RunwayApi api, string id, CancellationToken cancellation) =>
-            RunwayRouter.FromJson(await api.Client.GetAsync(ListPath + "/" + Uri.EscapeDataString(id), cancellation).ConfigureAwait(false));
+            RunwayRouter.FromJson(await api.Client.GetAsync(ResourceId.Path(ListPath, id), cancellation).ConfigureAwait(false));
 
         /// <summary>Creates a router; sent once (a retried create could meet its own slug).</summary>
         public static async Task<RunwayRouter> CreateRouterAsync(this RunwayApi api, JsonObject body, CancellationToken cancellation) =>
             RunwayRouter.FromJson(await api.Client.PostAsync(ListPath, body, RequestKind.CreateTask, cancellation).ConfigureAwait(false));
 
         public static async Task<RunwayRouter> UpdateRouterAsync(this RunwayApi api, string id, JsonObject body, CancellationToken cancellation) =>
-            RunwayRouter.FromJson(await api.Client.SendAsync(new HttpMethod("PATCH"), ListPath + "/" + Uri.EscapeDataString(id), body, RequestKind.Idempotent, cancellation).ConfigureAwait(false));
+            RunwayRouter.FromJson(await api.Client.SendAsync(new HttpMethod("PATCH"), ResourceId.Path(ListPath, id), body, RequestKind.Idempotent, cancellation).ConfigureAwait(false));
 
         public static Task DeleteRouterAsync(this RunwayApi api, string id, CancellationToken cancellation) =>
-            api.Client.DeleteAsync(ListPath + "/" + Uri.EscapeDataString(id), cancellation);
+            api.Client.DeleteAsync(ResourceId.Path(ListPath, id), cancellation);
 
-        public static string RequestsPath(string id) => ListPath + "/" + Uri.EscapeDataString(id) + "/requests";
+        public static string RequestsPath(string id) => ResourceId.Path(ListPath, id) + "/requests";
     }
 }

@@ -213,25 +213,28 @@ namespace Runway.Api
 
         public static async Task<RunwayWorkflow> GetWorkflowAsync(this RunwayApi api, string id, CancellationToken cancellation)
         {
-            JsonElement json = await api.Client.GetAsync("v1/workflows/" + Uri.EscapeDataString(id), cancellation).ConfigureAwait(false);
+            JsonElement json = await api.Client.GetAsync(ResourceId.Path("v1/workflows", id), cancellation).ConfigureAwait(false);
             return RunwayWorkflow.FromJson(json);
         }
 
         /// <summary>Starts a run. Sent once (like a task create): a run that may have started is never repeated blindly.</summary>
         public static async Task<RunwayWorkflowInvocation> RunWorkflowAsync(this RunwayApi api, RunwayWorkflow workflow, JsonObject body, CancellationToken cancellation)
         {
-            string path = "v1/workflows/" + Uri.EscapeDataString(workflow.Id);
+            string path = ResourceId.Path("v1/workflows", workflow.Id);
             JsonElement json = await api.Client.PostAsync(path, body, RequestKind.CreateTask, cancellation).ConfigureAwait(false);
             string id = RunwayTask.StringOf(json, "id");
             if (string.IsNullOrEmpty(id))
                 throw new RunwayApiException($"Runway API: the response to POST /{path} had no invocation id.", "POST", "/" + path, 200, null, null, AttemptOutcome.Response, true);
-            return new RunwayWorkflowInvocation { Id = id, Status = RunwayTask.Pending, WorkflowId = workflow.Id, WorkflowName = workflow.Name, CreatedAt = DateTimeOffset.Now };
+            return Seen.Invocations.Remember(new RunwayWorkflowInvocation { Id = id, Status = RunwayTask.Pending, WorkflowId = workflow.Id, WorkflowName = workflow.Name, CreatedAt = DateTimeOffset.Now });
         }
 
         public static async Task<RunwayWorkflowInvocation> GetInvocationAsync(this RunwayApi api, string id, CancellationToken cancellation)
         {
-            JsonElement json = await api.Client.GetAsync("v1/workflow_invocations/" + Uri.EscapeDataString(id), cancellation).ConfigureAwait(false);
-            return RunwayWorkflowInvocation.FromJson(json);
+            JsonElement json = await api.Client.GetAsync(ResourceId.Path("v1/workflow_invocations", id), cancellation).ConfigureAwait(false);
+            RunwayWorkflowInvocation invocation = RunwayWorkflowInvocation.FromJson(json);
+            // The workflow's name is known only to the session that started the run; keep it for completion and output.
+            invocation.KeepKnown(Seen.Invocations.Find(id));
+            return Seen.Invocations.Remember(invocation);
         }
     }
 

@@ -18,6 +18,7 @@ namespace Runway.Cmdlets
     public sealed class GetRunwayModelCommand : RunwayCmdlet
     {
         private readonly List<string> names = new List<string>();
+        private bool namesGiven;
 
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Model")]
@@ -55,18 +56,33 @@ namespace Runway.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (Name != null) names.AddRange(Name.Select(n => n.Trim()));
+            if (Name == null) return;
+            namesGiven = true;
+            // A bad pattern is refused here, before the organization is read.
+            foreach (string name in Name.Select(n => n.Trim()))
+            {
+                try
+                {
+                    NameFilter.Pattern(name, nameof(Name));
+                    names.Add(name);
+                }
+                catch (RunwayInputException ex)
+                {
+                    WriteError(ErrorPolicy.FromException(ex, name));
+                }
+            }
         }
 
         protected override void EndProcessing()
         {
+            if (namesGiven && names.Count == 0) return;
             RunwayCredit organization = Offline ? null : ReadOrganization();
             IReadOnlyList<RunwayModel> all = ModelListing.Build(organization);
             var shown = new List<RunwayModel>();
-            if (names.Count == 0) shown.AddRange(all);
+            if (!namesGiven) shown.AddRange(all);
             foreach (string name in names)
             {
-                var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
+                WildcardPattern pattern = NameFilter.Pattern(name, nameof(Name));
                 RunwayModel[] matches = all.Where(m => pattern.IsMatch(m.Name)).ToArray();
                 if (matches.Length == 0 && ModelCatalog.Retired.ContainsKey(name)) matches = new[] { ModelListing.Retired(name) };
                 if (matches.Length == 0 && !WildcardPattern.ContainsWildcardCharacters(name))

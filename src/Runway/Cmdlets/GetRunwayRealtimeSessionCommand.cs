@@ -31,7 +31,7 @@ namespace Runway.Cmdlets
 
         protected override void ProcessRecord()
         {
-            foreach (string id in Id)
+            foreach (string id in ValidIds(Id, "realtime session"))
                 RunForItem(id, async token =>
                 {
                     RunwayRealtimeSession session = Wait

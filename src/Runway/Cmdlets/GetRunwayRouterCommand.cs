@@ -8,7 +8,7 @@ namespace Runway.Cmdlets
     [Cmdlet(VerbsCommon.Get, "RunwayRouter", DefaultParameterSetName = ListSet, SupportsPaging = true,
         HelpUri = RunwayCmdlet.HelpUriBase + "Get-RunwayRouter.md")]
     [OutputType(typeof(RunwayRouter))]
-    public sealed class GetRunwayRouterCommand : RunwayCmdlet
+    public sealed class GetRunwayRouterCommand : RunwayCmdlet, IResumableList
     {
         private const string ListSet = "List";
         private const string IdSet = "Id";
@@ -19,6 +19,16 @@ namespace Runway.Cmdlets
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; }
 
+        /// <summary>Start at this cursor (from an earlier listing stopped by -First: its information record tagged Runway.NextCursor).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string Cursor { get; set; }
+
+        /// <summary>Items per request (the API's limit); by default as many as -Skip + -First need, at most 100.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateRange(1, int.MaxValue)]
+        public int PageSize { get; set; }
+
         protected override void ProcessRecord()
         {
             if (ParameterSetName == ListSet)
@@ -26,7 +36,7 @@ namespace Runway.Cmdlets
                 PagedOutput.Write(this, RouterApi.ListPath, null, RunwayRouter.FromJson);
                 return;
             }
-            foreach (string id in Id)
+            foreach (string id in ValidIds(Id, "router"))
             {
                 RunwayRouter router = null;
                 if (RunForItem(id, async token => router = await Api.GetRouterAsync(id, token).ConfigureAwait(false))) WriteObject(router);

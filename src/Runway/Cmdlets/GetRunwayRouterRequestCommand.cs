@@ -8,7 +8,7 @@ namespace Runway.Cmdlets
     [Cmdlet(VerbsCommon.Get, "RunwayRouterRequest", SupportsPaging = true,
         HelpUri = RunwayCmdlet.HelpUriBase + "Get-RunwayRouterRequest.md")]
     [OutputType(typeof(RunwayRouterRequest))]
-    public sealed class GetRunwayRouterRequestCommand : RunwayCmdlet
+    public sealed class GetRunwayRouterRequestCommand : RunwayCmdlet, IResumableList
     {
         /// <summary>The router's id (a router piped in binds its Id).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -16,17 +16,21 @@ namespace Runway.Cmdlets
         [ValidateNotNullOrEmpty]
         public string RouterId { get; set; }
 
+        /// <summary>Start at this cursor (from an earlier listing stopped by -First: its information record tagged Runway.NextCursor).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string Cursor { get; set; }
+
+        /// <summary>Items per request (the API's limit); by default as many as -Skip + -First need, at most 100.</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int PageSize { get; set; }
+
         protected override void ProcessRecord()
         {
             string id = RouterId;
-            try
-            {
-                PagedOutput.Write(this, RouterApi.RequestsPath(id), null, item => RunwayRouterRequest.FromJson(item, id));
-            }
-            catch (RunwayApiException ex)
-            {
-                Report(ex, id);
-            }
+            if (IsValidId(id, "router"))
+                PagedOutput.Write(this, RouterApi.RequestsPath(id), null, item => RunwayRouterRequest.FromJson(item, id), id);
         }
     }
 }

@@ -1,6 +1,8 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using Runway.Api;
+using Runway.Models;
 using Runway.Shell;
 
 namespace Runway.Cmdlets
@@ -35,7 +37,7 @@ namespace Runway.Cmdlets
         {
             if (ParameterSetName == IdSet)
             {
-                foreach (string id in Id)
+                foreach (string id in ValidIds(Id, "workflow"))
                 {
                     RunwayWorkflow workflow = null;
                     if (RunForItem(id, async token => workflow = await Api.GetWorkflowAsync(id, token).ConfigureAwait(false)))
@@ -43,10 +45,22 @@ namespace Runway.Cmdlets
                 }
                 return;
             }
-            var pattern = Name == null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
-            var versions = Run(token => Api.ListWorkflowsAsync(token));
-            foreach (RunwayWorkflowVersion version in versions.Where(v => (pattern == null || pattern.IsMatch(v.Name ?? "")) && (!Latest || v.IsLatest)))
+            NameFilter filter;
+            try
+            {
+                filter = NameFilter.From(Name == null ? null : new[] { Name }, nameof(Name));
+            }
+            catch (RunwayInputException ex)
+            {
+                WriteError(ErrorPolicy.FromException(ex, Name));
+                return;
+            }
+            IReadOnlyList<RunwayWorkflowVersion> versions = null;
+            if (!RunForItem("v1/workflows", async token => versions = await Api.ListWorkflowsAsync(token).ConfigureAwait(false))) return;
+            foreach (RunwayWorkflowVersion version in versions.Where(v => (filter == null || filter.IsMatch(v.Name ?? "")) && (!Latest || v.IsLatest)))
                 WriteObject(version);
+            foreach (ErrorRecord missing in filter?.Unmatched("workflow", "Get-RunwayWorkflow without -Name lists them all.") ?? Enumerable.Empty<ErrorRecord>())
+                WriteError(missing);
         }
     }
 }

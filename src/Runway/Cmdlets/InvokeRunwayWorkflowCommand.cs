@@ -62,6 +62,7 @@ namespace Runway.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (!IsValidId(Id, "workflow")) return;
             // The workflow's declared inputs are read first (a GET: nothing is run or charged), so that bad input is never run.
             RunwayWorkflow workflow = null;
             if (!RunForItem(Id, async token => workflow = await Api.GetWorkflowAsync(Id, token).ConfigureAwait(false))) return;

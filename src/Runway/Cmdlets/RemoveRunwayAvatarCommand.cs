@@ -9,7 +9,7 @@ namespace Runway.Cmdlets
     [Cmdlet(VerbsCommon.Remove, "RunwayAvatar", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
         HelpUri = RunwayCmdlet.HelpUriBase + "Remove-RunwayAvatar.md")]
     [OutputType(typeof(void))]
-    public sealed class RemoveRunwayAvatarCommand : RunwayCmdlet
+    public sealed class RemoveRunwayAvatarCommand : DestructiveCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -19,10 +19,10 @@ namespace Runway.Cmdlets
 
         protected override void ProcessRecord()
         {
-            foreach (string id in Id)
+            foreach (string id in ValidIds(Id, "avatar"))
             {
                 string name = Seen.Avatars.Find(id)?.Name;
-                if (!ShouldProcess(name == null ? $"avatar {id}" : $"avatar {id} ('{name}')", "Delete"))
+                if (!ShouldDestroy(name == null ? $"avatar {id}" : $"avatar {id} ('{name}')", "Delete"))
                     continue;
                 if (RunForItem(id, token => Api.DeleteAsync(AvatarApi.Avatars, id, token)))
                     Seen.Avatars.Forget(id);

@@ -9,7 +9,7 @@ namespace Runway.Cmdlets
     [Cmdlet(VerbsCommon.Remove, "RunwayDocument", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
         HelpUri = RunwayCmdlet.HelpUriBase + "Remove-RunwayDocument.md")]
     [OutputType(typeof(void))]
-    public sealed class RemoveRunwayDocumentCommand : RunwayCmdlet
+    public sealed class RemoveRunwayDocumentCommand : DestructiveCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -19,10 +19,10 @@ namespace Runway.Cmdlets
 
         protected override void ProcessRecord()
         {
-            foreach (string id in Id)
+            foreach (string id in ValidIds(Id, "knowledge document"))
             {
                 string name = Seen.Documents.Find(id)?.Name;
-                if (!ShouldProcess(name == null ? $"knowledge document {id}" : $"knowledge document {id} ('{name}')", "Delete (and detach from every avatar)"))
+                if (!ShouldDestroy(name == null ? $"knowledge document {id}" : $"knowledge document {id} ('{name}')", "Delete (and detach from every avatar)"))
                     continue;
                 if (RunForItem(id, token => Api.DeleteAsync(AvatarApi.Documents, id, token)))
                     Seen.Documents.Forget(id);

@@ -7,7 +7,7 @@ namespace Runway.Cmdlets
     /// <summary>Deletes routers; routed generation with their slugs then fails (router_config_not_found).</summary>
     [Cmdlet(VerbsCommon.Remove, "RunwayRouter", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
         HelpUri = RunwayCmdlet.HelpUriBase + "Remove-RunwayRouter.md")]
-    public sealed class RemoveRunwayRouterCommand : RunwayCmdlet
+    public sealed class RemoveRunwayRouterCommand : DestructiveCmdlet
     {
         /// <summary>Router ids (a router piped in binds its Id).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -17,8 +17,8 @@ namespace Runway.Cmdlets
 
         protected override void ProcessRecord()
         {
-            foreach (string id in Id)
-                if (ShouldProcess($"Runway router {id}", "Delete"))
+            foreach (string id in ValidIds(Id, "router"))
+                if (ShouldDestroy($"Runway router {id}", "Delete"))
                     RunForItem(id, token => Api.DeleteRouterAsync(id, token));
         }
     }

@@ -9,7 +9,7 @@ namespace Runway.Cmdlets
     [Cmdlet(VerbsCommon.Remove, "RunwayVoice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
         HelpUri = RunwayCmdlet.HelpUriBase + "Remove-RunwayVoice.md")]
     [OutputType(typeof(void))]
-    public sealed class RemoveRunwayVoiceCommand : RunwayCmdlet
+    public sealed class RemoveRunwayVoiceCommand : DestructiveCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -19,10 +19,10 @@ namespace Runway.Cmdlets
 
         protected override void ProcessRecord()
         {
-            foreach (string id in Id)
+            foreach (string id in ValidIds(Id, "voice"))
             {
                 string name = Seen.Voices.Find(id)?.Name;
-                if (!ShouldProcess(name == null ? $"custom voice {id}" : $"custom voice {id} ('{name}')", "Delete"))
+                if (!ShouldDestroy(name == null ? $"custom voice {id}" : $"custom voice {id} ('{name}')", "Delete"))
                     continue;
                 if (RunForItem(id, token => Api.DeleteAsync(AvatarApi.Voices, id, token)))
                     Seen.Voices.Forget(id);

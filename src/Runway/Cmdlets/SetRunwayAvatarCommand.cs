@@ -54,6 +54,7 @@ namespace Runway.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (!IsValidId(Id, "avatar")) return;
             ResourceRequest request = Build(() => AvatarRequests.AvatarUpdate(Id, new AvatarSpec
             {
                 Name = Name,

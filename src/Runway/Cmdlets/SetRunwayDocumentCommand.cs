@@ -40,6 +40,7 @@ namespace Runway.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (!IsValidId(Id, "knowledge document")) return;
             ResourceRequest request = Build(() => AvatarRequests.DocumentUpdate(Id, new UpdateSpec
             {
                 Name = Name,

@@ -24,6 +24,7 @@ namespace Runway.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (!IsValidId(Id, "router")) return;
             RouterSpec spec = Spec();
             spec.ClearDescription = ClearDescription;
             JsonObject body;

@@ -33,6 +33,7 @@ namespace Runway.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (!IsValidId(Id, "voice")) return;
             ResourceRequest request = Build(() => AvatarRequests.VoiceUpdate(Id, new UpdateSpec { Name = Name, Description = Description }), Id);
             if (request == null || !Confirm(request, "Update custom voice"))
                 return;

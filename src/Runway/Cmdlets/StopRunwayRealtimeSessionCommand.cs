@@ -5,10 +5,10 @@ using Runway.Shell;
 namespace Runway.Cmdlets
 {
     /// <summary>Cancels active realtime sessions (NOT_READY, READY or RUNNING).</summary>
-    [Cmdlet(VerbsLifecycle.Stop, "RunwayRealtimeSession", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
+    [Cmdlet(VerbsLifecycle.Stop, "RunwayRealtimeSession", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
         HelpUri = RunwayCmdlet.HelpUriBase + "Stop-RunwayRealtimeSession.md")]
     [OutputType(typeof(void))]
-    public sealed class StopRunwayRealtimeSessionCommand : RunwayCmdlet
+    public sealed class StopRunwayRealtimeSessionCommand : DestructiveCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -17,9 +17,9 @@ namespace Runway.Cmdlets
 
         protected override void ProcessRecord()
         {
-            foreach (string id in Id)
+            foreach (string id in ValidIds(Id, "realtime session"))
             {
-                if (!ShouldProcess($"realtime session {id}", "Cancel"))
+                if (!ShouldDestroy($"realtime session {id}", "Cancel"))
                     continue;
                 RunForItem(id, token => Api.DeleteAsync(AvatarApi.RealtimeSessions, id, token));
             }

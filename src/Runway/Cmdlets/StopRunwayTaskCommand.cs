@@ -9,7 +9,7 @@ namespace Runway.Cmdlets
     /// <summary>DELETE /v1/tasks/{id}: cancels an unfinished task, deletes a finished one (and its outputs, irreversibly).</summary>
     [Cmdlet(VerbsLifecycle.Stop, "RunwayTask", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = RunwayCmdlet.HelpUriBase + "Stop-RunwayTask.md")]
     [OutputType(typeof(void))]
-    public sealed class StopRunwayTaskCommand : RunwayCmdlet
+    public sealed class StopRunwayTaskCommand : DestructiveCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -22,7 +22,7 @@ namespace Runway.Cmdlets
             foreach (string id in Id)
             {
                 if (!IsTaskId(id)) continue;
-                if (!ShouldProcess($"Runway task {id}", "Cancel if running, delete with its outputs if finished"))
+                if (!ShouldDestroy($"Runway task {id}", "Cancel if running, delete with its outputs if finished"))
                     continue;
                 RunForItem(id, async token =>
                 {

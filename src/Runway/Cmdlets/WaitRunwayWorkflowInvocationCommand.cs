@@ -33,7 +33,7 @@ namespace Runway.Cmdlets
         public double PollIntervalSec { get; set; } = WaitOptions.DefaultPollInterval.TotalSeconds;
 
         protected override void ProcessRecord() =>
-            runs.AddRange(Id.Where(id => !string.IsNullOrWhiteSpace(id)).Select(id => new RunwayWorkflowInvocation { Id = id.Trim() }));
+            runs.AddRange(ValidIds(Id, "workflow invocation").Select(id => new RunwayWorkflowInvocation { Id = id }));
 
         protected override void EndProcessing() =>
             InvocationOutput.Wait(this, runs, WaitOptions.FromSeconds(PollIntervalSec, TimeoutSec), null);

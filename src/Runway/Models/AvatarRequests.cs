@@ -256,6 +256,7 @@ namespace Runway.Models
             Api.RunwayVoice named = Api.Seen.Voices.All.Where(v => string.Equals(v.Name, value, StringComparison.OrdinalIgnoreCase) && v.Status != Api.RunwayVoice.Failed)
                 .OrderByDescending(v => v.CreatedAt ?? DateTimeOffset.MinValue).FirstOrDefault();
             if (preset == null && named != null) value = named.Id;
+            if (preset == null) RunwayInputException.CheckId(value, "Voice", "voice");
             return preset != null
                 ? new JsonObject { ["type"] = presetType, ["presetId"] = preset }
                 : new JsonObject { ["type"] = "custom", ["id"] = value };
@@ -268,6 +269,7 @@ namespace Runway.Models
             if (value.Length == 0)
                 throw Invalid("Avatar", "Runway.MissingAvatar", $"-Avatar is empty: give a preset avatar ({string.Join(", ", AvatarFacts.AvatarPresets)}) or a custom avatar id (Get-RunwayAvatar).", avatar);
             string preset = AvatarFacts.FindAvatarPreset(value);
+            if (preset == null) RunwayInputException.CheckId(value, "Avatar", "avatar");
             return preset != null
                 ? new JsonObject { ["type"] = "runway-preset", ["presetId"] = preset }
                 : new JsonObject { ["type"] = "custom", ["avatarId"] = value };
@@ -350,6 +352,7 @@ namespace Runway.Models
                 {
                     if (string.IsNullOrWhiteSpace(id))
                         throw Invalid("DocumentId", "Runway.InvalidDocumentId", "-DocumentId has an empty id.", spec.DocumentIds);
+                    RunwayInputException.CheckId(id.Trim(), "DocumentId", "knowledge document");
                     ids.Add(id.Trim());
                 }
                 request.Body["documentIds"] = ids;

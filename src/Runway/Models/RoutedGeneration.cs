@@ -307,6 +307,7 @@ namespace Runway.Models
             if (string.IsNullOrWhiteSpace(router))
                 throw Invalid("Router", "Runway.MissingRouter", "-Router is required: the slug of a Model Router (Get-RunwayRouter lists them; New-RunwayRouter makes one).", router);
             string slug = router.Trim();
+            RunwayInputException.CheckId(slug, "Router", "router");
             var model = new ModelInfo
             {
                 Name = RoutedInput.GateKey(slug),

@@ -22,5 +22,16 @@ namespace Runway.Models
         public object Target { get; }
         public ErrorKind Category { get; }
         public override string Message => base.Message;
+
+        /// <summary>
+        /// Refuses an id that cannot name a <paramref name="what"/> (the rule of <see cref="ResourceId"/>), as Runway.InvalidId:
+        /// ids sent in a body are checked like ids in a path.
+        /// </summary>
+        public static void CheckId(string id, string parameter, string what)
+        {
+            string problem = ResourceId.Problem(id);
+            if (problem != null)
+                throw new RunwayInputException($"-{parameter} '{id}' is not a valid {what} id ({problem}); nothing was sent.", parameter, "Runway.InvalidId", id);
+        }
     }
 }

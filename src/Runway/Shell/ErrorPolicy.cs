@@ -20,7 +20,8 @@ namespace Runway.Shell
     {
         /// <summary>Would be the same for every later item too: stop the command at the first.</summary>
         public static bool IsTerminating(Exception exception) =>
-            exception is RunwayConfigurationException || exception is RunwaySettingException || (exception is RunwayApiException api && api.StatusCode == 401);
+            exception is RunwayConfigurationException || exception is RunwaySettingException || exception is RunwayJournalException
+            || (exception is RunwayApiException api && api.StatusCode == 401);
 
         public static ErrorRecord FromException(Exception exception, object target, ErrorPhase phase = ErrorPhase.Other)
         {
@@ -38,8 +39,12 @@ namespace Runway.Shell
                     return new ErrorRecord(task, task.ErrorId, Category(task.Category), task.Task);
                 case RunwayWorkflowException run:
                     return new ErrorRecord(run, run.ErrorId, Category(run.Category), run.Invocation);
+                case RunwayInvalidIdException id:
+                    return new ErrorRecord(id, "Runway.InvalidId", ErrorCategory.InvalidArgument, id.Id);
                 case RunwayInputException input:
                     return new ErrorRecord(input, input.ErrorId, Category(input.Category), input.Target);
+                case RunwayJournalException journal:
+                    return new ErrorRecord(journal, journal.ErrorId, Category(journal.Category), journal.Path);
                 case RunwaySettingException setting:
                     return new ErrorRecord(setting, setting.ErrorId, Category(setting.Category), setting.Setting);
                 case RunwayBudgetException budget:
@@ -135,6 +140,10 @@ namespace Runway.Shell
 
         public static ErrorRecord NotATaskId(string id) =>
             InvalidArgument("Runway.InvalidTaskId", $"'{id}' is not a task id (Runway task ids are UUIDs, such as 17f20503-6c24-4c16-946b-35dbbce2af2f); nothing was sent.", id);
+
+        /// <summary>The error for an id that cannot name a resource (<see cref="ResourceId"/>); nothing was sent.</summary>
+        public static ErrorRecord InvalidId(string id, string what) =>
+            FromException(new RunwayInvalidIdException(id, what, ResourceId.Problem(id) ?? "not an id"), id);
 
         public static ErrorRecord InvalidArgument(string errorId, string message, object target) =>
             new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);

@@ -236,6 +236,11 @@ namespace Runway.Shell
                 created.Add(result.Task);
                 output.Created(result, request);
             }
+            catch (RunwayJournalException ex) when (created.Count > 0)
+            {
+                // This command's tasks are paid for already: refuse this input, and go on to wait for them.
+                Refuse(ErrorPolicy.FromException(ex, ex.Path), number);
+            }
             catch (Exception ex) when (!(ex is PipelineStoppedException) && Reportable(ex))
             {
                 summary.Failed++;

@@ -112,17 +112,35 @@ namespace Runway.Shell
             return false;
         }
 
+        /// <summary>
+        /// The ids of <paramref name="ids"/> that can name a <paramref name="what"/> (<see cref="ResourceId"/>); each other one is
+        /// written as a Runway.InvalidId error before any confirmation or request.
+        /// </summary>
+        protected System.Collections.Generic.IEnumerable<string> ValidIds(System.Collections.Generic.IEnumerable<string> ids, string what)
+        {
+            foreach (string id in ids ?? new string[0])
+                if (IsValidId(id, what)) yield return id;
+        }
+
+        /// <summary>True when <paramref name="id"/> can name a <paramref name="what"/>; otherwise writes Runway.InvalidId (nothing is sent).</summary>
+        protected bool IsValidId(string id, string what)
+        {
+            if (ResourceId.Problem(id) == null) return true;
+            WriteError(ErrorPolicy.InvalidId(id, what));
+            return false;
+        }
+
         /// <summary>The failures an item can have that are the module's own to report (anything else is a bug and surfaces as is).</summary>
-        protected static bool Reportable(Exception ex) =>
-            ex is RunwayApiException || ex is RunwayConfigurationException || ex is Models.RunwayInputException || ex is Tasks.RunwayTaskException
-            || ex is Tasks.RunwayBudgetException || ex is Tasks.RunwaySettingException || ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is TimeoutException
+        protected internal static bool Reportable(Exception ex) =>
+            ex is RunwayApiException || ex is RunwayInvalidIdException || ex is RunwayConfigurationException || ex is Models.RunwayInputException || ex is Tasks.RunwayTaskException
+            || ex is Tasks.RunwayBudgetException || ex is Tasks.RunwaySettingException || ex is Tasks.RunwayJournalException || ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is TimeoutException
             || ex is Media.RunwayOutputExpiredException;
 
         /// <summary>
         /// The one error ladder: a failure that would repeat for every item (bad configuration, 401) ends the
         /// command; any other is written as a non-terminating error, relabelled by <paramref name="label"/> if given.
         /// </summary>
-        protected void Report(Exception ex, object target, ErrorPhase phase = ErrorPhase.Other, Func<ErrorRecord, ErrorRecord> label = null)
+        protected internal void Report(Exception ex, object target, ErrorPhase phase = ErrorPhase.Other, Func<ErrorRecord, ErrorRecord> label = null)
         {
             ErrorRecord record = ErrorPolicy.FromException(ex, target, phase);
             if (ErrorPolicy.IsTerminating(ex)) ThrowTerminatingError(record);

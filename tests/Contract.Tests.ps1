@@ -1,0 +1,134 @@
+# The promises every cmdlet keeps, checked by iterating over every exported cmdlet (and parameter) by reflection, so
+# that a cmdlet added later is covered without anyone remembering to list it. A cmdlet that needs a value this file
+# cannot supply fails loudly ("no sample value for -X"): add the sample below, never an exception for the cmdlet.
+BeforeDiscovery {
+    . (Join-Path $PSScriptRoot 'ContractCases.ps1')
+    $script:Cases = Get-ContractCases
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    . (Join-Path $PSScriptRoot 'ContractCases.ps1')
+
+    function script:Invoke-Contract([hashtable] $Case, [hashtable] $Extra = @{}) {
+        # Runs the case's cmdlet with its sample arguments; returns every error it wrote or threw, and its output.
+        $arguments = $Case.Arguments.Clone()
+        $known = (Get-Command $Case.Command).Parameters.Keys
+        foreach ($k in $Extra.Keys) { if ($k -in $known) { $arguments[$k] = $Extra[$k] } }
+        $errors = @()
+        $output = @()
+        try { $output = @(& $Case.Command @arguments -ErrorVariable +errors -ErrorAction SilentlyContinue) }
+        catch { $errors += $_ }
+        [pscustomobject]@{ Errors = @($errors | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { $_ } else { $_.ErrorRecord } }); Output = $output }
+    }
+
+    function script:Assert-RunwayError($Record, [string] $Because) {
+        $Record | Should -Not -BeNullOrEmpty -Because $Because
+        $Record.FullyQualifiedErrorId | Should -BeLike 'Runway.*' -Because $Because
+        $Record.CategoryInfo.Category | Should -Not -Be 'NotSpecified' -Because $Because
+        $Record.TargetObject | Should -Not -BeNullOrEmpty -Because $Because
+    }
+}
+
+Describe 'Contract: every Remove-* and Stop-* confirms at High impact and takes -Force' {
+    It '<Name> is ConfirmImpact High, supports -WhatIf/-Confirm and has -Force' -ForEach $Cases.Destructive {
+        $type = (Get-Command $Name).ImplementingType
+        $attribute = $type.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $true) | Select-Object -First 1
+        $attribute.SupportsShouldProcess | Should -BeTrue
+        $attribute.ConfirmImpact | Should -Be 'High'
+        (Get-Command $Name).Parameters.Keys | Should -Contain 'Force'
+    }
+
+    It '<Name> -Force acts without asking (the API answers; a prompt would fail in this non-interactive host)' -ForEach $Cases.Destructive {
+        Clear-RunwaySimulatorRequest -Url $SimUrl
+        $ConfirmPreference = 'High'
+        $result = Invoke-Contract @{ Command = $Name; Arguments = @{ Id = [guid]::NewGuid().ToString() } } @{ Force = $true }
+        # An id nobody has: the request reached the API (404), so no confirmation was asked.
+        Get-ApiRequest | Where-Object method -in 'DELETE', 'GET', 'POST' | Should -Not -BeNullOrEmpty
+        $result.Errors | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'Runway.*' }
+    }
+
+    It '<Name> -Force -WhatIf sends nothing' -ForEach $Cases.Destructive {
+        Clear-RunwaySimulatorRequest -Url $SimUrl
+        Invoke-Contract @{ Command = $Name; Arguments = @{ Id = [guid]::NewGuid().ToString() } } @{ Force = $true; WhatIf = $true } | Out-Null
+        Get-ApiRequest | Should -HaveCount 0
+    }
+}
+
+Describe 'Contract: every id parameter refuses what cannot be an id, before any request' {
+    It '<Command> -<Parameter> "<Bad>" is a Runway.* InvalidArgument error naming it, with zero requests' -ForEach $Cases.Ids {
+        Clear-RunwaySimulatorRequest -Url $SimUrl
+        $arguments = $Arguments.Clone()
+        $arguments[$Parameter] = if ($IsArray) { [string[]]@($Bad) } else { $Bad }
+        $result = Invoke-Contract @{ Command = $Command; Arguments = $arguments } @{ Confirm = $false }
+        Get-ApiRequest | Should -HaveCount 0
+        $record = $result.Errors | Select-Object -First 1
+        Assert-RunwayError $record "$Command -$Parameter '$Bad' must be refused by the module"
+        $record.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        "$($record.TargetObject)" | Should -Be $Bad
+    }
+}
+
+Describe 'Contract: every list form reports API failures as Runway.* errors with a category and a target' {
+    BeforeAll {
+        Connect-Runway -ApiKey (ConvertTo-SecureString $TestKey -AsPlainText -Force) -BaseUri $SimUrl -MaxRetries 0 -SkipValidation | Out-Null
+    }
+    AfterAll {
+        Clear-RunwaySimulatorFault -Url $SimUrl
+        Disconnect-Runway
+    }
+
+    It '<Command> (<Set>) on HTTP <Status>' -ForEach $Cases.Lists {
+        Clear-RunwaySimulatorFault -Url $SimUrl
+        Clear-RunwaySimulatorRequest -Url $SimUrl
+        Add-RunwaySimulatorFault -Url $SimUrl -Path '/v1/' -Kind status -Status $Status -Count 50 | Out-Null
+        $result = Invoke-Contract @{ Command = $Command; Arguments = $Arguments }
+        Clear-RunwaySimulatorFault -Url $SimUrl
+        if (@(Get-ApiRequest).Count -eq 0) { Set-ItResult -Skipped -Because "$Command ($Set) reads no API"; return }
+        $result.Errors | Should -Not -BeNullOrEmpty -Because "HTTP $Status must not pass silently"
+        foreach ($record in $result.Errors) { Assert-RunwayError $record "$Command ($Set) on HTTP $Status" }
+        if ($Status -eq 401) { $result.Errors[0].CategoryInfo.Category | Should -Be 'AuthenticationError' }
+        else { $result.Errors[0].CategoryInfo.Category | Should -Be 'ResourceUnavailable' }
+    }
+}
+
+Describe 'Contract: every wildcard parameter refuses a bad pattern before anything is read' {
+    It '<Command> -<Parameter> "[" is Runway.InvalidWildcard with zero requests' -ForEach $Cases.Wildcards {
+        Clear-RunwaySimulatorRequest -Url $SimUrl
+        $arguments = $Arguments.Clone()
+        $arguments[$Parameter] = if ($IsArray) { [string[]]@('gen4[') } else { 'gen4[' }
+        $result = Invoke-Contract @{ Command = $Command; Arguments = $arguments }
+        Get-ApiRequest | Should -HaveCount 0
+        $record = $result.Errors | Select-Object -First 1
+        Assert-RunwayError $record "$Command -$Parameter 'gen4['"
+        $record.FullyQualifiedErrorId | Should -BeLike 'Runway.InvalidWildcard*'
+        $record.CategoryInfo.Category | Should -Be 'InvalidArgument'
+    }
+}
+
+Describe 'Contract: a name filter given one literal name that matches nothing says so; a wildcard that matches nothing is silent' {
+    It '<Command> -<Parameter> <literal>' -ForEach $Cases.NameFilters {
+        $arguments = $Arguments.Clone()
+        $arguments[$Parameter] = 'contract-no-such-name-0f3a'
+        $result = Invoke-Contract @{ Command = $Command; Arguments = $arguments }
+        $result.Output | Should -BeNullOrEmpty
+        $record = $result.Errors | Select-Object -First 1
+        Assert-RunwayError $record "$Command -$Parameter with a literal name that matches nothing"
+        $record.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        "$($record.TargetObject)" | Should -Be 'contract-no-such-name-0f3a'
+    }
+
+    It '<Command> -<Parameter> <wildcard>' -ForEach $Cases.NameFilters {
+        $arguments = $Arguments.Clone()
+        $arguments[$Parameter] = 'contract-no-such-name-0f3a*'
+        $result = Invoke-Contract @{ Command = $Command; Arguments = $arguments }
+        $result.Output | Should -BeNullOrEmpty
+        $result.Errors | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Contract: every cmdlet has its help page online' {
+    It '<Name> has HelpUri <base><Name>.md' -ForEach $Cases.All {
+        (Get-Command $Name).HelpUri | Should -Be ([Runway.Shell.RunwayCmdlet]::HelpUriBase + "$Name.md")
+    }
+}

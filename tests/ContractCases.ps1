@@ -1,0 +1,98 @@
+# The cases of Contract.Tests.ps1, derived from the exported cmdlets by reflection (dot-sourced at discovery and run time).
+# Sample values for mandatory parameters, by name: valid on their own, so that the parameter under test is what fails.
+# URLs for media: classified without any request.
+$script:ContractSamples = @{
+    Id                   = '00000000-0000-4000-8000-00000000c0de'
+    Prompt               = 'a red fox in fresh snow'
+    Text                 = 'Hello from the contract tests.'
+    Name                 = 'contract'
+    Personality          = 'Calm and friendly.'
+    Language             = 'es'
+    TargetLanguage       = 'es'
+    Slug                 = 'contract-router'
+    Router               = 'contract-router'
+    Type                 = 'speech'
+    Voice                = 'clara'
+    Avatar               = 'game-character'
+    TargetFrameRate      = '60'
+    Vault                = 'contract-vault'
+    ByApiKey             = $true
+    Summary              = $true
+    EventId              = 'ae_contract'
+    Image                = 'https://example.com/contract.png'
+    Character            = 'https://example.com/contract.png'
+    CharacterImage       = 'https://example.com/contract.png'
+    ReferenceImage       = 'https://example.com/contract.png'
+    OriginalProductImage = 'https://example.com/contract.png'
+    ProductImage         = @('https://example.com/contract.png')
+    NewProductImage      = @('https://example.com/contract.png')
+    Video                = 'https://example.com/contract.mp4'
+    Reference            = 'https://example.com/contract.mp4'
+    ReferenceVideo       = 'https://example.com/contract.mp4'
+    Audio                = 'https://example.com/contract.wav'
+    Path                 = @('contract-missing-file.txt')
+    LiteralPath          = @('contract-missing-file.txt')
+    Uri                  = @('https://example.com/contract.png')
+}
+
+# What cannot be an id: a path step, a path, white space.
+$script:ContractBadIds = @('..', 'a/b', ' ')
+
+function Import-ContractModule {
+    if (Get-Module Runway) { return }
+    $manifest = $env:RUNWAY_TEST_MODULE
+    if (-not $manifest) {
+        $manifest = (Get-ChildItem (Join-Path (Split-Path $PSScriptRoot -Parent) 'out/Runway') -Filter Runway.psd1 -Recurse |
+            Sort-Object { $_.Directory.Name -as [version] } -Descending | Select-Object -First 1).FullName
+    }
+    Import-Module $manifest -Force
+}
+
+function Get-ContractArguments([System.Management.Automation.CommandInfo] $Command, [System.Management.Automation.CommandParameterSetInfo] $Set, [string[]] $Except) {
+    # The set's mandatory parameters, from the samples; a missing sample is a failure of its own, named.
+    $arguments = @{}
+    foreach ($p in $Set.Parameters | Where-Object { $_.IsMandatory -and $_.Name -notin $Except }) {
+        if (-not $script:ContractSamples.ContainsKey($p.Name)) { throw "Contract.Tests: no sample value for -$($p.Name) of $($Command.Name) ($($Set.Name)); add one to `$ContractSamples in tests/ContractCases.ps1." }
+        $arguments[$p.Name] = $script:ContractSamples[$p.Name]
+    }
+    $arguments
+}
+
+function Test-IdParameter([System.Management.Automation.ParameterMetadata] $Parameter) {
+    $Parameter.ParameterType -in [string], [string[]] -and
+        ($Parameter.Name -eq 'Id' -or $Parameter.Name -clike '*Id' -or @($Parameter.Aliases | Where-Object { $_ -clike '*Id' }).Count -gt 0)
+}
+
+function Get-ContractCases {
+    Import-ContractModule
+    $commands = Get-Command -Module Runway -CommandType Cmdlet | Sort-Object Name
+    $cases = @{ All = @(); Destructive = @(); Ids = @(); Lists = @(); Wildcards = @(); NameFilters = @() }
+    foreach ($command in $commands) {
+        $cases.All += @{ Name = $command.Name }
+        if ($command.Verb -in 'Remove', 'Stop', 'Clear', 'Reset') { $cases.Destructive += @{ Name = $command.Name } }
+
+        foreach ($parameter in $command.Parameters.Values | Where-Object { Test-IdParameter $_ }) {
+            $set = $command.ParameterSets | Where-Object { $_.Parameters.Name -contains $parameter.Name } | Select-Object -First 1
+            $arguments = Get-ContractArguments $command $set @($parameter.Name)
+            foreach ($bad in $script:ContractBadIds) {
+                $cases.Ids += @{ Command = $command.Name; Parameter = $parameter.Name; Bad = $bad; IsArray = $parameter.ParameterType.IsArray; Arguments = $arguments }
+            }
+        }
+
+        foreach ($parameter in $command.Parameters.Values | Where-Object { $_.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] } }) {
+            $set = $command.ParameterSets | Where-Object { $_.Parameters.Name -contains $parameter.Name } | Select-Object -First 1
+            $case = @{ Command = $command.Name; Parameter = $parameter.Name; IsArray = $parameter.ParameterType.IsArray; Arguments = (Get-ContractArguments $command $set @($parameter.Name)) }
+            $cases.Wildcards += $case
+            if ($command.Verb -eq 'Get' -and $parameter.Name -eq 'Name') { $cases.NameFilters += $case }
+        }
+
+        if ($command.Verb -eq 'Get') {
+            foreach ($set in $command.ParameterSets | Where-Object { -not ($_.Parameters | Where-Object { $_.IsMandatory -and $_.ParameterType -ne [switch] }) }) {
+                foreach ($status in 401, 503) {
+                    $cases.Lists += @{ Command = $command.Name; Set = $set.Name; Status = $status; Arguments = (Get-ContractArguments $command $set @()) }
+                }
+            }
+        }
+    }
+    $cases
+}
