@@ -51,7 +51,8 @@ BeforeAll {
         Endpoint = $fields.Endpoint | Sort-Object Length -Descending | Select-Object -First 1
         Field    = $fields.Name | Sort-Object Length -Descending | Select-Object -First 1
         Syntax   = $fields.Syntax | Sort-Object Length -Descending | Select-Object -First 1
-        Cmdlet   = (Get-Command -Module Runway).Name | Sort-Object Length -Descending | Select-Object -First 1
+        # The cmdlets that serve a model (what Get-RunwayModel's Cmdlet column shows).
+        Cmdlet   = (Get-RunwayModel -Offline).Cmdlets | Sort-Object Length -Descending | Select-Object -First 1
         # The live voice presets an avatar may speak with.
         VoicePreset = [Runway.Models.AvatarFacts]::LiveVoicePresets | Sort-Object Length -Descending | Select-Object -First 1
     }
