@@ -137,10 +137,13 @@ namespace Runway.Shell
             return request;
         }
 
-        protected MediaSource Media(object input, string parameter, params MediaKind[] accepted)
+        protected MediaSource Media(object input, string parameter, params MediaKind[] accepted) => Media(input, parameter, null, accepted);
+
+        /// <param name="extraKeys">Keys of a record the caller reads itself (Role, View, Type): the record's other keys are refused.</param>
+        protected MediaSource Media(object input, string parameter, IEnumerable<string> extraKeys, params MediaKind[] accepted)
         {
             if (input == null) return null;
-            object value = InputBinder.MediaValue(input, parameter);
+            object value = InputBinder.MediaValue(input, parameter, this, extraKeys);
             try
             {
                 return MediaSource.From(value, parameter, path => ProviderPaths.ResolveOne(this, path), accepted);

@@ -63,7 +63,7 @@ namespace Runway.Tasks
             RunwayTask task;
             try
             {
-                task = await api.CreateTaskAsync(request.Endpoint, request.Model.Name, request.Body, request.EstimatedCredits, cancellation).ConfigureAwait(false);
+                task = await api.CreateTaskAsync(request.Endpoint, request.Model.Name, request.Body, request.KnownEstimatedCredits, cancellation).ConfigureAwait(false);
             }
             catch (RunwayApiException ex) when (!ex.TaskMayExist)
             {

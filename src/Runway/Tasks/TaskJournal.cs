@@ -39,7 +39,7 @@ namespace Runway.Tasks
         public static bool RecordCreated(RunwayTask task, GenerationRequest request)
         {
             // The API's estimatedCost (read into the task) replaces the module's estimate.
-            JsonObject line = CreatedLine("created", task.Id, request, task.EstimatedCredits ?? request.EstimatedCredits);
+            JsonObject line = CreatedLine("created", task.Id, request, task.EstimatedCredits ?? request.KnownEstimatedCredits);
             if (task.Routing != null)
             {
                 // The router chose the model and estimated the cost: the task's, not the request's placeholder.
@@ -61,12 +61,12 @@ namespace Runway.Tasks
         /// </summary>
         public static bool RecordUnconfirmed(GenerationRequest request, string reason)
         {
-            JsonObject line = CreatedLine("attempt", "unconfirmed-" + Guid.NewGuid().ToString("N"), request, request.EstimatedCredits);
+            JsonObject line = CreatedLine("attempt", "unconfirmed-" + Guid.NewGuid().ToString("N"), request, request.KnownEstimatedCredits);
             line["reason"] = reason;
             return Append(line);
         }
 
-        private static JsonObject CreatedLine(string kind, string id, GenerationRequest request, decimal estimatedCredits)
+        private static JsonObject CreatedLine(string kind, string id, GenerationRequest request, decimal? estimatedCredits)
         {
             var line = new JsonObject
             {
@@ -96,7 +96,7 @@ namespace Runway.Tasks
         /// <summary>The inputs of a request as the journal writes them (data URIs shortened), for the task object too.</summary>
         public static string[] InputsOf(GenerationRequest request)
         {
-            var line = CreatedLine("created", string.Empty, request, request.EstimatedCredits);
+            var line = CreatedLine("created", string.Empty, request, request.KnownEstimatedCredits);
             return ((JsonArray)line["inputs"]).Select(n => n.GetValue<string>()).ToArray();
         }
 
