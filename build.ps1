@@ -9,7 +9,7 @@
             suites against the simulator, and ends with one line: 'N passed, N failed, N skipped'.
     Demo    starts the simulator and runs a real pipeline against it.
     Package produces out/repo/Runway.<version>.nupkg through a local PSResourceGet repository.
-    Bench   prints performance figures and writes bench/results.md.
+    Bench   prints performance figures and writes bench/results.md (-BenchOnly Import: just the import row).
 #>
 [CmdletBinding()]
 param(
@@ -59,10 +59,47 @@ function Invoke-Build {
         Where-Object Name -ne 'System.Management.Automation.dll' |
         Copy-Item -Destination $ModuleOut
     Copy-Item (Join-Path $Root 'Runway.psd1') $ModuleOut
+    Set-ReleaseNotes (Join-Path $ModuleOut 'Runway.psd1')
+    Assert-ProjectUris
+    # The licence and the changelog travel with the module (and so into the .nupkg).
+    Copy-Item (Join-Path $Root 'LICENSE'), (Join-Path $Root 'CHANGELOG.md') -Destination $ModuleOut
     # Format and type files: one per area of the API (the manifest lists them).
     Get-ChildItem (Join-Path $Root 'src/Runway') -Filter '*.ps1xml' | Copy-Item -Destination $ModuleOut
     Invoke-Docs
     Write-Host "Module laid out in $ModuleOut"
+}
+
+function Get-ChangelogEntry([string] $Path, [string] $Version) {
+    # The text under '## [<version>] ...' up to the next '## [' heading or the link references at the end.
+    $lines = Get-Content $Path
+    $start = ($lines | Select-String -Pattern "^## \[$([regex]::Escape($Version))\]" | Select-Object -First 1).LineNumber
+    if (-not $start) { throw "CHANGELOG.md has no '## [$Version]' entry for the manifest's ModuleVersion." }
+    $body = foreach ($line in $lines[$start..($lines.Count - 1)]) {
+        if ($line -match '^## \[' -or $line -match '^\[[^\]]+\]:\s') { break }
+        $line
+    }
+    ($body -join "`n").Trim()
+}
+
+function Set-ReleaseNotes([string] $BuiltManifest) {
+    # ReleaseNotes come from CHANGELOG.md at build, so the Gallery shows the changelog's own words.
+    $notes = Get-ChangelogEntry (Join-Path $Root 'CHANGELOG.md') $Version
+    $text = Get-Content $BuiltManifest -Raw
+    $pattern = "(?m)^(\s*ReleaseNotes\s*=\s*)'(?:[^']|'')*'"
+    if ($text -notmatch $pattern) { throw "Runway.psd1 has no single-quoted ReleaseNotes = '...' line to fill in." }
+    $literal = "'" + $notes.Replace("'", "''") + "'"
+    $text = [regex]::Replace($text, $pattern, { param($m) $m.Groups[1].Value + $literal })
+    Set-Content -Path $BuiltManifest -Value $text -Encoding utf8NoBOM -NoNewline
+}
+
+function Assert-ProjectUris {
+    # One setting: RunwayCmdlet.ProjectUri (every cmdlet's HelpUri derives from it); the manifest's links must agree.
+    $source = Get-Content (Join-Path $Root 'src/Runway/Shell/RunwayCmdlet.cs') -Raw
+    if ($source -notmatch 'const string ProjectUri = "([^"]+)"') { throw 'RunwayCmdlet.cs defines no ProjectUri.' }
+    $project = $Matches[1]
+    $psData = $Manifest.PrivateData.PSData
+    if ($psData.ProjectUri -ne $project) { throw "Runway.psd1's ProjectUri '$($psData.ProjectUri)' is not RunwayCmdlet.ProjectUri '$project'." }
+    if ($psData.LicenseUri -ne "$project/blob/main/LICENSE") { throw "Runway.psd1's LicenseUri '$($psData.LicenseUri)' is not '$project/blob/main/LICENSE'." }
 }
 
 function Invoke-Docs {
