@@ -127,6 +127,59 @@ Describe 'Contract: a name filter given one literal name that matches nothing sa
     }
 }
 
+Describe 'Contract: every pipeline binding binds a property meant for it or refuses' {
+    BeforeAll {
+        $script:Samples = Get-ContractPipelineSamples
+    }
+
+    It '<Command>: its text parameters that take pipeline input refuse objects, and its ids name their type' -ForEach $Cases.Pipeline {
+        foreach ($parameter in (Get-Command $Command).Parameters.Values) {
+            $pipeline = @($parameter.Attributes | Where-Object { $_ -is [Parameter] -and ($_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName) })
+            if (-not $pipeline -or $parameter.ParameterType -notin [string], [string[]]) { continue }
+            $rule = @($parameter.Attributes | Where-Object { $_ -is [Runway.Shell.TextInputAttribute] })
+            if ($pipeline | Where-Object ValueFromPipeline) { $rule | Should -Not -BeNullOrEmpty -Because "-$($parameter.Name) of $Command takes whole objects from the pipeline: [TextInput] keeps their ToString() out" }
+            if (Test-IdParameter $parameter) { @($rule | Where-Object { $_ -is [Runway.Shell.ResourceIdInputAttribute] }) | Should -Not -BeNullOrEmpty -Because "-$($parameter.Name) of $Command is an id: [ResourceIdInput] names the objects whose id it is" }
+        }
+    }
+
+    It '<Command>: one object of every output type, a hashtable and a custom object piped in (-WhatIf, nothing sent)' -ForEach $Cases.Pipeline {
+        Clear-RunwaySimulatorRequest -Url $SimUrl
+        $command = Get-Command $Command
+        $broken = foreach ($kind in $Samples.Keys) {
+            $result = Get-PipelineBinding $command $Arguments $Samples[$kind]
+            Test-PipelineBinding $command $kind $Samples[$kind] $result
+        }
+        $broken | Should -BeNullOrEmpty
+        Get-ApiRequest | Where-Object method -ne 'GET' | Should -HaveCount 0
+    }
+
+    It 'a voice piped to New-RunwayVoicePreview, a hashtable to New-RunwayRouter and a task to New-RunwayAvatarVideo are refused, naming what was piped' {
+        Clear-RunwaySimulatorRequest -Url $SimUrl
+        $voice = New-ContractSample ([Runway.Api.RunwayVoice])
+        $task = New-ContractSample ([Runway.Api.RunwayTask])
+        $voice | New-RunwayVoicePreview -WhatIf -ErrorAction SilentlyContinue -ErrorVariable voiceErrors | Out-Null
+        @{ Slug = 'x' } | New-RunwayRouter -WhatIf -ErrorAction SilentlyContinue -ErrorVariable routerErrors | Out-Null
+        $task | New-RunwayAvatarVideo -Text 'Hello there.' -WhatIf -ErrorAction SilentlyContinue -ErrorVariable avatarErrors | Out-Null
+        foreach ($record in @($voiceErrors[0], $routerErrors[0], $avatarErrors[0])) {
+            $record | Should -Not -BeNullOrEmpty
+            $record.Exception | Should -BeOfType [System.Management.Automation.ParameterBindingException]
+        }
+        "$($voiceErrors[0])" | Should -BeLike '*RunwayVoice is not text*'
+        "$($routerErrors[0])" | Should -BeLike '*hashtable is not text*'
+        "$($avatarErrors[0])" | Should -BeLike '*RunwayTask does not name an avatar*'
+        Get-ApiRequest | Should -HaveCount 0
+    }
+
+    It 'what is meant still binds: an avatar piped to Get-RunwayAvatar binds its Id, a record its Id column' {
+        $avatar = New-ContractSample ([Runway.Api.RunwayAvatar])
+        $avatar.Id = '00000000-0000-4000-8000-0000000a0a0a'
+        $bound = Get-PipelineBinding (Get-Command Remove-RunwayAvatar) @{} $avatar
+        $bound.Bindings.Value | Should -Contain '00000000-0000-4000-8000-0000000a0a0a'
+        $bound = Get-PipelineBinding (Get-Command Remove-RunwayAvatar) @{} ([pscustomobject]@{ Id = 'from-a-csv' })
+        $bound.Bindings.Value | Should -Contain 'from-a-csv'
+    }
+}
+
 Describe 'Contract: every cmdlet has its help page online' {
     It '<Name> has HelpUri <base><Name>.md' -ForEach $Cases.All {
         (Get-Command $Name).HelpUri | Should -Be ([Runway.Shell.RunwayCmdlet]::HelpUriBase + "$Name.md")

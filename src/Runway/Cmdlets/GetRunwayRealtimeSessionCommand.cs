@@ -12,9 +12,10 @@ namespace Runway.Cmdlets
     [OutputType(typeof(RunwayRealtimeSession))]
     public sealed class GetRunwayRealtimeSessionCommand : ResourceCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
         [Alias("SessionId")]
+        [ResourceIdInput("realtime session", typeof(RunwayRealtimeSession))]
         public string[] Id { get; set; }
 
         /// <summary>Wait until the session is READY (or has ended).</summary>

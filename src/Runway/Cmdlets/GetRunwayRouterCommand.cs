@@ -14,9 +14,10 @@ namespace Runway.Cmdlets
         private const string IdSet = "Id";
 
         /// <summary>Router ids (UUIDs, not slugs); a router piped in binds its Id.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = IdSet)]
         [Alias("RouterId")]
         [ValidateNotNullOrEmpty]
+        [ResourceIdInput("router", typeof(RunwayRouter))]
         public string[] Id { get; set; }
 
         protected override void ProcessRecord()

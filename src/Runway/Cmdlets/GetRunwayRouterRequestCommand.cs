@@ -11,9 +11,10 @@ namespace Runway.Cmdlets
     public sealed class GetRunwayRouterRequestCommand : RunwayCmdlet
     {
         /// <summary>The router's id (a router piped in binds its Id).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
+        [ResourceIdInput("router", typeof(RunwayRouter), typeof(RunwayRouterRequest), Properties = new[] { "RouterId", "Id" })]
         public string RouterId { get; set; }
 
         protected override void ProcessRecord()

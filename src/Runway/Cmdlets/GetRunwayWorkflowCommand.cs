@@ -28,9 +28,10 @@ namespace Runway.Cmdlets
         public SwitchParameter Latest { get; set; }
 
         /// <summary>Ids of workflow versions to get in full (a listed version piped in binds its Id).</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = IdSet)]
         [Alias("WorkflowId")]
         [ValidateNotNullOrEmpty]
+        [ResourceIdInput("workflow", typeof(RunwayWorkflow), typeof(RunwayWorkflowVersion))]
         public string[] Id { get; set; }
 
         protected override void ProcessRecord()

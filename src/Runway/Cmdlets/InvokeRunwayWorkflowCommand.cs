@@ -26,9 +26,10 @@ namespace Runway.Cmdlets
         private Uploader uploader;
 
         /// <summary>The workflow version to run: its id, or a workflow or listed version piped in.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [Alias("WorkflowId")]
         [ValidateNotNullOrEmpty]
+        [ResourceIdInput("workflow", typeof(RunwayWorkflow), typeof(RunwayWorkflowVersion))]
         public string Id { get; set; }
 
         /// <summary>Input values by name: 'Node name.key', a node's name when it has one input, or a key no other node has.</summary>

@@ -17,9 +17,10 @@ namespace Runway.Cmdlets
         private const string AudioSet = "Audio";
 
         /// <summary>A preset avatar, or the id of one of your avatars (Tab completes both; a piped avatar binds its Id).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [Alias("AvatarId", "Id")]
         [ArgumentCompleter(typeof(AvatarCompleter))]
+        [ResourceIdInput("avatar", typeof(RunwayAvatar), typeof(RunwayAvatarConversation), Properties = new[] { "AvatarId", "Id" })]
         public string Avatar { get; set; }
 
         /// <summary>What the avatar says.</summary>

@@ -27,6 +27,7 @@ namespace Runway.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (!PipedObjectAccepted()) return;
             string fullPath = null;
             ResourceRequest request = Build(() =>
             {

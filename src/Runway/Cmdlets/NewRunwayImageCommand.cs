@@ -19,6 +19,7 @@ namespace Runway.Cmdlets
         /// <summary>What the image shows (up to 1000 characters); @tag mentions a reference image by its tag.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("PromptText")]
+        [TextInput(typeof(RunwayTask))]
         public string Prompt { get; set; }
 
         /// <summary>Reference images: paths, FileInfo, URLs, uploads or finished tasks, or @{ Uri = ...; Tag = 'name'; Subject = 'human' }.</summary>

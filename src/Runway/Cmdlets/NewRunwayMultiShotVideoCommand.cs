@@ -15,6 +15,7 @@ namespace Runway.Cmdlets
         /// <summary>The story (mode auto: the recipe decomposes it into five shots).</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [BlankAsNull]
+        [TextInput(typeof(RunwayTask))]
         public string Prompt { get; set; }
 
         /// <summary>Mode custom: 3–5 shots, each @{ Duration = seconds; Prompt = '...' }; their durations add up to -Duration.</summary>

@@ -19,9 +19,10 @@ namespace Runway.Cmdlets
     public sealed class NewRunwayRealtimeSessionCommand : ResourceCmdlet
     {
         /// <summary>A preset avatar, or the id of one of your avatars (Tab completes both; a piped avatar binds its Id).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [Alias("AvatarId", "Id")]
         [ArgumentCompleter(typeof(AvatarCompleter))]
+        [ResourceIdInput("avatar", typeof(RunwayAvatar), typeof(RunwayAvatarConversation), Properties = new[] { "AvatarId", "Id" })]
         public string Avatar { get; set; }
 
         /// <summary>End the session after this many seconds.</summary>

@@ -16,6 +16,7 @@ namespace Runway.Cmdlets
         /// <summary>What the sound is (up to 3000 characters).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("PromptText")]
+        [TextInput(typeof(RunwayTask))]
         public string Prompt { get; set; }
 
         /// <summary>Length in seconds (0.5–30); left out, the model chooses.</summary>

@@ -24,6 +24,7 @@ namespace Runway.Cmdlets
         /// <summary>The text to speak (up to 1000 characters).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
         [Alias("PromptText")]
+        [TextInput()]
         public string Text { get; set; }
 
         /// <summary>Speech to re-voice: a path, FileInfo, https URL, runway:// or data: URI, an upload, or a finished task.</summary>

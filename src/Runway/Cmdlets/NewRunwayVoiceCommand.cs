@@ -53,6 +53,7 @@ namespace Runway.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (!PipedObjectAccepted()) return;
             ResourceRequest request = Build(() => AvatarRequests.Voice(new VoiceSpec
             {
                 Name = Name,

@@ -17,6 +17,7 @@ namespace Runway.Cmdlets
     {
         /// <summary>What the voice sounds like (at least 20 characters).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [TextInput(typeof(RunwayVoicePreview))]
         public string Prompt { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -42,6 +43,7 @@ namespace Runway.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (!PipedObjectAccepted()) return;
             string model = null, prompt = null, target = null;
             bool valid = Build(() =>
             {

@@ -10,9 +10,10 @@ namespace Runway.Cmdlets
     public sealed class RemoveRunwayRouterCommand : DestructiveCmdlet
     {
         /// <summary>Router ids (a router piped in binds its Id).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [Alias("RouterId")]
         [ValidateNotNullOrEmpty]
+        [ResourceIdInput("router", typeof(RunwayRouter))]
         public string[] Id { get; set; }
 
         protected override void ProcessRecord()

@@ -21,6 +21,7 @@ namespace Runway.Cmdlets
         /// <summary>Files to upload; wildcards allowed.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = PathSet)]
         [ValidateNotNullOrEmpty]
+        [TextInput()]
         public string[] Path { get; set; }
 
         /// <summary>Files to upload, taken exactly as typed ([ and ] are not wildcards); piped files bind here by PSPath.</summary>
@@ -31,6 +32,7 @@ namespace Runway.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (!PipedObjectAccepted()) return;
             bool literal = ParameterSetName == LiteralSet;
             foreach (string pattern in literal ? LiteralPath : Path)
             {

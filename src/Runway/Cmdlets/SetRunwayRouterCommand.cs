@@ -13,9 +13,10 @@ namespace Runway.Cmdlets
     public sealed class SetRunwayRouterCommand : RouterCmdlet
     {
         /// <summary>The router's id (a router piped in binds its Id).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [Alias("RouterId")]
         [ValidateNotNullOrEmpty]
+        [ResourceIdInput("router", typeof(RunwayRouter))]
         public string Id { get; set; }
 
         /// <summary>Removes the description.</summary>

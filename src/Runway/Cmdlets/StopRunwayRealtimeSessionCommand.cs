@@ -10,9 +10,10 @@ namespace Runway.Cmdlets
     [OutputType(typeof(void))]
     public sealed class StopRunwayRealtimeSessionCommand : DestructiveCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
         [Alias("SessionId")]
+        [ResourceIdInput("realtime session", typeof(RunwayRealtimeSession))]
         public string[] Id { get; set; }
 
         protected override void ProcessRecord()

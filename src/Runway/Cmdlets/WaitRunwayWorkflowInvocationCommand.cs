@@ -19,9 +19,10 @@ namespace Runway.Cmdlets
         private readonly List<RunwayWorkflowInvocation> runs = new List<RunwayWorkflowInvocation>();
 
         /// <summary>Ids of workflow runs (a run piped in binds its Id).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [Alias("InvocationId")]
         [ValidateNotNullOrEmpty]
+        [ResourceIdInput("workflow invocation", typeof(RunwayWorkflowInvocation))]
         public string[] Id { get; set; }
 
         [Parameter]
