@@ -137,8 +137,8 @@ Describe 'Contract: every pipeline binding binds a property meant for it or refu
             $pipeline = @($parameter.Attributes | Where-Object { $_ -is [Parameter] -and ($_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName) })
             if (-not $pipeline -or $parameter.ParameterType -notin [string], [string[]]) { continue }
             $rule = @($parameter.Attributes | Where-Object { $_ -is [Runway.Shell.TextInputAttribute] })
-            if ($pipeline | Where-Object ValueFromPipeline) { $rule | Should -Not -BeNullOrEmpty -Because "-$($parameter.Name) of $Command takes whole objects from the pipeline: [TextInput] keeps their ToString() out" }
-            if (Test-IdParameter $parameter) { @($rule | Where-Object { $_ -is [Runway.Shell.ResourceIdInputAttribute] }) | Should -Not -BeNullOrEmpty -Because "-$($parameter.Name) of $Command is an id: [ResourceIdInput] names the objects whose id it is" }
+            $rule | Should -Not -BeNullOrEmpty -Because "-$($parameter.Name) of $Command takes text from the pipeline: [TextInput] keeps objects' ToString() out and names the types meant for it"
+            if ((Test-IdParameter $parameter) -and ($pipeline | Where-Object ValueFromPipeline)) { @($rule | Where-Object { $_ -is [Runway.Shell.ResourceIdInputAttribute] }) | Should -Not -BeNullOrEmpty -Because "-$($parameter.Name) of $Command is an id: [ResourceIdInput] names the objects whose id it is" }
         }
     }
 
@@ -170,13 +170,12 @@ Describe 'Contract: every pipeline binding binds a property meant for it or refu
         Get-ApiRequest | Should -HaveCount 0
     }
 
-    It 'what is meant still binds: an avatar piped to Get-RunwayAvatar binds its Id, a record its Id column' {
-        $avatar = New-ContractSample ([Runway.Api.RunwayAvatar])
-        $avatar.Id = '00000000-0000-4000-8000-0000000a0a0a'
-        $bound = Get-PipelineBinding (Get-Command Remove-RunwayAvatar) @{} $avatar
-        $bound.Bindings.Value | Should -Contain '00000000-0000-4000-8000-0000000a0a0a'
-        $bound = Get-PipelineBinding (Get-Command Remove-RunwayAvatar) @{} ([pscustomobject]@{ Id = 'from-a-csv' })
-        $bound.Bindings.Value | Should -Contain 'from-a-csv'
+    It 'what is meant still binds: a router request piped to Get-RunwayRouterRequest binds its RouterId, a router its Id, a record its Id column' {
+        $request = New-ContractSample ([Runway.Api.RunwayRouterRequest])
+        (Get-PipelineBinding (Get-Command Get-RunwayRouterRequest) @{} $request).Bindings.Value | Should -Be 'RunwayRouterRequest.RouterId'
+        $router = New-ContractSample ([Runway.Api.RunwayRouter])
+        (Get-PipelineBinding (Get-Command Get-RunwayRouterRequest) @{} $router).Bindings.Value | Should -Be 'RunwayRouter.Id'
+        (Get-PipelineBinding (Get-Command Get-RunwayRouterRequest) @{} ([pscustomobject]@{ Id = 'from-a-csv' })).Bindings.Value | Should -Be 'from-a-csv'
     }
 }
 

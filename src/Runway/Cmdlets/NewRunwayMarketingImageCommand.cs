@@ -27,6 +27,7 @@ namespace Runway.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(RecipeChoiceCompleter))]
         [BlankAsNull]
+        [TextInput]
         public string Quality { get; set; }
 
         /// <summary>A brand logo image to guide the images.</summary>

@@ -28,6 +28,7 @@ namespace Runway.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(RecipeChoiceCompleter))]
         [BlankAsNull]
+        [TextInput]
         public string Mode { get; set; }
 
         /// <summary>5, 10 (the default) or 15 seconds; with -Shot, the shots' sum when not given.</summary>
@@ -40,6 +41,7 @@ namespace Runway.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(RatioCompleter))]
         [BlankAsNull]
+        [TextInput]
         public string Ratio { get; set; }
 
         /// <summary>An image to use as the first frame.</summary>

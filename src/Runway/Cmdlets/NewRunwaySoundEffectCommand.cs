@@ -31,6 +31,7 @@ namespace Runway.Cmdlets
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ModelCompleter))]
+        [TextInput]
         public string Model { get; set; }
 
         /// <summary>seed_audio: up to three reference clips, mentioned in the prompt as @Audio1, @Audio2, @Audio3.</summary>

@@ -22,6 +22,7 @@ namespace Runway.Cmdlets
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(VoiceDesignModelCompleter))]
+        [TextInput]
         public string Model { get; set; }
 
         /// <summary>Save the preview to this file and output the FileInfo.</summary>

@@ -47,7 +47,7 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = UriSet)]
         [ValidateNotNullOrEmpty]
         [Alias("Url")]
-        [TextInput()]
+        [TextInput]
         public string[] Uri { get; set; }
 
         /// <summary>
