@@ -64,12 +64,15 @@ function Test-IdParameter([System.Management.Automation.ParameterMetadata] $Para
 function Get-ContractCases {
     Import-ContractModule
     $commands = Get-Command -Module Runway -CommandType Cmdlet | Sort-Object Name
-    $cases = @{ All = @(); Destructive = @(); Ids = @(); Lists = @(); Wildcards = @(); NameFilters = @(); Pipeline = @(Get-ContractPipelineCases) }
+    $cases = @{ All = @(); Destructive = @(); Ids = @(); Lists = @(); Wildcards = @(); NameFilters = @(); Pipeline = @(Get-ContractPipelineCases); Completion = @() }
     foreach ($command in $commands) {
         $cases.All += @{ Name = $command.Name }
         if ($command.Verb -in 'Remove', 'Stop', 'Clear', 'Reset') { $cases.Destructive += @{ Name = $command.Name } }
 
         foreach ($parameter in $command.Parameters.Values | Where-Object { Test-IdParameter $_ }) {
+            # The resource an id names, from its [ResourceIdInput] (an id that takes no pipeline input names none here).
+            $kinds = @($parameter.Attributes | Where-Object { $_ -is [Runway.Shell.ResourceIdInputAttribute] } | ForEach-Object { $_.From.Name })
+            $cases.Completion += @{ Command = $command.Name; Parameter = $parameter.Name; Kinds = $kinds; Kind = ($kinds -join ' or ') }
             $set = $command.ParameterSets | Where-Object { $_.Parameters.Name -contains $parameter.Name } | Select-Object -First 1
             $arguments = Get-ContractArguments $command $set @($parameter.Name)
             foreach ($bad in $script:ContractBadIds) {
@@ -158,8 +161,11 @@ function Get-PipelineBinding([System.Management.Automation.CommandInfo] $Command
     $file = [IO.Path]::GetTempFileName()
     $errors = @()
     try {
+        $Arguments = $Arguments.Clone()
+        # -WhatIf where the command has it (nothing is created); the others only read, which is free.
+        if ($Command.Parameters.ContainsKey('WhatIf')) { $Arguments.WhatIf = $true }
         Trace-Command -Name ParameterBinding -FilePath $file -Expression {
-            try { $InputObject | & $Command.Name @Arguments -WhatIf -ErrorAction SilentlyContinue -ErrorVariable +errors -WarningAction SilentlyContinue -InformationAction SilentlyContinue | Out-Null }
+            try { $InputObject | & $Command.Name @Arguments -ErrorAction SilentlyContinue -ErrorVariable +errors -WarningAction SilentlyContinue -InformationAction SilentlyContinue | Out-Null }
             catch { $errors += $_ }
         } | Out-Null
         $inPipeline = $false
@@ -179,7 +185,8 @@ function Test-PipelineBinding([System.Management.Automation.CommandInfo] $Comman
     # parameter declares the module's types whose property it takes ([TextInput(From)], [ResourceIdInput(From)]); an
     # untyped record binds by property name, never whole as "@{...}"; a hashtable never binds a text parameter.
     # Returns what broke the rule (nothing when it held).
-    $refused = @($Result.Errors | Where-Object { $_.FullyQualifiedErrorId -like 'Runway.*' -or $_.Exception -is [System.Management.Automation.ParameterBindingException] })
+    # Refused: the pipeline rule's own error or PowerShell's binding error (an API error after a wrong binding is not a refusal).
+    $refused = @($Result.Errors | Where-Object { $_.FullyQualifiedErrorId -like 'Runway.InvalidPipelineValue*' -or ($_.Exception -is [System.Management.Automation.ParameterBindingException] -and $_.FullyQualifiedErrorId -notlike 'NamedParameterNotFound*') })
     if ($refused.Count -gt 0) { return }
     $bare = if ($InputObject -is [psobject]) { $InputObject.psobject.BaseObject } else { $InputObject }
     foreach ($binding in $Result.Bindings) {
@@ -212,4 +219,22 @@ function Get-ContractPipelineCases {
         $except = @($set.Parameters | Where-Object { $_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName } | ForEach-Object Name)
         @{ Command = $command.Name; Set = $set.Name; Arguments = (Get-ContractArguments $command $set $except) }
     }
+}
+
+function Get-ContractExistingIds {
+    # The ids of the resources the simulator holds, by type name: read with every exported Get-* cmdlet that lists a
+    # type (a parameter set with nothing mandatory), plus what the caller made (types the API cannot list).
+    param([hashtable] $Made = @{})
+    $ids = @{}
+    foreach ($name in $Made.Keys) { $ids[$name] = @($Made[$name]) }
+    foreach ($command in Get-Command -Module Runway -CommandType Cmdlet -Verb Get) {
+        $list = $command.ParameterSets | Where-Object { -not ($_.Parameters | Where-Object { $_.IsMandatory }) } | Select-Object -First 1
+        if (-not $list) { continue }
+        foreach ($item in @(& $command.Name -ErrorAction SilentlyContinue | Select-Object -First 5)) {
+            if ($null -eq $item -or -not $item.PSObject.Properties['Id'] -or -not $item.Id) { continue }
+            $type = $item.GetType().Name
+            $ids[$type] = @($ids[$type]) + $item.Id | Where-Object { $_ } | Select-Object -Unique
+        }
+    }
+    $ids
 }

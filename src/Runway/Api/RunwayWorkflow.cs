@@ -225,13 +225,13 @@ namespace Runway.Api
             string id = RunwayTask.StringOf(json, "id");
             if (string.IsNullOrEmpty(id))
                 throw new RunwayApiException($"Runway API: the response to POST /{path} had no invocation id.", "POST", "/" + path, 200, null, null, AttemptOutcome.Response, true);
-            return new RunwayWorkflowInvocation { Id = id, Status = RunwayTask.Pending, WorkflowId = workflow.Id, WorkflowName = workflow.Name, CreatedAt = DateTimeOffset.Now };
+            return Seen.Invocations.Remember(new RunwayWorkflowInvocation { Id = id, Status = RunwayTask.Pending, WorkflowId = workflow.Id, WorkflowName = workflow.Name, CreatedAt = DateTimeOffset.Now });
         }
 
         public static async Task<RunwayWorkflowInvocation> GetInvocationAsync(this RunwayApi api, string id, CancellationToken cancellation)
         {
             JsonElement json = await api.Client.GetAsync(ResourceId.Path("v1/workflow_invocations", id), cancellation).ConfigureAwait(false);
-            return RunwayWorkflowInvocation.FromJson(json);
+            return Seen.Invocations.Remember(RunwayWorkflowInvocation.FromJson(json));
         }
     }
 

@@ -23,6 +23,7 @@ namespace Runway.Cmdlets
         [ValidateNotNullOrEmpty]
         [Alias("ConversationId", "SessionId")]
         [ResourceIdInput("conversation", typeof(RunwayAvatarConversation), typeof(RunwayRealtimeSession))]
+        [ArgumentCompleter(typeof(ConversationIdCompleter))]
         public string[] Id { get; set; }
 
         /// <summary>Output the transcript's entries instead of the conversation.</summary>

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Runway.Api;
+using Runway.Completion;
 using Runway.Shell;
 
 namespace Runway.Cmdlets
@@ -16,6 +17,7 @@ namespace Runway.Cmdlets
         [ValidateNotNullOrEmpty]
         [Alias("SessionId")]
         [ResourceIdInput("realtime session", typeof(RunwayRealtimeSession))]
+        [ArgumentCompleter(typeof(RealtimeSessionIdCompleter))]
         public string[] Id { get; set; }
 
         /// <summary>Wait until the session is READY (or has ended).</summary>

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Runway.Api;
+using Runway.Completion;
 using Runway.Shell;
 
 namespace Runway.Cmdlets
@@ -15,6 +16,7 @@ namespace Runway.Cmdlets
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
         [ResourceIdInput("router", typeof(RunwayRouter), typeof(RunwayRouterRequest), Properties = new[] { "RouterId", "Id" })]
+        [ArgumentCompleter(typeof(RouterIdCompleter))]
         public string RouterId { get; set; }
 
         protected override void ProcessRecord()

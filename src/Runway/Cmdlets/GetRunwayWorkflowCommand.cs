@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using Runway.Api;
+using Runway.Completion;
 using Runway.Models;
 using Runway.Shell;
 
@@ -32,6 +33,7 @@ namespace Runway.Cmdlets
         [Alias("WorkflowId")]
         [ValidateNotNullOrEmpty]
         [ResourceIdInput("workflow", typeof(RunwayWorkflow), typeof(RunwayWorkflowVersion))]
+        [ArgumentCompleter(typeof(WorkflowIdCompleter))]
         public string[] Id { get; set; }
 
         protected override void ProcessRecord()

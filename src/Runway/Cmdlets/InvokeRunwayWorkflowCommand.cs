@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using Runway.Api;
+using Runway.Completion;
 using Runway.Media;
 using Runway.Models;
 using Runway.Shell;
@@ -30,6 +31,7 @@ namespace Runway.Cmdlets
         [Alias("WorkflowId")]
         [ValidateNotNullOrEmpty]
         [ResourceIdInput("workflow", typeof(RunwayWorkflow), typeof(RunwayWorkflowVersion))]
+        [ArgumentCompleter(typeof(WorkflowIdCompleter))]
         public string Id { get; set; }
 
         /// <summary>Input values by name: 'Node name.key', a node's name when it has one input, or a key no other node has.</summary>

@@ -76,7 +76,7 @@ namespace Runway.Cmdlets
             {
                 string id = await Api.CreateAsync(AvatarApi.RealtimeSessions, request.Body, token).ConfigureAwait(false);
                 OnPipeline(() => WriteInformation($"Created realtime session {id}.", new[] { "Runway" }));
-                var session = new RunwayRealtimeSession { Id = id, Status = RunwayRealtimeSession.NotReady, CreatedAt = DateTimeOffset.Now, RetrievedAt = DateTimeOffset.Now };
+                var session = Seen.Sessions.Remember(new RunwayRealtimeSession { Id = id, Status = RunwayRealtimeSession.NotReady, CreatedAt = DateTimeOffset.Now, RetrievedAt = DateTimeOffset.Now });
                 if (Wait)
                     session = await RealtimeSessionOutput.WaitReadyAsync(this, id, PollIntervalSec, TimeoutSec, token).ConfigureAwait(false);
                 OnPipeline(() => RealtimeSessionOutput.Write(this, session, Wait));

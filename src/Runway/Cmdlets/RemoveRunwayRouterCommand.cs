@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Runway.Api;
+using Runway.Completion;
 using Runway.Shell;
 
 namespace Runway.Cmdlets
@@ -14,6 +15,7 @@ namespace Runway.Cmdlets
         [Alias("RouterId")]
         [ValidateNotNullOrEmpty]
         [ResourceIdInput("router", typeof(RunwayRouter))]
+        [ArgumentCompleter(typeof(RouterIdCompleter))]
         public string[] Id { get; set; }
 
         protected override void ProcessRecord()

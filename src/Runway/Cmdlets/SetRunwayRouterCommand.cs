@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Text.Json.Nodes;
 using Runway.Api;
+using Runway.Completion;
 using Runway.Models;
 using Runway.Shell;
 
@@ -17,6 +18,7 @@ namespace Runway.Cmdlets
         [Alias("RouterId")]
         [ValidateNotNullOrEmpty]
         [ResourceIdInput("router", typeof(RunwayRouter))]
+        [ArgumentCompleter(typeof(RouterIdCompleter))]
         public string Id { get; set; }
 
         /// <summary>Removes the description.</summary>

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using Runway.Api;
+using Runway.Completion;
 using Runway.Shell;
 using Runway.Tasks;
 
@@ -23,6 +24,7 @@ namespace Runway.Cmdlets
         [Alias("InvocationId")]
         [ValidateNotNullOrEmpty]
         [ResourceIdInput("workflow invocation", typeof(RunwayWorkflowInvocation))]
+        [ArgumentCompleter(typeof(InvocationIdCompleter))]
         public string[] Id { get; set; }
 
         [Parameter]

@@ -61,6 +61,8 @@ namespace Runway.Completion
         public static IReadOnlyList<RunwayDocument> Documents() =>
             Get(Seen.Documents, AvatarApi.Documents, AvatarApi.ReadDocument, new Dictionary<string, string> { ["order"] = "desc", ["sort"] = "updatedAt" });
 
+        public static IReadOnlyList<RunwayAvatarConversation> Conversations() => Get(Seen.Conversations, AvatarApi.Conversations, AvatarApi.ReadConversation);
+
         public static IEnumerable<CompletionResult> Offer<T>(IEnumerable<T> items, Func<T, string> id, Func<T, string> tip, string wordToComplete)
         {
             string prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');

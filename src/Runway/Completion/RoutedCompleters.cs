@@ -34,7 +34,7 @@ namespace Runway.Completion
             });
         }
 
-        private static List<RunwayRouter> Routers()
+        internal static List<RunwayRouter> Routers()
         {
             string session = RunwaySession.Current?.BaseUri?.ToString();
             lock (Gate)

@@ -37,7 +37,9 @@ namespace Runway.Shell
             }
             object mapped = FromObject(value, inputData as PSObject);
             if (mapped != null) return mapped;
-            throw new ArgumentTransformationMetadataException(Refusal(value));
+            // Not thrown: PowerShell would stop there instead of trying the command's other parameters (a FileInfo
+            // piped to Send-RunwayFile binds -LiteralPath); a value that cannot become text fails this one softly.
+            return new NotText(Refusal(value));
         }
 
         /// <summary>What an object (not text) gives this parameter; null refuses it.</summary>
@@ -53,6 +55,19 @@ namespace Runway.Shell
 
         internal static string Describe(object value) =>
             value is PSCustomObject ? "custom object" : value is IDictionary ? "hashtable" : value.GetType().Name;
+    }
+
+    /// <summary>What a refused object becomes: it cannot be converted to text (its ToString throws, with the reason).</summary>
+    public sealed class NotText
+    {
+        private readonly string reason;
+
+        internal NotText(string reason)
+        {
+            this.reason = reason;
+        }
+
+        public override string ToString() => throw new InvalidCastException(reason);
     }
 
     /// <summary>
