@@ -7,6 +7,7 @@ $script:ContractSamples = @{
     Text                 = 'Hello from the contract tests.'
     Name                 = 'contract'
     Personality          = 'Calm and friendly.'
+    Content              = 'Open 9-5, Monday to Friday.'
     Language             = 'es'
     TargetLanguage       = 'es'
     Slug                 = 'contract-router'
@@ -227,14 +228,23 @@ function Get-ContractExistingIds {
     param([hashtable] $Made = @{})
     $ids = @{}
     foreach ($name in $Made.Keys) { $ids[$name] = @($Made[$name]) }
-    foreach ($command in Get-Command -Module Runway -CommandType Cmdlet -Verb Get) {
+    foreach ($command in Get-Command -Module Runway -CommandType Cmdlet | Where-Object Verb -eq Get) {
         $list = $command.ParameterSets | Where-Object { -not ($_.Parameters | Where-Object { $_.IsMandatory }) } | Select-Object -First 1
         if (-not $list) { continue }
-        foreach ($item in @(& $command.Name -ErrorAction SilentlyContinue | Select-Object -First 5)) {
+        $items = try { @(& $command.Name -ErrorAction SilentlyContinue | Select-Object -First 5) } catch { @() }
+        foreach ($item in $items) {
             if ($null -eq $item -or -not $item.PSObject.Properties['Id'] -or -not $item.Id) { continue }
             $type = $item.GetType().Name
             $ids[$type] = @($ids[$type]) + $item.Id | Where-Object { $_ } | Select-Object -Unique
         }
     }
     $ids
+}
+
+function Get-ContractIdKinds {
+    # Every resource type an id parameter names ([ResourceIdInput] From), across the exported cmdlets.
+    Import-ContractModule
+    @(Get-Command -Module Runway -CommandType Cmdlet | ForEach-Object { $_.Parameters.Values } |
+        ForEach-Object { $_.Attributes } | Where-Object { $_ -is [Runway.Shell.ResourceIdInputAttribute] } |
+        ForEach-Object { $_.From.Name }) | Select-Object -Unique
 }
