@@ -230,14 +230,19 @@ Describe 'Runway API simulator' {
 
     Describe 'Task lifecycle and outputs' {
         It 'goes PENDING, RUNNING with progress, then SUCCEEDED with a PNG of the ratio size' {
-            $id = New-SimTask 'text_to_image' @{ model = 'gen4_image'; promptText = 'a lighthouse'; ratio = '1920:1080' }
-            $response = Invoke-Sim -Path "/v1/tasks/$id"
-            $first = $response.Json
-            $first.status | Should -Be 'PENDING'
-            $response.Content | Should -Match '"createdAt":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z"'
-            $first.PSObject.Properties.Name | Should -Not -Contain 'output'
-            Start-Sleep -Milliseconds 150
-            $running = (Invoke-Sim -Path "/v1/tasks/$id").Json
+            # Phases long enough to be seen on a loaded machine (the lifecycle is asserted, not its timing).
+            $null = Set-RunwaySimulatorConfig -Url $Url -Setting @{ PendingMs = 1500; RunMs = 1500 }
+            try {
+                $id = New-SimTask 'text_to_image' @{ model = 'gen4_image'; promptText = 'a lighthouse'; ratio = '1920:1080' }
+                $response = Invoke-Sim -Path "/v1/tasks/$id"
+                $first = $response.Json
+                $first.status | Should -Be 'PENDING'
+                $response.Content | Should -Match '"createdAt":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z"'
+                $first.PSObject.Properties.Name | Should -Not -Contain 'output'
+                $deadline = [DateTime]::UtcNow.AddSeconds(10)
+                do { Start-Sleep -Milliseconds 100; $running = (Invoke-Sim -Path "/v1/tasks/$id").Json } while ($running.status -eq 'PENDING' -and [DateTime]::UtcNow -lt $deadline)
+            }
+            finally { $null = Set-RunwaySimulatorConfig -Url $Url -Setting @{ PendingMs = 50; RunMs = 300 } }
             $running.status | Should -Be 'RUNNING'
             $running.progress | Should -BeGreaterOrEqual 0
             $running.progress | Should -BeLessOrEqual 1

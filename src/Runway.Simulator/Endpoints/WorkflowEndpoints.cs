@@ -187,7 +187,13 @@ public static partial class WorkflowEndpoints
                 object[] nodePath = ["nodeOutputs", nodeProperty.Name];
                 var node = workflow.Nodes.FirstOrDefault(n => n.Id == nodeProperty.Name);
                 if (node is null) { v.Add(nodePath, $"Unknown node id '{nodeProperty.Name}'"); continue; }
-                if (node.Type != "input") { v.Add(nodePath, $"Node '{node.Name}' is not an input node; its outputs cannot be set"); continue; }
+                if (node.Type != "input")
+                {
+                    // The SDK takes any node id of the graph, each output a typed value; only input nodes declare their keys.
+                    if (nodeProperty.Value.ValueKind != JsonValueKind.Object) { v.Add(nodePath, $"Expected object, received {JsonTypes.Name(nodeProperty.Value)}"); continue; }
+                    foreach (var output in nodeProperty.Value.EnumerateObject()) ReadValue(output.Value, [.. nodePath, output.Name], null, v);
+                    continue;
+                }
                 var outputs = ObjectReader.Element(nodeProperty.Value, nodePath, v, [.. node.Outputs.Keys]);
                 if (outputs is null) continue;
                 foreach (var output in nodeProperty.Value.EnumerateObject())
@@ -237,7 +243,7 @@ public static partial class WorkflowEndpoints
     }
 
     /// <summary>Checks one typed value (<c>{type:"primitive", value}</c> or <c>{type:"image"|"video"|"audio", uri}</c>) against its declaration.</summary>
-    private static bool ReadValue(JsonElement value, object[] path, WorkflowInput declared, ValidationContext v)
+    private static bool ReadValue(JsonElement value, object[] path, WorkflowInput? declared, ValidationContext v)
     {
         var before = v.Issues.Count;
         if (value.ValueKind != JsonValueKind.Object) { v.Add(path, $"Expected object, received {JsonTypes.Name(value)}"); return false; }
@@ -247,7 +253,7 @@ public static partial class WorkflowEndpoints
             return false;
         }
         var type = t.GetString()!;
-        if (type != declared.Type)
+        if (declared is not null && type != declared.Type)
         {
             v.Add([.. path, "type"], $"This input takes a '{declared.Type}' value, received '{type}'");
             return false;
@@ -255,11 +261,11 @@ public static partial class WorkflowEndpoints
         if (type == "primitive")
         {
             var r = new ObjectReader(value, path, v, ["type", "value"]);
-            if (r.Get("value", true, declared.ValueType ?? "string | number | boolean") is { } p)
+            if (r.Get("value", true, declared?.ValueType ?? "string | number | boolean") is { } p)
             {
                 var actual = p.ValueKind switch { JsonValueKind.String => "string", JsonValueKind.Number => "number", JsonValueKind.True or JsonValueKind.False => "boolean", _ => null };
                 if (actual is null) v.Add([.. path, "value"], $"Expected string | number | boolean, received {JsonTypes.Name(p)}");
-                else if (declared.ValueType is { } want && want != actual) v.Add([.. path, "value"], $"Expected {want}, received {actual}");
+                else if (declared?.ValueType is { } want && want != actual) v.Add([.. path, "value"], $"Expected {want}, received {actual}");
             }
         }
         else

@@ -111,7 +111,7 @@ namespace Runway.Api
         }
     }
 
-    /// <summary>What this process has seen of the user's own voices, documents and avatars.</summary>
+    /// <summary>What this process has seen of the user's own voices, documents, avatars, conversations, workflow runs and audit log entries.</summary>
     public static class Seen
     {
         public static readonly ResourceDirectory<RunwayVoice> Voices = new ResourceDirectory<RunwayVoice>(v => v.Id);
@@ -121,5 +121,6 @@ namespace Runway.Api
         public static readonly ResourceDirectory<RunwayRealtimeSession> Sessions = new ResourceDirectory<RunwayRealtimeSession>(s => s.Id);
         public static readonly ResourceDirectory<RunwayAvatarConversation> Conversations = new ResourceDirectory<RunwayAvatarConversation>(c => c.Id);
         public static readonly ResourceDirectory<RunwayWorkflowInvocation> Invocations = new ResourceDirectory<RunwayWorkflowInvocation>(i => i.Id);
+        public static readonly ResourceDirectory<RunwayAuditLogEntry> AuditLogs = new ResourceDirectory<RunwayAuditLogEntry>(e => e.EventId);
     }
 }

@@ -24,7 +24,7 @@ namespace Runway.Cmdlets
         [Alias("InvocationId")]
         [ValidateNotNullOrEmpty]
         [ResourceIdInput("workflow invocation", typeof(RunwayWorkflowInvocation))]
-        [ArgumentCompleter(typeof(InvocationIdCompleter))]
+        [ArgumentCompleter(typeof(WorkflowInvocationIdCompleter))]
         public string[] Id { get; set; }
 
         [Parameter]

@@ -59,14 +59,6 @@ namespace Runway.Completion
         }
     }
 
-    /// <summary>Completes a conversation id from the conversation list (one free read), the avatar in the tooltip.</summary>
-    public sealed class ConversationIdCompleter : IArgumentCompleter
-    {
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            OwnResources.Offer(OwnResources.Conversations(), c => c.Id, c => $"Conversation with '{c.AvatarName ?? c.AvatarId}' ({c.Status})", wordToComplete);
-    }
-
     /// <summary>
     /// Completes a realtime session id: the API lists no sessions, so those this process started or read, then the
     /// conversations (a session's conversation has the session's id).
@@ -82,13 +74,5 @@ namespace Runway.Completion
                 .Concat(OwnResources.Offer(OwnResources.Conversations().Where(c => !ids.Contains(c.Id)), c => c.Id,
                     c => $"Session of the conversation with '{c.AvatarName ?? c.AvatarId}' ({c.Status})", wordToComplete));
         }
-    }
-
-    /// <summary>Completes a workflow invocation id: the API lists no runs, so those this process started or read.</summary>
-    public sealed class InvocationIdCompleter : IArgumentCompleter
-    {
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            OwnResources.Offer(Seen.Invocations.All, i => i.Id, i => $"Run of '{i.WorkflowName ?? i.WorkflowId}' ({i.Status})", wordToComplete);
     }
 }

@@ -107,7 +107,7 @@ namespace Runway.Shell
             {
                 // A record the user made: its Id (or a property named after the resource, like AvatarId) is meant as the id.
                 string own = char.ToUpperInvariant(What[0]) + What.Substring(1).Replace(" ", string.Empty) + "Id";
-                foreach (string name in new[] { own, "Id" })
+                foreach (string name in new[] { own }.Concat(Properties))
                     if (wrapped.Properties[name]?.Value is object id && IsText(id is PSObject p ? p.BaseObject : id)) return id.ToString();
             }
             return null;

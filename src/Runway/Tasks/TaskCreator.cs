@@ -32,6 +32,7 @@ namespace Runway.Tasks
         private readonly RunwayApi api;
         private readonly ConcurrencyGate gate;
         private readonly MediaResolver resolver;
+        private bool journalChecked;
 
         /// <param name="observer">Told of tasks that end while the creator waits for a free slot.</param>
         public TaskCreator(RunwayApi api, int? throttleLimit, WaitOptions options, IRunwayLog log, IWaitObserver observer)
@@ -47,6 +48,13 @@ namespace Runway.Tasks
         /// <param name="uploadProgress">Bytes sent of a local file that is uploaded (its display name, done, total).</param>
         public async Task<CreatedTask> CreateAsync(GenerationRequest request, Action<string, long, long?> uploadProgress, CancellationToken cancellation)
         {
+            // Before anything is sent (a slot's polls, an upload, the create): a journal that cannot take the task's line
+            // refuses it now, not after paying. Once per command, and again after an append failed (the disk filled).
+            if (!journalChecked || TaskJournal.LastAppendFailed)
+            {
+                TaskJournal.EnsureWritable();
+                journalChecked = true;
+            }
             await gate.WaitForSlotAsync(request.Model.Name, cancellation).ConfigureAwait(false);
             await resolver.ResolveAsync(request, (source, done, total) => uploadProgress?.Invoke(source.Display, done, total), cancellation).ConfigureAwait(false);
 
@@ -55,7 +63,7 @@ namespace Runway.Tasks
             RunwayTask task;
             try
             {
-                task = await api.CreateTaskAsync(request.Endpoint, request.Model.Name, request.Body, request.EstimatedCredits, cancellation).ConfigureAwait(false);
+                task = await api.CreateTaskAsync(request.Endpoint, request.Model.Name, request.Body, request.KnownEstimatedCredits, cancellation).ConfigureAwait(false);
             }
             catch (RunwayApiException ex) when (!ex.TaskMayExist)
             {
