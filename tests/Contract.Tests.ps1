@@ -162,7 +162,7 @@ Describe 'Contract: every pipeline binding binds a property meant for it or refu
         $task | New-RunwayAvatarVideo -Text 'Hello there.' -WhatIf -ErrorAction SilentlyContinue -ErrorVariable avatarErrors | Out-Null
         foreach ($record in @($voiceErrors[0], $routerErrors[0], $avatarErrors[0])) {
             $record | Should -Not -BeNullOrEmpty
-            $record.Exception | Should -BeOfType [System.Management.Automation.ParameterBindingException]
+            ($record.Exception -is [System.Management.Automation.ParameterBindingException] -or $record.FullyQualifiedErrorId -like 'Runway.InvalidPipelineValue*') | Should -BeTrue -Because "$record"
         }
         Get-ApiRequest | Should -HaveCount 0
     }

@@ -15,7 +15,7 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
-        [ResourceIdInput("router", typeof(RunwayRouter), typeof(RunwayRouterRequest), Properties = new[] { "RouterId", "Id" })]
+        [ResourceIdInput("router", typeof(RunwayRouter), typeof(RunwayRouterRequest), typeof(RunwayRouting), Properties = new[] { "RouterId", "Id" })]
         [ArgumentCompleter(typeof(RouterIdCompleter))]
         public string RouterId { get; set; }
 

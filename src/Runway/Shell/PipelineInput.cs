@@ -29,6 +29,8 @@ namespace Runway.Shell
         {
             object value = inputData is PSObject ps ? ps.BaseObject : inputData;
             if (value == null || IsText(value)) return inputData;
+            // A piped hashtable is a record: GenerationCmdlet binds it by key (RecordBinding); other cmdlets refuse it (PipedObjectAccepted).
+            if (value is IDictionary && TakesRecords) return inputData;
             if (value is IList list && !(value is IDictionary))
             {
                 var items = new object[list.Count];
@@ -49,6 +51,9 @@ namespace Runway.Shell
             $"A {Describe(value)} is not text: give the value itself (for example -{Noun} '...'), or pipe an object that has a property of the parameter's name.";
 
         protected virtual string Noun => "Prompt";
+
+        /// <summary>True when a hashtable passes on to the cmdlet's own record binding.</summary>
+        protected virtual bool TakesRecords => true;
 
         internal static bool IsText(object value) =>
             value is string || value is char || value is decimal || value.GetType().IsPrimitive;
@@ -91,6 +96,8 @@ namespace Runway.Shell
         public string[] Properties { get; set; } = { "Id" };
 
         protected override string Noun => "Id";
+
+        protected override bool TakesRecords => false;
 
         protected override object FromObject(object value, PSObject wrapped)
         {

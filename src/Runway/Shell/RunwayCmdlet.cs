@@ -123,6 +123,14 @@ namespace Runway.Shell
         protected bool PipedObjectAccepted()
         {
             object piped = new RecordBinding(this, new HashSet<string>()).Current();
+            if (piped is System.Collections.IDictionary record && !(this is GenerationCmdlet))
+            {
+                // Only generation cmdlets bind a hashtable by key; here it would arrive whole, as "System.Collections.Hashtable".
+                WriteError(ErrorPolicy.FromException(new RunwayInputException(
+                    $"A hashtable piped to {MyInvocation.MyCommand.Name} cannot give its parameters: pipe [pscustomobject]@{{ ... }} (bound by property name) or give them directly. Nothing was sent for this input.",
+                    "InputObject", "Runway.InvalidPipelineValue", record), record));
+                return false;
+            }
             if (piped == null || piped.GetType().Assembly != typeof(RunwayCmdlet).Assembly) return true;
             try
             {
