@@ -405,7 +405,10 @@ Describe 'Runway API simulator: SDK 4.20 endpoints' {
             $created.routing.resolvedInput.aspectRatio | Should -Be '3:2'
             $created.routing.resolvedInput.ratio | Should -Be '1248:832'
             $created.routing.resolvedInput.resolution | Should -Be '1k'
-            $created.routing.estimatedCost.credits | Should -Be 18
+            # The router charges what the model's own endpoint charges (one price table): gpt_image_2 at its default quality.
+            $direct = New-Created '/v1/text_to_image' @{ model = 'gpt_image_2'; promptText = 'a fox'; ratio = '1920:1280'; outputCount = 3 }
+            $created.routing.estimatedCost.credits | Should -Be $direct.estimatedCost.credits
+            $created.routing.estimatedCost.credits % 3 | Should -Be 0
             $task = Wait-SimTask $created.id
             @($task.output).Count | Should -Be 3
             (Get-Bytes $task.output[2]).ContentType | Should -Be 'image/png'

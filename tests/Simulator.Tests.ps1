@@ -323,9 +323,17 @@ Describe 'Runway API simulator' {
         }
 
         It 'throttles beyond MaxConcurrent and reports maxRunning and maxInFlight' {
-            $ids = 1..3 | ForEach-Object { New-SimTask 'text_to_video' @{ model = 'veo3.1_fast'; promptText = "clip $_"; ratio = '720:1280'; duration = 4 } }
-            Start-Sleep -Milliseconds 150
-            $states = $ids | ForEach-Object { (Invoke-Sim -Path "/v1/tasks/$_").Json.status }
+            # A run long enough to be seen on a loaded machine: the throttling is asserted, not its timing.
+            $null = Set-RunwaySimulatorConfig -Url $Url -Setting @{ RunMs = 3000 }
+            try {
+                $ids = 1..3 | ForEach-Object { New-SimTask 'text_to_video' @{ model = 'veo3.1_fast'; promptText = "clip $_"; ratio = '720:1280'; duration = 4 } }
+                $deadline = [DateTime]::UtcNow.AddSeconds(10)
+                do {
+                    Start-Sleep -Milliseconds 100
+                    $states = $ids | ForEach-Object { (Invoke-Sim -Path "/v1/tasks/$_").Json.status }
+                } while (($states -contains 'PENDING') -and [DateTime]::UtcNow -lt $deadline)
+            }
+            finally { $null = Set-RunwaySimulatorConfig -Url $Url -Setting @{ RunMs = 300 } }
             @($states | Where-Object { $_ -eq 'RUNNING' }).Count | Should -Be 2
             @($states | Where-Object { $_ -eq 'THROTTLED' }).Count | Should -Be 1
             $ids | ForEach-Object { (Wait-SimTask $_).status | Should -Be 'SUCCEEDED' }
