@@ -127,6 +127,99 @@ Describe 'Contract: a name filter given one literal name that matches nothing sa
     }
 }
 
+Describe 'Contract: every pipeline binding binds a property meant for it or refuses' {
+    BeforeAll {
+        $script:Samples = Get-ContractPipelineSamples
+    }
+
+    It '<Command>: its text parameters that take pipeline input refuse objects, and its ids name their type' -ForEach $Cases.Pipeline {
+        foreach ($parameter in (Get-Command $Command).Parameters.Values) {
+            $pipeline = @($parameter.Attributes | Where-Object { $_ -is [Parameter] -and ($_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName) })
+            if (-not $pipeline -or $parameter.ParameterType -notin [string], [string[]]) { continue }
+            $rule = @($parameter.Attributes | Where-Object { $_ -is [Runway.Shell.TextInputAttribute] })
+            $rule | Should -Not -BeNullOrEmpty -Because "-$($parameter.Name) of $Command takes text from the pipeline: [TextInput] keeps objects' ToString() out and names the types meant for it"
+            if ((Test-IdParameter $parameter) -and ($pipeline | Where-Object ValueFromPipeline)) { @($rule | Where-Object { $_ -is [Runway.Shell.ResourceIdInputAttribute] }) | Should -Not -BeNullOrEmpty -Because "-$($parameter.Name) of $Command is an id: [ResourceIdInput] names the objects whose id it is" }
+        }
+    }
+
+    It '<Command>: one object of every output type, a hashtable and a custom object piped in (-WhatIf, nothing sent)' -ForEach $Cases.Pipeline {
+        Clear-RunwaySimulatorRequest -Url $SimUrl
+        $command = Get-Command $Command
+        $broken = foreach ($kind in $Samples.Keys) {
+            $result = Get-PipelineBinding $command $Arguments $Samples[$kind]
+            Test-PipelineBinding $command $kind $Samples[$kind] $result
+        }
+        $broken | Should -BeNullOrEmpty
+        Get-ApiRequest | Where-Object method -ne 'GET' | Should -HaveCount 0
+    }
+
+    It 'a voice piped to New-RunwayVoicePreview, a hashtable to New-RunwayRouter and a task to New-RunwayAvatarVideo are refused, naming what was piped' {
+        Clear-RunwaySimulatorRequest -Url $SimUrl
+        $voice = New-ContractSample ([Runway.Api.RunwayVoice])
+        $task = New-ContractSample ([Runway.Api.RunwayTask])
+        $voice | New-RunwayVoicePreview -WhatIf -ErrorAction SilentlyContinue -ErrorVariable voiceErrors | Out-Null
+        @{ Slug = 'x' } | New-RunwayRouter -WhatIf -ErrorAction SilentlyContinue -ErrorVariable routerErrors | Out-Null
+        $task | New-RunwayAvatarVideo -Text 'Hello there.' -WhatIf -ErrorAction SilentlyContinue -ErrorVariable avatarErrors | Out-Null
+        foreach ($record in @($voiceErrors[0], $routerErrors[0], $avatarErrors[0])) {
+            $record | Should -Not -BeNullOrEmpty
+            ($record.Exception -is [System.Management.Automation.ParameterBindingException] -or $record.FullyQualifiedErrorId -like 'Runway.InvalidPipelineValue*') | Should -BeTrue -Because "$record"
+        }
+        Get-ApiRequest | Should -HaveCount 0
+    }
+
+    It 'what is meant still binds: a router request piped to Get-RunwayRouterRequest binds its RouterId, a router its Id, a record its Id column' {
+        $request = New-ContractSample ([Runway.Api.RunwayRouterRequest])
+        (Get-PipelineBinding (Get-Command Get-RunwayRouterRequest) @{} $request).Bindings.Value | Should -Be 'RunwayRouterRequest.RouterId'
+        $router = New-ContractSample ([Runway.Api.RunwayRouter])
+        (Get-PipelineBinding (Get-Command Get-RunwayRouterRequest) @{} $router).Bindings.Value | Should -Be 'RunwayRouter.Id'
+        (Get-PipelineBinding (Get-Command Get-RunwayRouterRequest) @{} ([pscustomobject]@{ Id = 'from-a-csv' })).Bindings.Value | Should -Be 'from-a-csv'
+    }
+}
+
+Describe 'Contract: every id parameter completes (Tab) with the ids of existing resources' {
+    BeforeAll {
+        Connect-Runway -ApiKey (ConvertTo-SecureString $TestKey -AsPlainText -Force) -BaseUri $SimUrl -SkipValidation | Out-Null
+        # What the simulator holds; a kind it holds none of is made with the exported New-*/Invoke-* cmdlet that outputs
+        # it, from the contract samples (an id it needs is one the simulator holds).
+        $script:Existing = Get-ContractExistingIds
+        foreach ($kind in Get-ContractIdKinds) {
+            if ($Existing[$kind]) { continue }
+            foreach ($maker in Get-Command -Module Runway -CommandType Cmdlet | Where-Object { $_.Verb -in 'New', 'Invoke' -and $_.OutputType.Type.Name -contains $kind }) {
+                $set = @($maker.ParameterSets | Where-Object IsDefault) + @($maker.ParameterSets) | Select-Object -First 1
+                $arguments = try { Get-ContractArguments $maker $set @() } catch { continue }
+                foreach ($p in $set.Parameters | Where-Object { $_.IsMandatory -and $_.Name -eq 'Id' }) {
+                    $from = @(($maker.Parameters[$p.Name].Attributes | Where-Object { $_ -is [Runway.Shell.ResourceIdInputAttribute] }).From.Name)
+                    $arguments[$p.Name] = @($from | ForEach-Object { $Existing[$_] } | Where-Object { $_ })[0]
+                }
+                foreach ($name in 'Slug', 'Name') { if ($arguments.ContainsKey($name)) { $arguments[$name] = "contract-$(Get-Random)" } }
+                if ($maker.Parameters.ContainsKey('AllowUnknownPrice')) { $arguments.AllowUnknownPrice = $true }
+                $made = try { @(& $maker.Name @arguments -ErrorAction SilentlyContinue | Where-Object { $_.GetType().Name -eq $kind }) } catch { @() }
+                if (-not $made) {
+                    # A maker whose text comes in optional parameters (New-RunwayDocument -Content): every text parameter with a sample.
+                    foreach ($p in $set.Parameters | Where-Object { $_.ParameterType -eq [string] -and $ContractSamples.ContainsKey($_.Name) -and -not $arguments.ContainsKey($_.Name) }) { $arguments[$p.Name] = $ContractSamples[$p.Name] }
+                    $made = try { @(& $maker.Name @arguments -ErrorAction SilentlyContinue | Where-Object { $_.GetType().Name -eq $kind }) } catch { @() }
+                }
+                if ($made) { $Existing[$kind] = @($made.Id); break }
+            }
+        }
+        function script:Complete([string] $Line) { (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches }
+    }
+    AfterAll { Disconnect-Runway }
+
+    It '<Command> -<Parameter> has an argument completer' -ForEach $Cases.Completion {
+        $attributes = (Get-Command $Command).Parameters[$Parameter].Attributes
+        @($attributes | Where-Object { $_ -is [ArgumentCompleter] -or $_ -is [ValidateSet] }) | Should -Not -BeNullOrEmpty -Because "Tab on -$Parameter of $Command must offer ids, not file names"
+    }
+
+    It '<Command> -<Parameter> offers the id of an existing <Kind>' -ForEach @($Cases.Completion | Where-Object { $_.Kinds.Count -gt 0 }) {
+        $ids = @($Kinds | ForEach-Object { $Existing[$_] } | Where-Object { $_ })
+        if (-not $ids) { Set-ItResult -Skipped -Because "no $Kind could be made in the simulator from the contract samples"; return }
+        $offered = @(Complete "$Command -$Parameter ").CompletionText
+        $offered | Should -Contain $ids[0]
+        $offered | Where-Object { $_ -like '*/*' -or $_ -like '.*' } | Should -BeNullOrEmpty -Because 'ids, not file names'
+    }
+}
+
 Describe 'Contract: every cmdlet has its help page online' {
     It '<Name> has HelpUri <base><Name>.md' -ForEach $Cases.All {
         (Get-Command $Name).HelpUri | Should -Be ([Runway.Shell.RunwayCmdlet]::HelpUriBase + "$Name.md")

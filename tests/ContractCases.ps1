@@ -7,6 +7,7 @@ $script:ContractSamples = @{
     Text                 = 'Hello from the contract tests.'
     Name                 = 'contract'
     Personality          = 'Calm and friendly.'
+    Content              = 'Open 9-5, Monday to Friday.'
     Language             = 'es'
     TargetLanguage       = 'es'
     Slug                 = 'contract-router'
@@ -66,12 +67,15 @@ function Test-IdParameter([System.Management.Automation.ParameterMetadata] $Para
 function Get-ContractCases {
     Import-ContractModule
     $commands = Get-Command -Module Runway -CommandType Cmdlet | Sort-Object Name
-    $cases = @{ All = @(); Destructive = @(); Ids = @(); Lists = @(); Wildcards = @(); NameFilters = @() }
+    $cases = @{ All = @(); Destructive = @(); Ids = @(); Lists = @(); Wildcards = @(); NameFilters = @(); Pipeline = @(Get-ContractPipelineCases); Completion = @() }
     foreach ($command in $commands) {
         $cases.All += @{ Name = $command.Name }
         if ($command.Verb -in 'Remove', 'Stop', 'Clear', 'Reset') { $cases.Destructive += @{ Name = $command.Name } }
 
         foreach ($parameter in $command.Parameters.Values | Where-Object { Test-IdParameter $_ }) {
+            # The resource an id names, from its [ResourceIdInput] (an id that takes no pipeline input names none here).
+            $kinds = @($parameter.Attributes | Where-Object { $_ -is [Runway.Shell.ResourceIdInputAttribute] } | ForEach-Object { $_.From.Name })
+            $cases.Completion += @{ Command = $command.Name; Parameter = $parameter.Name; Kinds = $kinds; Kind = ($kinds -join ' or ') }
             $set = $command.ParameterSets | Where-Object { $_.Parameters.Name -contains $parameter.Name } | Select-Object -First 1
             $arguments = Get-ContractArguments $command $set @($parameter.Name)
             foreach ($bad in $script:ContractBadIds) {
@@ -95,4 +99,156 @@ function Get-ContractCases {
         }
     }
     $cases
+}
+
+function Get-ContractOutputTypes {
+    # Every type of the module an exported cmdlet declares as its output ([OutputType]), by reflection.
+    Import-ContractModule
+    $assembly = [Runway.Shell.RunwayCmdlet].Assembly
+    Get-Command -Module Runway -CommandType Cmdlet | ForEach-Object { $_.OutputType.Type } |
+        Where-Object { $_ -and $_.Assembly -eq $assembly } | Sort-Object FullName -Unique
+}
+
+function New-ContractSample([type] $Type, [int] $Depth = 0) {
+    # One instance of a type with every settable member filled: text says "<Type>.<Property>" (so that a binding shows
+    # where its value came from), lists hold one item, dictionaries one entry, nested objects are filled in turn.
+    if ($Type -eq [string]) { return 'text' }
+    if ($Type.IsEnum) { return [Enum]::GetValues($Type)[-1] }
+    if ($Type.IsValueType) { return [Activator]::CreateInstance($Type) }
+    $ctor = $Type.GetConstructor([type]::EmptyTypes)
+    $object = if ($ctor) { $ctor.Invoke(@()) } else { try { [System.Runtime.CompilerServices.RuntimeHelpers]::GetUninitializedObject($Type) } catch { return $null } }
+    foreach ($property in $Type.GetProperties([Reflection.BindingFlags]'Public,Instance') | Where-Object { $_.CanWrite -and $_.SetMethod.IsPublic -and $_.GetIndexParameters().Count -eq 0 }) {
+        $t = $property.PropertyType
+        $nullable = [Nullable]::GetUnderlyingType($t)
+        $value = if ($t -eq [string]) { "$($Type.Name).$($property.Name)" }
+        elseif ($nullable) { if ($nullable.IsEnum) { [Enum]::GetValues($nullable)[-1] } elseif ($nullable -eq [DateTimeOffset]) { [DateTimeOffset]::Now } else { [Convert]::ChangeType(1, $nullable) } }
+        elseif ($t -eq [DateTimeOffset]) { [DateTimeOffset]::Now }
+        elseif ($t.IsEnum) { [Enum]::GetValues($t)[-1] }
+        elseif ($t.IsArray) {
+            $array = [Array]::CreateInstance($t.GetElementType(), 1)
+            if ($Depth -lt 3) { $array[0] = New-ContractSample $t.GetElementType() ($Depth + 1) }
+            if ($t.GetElementType() -eq [string]) { $array[0] = "$($Type.Name).$($property.Name)" }
+            , $array
+        }
+        elseif ($t.IsGenericType -and $t.GetGenericTypeDefinition().Name -like '*Dictionary*') {
+            $d = [Activator]::CreateInstance(([System.Collections.Generic.Dictionary`2].MakeGenericType($t.GetGenericArguments())))
+            $d.Add('key', (New-ContractSample $t.GetGenericArguments()[1] ($Depth + 1)))
+            $d
+        }
+        elseif ($t.IsGenericType -and $t.GetGenericTypeDefinition().Name -like '*List*') {
+            $l = [Activator]::CreateInstance(([System.Collections.Generic.List`1].MakeGenericType($t.GetGenericArguments())))
+            if ($Depth -lt 3) { $l.Add((New-ContractSample $t.GetGenericArguments()[0] ($Depth + 1))) }
+            , $l
+        }
+        elseif ($t -eq [object]) { "$($Type.Name).$($property.Name)" }
+        elseif ($t.IsClass -and $t.Assembly -eq $Type.Assembly -and $Depth -lt 3) { New-ContractSample $t ($Depth + 1) }
+        elseif ($t.IsValueType) { [Activator]::CreateInstance($t) }
+        else { $null }
+        try { $property.SetValue($object, $value) } catch { }
+    }
+    $object
+}
+
+function Get-ContractPipelineSamples {
+    # An instance of every public output type, plus the two untyped records a user makes.
+    $samples = [ordered]@{}
+    foreach ($type in Get-ContractOutputTypes) { $samples[$type.Name] = New-ContractSample $type }
+    $samples['Hashtable'] = @{ Id = 'Hashtable.Id'; Name = 'Hashtable.Name'; Prompt = 'Hashtable.Prompt' }
+    $samples['PSCustomObject'] = [pscustomobject]@{ Id = 'PSCustomObject.Id'; Name = 'PSCustomObject.Name'; Prompt = 'PSCustomObject.Prompt' }
+    $samples
+}
+
+function Get-PipelineBinding([System.Management.Automation.CommandInfo] $Command, [hashtable] $Arguments, $InputObject) {
+    # What PowerShell bound from one piped object, read from its own ParameterBinding trace (@{ Parameter; Value }), and
+    # the errors the command wrote for it.
+    $file = [IO.Path]::GetTempFileName()
+    $errors = @()
+    try {
+        $Arguments = $Arguments.Clone()
+        # -WhatIf where the command has it (nothing is created); the others only read, which is free.
+        if ($Command.Parameters.ContainsKey('WhatIf')) { $Arguments.WhatIf = $true }
+        Trace-Command -Name ParameterBinding -FilePath $file -Expression {
+            try { $InputObject | & $Command.Name @Arguments -ErrorAction SilentlyContinue -ErrorVariable +errors -WarningAction SilentlyContinue -InformationAction SilentlyContinue | Out-Null }
+            catch { $errors += $_ }
+        } | Out-Null
+        $inPipeline = $false
+        $bindings = foreach ($line in Get-Content $file) {
+            if ($line -match 'BIND PIPELINE object to parameters') { $inPipeline = $true; continue }
+            if ($line -match 'CALLING (BeginProcessing|EndProcessing)') { $inPipeline = $false; continue }
+            if ($inPipeline -and $line -match 'BIND arg \[(.*)\] to param \[(\w+)\] SUCCESSFUL') { @{ Parameter = $Matches[2]; Value = $Matches[1] } }
+        }
+        [pscustomobject]@{ Bindings = @($bindings); Errors = @($errors | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { $_ } else { $_.ErrorRecord } }) }
+    }
+    finally { Remove-Item $file -ErrorAction SilentlyContinue }
+}
+
+function Test-PipelineBinding([System.Management.Automation.CommandInfo] $Command, [string] $Kind, $InputObject, $Result) {
+    # The rule: a piped object either binds a parameter meant for it or is refused (a Runway.* error, or PowerShell's
+    # own binding error). Meant: a media parameter ([object]) takes any object and classifies it itself; a text
+    # parameter declares the module's types whose property it takes ([TextInput(From)], [ResourceIdInput(From)]); an
+    # untyped record binds by property name, never whole as "@{...}"; a hashtable never binds a text parameter.
+    # Returns what broke the rule (nothing when it held).
+    # Refused: the pipeline rule's own error or PowerShell's binding error (an API error after a wrong binding is not a refusal).
+    $refused = @($Result.Errors | Where-Object { $_.FullyQualifiedErrorId -like 'Runway.InvalidPipelineValue*' -or ($_.Exception -is [System.Management.Automation.ParameterBindingException] -and $_.FullyQualifiedErrorId -notlike 'NamedParameterNotFound*') })
+    if ($refused.Count -gt 0) { return }
+    $bare = if ($InputObject -is [psobject]) { $InputObject.psobject.BaseObject } else { $InputObject }
+    foreach ($binding in $Result.Bindings) {
+        $parameter = $Command.Parameters[$binding.Parameter]
+        if (-not $parameter) { continue }
+        $type = $parameter.ParameterType
+        if ($type -in [object], [object[]], [psobject], [psobject[]] -or $type.IsAssignableFrom($bare.GetType()) -or ($type.IsArray -and $type.GetElementType().IsAssignableFrom($bare.GetType()))) { continue }
+        if ($type -eq [switch]) { continue }
+        $declared = @($parameter.Attributes | Where-Object { $_ -is [Runway.Shell.TextInputAttribute] } | ForEach-Object { $_.From })
+        # A generation cmdlet binds a piped hashtable by key itself (RecordBinding; Hardening.Tests); the whole hashtable is only its carrier.
+        if ($Kind -eq 'Hashtable' -and $Command.ImplementingType.IsSubclassOf([Runway.Shell.GenerationCmdlet])) { continue }
+        if ($Kind -eq 'Hashtable') { "$($Command.Name) -$($binding.Parameter) took a hashtable as '$($binding.Value)'"; continue }
+        if ($Kind -eq 'PSCustomObject') { if ($binding.Value -like '@{*') { "$($Command.Name) -$($binding.Parameter) took a whole custom object as '$($binding.Value)'" }; continue }
+        if ($declared | Where-Object { $_.IsInstanceOfType($bare) }) { continue }
+        # A task piped into a generation is its input; what made it (Model, Prompt) counts only when typed (GenerationCmdlet).
+        if ($bare -is [Runway.Api.RunwayTask] -and $Command.ImplementingType.IsSubclassOf([Runway.Shell.GenerationCmdlet])) { continue }
+        "$($Command.Name) -$($binding.Parameter) took '$($binding.Value)' from a $Kind, not meant for it"
+    }
+}
+
+function Get-ContractPipelineCases {
+    # Every exported cmdlet that takes pipeline input, with the mandatory parameters of its default set that the
+    # pipeline cannot give (so that the piped object is what binds).
+    Import-ContractModule
+    foreach ($command in Get-Command -Module Runway -CommandType Cmdlet | Sort-Object Name) {
+        $piped = @($command.Parameters.Values | Where-Object { $_.Attributes | Where-Object { $_ -is [Parameter] -and ($_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName) } })
+        if ($piped.Count -eq 0) { continue }
+        $set = $command.ParameterSets | Where-Object { $_.IsDefault } | Select-Object -First 1
+        if (-not $set -or -not ($set.Parameters | Where-Object { $_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName })) {
+            $set = $command.ParameterSets | Where-Object { $_.Parameters | Where-Object { $_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName } } | Select-Object -First 1
+        }
+        $except = @($set.Parameters | Where-Object { $_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName } | ForEach-Object Name)
+        @{ Command = $command.Name; Set = $set.Name; Arguments = (Get-ContractArguments $command $set $except) }
+    }
+}
+
+function Get-ContractExistingIds {
+    # The ids of the resources the simulator holds, by type name: read with every exported Get-* cmdlet that lists a
+    # type (a parameter set with nothing mandatory), plus what the caller made (types the API cannot list).
+    param([hashtable] $Made = @{})
+    $ids = @{}
+    foreach ($name in $Made.Keys) { $ids[$name] = @($Made[$name]) }
+    foreach ($command in Get-Command -Module Runway -CommandType Cmdlet | Where-Object Verb -eq Get) {
+        $list = $command.ParameterSets | Where-Object { -not ($_.Parameters | Where-Object { $_.IsMandatory }) } | Select-Object -First 1
+        if (-not $list) { continue }
+        $items = try { @(& $command.Name -ErrorAction SilentlyContinue | Select-Object -First 5) } catch { @() }
+        foreach ($item in $items) {
+            if ($null -eq $item -or -not $item.PSObject.Properties['Id'] -or -not $item.Id) { continue }
+            $type = $item.GetType().Name
+            $ids[$type] = @($ids[$type]) + $item.Id | Where-Object { $_ } | Select-Object -Unique
+        }
+    }
+    $ids
+}
+
+function Get-ContractIdKinds {
+    # Every resource type an id parameter names ([ResourceIdInput] From), across the exported cmdlets.
+    Import-ContractModule
+    @(Get-Command -Module Runway -CommandType Cmdlet | ForEach-Object { $_.Parameters.Values } |
+        ForEach-Object { $_.Attributes } | Where-Object { $_ -is [Runway.Shell.ResourceIdInputAttribute] } |
+        ForEach-Object { $_.From.Name }) | Select-Object -Unique
 }

@@ -61,7 +61,7 @@ namespace Runway.Api
         public static RunwayVoice ReadVoice(JsonElement json) => Seen.Voices.Remember(RunwayVoice.FromJson(json));
         public static RunwayDocument ReadDocument(JsonElement json) => Seen.Documents.Remember(RunwayDocument.FromJson(json));
         public static RunwayAvatar ReadAvatar(JsonElement json) => Seen.Avatars.Remember(RunwayAvatar.FromJson(json));
-        public static RunwayRealtimeSession ReadSession(JsonElement json) => RunwayRealtimeSession.FromJson(json);
+        public static RunwayRealtimeSession ReadSession(JsonElement json) => Seen.Sessions.Remember(RunwayRealtimeSession.FromJson(json));
         public static RunwayAvatarConversation ReadConversation(JsonElement json) => Seen.Conversations.Remember(RunwayAvatarConversation.FromJson(json));
 
         private static string Iso(DateTime value) =>
@@ -117,6 +117,8 @@ namespace Runway.Api
         public static readonly ResourceDirectory<RunwayVoice> Voices = new ResourceDirectory<RunwayVoice>(v => v.Id);
         public static readonly ResourceDirectory<RunwayDocument> Documents = new ResourceDirectory<RunwayDocument>(d => d.Id);
         public static readonly ResourceDirectory<RunwayAvatar> Avatars = new ResourceDirectory<RunwayAvatar>(a => a.Id);
+        // Realtime sessions and workflow invocations have no list endpoint: completion offers those this process made or read.
+        public static readonly ResourceDirectory<RunwayRealtimeSession> Sessions = new ResourceDirectory<RunwayRealtimeSession>(s => s.Id);
         public static readonly ResourceDirectory<RunwayAvatarConversation> Conversations = new ResourceDirectory<RunwayAvatarConversation>(c => c.Id);
         public static readonly ResourceDirectory<RunwayWorkflowInvocation> Invocations = new ResourceDirectory<RunwayWorkflowInvocation>(i => i.Id);
         public static readonly ResourceDirectory<RunwayAuditLogEntry> AuditLogs = new ResourceDirectory<RunwayAuditLogEntry>(e => e.EventId);

@@ -117,18 +117,27 @@ namespace Runway.Api
     {
         public const string ListPath = "v1/routers";
 
+        /// <summary>Counts the router changes this process made, so that a completion cache of the list knows it is stale.</summary>
+        public static int Changes;
+
         public static async Task<RunwayRouter> GetRouterAsync(this RunwayApi api, string id, CancellationToken cancellation) =>
             RunwayRouter.FromJson(await api.Client.GetAsync(ResourceId.Path(ListPath, id), cancellation).ConfigureAwait(false));
 
         /// <summary>Creates a router; sent once (a retried create could meet its own slug).</summary>
-        public static async Task<RunwayRouter> CreateRouterAsync(this RunwayApi api, JsonObject body, CancellationToken cancellation) =>
-            RunwayRouter.FromJson(await api.Client.PostAsync(ListPath, body, RequestKind.CreateTask, cancellation).ConfigureAwait(false));
+        public static async Task<RunwayRouter> CreateRouterAsync(this RunwayApi api, JsonObject body, CancellationToken cancellation)
+        {
+            Interlocked.Increment(ref Changes);
+            return RunwayRouter.FromJson(await api.Client.PostAsync(ListPath, body, RequestKind.CreateTask, cancellation).ConfigureAwait(false));
+        }
 
         public static async Task<RunwayRouter> UpdateRouterAsync(this RunwayApi api, string id, JsonObject body, CancellationToken cancellation) =>
             RunwayRouter.FromJson(await api.Client.SendAsync(new HttpMethod("PATCH"), ResourceId.Path(ListPath, id), body, RequestKind.Idempotent, cancellation).ConfigureAwait(false));
 
-        public static Task DeleteRouterAsync(this RunwayApi api, string id, CancellationToken cancellation) =>
-            api.Client.DeleteAsync(ResourceId.Path(ListPath, id), cancellation);
+        public static Task DeleteRouterAsync(this RunwayApi api, string id, CancellationToken cancellation)
+        {
+            Interlocked.Increment(ref Changes);
+            return api.Client.DeleteAsync(ResourceId.Path(ListPath, id), cancellation);
+        }
 
         public static string RequestsPath(string id) => ResourceId.Path(ListPath, id) + "/requests";
     }

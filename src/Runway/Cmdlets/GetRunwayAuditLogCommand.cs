@@ -21,10 +21,11 @@ namespace Runway.Cmdlets
         private const string IdSet = "Id";
 
         /// <summary>Event ids; an entry piped in binds its EventId.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = IdSet)]
         [ValidateNotNullOrEmpty]
         [Alias("Id")]
         [ArgumentCompleter(typeof(AuditLogEventCompleter))]
+        [ResourceIdInput("audit log entry", typeof(RunwayAuditLogEntry), Properties = new[] { "EventId", "Id" })]
         public string[] EventId { get; set; }
 
         /// <summary>Only entries at or after this time.</summary>

@@ -19,9 +19,10 @@ namespace Runway.Cmdlets
         private const string IdSet = "Id";
 
         /// <summary>Conversation ids (a realtime session's id is its conversation's id).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = IdSet)]
         [ValidateNotNullOrEmpty]
         [Alias("ConversationId", "SessionId")]
+        [ResourceIdInput("conversation", typeof(RunwayAvatarConversation), typeof(RunwayRealtimeSession))]
         [ArgumentCompleter(typeof(ConversationIdCompleter))]
         public string[] Id { get; set; }
 

@@ -15,10 +15,11 @@ namespace Runway.Cmdlets
         private const string ListSet = "List";
         private const string IdSet = "Id";
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = IdSet)]
         [ValidateNotNullOrEmpty]
         [Alias("DocumentId")]
         [ArgumentCompleter(typeof(DocumentIdCompleter))]
+        [ResourceIdInput("document", typeof(RunwayDocument))]
         public string[] Id { get; set; }
 
         /// <summary>List in the order of creation or of the last change (the API needs one; default createdAt).</summary>

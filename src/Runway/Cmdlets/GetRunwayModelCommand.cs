@@ -25,6 +25,7 @@ namespace Runway.Cmdlets
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(CatalogModelCompleter))]
+        [TextInput(typeof(RunwayModel), typeof(RunwayTask), typeof(RunwayUsageRecord), typeof(RunwayRouterRequest), typeof(RunwayVoicePreview))]
         public string[] Name { get; set; }
 
         /// <summary>Only the models served on these endpoints (path below /v1/, e.g. text_to_image).</summary>
@@ -56,6 +57,7 @@ namespace Runway.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (!PipedObjectAccepted()) return;
             if (Name == null) return;
             namesGiven = true;
             // A bad pattern is refused here, before the organization is read.

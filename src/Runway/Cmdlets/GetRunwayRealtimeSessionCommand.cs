@@ -2,6 +2,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Runway.Api;
+using Runway.Completion;
 using Runway.Shell;
 
 namespace Runway.Cmdlets
@@ -12,9 +13,11 @@ namespace Runway.Cmdlets
     [OutputType(typeof(RunwayRealtimeSession))]
     public sealed class GetRunwayRealtimeSessionCommand : ResourceCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
         [Alias("SessionId")]
+        [ResourceIdInput("realtime session", typeof(RunwayRealtimeSession))]
+        [ArgumentCompleter(typeof(RealtimeSessionIdCompleter))]
         public string[] Id { get; set; }
 
         /// <summary>Wait until the session is READY (or has ended).</summary>

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Runway.Api;
+using Runway.Completion;
 using Runway.Shell;
 
 namespace Runway.Cmdlets
@@ -14,9 +15,11 @@ namespace Runway.Cmdlets
         private const string IdSet = "Id";
 
         /// <summary>Router ids (UUIDs, not slugs); a router piped in binds its Id.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = IdSet)]
         [Alias("RouterId")]
         [ValidateNotNullOrEmpty]
+        [ResourceIdInput("router", typeof(RunwayRouter))]
+        [ArgumentCompleter(typeof(RouterIdCompleter))]
         public string[] Id { get; set; }
 
         /// <summary>Start at this cursor (from an earlier listing stopped by -First: its information record tagged Runway.NextCursor).</summary>

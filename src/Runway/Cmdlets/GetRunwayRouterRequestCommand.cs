@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Runway.Api;
+using Runway.Completion;
 using Runway.Shell;
 
 namespace Runway.Cmdlets
@@ -11,9 +12,11 @@ namespace Runway.Cmdlets
     public sealed class GetRunwayRouterRequestCommand : RunwayCmdlet, IResumableList
     {
         /// <summary>The router's id (a router piped in binds its Id).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
+        [ResourceIdInput("router", typeof(RunwayRouter), typeof(RunwayRouterRequest), typeof(RunwayRouting), Properties = new[] { "RouterId", "Id" })]
+        [ArgumentCompleter(typeof(RouterIdCompleter))]
         public string RouterId { get; set; }
 
         /// <summary>Start at this cursor (from an earlier listing stopped by -First: its information record tagged Runway.NextCursor).</summary>

@@ -23,10 +23,11 @@ namespace Runway.Cmdlets
         private const string ListSet = "List";
         private const string IdSet = "Id";
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = IdSet)]
         [ValidateNotNullOrEmpty]
         [Alias("TaskId")]
         [ArgumentCompleter(typeof(TaskIdCompleter))]
+        [ResourceIdInput("task", typeof(RunwayTask))]
         public string[] Id { get; set; }
 
         /// <summary>Only journal tasks with these statuses (after refreshing).</summary>

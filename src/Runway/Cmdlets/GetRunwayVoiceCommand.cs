@@ -14,10 +14,11 @@ namespace Runway.Cmdlets
         private const string ListSet = "List";
         private const string IdSet = "Id";
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = IdSet)]
         [ValidateNotNullOrEmpty]
         [Alias("VoiceId")]
         [ArgumentCompleter(typeof(CustomVoiceCompleter))]
+        [ResourceIdInput("voice", typeof(RunwayVoice))]
         public string[] Id { get; set; }
 
         /// <summary>Start at this cursor (from an earlier listing stopped by -First: its information record tagged Runway.NextCursor).</summary>

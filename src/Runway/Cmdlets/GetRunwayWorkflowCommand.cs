@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using Runway.Api;
+using Runway.Completion;
 using Runway.Models;
 using Runway.Shell;
 
@@ -28,9 +29,11 @@ namespace Runway.Cmdlets
         public SwitchParameter Latest { get; set; }
 
         /// <summary>Ids of workflow versions to get in full (a listed version piped in binds its Id).</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = IdSet)]
         [Alias("WorkflowId")]
         [ValidateNotNullOrEmpty]
+        [ResourceIdInput("workflow", typeof(RunwayWorkflow), typeof(RunwayWorkflowVersion))]
+        [ArgumentCompleter(typeof(WorkflowIdCompleter))]
         public string[] Id { get; set; }
 
         protected override void ProcessRecord()

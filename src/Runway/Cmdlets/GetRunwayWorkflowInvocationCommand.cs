@@ -11,10 +11,11 @@ namespace Runway.Cmdlets
     public sealed class GetRunwayWorkflowInvocationCommand : RunwayCmdlet
     {
         /// <summary>Ids of workflow runs (a run piped in binds its Id).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [Alias("InvocationId")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(WorkflowInvocationIdCompleter))]
+        [ResourceIdInput("workflow invocation", typeof(RunwayWorkflowInvocation))]
         public string[] Id { get; set; }
 
         protected override void ProcessRecord()

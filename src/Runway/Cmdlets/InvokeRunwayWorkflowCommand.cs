@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using Runway.Api;
+using Runway.Completion;
 using Runway.Media;
 using Runway.Models;
 using Runway.Shell;
@@ -26,9 +27,11 @@ namespace Runway.Cmdlets
         private Uploader uploader;
 
         /// <summary>The workflow version to run: its id, or a workflow or listed version piped in.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [Alias("WorkflowId")]
         [ValidateNotNullOrEmpty]
+        [ResourceIdInput("workflow", typeof(RunwayWorkflow), typeof(RunwayWorkflowVersion))]
+        [ArgumentCompleter(typeof(WorkflowIdCompleter))]
         public string Id { get; set; }
 
         /// <summary>Input values by name: 'Node name.key', a node's name when it has one input, a key no other node has, or 'nodeId.key' for any node of the graph; a value may be the SDK's own @{ type = 'image'; uri = '…' }.</summary>

@@ -23,6 +23,7 @@ namespace Runway.Cmdlets
         [Alias("TargetLanguage")]
         [ArgumentCompleter(typeof(RecipeChoiceCompleter))]
         [ValidateNotNullOrEmpty]
+        [TextInput]
         public string Language { get; set; }
 
         protected override GenerationRequest BuildRequest()

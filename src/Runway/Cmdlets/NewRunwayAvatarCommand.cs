@@ -59,6 +59,7 @@ namespace Runway.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (!PipedObjectAccepted()) return;
             object image = InputBinder.Unwrap(ReferenceImage);
             ResourceRequest request = Build(() => AvatarRequests.Avatar(new AvatarSpec
             {

@@ -17,13 +17,15 @@ namespace Runway.Cmdlets
         private const string AudioSet = "Audio";
 
         /// <summary>A preset avatar, or the id of one of your avatars (Tab completes both; a piped avatar binds its Id).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [Alias("AvatarId", "Id")]
         [ArgumentCompleter(typeof(AvatarCompleter))]
+        [ResourceIdInput("avatar", typeof(RunwayAvatar), typeof(RunwayAvatarConversation), Properties = new[] { "AvatarId", "Id" })]
         public string Avatar { get; set; }
 
         /// <summary>What the avatar says.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
+        [TextInput]
         public string Text { get; set; }
 
         /// <summary>Speech for the avatar to lip-sync: a path, FileInfo, https URL, runway:// or data: URI, an upload, or a finished task.</summary>
@@ -34,10 +36,12 @@ namespace Runway.Cmdlets
         /// <summary>With -Text: a live preset voice or a custom voice id; left out, the avatar's own voice.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
         [ArgumentCompleter(typeof(AvatarVoiceCompleter))]
+        [TextInput]
         public string Voice { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ModelCompleter))]
+        [TextInput]
         public string Model { get; set; }
 
         protected override GenerationRequest BuildRequest()

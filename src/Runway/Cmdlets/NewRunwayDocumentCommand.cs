@@ -14,10 +14,12 @@ namespace Runway.Cmdlets
     {
         /// <summary>The document's name; with -Path, the file name when left out.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [TextInput]
         public string Name { get; set; }
 
         /// <summary>The knowledge: plain text or Markdown (give this or -Path).</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [TextInput]
         public string Content { get; set; }
 
         /// <summary>A local text or Markdown file to read the content from.</summary>
@@ -27,6 +29,7 @@ namespace Runway.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (!PipedObjectAccepted()) return;
             string fullPath = null;
             ResourceRequest request = Build(() =>
             {

@@ -24,6 +24,7 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("TargetLang", "Language")]
         [ArgumentCompleter(typeof(LanguageCompleter))]
+        [TextInput]
         public string TargetLanguage { get; set; }
 
         /// <summary>Speak with generic voices instead of clones of the original speakers.</summary>
@@ -42,6 +43,7 @@ namespace Runway.Cmdlets
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ModelCompleter))]
+        [TextInput]
         public string Model { get; set; }
 
         protected override GenerationRequest BuildRequest()

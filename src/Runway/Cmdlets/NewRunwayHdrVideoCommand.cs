@@ -23,17 +23,20 @@ namespace Runway.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(EnhanceChoiceCompleter))]
         [BlankAsNull]
+        [TextInput]
         public string OutputFormat { get; set; }
 
         /// <summary>With -OutputFormat hdr_prores: '422 HQ' (default), '422' or '4444'.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(EnhanceChoiceCompleter))]
         [BlankAsNull]
+        [TextInput]
         public string ProResProfile { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ModelCompleter))]
         [BlankAsNull]
+        [TextInput]
         public string Model { get; set; }
 
         protected override GenerationRequest BuildRequest()

@@ -19,6 +19,7 @@ namespace Runway.Cmdlets
         /// <summary>What the image shows (up to 1000 characters); @tag mentions a reference image by its tag.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("PromptText")]
+        [TextInput(typeof(RunwayTask))]
         public string Prompt { get; set; }
 
         /// <summary>Reference images: paths, FileInfo, URLs, uploads or finished tasks, or @{ Uri = ...; Tag = 'name'; Subject = 'human' }.</summary>
@@ -30,11 +31,13 @@ namespace Runway.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ModelCompleter))]
         [BlankAsNull]
+        [TextInput]
         public string Model { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(RatioCompleter))]
         [BlankAsNull]
+        [TextInput]
         public string Ratio { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -54,18 +57,21 @@ namespace Runway.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(FieldValueCompleter))]
         [BlankAsNull]
+        [TextInput]
         public string Quality { get; set; }
 
         /// <summary>Background: transparent (a PNG with alpha), opaque or auto (gpt_image_2, gpt_image_2_5_*).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(FieldValueCompleter))]
         [BlankAsNull]
+        [TextInput]
         public string Background { get; set; }
 
         /// <summary>The image file format (muse_image: webp, png, jpeg; seedream5_*: png, jpeg).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(FieldValueCompleter))]
         [BlankAsNull]
+        [TextInput]
         public string OutputFormat { get; set; }
 
         /// <summary>Fields only some models have, by their API name: @{ grounding = $true }; checked against the model.</summary>

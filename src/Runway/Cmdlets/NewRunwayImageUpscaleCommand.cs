@@ -28,6 +28,7 @@ namespace Runway.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(EnhanceChoiceCompleter))]
         [BlankAsNull]
+        [TextInput]
         public string Flavor { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -45,6 +46,7 @@ namespace Runway.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ModelCompleter))]
         [BlankAsNull]
+        [TextInput]
         public string Model { get; set; }
 
         protected override GenerationRequest BuildRequest()

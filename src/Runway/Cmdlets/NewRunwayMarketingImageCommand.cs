@@ -15,6 +15,7 @@ namespace Runway.Cmdlets
         /// <summary>The brief: subject, audience, channel, mood, setting and constraints.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
+        [TextInput(typeof(RunwayTask))]
         public string Prompt { get; set; }
 
         /// <summary>How many images (1–4; the API's default is 4); more images cost more.</summary>
@@ -26,6 +27,7 @@ namespace Runway.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(RecipeChoiceCompleter))]
         [BlankAsNull]
+        [TextInput]
         public string Quality { get; set; }
 
         /// <summary>A brand logo image to guide the images.</summary>

@@ -15,6 +15,7 @@ namespace Runway.Cmdlets
         /// <summary>The story (mode auto: the recipe decomposes it into five shots).</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [BlankAsNull]
+        [TextInput(typeof(RunwayTask))]
         public string Prompt { get; set; }
 
         /// <summary>Mode custom: 3–5 shots, each @{ Duration = seconds; Prompt = '...' }; their durations add up to -Duration.</summary>
@@ -27,6 +28,7 @@ namespace Runway.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(RecipeChoiceCompleter))]
         [BlankAsNull]
+        [TextInput]
         public string Mode { get; set; }
 
         /// <summary>5, 10 (the default) or 15 seconds; with -Shot, the shots' sum when not given.</summary>
@@ -39,6 +41,7 @@ namespace Runway.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(RatioCompleter))]
         [BlankAsNull]
+        [TextInput]
         public string Ratio { get; set; }
 
         /// <summary>An image to use as the first frame.</summary>

@@ -20,6 +20,7 @@ namespace Runway.Cmdlets
         /// <summary>The style or creative brief of the campaign.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
+        [TextInput]
         public string Prompt { get; set; }
 
         protected override GenerationRequest BuildRequest()

@@ -39,6 +39,7 @@ namespace Runway.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(RecipeChoiceCompleter))]
         [BlankAsNull]
+        [TextInput]
         public string Resolution { get; set; }
 
         /// <summary>Generate audio for the video (-Audio:$false asks for none).</summary>

@@ -19,9 +19,10 @@ namespace Runway.Cmdlets
     public sealed class NewRunwayRealtimeSessionCommand : ResourceCmdlet
     {
         /// <summary>A preset avatar, or the id of one of your avatars (Tab completes both; a piped avatar binds its Id).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [Alias("AvatarId", "Id")]
         [ArgumentCompleter(typeof(AvatarCompleter))]
+        [ResourceIdInput("avatar", typeof(RunwayAvatar), typeof(RunwayAvatarConversation), Properties = new[] { "AvatarId", "Id" })]
         public string Avatar { get; set; }
 
         /// <summary>End the session after this many seconds.</summary>
@@ -75,7 +76,7 @@ namespace Runway.Cmdlets
             {
                 string id = await Api.CreateAsync(AvatarApi.RealtimeSessions, request.Body, token).ConfigureAwait(false);
                 OnPipeline(() => WriteInformation($"Created realtime session {id}.", new[] { "Runway" }));
-                var session = new RunwayRealtimeSession { Id = id, Status = RunwayRealtimeSession.NotReady, CreatedAt = DateTimeOffset.Now, RetrievedAt = DateTimeOffset.Now };
+                var session = Seen.Sessions.Remember(new RunwayRealtimeSession { Id = id, Status = RunwayRealtimeSession.NotReady, CreatedAt = DateTimeOffset.Now, RetrievedAt = DateTimeOffset.Now });
                 if (Wait)
                     session = await RealtimeSessionOutput.WaitReadyAsync(this, id, PollIntervalSec, TimeoutSec, token).ConfigureAwait(false);
                 OnPipeline(() => RealtimeSessionOutput.Write(this, session, Wait));

@@ -15,6 +15,7 @@ namespace Runway.Cmdlets
         /// <summary>speech: the words to say; audio: a description of the sound (speech, music, ambience, effects).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("PromptText", "Text")]
+        [TextInput(typeof(RunwayTask))]
         public string Prompt { get; set; }
 
         /// <summary>speech (say -Prompt word for word) or audio (-Prompt describes the sound).</summary>

@@ -16,6 +16,7 @@ namespace Runway.Cmdlets
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("PromptText")]
         [BlankAsNull]
+        [TextInput(typeof(RunwayTask))]
         public string Prompt { get; set; }
 
         /// <summary>What to avoid in the output.</summary>

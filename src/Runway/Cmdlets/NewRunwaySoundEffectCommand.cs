@@ -16,6 +16,7 @@ namespace Runway.Cmdlets
         /// <summary>What the sound is (up to 3000 characters).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("PromptText")]
+        [TextInput(typeof(RunwayTask))]
         public string Prompt { get; set; }
 
         /// <summary>Length in seconds (0.5–30); left out, the model chooses.</summary>
@@ -30,6 +31,7 @@ namespace Runway.Cmdlets
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ModelCompleter))]
+        [TextInput]
         public string Model { get; set; }
 
         /// <summary>seed_audio: up to three reference clips, mentioned in the prompt as @Audio1, @Audio2, @Audio3.</summary>

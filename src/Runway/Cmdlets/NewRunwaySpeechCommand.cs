@@ -24,6 +24,7 @@ namespace Runway.Cmdlets
         /// <summary>The text to speak (up to 1000 characters).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
         [Alias("PromptText")]
+        [TextInput]
         public string Text { get; set; }
 
         /// <summary>Speech to re-voice: a path, FileInfo, https URL, runway:// or data: URI, an upload, or a finished task.</summary>
@@ -41,6 +42,7 @@ namespace Runway.Cmdlets
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("PresetId")]
         [ArgumentCompleter(typeof(VoiceCompleter))]
+        [TextInput]
         public string Voice { get; set; }
 
         /// <summary>Speech to speech: remove background noise from the input first.</summary>
@@ -50,6 +52,7 @@ namespace Runway.Cmdlets
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ModelCompleter))]
+        [TextInput]
         public string Model { get; set; }
 
         /// <summary>seed_audio: wav, mp3 or ogg_opus.</summary>

@@ -72,12 +72,15 @@ namespace Runway.Cmdlets
         [Parameter(ParameterSetName = ImageSet, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = TextSet, Position = 0, Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = VideoSet, Position = 1, ValueFromPipelineByPropertyName = true)] [Alias("PromptText")] [BlankAsNull]
+        [TextInput]
         public string Prompt { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)] [ArgumentCompleter(typeof(ModelCompleter))] [BlankAsNull]
+        [TextInput]
         public string Model { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)] [ArgumentCompleter(typeof(RatioCompleter))] [BlankAsNull]
+        [TextInput]
         public string Ratio { get; set; }
 
         /// <summary>Seconds (the model's values or range), or 'auto' where the model chooses (seedance, gemini_omni_flash_1.1).</summary>
@@ -88,21 +91,25 @@ namespace Runway.Cmdlets
         /// <summary>What should not appear (veo3.1, veo3.1_fast).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)] [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
         [BlankAsNull]
+        [TextInput]
         public string NegativePrompt { get; set; }
 
         /// <summary>Output resolution tier (hailuo3, happyhorse_1_0, grok_imagine_1_5, h3_max).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)] [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = VideoSet)] [ArgumentCompleter(typeof(FieldValueCompleter))] [BlankAsNull]
+        [TextInput]
         public string Resolution { get; set; }
 
         /// <summary>gen4.5 and aleph2: mp4 (default), prores (.mov), png_sequence (.zip), HDR and 10-bit formats.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)] [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = VideoSet)] [ArgumentCompleter(typeof(FieldValueCompleter))] [BlankAsNull]
+        [TextInput]
         public string OutputFormat { get; set; }
 
         /// <summary>The ProRes profile, with -OutputFormat prores or hdr_prores.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)] [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = VideoSet)] [ArgumentCompleter(typeof(FieldValueCompleter))] [BlankAsNull]
+        [TextInput]
         public string ProResProfile { get; set; }
 
         /// <summary>Fields only some models have, by their API name: @{ mode = 'extend' }; checked against the model (Get-RunwayModel lists them).</summary>

@@ -29,11 +29,13 @@ namespace Runway.Cmdlets
         [Parameter(ParameterSetName = UpscaleSet, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(EnhanceChoiceCompleter))]
         [BlankAsNull]
+        [TextInput]
         public string Resolution { get; set; }
 
         [Parameter(ParameterSetName = UpscaleSet, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(EnhanceChoiceCompleter))]
         [BlankAsNull]
+        [TextInput]
         public string Flavor { get; set; }
 
         [Parameter(ParameterSetName = UpscaleSet, ValueFromPipelineByPropertyName = true)]
@@ -55,11 +57,13 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, ParameterSetName = FrameRateSet, ValueFromPipelineByPropertyName = true)]
         [Alias("FrameRate", "Fps")]
         [ArgumentCompleter(typeof(EnhanceChoiceCompleter))]
+        [TextInput]
         public string TargetFrameRate { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ModelCompleter))]
         [BlankAsNull]
+        [TextInput]
         public string Model { get; set; }
 
         protected override GenerationRequest BuildRequest()

@@ -22,6 +22,7 @@ namespace Runway.Cmdlets
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ModelCompleter))]
+        [TextInput]
         public string Model { get; set; }
 
         protected override GenerationRequest BuildRequest()

@@ -17,10 +17,12 @@ namespace Runway.Cmdlets
     {
         /// <summary>What the voice sounds like (at least 20 characters).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [TextInput(typeof(RunwayVoicePreview))]
         public string Prompt { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(VoiceDesignModelCompleter))]
+        [TextInput]
         public string Model { get; set; }
 
         /// <summary>Save the preview to this file and output the FileInfo.</summary>
@@ -42,6 +44,7 @@ namespace Runway.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (!PipedObjectAccepted()) return;
             string model = null, prompt = null, target = null;
             bool valid = Build(() =>
             {

@@ -11,10 +11,11 @@ namespace Runway.Cmdlets
     [OutputType(typeof(void))]
     public sealed class RemoveRunwayAvatarCommand : DestructiveCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
         [Alias("AvatarId")]
         [ArgumentCompleter(typeof(CustomAvatarCompleter))]
+        [ResourceIdInput("avatar", typeof(RunwayAvatar))]
         public string[] Id { get; set; }
 
         protected override void ProcessRecord()

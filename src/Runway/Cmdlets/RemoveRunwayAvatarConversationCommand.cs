@@ -12,10 +12,11 @@ namespace Runway.Cmdlets
     public sealed class RemoveRunwayAvatarConversationCommand : DestructiveCmdlet
     {
         /// <summary>Conversation ids (a realtime session's id is its conversation's id); a piped conversation binds its Id.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
         [Alias("ConversationId", "SessionId")]
         [ArgumentCompleter(typeof(ConversationIdCompleter))]
+        [ResourceIdInput("conversation", typeof(RunwayAvatarConversation), typeof(RunwayRealtimeSession))]
         public string[] Id { get; set; }
 
         protected override void ProcessRecord()

@@ -11,10 +11,11 @@ namespace Runway.Cmdlets
     [OutputType(typeof(void))]
     public sealed class RemoveRunwayDocumentCommand : DestructiveCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
         [Alias("DocumentId")]
         [ArgumentCompleter(typeof(DocumentIdCompleter))]
+        [ResourceIdInput("document", typeof(RunwayDocument))]
         public string[] Id { get; set; }
 
         protected override void ProcessRecord()

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Runway.Api;
+using Runway.Completion;
 using Runway.Shell;
 
 namespace Runway.Cmdlets
@@ -10,9 +11,11 @@ namespace Runway.Cmdlets
     public sealed class RemoveRunwayRouterCommand : DestructiveCmdlet
     {
         /// <summary>Router ids (a router piped in binds its Id).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [Alias("RouterId")]
         [ValidateNotNullOrEmpty]
+        [ResourceIdInput("router", typeof(RunwayRouter))]
+        [ArgumentCompleter(typeof(RouterIdCompleter))]
         public string[] Id { get; set; }
 
         protected override void ProcessRecord()

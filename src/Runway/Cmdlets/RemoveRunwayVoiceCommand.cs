@@ -11,10 +11,11 @@ namespace Runway.Cmdlets
     [OutputType(typeof(void))]
     public sealed class RemoveRunwayVoiceCommand : DestructiveCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
         [Alias("VoiceId")]
         [ArgumentCompleter(typeof(CustomVoiceCompleter))]
+        [ResourceIdInput("voice", typeof(RunwayVoice))]
         public string[] Id { get; set; }
 
         protected override void ProcessRecord()

@@ -40,12 +40,14 @@ namespace Runway.Cmdlets
         [ValidateNotNullOrEmpty]
         [Alias("TaskId")]
         [ArgumentCompleter(typeof(Completion.TaskIdCompleter))]
+        [ResourceIdInput("task", typeof(RunwayTask))]
         public string[] Id { get; set; }
 
         /// <summary>Output URLs to download as they are.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = UriSet)]
         [ValidateNotNullOrEmpty]
         [Alias("Url")]
+        [TextInput]
         public string[] Uri { get; set; }
 
         /// <summary>
@@ -76,6 +78,7 @@ namespace Runway.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (!PipedObjectAccepted()) return;
             switch (ParameterSetName)
             {
                 case TaskSet:

@@ -21,12 +21,14 @@ namespace Runway.Cmdlets
         /// <summary>Files to upload; wildcards allowed.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = PathSet)]
         [ValidateNotNullOrEmpty]
+        [TextInput]
         public string[] Path { get; set; }
 
         /// <summary>Files to upload, taken exactly as typed ([ and ] are not wildcards); piped files bind here by PSPath.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LiteralSet)]
         [Alias("PSPath", "LP", "FullName")]
         [ValidateNotNullOrEmpty]
+        [TextInput]
         public string[] LiteralPath { get; set; }
 
         /// <summary>
@@ -39,6 +41,7 @@ namespace Runway.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (!PipedObjectAccepted()) return;
             bool literal = ParameterSetName == LiteralSet;
             foreach (string pattern in literal ? LiteralPath : Path)
             {

@@ -12,10 +12,11 @@ namespace Runway.Cmdlets
     [OutputType(typeof(RunwayAvatar))]
     public sealed class SetRunwayAvatarCommand : ResourceCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
         [Alias("AvatarId")]
         [ArgumentCompleter(typeof(CustomAvatarCompleter))]
+        [ResourceIdInput("avatar", typeof(RunwayAvatar))]
         public string Id { get; set; }
 
         [Parameter]

@@ -15,10 +15,11 @@ namespace Runway.Cmdlets
         private const string TextSet = "Text";
         private const string FileSet = "File";
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
         [Alias("DocumentId")]
         [ArgumentCompleter(typeof(DocumentIdCompleter))]
+        [ResourceIdInput("document", typeof(RunwayDocument))]
         public string Id { get; set; }
 
         [Parameter]

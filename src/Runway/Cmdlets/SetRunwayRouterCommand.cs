@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Text.Json.Nodes;
 using Runway.Api;
+using Runway.Completion;
 using Runway.Models;
 using Runway.Shell;
 
@@ -13,9 +14,11 @@ namespace Runway.Cmdlets
     public sealed class SetRunwayRouterCommand : RouterCmdlet
     {
         /// <summary>The router's id (a router piped in binds its Id).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [Alias("RouterId")]
         [ValidateNotNullOrEmpty]
+        [ResourceIdInput("router", typeof(RunwayRouter))]
+        [ArgumentCompleter(typeof(RouterIdCompleter))]
         public string Id { get; set; }
 
         /// <summary>Removes the description.</summary>

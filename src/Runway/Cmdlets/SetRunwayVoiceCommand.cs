@@ -12,10 +12,11 @@ namespace Runway.Cmdlets
     [OutputType(typeof(RunwayVoice))]
     public sealed class SetRunwayVoiceCommand : ResourceCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
         [Alias("VoiceId")]
         [ArgumentCompleter(typeof(CustomVoiceCompleter))]
+        [ResourceIdInput("voice", typeof(RunwayVoice))]
         public string Id { get; set; }
 
         /// <summary>The new name (up to 100 characters).</summary>

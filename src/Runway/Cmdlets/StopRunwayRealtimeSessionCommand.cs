@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Runway.Api;
+using Runway.Completion;
 using Runway.Shell;
 
 namespace Runway.Cmdlets
@@ -10,9 +11,11 @@ namespace Runway.Cmdlets
     [OutputType(typeof(void))]
     public sealed class StopRunwayRealtimeSessionCommand : DestructiveCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
         [Alias("SessionId")]
+        [ResourceIdInput("realtime session", typeof(RunwayRealtimeSession))]
+        [ArgumentCompleter(typeof(RealtimeSessionIdCompleter))]
         public string[] Id { get; set; }
 
         protected override void ProcessRecord()

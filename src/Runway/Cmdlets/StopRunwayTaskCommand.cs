@@ -11,10 +11,11 @@ namespace Runway.Cmdlets
     [OutputType(typeof(void))]
     public sealed class StopRunwayTaskCommand : DestructiveCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
         [Alias("TaskId")]
         [ArgumentCompleter(typeof(Completion.TaskIdCompleter))]
+        [ResourceIdInput("task", typeof(RunwayTask))]
         public string[] Id { get; set; }
 
         protected override void ProcessRecord()

@@ -28,10 +28,11 @@ namespace Runway.Cmdlets
         [ValidateNotNull]
         public RunwayTask[] InputObject { get; set; }
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = IdSet)]
         [ValidateNotNullOrEmpty]
         [Alias("TaskId")]
         [ArgumentCompleter(typeof(Completion.TaskIdCompleter))]
+        [ResourceIdInput("task", typeof(RunwayTask))]
         public string[] Id { get; set; }
 
         /// <summary>Give up waiting after this many seconds (the tasks go on). 0 waits without limit. Default 600, like the SDKs.</summary>

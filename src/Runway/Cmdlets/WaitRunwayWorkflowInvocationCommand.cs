@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using Runway.Api;
+using Runway.Completion;
 using Runway.Shell;
 using Runway.Tasks;
 
@@ -19,9 +20,11 @@ namespace Runway.Cmdlets
         private readonly List<RunwayWorkflowInvocation> runs = new List<RunwayWorkflowInvocation>();
 
         /// <summary>Ids of workflow runs (a run piped in binds its Id).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [Alias("InvocationId")]
         [ValidateNotNullOrEmpty]
+        [ResourceIdInput("workflow invocation", typeof(RunwayWorkflowInvocation))]
+        [ArgumentCompleter(typeof(WorkflowInvocationIdCompleter))]
         public string[] Id { get; set; }
 
         [Parameter]

@@ -63,6 +63,7 @@ namespace Runway.Completion
         public static IReadOnlyList<RunwayDocument> Documents() =>
             Get(Seen.Documents, AvatarApi.Documents, AvatarApi.ReadDocument, new Dictionary<string, string> { ["order"] = "desc", ["sort"] = "updatedAt" });
 
+
         public static IEnumerable<CompletionResult> Offer<T>(IEnumerable<T> items, Func<T, string> id, Func<T, string> tip, string wordToComplete)
         {
             string prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');

@@ -22,6 +22,7 @@ namespace Runway.Completion
         private static List<RunwayRouter> known = new List<RunwayRouter>();
         private static string knownFor;
         private static DateTimeOffset knownAt;
+        private static int knownChanges = -1;
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
@@ -34,11 +35,12 @@ namespace Runway.Completion
             });
         }
 
-        private static List<RunwayRouter> Routers()
+        internal static List<RunwayRouter> Routers()
         {
             string session = RunwaySession.Current?.BaseUri?.ToString();
             lock (Gate)
-                if (knownFor == session && DateTimeOffset.UtcNow - knownAt < KeepFor) return known;
+                if (knownFor == session && knownChanges == RouterApi.Changes && DateTimeOffset.UtcNow - knownAt < KeepFor) return known;
+            int changes = RouterApi.Changes;
             var routers = new List<RunwayRouter>();
             try
             {
@@ -61,6 +63,7 @@ namespace Runway.Completion
                 known = routers;
                 knownFor = session;
                 knownAt = DateTimeOffset.UtcNow;
+                knownChanges = changes;
             }
             return routers;
         }

@@ -14,6 +14,7 @@ namespace Runway.Shell
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(RecipeChoiceCompleter))]
         [BlankAsNull]
+        [TextInput]
         public string Version { get; set; }
 
         /// <summary>True when the parameter was given (typed or bound from a piped record).</summary>

@@ -49,6 +49,11 @@ namespace Runway.Shell
         public void Check()
         {
             object record = Current();
+            if (record != null && record.GetType().Assembly == typeof(RecordBinding).Assembly)
+            {
+                CheckModuleObject(cmdlet, record);
+                return;
+            }
             bool dictionary = record is IDictionary;
             if (!dictionary && !(record is PSObject)) return;
             IDictionary<string, object> bound = cmdlet.MyInvocation.BoundParameters;
@@ -79,6 +84,46 @@ namespace Runway.Shell
                 string problem = Exact(parameter.ParameterType, value, actual);
                 if (problem != null) throw Refused(parameter, value, "is not " + problem);
             }
+        }
+
+        /// <summary>
+        /// The rule for an object of this module on the pipeline (a task, a voice, a router): it may bind a parameter by
+        /// property name only when that parameter declares the object's type as meant for it (<see cref="TextInputAttribute.From"/>),
+        /// so that a task's Id never becomes an avatar, nor a conversation's Duration a video's. Throws
+        /// <see cref="RunwayInputException"/> (Runway.InvalidPipelineValue) for the first binding that is not meant.
+        /// </summary>
+        public static void CheckModuleObject(PSCmdlet cmdlet, object piped)
+        {
+            IDictionary<string, object> bound = cmdlet.MyInvocation.BoundParameters;
+            PSObject wrapped = PSObject.AsPSObject(piped);
+            foreach (PropertyInfo property in cmdlet.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                if (!property.GetCustomAttributes<ParameterAttribute>().Any(a => a.ValueFromPipelineByPropertyName)) continue;
+                if (!bound.TryGetValue(property.Name, out object actual)) continue;
+                IEnumerable<string> names = new[] { property.Name }.Concat(property.GetCustomAttribute<AliasAttribute>()?.AliasNames ?? (IEnumerable<string>)Array.Empty<string>());
+                PSPropertyInfo source = names.Select(n => wrapped.Properties[n]).FirstOrDefault(p => p != null);
+                // Bound on the command line (the piped object's value differs), or not a property of the object at all.
+                if (source == null || !SameValue(source.Value, actual)) continue;
+                TextInputAttribute declared = property.GetCustomAttribute<TextInputAttribute>();
+                if (declared != null && declared.From.Any(t => t.IsInstanceOfType(piped))) continue;
+                // A task piped into a generation is its input: the properties that made it (Model, Prompt) count only when typed (GenerationCmdlet.TypedUnlessFromTask).
+                if (piped is RunwayTask && cmdlet is GenerationCmdlet) continue;
+                string name = cmdlet.MyInvocation.MyCommand.Name;
+                throw new RunwayInputException(
+                    $"A {piped.GetType().Name} piped to {name} would give its {source.Name} ('{source.Value}') as -{property.Name}, which is not what -{property.Name} means here; " +
+                    $"give -{property.Name} yourself, or pipe what {name} takes. Nothing was sent for this input.",
+                    property.Name, "Runway.InvalidPipelineValue", piped);
+            }
+        }
+
+        private static bool SameValue(object source, object actual)
+        {
+            source = source is PSObject a ? a.BaseObject : source;
+            actual = actual is PSObject b ? b.BaseObject : actual;
+            if (source == null || actual == null) return false;
+            if (Equals(source, actual)) return true;
+            string Flat(object v) => v is IEnumerable list && !(v is string) ? string.Join("\n", list.Cast<object>()) : Convert.ToString(v, CultureInfo.InvariantCulture);
+            return Flat(source) == Flat(actual);
         }
 
         private static PropertyInfo FindCurrentObject()

@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Runway.Api;
+using Runway.Models;
 
 namespace Runway.Shell
 {
@@ -123,6 +125,34 @@ namespace Runway.Shell
         }
 
         /// <summary>True when <paramref name="id"/> can name a <paramref name="what"/>; otherwise writes Runway.InvalidId (nothing is sent).</summary>
+        /// <summary>
+        /// False (after writing the error) when the object piped for this record is one of the module's and bound a
+        /// parameter by property name that is not meant for it (see <see cref="RecordBinding.CheckModuleObject"/>).
+        /// </summary>
+        protected bool PipedObjectAccepted()
+        {
+            object piped = new RecordBinding(this, new HashSet<string>()).Current();
+            if (piped is System.Collections.IDictionary record && !(this is GenerationCmdlet))
+            {
+                // Only generation cmdlets bind a hashtable by key; here it would arrive whole, as "System.Collections.Hashtable".
+                WriteError(ErrorPolicy.FromException(new RunwayInputException(
+                    $"A hashtable piped to {MyInvocation.MyCommand.Name} cannot give its parameters: pipe [pscustomobject]@{{ ... }} (bound by property name) or give them directly. Nothing was sent for this input.",
+                    "InputObject", "Runway.InvalidPipelineValue", record), record));
+                return false;
+            }
+            if (piped == null || piped.GetType().Assembly != typeof(RunwayCmdlet).Assembly) return true;
+            try
+            {
+                RecordBinding.CheckModuleObject(this, piped);
+                return true;
+            }
+            catch (RunwayInputException ex)
+            {
+                WriteError(ErrorPolicy.FromException(ex, piped));
+                return false;
+            }
+        }
+
         protected bool IsValidId(string id, string what)
         {
             if (ResourceId.Problem(id) == null) return true;
