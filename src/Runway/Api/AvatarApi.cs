@@ -122,5 +122,7 @@ namespace Runway.Api
         public static readonly ResourceDirectory<RunwayAvatarConversation> Conversations = new ResourceDirectory<RunwayAvatarConversation>(c => c.Id);
         public static readonly ResourceDirectory<RunwayWorkflowInvocation> Invocations = new ResourceDirectory<RunwayWorkflowInvocation>(i => i.Id);
         public static readonly ResourceDirectory<RunwayAuditLogEntry> AuditLogs = new ResourceDirectory<RunwayAuditLogEntry>(e => e.EventId);
+        // No endpoint lists organizations (the API names none in any answer): completion offers the ids this process was given.
+        public static readonly ResourceDirectory<string> OrganizationIds = new ResourceDirectory<string>(id => id);
     }
 }

@@ -56,6 +56,7 @@ namespace Runway.Cmdlets
         /// <summary>The organization to report on; needed only when this API project is linked to more than one.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(OrganizationIdCompleter))]
         public string OrganizationId { get; set; }
 
         /// <summary>Start at this cursor (from an earlier listing stopped by -First: its information record tagged Runway.NextCursor).</summary>
@@ -76,6 +77,7 @@ namespace Runway.Cmdlets
                 try
                 {
                     query = WebappQueries.AuditLogs(Bound(nameof(From), From), Bound(nameof(To), To), Action, ActorEmail, WorkspaceId, OrganizationId);
+                    Seen.OrganizationIds.Remember(OrganizationId);
                 }
                 catch (RunwayInputException ex)
                 {
@@ -86,6 +88,7 @@ namespace Runway.Cmdlets
                 return;
             }
             if (OrganizationId != null && !IsValidId(OrganizationId, "organization")) return;
+            Seen.OrganizationIds.Remember(OrganizationId);
             foreach (string id in ValidIds(EventId, "audit log event"))
             {
                 RunwayAuditLogEntry entry = null;

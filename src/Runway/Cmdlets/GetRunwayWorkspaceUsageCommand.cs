@@ -33,6 +33,7 @@ namespace Runway.Cmdlets
         /// <summary>The organization to report on; needed only when this API project is linked to more than one.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(OrganizationIdCompleter))]
         public string OrganizationId { get; set; }
 
         /// <summary>Start at this cursor (from an earlier listing stopped by -First: its information record tagged Runway.NextCursor).</summary>
@@ -53,6 +54,7 @@ namespace Runway.Cmdlets
             try
             {
                 query = WebappQueries.Usage(from, to, OrganizationId, WorkspaceId);
+                Seen.OrganizationIds.Remember(OrganizationId);
             }
             catch (RunwayInputException ex)
             {

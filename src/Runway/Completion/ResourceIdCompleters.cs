@@ -21,6 +21,14 @@ namespace Runway.Completion
         }
     }
 
+    /// <summary>Completes an organization id from those given to this process's web-app cmdlets (no endpoint lists organizations).</summary>
+    public sealed class OrganizationIdCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            OwnResources.Offer(Seen.OrganizationIds.All, id => id, id => $"Organization {id} (used in this session)", wordToComplete);
+    }
+
     /// <summary>Completes a workflow version id from the workflow list (one free read, kept for a minute), newest version first.</summary>
     public sealed class WorkflowIdCompleter : IArgumentCompleter
     {
