@@ -122,7 +122,7 @@ namespace Runway.Api
 
         /// <summary>Creates a router; sent once (a retried create could meet its own slug).</summary>
         public static async Task<RunwayRouter> CreateRouterAsync(this RunwayApi api, JsonObject body, CancellationToken cancellation) =>
-            RunwayRouter.FromJson(await api.Client.PostAsync(ListPath, body, RequestKind.CreateTask, cancellation).ConfigureAwait(false));
+            RunwayRouter.FromJson(await api.Client.PostAsync(ListPath, body, RequestKind.CreateResource, cancellation).ConfigureAwait(false));
 
         public static async Task<RunwayRouter> UpdateRouterAsync(this RunwayApi api, string id, JsonObject body, CancellationToken cancellation) =>
             RunwayRouter.FromJson(await api.Client.SendAsync(new HttpMethod("PATCH"), ResourceId.Path(ListPath, id), body, RequestKind.Idempotent, cancellation).ConfigureAwait(false));

@@ -81,7 +81,7 @@ namespace Runway.Cmdlets
                 {
                     RunForItem(id, async token =>
                     {
-                        RunwayTask task = await Api.GetTaskAsync(id, token).ConfigureAwait(false);
+                        RunwayTask task = await ReadTaskOrRunAsync(id, null, token).ConfigureAwait(false);
                         OnPipeline(() => WriteObject(task));
                     });
                 }
@@ -125,7 +125,7 @@ namespace Runway.Cmdlets
                 {
                     try
                     {
-                        RunwayTask fresh = await Api.GetTaskAsync(stale.Id, token).ConfigureAwait(false);
+                        RunwayTask fresh = await Api.GetTaskOrRunAsync(stale.Id, stale.Endpoint, token).ConfigureAwait(false);
                         fresh.KeepKnown(stale);
                         lock (tasks) tasks[tasks.IndexOf(stale)] = fresh;
                     }

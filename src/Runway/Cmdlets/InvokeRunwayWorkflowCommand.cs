@@ -21,9 +21,9 @@ namespace Runway.Cmdlets
     [OutputType(typeof(System.IO.FileInfo))]
     public sealed class InvokeRunwayWorkflowCommand : RunwayCmdlet
     {
-        private readonly List<RunwayWorkflowInvocation> started = new List<RunwayWorkflowInvocation>();
+        private readonly List<RunwayWorkflowInvocation> waiting = new List<RunwayWorkflowInvocation>();
         private OutputDestination destination;
-        private Uploader uploader;
+        private WorkflowRunner runner;
 
         /// <summary>The workflow version to run: its id, or a workflow or listed version piped in.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -63,6 +63,16 @@ namespace Runway.Cmdlets
         protected override void ProcessRecord()
         {
             if (!IsValidId(Id, "workflow")) return;
+            // A run's price is never published: under a spending cap it needs unknown prices allowed, checked before any read.
+            try
+            {
+                WorkflowRunner.CheckCap(Id);
+            }
+            catch (Exception ex) when (ex is RunwayBudgetException || ex is RunwaySettingException)
+            {
+                Report(ex, Id);
+                return;
+            }
             // The workflow's declared inputs are read first (a GET: nothing is run or charged), so that bad input is never run.
             RunwayWorkflow workflow = null;
             if (!RunForItem(Id, async token => workflow = await Api.GetWorkflowAsync(Id, token).ConfigureAwait(false))) return;
@@ -81,24 +91,18 @@ namespace Runway.Cmdlets
                 return;
             }
             if (!ShouldProcess(request.Summary, "Run Runway workflow (price unknown: Runway publishes no workflow prices)")) return;
-            RunwayWorkflowInvocation run = null;
-            bool ok = RunForItem(Id, async token =>
-            {
-                foreach (MediaSlot slot in request.Media)
-                {
-                    if (!(slot.Source is MediaSource source) || !source.IsLocal) continue;
-                    if (!source.NeedsUpload) { slot.Assign(await MediaResolver.DataUriAsync(source, token).ConfigureAwait(false)); continue; }
-                    uploader = uploader ?? new Uploader(Api.Client, this);
-                    slot.Assign((await uploader.UploadAsync(source.Value, source.Format, null, token).ConfigureAwait(false)).Uri);
-                }
-                run = await Api.RunWorkflowAsync(workflow, request.Body, token).ConfigureAwait(false);
-            }, ErrorPhase.Create);
+            runner = runner ?? new WorkflowRunner(Api, this);
+            StartedRun started = null;
+            bool ok = RunForItem(Id, async token => started = await runner.RunAsync(request, token).ConfigureAwait(false), ErrorPhase.Create);
             if (!ok) return;
+            RunwayWorkflowInvocation run = started.Run;
+            if (started.JournalError != null)
+                WriteWarning($"Workflow run {run.Id} was started but could not be written to the task journal ({started.JournalError}). Keep its id.");
             WriteVerbose($"Started workflow run {run.Id} ({request.Summary}).");
             if (Wait || destination != null)
             {
                 WriteInformation(run, new[] { "Runway.WorkflowStarted" });
-                started.Add(run);
+                waiting.Add(run);
             }
             else
             {
@@ -107,6 +111,6 @@ namespace Runway.Cmdlets
         }
 
         protected override void EndProcessing() =>
-            InvocationOutput.Wait(this, started, WaitOptions.FromSeconds(PollIntervalSec, TimeoutSec), destination);
+            InvocationOutput.Wait(this, waiting, WaitOptions.FromSeconds(PollIntervalSec, TimeoutSec), destination);
     }
 }

@@ -76,7 +76,7 @@ namespace Runway.Cmdlets
             RunForItem(image, async token =>
             {
                 await ResolveMediaAsync(request, token).ConfigureAwait(false);
-                var json = await Api.Client.PostAsync(AvatarApi.Avatars, request.Body, RequestKind.CreateTask, token).ConfigureAwait(false);
+                var json = await Api.Client.PostAsync(AvatarApi.Avatars, request.Body, RequestKind.CreateResource, token).ConfigureAwait(false);
                 RunwayAvatar avatar = AvatarApi.ReadAvatar(json);
                 OnPipeline(() => WriteInformation($"Created avatar {avatar.Id} ('{avatar.Name}').", new[] { "Runway" }));
                 if (Wait && !avatar.IsFinished)

@@ -46,7 +46,7 @@ namespace Runway.Cmdlets
             RunForItem(fullPath ?? Name, async token =>
             {
                 string path = AvatarApi.Documents;
-                var json = await Api.Client.PostAsync(path, request.Body, RequestKind.CreateTask, token).ConfigureAwait(false);
+                var json = await Api.Client.PostAsync(path, request.Body, RequestKind.CreateResource, token).ConfigureAwait(false);
                 RunwayDocument document = AvatarApi.ReadDocument(json);
                 OnPipeline(() => WriteObject(document));
             });

@@ -95,6 +95,29 @@ namespace Runway.Shell
             }
         }
 
+        /// <summary>
+        /// A task, or a journaled workflow run read as a task (the API cannot list runs; the journal knows which ids are
+        /// runs). With no <paramref name="endpoint"/>, a task id the API does not know is looked up in the journal.
+        /// </summary>
+        protected internal async Task<RunwayTask> ReadTaskOrRunAsync(string id, string endpoint, CancellationToken token)
+        {
+            if (endpoint != null) return await Api.GetTaskOrRunAsync(id, endpoint, token).ConfigureAwait(false);
+            try
+            {
+                return await Api.GetTaskAsync(id, token).ConfigureAwait(false);
+            }
+            catch (RunwayApiException ex) when (ex.StatusCode == 404 && WorkflowApi.IsRun(JournaledEndpoint(id)))
+            {
+                return await Api.GetTaskOrRunAsync(id, WorkflowApi.RunEndpoint, token).ConfigureAwait(false);
+            }
+        }
+
+        private static string JournaledEndpoint(string id)
+        {
+            try { return Tasks.TaskJournal.Find(id)?.Endpoint; }
+            catch (System.IO.IOException) { return null; }
+        }
+
         /// <summary>True when <paramref name="id"/> can be a task id; otherwise writes the error for that item (nothing is sent).</summary>
         protected bool IsTaskId(string id)
         {

@@ -64,7 +64,7 @@ namespace Runway.Tasks
     /// outputs), and saved file paths. Writers in several sessions take turns through an exclusive lock file;
     /// readers skip a torn or foreign line with a warning instead of failing.
     /// </summary>
-    public static class TaskJournal
+    public static partial class TaskJournal
     {
         public const string PathVariable = "RUNWAY_JOURNAL";
         public const int PromptLimit = 200;
