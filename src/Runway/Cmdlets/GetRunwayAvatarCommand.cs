@@ -20,7 +20,7 @@ namespace Runway.Cmdlets
         [ArgumentCompleter(typeof(CustomAvatarCompleter))]
         public string[] Id { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (ParameterSetName == ListSet)
             {

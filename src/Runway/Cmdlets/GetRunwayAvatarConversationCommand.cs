@@ -42,7 +42,7 @@ namespace Runway.Cmdlets
         [Parameter(ParameterSetName = ListSet)]
         public DateTime End { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (ParameterSetName == ListSet)
             {

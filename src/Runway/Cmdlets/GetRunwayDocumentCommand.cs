@@ -30,7 +30,7 @@ namespace Runway.Cmdlets
         [Parameter(ParameterSetName = ListSet)]
         public SwitchParameter Ascending { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (ParameterSetName == ListSet)
             {

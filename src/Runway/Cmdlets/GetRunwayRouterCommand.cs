@@ -19,7 +19,7 @@ namespace Runway.Cmdlets
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (ParameterSetName == ListSet)
             {

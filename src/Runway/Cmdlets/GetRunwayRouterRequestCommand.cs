@@ -16,7 +16,7 @@ namespace Runway.Cmdlets
         [ValidateNotNullOrEmpty]
         public string RouterId { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             string id = RouterId;
             if (IsValidId(id, "router"))

@@ -54,12 +54,13 @@ namespace Runway.Cmdlets
         /// <summary>At most this many journal tasks (the newest).</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateRange(1, int.MaxValue)]
+        [WholeNumber]
         public int First { get; set; }
 
         private NameFilter modelFilter;
         private WildcardPattern promptPattern;
 
-        protected override void BeginProcessing()
+        protected override void OnBegin()
         {
             // Bad patterns are refused before the journal or the API is read.
             try
@@ -73,7 +74,7 @@ namespace Runway.Cmdlets
             }
         }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (ParameterSetName == IdSet)
             {

@@ -33,7 +33,7 @@ namespace Runway.Cmdlets
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (ParameterSetName == IdSet)
             {

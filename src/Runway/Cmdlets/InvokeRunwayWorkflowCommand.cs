@@ -49,18 +49,19 @@ namespace Runway.Cmdlets
 
         [Parameter]
         [ValidateRange(0, int.MaxValue)]
+        [WholeNumber]
         public int TimeoutSec { get; set; } = (int)WaitOptions.DefaultTimeout.TotalSeconds;
 
         [Parameter]
         [ValidateRange(0.05, 3600)]
         public double PollIntervalSec { get; set; } = WaitOptions.DefaultPollInterval.TotalSeconds;
 
-        protected override void BeginProcessing()
+        protected override void OnBegin()
         {
             destination = OutputDestination.FromOutParameters(this, null, OutDirectory, Force);
         }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (!IsValidId(Id, "workflow")) return;
             // A run's price is never published: under a spending cap it needs unknown prices allowed, checked before any read.

@@ -25,7 +25,7 @@ namespace Runway.Cmdlets
         [Alias("FullName")]
         public object Path { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             string fullPath = null;
             ResourceRequest request = Build(() =>

@@ -16,7 +16,7 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         public string Slug { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             RouterSpec spec = Spec();
             spec.Slug = Slug;

@@ -69,12 +69,12 @@ namespace Runway.Cmdlets
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        protected override void BeginProcessing()
+        protected override void OnBegin()
         {
             destination = OutputDestination.FromPath(this, Path, Force, NameTemplate, PassThru);
         }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             switch (ParameterSetName)
             {

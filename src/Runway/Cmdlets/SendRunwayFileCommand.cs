@@ -29,7 +29,7 @@ namespace Runway.Cmdlets
         [ValidateNotNullOrEmpty]
         public string[] LiteralPath { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             bool literal = ParameterSetName == LiteralSet;
             foreach (string pattern in literal ? LiteralPath : Path)

@@ -52,7 +52,7 @@ namespace Runway.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (!IsValidId(Id, "avatar")) return;
             ResourceRequest request = Build(() => AvatarRequests.AvatarUpdate(Id, new AvatarSpec

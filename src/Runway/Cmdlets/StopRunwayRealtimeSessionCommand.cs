@@ -15,7 +15,7 @@ namespace Runway.Cmdlets
         [Alias("SessionId")]
         public string[] Id { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             foreach (string id in ValidIds(Id, "realtime session"))
             {

@@ -17,7 +17,7 @@ namespace Runway.Cmdlets
         [ArgumentCompleter(typeof(Completion.TaskIdCompleter))]
         public string[] Id { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             foreach (string id in Id)
             {

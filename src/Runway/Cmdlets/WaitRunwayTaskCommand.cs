@@ -37,6 +37,7 @@ namespace Runway.Cmdlets
         /// <summary>Give up waiting after this many seconds (the tasks go on). 0 waits without limit. Default 600, like the SDKs.</summary>
         [Parameter]
         [ValidateRange(0, int.MaxValue)]
+        [WholeNumber]
         public int TimeoutSec { get; set; } = (int)WaitOptions.DefaultTimeout.TotalSeconds;
 
         /// <summary>Seconds between status checks, varied by ±25 % so that many waiters spread out. Default 6, like the SDKs.</summary>
@@ -48,7 +49,7 @@ namespace Runway.Cmdlets
         [Parameter]
         public SwitchParameter Any { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (ParameterSetName == TaskSet)
                 tasks.AddRange(InputObject.Where(t => t != null && !string.IsNullOrEmpty(t.Id) && IsTaskId(t.Id)));

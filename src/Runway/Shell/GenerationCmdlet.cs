@@ -56,6 +56,7 @@ namespace Runway.Shell
         /// <summary>Stop waiting after this many seconds (the task goes on; its id is in the error). 0 waits without limit.</summary>
         [Parameter]
         [ValidateRange(0, int.MaxValue)]
+        [WholeNumber]
         public int TimeoutSec { get; set; } = (int)WaitOptions.DefaultTimeout.TotalSeconds;
 
         /// <summary>Seconds between status checks while waiting (±25 % jitter).</summary>
@@ -66,6 +67,7 @@ namespace Runway.Shell
         /// <summary>Most unfinished tasks of one model at a time; never more than the organization's tier allows.</summary>
         [Parameter]
         [ValidateRange(1, 1000)]
+        [WholeNumber]
         public int ThrottleLimit { get; set; }
 
         private WaitOptions WaitOptions => WaitOptions.FromSeconds(PollIntervalSec, TimeoutSec);
@@ -164,7 +166,7 @@ namespace Runway.Shell
         private string TextParameter() =>
             new[] { "Prompt", "Text" }.FirstOrDefault(name => MyInvocation.MyCommand.Parameters.ContainsKey(name));
 
-        protected override void BeginProcessing()
+        protected override void OnBegin()
         {
             commandLineParameters = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
             records = new RecordBinding(this, commandLineParameters);
@@ -173,7 +175,7 @@ namespace Runway.Shell
             output = new GenerationOutput(this, destination, Wait, WaitOptions, summary);
         }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             int number = ++inputNumber;
             summary.Requested++;

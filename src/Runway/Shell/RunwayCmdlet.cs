@@ -34,6 +34,56 @@ namespace Runway.Shell
             },
         });
 
+        /// <summary>
+        /// Refuses an integer parameter given a fraction (see <see cref="WholeNumberAttribute"/>) before the cmdlet's own
+        /// <see cref="OnBegin"/>: a command-line value ends the command, nothing having been read or sent.
+        /// </summary>
+        protected sealed override void BeginProcessing()
+        {
+            if (Inexact(out ErrorRecord refusal)) ThrowTerminatingError(refusal);
+            OnBegin();
+        }
+
+        /// <summary>A value bound from the pipeline given a fraction for an integer refuses that item only.</summary>
+        protected sealed override void ProcessRecord()
+        {
+            if (Inexact(out ErrorRecord refusal))
+            {
+                WriteError(refusal);
+                return;
+            }
+            OnRecord();
+        }
+
+        /// <summary>The cmdlet's BeginProcessing, run once its integer parameters are known to be whole.</summary>
+        protected virtual void OnBegin()
+        {
+        }
+
+        /// <summary>The cmdlet's ProcessRecord, run once its integer parameters are known to be whole.</summary>
+        protected virtual void OnRecord()
+        {
+        }
+
+        private bool Inexact(out ErrorRecord refusal)
+        {
+            refusal = null;
+            {
+                foreach (var property in GetType().GetProperties())
+                {
+                    if (!Attribute.IsDefined(property, typeof(WholeNumberAttribute))) continue;
+                    if (!MyInvocation.BoundParameters.TryGetValue(property.Name, out object bound)) continue;
+                    WholeNumberAttribute.Inexact found = WholeNumberAttribute.Take(bound);
+                    if (found == null) continue;
+                    string given = System.Convert.ToString(found.Given, System.Globalization.CultureInfo.InvariantCulture);
+                    refusal = ErrorPolicy.InvalidArgument("Runway.NotAWholeNumber",
+                        $"-{property.Name} takes a whole number; {given} was given (PowerShell would round it to {found.Bound}). Nothing was sent.", found.Given);
+                    return true;
+                }
+                return false;
+            }
+        }
+
         protected override void StopProcessing()
         {
             stopping.Cancel();
