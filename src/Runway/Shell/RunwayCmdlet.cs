@@ -40,14 +40,14 @@ namespace Runway.Shell
         /// </summary>
         protected sealed override void BeginProcessing()
         {
-            if (Inexact(out ErrorRecord refusal)) ThrowTerminatingError(refusal);
+            if (Refused(out ErrorRecord refusal)) ThrowTerminatingError(refusal);
             OnBegin();
         }
 
         /// <summary>A value bound from the pipeline given a fraction for an integer refuses that item only.</summary>
         protected sealed override void ProcessRecord()
         {
-            if (Inexact(out ErrorRecord refusal))
+            if (Refused(out ErrorRecord refusal))
             {
                 WriteError(refusal);
                 return;
@@ -65,7 +65,7 @@ namespace Runway.Shell
         {
         }
 
-        private bool Inexact(out ErrorRecord refusal)
+        private bool Refused(out ErrorRecord refusal)
         {
             refusal = null;
             {
@@ -80,8 +80,28 @@ namespace Runway.Shell
                         $"-{property.Name} takes a whole number; {given} was given (PowerShell would round it to {found.Bound}). Nothing was sent.", found.Given);
                     return true;
                 }
-                return false;
+                return Blank(out refusal);
             }
+        }
+
+        /// <summary>Verbs that make or change something: a text of only spaces given to one of them would be sent (and maybe paid for) meaning nothing.</summary>
+        internal static bool MakesOrChanges(string verb) => verb == VerbsCommon.New || verb == VerbsLifecycle.Invoke || verb == VerbsCommon.Set;
+
+        private bool Blank(out ErrorRecord refusal)
+        {
+            refusal = null;
+            var attribute = (CmdletAttribute)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute));
+            if (attribute == null || !MakesOrChanges(attribute.VerbName)) return false;
+            foreach (var pair in MyInvocation.BoundParameters)
+            {
+                string text = pair.Value is string one ? one
+                    : pair.Value is string[] many ? System.Linq.Enumerable.FirstOrDefault(many, t => t != null && t.Length > 0 && t.Trim().Length == 0)
+                    : null;
+                if (text == null || text.Length == 0 || text.Trim().Length > 0) continue;
+                refusal = ErrorPolicy.InvalidArgument("Runway.BlankText", $"-{pair.Key} is only spaces; give it some text or leave it out. Nothing was sent.", pair.Key);
+                return true;
+            }
+            return false;
         }
 
         protected override void StopProcessing()
