@@ -71,8 +71,7 @@ namespace Runway.Cmdlets
                 ImageProcessing = ImageProcessing,
                 StartScript = StartScript,
             }), image);
-            if (request != null) WarnAboutKnowledge(DocumentId, $"avatar '{Name}'");
-            if (request == null || !Confirm(request, "Create avatar"))
+            if (request == null || !CheckKnowledge(DocumentId, $"avatar '{Name}'") || !Confirm(request, "Create avatar"))
                 return;
             RunForItem(image, async token =>
             {

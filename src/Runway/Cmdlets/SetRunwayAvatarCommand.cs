@@ -65,8 +65,7 @@ namespace Runway.Cmdlets
                 ImageProcessing = ImageProcessing,
                 StartScript = StartScript,
             }), Id);
-            if (request != null) WarnAboutKnowledge(DocumentId, $"avatar {Id}");
-            if (request == null || !Confirm(request, "Update avatar"))
+            if (request == null || !CheckKnowledge(DocumentId, $"avatar {Id}") || !Confirm(request, "Update avatar"))
                 return;
             RunForItem(Id, async token =>
             {

@@ -49,11 +49,16 @@ namespace Runway.Shell
         /// Warns (never refuses: the tokenizer is not public) when the documents an avatar is given would likely pass
         /// the documented per-avatar knowledge limit. Reading them is free; one that cannot be read is left to the API.
         /// </summary>
-        protected void WarnAboutKnowledge(string[] documentIds, string avatar)
+        /// <summary>
+        /// Reads the documents an avatar is to use (free GETs): one that does not exist refuses the create or update
+        /// (Runway.DocumentNotFound) instead of making an avatar without it; a knowledge past the limit is a warning.
+        /// </summary>
+        protected bool CheckKnowledge(string[] documentIds, string avatar)
         {
-            if (documentIds == null || documentIds.Length == 0) return;
+            if (documentIds == null || documentIds.Length == 0) return true;
             long characters = 0;
-            RunForItem(avatar, async token =>
+            var missing = new System.Collections.Generic.List<string>();
+            bool read = RunForItem(avatar, async token =>
             {
                 foreach (string id in documentIds)
                 {
@@ -64,11 +69,18 @@ namespace Runway.Shell
                     }
                     catch (RunwayApiException ex) when (ex.StatusCode == 404)
                     {
+                        missing.Add(id);
                     }
                 }
             });
+            if (!read) return false;
+            foreach (string id in missing)
+                WriteError(new ErrorRecord(new ItemNotFoundException($"Not sent: document {id} does not exist (Get-RunwayDocument lists yours), so {avatar} would be made without it."),
+                    "Runway.DocumentNotFound", ErrorCategory.ObjectNotFound, id));
+            if (missing.Count > 0) return false;
             string warning = AvatarRequests.KnowledgeWarning($"The knowledge of {avatar} ({documentIds.Length} document{(documentIds.Length == 1 ? "" : "s")})", characters);
             if (warning != null) WriteWarning(warning);
+            return true;
         }
 
         protected Task ResolveMediaAsync(ResourceRequest request, CancellationToken cancellation) =>
