@@ -89,7 +89,7 @@ namespace Runway.Cmdlets
         }
 
         /// <summary>Passes on the first task that ends (and every time-out), then stops the wait.</summary>
-        private sealed class FirstEnd : IWaitObserver
+        private sealed class FirstEnd : IWaitObserver, IPollTroubleObserver
         {
             private readonly WaitReporter inner;
             private readonly CancellationTokenSource stop;
@@ -122,6 +122,8 @@ namespace Runway.Cmdlets
 
             public void Progress(IReadOnlyList<RunwayTask> unfinished, int finishedCount, int total, TimeSpan elapsed) =>
                 inner.Progress(unfinished, finishedCount, total, elapsed);
+
+            public void PollFailing(RunwayTask task, Exception cause) => inner.PollFailing(task, cause);
         }
     }
 }

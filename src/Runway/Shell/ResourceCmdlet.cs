@@ -107,7 +107,7 @@ namespace Runway.Shell
                             WriteProgress(record);
                             shown = true;
                         });
-                    }, cancellation).ConfigureAwait(false);
+                    }, cancellation, warning => OnPipeline(() => WriteWarning(warning))).ConfigureAwait(false);
             }
             finally
             {
