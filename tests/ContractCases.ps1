@@ -61,12 +61,59 @@ function Test-IdParameter([System.Management.Automation.ParameterMetadata] $Para
         ($Parameter.Name -eq 'Id' -or $Parameter.Name -clike '*Id' -or @($Parameter.Aliases | Where-Object { $_ -clike '*Id' }).Count -gt 0)
 }
 
+# PowerShell's own parameters, which the module does not declare.
+$script:ContractCommonParameters = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+
+function Test-IntegerParameter([System.Management.Automation.ParameterMetadata] $Parameter) {
+    $type = $Parameter.ParameterType
+    if ($type.IsArray) { $type = $type.GetElementType() }
+    $inner = [Nullable]::GetUnderlyingType($type)
+    if ($inner) { $type = $inner }
+    $Parameter.Name -notin $script:ContractCommonParameters -and $type -in [int], [long], [short], [byte], [uint32], [uint64]
+}
+
+function Test-FreeTextParameter([System.Management.Automation.ParameterMetadata] $Parameter) {
+    # A string the user writes freely: not an id (its own rule), not a fixed set of values, not a blank-means-not-given cell.
+    $Parameter.ParameterType -in [string], [string[]] -and $Parameter.Name -notin $script:ContractCommonParameters -and -not (Test-IdParameter $Parameter) -and
+        -not ($Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] -or $_ -is [System.Management.Automation.ValidatePatternAttribute] -or $_ -is [Runway.Shell.BlankAsNullAttribute] })
+}
+
+function Get-ContractCost([System.Management.Automation.CommandInfo] $Command) {
+    # What a create declares about its cost: 'Paid', 'Free', or $null when it declares nothing.
+    $type = $Command.ImplementingType
+    $paid = $type.GetCustomAttributes([Runway.Shell.PaidCreateAttribute], $true).Count -gt 0
+    $free = $type.GetCustomAttributes([Runway.Shell.FreeCreateAttribute], $true).Count -gt 0
+    if ($paid -and $free) { 'Both' } elseif ($paid) { 'Paid' } elseif ($free) { 'Free' } else { $null }
+}
+
 function Get-ContractCases {
     Import-ContractModule
     $commands = Get-Command -Module Runway -CommandType Cmdlet | Sort-Object Name
-    $cases = @{ All = @(); Destructive = @(); Ids = @(); Lists = @(); Wildcards = @(); NameFilters = @() }
+    $cases = @{ All = @(); Destructive = @(); Ids = @(); Lists = @(); Wildcards = @(); NameFilters = @(); Creates = @(); Paid = @(); Free = @(); Integers = @(); BlankTexts = @() }
     foreach ($command in $commands) {
         $cases.All += @{ Name = $command.Name }
+        $cost = Get-ContractCost $command
+        if ($command.Verb -in 'New', 'Invoke') { $cases.Creates += @{ Name = $command.Name; Cost = $cost } }
+        if ($cost -in 'Paid', 'Free') {
+            foreach ($set in $command.ParameterSets) {
+                $case = @{ Command = $command.Name; Set = $set.Name; Arguments = (Get-ContractArguments $command $set @());
+                    # A workflow id needs a published workflow: the test finds one in the API and gives its required inputs.
+                    WorkflowId = [bool]($command.Parameters['Id'].Aliases -contains 'WorkflowId') }
+                if ($cost -eq 'Paid') { $cases.Paid += $case } else { $cases.Free += $case }
+            }
+        }
+
+        foreach ($parameter in $command.Parameters.Values | Where-Object { Test-IntegerParameter $_ }) {
+            $set = $command.ParameterSets | Where-Object { $_.Parameters.Name -contains $parameter.Name } | Select-Object -First 1
+            $cases.Integers += @{ Command = $command.Name; Parameter = $parameter.Name; IsArray = $parameter.ParameterType.IsArray; Arguments = (Get-ContractArguments $command $set @($parameter.Name)) }
+        }
+
+        if ($command.Verb -in 'New', 'Invoke', 'Set') {
+            foreach ($parameter in $command.Parameters.Values | Where-Object { Test-FreeTextParameter $_ }) {
+                $set = $command.ParameterSets | Where-Object { $_.Parameters.Name -contains $parameter.Name } | Select-Object -First 1
+                $cases.BlankTexts += @{ Command = $command.Name; Parameter = $parameter.Name; IsArray = $parameter.ParameterType.IsArray; Arguments = (Get-ContractArguments $command $set @($parameter.Name)) }
+            }
+        }
         if ($command.Verb -in 'Remove', 'Stop', 'Clear', 'Reset') { $cases.Destructive += @{ Name = $command.Name } }
 
         foreach ($parameter in $command.Parameters.Values | Where-Object { Test-IdParameter $_ }) {

@@ -19,6 +19,7 @@ namespace Runway.Cmdlets
         HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/Invoke-RunwayWorkflow.md")]
     [OutputType(typeof(RunwayWorkflowInvocation))]
     [OutputType(typeof(System.IO.FileInfo))]
+    [PaidCreate]
     public sealed class InvokeRunwayWorkflowCommand : RunwayCmdlet
     {
         private readonly List<RunwayWorkflowInvocation> waiting = new List<RunwayWorkflowInvocation>();

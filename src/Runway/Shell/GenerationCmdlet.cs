@@ -14,6 +14,7 @@ namespace Runway.Shell
     /// validates and prices each input and asks about it (<see cref="BatchConfirmation"/>); creating goes through
     /// <see cref="TaskCreator"/>, waiting through <see cref="TaskWaiter"/> and one <see cref="WaitReporter"/>.
     /// </summary>
+    [PaidCreate]
     public abstract class GenerationCmdlet : RunwayCmdlet
     {
         private readonly List<RunwayTask> created = new List<RunwayTask>();

@@ -14,6 +14,7 @@ namespace Runway.Shell
     /// provider, validation that writes an error and sends nothing, local files inlined or uploaded, and an optional
     /// wait (-Wait, -TimeoutSec, -PollIntervalSec) with one progress bar and Ctrl+C.
     /// </summary>
+    [FreeCreate]
     public abstract class ResourceCmdlet : RunwayCmdlet
     {
         private const int ActivityId = 0x52575257;
