@@ -3,6 +3,7 @@
 # URLs for media: classified without any request.
 $script:ContractSamples = @{
     Id                   = '00000000-0000-4000-8000-00000000c0de'
+    RouterId             = '00000000-0000-4000-8000-00000000c0de'
     Prompt               = 'a red fox in fresh snow'
     Text                 = 'Hello from the contract tests.'
     Name                 = 'contract'
@@ -73,9 +74,16 @@ function Test-IntegerParameter([System.Management.Automation.ParameterMetadata] 
 }
 
 function Test-FreeTextParameter([System.Management.Automation.ParameterMetadata] $Parameter) {
-    # A string the user writes freely: not an id (its own rule), not a fixed set of values, not a blank-means-not-given cell.
+    # A string the user writes freely: not an id (its own rule), not a fixed set of values.
     $Parameter.ParameterType -in [string], [string[]] -and $Parameter.Name -notin $script:ContractCommonParameters -and -not (Test-IdParameter $Parameter) -and
-        -not ($Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] -or $_ -is [System.Management.Automation.ValidatePatternAttribute] -or $_ -is [Runway.Shell.BlankAsNullAttribute] })
+        -not ($Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] -or $_ -is [System.Management.Automation.ValidatePatternAttribute] })
+}
+
+function Select-ContractSet([System.Management.Automation.CommandInfo] $Command, [string] $Parameter) {
+    # A set with the parameter whose other mandatory parameters all have samples (else the first, which then fails loudly).
+    $sets = @($Command.ParameterSets | Where-Object { $_.Parameters.Name -contains $Parameter })
+    $ready = $sets | Where-Object { -not ($_.Parameters | Where-Object { $_.IsMandatory -and $_.Name -ne $Parameter -and -not $script:ContractSamples.ContainsKey($_.Name) }) } | Select-Object -First 1
+    if ($ready) { $ready } else { $sets[0] }
 }
 
 function Get-ContractCost([System.Management.Automation.CommandInfo] $Command) {
@@ -95,7 +103,7 @@ function Get-ContractCases {
         $cost = Get-ContractCost $command
         if ($command.Verb -in 'New', 'Invoke') { $cases.Creates += @{ Name = $command.Name; Cost = $cost } }
         if ($cost -in 'Paid', 'Free') {
-            foreach ($set in $command.ParameterSets) {
+            foreach ($set in $command.ParameterSets | Where-Object { -not ($_.Parameters | Where-Object { $_.IsMandatory -and -not $script:ContractSamples.ContainsKey($_.Name) }) } | Select-Object -First 1) {
                 $case = @{ Command = $command.Name; Set = $set.Name; Arguments = (Get-ContractArguments $command $set @());
                     # A workflow id needs a published workflow: the test finds one in the API and gives its required inputs.
                     WorkflowId = [bool]($command.Parameters['Id'].Aliases -contains 'WorkflowId') }
@@ -104,13 +112,13 @@ function Get-ContractCases {
         }
 
         foreach ($parameter in $command.Parameters.Values | Where-Object { Test-IntegerParameter $_ }) {
-            $set = $command.ParameterSets | Where-Object { $_.Parameters.Name -contains $parameter.Name } | Select-Object -First 1
+            $set = Select-ContractSet $command $parameter.Name
             $cases.Integers += @{ Command = $command.Name; Parameter = $parameter.Name; IsArray = $parameter.ParameterType.IsArray; Arguments = (Get-ContractArguments $command $set @($parameter.Name)) }
         }
 
         if ($command.Verb -in 'New', 'Invoke', 'Set') {
             foreach ($parameter in $command.Parameters.Values | Where-Object { Test-FreeTextParameter $_ }) {
-                $set = $command.ParameterSets | Where-Object { $_.Parameters.Name -contains $parameter.Name } | Select-Object -First 1
+                $set = Select-ContractSet $command $parameter.Name
                 $cases.BlankTexts += @{ Command = $command.Name; Parameter = $parameter.Name; IsArray = $parameter.ParameterType.IsArray; Arguments = (Get-ContractArguments $command $set @($parameter.Name)) }
             }
         }

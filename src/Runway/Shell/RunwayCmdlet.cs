@@ -40,13 +40,15 @@ namespace Runway.Shell
         /// </summary>
         protected sealed override void BeginProcessing()
         {
-            if (Refused(out ErrorRecord refusal)) ThrowTerminatingError(refusal);
+            if (Refused(out ErrorRecord refusal) || BlankOnCommandLine(out refusal)) ThrowTerminatingError(refusal);
             OnBegin();
         }
 
         /// <summary>A value bound from the pipeline given a fraction for an integer refuses that item only.</summary>
         protected sealed override void ProcessRecord()
         {
+            // A blank cell bound from the pipeline means "not given" (Import-Csv), as BlankAsNull says.
+            BlankAsNullAttribute.TakeBlank();
             if (Refused(out ErrorRecord refusal))
             {
                 WriteError(refusal);
@@ -82,6 +84,22 @@ namespace Runway.Shell
                 }
                 return Blank(out refusal);
             }
+        }
+
+        /// <summary>A [BlankAsNull] parameter typed on the command line as only spaces (bound as null): a mistake, refused.</summary>
+        private bool BlankOnCommandLine(out ErrorRecord refusal)
+        {
+            refusal = null;
+            if (!BlankAsNullAttribute.BlankPending) return false;
+            foreach (var property in GetType().GetProperties())
+            {
+                if (!Attribute.IsDefined(property, typeof(BlankAsNullAttribute))) continue;
+                if (!MyInvocation.BoundParameters.TryGetValue(property.Name, out object bound) || bound != null) continue;
+                BlankAsNullAttribute.TakeBlank();
+                refusal = ErrorPolicy.InvalidArgument("Runway.BlankText", $"-{property.Name} is only spaces; give it a value or leave it out. Nothing was sent.", property.Name);
+                return true;
+            }
+            return false;
         }
 
         /// <summary>Verbs that make or change something: a text of only spaces given to one of them would be sent (and maybe paid for) meaning nothing.</summary>
