@@ -253,3 +253,11 @@ Describe 'Contract: a free create or update that fails never says a task may hav
         }
     }
 }
+
+Describe 'Contract: about_Runway covers every area' {
+    BeforeAll { $script:AboutTopic = Get-Content (Join-Path $PSScriptRoot '../docs/en-US/about_Runway.help.md') -Raw }
+
+    It 'about_Runway names <Name> and whether it costs credits' -ForEach $Cases.Creates {
+        $AboutTopic | Should -Match ([regex]::Escape($Name) + '\b')
+    }
+}
