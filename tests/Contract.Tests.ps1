@@ -158,7 +158,16 @@ Describe 'Contract: every text parameter of a create or update refuses a text of
         $arguments[$Parameter] = if ($IsArray) { [string[]]@('   ') } else { '   ' }
         $result = Invoke-Contract @{ Command = $Command; Arguments = $arguments } @{ Confirm = $false }
         Get-ApiRequest | Should -HaveCount 0
-        Assert-RunwayError ($result.Errors | Select-Object -First 1) "$Command -$Parameter '   ' must be refused"
+        $record = $result.Errors | Select-Object -First 1
+        $mandatoryBlankAsNull = (Get-Command $Command).Parameters[$Parameter].Attributes |
+            Where-Object { ($_ -is [System.Management.Automation.ParameterAttribute] -and $_.Mandatory) } |
+            Where-Object { (Get-Command $Command).Parameters[$Parameter].Attributes | Where-Object { $_ -is [Runway.Shell.BlankAsNullAttribute] } }
+        if ($mandatoryBlankAsNull -and $record.FullyQualifiedErrorId -like 'ParameterArgumentValidationErrorNullNotAllowed*') {
+            # A blank CSV cell means "not given" ([BlankAsNull]); for a parameter that is mandatory in some set, PowerShell
+            # itself refuses the null before the module runs. Refused, with nothing sent: what this promise asks.
+            return
+        }
+        Assert-RunwayError $record "$Command -$Parameter '   ' must be refused"
     }
 }
 

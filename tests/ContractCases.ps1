@@ -52,7 +52,22 @@ function Get-ContractArguments([System.Management.Automation.CommandInfo] $Comma
     $arguments = @{}
     foreach ($p in $Set.Parameters | Where-Object { $_.IsMandatory -and $_.Name -notin $Except }) {
         if (-not $script:ContractSamples.ContainsKey($p.Name)) { throw "Contract.Tests: no sample value for -$($p.Name) of $($Command.Name) ($($Set.Name)); add one to `$ContractSamples in tests/ContractCases.ps1." }
-        $arguments[$p.Name] = $script:ContractSamples[$p.Name]
+        $sample = $script:ContractSamples[$p.Name]
+        # A list sample for a parameter that takes one value: its first item.
+        if (-not $p.ParameterType.IsArray -and $sample -is [array]) { $sample = $sample[0] }
+        $arguments[$p.Name] = $sample
+    }
+    $arguments
+}
+
+function Get-ContractFullArguments([System.Management.Automation.CommandInfo] $Command, [System.Management.Automation.CommandParameterSetInfo] $Set) {
+    # The mandatory parameters, plus every other parameter of the set that has a sample (a create that needs, say, a voice
+    # to be complete), so that a paid create reaches its price check and its POST.
+    $arguments = Get-ContractArguments $Command $Set @()
+    foreach ($p in $Set.Parameters | Where-Object { -not $_.IsMandatory -and $script:ContractSamples.ContainsKey($_.Name) -and -not (Test-IdParameter $_) }) {
+        $sample = $script:ContractSamples[$p.Name]
+        if (-not $p.ParameterType.IsArray -and $sample -is [array]) { $sample = $sample[0] }
+        $arguments[$p.Name] = $sample
     }
     $arguments
 }
@@ -104,14 +119,15 @@ function Get-ContractCases {
         if ($command.Verb -in 'New', 'Invoke') { $cases.Creates += @{ Name = $command.Name; Cost = $cost } }
         if ($cost -in 'Paid', 'Free') {
             foreach ($set in $command.ParameterSets | Where-Object { -not ($_.Parameters | Where-Object { $_.IsMandatory -and -not $script:ContractSamples.ContainsKey($_.Name) }) } | Select-Object -First 1) {
-                $case = @{ Command = $command.Name; Set = $set.Name; Arguments = (Get-ContractArguments $command $set @());
+                $case = @{ Command = $command.Name; Set = $set.Name; Arguments = $(if ($cost -eq 'Paid') { Get-ContractFullArguments $command $set } else { Get-ContractArguments $command $set @() });
                     # A workflow id needs a published workflow: the test finds one in the API and gives its required inputs.
                     WorkflowId = [bool]($command.Parameters['Id'].Aliases -contains 'WorkflowId') }
                 if ($cost -eq 'Paid') { $cases.Paid += $case } else { $cases.Free += $case }
             }
         }
 
-        foreach ($parameter in $command.Parameters.Values | Where-Object { Test-IntegerParameter $_ }) {
+        # The module's own parameters (PowerShell's paging -First/-Skip belong to PowerShell).
+        foreach ($parameter in $command.Parameters.Values | Where-Object { (Test-IntegerParameter $_) -and $command.ImplementingType.GetProperty($_.Name) }) {
             $set = Select-ContractSet $command $parameter.Name
             $cases.Integers += @{ Command = $command.Name; Parameter = $parameter.Name; IsArray = $parameter.ParameterType.IsArray; Arguments = (Get-ContractArguments $command $set @($parameter.Name)) }
         }

@@ -102,6 +102,14 @@ namespace Runway.Shell
             return false;
         }
 
+        private bool IsIdParameter(string name)
+        {
+            if (name == "Id" || name.EndsWith("Id", StringComparison.Ordinal)) return true;
+            var property = GetType().GetProperty(name);
+            var alias = property == null ? null : (AliasAttribute)Attribute.GetCustomAttribute(property, typeof(AliasAttribute));
+            return alias != null && System.Linq.Enumerable.Any(alias.AliasNames, a => a.EndsWith("Id", StringComparison.Ordinal));
+        }
+
         /// <summary>Verbs that make or change something: a text of only spaces given to one of them would be sent (and maybe paid for) meaning nothing.</summary>
         internal static bool MakesOrChanges(string verb) => verb == VerbsCommon.New || verb == VerbsLifecycle.Invoke || verb == VerbsCommon.Set;
 
@@ -112,6 +120,8 @@ namespace Runway.Shell
             if (attribute == null || !MakesOrChanges(attribute.VerbName)) return false;
             foreach (var pair in MyInvocation.BoundParameters)
             {
+                // An id of only spaces is Runway.InvalidId, with the id as its target (the id rule, checked by the cmdlet).
+                if (IsIdParameter(pair.Key)) continue;
                 string text = pair.Value is string one ? one
                     : pair.Value is string[] many ? System.Linq.Enumerable.FirstOrDefault(many, t => t != null && t.Length > 0 && t.Trim().Length == 0)
                     : null;
