@@ -13,7 +13,7 @@ $script:ContractSamples = @{
     Slug                 = 'contract-router'
     Router               = 'contract-router'
     Type                 = 'speech'
-    Voice                = 'clara'
+    Voice                = 'Maya'
     Avatar               = 'game-character'
     TargetFrameRate      = '60'
     Vault                = 'contract-vault'
@@ -64,10 +64,11 @@ function Get-ContractFullArguments([System.Management.Automation.CommandInfo] $C
     # The mandatory parameters, plus every other parameter of the set that has a sample (a create that needs, say, a voice
     # to be complete), so that a paid create reaches its price check and its POST.
     $arguments = Get-ContractArguments $Command $Set @()
-    foreach ($p in $Set.Parameters | Where-Object { -not $_.IsMandatory -and $script:ContractSamples.ContainsKey($_.Name) -and -not (Test-IdParameter $_) }) {
+    foreach ($p in $Set.Parameters | Where-Object { -not $_.IsMandatory -and $script:ContractSamples.ContainsKey($_.Name) -and $_.Name -ne 'Id' }) {
         $sample = $script:ContractSamples[$p.Name]
         if (-not $p.ParameterType.IsArray -and $sample -is [array]) { $sample = $sample[0] }
-        $arguments[$p.Name] = $sample
+        $converted = $null
+        if ([System.Management.Automation.LanguagePrimitives]::TryConvertTo($sample, $p.ParameterType, [ref] $converted)) { $arguments[$p.Name] = $sample }
     }
     $arguments
 }
@@ -119,7 +120,7 @@ function Get-ContractCases {
         if ($command.Verb -in 'New', 'Invoke') { $cases.Creates += @{ Name = $command.Name; Cost = $cost } }
         if ($cost -in 'Paid', 'Free') {
             foreach ($set in $command.ParameterSets | Where-Object { -not ($_.Parameters | Where-Object { $_.IsMandatory -and -not $script:ContractSamples.ContainsKey($_.Name) }) } | Select-Object -First 1) {
-                $case = @{ Command = $command.Name; Set = $set.Name; Arguments = $(if ($cost -eq 'Paid') { Get-ContractFullArguments $command $set } else { Get-ContractArguments $command $set @() });
+                $case = @{ Command = $command.Name; Set = $set.Name; Arguments = (Get-ContractArguments $command $set @()); FullArguments = (Get-ContractFullArguments $command $set);
                     # A workflow id needs a published workflow: the test finds one in the API and gives its required inputs.
                     WorkflowId = [bool]($command.Parameters['Id'].Aliases -contains 'WorkflowId') }
                 if ($cost -eq 'Paid') { $cases.Paid += $case } else { $cases.Free += $case }
