@@ -27,6 +27,9 @@ namespace Runway.Shell
         private TaskCreator creator;
         private RecordBinding records;
 
+        /// <summary>Piped records' raw values are checked by <see cref="RecordBinding"/>, which names the input.</summary>
+        protected override bool ChecksPipelineValues => true;
+
         /// <summary>Wait until the task finishes and output the finished task.</summary>
         [Parameter]
         public SwitchParameter Wait { get; set; }

@@ -49,13 +49,19 @@ namespace Runway.Shell
         {
             // A blank cell bound from the pipeline means "not given" (Import-Csv), as BlankAsNull says.
             BlankAsNullAttribute.TakeBlank();
-            if (Refused(out ErrorRecord refusal))
+            if (Refused(out ErrorRecord refusal) && !ChecksPipelineValues)
             {
                 WriteError(refusal);
                 return;
             }
             OnRecord();
         }
+
+        /// <summary>
+        /// True for a cmdlet that reads each piped record's raw values itself (GenerationCmdlet: "Input N: -Seed '4.5' is not a
+        /// whole number"), so values bound from the pipeline are left to it; command-line values are refused here all the same.
+        /// </summary>
+        protected virtual bool ChecksPipelineValues => false;
 
         /// <summary>The cmdlet's BeginProcessing, run once its integer parameters are known to be whole.</summary>
         protected virtual void OnBegin()
@@ -126,7 +132,9 @@ namespace Runway.Shell
                     : pair.Value is string[] many ? System.Linq.Enumerable.FirstOrDefault(many, t => t != null && t.Length > 0 && t.Trim().Length == 0)
                     : null;
                 if (text == null || text.Length == 0 || text.Trim().Length > 0) continue;
-                refusal = ErrorPolicy.InvalidArgument("Runway.BlankText", $"-{pair.Key} is only spaces; give it some text or leave it out. Nothing was sent.", pair.Key);
+                // A prompt of only spaces keeps the id a blank prompt always had.
+                string id = pair.Key.IndexOf("Prompt", StringComparison.Ordinal) >= 0 || pair.Key == "Text" ? "Runway.MissingPrompt" : "Runway.BlankText";
+                refusal = ErrorPolicy.InvalidArgument(id, $"-{pair.Key} is only spaces; give it some text or leave it out. Nothing was sent.", pair.Key);
                 return true;
             }
             return false;
