@@ -8,11 +8,12 @@
     Description          = 'Generate video, images, speech and sound with the Runway API from PowerShell (every model of today''s API, upscaling, HDR, recipes, routed generation, workflows, avatars and voices): typed objects that pipe, cost shown before you spend, safe retries, resumable waits.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
-    FormatsToProcess     = @('Runway.Format.ps1xml', 'Runway.Routing.Format.ps1xml', 'Runway.Workflows.Format.ps1xml', 'Runway.Avatars.Format.ps1xml', 'Runway.RoutedGeneration.Format.ps1xml', 'Runway.Models.Format.ps1xml')
+    FormatsToProcess     = @('Runway.Format.ps1xml', 'Runway.Routing.Format.ps1xml', 'Runway.Workflows.Format.ps1xml', 'Runway.Avatars.Format.ps1xml', 'Runway.RoutedGeneration.Format.ps1xml', 'Runway.Models.Format.ps1xml', 'Runway.Organization.Format.ps1xml')
     TypesToProcess       = @('Runway.Types.ps1xml')
     CmdletsToExport      = @(
         'Connect-Runway'
         'Disconnect-Runway'
+        'Get-RunwayAuditLog'
         'Get-RunwayAvatar'
         'Get-RunwayAvatarConversation'
         'Get-RunwayAvatarUsage'
@@ -26,6 +27,8 @@
         'Get-RunwayUsage'
         'Get-RunwayVoice'
         'Get-RunwayWorkflow'
+        'Get-RunwayWorkflowInvocation'
+        'Get-RunwayWorkspaceUsage'
         'Invoke-RunwayWorkflow'
         'New-RunwayAdLocalization'
         'New-RunwayAvatar'
@@ -54,6 +57,7 @@
         'New-RunwayVoiceIsolation'
         'New-RunwayVoicePreview'
         'Remove-RunwayAvatar'
+        'Remove-RunwayAvatarConversation'
         'Remove-RunwayDocument'
         'Remove-RunwayRouter'
         'Remove-RunwayVoice'

@@ -18,7 +18,9 @@ param(
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
     # Pester only: run just these test files (names or paths).
-    [string[]] $TestPath
+    [string[]] $TestPath,
+    # Bench only: run just these sections (see bench/Invoke-Benchmark.ps1 -Only); their rows are updated in bench/results.md.
+    [string[]] $BenchOnly
 )
 
 Set-StrictMode -Version Latest
@@ -208,7 +210,8 @@ function Invoke-Package {
 
 function Invoke-Bench {
     Invoke-Build
-    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'bench/Invoke-Benchmark.ps1') -ModuleManifest (Join-Path $ModuleOut 'Runway.psd1') -Configuration $Configuration
+    $only = if ($BenchOnly) { @('-Only', ($BenchOnly -join ',')) } else { @() }
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'bench/Invoke-Benchmark.ps1') -ModuleManifest (Join-Path $ModuleOut 'Runway.psd1') -Configuration $Configuration @only
     if ($LASTEXITCODE -ne 0) { throw "The benchmark failed (exit code $LASTEXITCODE)." }
 }
 

@@ -11,11 +11,13 @@
          6 s poll interval) vs the Node SDK's Promise.all + waitForTaskOutput: wall time, poll requests, and the
          median delay between a task finishing in the simulator and being reported (targets: wall <= 1.1 x the
          simulator's task time, fewer polls than the SDK);
+      3e. the journal at scale (1,000 vs 100,000 tasks): first lookup by id, first object of a listing, whole listing
+         and compaction memory, the longest a create waits for a compaction;
       4. 200 MB upload (Send-RunwayFile) and download (Save-RunwayOutput -Uri $sim/_sim/blob/209715200) vs a raw
          HttpClient copy, each in a fresh pwsh: throughput and peak working-set growth (targets >= 80 % of raw,
          growth <= 32 MB).
     Loopback only; every loop is bounded. Needs node and `npm ci` in tests/conformance for the SDK figures
-    (they are skipped, and say so, without them).
+    (they are skipped, and say so, without them). -Only runs some sections and updates their rows in results.md.
 #>
 [CmdletBinding()]
 param(
@@ -33,7 +35,10 @@ param(
     [ValidateRange(100, 60000)] [int] $TierRunMs = 1400,
     [ValidateRange(10, 5000)] [int] $LargeBatch = 1000,
     [ValidateRange(1000, 1000000)] [int] $JournalTasks = 100000,
-    [string] $ResultPath = (Join-Path $PSScriptRoot 'results.md')
+    [string] $ResultPath = (Join-Path $PSScriptRoot 'results.md'),
+    # Only these sections; their rows replace the same rows in $ResultPath (new rows are added) and the rest stays.
+    # (Import, PerCall, Batch, Tiers, LargeBatch, Journal, Transfer; a comma-separated string too, as pwsh -File passes it.)
+    [string[]] $Only
 )
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
@@ -65,6 +70,12 @@ function ConvertTo-Utc($Value) {
     if ($Value -is [DateTimeOffset]) { return $Value }
     [DateTimeOffset]::Parse([string]$Value, [Globalization.CultureInfo]::InvariantCulture, [Globalization.DateTimeStyles]::AssumeUniversal)
 }
+$Only = @($Only | ForEach-Object { $_ -split ',' } | ForEach-Object { $_.Trim() } | Where-Object { $_ })
+$unknown = @($Only | Where-Object { $_ -notin 'Import', 'PerCall', 'Batch', 'Tiers', 'LargeBatch', 'Journal', 'Transfer' })
+if ($unknown) { throw "-Only: unknown section(s) $($unknown -join ', '); choose from Import, PerCall, Batch, Tiers, LargeBatch, Journal, Transfer." }
+# Each section below sits in an if (Test-Section ...) block; the bodies keep their indentation (small diffs, easy merges).
+function Test-Section([string] $Name) { -not $Only -or $Only -contains $Name }
+. (Join-Path $PSScriptRoot 'JournalData.ps1')
 function Write-Step([string] $Text) { Write-Host ("[{0,5:0}s] {1}" -f $started.Elapsed.TotalSeconds, $Text) }
 
 $pwshExe, $pwshPrefix = Get-PwshCommand
@@ -91,6 +102,7 @@ Write-Step "Simulator at $($sim.Url); load average $($load -join ' ') on $([Envi
 try {
     Import-Module $ModuleManifest -Force
 
+    if (Test-Section 'Import') {
     # ---- 1. Import time in a fresh pwsh ------------------------------------------------------------------
     Write-Step 'Import-Module in a fresh pwsh...'
     $importScript = "`$w = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$ModuleManifest'; `$w.Elapsed.TotalMilliseconds"
@@ -101,6 +113,8 @@ try {
     $importStat = Get-Stat $import
     Add-Row 'Import-Module (fresh pwsh)' (Format-Stat $importStat 'ms') '–' ('{0:0.00}× / {1:0.00}× of target' -f ($importStat.Min / 300), ($importStat.Median / 300)) '≤ 300 ms median' ($importStat.Median -le 300)
 
+    }
+    if (Test-Section 'PerCall') {
     # ---- 2. Per-call overhead ----------------------------------------------------------------------------
     Write-Step 'Per-call overhead (200 calls)...'
     Reset-RunwaySimulator
@@ -129,6 +143,8 @@ try {
         Add-Row 'Get-RunwayTask vs SDK' (Format-Stat $moduleStat 'ms') ("SDK " + (Format-Stat $sdkStat 'ms')) (Format-Ratio ($moduleStat.Min / $sdkStat.Min) ($moduleStat.Median / $sdkStat.Median)) '(reference)' $null
     }
 
+    }
+    if (Test-Section 'Batch') {
     # ---- 3. Batch of image-to-video tasks -----------------------------------------------------------------
     Write-Step "Batch of $BatchSize image-to-video tasks, RunMs $BatchRunMs, $BatchRuns run(s) per side..."
     $image = 'https://example.com/bench-first-frame.png'
@@ -192,9 +208,9 @@ try {
     }
     if (@($batch | Where-Object Throttled).Count) { $notes.Add('WARNING: some batch tasks were THROTTLED, so the report delays are overstated.') }
 
+    }
     # ---- 3b. Batches at real tier limits ---------------------------------------------------------------------
     $tierTask = ($TierPendingMs + $TierRunMs) / 1000
-    Write-Step "Batches of $BatchSize at MaxConcurrent $($TierSlots -join ', '): PendingMs $TierPendingMs, RunMs $TierRunMs (task $tierTask s)..."
     function Get-SimEnds([object[]] $Ids, [int] $Slots) {
         # The simulator's queue, replayed from the tasks' createdAt: eligible after PendingMs, FIFO, one slot per end.
         $created = foreach ($id in $Ids) { [pscustomobject]@{ Id = $id; At = ConvertTo-Utc (Invoke-RestMethod -Uri "$($sim.Url)/v1/tasks/$id" -Headers $headers).createdAt } }
@@ -237,6 +253,8 @@ try {
         [pscustomobject]@{ Side = $Side; Slots = $Slots; Wall = $wall; Polls = $polls; Delay = (Get-Stat $delays).Median; MaxRunning = $stats.maxRunning.gen4_turbo
             MaxInFlight = $stats.maxInFlight.gen4_turbo; FirstCreate = $creates[0].time; Extra = $extra }
     }
+    if (Test-Section 'Tiers') {
+    Write-Step "Batches of $BatchSize at MaxConcurrent $($TierSlots -join ', '): PendingMs $TierPendingMs, RunMs $TierRunMs (task $tierTask s)..."
     foreach ($slots in $TierSlots) {
         $mod = Measure-TierBatch 'module' $slots $BatchSize
         Write-Step ("  {0} slot(s) module: {1:0.0} s, {2} polls, median delay {3:0.000} s, in flight ≤ {4}" -f $slots, $mod.Wall, $mod.Polls, $mod.Delay, $mod.MaxInFlight)
@@ -254,6 +272,8 @@ try {
         if ($mod.MaxInFlight -gt $slots) { $notes.Add("WARNING: the module had $($mod.MaxInFlight) tasks in flight at MaxConcurrent $slots.") }
     }
 
+    }
+    if (Test-Section 'LargeBatch') {
     # ---- 3c. A large batch: memory, first create, threads --------------------------------------------------
     Write-Step "Batch of $LargeBatch at MaxConcurrent 100 (task $tierTask s), fresh pwsh..."
     $large = Measure-TierBatch 'module' 100 $LargeBatch
@@ -266,6 +286,8 @@ try {
     Add-Row "Batch ${LargeBatch}: threads" ("{0} peak" -f $x.peakThreads) ("{0} idle" -f $x.idleThreads) ('+{0}' -f ($x.peakThreads - $x.idleThreads)) 'no thread per task (≤ +32)' (($x.peakThreads - $x.idleThreads) -le 32)
     Add-Row "Batch ${LargeBatch}: wall time" ('{0:0.0} s' -f $large.Wall) ('ideal {0:0.0} s' -f ($LargeBatch / 100 * $tierTask)) ('{0:0.000}× ideal' -f ($large.Wall / ($LargeBatch / 100 * $tierTask))) '(reference)' $null
 
+    }
+    if (Test-Section 'Journal') {
     # ---- 3d. The task journal at 100,000 tasks ----------------------------------------------------------------
     Write-Step "Task journal of $JournalTasks tasks, fresh pwsh..."
     $journalDir = Join-Path $work 'journal'
@@ -280,8 +302,54 @@ try {
     Add-Row 'Journal: task-id completion' (Format-Stat $completeStat 'ms' '0.0') $size ('{0:0.000}× of target' -f ($completeStat.Median / 100)) '≤ 100 ms median' ($completeStat.Median -le 100)
     Add-Row "Journal: a create's journal line" (Format-Stat $appendStat 'ms' '0.00') $size ('{0:0.000}× of target' -f ($appendStat.Median / 10)) '≤ 10 ms median' ($appendStat.Median -le 10)
     Add-Row 'Journal: one compaction' ('{0:N0} ms, {1:N0} ms of it holding the lock' -f $j.compactMs, $j.compactLockedMs) ('{0:0.0} MB → {1:0.0} MB; {2:N0} tasks kept, {3:N0} archived' -f ($j.bytes / 1MB), ($j.bytesAfter / 1MB), $j.keptTasks, $j.archivedTasks) ('{0:0.000}× the size' -f ($j.bytesAfter / $j.bytes)) 'bounded; nothing unfinished or unsaved lost (tests)' $null
-    Add-Row 'Journal: longest append during that compaction' ('{0:N1} ms' -f $j.longestAppendDuringCompactionMs) ('{0} appends, one every 20 ms from another runspace{1}' -f $j.appendsDuringCompaction, $(if ($j.appendErrorDuringCompaction) { "; one FAILED: $($j.appendErrorDuringCompaction)" })) ('{0:0.000}× an append''s 10 s patience' -f ($j.longestAppendDuringCompactionMs / 10000)) '≤ 1 s (only the final swap holds the lock)' ($j.longestAppendDuringCompactionMs -le 1000 -and -not $j.appendErrorDuringCompaction)
+    Add-Row 'Journal: longest append during that compaction' ('{0:N1} ms' -f $j.longestAppendDuringCompactionMs) ('{0} appends, one every 20 ms from another runspace{1}' -f $j.appendsDuringCompaction, $(if ($j.appendErrorDuringCompaction) { "; one FAILED: $($j.appendErrorDuringCompaction)" })) ('{0:0.000}× an append''s 10 s patience' -f ($j.longestAppendDuringCompactionMs / 10000)) '≤ 500 ms (only the final swap holds the lock)' ($j.longestAppendDuringCompactionMs -le 500 -and -not $j.appendErrorDuringCompaction)
 
+
+    # ---- 3e. The journal at scale: 1,000 vs 100,000 tasks, each figure the first of a fresh pwsh --------------
+    Write-Step "Task journal at scale: 1,000 vs $JournalTasks tasks, fresh pwsh per figure..."
+    Reset-RunwaySimulator
+    $known = (New-RunwaySimulatorTask -Model gen4_turbo -Status SUCCEEDED).id
+    function Measure-JournalFigure([string] $Mode, [string] $Journal) {
+        $json = & $pwshExe @pwshPrefix -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Measure-JournalScale.ps1') -ModuleManifest $ModuleManifest -Journal $Journal -Mode $Mode -Id $known
+        if ($LASTEXITCODE -ne 0) { throw "Measure-JournalScale.ps1 -Mode $Mode failed: $json" }
+        $json | Select-Object -Last 1 | ConvertFrom-Json
+    }
+    $scale = @{}
+    foreach ($size in 1000, $JournalTasks) {
+        $file = Join-Path $work "scale-$size/journal.jsonl"
+        New-Item -ItemType Directory -Path (Split-Path $file) | Out-Null
+        $lineCount = New-BenchJournal -Path $file -Tasks $size -OldestId $known
+        # The index is built once (an upgrade's first lookup; appends keep it current after that).
+        $index = Measure-JournalFigure Index $file
+        $lookups = @(foreach ($run in 1..$Runs) { Measure-JournalFigure Lookup $file })
+        $firsts = @(foreach ($run in 1..$Runs) { Measure-JournalFigure FirstObject $file })
+        $scale[$size] = [pscustomobject]@{ Lines = $lineCount; Bytes = (Get-Item $file).Length; File = $file; Index = $index; Lookup = Get-Stat $lookups.ms; Find = Get-Stat $lookups.findMs
+            LookupGrowth = Get-Stat $lookups.growthMB; First = Get-Stat $firsts.ms; FirstGrowth = Get-Stat $firsts.growthMB }
+        Write-Step ("  {0:N0} tasks ({1:0.0} MB): index {2:0} ms; Get-RunwayTask -Id {3:0.0} ms (journal {4:0.00} ms, +{5:0.0} MB); first listed {6:0.0} ms" -f $size, ($scale[$size].Bytes / 1MB), $index.ms, $scale[$size].Lookup.Median, $scale[$size].Find.Median, $scale[$size].LookupGrowth.Max, $scale[$size].First.Median)
+    }
+    $small = $scale[1000]; $big = $scale[$JournalTasks]
+    $bigSize = '{0:N0} tasks, {1:0} MB' -f $JournalTasks, ($big.Bytes / 1MB)
+    $lookupRatio = $big.Lookup.Median / $small.Lookup.Median
+    Add-Row "Journal at scale: first Get-RunwayTask -Id (its sighting looks the task up)" ((Format-Stat $big.Lookup 'ms' '0.0') + "; journal part $(Format-Stat $big.Find 'ms' '0.00'); +$($big.LookupGrowth.Max) MB") ("1,000 tasks: " + (Format-Stat $small.Lookup 'ms' '0.0') + "; journal part $(Format-Stat $small.Find 'ms' '0.00')") (Format-Ratio ($big.Lookup.Min / $small.Lookup.Min) $lookupRatio) '≤ 3× the 1,000-task time; ≤ 64 MB growth' ($lookupRatio -le 3 -and $big.LookupGrowth.Max -le 64)
+    $firstRatio = $big.First.Median / $small.First.Median
+    Add-Row 'Journal at scale: first object of an unfiltered Get-RunwayTask' ((Format-Stat $big.First 'ms' '0.0') + "; +$($big.FirstGrowth.Max) MB") ("1,000 tasks: " + (Format-Stat $small.First 'ms' '0.0')) (Format-Ratio ($big.First.Min / $small.First.Min) $firstRatio) '≤ 3× the 1,000-task time' ($firstRatio -le 3)
+    Add-Row 'Journal at scale: building the id index (once)' ('{0:N0} ms' -f $big.Index.ms) ('1,000 tasks: {0:N0} ms; {1}' -f $small.Index.ms, $bigSize) '–' '(reference: after an upgrade; appends keep it current)' $null
+    $whole = Measure-JournalFigure WholeListing $big.File
+    Add-Row 'Journal at scale: whole unfiltered listing (Get-RunwayTask \| Measure-Object)' ('{0:N0} ms, +{1} MB' -f $whole.ms, $whole.growthMB) ('{0:N0} tasks listed; {1}' -f $whole.count, $bigSize) ('{0:0.00}× of target' -f ($whole.growthMB / 64)) '≤ 64 MB growth' ($whole.growthMB -le 64 -and $whole.count -eq $JournalTasks)
+    $copy = Join-Path $work 'scale-compact/journal.jsonl'
+    New-Item -ItemType Directory -Path (Split-Path $copy) | Out-Null
+    Copy-Item $big.File $copy
+    $compact = Measure-JournalFigure Compaction $copy
+    Add-Row 'Journal at scale: one compaction' ('{0:N0} ms, +{1} MB' -f $compact.ms, $compact.growthMB) ('{0:0.0} MB → {1:0.0} MB; {2:N0} kept, {3:N0} archived' -f ($compact.bytesBefore / 1MB), ($compact.bytesAfter / 1MB), $compact.kept, $compact.archived) ('{0:0.00}× of target' -f ($compact.growthMB / 64)) '≤ 64 MB growth' ($compact.growthMB -le 64)
+    Remove-Item (Split-Path $copy) -Recurse -Force
+    New-Item -ItemType Directory -Path (Split-Path $copy) | Out-Null
+    Copy-Item $big.File $copy
+    $trigger = Measure-JournalFigure Trigger $copy
+    $longestWait = [Math]::Max($trigger.ms, $trigger.longestAppendMs)
+    Add-Row 'Journal at scale: longest create wait during a compaction' ('{0:N1} ms (the create that started it: {1:N1} ms)' -f $longestWait, $trigger.ms) ('{0} creates, one every 20 ms, during the {1:N0} ms background compaction; {2}' -f $trigger.appends, $trigger.compactionMs, $bigSize) ('{0:0.00}× of target' -f ($longestWait / 500)) '≤ 500 ms' ($longestWait -le 500)
+
+    }
+    if (Test-Section 'Transfer') {
     # ---- 4. 200 MB upload and download -------------------------------------------------------------------
     Write-Step "$TransferMB MB upload and download, $TransferRuns run(s) each, fresh pwsh per side..."
     Reset-RunwaySimulator
@@ -319,6 +387,7 @@ try {
         $modGrowth = Get-Stat $mod.growthMB; $rawGrowth = Get-Stat $raw.growthMB
         Add-Row "$(if ($kind -eq 'Upload') { "$TransferMB MB" } else { "$TransferMB MiB" }) $($kind.ToLower()): peak working-set growth" (Format-Stat $modGrowth 'MB' '0.0') ("HttpClient " + (Format-Stat $rawGrowth 'MB' '0.0')) '–' '≤ 32 MB' ($modGrowth.Median -le 32)
     }
+    }
 }
 finally {
     Stop-RunwaySimulator $sim
@@ -327,6 +396,26 @@ finally {
 
 # ---- Report ----------------------------------------------------------------------------------------------
 $loadAfter = (Get-Content /proc/loadavg -ErrorAction SilentlyContinue) -split ' ' | Select-Object -First 3
+if ($Only -and (Test-Path $ResultPath)) {
+    # A partial run: its rows replace the rows of the same name (new ones go after the last row), the rest stays.
+    $text = [System.Collections.Generic.List[string]]::new([string[]](Get-Content $ResultPath))
+    function Get-TableEnd { $end = -1; for ($i = 0; $i -lt $text.Count; $i++) { if ($text[$i].StartsWith('|')) { $end = $i } elseif ($end -ge 0) { break } }; $end }
+    foreach ($r in $rows) {
+        $line = "| $($r.Benchmark) | $($r.Module) | $($r.Baseline) | $($r.Ratio) | $($r.Target) | $($r.Met) |"
+        $at = -1
+        for ($i = 0; $i -lt $text.Count; $i++) { if ($text[$i].StartsWith("| $($r.Benchmark) |")) { $at = $i } }
+        if ($at -ge 0) { $text[$at] = $line } else { $text.Insert((Get-TableEnd) + 1, $line) }
+    }
+    $stamp = "Rows of $($Only -join ', ') measured again by ``Invoke-Benchmark.ps1 -Only $($Only -join ',')``"
+    for ($i = $text.Count - 1; $i -ge 0; $i--) { if ($text[$i].StartsWith($stamp)) { $text.RemoveAt($i); if ($i -lt $text.Count -and $text[$i] -eq '') { $text.RemoveAt($i) } } }
+    $end = Get-TableEnd
+    $text.Insert($end + 1, '')
+    $text.Insert($end + 2, "$stamp on $([DateTime]::UtcNow.ToString('yyyy-MM-dd HH:mm')) UTC, load average before / after: $($load -join ' ') / $($loadAfter -join ' '), $([int]$started.Elapsed.TotalSeconds) s.")
+    Set-Content -Path $ResultPath -Value $text -Encoding utf8
+    foreach ($r in $rows) { Write-Host "| $($r.Benchmark) | $($r.Module) | $($r.Baseline) | $($r.Ratio) | $($r.Target) | $($r.Met) |" }
+    Write-Host "Rows updated in $ResultPath ($([int]$started.Elapsed.TotalSeconds) s)"
+    return
+}
 $md = [System.Text.StringBuilder]::new()
 $null = $md.AppendLine('# Runway module benchmarks').AppendLine()
 $null = $md.AppendLine("Generated by ``build.ps1 -Task Bench`` ($Configuration) on $([DateTime]::UtcNow.ToString('yyyy-MM-dd HH:mm')) UTC, " +
@@ -346,6 +435,7 @@ $null = $md.AppendLine("- Batch: $BatchSize × ``New-RunwayVideo`` (gen4_turbo, 
 $null = $md.AppendLine("- Batches at tier limits: $BatchSize × the same ``New-RunwayVideo`` batch (``-Wait``, 6 s interval), each side in a **fresh** process (the module: a new pwsh, so nothing learned and the tier read afresh), at **MaxConcurrent $($TierSlots -join ', ')**, **PendingMs $TierPendingMs, RunMs $TierRunMs**: a simulator task takes $tierTask s, and the ideal is tasks ÷ slots × $tierTask s. " +
     'The module keeps at most MaxConcurrent tasks unfinished (its gate creates the next when one ends, so each slot costs PendingMs + RunMs); the SDK creates all 100 at once and leaves the queue to the server, whose queue overlaps one task''s PENDING with another''s run: that is why the SDK can come in under the ideal. ' +
     "Report delay = report time minus the task's end, the end replayed from the tasks' createdAt by the simulator's rules (eligible after PendingMs, FIFO, one slot per end). The $LargeBatch-task batch runs at MaxConcurrent 100 in a fresh pwsh: working set VmHWM after minus VmRSS before (peak reset), threads sampled every 20 ms, first create = the simulator's log time of the first POST minus the pipeline's start.")
+$null = $md.AppendLine("- Journal at scale: the same made-up year at 1,000 and $JournalTasks tasks (the oldest task one the simulator knows); each figure is the first use of the journal in a fresh pwsh, after a warm-up against a small journal of its own (so type loading and JIT are not counted), min / median of $Runs runs; growth = peak working set (VmHWM) minus the working set before. The id index is built once first, as an upgrade's first lookup would. The longest create wait: a created line that finds the file past the 8 MB threshold (the compaction starts in the background), then one every 20 ms until it ends.")
 $null = $md.AppendLine("- Journal: a made-up year of $JournalTasks tasks (created + status line each, a saved line for half; the newest 20 finished, so the listing sends nothing to the API), in a fresh pwsh; medians of 15 (listing, completion) and 45 (appends, compaction off while timed, to a temp-dir file) runs; then one compaction of the whole file.")
 $null = $md.AppendLine("- Transfers (MB/s = 10^6 bytes per second): a $TransferMB MB (decimal: the module's own upload limit) file; upload = ``Send-RunwayFile`` vs an HttpClient multipart POST of the same slot fields; download = ``Save-RunwayOutput -Uri `$sim/_sim/blob/$downloadBytes`` vs HttpClient ``GetAsync(ResponseHeadersRead)`` + ``CopyToAsync`` to a file. " +
     'Each side runs in its own fresh pwsh after a 1 MB warm-up; peak working-set growth is VmHWM after the transfer minus VmRSS before it (peak reset through /proc/self/clear_refs).')

@@ -21,18 +21,8 @@ $ProgressPreference = 'SilentlyContinue'
 Import-Module $ModuleManifest
 $journal = Join-Path $Directory 'journal.jsonl'
 $env:RUNWAY_JOURNAL = $journal
-$start = [DateTimeOffset]::UtcNow.AddDays(-365)
-$step = 365 * 86400 / $Tasks
-$lines = [System.Collections.Generic.List[string]]::new($Tasks * 3)
-for ($i = 0; $i -lt $Tasks; $i++) {
-    $id = [guid]::NewGuid().ToString()
-    $t = $start.AddSeconds($i * $step)
-    $lines.Add('{"event":"created","id":"' + $id + '","time":"' + $t.ToString('o') + '","endpoint":"image_to_video","model":"gen4_turbo","estimatedCredits":25,"prompt":"shot ' + $i + ' of the harbour at dawn, slow pan","inputs":["/home/u/frames/' + $i + '.png -> data:image/png;base64,…(48210 chars)"]}')
-    $status = if ($i % 10 -eq 3) { '"status":"FAILED","failure":"An unexpected error occurred.","failureCode":"INTERNAL.BAD_OUTPUT"' } else { '"status":"SUCCEEDED","output":["https://dnznrvs05pmza.cloudfront.net/' + $id + '.mp4?_jwt=eyJhbGciOiJIUzI1NiJ9.abcdefghijklmnopqrstuvwxyz"]' }
-    $lines.Add('{"event":"status","id":"' + $id + '","time":"' + $t.AddSeconds(30).ToString('o') + '",' + $status + '}')
-    if ($i % 2 -eq 0) { $lines.Add('{"event":"saved","id":"' + $id + '","time":"' + $t.AddSeconds(31).ToString('o') + '","path":"/home/u/clips/' + $id + '.mp4"}') }
-}
-[IO.File]::WriteAllLines($journal, $lines)
+. (Join-Path $PSScriptRoot 'JournalData.ps1')
+$lineCount = New-BenchJournal -Path $journal -Tasks $Tasks
 $bytes = (Get-Item $journal).Length
 function Measure-Ms([scriptblock] $Script, [int] $Times) {
     foreach ($n in 1..$Times) { $w = [Diagnostics.Stopwatch]::StartNew(); $null = & $Script; $w.Elapsed.TotalMilliseconds }
@@ -79,6 +69,6 @@ $sync.Run = $false
 $null = $appender.EndInvoke($handle)
 $appender.Dispose()
 $listAfter = @(Measure-Ms { $null = @(Get-RunwayTask -First 20) } 5)
-[pscustomobject]@{ tasks = $Tasks; lines = $lines.Count; bytes = $bytes; listMs = $list; completeMs = $complete; appendMs = $append; compactMs = $compactMs; compactLockedMs = $result.LockedMilliseconds
+[pscustomobject]@{ tasks = $Tasks; lines = $lineCount; bytes = $bytes; listMs = $list; completeMs = $complete; appendMs = $append; compactMs = $compactMs; compactLockedMs = $result.LockedMilliseconds
     appendsDuringCompaction = $sync.Count; longestAppendDuringCompactionMs = $sync.MaxMs; appendErrorDuringCompaction = $sync.Error
     keptTasks = $result.Kept; archivedTasks = $result.Archived; bytesAfter = $result.BytesAfter; listAfterMs = $listAfter } | ConvertTo-Json -Compress

@@ -75,4 +75,33 @@ Describe 'Request bodies against the SDK''s TypeScript declarations' {
         $result.Output | Should -Match 'outputFormat'
         $result.Output | Should -Match 'veo3\.1_fast'
     }
+
+    It 'the bodies of a video character, a session''s tools and integration and a run of any graph node type-check as the SDK''s params' {
+        if (-not $HasTsc) { Set-ItResult -Skipped -Because 'node and npm ci in tests/conformance are needed'; return }
+        Reset-RunwaySimulator -Url $SimUrl
+        New-RunwayVideo -Character 'https://example.com/actor.mp4' -Reference 'https://example.com/dance.mp4' | Out-Null
+        New-RunwayVideo -Character @{ Uri = 'https://example.com/actor'; Type = 'video' } -Reference 'https://example.com/dance.mp4' | Out-Null
+        New-RunwayRealtimeSession -Avatar influencer -Integration @{ Type = 'livekit'; Url = 'wss://rooms.example.com'; RoomName = 'r1'; Token = 't'; AgentIdentity = 'agent' } -Tool @{
+            Type = 'backend_rpc'; Name = 'lookup'; Description = 'Looks up'; TimeoutSeconds = 4
+            Parameters = @(@{ Type = 'array'; Name = 'ids'; Description = 'Ids'; Items = @{ Type = 'integer' }; Required = $true }, @{ Type = 'string'; Name = 'mode'; Description = 'Mode'; Enum = @('a', 'b') })
+        } | Out-Null
+        $workflow = Get-RunwayWorkflow -Name 'Product shot' | Where-Object Version -eq 2 | Get-RunwayWorkflow
+        $render = ($workflow.NodeIds.GetEnumerator() | Where-Object Value -eq 'Product render').Key
+        Invoke-RunwayWorkflow -Id $workflow.Id -Inputs @{ 'Product image' = 'https://example.com/a.png'; "$render.seed" = 7; "$render.style" = @{ type = 'video'; uri = 'https://example.com/s.mp4' } } | Out-Null
+        $lines = [System.Collections.Generic.List[string]]::new()
+        $lines.Add("import type { CharacterPerformanceCreateParams } from '$((Join-Path $Sdk 'character-performance.js') -replace '\\', '/')';")
+        $lines.Add("import type { RealtimeSessionCreateParams } from '$((Join-Path $Sdk 'realtime-sessions.js') -replace '\\', '/')';")
+        $lines.Add("import type { WorkflowRunParams } from '$((Join-Path $Sdk 'workflows.js') -replace '\\', '/')';")
+        $count = 0
+        foreach ($pair in @(('/v1/character_performance', 'CharacterPerformanceCreateParams'), ('/v1/realtime_sessions', 'RealtimeSessionCreateParams'), ("/v1/workflows/$($workflow.Id)", 'WorkflowRunParams'))) {
+            foreach ($sent in @(Get-ApiRequest $pair[0] -Method POST)) {
+                $lines.Add("export const body$count`: $($pair[1]) = $($sent.Body);")
+                $count++
+            }
+        }
+        $count | Should -Be 4
+        $result = Invoke-Tsc $lines
+        $result.Output | Should -BeNullOrEmpty
+        $result.ExitCode | Should -Be 0
+    }
 }

@@ -139,6 +139,13 @@ function Get-Secret { param([string] `$Name, [string] `$Vault) if (`$Vault -eq '
         $all | Should -Not -Match $TestKey
         $all | Should -Not -Match $TestKey.Substring(4, 40)
     }
+
+    It 'Disconnect-Runway drops the cap and -AllowUnknownPrice with the key (nothing of a connection outlives it)' {
+        Connect-Runway -ApiKey (ConvertTo-SecureString $TestKey -AsPlainText -Force) -BaseUri $SimUrl -MaxCredits 5 -AllowUnknownPrice -SkipValidation | Out-Null
+        [Runway.Tasks.SpendingGuard]::AllowUnknownPrice | Should -BeTrue
+        Disconnect-Runway
+        [Runway.Tasks.SpendingGuard]::AllowUnknownPrice | Should -BeFalse
+    }
 }
 
 Describe 'Get-RunwayCredit and Get-RunwayUsage' {

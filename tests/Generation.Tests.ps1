@@ -303,7 +303,7 @@ Describe 'Bad input is refused with a clear error and zero requests' {
         @{ Case = 'count out of range'; Id = 'Runway.InvalidOutputCount'; Script = { New-RunwayImage -Prompt 'x' -Model gpt_image_2 -OutputCount 11 } }
         @{ Case = 'whole seconds only'; Id = 'Runway.InvalidDuration'; Script = { New-RunwayVideo -Prompt 'x' -Model gen4.5 -Duration 2.5 } }
         @{ Case = 'a word where a number or auto goes'; Id = 'Runway.InvalidPipelineValue'; Script = { New-RunwayVideo -Prompt 'x' -Model seedance2 -Duration soon } }
-        @{ Case = 'an -Option key no model has'; Id = 'Runway.MoedNotSupported'; Script = { New-RunwayVideo -Video 'https://example.com/a.mp4' -Model seedance2_5 -Option @{ moed = 'extend' } } }
+        @{ Case = 'an -Option key no model has'; Id = 'Runway.UnknownKey'; Script = { New-RunwayVideo -Video 'https://example.com/a.mp4' -Model seedance2_5 -Option @{ moed = 'extend' } } }
         @{ Case = 'an -Option of the wrong type'; Id = 'Runway.InvalidValue'; Script = { New-RunwayImage -Prompt 'x' -Model seedream5_pro -Option @{ grounding = 'yes' } } }
         @{ Case = 'an -Option value not allowed'; Id = 'Runway.InvalidMode'; Script = { New-RunwayVideo -Video 'https://example.com/a.mp4' -Model seedance2_5 -Option @{ mode = 'loop' } } }
         @{ Case = 'an -Option number out of range'; Id = 'Runway.InvalidSpeed'; Script = { New-RunwaySpeech -Text 'hi' -Voice Maya -Model eleven_v3 -Option @{ speed = 2 } } }

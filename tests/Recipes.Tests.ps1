@@ -124,7 +124,7 @@ New-RunwayMultiShotVideo -Prompt 'a heist' -WhatIf
         @{ Name = 'a square ratio the recipe lacks'; Id = 'Runway.InvalidRatio'; Match = '1440:1440'; Script = { New-RunwayMultiShotVideo -Prompt 'x' -Ratio 1024:1024 } }
         @{ Name = 'two shots'; Id = 'Runway.InvalidCount'; Match = '3–5'; Script = { New-RunwayMultiShotVideo -Shot @{ Duration = 5; Prompt = 'a' }, @{ Duration = 5; Prompt = 'b' } } }
         @{ Name = 'shots that do not add up to -Duration'; Id = 'Runway.ShotDurationSum'; Match = 'add up'; Script = { New-RunwayMultiShotVideo -Duration 15 -Shot @{ Duration = 5; Prompt = 'a' }, @{ Duration = 5; Prompt = 'b' }, @{ Duration = 2; Prompt = 'c' } } }
-        @{ Name = 'a misspelt shot key'; Id = 'Runway.UnknownRecipeField'; Match = 'Duration, Prompt'; Script = { New-RunwayMultiShotVideo -Shot @{ Seconds = 5; Prompt = 'a' }, @{ Duration = 5; Prompt = 'b' }, @{ Duration = 5; Prompt = 'c' } } }
+        @{ Name = 'a misspelt shot key'; Id = 'Runway.UnknownKey'; Match = 'Duration, Prompt'; Script = { New-RunwayMultiShotVideo -Shot @{ Seconds = 5; Prompt = 'a' }, @{ Duration = 5; Prompt = 'b' }, @{ Duration = 5; Prompt = 'c' } } }
         @{ Name = 'a shot of 0 s'; Id = 'Runway.InvalidShot'; Match = 'above 0'; Script = { New-RunwayMultiShotVideo -Shot @{ Duration = 0; Prompt = 'a' }, @{ Duration = 5; Prompt = 'b' }, @{ Duration = 5; Prompt = 'c' } } }
         @{ Name = '-Prompt with -Shot'; Id = 'Runway.PromptNotForCustomMode'; Match = 'mode auto'; Script = { New-RunwayMultiShotVideo -Prompt 'x' -Shot @{ Duration = 5; Prompt = 'a' } } }
         @{ Name = 'mode auto without a prompt'; Id = 'Runway.MissingPrompt'; Match = 'Prompt'; Script = { New-RunwayMultiShotVideo -Mode auto } }
@@ -134,7 +134,7 @@ New-RunwayMultiShotVideo -Prompt 'a heist' -WhatIf
         @{ Name = 'a product ad of 16 s'; Id = 'Runway.InvalidDuration'; Match = '4–15'; Script = { New-RunwayProductAd -ProductImage $Png -Duration 16 } }
         @{ Name = 'a missing campaign prompt'; Id = 'Runway.MissingPrompt'; Match = 'Prompt'; Script = { New-RunwayProductCampaignImage -Image $Png -Prompt ' ' } }
         @{ Name = 'a view that is not front, side or back'; Id = 'Runway.InvalidChoice'; Match = 'front, side, back'; Script = { New-RunwayProductSwap -ReferenceVideo $Clip -OriginalProductImage $Png -NewProductImage @{ Uri = $Png; View = 'top' } } }
-        @{ Name = 'an unknown key in a new product image'; Id = 'Runway.UnknownRecipeField'; Match = 'View'; Script = { New-RunwayProductSwap -ReferenceVideo $Clip -OriginalProductImage $Png -NewProductImage @{ Uri = $Png; Angle = 'front' } } }
+        @{ Name = 'an unknown key in a new product image'; Id = 'Runway.UnknownKey'; Match = 'View'; Script = { New-RunwayProductSwap -ReferenceVideo $Clip -OriginalProductImage $Png -NewProductImage @{ Uri = $Png; Angle = 'front' } } }
         @{ Name = 'an image as the reference video'; Id = 'Runway.UnsupportedFormat'; Match = 'ReferenceVideo'; Script = { New-RunwayProductSwap -ReferenceVideo $Png -OriginalProductImage $Png -NewProductImage $Png } }
         @{ Name = 'resolution 4k for a swap'; Id = 'Runway.InvalidChoice'; Match = '720p, 1080p'; Script = { New-RunwayProductSwap -ReferenceVideo $Clip -OriginalProductImage $Png -NewProductImage $Png -Resolution 4k } }
         @{ Name = 'a UGC image 8 times as wide as tall'; Id = 'Runway.InvalidAspectRatio'; Match = '0.4–4'; Script = { New-RunwayProductUgc -CharacterImage $Png -ProductImage $WidePng } }

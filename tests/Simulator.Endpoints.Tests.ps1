@@ -405,7 +405,10 @@ Describe 'Runway API simulator: SDK 4.20 endpoints' {
             $created.routing.resolvedInput.aspectRatio | Should -Be '3:2'
             $created.routing.resolvedInput.ratio | Should -Be '1248:832'
             $created.routing.resolvedInput.resolution | Should -Be '1k'
-            $created.routing.estimatedCost.credits | Should -Be 18
+            # The router charges what the model's own endpoint charges (one price table): gpt_image_2 at its default quality.
+            $direct = New-Created '/v1/text_to_image' @{ model = 'gpt_image_2'; promptText = 'a fox'; ratio = '1920:1280'; outputCount = 3 }
+            $created.routing.estimatedCost.credits | Should -Be $direct.estimatedCost.credits
+            $created.routing.estimatedCost.credits % 3 | Should -Be 0
             $task = Wait-SimTask $created.id
             @($task.output).Count | Should -Be 3
             (Get-Bytes $task.output[2]).ContentType | Should -Be 'image/png'
@@ -520,7 +523,8 @@ Describe 'Runway API simulator: SDK 4.20 endpoints' {
             @{ Case = 'a number for a string primitive'; Node = 'Style'; Value = @{ text = @{ type = 'primitive'; value = 3 } }; Path = 'nodeOutputs.{node}.text.value' }
             @{ Case = 'an unknown output key'; Node = 'Style'; Value = @{ colour = @{ type = 'primitive'; value = 'x' } }; Path = 'nodeOutputs.{node}.colour' }
             @{ Case = 'a uri on a primitive'; Node = 'Style'; Value = @{ text = @{ type = 'primitive'; value = 'x'; uri = 'https://e.com/a' } }; Path = 'nodeOutputs.{node}.text.uri' }
-            @{ Case = 'a generation node'; Node = 'Restyle'; Value = @{ video = @{ type = 'video'; uri = 'https://e.com/v.mp4' } }; Path = 'nodeOutputs.{node}' }
+            # The SDK takes any node id of the graph, each output typed: a generation node's value must still be one of the SDK's types.
+            @{ Case = 'a generation node''s value of no SDK type'; Node = 'Restyle'; Value = @{ video = @{ type = 'document'; uri = 'https://e.com/v.mp4' } }; Path = 'nodeOutputs.{node}.video.type' }
         ) {
             $wf = Get-Workflow 'Video restyle'
             $source = Get-NodeId $wf 'Source video'
@@ -531,6 +535,15 @@ Describe 'Runway API simulator: SDK 4.20 endpoints' {
             $r = Invoke-Sim -Method Post -Path "/v1/workflows/$($wf.id)" -Body @{ nodeOutputs = $outputs }
             $r.Status | Should -Be 400
             Get-Issue $r | Should -Contain ($Path -replace '\{source\}', $source -replace '\{node\}', $(if ($Node) { Get-NodeId $wf $Node }))
+        }
+
+        It 'accepts typed outputs on a node that is not an input (the SDK takes any node id of the graph)' {
+            $wf = Get-Workflow 'Video restyle'
+            $outputs = @{
+                (Get-NodeId $wf 'Source video') = @{ video = @{ type = 'video'; uri = $RemoteVideo } }
+                (Get-NodeId $wf 'Restyle') = @{ seed = @{ type = 'primitive'; value = 7 }; look = @{ type = 'image'; uri = 'https://e.com/look.png' } }
+            }
+            (Invoke-Sim -Method Post -Path "/v1/workflows/$($wf.id)" -Body @{ nodeOutputs = $outputs }).Status | Should -Be 200
         }
 
         It 'rejects an unknown node id and a workflow that does not exist' {

@@ -230,14 +230,19 @@ Describe 'Runway API simulator' {
 
     Describe 'Task lifecycle and outputs' {
         It 'goes PENDING, RUNNING with progress, then SUCCEEDED with a PNG of the ratio size' {
-            $id = New-SimTask 'text_to_image' @{ model = 'gen4_image'; promptText = 'a lighthouse'; ratio = '1920:1080' }
-            $response = Invoke-Sim -Path "/v1/tasks/$id"
-            $first = $response.Json
-            $first.status | Should -Be 'PENDING'
-            $response.Content | Should -Match '"createdAt":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z"'
-            $first.PSObject.Properties.Name | Should -Not -Contain 'output'
-            Start-Sleep -Milliseconds 150
-            $running = (Invoke-Sim -Path "/v1/tasks/$id").Json
+            # Phases long enough to be seen on a loaded machine (the lifecycle is asserted, not its timing).
+            $null = Set-RunwaySimulatorConfig -Url $Url -Setting @{ PendingMs = 1500; RunMs = 1500 }
+            try {
+                $id = New-SimTask 'text_to_image' @{ model = 'gen4_image'; promptText = 'a lighthouse'; ratio = '1920:1080' }
+                $response = Invoke-Sim -Path "/v1/tasks/$id"
+                $first = $response.Json
+                $first.status | Should -Be 'PENDING'
+                $response.Content | Should -Match '"createdAt":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z"'
+                $first.PSObject.Properties.Name | Should -Not -Contain 'output'
+                $deadline = [DateTime]::UtcNow.AddSeconds(10)
+                do { Start-Sleep -Milliseconds 100; $running = (Invoke-Sim -Path "/v1/tasks/$id").Json } while ($running.status -eq 'PENDING' -and [DateTime]::UtcNow -lt $deadline)
+            }
+            finally { $null = Set-RunwaySimulatorConfig -Url $Url -Setting @{ PendingMs = 50; RunMs = 300 } }
             $running.status | Should -Be 'RUNNING'
             $running.progress | Should -BeGreaterOrEqual 0
             $running.progress | Should -BeLessOrEqual 1
@@ -318,9 +323,17 @@ Describe 'Runway API simulator' {
         }
 
         It 'throttles beyond MaxConcurrent and reports maxRunning and maxInFlight' {
-            $ids = 1..3 | ForEach-Object { New-SimTask 'text_to_video' @{ model = 'veo3.1_fast'; promptText = "clip $_"; ratio = '720:1280'; duration = 4 } }
-            Start-Sleep -Milliseconds 150
-            $states = $ids | ForEach-Object { (Invoke-Sim -Path "/v1/tasks/$_").Json.status }
+            # A run long enough to be seen on a loaded machine: the throttling is asserted, not its timing.
+            $null = Set-RunwaySimulatorConfig -Url $Url -Setting @{ RunMs = 3000 }
+            try {
+                $ids = 1..3 | ForEach-Object { New-SimTask 'text_to_video' @{ model = 'veo3.1_fast'; promptText = "clip $_"; ratio = '720:1280'; duration = 4 } }
+                $deadline = [DateTime]::UtcNow.AddSeconds(10)
+                do {
+                    Start-Sleep -Milliseconds 100
+                    $states = $ids | ForEach-Object { (Invoke-Sim -Path "/v1/tasks/$_").Json.status }
+                } while (($states -contains 'PENDING') -and [DateTime]::UtcNow -lt $deadline)
+            }
+            finally { $null = Set-RunwaySimulatorConfig -Url $Url -Setting @{ RunMs = 300 } }
             @($states | Where-Object { $_ -eq 'RUNNING' }).Count | Should -Be 2
             @($states | Where-Object { $_ -eq 'THROTTLED' }).Count | Should -Be 1
             $ids | ForEach-Object { (Wait-SimTask $_).status | Should -Be 'SUCCEEDED' }

@@ -146,12 +146,13 @@ function Add-RunwaySimulatorFault {
         Queues a fault for requests whose path starts with -Path (and whose method is -Method, if given).
     .PARAMETER Kind
         status: answer -Status with {"error": -ErrorMessage} and the retry headers; drop: cut the connection before
-        handling; dropAfter: handle (e.g. create the task), then cut the connection; delay: wait -DelayMs, then handle.
+        handling; dropAfter: handle (e.g. create the task), then cut the connection; delay: wait -DelayMs, then handle;
+        emptyPage: answer a list page with no items that still has a nextCursor.
     #>
     [CmdletBinding()]
     param(
         [Parameter(Mandatory)] [string] $Path,
-        [Parameter(Mandatory)] [ValidateSet('status', 'drop', 'dropAfter', 'delay', 'stall')] [string] $Kind,
+        [Parameter(Mandatory)] [ValidateSet('status', 'drop', 'dropAfter', 'delay', 'stall', 'emptyPage')] [string] $Kind,
         [string] $Method,
         [ValidateRange(1, [int]::MaxValue)] [int] $Count = 1,
         [ValidateRange(200, 599)] [int] $Status,
@@ -232,6 +233,13 @@ function New-RunwaySimulatorConversation {
     Invoke-SimulatorControl -Url $Url -Method Post -Path '/_sim/avatar_conversations' -Body $Conversation
 }
 
+function Get-RunwaySimulatorUpload {
+    <# .SYNOPSIS Every upload slot (GET /_sim/uploads): { id, filename, completed, size, metadata }. #>
+    [CmdletBinding()]
+    param([string] $Url = $env:RUNWAYML_BASE_URL)
+    @(Invoke-SimulatorControl -Url $Url -Method Get -Path '/_sim/uploads')
+}
+
 function Get-RunwaySimulatorStat {
     <# .SYNOPSIS { tasksCreated, maxRunning: {model: n}, maxInFlight: {model: n}, running, inFlight }. #>
     [CmdletBinding()]
@@ -249,4 +257,4 @@ function New-RunwayTestKey {
 
 Export-ModuleMember -Function Start-RunwaySimulator, Stop-RunwaySimulator, Reset-RunwaySimulator, Get-RunwaySimulatorRequest,
     Clear-RunwaySimulatorRequest, Add-RunwaySimulatorFault, Clear-RunwaySimulatorFault, Set-RunwaySimulatorConfig,
-    New-RunwaySimulatorTask, New-RunwaySimulatorConversation, Get-RunwaySimulatorStat, New-RunwayTestKey
+    New-RunwaySimulatorTask, New-RunwaySimulatorConversation, Get-RunwaySimulatorUpload, Get-RunwaySimulatorStat, New-RunwayTestKey

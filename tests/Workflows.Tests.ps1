@@ -109,7 +109,7 @@ Describe 'Workflows' {
 
     It '<Name> is a clear error and nothing is run' -ForEach @(
         @{ Name = 'a missing required input'; Id = 'Runway.MissingWorkflowInput'; Inputs = @{ Prompt = 'x' }; Message = "needs 'Product image.image'" }
-        @{ Name = 'an unknown input'; Id = 'Runway.UnknownWorkflowInput'; Inputs = @{ 'Product image' = 'https://example.com/a.png'; Colour = 'red' }; Message = "its inputs are 'Product image.image' \(image, required\)" }
+        @{ Name = 'an unknown input'; Id = 'Runway.UnknownKey'; Inputs = @{ 'Product image' = 'https://example.com/a.png'; Colour = 'red' }; Message = "its inputs are 'Product image.image' \(image, required\)" }
         @{ Name = 'a number for an image'; Id = 'Runway.WrongWorkflowInputKind'; Inputs = @{ 'Product image' = 42 }; Message = 'takes an image' }
         @{ Name = 'an audio file for an image'; Id = 'Runway.UnsupportedFormat'; Inputs = @{ 'Product image' = 'WAV' }; Message = 'an image is needed' }
         @{ Name = 'a switch for a text input'; Id = 'Runway.WrongWorkflowInputKind'; Inputs = @{ 'Product image' = 'https://example.com/a.png'; Prompt = $true }; Message = 'takes a string' }

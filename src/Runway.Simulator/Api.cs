@@ -59,7 +59,7 @@ public static partial class Api
                 tier = new
                 {
                     maxMonthlyCreditSpend = settings.MaxMonthlyCreditSpend,
-                    models = settings.TierModels(TaskStore.TierModels).ToDictionary(m => m, m => new
+                    models = settings.TierModels(Catalog.TierModels).ToDictionary(m => m, m => new
                     {
                         maxConcurrentGenerations = settings.ConcurrencyLimitOf(m),
                         maxDailyGenerations = settings.DailyLimitOf(m),

@@ -96,6 +96,11 @@ public static class Controls
             return store.ExpireOutputs(id, through) ? Results.StatusCode(204) : Http.Error(404, "Task not found.");
         });
 
+        sim.MapGet("/uploads", (UploadStore uploads) => Results.Json(uploads.All.Select(u => new
+        {
+            id = u.Id, filename = u.Filename, completed = u.Completed, size = u.Size, metadata = u.Metadata,
+        })));
+
         sim.MapGet("/stats", (TaskStore store) => Results.Json(store.Stats(DateTimeOffset.UtcNow)));
 
         sim.MapGet("/blob/{bytes:long}", async (HttpContext ctx, long bytes) =>

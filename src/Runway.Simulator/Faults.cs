@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Runway.Simulator;
 
-public enum FaultKind { Status, Drop, DropAfter, Delay, Stall }
+public enum FaultKind { Status, Drop, DropAfter, Delay, Stall, EmptyPage }
 
 /// <summary>A queued fault: matches requests by method and path prefix, <see cref="Remaining"/> times.</summary>
 public sealed class Fault
@@ -31,6 +31,7 @@ public sealed class Fault
         FaultKind.Drop => "drop",
         FaultKind.DropAfter => "dropAfter",
         FaultKind.Stall => "stall",
+        FaultKind.EmptyPage => "emptyPage",
         _ => "delay",
     };
 
@@ -110,9 +111,10 @@ public sealed class FaultQueue
             "dropAfter" => FaultKind.DropAfter,
             "delay" => FaultKind.Delay,
             "stall" => FaultKind.Stall,
+            "emptyPage" => FaultKind.EmptyPage,
             _ => null,
         };
-        if (parsed is null) return Bad("kind must be one of: status, drop, dropAfter, delay, stall");
+        if (parsed is null) return Bad("kind must be one of: status, drop, dropAfter, delay, stall, emptyPage");
         if (parsed == FaultKind.Status && !statusGiven) return Bad("a 'status' fault needs a status");
         if (parsed == FaultKind.Delay && !delayGiven) return Bad("a 'delay' fault needs delayMs");
         lock (_gate)

@@ -197,7 +197,7 @@ public static partial class Outputs
     public static byte[] Exr(int width, int height)
     {
         using var header = new MemoryStream();
-        var w = new BinaryWriter(header);
+        using var w = new BinaryWriter(header, Encoding.UTF8, leaveOpen: true);
         w.Write(20000630); w.Write(2); // magic, version 2 (scanline)
         void Attr(string name, string type, byte[] value) { w.Write(Encoding.ASCII.GetBytes(name + "\0" + type + "\0")); w.Write(value.Length); w.Write(value); }
         var channels = new MemoryStream();

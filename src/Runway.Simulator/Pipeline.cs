@@ -27,6 +27,7 @@ public static class Pipeline
             Time = started,
             Method = request.Method,
             Path = path,
+            Query = request.QueryString.HasValue ? request.QueryString.Value : null,
             HasAuthorization = request.Headers.Authorization.Count > 0,
             UserAgent = request.Headers.UserAgent.Count > 0 ? request.Headers.UserAgent.ToString() : null,
             Version = request.Headers.TryGetValue("X-Runway-Version", out var v) ? v.ToString() : null,
@@ -63,6 +64,11 @@ public static class Pipeline
                 case FaultKind.Delay:
                     await Task.Delay(fault.DelayMs, ctx.RequestAborted);
                     break;
+                case FaultKind.EmptyPage:
+                    // A list page with no items that still names a next page: the SDK's CursorPage stops there.
+                    await Results.Json(new { data = Array.Empty<object>(), nextCursor = "sim-empty-page" }).ExecuteAsync(ctx);
+                    entry.Status = 200;
+                    return;
             }
 
             if (fault?.Kind == FaultKind.Stall)

@@ -9,6 +9,8 @@ public sealed class RequestLogEntry
     public DateTimeOffset Time { get; init; }
     public required string Method { get; init; }
     public required string Path { get; init; }
+    /// <summary>The query string with its leading '?', or null (list requests: limit, cursor, filters).</summary>
+    public string? Query { get; init; }
     public int? Status { get; set; }
     public bool Authorized { get; set; }
     public bool HasAuthorization { get; init; }

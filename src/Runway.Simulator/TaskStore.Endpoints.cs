@@ -5,20 +5,6 @@ namespace Runway.Simulator;
 /// <summary>What the Model Router needs to know about the task store: which models are at their concurrency limit.</summary>
 public sealed partial class TaskStore
 {
-    /// <summary>
-    /// The models of the tier (/v1/organization) and of usage: the generation endpoints' models, then the routed,
-    /// upscale, HDR, recipe and avatar-video tasks' models, so credits spent on any task show.
-    /// </summary>
-    public static readonly string[] TierModels =
-    [
-        .. new[]
-        {
-            Catalog.AllModels,
-            GenerateEndpoints.VideoModels.Select(m => m.Name), GenerateEndpoints.ImageModels.Select(m => m.Name), GenerateEndpoints.AudioModels.Select(m => m.Name),
-            MediaTaskEndpoints.Models, RecipeEndpoints.Names, ["gwm1_avatars"],
-        }.SelectMany(m => m).Distinct(StringComparer.Ordinal),
-    ];
-
     /// <summary>The models among <paramref name="models"/> that already have MaxConcurrent tasks RUNNING.</summary>
     public IReadOnlySet<string> AtConcurrencyLimit(IEnumerable<string> models, DateTimeOffset now)
     {

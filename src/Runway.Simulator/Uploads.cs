@@ -20,6 +20,8 @@ public sealed class Upload
     public long Size { get; set; }
     public MediaInfo? Info { get; set; }
     public string? SniffedFormat { get; set; }
+    /// <summary>The form's optional 'metadata' field (the SDK's fileMetadata), as received.</summary>
+    public string? Metadata { get; set; }
 }
 
 /// <summary>Upload bookkeeping and the streaming storage endpoint. Files live in a per-process temp directory.</summary>
@@ -142,6 +144,7 @@ public sealed class UploadStore : IDisposable
                     upload.Info = Media.Describe(kind, format, fs);
                 }
             }
+            upload.Metadata = seen.TryGetValue("metadata", out var metadata) ? metadata : null;
             lock (upload) upload.Completed = true;
             succeeded = true;
             return Results.StatusCode(204);
@@ -172,6 +175,9 @@ public sealed class UploadStore : IDisposable
         }
         return total;
     }
+
+    /// <summary>Every upload slot, for <c>GET /_sim/uploads</c>.</summary>
+    public IReadOnlyList<Upload> All => _uploads.Values.ToList();
 
     /// <summary>Forgets every upload and deletes its file.</summary>
     public void Clear()

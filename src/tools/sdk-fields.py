@@ -14,7 +14,7 @@ PARAMETERS = {'promptText': 'Prompt', 'ratio': 'Ratio', 'duration': 'Duration', 
               'referenceAudio': 'ReferenceAudio', 'referenceAudios': 'ReferenceAudio', 'referenceVideos': 'ReferenceVideo',
               'negativePrompt': 'NegativePrompt', 'resolution': 'Resolution', 'outputFormat': 'OutputFormat',
               'proresProfile': 'ProResProfile', 'outputCount': 'OutputCount', 'quality': 'Quality',
-              'background': 'Background', 'keyframes': 'Keyframe', 'voice': 'Voice', 'media': 'Media',
+              'background': 'Background', 'keyframes': 'Keyframe', 'voice': 'Voice', 'media': 'Audio',
               'removeBackgroundNoise': 'RemoveBackgroundNoise', 'loop': 'Loop'}
 WORDS = {'one': 1, 'two': 2, 'three': 3, 'four': 4, 'five': 5}
 
@@ -90,6 +90,8 @@ def rule(model, endpoint, name, t, req, note, nested):
         props['ItemType'] = cs('reference-audio' if 'reference-audio' in (sub or '') else 'runway-preset')
     elif name == 'media':
         kind = 'SpeechMedia'
+        # New-RunwaySpeech takes the media as -Audio or -Video (the media object's type follows the parameter).
+        props['AlsoParameters'] = 'new[] { "Video" }'
     elif vals is not None:
         kind = 'Choice'
         props['Values'] = 'new[] { ' + ', '.join(cs(v) for v in vals) + ' }'
@@ -179,7 +181,7 @@ def rule(model, endpoint, name, t, req, note, nested):
     short = re.sub(r'\s+', ' ', note).strip()
     if short and not short.startswith('media:') and not short.startswith('random when'):
         props['Note'] = cs(short)
-    order = ['Json', 'Parameter', 'Kind', 'Required', 'Values', 'NumericValues', 'Deprecated', 'Integer', 'Min', 'MinExclusive', 'Max',
+    order = ['Json', 'Parameter', 'AlsoParameters', 'Kind', 'Required', 'Values', 'NumericValues', 'Deprecated', 'Integer', 'Min', 'MinExclusive', 'Max',
              'MinLength', 'MaxLength', 'Media', 'ItemType', 'PlainItems', 'Tags', 'UniqueTags', 'Subjects', 'MinItems', 'MaxItems',
              'MaxTotalSeconds', 'TotalSecondsExclusive', 'MinItemSeconds', 'MaxItemSeconds', 'Positions', 'PositionOptional',
              'FreeformMinPixels', 'FreeformMaxPixels', 'MinSidePixels', 'Default', 'Note']

@@ -12,7 +12,9 @@ namespace Runway.Tests
 {
     /// <summary>
     /// The module's layers and their one direction: Api ← Models (catalog, requests) ← Media ← Tasks ← the
-    /// PowerShell layer (Shell, Completion, Cmdlets). A dependency against that direction fails here.
+    /// PowerShell layer (Shell, Completion, Cmdlets), with the root namespace (the module's entry) above them all.
+    /// A dependency against that direction fails here; what the compiler inlines (a const, a nameof) leaves no trace
+    /// in the IL, so <see cref="SourceRulesTests"/> checks the same rules on the source.
     /// </summary>
     public class ArchitectureTests
     {
@@ -45,6 +47,21 @@ namespace Runway.Tests
                 .ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
             string offenders = result.FailingTypeNames == null ? "" : string.Join(", ", result.FailingTypeNames);
             Assert.True(result.IsSuccessful, $"{layer} must not depend on {string.Join(", ", forbidden)}; offending types: {offenders}");
+        }
+
+        public static TheoryData<string> LayerNamespaces => new TheoryData<string> { Api, Models, Media, Tasks, Shell, Completion, Cmdlets };
+
+        [Theory]
+        [MemberData(nameof(LayerNamespaces))]
+        public void No_layer_depends_on_a_type_of_the_root_namespace(string layer)
+        {
+            // "Runway" is a prefix of every layer, so the root is named by its types (ModuleInitializer: PowerShell's entry).
+            string[] rootTypes = Module.GetTypes().Where(t => t.Namespace == "Runway" && !t.Name.StartsWith("<")).Select(t => t.FullName).ToArray();
+            Assert.NotEmpty(rootTypes);
+            TestResult result = Types.InAssembly(Module).That().ResideInNamespace(layer)
+                .ShouldNot().HaveDependencyOnAny(rootTypes).GetResult();
+            string offenders = result.FailingTypeNames == null ? "" : string.Join(", ", result.FailingTypeNames);
+            Assert.True(result.IsSuccessful, $"{layer} must not depend on the root namespace ({string.Join(", ", rootTypes)}); offending types: {offenders}");
         }
 
         [Fact]
@@ -91,7 +108,7 @@ namespace Runway.Tests
                 }
         }
 
-        private static string RepositoryRoot()
+        internal static string RepositoryRoot()
         {
             string dir = AppContext.BaseDirectory;
             while (dir != null && !File.Exists(Path.Combine(dir, "Runway.psd1"))) dir = Path.GetDirectoryName(dir);

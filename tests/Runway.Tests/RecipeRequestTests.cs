@@ -117,7 +117,7 @@ namespace Runway.Tests
             Refused(() => RequestBuilder.MultiShotVideo(new MultiShotSpec { Shots = new[] { Shot(5, " "), Shot(3, "b"), Shot(2, "c") } }), "Shot", "Runway.InvalidShot");
             var extra = Shot(5, "a");
             extra["Camera"] = "dolly";
-            Assert.Contains("'Camera'", Refused(() => RequestBuilder.MultiShotVideo(new MultiShotSpec { Shots = new[] { extra, Shot(3, "b"), Shot(2, "c") } }), "Shot", "Runway.UnknownRecipeField").Message);
+            Assert.Contains("'Camera'", Refused(() => RequestBuilder.MultiShotVideo(new MultiShotSpec { Shots = new[] { extra, Shot(3, "b"), Shot(2, "c") } }), "Shot", "Runway.UnknownKey").Message);
             Refused(() => RequestBuilder.MultiShotVideo(new MultiShotSpec { Mode = "custom", Prompt = "x", Shots = shots }), "Prompt", "Runway.PromptNotForCustomMode");
             Refused(() => RequestBuilder.MultiShotVideo(new MultiShotSpec { Mode = "custom" }), "Shot", "Runway.MissingShots");
             Refused(() => RequestBuilder.MultiShotVideo(new MultiShotSpec { Mode = "storyboard", Prompt = "x" }), "Mode", "Runway.InvalidChoice");

@@ -53,7 +53,7 @@ namespace Runway.Tests
         public void Ambiguous_unknown_missing_and_wrong_kinds_are_refused()
         {
             Assert.Equal("Runway.AmbiguousWorkflowInput", Assert.Throws<RunwayInputException>(() => Build(("Prompt", "x"), ("Product image", "https://example.com/a.png"))).ErrorId);
-            Assert.Equal("Runway.UnknownWorkflowInput", Assert.Throws<RunwayInputException>(() => Build(("Colour", "red"))).ErrorId);
+            Assert.Equal("Runway.UnknownKey", Assert.Throws<RunwayInputException>(() => Build(("Colour", "red"))).ErrorId);
             var missing = Assert.Throws<RunwayInputException>(() => Build(("Prompt.text", "x")));
             Assert.Equal("Runway.MissingWorkflowInput", missing.ErrorId);
             Assert.Contains("'Product image.image' (image, required)", missing.Message);

@@ -12,7 +12,7 @@ namespace Runway.Simulator;
 public static class EndpointRoutes
 {
     public static IServiceCollection AddEndpointStores(this IServiceCollection services) =>
-        services.AddSingleton<RouterStore>().AddSingleton<WorkflowStore>();
+        services.AddSingleton<RouterStore>().AddSingleton<WorkflowStore>().AddSingleton<WebappStore>();
 
     public static void Map(WebApplication app)
     {
@@ -21,6 +21,7 @@ public static class EndpointRoutes
         RouterEndpoints.Map(app);
         GenerateEndpoints.Map(app);
         WorkflowEndpoints.Map(app);
+        WebappEndpoints.Map(app);
     }
 
     /// <summary>Called by <c>POST /_sim/reset</c>.</summary>
@@ -28,6 +29,7 @@ public static class EndpointRoutes
     {
         services.GetRequiredService<RouterStore>().Reset();
         services.GetRequiredService<WorkflowStore>().Reset();
+        services.GetRequiredService<WebappStore>().Reset();
     }
 
     internal static void SetLoggedTaskId(HttpContext ctx, string id)

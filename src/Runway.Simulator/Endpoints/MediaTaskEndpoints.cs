@@ -15,7 +15,6 @@ public static class MediaTaskEndpoints
     public static readonly string[] TargetFramerates = ["24", "25", "30", "48", "50", "60", "120", "23_98", "29_97", "59_94"];
     public static readonly string[] HdrFormats = ["hdr10", "hlg", "hdr_prores", "hdr_exr_sequence", "hdr_exr_acescg_sequence_1_3", "hdr_exr_acescg_sequence_2_0"];
     public static readonly string[] ProresProfiles = ["422", "4444", "422 HQ"];
-    public static readonly string[] Models = ["magnific_precision_upscaler_v2", "magnific_video_upscaler_creative", "enhance_frame_rate", "ruby"];
 
     public static void Map(WebApplication app)
     {
@@ -27,7 +26,7 @@ public static class MediaTaskEndpoints
     public static CreateRequest? ImageUpscale(JsonElement body, ValidationContext ctx, IServiceProvider services)
     {
         var r = Rules.Root(body, ctx, "imageUri", "flavor", "scaleFactor", "sharpen", "smartGrain", "ultraDetail");
-        var model = r.Enum("model", true, ["magnific_precision_upscaler_v2"]);
+        var model = r.Enum("model", true, Catalog.TaskModelsByEndpoint["image_upscale"]);
         var image = r.Media("imageUri", true, MediaKind.Image);
         r.Enum("flavor", false, UpscaleFlavors);
         var scale = r.IntegerChoice("scaleFactor", false, 2, 4, 8, 16);
@@ -55,13 +54,13 @@ public static class MediaTaskEndpoints
             // A remote image is not fetched: it counts as 512x512, its output capped at 4096 px a side.
             width = height = Math.Min(512 * factor, 4096);
         }
-        var credits = (long)SimulatedPrices.Of($"magnific_precision_upscaler_v2:{factor}");
+        var credits = (long)Prices.OfTask($"magnific_precision_upscaler_v2:{factor}");
         return new CreateRequest("image_upscale", model, credits, new OutputSpec("png", width, height, 0), null);
     }
 
     public static CreateRequest? VideoUpscale(JsonElement body, ValidationContext ctx)
     {
-        var model = ModelOf(body, ctx, ["magnific_video_upscaler_creative", "enhance_frame_rate"]);
+        var model = ModelOf(body, ctx, Catalog.TaskModelsByEndpoint["video_upscale"]);
         if (model is null) return null;
         if (model == "enhance_frame_rate")
         {
@@ -70,7 +69,7 @@ public static class MediaTaskEndpoints
             r.Enum("targetFramerate", true, TargetFramerates);
             if (ctx.Failed || video is null) return null;
             var seconds = video.DurationSeconds ?? UnknownVideoSeconds;
-            return new CreateRequest("video_upscale", model, Rules.Credits(seconds * SimulatedPrices.Of("enhance_frame_rate")),
+            return new CreateRequest("video_upscale", model, Rules.Credits(seconds * Prices.OfTask("enhance_frame_rate")),
                 OutputSpec.Mp4("1280:720", seconds), null);
         }
         else
@@ -86,7 +85,7 @@ public static class MediaTaskEndpoints
             if (ctx.Failed || video is null) return null;
             var seconds = video.DurationSeconds ?? UnknownVideoSeconds;
             var ratio = resolution switch { "720p" => "1280:720", "1k" => "1920:1080", "2k" => "2560:1440", _ => "3840:2160" };
-            return new CreateRequest("video_upscale", model, Rules.Credits(seconds * SimulatedPrices.Of($"{model}:{resolution}")),
+            return new CreateRequest("video_upscale", model, Rules.Credits(seconds * Prices.OfTask($"{model}:{resolution}")),
                 OutputSpec.Mp4(ratio, seconds), null);
         }
     }
@@ -95,7 +94,7 @@ public static class MediaTaskEndpoints
     public static CreateRequest? VideoToHdr(JsonElement body, ValidationContext ctx)
     {
         var r = Rules.Root(body, ctx, "videoUri", "outputFormat", "proresProfile");
-        var model = r.Enum("model", true, ["ruby"]);
+        var model = r.Enum("model", true, Catalog.TaskModelsByEndpoint["video_to_hdr"]);
         var video = r.Media("videoUri", true, MediaKind.Video);
         var format = r.Enum("outputFormat", false, HdrFormats) ?? (r.Has("outputFormat") ? null : "hdr10");
         var prores = r.Enum("proresProfile", false, ProresProfiles);
@@ -106,7 +105,7 @@ public static class MediaTaskEndpoints
         var outputs = OutputSpec.Video(format, (1280, 720), seconds, proresProfile: prores ?? "422 HQ");
         // An EXR zip is Ruby's whole delivery, with a provenance.json declaring the upconvert.
         if (outputs[0].Format == "zip") outputs = [outputs[0] with { Variant = outputs[0].Variant + Outputs.UpconvertSuffix }];
-        return new CreateRequest("video_to_hdr", model, Rules.Credits(seconds * 20), outputs, null);
+        return new CreateRequest("video_to_hdr", model, Rules.Credits(seconds * Prices.Public("ruby").Credits), outputs, null);
     }
 
     /// <summary>The body's model for a model-discriminated union, or null after recording an issue.</summary>

@@ -14,7 +14,7 @@ public static class RecipeEndpoints
     public static readonly string[] ProductAdRatios = ["1280:720", "720:1280", "960:960", "834:1112", "1920:1080", "1080:1920", "1440:1440", "1248:1664"];
     public static readonly string[] UgcRatios = ["720:1280", "1080:1920"];
 
-    /// <summary>The recipes by name; each name is also the model of its tasks.</summary>
+    /// <summary>Each recipe's rule, by name (<see cref="Catalog.TaskModelsByEndpoint"/> lists the names: each is also its tasks' model).</summary>
     private static readonly Dictionary<string, Func<JsonElement, ValidationContext, CreateRequest?>> Recipes = new()
     {
         ["ad_localization"] = AdLocalization,
@@ -26,12 +26,13 @@ public static class RecipeEndpoints
         ["product_ugc"] = ProductUgc,
     };
 
-    public static IEnumerable<string> Names => Recipes.Keys;
-
     public static void Map(WebApplication app)
     {
-        foreach (var (name, validate) in Recipes)
+        foreach (var name in Catalog.TaskModelsByEndpoint["recipes"])
+        {
+            var validate = Recipes[name];
             app.MapPost($"/v1/recipes/{name}", (Delegate)((HttpContext ctx) => EndpointRoutes.CreateTaskAsync(ctx, validate)));
+        }
     }
 
     /// <summary>A <c>{uri}</c> object holding one media input.</summary>
@@ -53,7 +54,7 @@ public static class RecipeEndpoints
     private static ObjectReader Root(JsonElement body, ValidationContext ctx, params string[] keys) => new(body, [], ctx, keys);
 
     private static long PerSecond(double seconds, double rate, bool audio) =>
-        Rules.Credits(seconds * (rate + (audio ? SimulatedPrices.Of("recipe_audio") : 0)));
+        Rules.Credits(seconds * (rate + (audio ? Prices.OfTask("recipe_audio") : 0)));
 
     public static CreateRequest? AdLocalization(JsonElement body, ValidationContext ctx)
     {
@@ -62,7 +63,7 @@ public static class RecipeEndpoints
         r.Enum("targetLanguage", true, Languages);
         r.Enum("version", true, Versions);
         return ctx.Failed ? null : new CreateRequest("recipes/ad_localization", "ad_localization",
-            (long)SimulatedPrices.Of("ad_localization"), OutputSpec.Png("1080:1080"), null);
+            (long)Prices.OfTask("ad_localization"), OutputSpec.Png("1080:1080"), null);
     }
 
     public static CreateRequest? MarketingStockImage(JsonElement body, ValidationContext ctx)
@@ -74,7 +75,7 @@ public static class RecipeEndpoints
         var quality = r.Enum("quality", false, ["low", "medium", "high"]) ?? "high";
         UriObject(r, "referenceImage", false, MediaKind.Image);
         return ctx.Failed ? null : new CreateRequest("recipes/marketing_stock_image", "marketing_stock_image",
-            (long)(count * SimulatedPrices.Of($"marketing_stock_image:{quality}")), OutputSpec.Images("1536:1024", count), prompt);
+            (long)(count * Prices.OfTask($"marketing_stock_image:{quality}")), OutputSpec.Images("1536:1024", count), prompt);
     }
 
     public static CreateRequest? MultiShotVideo(JsonElement body, ValidationContext ctx)
@@ -112,7 +113,7 @@ public static class RecipeEndpoints
         if (ctx.Failed || duration is null) return null;
         var tier = Catalog.ParseRatio(ratio) is var (w, h) && Math.Min(w, h) >= 1080 ? "pro" : "standard";
         return new CreateRequest("recipes/multi_shot_video", "multi_shot_video",
-            PerSecond(duration.Value, SimulatedPrices.Of($"multi_shot_video:{tier}"), audio), OutputSpec.Mp4(ratio, duration.Value), prompt);
+            PerSecond(duration.Value, Prices.OfTask($"multi_shot_video:{tier}"), audio), OutputSpec.Mp4(ratio, duration.Value), prompt);
     }
 
     private static string? ModeOf(JsonElement body, ValidationContext ctx)
@@ -137,7 +138,7 @@ public static class RecipeEndpoints
         UriObjects(r, "styleImages", false, 0, 4, MediaKind.Image);
         var concept = r.String("userConcept", false);
         return ctx.Failed ? null : new CreateRequest("recipes/product_ad", "product_ad",
-            PerSecond(duration, SimulatedPrices.Of("product_ad"), audio), OutputSpec.Mp4(ratio, duration), $"{info}\n{concept}");
+            PerSecond(duration, Prices.OfTask("product_ad"), audio), OutputSpec.Mp4(ratio, duration), $"{info}\n{concept}");
     }
 
     public static CreateRequest? ProductCampaignImage(JsonElement body, ValidationContext ctx)
@@ -147,7 +148,7 @@ public static class RecipeEndpoints
         var prompt = r.String("prompt", true);
         r.Enum("version", true, Versions);
         return ctx.Failed ? null : new CreateRequest("recipes/product_campaign_image", "product_campaign_image",
-            (long)SimulatedPrices.Of("product_campaign_image"), OutputSpec.Images("1024:1536", 4), prompt);
+            (long)Prices.OfTask("product_campaign_image"), OutputSpec.Images("1024:1536", 4), prompt);
     }
 
     public static CreateRequest? ProductSwap(JsonElement body, ValidationContext ctx)
@@ -163,7 +164,7 @@ public static class RecipeEndpoints
         var duration = r.Number("duration", false, 4, 15) ?? 10;
         var resolution = r.Enum("resolution", false, ["720p", "1080p"]) ?? "720p";
         return ctx.Failed ? null : new CreateRequest("recipes/product_swap", "product_swap",
-            PerSecond(duration, SimulatedPrices.Of($"product_swap:{resolution}"), audio),
+            PerSecond(duration, Prices.OfTask($"product_swap:{resolution}"), audio),
             OutputSpec.Mp4(resolution == "720p" ? "1280:720" : "1920:1080", duration), null);
     }
 
@@ -188,6 +189,6 @@ public static class RecipeEndpoints
         var ratio = r.Enum("ratio", false, UgcRatios) ?? "720:1280";
         var concept = r.String("userConcept", false);
         return ctx.Failed ? null : new CreateRequest("recipes/product_ugc", "product_ugc",
-            PerSecond(duration, SimulatedPrices.Of("product_ugc"), audio), OutputSpec.Mp4(ratio, duration), $"{info}\n{concept}");
+            PerSecond(duration, Prices.OfTask("product_ugc"), audio), OutputSpec.Mp4(ratio, duration), $"{info}\n{concept}");
     }
 }

@@ -4,78 +4,10 @@ using Runway.Simulator.Validation;
 
 namespace Runway.Simulator;
 
-public sealed record RouterSettings(string? OptimizeFor, bool? OnCapacity, bool HasFallback, IReadOnlyDictionary<string, double>? MaxCredits,
-    IReadOnlyList<string>? ModelIds, string? ModelsMode)
-{
-    public static readonly RouterSettings Empty = new(null, null, false, null, null, null);
-
-    public object ToJson()
-    {
-        var json = new Dictionary<string, object> { ["schemaVersion"] = 1 };
-        if (HasFallback) json["fallback"] = OnCapacity is { } on ? new Dictionary<string, object> { ["onCapacity"] = on } : new Dictionary<string, object>();
-        if (MaxCredits is not null) json["maxCreditsPerGeneration"] = MaxCredits;
-        if (ModelsMode is not null) json["models"] = new { ids = ModelIds, mode = ModelsMode };
-        if (OptimizeFor is not null) json["optimizeFor"] = OptimizeFor;
-        return json;
-    }
-
-    public bool SameAs(RouterSettings other) => JsonSerializer.Serialize(ToJson()) == JsonSerializer.Serialize(other.ToJson());
-}
-
-public sealed class SimRouter
-{
-    public required string Id { get; init; }
-    public required long Seq { get; init; }
-    public required string Slug { get; init; }
-    public required DateTimeOffset CreatedAt { get; init; }
-    public string Name { get; set; } = "";
-    public string? Description { get; set; }
-    public RouterSettings Settings { get; set; } = RouterSettings.Empty;
-    public DateTimeOffset UpdatedAt { get; set; }
-    public int Version { get; set; } = 1;
-    public bool Deleted { get; set; }
-    public List<(long Seq, object Json)> Requests { get; } = [];
-
-    public object ToJson() => new
-    {
-        id = Id, createdAt = Http.IsoTime(CreatedAt), description = Description, name = Name,
-        settings = Settings.ToJson(), slug = Slug, updatedAt = Http.IsoTime(UpdatedAt), version = Version,
-    };
-}
-
-/// <summary>Model Router configs and their routing history. All access under one lock.</summary>
-public sealed class RouterStore
-{
-    public readonly Lock Gate = new();
-    private readonly List<SimRouter> _routers = [];
-    private long _seq;
-
-    public long NextSeq() { lock (Gate) return ++_seq; }
-    public IEnumerable<SimRouter> Live { get { lock (Gate) return _routers.Where(r => !r.Deleted).ToList(); } }
-    public SimRouter? ById(string id) { lock (Gate) return _routers.FirstOrDefault(r => !r.Deleted && r.Id == id); }
-    public SimRouter? BySlug(string slug) { lock (Gate) return _routers.FirstOrDefault(r => !r.Deleted && r.Slug == slug); }
-    public void Add(SimRouter router) { lock (Gate) _routers.Add(router); }
-    public void Reset() { lock (Gate) { _routers.Clear(); _seq = 0; } }
-
-    public void Record(SimRouter router, object json)
-    {
-        lock (Gate) router.Requests.Add((++_seq, json));
-    }
-}
-
 /// <summary>/v1/routers CRUD and /v1/routers/{id}/requests (SDK 4.20.1 routers.d.ts).</summary>
 public static partial class RouterEndpoints
 {
     public static readonly string[] OptimizeFor = ["cost", "latency", "quality"];
-
-    /// <summary>The public video and image model names (current-api.md) a router's models.ids may name.</summary>
-    public static readonly string[] PublicVideoAndImageModels =
-    [
-        "gen4.5", "gen4_turbo", "veo3.1", "veo3.1_fast", "hailuo3", "happyhorse_1_0", "seedance2", "seedance2_fast", "seedance2_mini",
-        "seedance2_5", "gemini_omni_flash", "gemini_omni_flash_1.1", "grok_imagine_1_5", "wan3", "wan3_prime", "h3_max", "aleph2",
-        "gen4_image", "gen4_image_turbo", "gemini_2.5_flash", "gemini_image3_pro", "gemini_image3.1_flash", "gpt_image_2",
-        "gpt_image_2_5_flare", "gpt_image_2_5_sunburst", "muse_image", "seedream5_pro", "seedream5_lite", "grok_imagine_image_2",
-    ];
 
     [GeneratedRegex("^[a-z0-9]+(?:[-_][a-z0-9]+)*$")]
     private static partial Regex SlugPattern();
@@ -187,7 +119,7 @@ public static partial class RouterEndpoints
                 {
                     if (item.ValueKind != JsonValueKind.String) { s.Context.Add(path, $"Expected string, received {JsonTypes.Name(item)}"); continue; }
                     var id = item.GetString()!;
-                    if (!PublicVideoAndImageModels.Contains(id)) s.Context.Add(path, $"Unknown model id '{id}'");
+                    if (!Catalog.RouterModels.Contains(id)) s.Context.Add(path, $"Unknown model id '{id}'");
                     else if (!ids.Contains(id)) ids.Add(id);
                 }
             }

@@ -1,137 +1,8 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Runway.Simulator.Validation;
 
 namespace Runway.Simulator;
-
-/// <summary>One declared output of an input node: what a run may set through nodeOutputs.</summary>
-public sealed record WorkflowInput(string Type, string? ValueType, bool Required, JsonElement? Default);
-
-/// <summary>
-/// A node of the simulator's graph format (the SDK types nodes as unknown): an "input" node declares typed
-/// outputs a run may override; a "generation" node produces Count files of a kind from the nodes it reads.
-/// </summary>
-public sealed record WorkflowNode(string Id, string Name, string Type, IReadOnlyDictionary<string, WorkflowInput> Outputs,
-    string? Produces, int Count, IReadOnlyList<string> Reads, string? FailureCode);
-
-public sealed record PublishedWorkflow(string Id, long Seq, string Name, string? Description, int Version, DateTimeOffset CreatedAt,
-    IReadOnlyList<WorkflowNode> Nodes)
-{
-    public object GraphJson() => new
-    {
-        edges = Nodes.SelectMany(n => n.Reads.Select(source => new { source, target = n.Id })).ToArray(),
-        nodes = Nodes.Select(n => (object)(n.Type == "input"
-            ? new
-            {
-                id = n.Id, name = n.Name, type = n.Type,
-                outputs = n.Outputs.ToDictionary(o => o.Key, o => (object)new Dictionary<string, object?>
-                {
-                    ["type"] = o.Value.Type, ["valueType"] = o.Value.ValueType, ["required"] = o.Value.Required, ["default"] = o.Value.Default,
-                }.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value)),
-            }
-            : new { id = n.Id, name = n.Name, type = n.Type, produces = n.Produces, count = n.Count })).ToArray(),
-        version = 1,
-    };
-
-    public object ToJson() => new
-    {
-        id = Id, createdAt = Http.IsoTime(CreatedAt), description = Description, graph = GraphJson(), name = Name,
-        updatedAt = Http.IsoTime(CreatedAt), version = Version,
-    };
-}
-
-public sealed record WorkflowInvocation(string Id, PublishedWorkflow Workflow, DateTimeOffset CreatedAt, int PendingMs, int RunMs,
-    IReadOnlyDictionary<string, string> NodeFailures, string? InvocationFailure, string? ReportedStatus = null);
-
-/// <summary>Published workflows (seeded, plus any added through /_sim/workflows) and their invocations.</summary>
-public sealed class WorkflowStore
-{
-    private readonly Lock _gate = new();
-    private readonly List<PublishedWorkflow> _workflows = [];
-    private readonly Dictionary<string, WorkflowInvocation> _invocations = new(StringComparer.Ordinal);
-    private long _seq;
-
-    public WorkflowStore() => Reset();
-
-    public IReadOnlyList<PublishedWorkflow> All { get { lock (_gate) return [.. _workflows]; } }
-    public PublishedWorkflow? Find(string id) { lock (_gate) return _workflows.FirstOrDefault(w => w.Id == id); }
-    public WorkflowInvocation? Invocation(string id) { lock (_gate) return _invocations.GetValueOrDefault(id); }
-    public void AddInvocation(WorkflowInvocation invocation) { lock (_gate) _invocations[invocation.Id] = invocation; }
-
-    /// <summary>Publishes a new version of the workflow called <paramref name="name"/>.</summary>
-    public PublishedWorkflow Publish(string name, string? description, IReadOnlyList<WorkflowNode> nodes, DateTimeOffset at, string? id = null)
-    {
-        lock (_gate)
-        {
-            var version = _workflows.Where(w => w.Name == name).Select(w => w.Version).DefaultIfEmpty(0).Max() + 1;
-            var workflow = new PublishedWorkflow(id ?? Guid.NewGuid().ToString(), ++_seq, name, description, version, at, nodes);
-            _workflows.Add(workflow);
-            return workflow;
-        }
-    }
-
-    public void Reset()
-    {
-        lock (_gate)
-        {
-            _workflows.Clear();
-            _invocations.Clear();
-            _seq = 0;
-            foreach (var (name, description, nodes, at) in WorkflowSeeds.All())
-                Publish(name, description, nodes, at, WorkflowSeeds.StableId($"{name}#{_workflows.Count(w => w.Name == name) + 1}"));
-        }
-    }
-}
-
-/// <summary>The published workflows every simulator starts with (docs/simulator.md lists them).</summary>
-public static class WorkflowSeeds
-{
-    public static string StableId(string text) => new Guid(MD5.HashData(Encoding.UTF8.GetBytes("runway-sim:" + text))).ToString();
-
-    private static WorkflowInput Text(string? fallback = null) =>
-        new("primitive", "string", fallback is null, fallback is null ? null : JsonSerializer.SerializeToElement(fallback));
-    private static WorkflowInput Number(double fallback) => new("primitive", "number", false, JsonSerializer.SerializeToElement(fallback));
-    private static WorkflowInput Flag(bool fallback) => new("primitive", "boolean", false, JsonSerializer.SerializeToElement(fallback));
-    private static WorkflowInput Media(string kind, bool required) => new(kind, null, required, null);
-
-    private static WorkflowNode Input(string workflow, string name, params (string Key, WorkflowInput Output)[] outputs) =>
-        new(StableId($"{workflow}/{name}"), name, "input", outputs.ToDictionary(o => o.Key, o => o.Output), null, 0, [], null);
-
-    private static WorkflowNode Generate(string workflow, string name, string produces, int count, params WorkflowNode[] reads) =>
-        new(StableId($"{workflow}/{name}"), name, "generation", new Dictionary<string, WorkflowInput>(), produces, count, reads.Select(r => r.Id).ToArray(), null);
-
-    public static IEnumerable<(string Name, string? Description, IReadOnlyList<WorkflowNode> Nodes, DateTimeOffset At)> All()
-    {
-        var epoch = new DateTimeOffset(2026, 8, 1, 12, 0, 0, TimeSpan.Zero);
-        {
-            var prompt = Input("Product shot v1", "Prompt", ("text", Text()));
-            yield return ("Product shot", "Renders a product photo from a prompt.", [prompt, Generate("Product shot v1", "Render", "image", 1, prompt)], epoch);
-        }
-        {
-            var image = Input("Product shot v2", "Product image", ("image", Media("image", true)));
-            var prompt = Input("Product shot v2", "Prompt", ("text", Text("studio product photo, soft light")));
-            yield return ("Product shot", "Renders two product photos from a product image and a prompt.",
-                [image, prompt, Generate("Product shot v2", "Product render", "image", 2, image, prompt)], epoch.AddDays(7));
-        }
-        {
-            var script = Input("Storyboard", "Script", ("text", Text()), ("seconds", Number(5)));
-            var style = Input("Storyboard", "Style frame", ("image", Media("image", false)));
-            var music = Input("Storyboard", "Music", ("audio", Media("audio", false)));
-            var keyframe = Generate("Storyboard", "Keyframe", "image", 1, script, style);
-            yield return ("Storyboard to video", null,
-                [script, style, music, keyframe, Generate("Storyboard", "Animate", "video", 1, keyframe, music)], epoch.AddDays(3));
-        }
-        {
-            var source = Input("Restyle", "Source video", ("video", Media("video", true)));
-            var style = Input("Restyle", "Style", ("text", Text("film noir")), ("voiceover", Flag(false)));
-            yield return ("Video restyle", "Restyles a video and writes a voiceover for it.",
-                [source, style, Generate("Restyle", "Restyle", "video", 1, source, style), Generate("Restyle", "Voiceover", "audio", 1, style)],
-                epoch.AddDays(5));
-        }
-    }
-}
 
 /// <summary>/v1/workflows (list, retrieve, run) and /v1/workflow_invocations/{id} (SDK 4.20.1 workflows.d.ts, workflow-invocations.d.ts).</summary>
 public static partial class WorkflowEndpoints
@@ -187,7 +58,13 @@ public static partial class WorkflowEndpoints
                 object[] nodePath = ["nodeOutputs", nodeProperty.Name];
                 var node = workflow.Nodes.FirstOrDefault(n => n.Id == nodeProperty.Name);
                 if (node is null) { v.Add(nodePath, $"Unknown node id '{nodeProperty.Name}'"); continue; }
-                if (node.Type != "input") { v.Add(nodePath, $"Node '{node.Name}' is not an input node; its outputs cannot be set"); continue; }
+                if (node.Type != "input")
+                {
+                    // The SDK takes any node id of the graph, each output a typed value; only input nodes declare their keys.
+                    if (nodeProperty.Value.ValueKind != JsonValueKind.Object) { v.Add(nodePath, $"Expected object, received {JsonTypes.Name(nodeProperty.Value)}"); continue; }
+                    foreach (var output in nodeProperty.Value.EnumerateObject()) ReadValue(output.Value, [.. nodePath, output.Name], null, v);
+                    continue;
+                }
                 var outputs = ObjectReader.Element(nodeProperty.Value, nodePath, v, [.. node.Outputs.Keys]);
                 if (outputs is null) continue;
                 foreach (var output in nodeProperty.Value.EnumerateObject())
@@ -237,7 +114,7 @@ public static partial class WorkflowEndpoints
     }
 
     /// <summary>Checks one typed value (<c>{type:"primitive", value}</c> or <c>{type:"image"|"video"|"audio", uri}</c>) against its declaration.</summary>
-    private static bool ReadValue(JsonElement value, object[] path, WorkflowInput declared, ValidationContext v)
+    private static bool ReadValue(JsonElement value, object[] path, WorkflowInput? declared, ValidationContext v)
     {
         var before = v.Issues.Count;
         if (value.ValueKind != JsonValueKind.Object) { v.Add(path, $"Expected object, received {JsonTypes.Name(value)}"); return false; }
@@ -247,7 +124,7 @@ public static partial class WorkflowEndpoints
             return false;
         }
         var type = t.GetString()!;
-        if (type != declared.Type)
+        if (declared is not null && type != declared.Type)
         {
             v.Add([.. path, "type"], $"This input takes a '{declared.Type}' value, received '{type}'");
             return false;
@@ -255,11 +132,11 @@ public static partial class WorkflowEndpoints
         if (type == "primitive")
         {
             var r = new ObjectReader(value, path, v, ["type", "value"]);
-            if (r.Get("value", true, declared.ValueType ?? "string | number | boolean") is { } p)
+            if (r.Get("value", true, declared?.ValueType ?? "string | number | boolean") is { } p)
             {
                 var actual = p.ValueKind switch { JsonValueKind.String => "string", JsonValueKind.Number => "number", JsonValueKind.True or JsonValueKind.False => "boolean", _ => null };
                 if (actual is null) v.Add([.. path, "value"], $"Expected string | number | boolean, received {JsonTypes.Name(p)}");
-                else if (declared.ValueType is { } want && want != actual) v.Add([.. path, "value"], $"Expected {want}, received {actual}");
+                else if (declared?.ValueType is { } want && want != actual) v.Add([.. path, "value"], $"Expected {want}, received {actual}");
             }
         }
         else

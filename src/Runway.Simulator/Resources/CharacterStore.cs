@@ -3,17 +3,6 @@ using System.Text.Json;
 
 namespace Runway.Simulator.Resources;
 
-/// <summary>
-/// SIMULATED PRICES, not Runway's: the API publishes no price for these resources, so the simulator charges
-/// these made-up amounts (the only place they are defined; docs/simulator.md repeats them).
-/// </summary>
-public static class SimulatedPrices
-{
-    /// <summary>POST /v1/avatar_videos (gwm1_avatars): credits per started second of output video.</summary>
-    public const int AvatarVideoCreditsPerSecond = 2;
-    // Voices, voice previews, documents, avatars and realtime sessions are not charged by the simulator.
-}
-
 public sealed class Voice
 {
     public required string Id { get; init; }

@@ -21,7 +21,7 @@ public static partial class AudioRules
         var prompt = r.String("promptText", true);
         Voice(r);
         if (prompt is null) return null;
-        return new CreateRequest("text_to_speech", "eleven_multilingual_v2", Rules.Credits(prompt.Length / 50.0), OutputSpec.Wav(SpokenSeconds(prompt)), prompt);
+        return new CreateRequest("text_to_speech", "eleven_multilingual_v2", Prices.Public("eleven_multilingual_v2").For(prompt.Length), OutputSpec.Wav(SpokenSeconds(prompt)), prompt);
     }
 
     private static CreateRequest? ElevenV3(JsonElement body, ValidationContext ctx)
@@ -91,7 +91,7 @@ public static partial class AudioRules
         Voice(r);
         r.Bool("removeBackgroundNoise");
         var seconds = info?.DurationSeconds ?? Rules.DefaultAudioSeconds;
-        return new CreateRequest("speech_to_speech", "eleven_multilingual_sts_v2", Rules.Credits(seconds / 3), OutputSpec.Wav(seconds), null);
+        return new CreateRequest("speech_to_speech", "eleven_multilingual_sts_v2", Prices.Public("eleven_multilingual_sts_v2").For(seconds), OutputSpec.Wav(seconds), null);
     }
 
     public static CreateRequest? SoundEffect(string model, JsonElement body, ValidationContext ctx)
@@ -101,7 +101,7 @@ public static partial class AudioRules
         var prompt = r.String("promptText", true, 1, 3000);
         var seconds = r.Number("duration", false, 0.5, 30) ?? SoundEffectSeconds;
         r.Bool("loop");
-        return new CreateRequest("sound_effect", "eleven_text_to_sound_v2", Rules.Credits(seconds), OutputSpec.Wav(seconds), prompt);
+        return new CreateRequest("sound_effect", "eleven_text_to_sound_v2", Prices.Public("eleven_text_to_sound_v2").For(seconds), OutputSpec.Wav(seconds), prompt);
     }
 
     public static CreateRequest? VoiceDubbing(JsonElement body, ValidationContext ctx)
@@ -113,7 +113,7 @@ public static partial class AudioRules
         r.Bool("dropBackgroundAudio");
         r.Number("numSpeakers", false, 1, int.MaxValue, integer: true);
         var seconds = info?.DurationSeconds ?? Rules.DefaultAudioSeconds;
-        return new CreateRequest("voice_dubbing", "eleven_voice_dubbing", Rules.Credits(seconds / 2), OutputSpec.Wav(seconds), null);
+        return new CreateRequest("voice_dubbing", "eleven_voice_dubbing", Prices.Public("eleven_voice_dubbing").For(seconds), OutputSpec.Wav(seconds), null);
     }
 
     public static CreateRequest? VoiceIsolation(JsonElement body, ValidationContext ctx)
@@ -123,7 +123,7 @@ public static partial class AudioRules
         if (info?.DurationSeconds is { } d && (d < 4.6 || d > 3600))
             ctx.Add(["audioUri"], $"Audio must last between 4.6 and 3600 seconds, received {d:0.###} seconds");
         var seconds = info?.DurationSeconds ?? Rules.DefaultAudioSeconds;
-        return new CreateRequest("voice_isolation", "eleven_voice_isolation", Rules.Credits(seconds / 6), OutputSpec.Wav(seconds), null);
+        return new CreateRequest("voice_isolation", "eleven_voice_isolation", Prices.Public("eleven_voice_isolation").For(seconds), OutputSpec.Wav(seconds), null);
     }
 
     private static void Voice(ObjectReader r)

@@ -1,6 +1,11 @@
 namespace Runway.Simulator.Validation;
 
-/// <summary>The simulator's own table of endpoints, models and the values each model allows.</summary>
+/// <summary>
+/// The simulator's one list of models (by endpoint) and its own table of the values each model allows. Every other
+/// list of models derives from it: the tier (<see cref="TierModels"/>), a router's models.ids
+/// (<see cref="RouterModels"/>), the control API's model names; the Model Router's capability table
+/// (GenerateEndpoints.Models.cs) names only models listed here (tests/Runway.Tests/SimulatorCatalogTests).
+/// </summary>
 public static class Catalog
 {
     /// <summary>The models each endpoint serves (the official SDK 4.20.1 declarations).</summary>
@@ -31,8 +36,33 @@ public static class Catalog
         ["voice_isolation"] = ["eleven_voice_isolation"],
     };
 
-    /// <summary>Every model of the tier, in a stable order.</summary>
+    /// <summary>Every generation model, in a stable order.</summary>
     public static readonly string[] AllModels = ModelsByEndpoint.Values.SelectMany(m => m).Distinct().ToArray();
+
+    /// <summary>
+    /// The models of the other task endpoints (SDK 4.20.1): upscales and HDR, the recipes (a recipe's name is its
+    /// tasks' model and its path, /v1/recipes/{name}) and avatar videos.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string[]> TaskModelsByEndpoint = new Dictionary<string, string[]>
+    {
+        ["image_upscale"] = ["magnific_precision_upscaler_v2"],
+        ["video_upscale"] = ["magnific_video_upscaler_creative", "enhance_frame_rate"],
+        ["video_to_hdr"] = ["ruby"],
+        ["recipes"] =
+        [
+            "ad_localization", "marketing_stock_image", "multi_shot_video", "product_ad", "product_campaign_image", "product_swap", "product_ugc",
+        ],
+        ["avatar_videos"] = ["gwm1_avatars"],
+    };
+
+    /// <summary>The models of the tier (/v1/organization) and of usage: every task's model, so credits spent on any task show.</summary>
+    public static readonly string[] TierModels = [.. AllModels.Concat(TaskModelsByEndpoint.Values.SelectMany(m => m)).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The video and image generation models (act_two aside) a router's models.ids may name (current-api.md).</summary>
+    public static readonly string[] RouterModels =
+    [
+        .. new[] { "image_to_video", "text_to_video", "video_to_video", "text_to_image" }.SelectMany(e => ModelsByEndpoint[e]).Distinct(StringComparer.Ordinal),
+    ];
 
     /// <summary>Models the API served before and no longer does (current-api.md); see <see cref="RetiredRules"/>.</summary>
     public static readonly string[] RetiredModels = ["gen4_aleph", "veo3"];

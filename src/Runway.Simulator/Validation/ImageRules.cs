@@ -42,7 +42,7 @@ public static class ImageRules
         Fields.ContentModeration(r);
         if (ratio is null) return null;
         var (w, h) = Catalog.ParseRatio(ratio);
-        long credits = turbo ? 2 : Math.Min(w, h) <= 720 ? 5 : 8;
+        var credits = Prices.PerImage(model, (w, h));
         return Images(model, credits, (w, h), 1, prompt);
     }
 
@@ -52,7 +52,7 @@ public static class ImageRules
         var prompt = Fields.Prompt(r, true); // the declarations state no length; the original reference's 1000 stands
         var ratio = r.Enum("ratio", true, Catalog.GeminiRatios);
         Fields.TaggedImages(r, false, 0, 3);
-        return ratio is null ? null : Images("gemini_2.5_flash", 5, Catalog.ParseRatio(ratio), 1, prompt);
+        return ratio is null ? null : Images("gemini_2.5_flash", Prices.PerImage("gemini_2.5_flash", (0, 0)), Catalog.ParseRatio(ratio), 1, prompt);
     }
 
     private static CreateRequest? GptImage(string model, JsonElement body, ValidationContext ctx)
@@ -94,7 +94,7 @@ public static class ImageRules
         var format = r.Enum("outputFormat", false, ["webp", "png", "jpeg"]) ?? "png";
         Fields.ImageReferences(r, "referenceImages", 10);
         if (ratio is null || ctx.Failed) return null;
-        return Images("muse_image", (long)Prices.MuseImagePerImage * count, SizeOf(ratio), count, prompt, format);
+        return Images("muse_image", Prices.PerImage("muse_image", (0, 0)) * count, SizeOf(ratio), count, prompt, format);
     }
 
     private static CreateRequest? Seedream(string model, JsonElement body, ValidationContext ctx)

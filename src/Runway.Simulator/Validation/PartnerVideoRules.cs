@@ -57,7 +57,7 @@ public static class PartnerVideoRules
         var audio = r.Bool("audio") ?? true;
         r.String("negativePrompt", false, 1, Fields.Unbounded);
         Fields.Seed(r);
-        var perSecond = model == "veo3.1" ? (audio ? 40 : 20) : (audio ? 15 : 10);
+        var perSecond = Prices.Public(model).PerSecond(audio);
         return ratio is null ? null : new CreateRequest(endpoint, model, (long)perSecond * duration, OutputSpec.Mp4(ratio, duration), prompt);
     }
 

@@ -31,7 +31,7 @@ public static class RetiredRules
         var duration = r.IntegerChoice("duration", false, 8) ?? 8;
         Fields.Seed(r);
         Fields.ContentModeration(r);
-        return ratio is null ? null : new CreateRequest(endpoint, "veo3", 40L * duration, OutputSpec.Mp4(ratio, duration), prompt);
+        return ratio is null ? null : new CreateRequest(endpoint, "veo3", (long)Prices.Public("veo3").Credits * duration, OutputSpec.Mp4(ratio, duration), prompt);
     }
 
     private static CreateRequest? Gen4Aleph(JsonElement body, ValidationContext ctx)
@@ -49,6 +49,6 @@ public static class RetiredRules
         Fields.Seed(r);
         Fields.ContentModeration(r);
         const double seconds = VideoRules.CountedInputSeconds;
-        return new CreateRequest("video_to_video", "gen4_aleph", (long)(15 * seconds), OutputSpec.Mp4(ratio, seconds), prompt);
+        return new CreateRequest("video_to_video", "gen4_aleph", (long)(Prices.Public("gen4_aleph").Credits * seconds), OutputSpec.Mp4(ratio, seconds), prompt);
     }
 }

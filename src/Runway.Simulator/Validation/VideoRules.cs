@@ -47,7 +47,7 @@ public static class VideoRules
         Fields.Seed(r);
         if (ratio is null || duration is not { } seconds) return null;
         var size = Catalog.ParseRatio(ratio);
-        var credits = (long)(Prices.Gen45PerSecond + Prices.FormatSurchargePerSecond(format, size)) * seconds;
+        var credits = (long)(Prices.Public("gen4.5").Credits + Prices.FormatSurchargePerSecond(format, size)) * seconds;
         var hasAudio = prompt?.Contains(AudioMarker, StringComparison.Ordinal) == true;
         return new CreateRequest(endpoint, "gen4.5", credits, OutputSpec.Video(format, size, seconds, hasAudio, profile), prompt);
     }
@@ -61,7 +61,7 @@ public static class VideoRules
         var duration = Fields.IntDuration(r, false, 2, 10) ?? 10;
         Fields.Seed(r);
         Fields.ContentModeration(r);
-        return ratio is null ? null : new CreateRequest("image_to_video", "gen4_turbo", 5L * duration, OutputSpec.Mp4(ratio, duration), prompt);
+        return ratio is null ? null : new CreateRequest("image_to_video", "gen4_turbo", (long)Prices.Public("gen4_turbo").Credits * duration, OutputSpec.Mp4(ratio, duration), prompt);
     }
 
     /// <summary>aleph2: a video edited with text, timed keyframe images, an optional outpaint aspect and output format.</summary>
@@ -134,6 +134,6 @@ public static class VideoRules
         r.Number("expressionIntensity", false, 1, 5, integer: true);
         Fields.Seed(r);
         Fields.ContentModeration(r);
-        return new CreateRequest("character_performance", "act_two", (long)(5 * CountedInputSeconds), OutputSpec.Mp4(ratio, CountedInputSeconds), null);
+        return new CreateRequest("character_performance", "act_two", (long)(Prices.Public("act_two").Credits * CountedInputSeconds), OutputSpec.Mp4(ratio, CountedInputSeconds), null);
     }
 }

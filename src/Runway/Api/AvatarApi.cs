@@ -62,7 +62,7 @@ namespace Runway.Api
         public static RunwayDocument ReadDocument(JsonElement json) => Seen.Documents.Remember(RunwayDocument.FromJson(json));
         public static RunwayAvatar ReadAvatar(JsonElement json) => Seen.Avatars.Remember(RunwayAvatar.FromJson(json));
         public static RunwayRealtimeSession ReadSession(JsonElement json) => RunwayRealtimeSession.FromJson(json);
-        public static RunwayAvatarConversation ReadConversation(JsonElement json) => RunwayAvatarConversation.FromJson(json);
+        public static RunwayAvatarConversation ReadConversation(JsonElement json) => Seen.Conversations.Remember(RunwayAvatarConversation.FromJson(json));
 
         private static string Iso(DateTime value) =>
             value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
@@ -111,11 +111,14 @@ namespace Runway.Api
         }
     }
 
-    /// <summary>What this process has seen of the user's own voices, documents and avatars.</summary>
+    /// <summary>What this process has seen of the user's own voices, documents, avatars, conversations, workflow runs and audit log entries.</summary>
     public static class Seen
     {
         public static readonly ResourceDirectory<RunwayVoice> Voices = new ResourceDirectory<RunwayVoice>(v => v.Id);
         public static readonly ResourceDirectory<RunwayDocument> Documents = new ResourceDirectory<RunwayDocument>(d => d.Id);
         public static readonly ResourceDirectory<RunwayAvatar> Avatars = new ResourceDirectory<RunwayAvatar>(a => a.Id);
+        public static readonly ResourceDirectory<RunwayAvatarConversation> Conversations = new ResourceDirectory<RunwayAvatarConversation>(c => c.Id);
+        public static readonly ResourceDirectory<RunwayWorkflowInvocation> Invocations = new ResourceDirectory<RunwayWorkflowInvocation>(i => i.Id);
+        public static readonly ResourceDirectory<RunwayAuditLogEntry> AuditLogs = new ResourceDirectory<RunwayAuditLogEntry>(e => e.EventId);
     }
 }

@@ -35,14 +35,24 @@ namespace Runway.Api
         /// <paramref name="take"/> until it returns false or the list ends. <paramref name="wanted"/> (skip + first)
         /// sizes the pages so that a small -First asks for little.
         /// </summary>
-        public static async Task ForEachAsync(RunwayClient client, string path, IDictionary<string, string> query, long? wanted,
-            Func<JsonElement, bool> take, CancellationToken cancellation)
+        public static Task ForEachAsync(RunwayClient client, string path, IDictionary<string, string> query, long? wanted,
+            Func<JsonElement, bool> take, CancellationToken cancellation) =>
+            WalkAsync(client, path, query, wanted, null, null, take, cancellation);
+
+        /// <summary>
+        /// <see cref="ForEachAsync"/> from <paramref name="startCursor"/> (null: the first page), asking for
+        /// <paramref name="pageSize"/> items per page when given. Returns where a caller can resume when
+        /// <paramref name="take"/> stopped the walk before the list's end, else null. A page with no items ends the
+        /// list even when it carries a nextCursor, as the SDK's CursorPage does (hasNextPage is false on an empty page).
+        /// </summary>
+        public static async Task<ListPosition> WalkAsync(RunwayClient client, string path, IDictionary<string, string> query, long? wanted,
+            string startCursor, int? pageSize, Func<JsonElement, bool> take, CancellationToken cancellation)
         {
-            string cursor = null;
+            string cursor = string.IsNullOrEmpty(startCursor) ? null : startCursor;
             long seen = 0;
             do
             {
-                int limit = (int)Math.Min(MaxPageSize, Math.Max(1, wanted.HasValue ? wanted.Value - seen : MaxPageSize));
+                int limit = pageSize ?? (int)Math.Min(MaxPageSize, Math.Max(1, wanted.HasValue ? wanted.Value - seen : MaxPageSize));
                 var parameters = new List<KeyValuePair<string, string>>(query ?? new Dictionary<string, string>())
                 {
                     new KeyValuePair<string, string>("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)),
@@ -50,14 +60,18 @@ namespace Runway.Api
                 if (cursor != null) parameters.Add(new KeyValuePair<string, string>("cursor", cursor));
                 string url = path + "?" + string.Join("&", parameters.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)));
                 CursorPage page = Read(await client.GetAsync(url, cancellation).ConfigureAwait(false), path);
-                foreach (JsonElement item in page.Items)
+                if (page.Items.Count == 0) return null;
+                for (int i = 0; i < page.Items.Count; i++)
                 {
                     seen++;
-                    if (!take(item)) return;
+                    if (take(page.Items[i])) continue;
+                    if (i + 1 < page.Items.Count) return new ListPosition(cursor, i + 1);
+                    return page.NextCursor == null ? null : new ListPosition(page.NextCursor, 0);
                 }
                 cursor = page.NextCursor;
             }
             while (cursor != null);
+            return null;
         }
 
         public static CursorPage Read(JsonElement json, string path)
@@ -68,5 +82,31 @@ namespace Runway.Api
             // Clone: each item outlives the page's JSON document.
             return new CursorPage(data.EnumerateArray().Select(e => e.Clone()).ToArray(), next);
         }
+    }
+
+    /// <summary>
+    /// Where a listing stopped early: the page's cursor (null for the first page) and how many of that page's items
+    /// were already output. A later listing with -Cursor (and -Skip when Skip is not 0) goes on from there.
+    /// </summary>
+    public sealed class ListPosition
+    {
+        public ListPosition(string cursor, int skip)
+        {
+            Cursor = cursor;
+            Skip = skip;
+        }
+
+        public string Cursor { get; }
+        public int Skip { get; }
+
+        /// <summary>The parameters that resume the listing, as the user would type them.</summary>
+        public string Parameters =>
+            string.Join(" ", new[]
+            {
+                Cursor == null ? null : "-Cursor '" + Cursor.Replace("'", "''") + "'",
+                Skip == 0 ? null : "-Skip " + Skip.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            }.Where(p => p != null));
+
+        public override string ToString() => "More items: continue with " + Parameters;
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
@@ -86,6 +87,10 @@ namespace Runway.Api
             {
                 Models = new List<RunwayUsageRecord>(RunwayUsageRecord.FromJson(answer)),
                 ByApiKey = RunwayApiKeyUsageRecord.FromJson(answer),
+                ModelNames = JsonRead.Strings(answer, "models"),
+                ApiKeyIds = JsonRead.Member(answer, "apiKeys") is JsonElement keys && keys.ValueKind == JsonValueKind.Array
+                    ? JsonRead.Strings(answer, "apiKeys").Select(RunwayApiKeyUsageRecord.SafeKeyId).ToArray()
+                    : null,
             };
         }
 

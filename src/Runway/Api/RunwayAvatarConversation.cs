@@ -19,6 +19,8 @@ namespace Runway.Api
         /// <summary>The preset id or the custom avatar's id.</summary>
         public string AvatarId { get; set; }
         public string AvatarName { get; set; }
+        /// <summary>A custom avatar's image (fetched conversations only; null when unavailable or for a preset).</summary>
+        public string AvatarImageUrl { get; set; }
         public DateTimeOffset? CreatedAt { get; set; }
         public DateTimeOffset? StartedAt { get; set; }
         public DateTimeOffset? EndedAt { get; set; }
@@ -65,6 +67,7 @@ namespace Runway.Api
                 conversation.AvatarType = JsonRead.String(avatar, "type");
                 conversation.AvatarId = JsonRead.String(avatar, "presetId") ?? JsonRead.String(avatar, "id");
                 conversation.AvatarName = JsonRead.String(avatar, "name");
+                conversation.AvatarImageUrl = JsonRead.String(avatar, "imageUrl");
             }
             if (conversation.Tools.Length > 0 && conversation.HasTools == null) conversation.HasTools = true;
             return conversation;

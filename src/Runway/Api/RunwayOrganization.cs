@@ -161,6 +161,10 @@ namespace Runway.Api
     public sealed class RunwayUsageReport
     {
         public IReadOnlyList<RunwayUsageRecord> Models { get; set; } = Array.Empty<RunwayUsageRecord>();
+        /// <summary>The answer's <c>models</c>: the models with usage in the range.</summary>
+        public IReadOnlyList<string> ModelNames { get; set; } = Array.Empty<string>();
+        /// <summary>The answer's <c>apiKeys</c> (ids, masked if they look like keys); null when absent ("reserved for future use").</summary>
+        public IReadOnlyList<string> ApiKeyIds { get; set; }
         /// <summary>Null when the API gave no per-key breakdown (the SDK declares it "reserved for future use").</summary>
         public IReadOnlyList<RunwayApiKeyUsageRecord> ByApiKey { get; set; }
     }
@@ -169,5 +173,35 @@ namespace Runway.Api
     public static class Credits
     {
         public const decimal UsdPerCredit = 0.01m;
+    }
+
+    /// <summary>
+    /// One usage answer as a whole (Get-RunwayUsage -Summary): the range, the answer's models and apiKeys arrays, and
+    /// the credits the rows add up to.
+    /// </summary>
+    public sealed class RunwayUsageSummary
+    {
+        public DateTime StartDate { get; set; }
+        /// <summary>First day not included.</summary>
+        public DateTime BeforeDate { get; set; }
+        /// <summary>The models with usage in the range (the answer's models).</summary>
+        public string[] Models { get; set; } = Array.Empty<string>();
+        /// <summary>The API keys with usage (the answer's apiKeys, which the SDK declares reserved for future use); null when absent.</summary>
+        public string[] ApiKeys { get; set; }
+        /// <summary>The net credits of every row (refunds may make a day's amount negative).</summary>
+        public decimal Credits { get; set; }
+        public decimal Usd => Credits * Api.Credits.UsdPerCredit;
+        /// <summary>Days with at least one row.</summary>
+        public int Days { get; set; }
+
+        public static RunwayUsageSummary From(RunwayUsageReport report, DateTime start, DateTime before) => new RunwayUsageSummary
+        {
+            StartDate = start,
+            BeforeDate = before,
+            Models = report.ModelNames.ToArray(),
+            ApiKeys = report.ApiKeyIds?.ToArray(),
+            Credits = report.Models.Sum(r => r.Credits),
+            Days = report.Models.Select(r => r.Date).Distinct().Count(),
+        };
     }
 }

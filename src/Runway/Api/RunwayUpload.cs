@@ -11,6 +11,8 @@ namespace Runway.Api
         public long Length { get; set; }
         public string MediaType { get; set; }
         public DateTimeOffset UploadedAt { get; set; }
+        /// <summary>The metadata sent with the file (-Metadata), or null.</summary>
+        public string Metadata { get; set; }
         public DateTimeOffset ExpiresAt => UploadedAt.AddHours(24);
         public override string ToString() => Uri;
     }

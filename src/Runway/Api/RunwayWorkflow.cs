@@ -36,7 +36,7 @@ namespace Runway.Api
         public object Default { get; set; }
         /// <summary>How Invoke-RunwayWorkflow -Inputs names it: "Node name.key".</summary>
         public string Name => NodeName + "." + Key;
-        public string Kind => Type == "primitive" ? ValueType ?? "primitive" : Type;
+        public string Kind => Type == null ? "typed value" : Type == "primitive" ? ValueType ?? "primitive" : Type;
         public override string ToString() => Name;
     }
 
@@ -56,6 +56,8 @@ namespace Runway.Api
         public bool InputsKnown { get; set; }
         /// <summary>The graph as the API sent it ({ nodes, edges, version }).</summary>
         public string GraphJson { get; set; }
+        /// <summary>Every node id of the graph, with its name (nodeOutputs takes any node id of the graph); empty when the graph has no readable node list.</summary>
+        public IReadOnlyDictionary<string, string> NodeIds { get; set; } = new Dictionary<string, string>();
         public override string ToString() => Id;
 
         internal static RunwayWorkflow FromJson(JsonElement json)
@@ -74,10 +76,12 @@ namespace Runway.Api
             if (!graph.TryGetProperty("nodes", out JsonElement nodes) || nodes.ValueKind != JsonValueKind.Array) return workflow;
             var inputs = new List<RunwayWorkflowInput>();
             var steps = new List<string>();
+            var ids = new Dictionary<string, string>(StringComparer.Ordinal);
             bool readable = true;
             foreach (JsonElement node in nodes.EnumerateArray())
             {
                 string type = RunwayTask.StringOf(node, "type"), id = RunwayTask.StringOf(node, "id"), name = RunwayTask.StringOf(node, "name") ?? id;
+                if (id != null) ids[id] = name;
                 if (type != "input")
                 {
                     steps.Add(name);
@@ -105,6 +109,7 @@ namespace Runway.Api
             }
             workflow.Inputs = inputs.ToArray();
             workflow.Steps = steps.ToArray();
+            workflow.NodeIds = ids;
             workflow.InputsKnown = readable && inputs.All(i => i.Type != null);
             return workflow;
         }
@@ -254,16 +259,18 @@ namespace Runway.Api
             string id = RunwayTask.StringOf(json, "id");
             if (string.IsNullOrEmpty(id))
                 throw new RunwayApiException($"Runway API: the response to POST /{path} had no invocation id. A run may have been started and charged; check your recent tasks before retrying.", "POST", "/" + path, 200, null, null, AttemptOutcome.Response, true);
-            return new RunwayWorkflowInvocation { Id = id, Status = RunwayTask.Pending, WorkflowId = workflow.Id, WorkflowName = workflow.Name, CreatedAt = DateTimeOffset.Now };
+            return Seen.Invocations.Remember(new RunwayWorkflowInvocation { Id = id, Status = RunwayTask.Pending, WorkflowId = workflow.Id, WorkflowName = workflow.Name, CreatedAt = DateTimeOffset.Now });
         }
 
         public static async Task<RunwayWorkflowInvocation> GetInvocationAsync(this RunwayApi api, string id, CancellationToken cancellation)
         {
             JsonElement json = await api.Client.GetAsync(ResourceId.Path("v1/workflow_invocations", id), cancellation).ConfigureAwait(false);
-            RunwayWorkflowInvocation run = RunwayWorkflowInvocation.FromJson(json);
+            RunwayWorkflowInvocation invocation = RunwayWorkflowInvocation.FromJson(json);
+            // The workflow's name is known only to the session that started the run; keep it for completion and output.
+            invocation.KeepKnown(Seen.Invocations.Find(id));
             // Seen like a task: the journal records a journaled run's status and outputs.
-            api.TaskSeen?.Invoke(AsTask(run));
-            return run;
+            api.TaskSeen?.Invoke(AsTask(invocation));
+            return Seen.Invocations.Remember(invocation);
         }
     }
 

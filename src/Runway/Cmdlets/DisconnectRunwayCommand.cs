@@ -14,6 +14,8 @@ namespace Runway.Cmdlets
             RunwaySession.Disconnect();
             TierLimits.Forget();
             SpendingGuard.SetCap(null);
+            // -AllowUnknownPrice belongs to the connection it was given with, like the cap.
+            SpendingGuard.AllowUnknownPrice = false;
         }
     }
 }

@@ -9,7 +9,7 @@ namespace Runway.Cmdlets
     [Cmdlet(VerbsCommon.Get, "RunwayAvatar", DefaultParameterSetName = ListSet, SupportsPaging = true,
         HelpUri = RunwayCmdlet.HelpUriBase + "Get-RunwayAvatar.md")]
     [OutputType(typeof(RunwayAvatar))]
-    public sealed class GetRunwayAvatarCommand : RunwayCmdlet
+    public sealed class GetRunwayAvatarCommand : RunwayCmdlet, IResumableList
     {
         private const string ListSet = "List";
         private const string IdSet = "Id";
@@ -19,6 +19,17 @@ namespace Runway.Cmdlets
         [Alias("AvatarId")]
         [ArgumentCompleter(typeof(CustomAvatarCompleter))]
         public string[] Id { get; set; }
+
+        /// <summary>Start at this cursor (from an earlier listing stopped by -First: its information record tagged Runway.NextCursor).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string Cursor { get; set; }
+
+        /// <summary>Items per request (the API's limit); by default as many as -Skip + -First need, at most 100.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateRange(1, int.MaxValue)]
+        [WholeNumber]
+        public int PageSize { get; set; }
 
         protected override void OnRecord()
         {

@@ -13,7 +13,7 @@ namespace Runway.Cmdlets
         HelpUri = RunwayCmdlet.HelpUriBase + "Get-RunwayAvatarConversation.md")]
     [OutputType(typeof(RunwayAvatarConversation))]
     [OutputType(typeof(RunwayConversationTurn))]
-    public sealed class GetRunwayAvatarConversationCommand : RunwayCmdlet
+    public sealed class GetRunwayAvatarConversationCommand : RunwayCmdlet, IResumableList
     {
         private const string ListSet = "List";
         private const string IdSet = "Id";
@@ -22,6 +22,7 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
         [ValidateNotNullOrEmpty]
         [Alias("ConversationId", "SessionId")]
+        [ArgumentCompleter(typeof(ConversationIdCompleter))]
         public string[] Id { get; set; }
 
         /// <summary>Output the transcript's entries instead of the conversation.</summary>
@@ -41,6 +42,17 @@ namespace Runway.Cmdlets
         /// <summary>Only conversations created before this time.</summary>
         [Parameter(ParameterSetName = ListSet)]
         public DateTime End { get; set; }
+
+        /// <summary>Start at this cursor (from an earlier listing stopped by -First: its information record tagged Runway.NextCursor).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string Cursor { get; set; }
+
+        /// <summary>Items per request (the API's limit); by default as many as -Skip + -First need, at most 100.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateRange(1, int.MaxValue)]
+        [WholeNumber]
+        public int PageSize { get; set; }
 
         protected override void OnRecord()
         {

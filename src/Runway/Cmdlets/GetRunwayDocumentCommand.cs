@@ -10,7 +10,7 @@ namespace Runway.Cmdlets
     [Cmdlet(VerbsCommon.Get, "RunwayDocument", DefaultParameterSetName = ListSet, SupportsPaging = true,
         HelpUri = RunwayCmdlet.HelpUriBase + "Get-RunwayDocument.md")]
     [OutputType(typeof(RunwayDocument))]
-    public sealed class GetRunwayDocumentCommand : RunwayCmdlet
+    public sealed class GetRunwayDocumentCommand : RunwayCmdlet, IResumableList
     {
         private const string ListSet = "List";
         private const string IdSet = "Id";
@@ -29,6 +29,17 @@ namespace Runway.Cmdlets
         /// <summary>Oldest first (default: newest first).</summary>
         [Parameter(ParameterSetName = ListSet)]
         public SwitchParameter Ascending { get; set; }
+
+        /// <summary>Start at this cursor (from an earlier listing stopped by -First: its information record tagged Runway.NextCursor).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string Cursor { get; set; }
+
+        /// <summary>Items per request (the API's limit); by default as many as -Skip + -First need, at most 100.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateRange(1, int.MaxValue)]
+        [WholeNumber]
+        public int PageSize { get; set; }
 
         protected override void OnRecord()
         {

@@ -8,7 +8,7 @@ namespace Runway.Cmdlets
     [Cmdlet(VerbsCommon.Get, "RunwayRouter", DefaultParameterSetName = ListSet, SupportsPaging = true,
         HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/Get-RunwayRouter.md")]
     [OutputType(typeof(RunwayRouter))]
-    public sealed class GetRunwayRouterCommand : RunwayCmdlet
+    public sealed class GetRunwayRouterCommand : RunwayCmdlet, IResumableList
     {
         private const string ListSet = "List";
         private const string IdSet = "Id";
@@ -18,6 +18,17 @@ namespace Runway.Cmdlets
         [Alias("RouterId")]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; }
+
+        /// <summary>Start at this cursor (from an earlier listing stopped by -First: its information record tagged Runway.NextCursor).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string Cursor { get; set; }
+
+        /// <summary>Items per request (the API's limit); by default as many as -Skip + -First need, at most 100.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateRange(1, int.MaxValue)]
+        [WholeNumber]
+        public int PageSize { get; set; }
 
         protected override void OnRecord()
         {

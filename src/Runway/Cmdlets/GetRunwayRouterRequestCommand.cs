@@ -8,13 +8,24 @@ namespace Runway.Cmdlets
     [Cmdlet(VerbsCommon.Get, "RunwayRouterRequest", SupportsPaging = true,
         HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/Get-RunwayRouterRequest.md")]
     [OutputType(typeof(RunwayRouterRequest))]
-    public sealed class GetRunwayRouterRequestCommand : RunwayCmdlet
+    public sealed class GetRunwayRouterRequestCommand : RunwayCmdlet, IResumableList
     {
         /// <summary>The router's id (a router piped in binds its Id).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
         public string RouterId { get; set; }
+
+        /// <summary>Start at this cursor (from an earlier listing stopped by -First: its information record tagged Runway.NextCursor).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string Cursor { get; set; }
+
+        /// <summary>Items per request (the API's limit); by default as many as -Skip + -First need, at most 100.</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        [WholeNumber]
+        public int PageSize { get; set; }
 
         protected override void OnRecord()
         {

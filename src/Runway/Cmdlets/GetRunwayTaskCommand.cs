@@ -91,6 +91,9 @@ namespace Runway.Cmdlets
             ListJournal();
         }
 
+        /// <summary>Journal tasks refreshed and output together: the first arrive at once, memory stays bounded.</summary>
+        private const int Page = 64;
+
         private void ListJournal()
         {
             if (TaskJournal.FilePath == null)
@@ -100,25 +103,35 @@ namespace Runway.Cmdlets
             }
             bool filterByStatus = Status != null && Status.Length > 0;
             DateTimeOffset? since = MyInvocation.BoundParameters.ContainsKey(nameof(Since)) ? new DateTimeOffset(Since) : (DateTimeOffset?)null;
-            // The newest few are read from the end of the journal, not the whole file.
-            IEnumerable<JournalRecord> filtered;
-            if (Model != null || Prompt != null)
+            // Newest first from the end of the journal, never the whole file at once: the newest few (-First) are read
+            // as a block; otherwise tasks stream, page by page, and a listing stopped early reads no further.
+            IEnumerable<JournalRecord> records = First > 0 && !filterByStatus && Model == null && Prompt == null
+                ? TaskJournal.ReadNewest(First, since, WriteWarning)
+                : TaskJournal.StreamNewest(WriteWarning);
+            records = records.Where(r => !r.Deleted && Matches(r));
+            // Past -Since, stop (give or take sessions that wrote out of order).
+            if (since.HasValue) records = records.TakeWhile(r => r.CreatedAt >= since.Value.AddMinutes(-5)).Where(r => r.CreatedAt >= since.Value);
+            var wanted = filterByStatus ? new HashSet<string>(Status, StringComparer.OrdinalIgnoreCase) : null;
+            int written = 0;
+            var page = new List<JournalRecord>(Page);
+            foreach (JournalRecord record in records)
             {
-                // Read newest first and stop at -First (or at -Since, give or take sessions that wrote out of order).
-                filtered = TaskJournal.StreamNewest(WriteWarning).Where(r => !r.Deleted && Matches(r));
-                if (since.HasValue) filtered = filtered.TakeWhile(r => r.CreatedAt >= since.Value.AddMinutes(-5));
-                if (First > 0 && !filterByStatus) filtered = filtered.Where(r => !since.HasValue || r.CreatedAt >= since.Value).Take(First);
+                page.Add(record);
+                // Without -Status every task counts towards -First: read no more than it needs.
+                int room = First > 0 && !filterByStatus ? Math.Min(Page, First - written) : Page;
+                if (page.Count < room) continue;
+                written += WritePage(page, wanted, First > 0 ? First - written : int.MaxValue);
+                page.Clear();
+                if (First > 0 && written >= First) return;
             }
-            else
-                filtered = First > 0 && !filterByStatus ? TaskJournal.ReadNewest(First, since, WriteWarning) : TaskJournal.Read(WriteWarning);
-            filtered = filtered.Where(r => !r.Deleted);
-            if (since.HasValue)
-                filtered = filtered.Where(r => r.CreatedAt >= since.Value);
-            var records = filtered.ToList();
+            if (page.Count > 0) WritePage(page, wanted, First > 0 ? First - written : int.MaxValue);
+        }
+
+        /// <summary>Refreshes the page's unfinished tasks from the API (at once), then writes up to <paramref name="most"/> of them in order.</summary>
+        private int WritePage(List<JournalRecord> records, HashSet<string> wanted, int most)
+        {
             var tasks = records.Select(r => r.ToTask()).ToList();
             var gone = new HashSet<string>(records.Where(r => r.Gone).Select(r => r.Id), StringComparer.OrdinalIgnoreCase);
-            if (!filterByStatus && First > 0) tasks = tasks.Take(First).ToList();
-
             RunwayTask[] unfinished = tasks.Where(t => !t.IsFinished && !gone.Contains(t.Id)).ToArray();
             if (unfinished.Length > 0)
             {
@@ -137,13 +150,15 @@ namespace Runway.Cmdlets
                     }
                 })));
             }
-            if (filterByStatus)
+            int written = 0;
+            foreach (RunwayTask task in tasks)
             {
-                var wanted = new HashSet<string>(Status, StringComparer.OrdinalIgnoreCase);
-                tasks = tasks.Where(t => wanted.Contains(t.Status ?? string.Empty)).ToList();
-                if (First > 0) tasks = tasks.Take(First).ToList();
+                if (written >= most) break;
+                if (wanted != null && !wanted.Contains(task.Status ?? string.Empty)) continue;
+                WriteObject(task);
+                written++;
             }
-            WriteObject(tasks, enumerateCollection: true);
+            return written;
         }
 
         /// <summary>-Model as wildcards on the model name; -Prompt as a wildcard when it has one, else as a substring (both case-insensitive).</summary>

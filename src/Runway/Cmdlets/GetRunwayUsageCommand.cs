@@ -13,11 +13,13 @@ namespace Runway.Cmdlets
     [Cmdlet(VerbsCommon.Get, "RunwayUsage", DefaultParameterSetName = ByModelSet, HelpUri = RunwayCmdlet.HelpUriBase + "Get-RunwayUsage.md")]
     [OutputType(typeof(RunwayUsageRecord), ParameterSetName = new[] { ByModelSet })]
     [OutputType(typeof(RunwayApiKeyUsageRecord), ParameterSetName = new[] { ByApiKeySet })]
+    [OutputType(typeof(RunwayUsageSummary), ParameterSetName = new[] { SummarySet })]
     public sealed class GetRunwayUsageCommand : RunwayCmdlet
     {
         public const int MaxDays = 90;
         private const string ByModelSet = "ByModel";
         private const string ByApiKeySet = "ByApiKey";
+        private const string SummarySet = "Summary";
 
         /// <summary>First day included. Default: 29 days before today.</summary>
         [Parameter(Position = 0)]
@@ -35,6 +37,10 @@ namespace Runway.Cmdlets
         /// <summary>One row per day and API key (the API's resultsByApiKey) instead of per model.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByApiKeySet)]
         public SwitchParameter ByApiKey { get; set; }
+
+        /// <summary>One object for the whole range instead of rows: the answer's models and apiKeys lists and the total.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = SummarySet)]
+        public SwitchParameter Summary { get; set; }
 
         protected override void EndProcessing()
         {
@@ -58,6 +64,11 @@ namespace Runway.Cmdlets
                 RunwayUsageReport report = await Api.GetUsageReportAsync(start, before, token).ConfigureAwait(false);
                 OnPipeline(() =>
                 {
+                    if (Summary)
+                    {
+                        WriteObject(RunwayUsageSummary.From(report, start, before));
+                        return;
+                    }
                     if (ByApiKey)
                     {
                         if (report.ByApiKey == null)

@@ -9,7 +9,7 @@ namespace Runway.Cmdlets
     [Cmdlet(VerbsCommon.Get, "RunwayVoice", DefaultParameterSetName = ListSet, SupportsPaging = true,
         HelpUri = RunwayCmdlet.HelpUriBase + "Get-RunwayVoice.md")]
     [OutputType(typeof(RunwayVoice))]
-    public sealed class GetRunwayVoiceCommand : RunwayCmdlet
+    public sealed class GetRunwayVoiceCommand : RunwayCmdlet, IResumableList
     {
         private const string ListSet = "List";
         private const string IdSet = "Id";
@@ -19,6 +19,17 @@ namespace Runway.Cmdlets
         [Alias("VoiceId")]
         [ArgumentCompleter(typeof(CustomVoiceCompleter))]
         public string[] Id { get; set; }
+
+        /// <summary>Start at this cursor (from an earlier listing stopped by -First: its information record tagged Runway.NextCursor).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string Cursor { get; set; }
+
+        /// <summary>Items per request (the API's limit); by default as many as -Skip + -First need, at most 100.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateRange(1, int.MaxValue)]
+        [WholeNumber]
+        public int PageSize { get; set; }
 
         protected override void OnRecord()
         {

@@ -32,7 +32,7 @@ namespace Runway.Cmdlets
         [ValidateNotNullOrEmpty]
         public string Id { get; set; }
 
-        /// <summary>Input values by name: 'Node name.key', a node's name when it has one input, or a key no other node has.</summary>
+        /// <summary>Input values by name: 'Node name.key', a node's name when it has one input, a key no other node has, or 'nodeId.key' for any node of the graph; a value may be the SDK's own @{ type = 'image'; uri = '…' }.</summary>
         [Parameter(Position = 1)]
         [Alias("NodeOutputs")]
         public Hashtable Inputs { get; set; }
@@ -85,7 +85,7 @@ namespace Runway.Cmdlets
                     .Select(e => new KeyValuePair<string, object>(e.Key?.ToString(), InputBinder.Unwrap(e.Value)));
                 request = WorkflowRequestBuilder.Build(workflow, given, (value, input) =>
                     MediaSource.From(InputBinder.MediaValue(value, input.Name), "Inputs", path => ProviderPaths.ResolveOne(this, path),
-                        (MediaKind)Enum.Parse(typeof(MediaKind), input.Type, ignoreCase: true)));
+                        input.Type == null ? new[] { MediaKind.Image, MediaKind.Video, MediaKind.Audio } : new[] { (MediaKind)Enum.Parse(typeof(MediaKind), input.Type, ignoreCase: true) }));
             }
             catch (RunwayInputException ex)
             {

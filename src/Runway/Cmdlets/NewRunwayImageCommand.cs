@@ -91,7 +91,7 @@ namespace Runway.Cmdlets
                 string subject = isRecord && InputBinder.HasProperty(value, "Subject") ? InputBinder.PropertyValue(value, "Subject")?.ToString() : null;
                 references.Add(new ReferenceImageSpec
                 {
-                    Source = Media(value, nameof(ReferenceImage), MediaKind.Image),
+                    Source = Media(value, nameof(ReferenceImage), new[] { "Tag", "Subject" }, MediaKind.Image),
                     Tag = string.IsNullOrWhiteSpace(tag) ? null : tag.Trim(),
                     Subject = string.IsNullOrWhiteSpace(subject) ? null : subject.Trim(),
                 });

@@ -57,6 +57,11 @@ namespace Runway.Cmdlets
         [ArgumentCompleter(typeof(FieldValueCompleter))]
         public string OutputFormat { get; set; }
 
+        /// <summary>eleven_v3: a seed for more repeatable speech (0–4294967295; the API does not guarantee it).</summary>
+        [Parameter(ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true)]
+        [WholeNumber]
+        public long? Seed { get; set; }
+
         /// <summary>Fields only some models have, by their API name: @{ speed = 1.1; languageCode = 'fr' }; checked against the model.</summary>
         [Parameter]
         [ArgumentCompleter(typeof(OptionKeyCompleter))]
@@ -77,14 +82,14 @@ namespace Runway.Cmdlets
                 MediaResolver = MediaResolver,
                 AllowUnknownModel = AllowUnknownModel,
             };
-            AddValues(spec.Values, (nameof(OutputFormat), OutputFormat));
+            AddValues(spec.Values, (nameof(OutputFormat), OutputFormat), (nameof(Seed), Seed));
             AddOptions(Option, spec.Options);
             switch (ParameterSetName)
             {
                 case TextSet:
                     spec.Text = Text;
                     break;
-                case AudioSet when InputBinder.IsRecordWithoutMedia(Audio, nameof(Audio)) && InputBinder.HasProperty(InputBinder.Unwrap(Audio), nameof(Text)):
+                case AudioSet when InputBinder.IsRecordWithoutMedia(Audio, nameof(Audio), this) && InputBinder.HasProperty(InputBinder.Unwrap(Audio), nameof(Text)):
                     // A piped record (a CSV row) with a Text column and no audio is text to speech.
                     spec.Text = InputBinder.PropertyValue(InputBinder.Unwrap(Audio), nameof(Text))?.ToString();
                     break;

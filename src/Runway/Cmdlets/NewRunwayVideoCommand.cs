@@ -53,7 +53,7 @@ namespace Runway.Cmdlets
         [Parameter(ParameterSetName = VideoSet)]
         public object[] Keyframe { get; set; }
 
-        /// <summary>The character to animate: an image or a video (act_two).</summary>
+        /// <summary>The character to animate: an image or a video (act_two); @{ Uri = '…'; Type = 'video' } where the URL does not show which.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = CharacterSet)] [ValidateNotNull]
         public object Character { get; set; }
 
@@ -119,8 +119,8 @@ namespace Runway.Cmdlets
         [WholeNumber]
         public long? Seed { get; set; }
 
-        /// <summary>Veo 3.1 models: -Audio:$false makes a silent, cheaper video. Default: with audio.</summary>
-        [Parameter(ParameterSetName = ImageSet)] [Parameter(ParameterSetName = TextSet)]
+        /// <summary>Veo 3.1: -Audio:$false makes a silent, cheaper video (default: with audio); seedance: -Audio asks for a sound track (also on video to video).</summary>
+        [Parameter(ParameterSetName = ImageSet)] [Parameter(ParameterSetName = TextSet)] [Parameter(ParameterSetName = VideoSet)]
         public SwitchParameter Audio { get; set; }
 
         [Parameter] [ValidateSet("auto", "low")]
@@ -152,7 +152,7 @@ namespace Runway.Cmdlets
             if (Duration != null && !auto && spec.Duration == null) spec.Values[nameof(Duration)] = Plain(Duration);
             switch (ParameterSetName)
             {
-                case ImageSet when InputBinder.IsRecordWithoutMedia(Image, nameof(Image)):
+                case ImageSet when InputBinder.IsRecordWithoutMedia(Image, nameof(Image), this):
                     // A piped record (a CSV row) with no image is a text-to-video shot.
                     spec.Endpoint = Endpoints.TextToVideo;
                     break;
@@ -175,7 +175,8 @@ namespace Runway.Cmdlets
                     break;
                 case CharacterSet:
                     spec.Endpoint = Endpoints.CharacterPerformance;
-                    spec.Character = Media(Character, nameof(Character), MediaKind.Image, MediaKind.Video);
+                    spec.Character = Media(Character, nameof(Character), new[] { "Type" }, MediaKind.Image, MediaKind.Video);
+                    spec.CharacterType = RecordKeys.Value(InputBinder.Unwrap(Character), "Type")?.ToString();
                     spec.Reference = Media(Reference, nameof(Reference), MediaKind.Video);
                     spec.BodyControl = Bound(nameof(BodyControl)) ? BodyControl.IsPresent : (bool?)null;
                     spec.ExpressionIntensity = ExpressionIntensity;

@@ -29,6 +29,14 @@ namespace Runway.Cmdlets
         [ValidateNotNullOrEmpty]
         public string[] LiteralPath { get; set; }
 
+        /// <summary>
+        /// Metadata sent with every file as the upload form's 'metadata' field (the SDK's fileMetadata: a string;
+        /// the SDK states no format or length, so any text is sent as given).
+        /// </summary>
+        [Parameter]
+        [Alias("FileMetadata")]
+        public string Metadata { get; set; }
+
         protected override void OnRecord()
         {
             bool literal = ParameterSetName == LiteralSet;
@@ -78,7 +86,7 @@ namespace Runway.Cmdlets
             string name = System.IO.Path.GetFileName(file);
             RunForItem(file, async token =>
             {
-                RunwayUpload upload = await new Uploader(Api.Client, this).UploadAsync(file, source.Format, TransferProgress.Upload(this, name), token).ConfigureAwait(false);
+                RunwayUpload upload = await new Uploader(Api.Client, this).UploadAsync(file, source.Format, TransferProgress.Upload(this, name), token, Metadata).ConfigureAwait(false);
                 OnPipeline(() => WriteObject(upload));
             });
         }

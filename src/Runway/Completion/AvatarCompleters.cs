@@ -58,6 +58,8 @@ namespace Runway.Completion
 
         public static IReadOnlyList<RunwayVoice> Voices() => Get(Seen.Voices, AvatarApi.Voices, AvatarApi.ReadVoice);
         public static IReadOnlyList<RunwayAvatar> Avatars() => Get(Seen.Avatars, AvatarApi.Avatars, AvatarApi.ReadAvatar);
+        public static IReadOnlyList<RunwayAvatarConversation> Conversations() => Get(Seen.Conversations, AvatarApi.Conversations, AvatarApi.ReadConversation);
+        public static IReadOnlyList<RunwayAuditLogEntry> AuditLogs() => Get(Seen.AuditLogs, OrganizationApi.AuditLogs, OrganizationApi.ReadAuditLog);
         public static IReadOnlyList<RunwayDocument> Documents() =>
             Get(Seen.Documents, AvatarApi.Documents, AvatarApi.ReadDocument, new Dictionary<string, string> { ["order"] = "desc", ["sort"] = "updatedAt" });
 
@@ -119,5 +121,50 @@ namespace Runway.Completion
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters) =>
             OwnResources.Offer(OwnResources.Documents(), d => d.Id, d => $"Document '{d.Name}'", wordToComplete);
+    }
+
+    /// <summary>Completes the id of one of the user's avatar conversations (a realtime session's id is its conversation's).</summary>
+    public sealed class ConversationIdCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            OwnResources.Offer(OwnResources.Conversations(), c => c.Id, c => $"Conversation '{c.Name}' ({c.Status}, {c.CreatedAt:u})", wordToComplete);
+    }
+
+    /// <summary>Completes the id of a workflow run this session started or read (the API has no list of runs).</summary>
+    public sealed class WorkflowInvocationIdCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            OwnResources.Offer(Seen.Invocations.All, i => i.Id, i => $"Workflow run {i.Id} ({i.Status})", wordToComplete);
+    }
+
+    /// <summary>Completes the event id of a web-app audit log entry: those seen in this session, else the newest page.</summary>
+    public sealed class AuditLogEventCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            OwnResources.Offer(OwnResources.AuditLogs(), e => e.EventId, e => $"{e.Action} by {e.ActorEmail ?? e.ActorUsername ?? "(unknown)"} at {e.Timestamp:u}", wordToComplete);
+    }
+
+    /// <summary>Completes an audit log action from the names the SDK declares.</summary>
+    public sealed class AuditActionCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            CompletionContext.Offer(OrganizationApi.AuditActions, wordToComplete, action => action);
+    }
+
+    /// <summary>Completes a web-app workspace id from the audit log entries seen in this session (else its newest page).</summary>
+    public sealed class WorkspaceIdCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var workspaces = OwnResources.AuditLogs().Where(e => e.WorkspaceId != 0)
+                .GroupBy(e => e.WorkspaceId).Select(g => g.First()).OrderBy(e => e.WorkspaceName, StringComparer.OrdinalIgnoreCase);
+            return OwnResources.Offer(workspaces, e => e.WorkspaceId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                e => $"Workspace '{e.WorkspaceName}'", wordToComplete);
+        }
     }
 }

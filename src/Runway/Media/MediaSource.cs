@@ -25,6 +25,8 @@ namespace Runway.Media
         /// <summary>Width and height of a local or data-URI PNG/JPEG, or of a local MP4/MOV video, when the header gives them.</summary>
         public (int Width, int Height)? PixelSize { get; private set; }
         public string Parameter { get; private set; }
+        /// <summary>The format a URL's extension names (never fetched; not <see cref="Format"/>, which is read from content).</summary>
+        private MediaFormat urlFormat;
 
         public bool IsLocal => Kind == MediaSourceKind.LocalFile;
         public bool IsDataUri => Kind == MediaSourceKind.DataUri;
@@ -41,7 +43,14 @@ namespace Runway.Media
         /// </summary>
         public IMediaInput AsAudioInput(string parameter)
         {
-            if (MediaKind != Models.MediaKind.Video || Format == null) return this;
+            if (MediaKind != Models.MediaKind.Video) return this;
+            if (Format == null)
+            {
+                // A URL's name is only a hint (its content is the API's to read): for an audio field, an .mp4 URL is audio/mp4, another is left unclassified.
+                var audio = (MediaSource)MemberwiseClone();
+                audio.MediaKind = urlFormat == MediaProbe.Mp4 ? Models.MediaKind.Audio : (MediaKind?)null;
+                return audio;
+            }
             if (Format == MediaProbe.Mp4) return AsMp4Audio();
             throw new RunwayInputException(
                 $"-{parameter}: '{Display}' is a {Format.Name} video; this takes audio ({SupportedList(new[] { Models.MediaKind.Audio })}) or an MP4 video. Extract the sound track first.",
@@ -87,7 +96,11 @@ namespace Runway.Media
                 case RunwayTask task:
                     return FromTask(task, parameter, accepted);
                 case RunwayUpload upload:
-                    return FromString(upload.Uri, parameter, resolvePath, accepted);
+                    // An upload's kind is known from the file it was made from.
+                    MediaSource uploaded = FromString(upload.Uri, parameter, resolvePath, accepted);
+                    MediaKind? kind = MediaProbe.FromMediaType(upload.MediaType)?.Kind;
+                    if (uploaded.MediaKind == null && kind.HasValue && accepted.Contains(kind.Value)) uploaded.MediaKind = kind;
+                    return uploaded;
                 case Uri uri:
                     return FromString(uri.IsAbsoluteUri ? uri.AbsoluteUri : uri.OriginalString, parameter, resolvePath, accepted);
                 case string text:
@@ -135,7 +148,10 @@ namespace Runway.Media
                 if (trimmed.Length > ModelCatalog.MaxUriLength)
                     throw new RunwayInputException($"-{parameter}: the URL is {trimmed.Length} characters; the API accepts at most {ModelCatalog.MaxUriLength}.",
                         parameter, "Runway.UrlTooLong", trimmed);
-                return new MediaSource { Kind = MediaSourceKind.HttpsUrl, Value = trimmed, Parameter = parameter };
+                // A URL's kind, where its path names a known media extension (the content is not fetched here).
+                MediaFormat named = MediaProbe.FromExtension(Path.GetExtension(uri.AbsolutePath));
+                bool fits = named != null && accepted.Contains(named.Kind);
+                return new MediaSource { Kind = MediaSourceKind.HttpsUrl, Value = trimmed, Parameter = parameter, MediaKind = fits ? named.Kind : (MediaKind?)null, urlFormat = fits ? named : null };
             }
             if (Uri.TryCreate(trimmed, UriKind.Absolute, out Uri other) && other.Scheme.Length > 1 && !other.IsFile)
                 throw new RunwayInputException($"-{parameter} '{trimmed}': '{other.Scheme}:' is not a supported scheme; use https://, runway://, data: or a local path.",

@@ -27,7 +27,11 @@ namespace Runway.Media
             this.log = log;
         }
 
-        public async Task<RunwayUpload> UploadAsync(string path, MediaFormat format, Action<long, long?> progress, CancellationToken cancellation)
+        /// <summary>
+        /// Uploads <paramref name="path"/>. <paramref name="metadata"/> (the SDK's fileMetadata) is sent as the form's
+        /// 'metadata' field, after the slot's fields and before the file, as the SDK sends it; null sends none.
+        /// </summary>
+        public async Task<RunwayUpload> UploadAsync(string path, MediaFormat format, Action<long, long?> progress, CancellationToken cancellation, string metadata = null)
         {
             var file = new FileInfo(path);
             var request = new JsonObject { ["filename"] = file.Name, ["type"] = "ephemeral" };
@@ -54,6 +58,7 @@ namespace Runway.Media
                 {
                     foreach (KeyValuePair<string, string> field in fields)
                         content.Add(new StringContent(field.Value), field.Key);
+                    if (metadata != null) content.Add(new StringContent(metadata), "metadata");
                     var filePart = new StreamContent(stream, 81920);
                     filePart.Headers.ContentType = new MediaTypeHeaderValue(format.MediaType);
                     content.Add(filePart, "file", file.Name);
@@ -93,6 +98,7 @@ namespace Runway.Media
                 Length = file.Length,
                 MediaType = format.MediaType,
                 UploadedAt = DateTimeOffset.Now,
+                Metadata = metadata,
             };
         }
 

@@ -332,11 +332,9 @@ namespace Runway.Models
             }
             if (spec.Integration != null)
             {
-                string type = spec.Integration["type"] is JsonValue t && t.TryGetValue(out string text) ? text : null;
-                if (type != "livekit" && type != "elevenlabs")
-                    throw Invalid("Integration", "Runway.InvalidIntegration",
-                        "-Integration needs type 'livekit' (@{ type = 'livekit'; url = 'wss://…'; roomName = '…'; token = '…' }) or 'elevenlabs' (@{ type = 'elevenlabs'; signedUrl = 'wss://…' }).", type);
-                request.Body["integration"] = spec.Integration;
+                JsonObject integration = RealtimeTools.Integration(spec.Integration);
+                string type = integration["type"].GetValue<string>();
+                request.Body["integration"] = integration;
                 request.Secret.Add("integration");
                 request.Summary += $", through {type}";
             }

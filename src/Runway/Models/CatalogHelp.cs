@@ -36,7 +36,7 @@ namespace Runway.Models
             if (model.MaxReferences > 0)
                 parts.Add(model.MinReferences > 0 ? $"{model.MinReferences}–{model.MaxReferences} reference images" : $"up to {model.MaxReferences} reference images");
             string[] fields = model.Fields.Where(f => served.Any(e => e.Name == f.Endpoint)).SelectMany(f => f.Fields)
-                .Where(f => f.Json != "model").Select(f => f.Parameter != null ? "-" + f.Parameter : "-Option " + f.Json).Distinct().ToArray();
+                .Where(f => f.Json != "model").Select(f => f.Parameter != null ? f.Syntax : "-Option " + f.Json).Distinct().ToArray();
             if (fields.Length > 0) parts.Add("takes " + string.Join(", ", fields));
             parts.Add(model.Price.Describe());
             string where = string.Join(", ", served.Select(e => e.Words)) + (defaults.Length > 0 ? "; the default" + (served.Length > 1 ? " for " + string.Join(", ", defaults) : string.Empty) : string.Empty);

@@ -43,6 +43,8 @@ namespace Runway.Models
         public string Json { get; set; }
         /// <summary>The cmdlet parameter for this field; null: given as -Option @{ json = value }.</summary>
         public string Parameter { get; set; }
+        /// <summary>Other parameters that carry the same field (speech to speech's media: -Audio or -Video), each a cmdlet's real parameter.</summary>
+        public string[] AlsoParameters { get; set; } = Array.Empty<string>();
         public FieldKind Kind { get; set; }
         public bool Required { get; set; }
         public string[] Values { get; set; } = Array.Empty<string>();
@@ -85,7 +87,9 @@ namespace Runway.Models
         public string Note { get; set; }
 
         /// <summary>How the user gives it: "-Ratio" or "-Option @{ mode = ... }".</summary>
-        public string Syntax => Parameter != null ? "-" + Parameter : $"-Option @{{ {Json} = ... }}";
+        public string Syntax => Parameter != null ? string.Join(" or ", new[] { Parameter }.Concat(AlsoParameters).Select(p => "-" + p)) : $"-Option @{{ {Json} = ... }}";
+        /// <summary>Every parameter that carries this field (none for an -Option key).</summary>
+        public IEnumerable<string> Parameters => Parameter == null ? Enumerable.Empty<string>() : new[] { Parameter }.Concat(AlsoParameters);
         /// <summary>The name a value is looked up by: the parameter, else the JSON name.</summary>
         public string Key => Parameter ?? Json;
 

@@ -506,7 +506,7 @@ namespace Runway.Models
             }),
             ("eleven_multilingual_sts_v2", Endpoints.SpeechToSpeech, new[]
             {
-                new FieldRule { Json = "media", Parameter = "Media", Kind = FieldKind.SpeechMedia, Required = true, Note = "An audio file containing dialogue to be processed." },
+                new FieldRule { Json = "media", Parameter = "Audio", AlsoParameters = new[] { "Video" }, Kind = FieldKind.SpeechMedia, Required = true, Note = "An audio file containing dialogue to be processed." },
                 new FieldRule { Json = "voice", Parameter = "Voice", Kind = FieldKind.Voice, Required = true, ItemType = "runway-preset", Note = "A voice preset from the RunwayML API." },
                 new FieldRule { Json = "removeBackgroundNoise", Parameter = "RemoveBackgroundNoise", Kind = FieldKind.Boolean, Note = "Whether to remove background noise from the generated speech." },
             }),

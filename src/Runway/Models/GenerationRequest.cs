@@ -66,6 +66,8 @@ namespace Runway.Models
         public object Source { get; set; }
 
         public decimal EstimatedCredits => Model.Price.Estimate(Model, Cost);
+        /// <summary>The estimate where there is one; null when the price is unknown (never shown as 0 credits).</summary>
+        public decimal? KnownEstimatedCredits => PriceKnown ? EstimatedCredits : (decimal?)null;
         /// <summary>False for a model whose price is not published: its estimate is 0 and means nothing.</summary>
         public bool PriceKnown => Model.Price.Knows(Cost);
         public bool CostIsApproximate => Model.Price.IsApproximate(Model, Cost);

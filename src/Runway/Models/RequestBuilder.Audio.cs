@@ -62,7 +62,9 @@ namespace Runway.Models
             if (spec.Media != null && spec.Text != null)
                 throw Invalid("Text", "Runway.TextWithMedia", "Give -Text (text to speech) or an audio or video input (speech to speech), not both.", spec.Text);
             var input = new FieldInput(Resolver(spec.MediaResolver)) { AllowUnknownModel = spec.AllowUnknownModel, DeclaredMediaKind = spec.DeclaredKind };
-            input.Set("Text", spec.Text).Set("Voice", spec.Voice).Set("RemoveBackgroundNoise", spec.RemoveBackgroundNoise).Set("Media", spec.Media);
+            // The media goes in under the parameter it came through (-Audio or -Video), the names the catalog gives it.
+            input.Set("Text", spec.Text).Set("Voice", spec.Voice).Set("RemoveBackgroundNoise", spec.RemoveBackgroundNoise)
+                .Set(spec.DeclaredKind == MediaKind.Video ? "Video" : "Audio", spec.Media);
             foreach (KeyValuePair<string, object> pair in spec.Values) input.Set(pair.Key, pair.Value);
             foreach (KeyValuePair<string, object> pair in spec.Options) input.Options[pair.Key] = pair.Value;
             GenerationRequest request = Build(endpoint, spec.Model, input);

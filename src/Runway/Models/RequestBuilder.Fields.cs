@@ -67,14 +67,20 @@ namespace Runway.Models
                 FieldRule elsewhere = ModelCatalog.ForEndpoint(endpoint).SelectMany(m => m.FieldsOn(endpoint)?.Fields ?? Array.Empty<FieldRule>())
                     .FirstOrDefault(f => string.Equals(f.Key, pair.Key, StringComparison.OrdinalIgnoreCase) || string.Equals(f.Json, pair.Key, StringComparison.OrdinalIgnoreCase));
                 string syntax = input.Options.ContainsKey(pair.Key) ? $"-Option key '{pair.Key}'" : "-" + pair.Key;
-                string takers = elsewhere == null ? string.Empty
-                    : "; models that take it: " + Names(ModelCatalog.ForEndpoint(endpoint).Where(m => Takes(m.FieldsOn(endpoint), pair.Key, input)));
-                throw Invalid(pair.Key, $"Runway.{Capitalize(elsewhere?.Parameter ?? pair.Key)}NotSupported",
-                    $"{model.Name} ({Words(endpoint)}) takes no {syntax}{takers}. Its fields: {string.Join(", ", fields.Fields.Select(f => f.Syntax))}.", pair.Value);
+                // The same test as the refusal's: a model counts when one of its fields has this name (parameter or JSON).
+                ModelInfo[] takerModels = ModelCatalog.ForEndpoint(endpoint).Where(m => HasField(m.FieldsOn(endpoint), pair.Key)).ToArray();
+                string takers = takerModels.Length == 0 ? string.Empty : "; models that take it: " + Names(takerModels);
+                // An -Option key no model of the endpoint has is an unknown key (the one rule for hashtables); a known one is the model's limit.
+                bool unknownKey = elsewhere == null && input.Options.ContainsKey(pair.Key) && !input.Values.ContainsKey(pair.Key);
+                throw Invalid(unknownKey ? "Option" : pair.Key, unknownKey ? RecordKeys.ErrorId : $"Runway.{Capitalize(elsewhere?.Parameter ?? pair.Key)}NotSupported",
+                    $"{model.Name} ({Words(endpoint)}) takes no {syntax}{takers}. Its fields: {string.Join(", ", fields.Fields.Select(f => f.Syntax))}.", unknownKey ? pair.Key : pair.Value);
             }
 
             foreach (FieldRule rule in fields.Fields)
             {
+                string twice = rule.Parameters.FirstOrDefault(p => input.Values.ContainsKey(p));
+                if (twice != null && input.Options.ContainsKey(rule.Json))
+                    throw Invalid(twice, "Runway.DuplicateValue", $"{rule.Json} is given twice, as -{twice} and as -Option key '{rule.Json}'; give it once.", input.Options[rule.Json]);
                 object value = Lookup(rule, input);
                 if (value == null) value = DefaultFor(model, rule, endpoint, request);
                 if (value == null)
@@ -103,8 +109,9 @@ namespace Runway.Models
         {
             if (fields == null) return false;
             bool option = input.Options.ContainsKey(key) && !input.Values.ContainsKey(key);
-            if (fields.Fields.Any(f => option ? f.Parameter == null && string.Equals(f.Json, key, StringComparison.OrdinalIgnoreCase)
-                                              : string.Equals(f.Parameter, key, StringComparison.OrdinalIgnoreCase)))
+            // An -Option key is any field's JSON name (also one a parameter carries), so every declared field is reachable.
+            if (fields.Fields.Any(f => option ? string.Equals(f.Json, key, StringComparison.OrdinalIgnoreCase)
+                                              : f.Parameters.Contains(key, StringComparer.OrdinalIgnoreCase)))
                 return true;
             // -LastFrame is the promptImage's last position.
             return string.Equals(key, "LastFrame", StringComparison.OrdinalIgnoreCase) && fields["promptImage"]?.Positions.Contains("last") == true;
@@ -112,9 +119,14 @@ namespace Runway.Models
 
         private static object Lookup(FieldRule rule, FieldInput input)
         {
-            if (rule.Parameter != null) return input.Values.TryGetValue(rule.Parameter, out object v) ? v : null;
+            foreach (string parameter in rule.Parameters)
+                if (input.Values.TryGetValue(parameter, out object v)) return v;
             return input.Options.TryGetValue(rule.Json, out object o) ? o : null;
         }
+
+        /// <summary>True when one of the fields is named so, by its parameter or its JSON name.</summary>
+        private static bool HasField(ModelEndpointFields fields, string key) =>
+            fields != null && fields.Fields.Any(f => string.Equals(f.Json, key, StringComparison.OrdinalIgnoreCase) || f.Parameters.Contains(key, StringComparer.OrdinalIgnoreCase));
 
         /// <summary>The module's default for a required ratio, and a video's length (sent, so the charge is what was shown).</summary>
         private static object DefaultFor(ModelInfo model, FieldRule rule, string endpoint, GenerationRequest request)
@@ -315,8 +327,13 @@ namespace Runway.Models
         }
 
         /// <summary>A record's value by key, without regard to case (@{ Uri = ...; Tag = ... }).</summary>
-        private static object Field(object record, string key) =>
-            record is IDictionary d ? d.Keys.Cast<object>().Where(k => string.Equals(k?.ToString(), key, StringComparison.OrdinalIgnoreCase)).Select(k => d[k]).FirstOrDefault() : null;
+        private static object Field(object record, string key) => RecordKeys.Value(record, key);
+
+        /// <summary>The keys of a media list's record: the media keys (and Source), Tag and Subject (refused by name where the model takes none).</summary>
+        private static readonly string[] MediaItemKeys = RecordKeys.MediaKeys.Concat(new[] { "Source", "Tag", "Subject" }).ToArray();
+        /// <summary>The keys of an aleph2 keyframe: the media keys, Seconds or At, and the edit window as Start/End or the declarations' Range.</summary>
+        private static readonly string[] KeyframeKeys = RecordKeys.MediaKeys.Concat(new[] { "Seconds", "At", "Start", "End", "Range" }).ToArray();
+        private static readonly string[] RangeKeys = { "start_seconds", "end_seconds", "Start", "End" };
 
         private static void ApplyMediaList(GenerationRequest request, FieldRule rule, object value, FieldInput input)
         {
@@ -334,7 +351,8 @@ namespace Runway.Models
             bool totalKnown = true;
             foreach (object item in items)
             {
-                object source = item is IDictionary ? Field(item, "Uri") ?? Field(item, "Path") ?? Field(item, "Source") : item;
+                RecordKeys.Check(item, rule.Key, $"a {rule.Syntax} record", MediaItemKeys);
+                object source = item is IDictionary ? RecordKeys.FirstValue(item, MediaItemKeys.Take(RecordKeys.MediaKeys.Count + 1)) : item;
                 if (source == null)
                     throw Invalid(rule.Key, "Runway.MissingInput", $"Each {rule.Syntax} record needs a Uri (a path, URL or upload).", item);
                 IMediaInput media = input.Media(source, rule.Key, rule.Media);
@@ -469,7 +487,8 @@ namespace Runway.Models
             {
                 if (!(item is IDictionary))
                     throw Invalid(rule.Key, "Runway.InvalidKeyframe", "Each -Keyframe is a record: @{ Uri = 'frame.png'; Seconds = 2 } or @{ Uri = ...; At = 0.5 }, optionally with Start and End (whole seconds).", item);
-                object uri = Field(item, "Uri") ?? Field(item, "Path");
+                RecordKeys.Check(item, rule.Key, "a keyframe", KeyframeKeys);
+                object uri = RecordKeys.FirstValue(item, RecordKeys.MediaKeys);
                 if (uri == null) throw Invalid(rule.Key, "Runway.InvalidKeyframe", "A -Keyframe needs a Uri (a path, URL or upload).", item);
                 object secondsValue = Field(item, "Seconds"), atValue = Field(item, "At");
                 if ((secondsValue == null) == (atValue == null))
@@ -492,7 +511,12 @@ namespace Runway.Models
                     KeyframeRules.CheckPosition(null, position, clip, rule.Key);
                     entry["at"] = GenerationRequest.Number(position);
                 }
-                object start = Field(item, "Start"), end = Field(item, "End");
+                object range = Field(item, "Range");
+                RecordKeys.Check(range, rule.Key, "a keyframe's Range", RangeKeys);
+                object start = Field(item, "Start") ?? Field(range, "start_seconds") ?? Field(range, "Start");
+                object end = Field(item, "End") ?? Field(range, "end_seconds") ?? Field(range, "End");
+                if (range != null && !(range is IDictionary))
+                    throw Invalid(rule.Key, "Runway.InvalidKeyframe", "A -Keyframe's Range is a record: @{ start_seconds = 0; end_seconds = 3 } (or give Start and End on the keyframe).", range);
                 if (start != null || end != null)
                 {
                     withRange++;
@@ -562,6 +586,14 @@ namespace Runway.Models
                 string json = input.Options.ContainsKey(pair.Key) && !input.Values.ContainsKey(pair.Key) ? pair.Key
                     : PassThroughNames.TryGetValue(pair.Key, out string mapped) ? mapped : char.ToLowerInvariant(pair.Key[0]) + pair.Key.Substring(1);
                 if (pair.Key.Equals("LastFrame", StringComparison.OrdinalIgnoreCase)) continue;
+                if (request.Endpoint == Endpoints.SpeechToSpeech && pair.Value is IMediaInput speech && (pair.Key.Equals("Audio", StringComparison.OrdinalIgnoreCase) || pair.Key.Equals("Video", StringComparison.OrdinalIgnoreCase)))
+                {
+                    // Speech to speech's one media field, whatever the model: { type, uri } as the declarations give it.
+                    var mediaObject = new JsonObject { ["type"] = (speech.MediaKind ?? input.DeclaredMediaKind) == MediaKind.Video ? "video" : "audio" };
+                    request.Body["media"] = mediaObject;
+                    request.AddMedia(mediaObject, "uri", speech);
+                    continue;
+                }
                 if (pair.Key.Equals("Image", StringComparison.OrdinalIgnoreCase) && input.Values.TryGetValue("LastFrame", out object last))
                 {
                     var first = new JsonObject { ["position"] = "first" };

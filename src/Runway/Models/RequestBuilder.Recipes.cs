@@ -238,9 +238,7 @@ namespace Runway.Models
         /// <summary>Refuses a record's keys that a recipe field does not have (a misspelt -Shot or -NewProductImage key).</summary>
         public static void CheckKeys(string recipe, string parameter, IEnumerable<string> keys, IReadOnlyList<string> allowed)
         {
-            string unknown = keys.FirstOrDefault(k => !allowed.Contains(k, StringComparer.OrdinalIgnoreCase));
-            if (unknown != null)
-                throw Invalid(parameter, "Runway.UnknownRecipeField", $"{recipe} has no '{unknown}' in -{parameter}; each item takes {string.Join(", ", allowed)}.", unknown);
+            RecordKeys.Check(keys, allowed, parameter, $"an item of {recipe}'s -{parameter}");
         }
 
         /// <summary>The request of a recipe: its endpoint, no model field (the recipe is in the path), and the version.</summary>
@@ -288,6 +286,8 @@ namespace Runway.Models
         private static double ApplyShots(GenerationRequest request, IList<IDictionary<string, object>> shots)
         {
             string recipe = request.Model.Name;
+            // Keys first, so a misspelt key is named as such whatever the count.
+            foreach (IDictionary<string, object> shot in shots.Where(s => s != null)) CheckKeys(recipe, "Shot", shot.Keys, ShotKeys);
             CheckCount(recipe, "Shot", "shots in mode custom", shots.Count, RecipeCatalog.MinShots, RecipeCatalog.MaxShots);
             var list = new JsonArray();
             double sum = 0;

@@ -18,6 +18,8 @@ namespace Runway.Models
         public IMediaInput Video { get; set; }
         public IMediaInput ReferenceImage { get; set; }
         public IMediaInput Character { get; set; }
+        /// <summary>What the character is, as the user declared it (-Character @{ Uri = ...; Type = 'video' }): the SDK's { type, uri }.</summary>
+        public string CharacterType { get; set; }
         public IMediaInput Reference { get; set; }
         public string Prompt { get; set; }
         public string Ratio { get; set; }
@@ -135,7 +137,7 @@ namespace Runway.Models
                     if (spec.Video.DurationSeconds.HasValue) request.Cost.InputSeconds = Math.Min(spec.Video.DurationSeconds.Value, model.Duration.Max);
                     break;
                 case Endpoints.CharacterPerformance:
-                    var character = new JsonObject { ["type"] = spec.Character.MediaKind == MediaKind.Video ? "video" : "image" };
+                    var character = new JsonObject { ["type"] = CharacterType(spec) };
                     var performance = new JsonObject { ["type"] = "video" };
                     body["character"] = character;
                     body["reference"] = performance;
@@ -299,6 +301,22 @@ namespace Runway.Models
 
         internal static RunwayInputException Invalid(string parameter, string errorId, string message, object target) =>
             new RunwayInputException(message, parameter, errorId, target);
+
+        /// <summary>
+        /// act_two's character is { type: 'image' | 'video', uri }: the type is the user's word, else what the file, data URI,
+        /// upload or URL's extension shows; never a guess (an https URL without a known extension must say it).
+        /// </summary>
+        private static string CharacterType(VideoSpec spec)
+        {
+            string declared = spec.CharacterType?.Trim().ToLowerInvariant();
+            if (declared != null && declared != "image" && declared != "video")
+                throw Invalid("Character", "Runway.InvalidCharacterType", $"-Character's Type is 'image' or 'video'; '{spec.CharacterType}' is not.", spec.CharacterType);
+            string seen = spec.Character.MediaKind == MediaKind.Video ? "video" : spec.Character.MediaKind == MediaKind.Image ? "image" : null;
+            if (declared != null && seen != null && declared != seen)
+                throw Invalid("Character", "Runway.WrongMediaKind", $"-Character '{spec.Character.Display}' is {(seen == "image" ? "an image" : "a video")}, but its Type says '{declared}'.", spec.Character.Display);
+            return declared ?? seen ?? throw Invalid("Character", "Runway.UnknownMediaKind",
+                $"Cannot tell whether -Character '{spec.Character.Display}' is an image or a video (act_two takes either). Give -Character @{{ Uri = '{spec.Character.Display}'; Type = 'video' }} (or 'image').", spec.Character.Display);
+        }
 
         internal static string Names(IEnumerable<ModelInfo> models) => string.Join(", ", models.Select(m => m.Name));
 

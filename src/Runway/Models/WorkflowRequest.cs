@@ -26,25 +26,29 @@ namespace Runway.Models
     }
 
     /// <summary>
-    /// Turns -Inputs into a run's nodeOutputs, checked against the inputs the workflow's graph declares: unknown
-    /// names, values of the wrong kind and required inputs left out are errors before anything is sent.
+    /// Turns -Inputs into a run's nodeOutputs. The SDK takes any node id of the graph with any output key, each value
+    /// typed ({ type: 'primitive', value } or { type: 'image' | 'video' | 'audio', uri }): the inputs the graph
+    /// declares are checked against their declaration (unknown keys of a declared node, wrong kinds and required
+    /// inputs left out are errors before anything is sent); any other node is reached as 'nodeId.key'.
     /// </summary>
     public static class WorkflowRequestBuilder
     {
-        /// <param name="media">Classifies a value given for an image, video or audio input (throws RunwayInputException when it cannot serve).</param>
+        private static readonly string[] Types = { "primitive", "image", "video", "audio" };
+
+        /// <param name="media">Classifies a value given for an image, video or audio input (throws RunwayInputException when it cannot serve); the input's Type is null when any kind may do.</param>
         public static WorkflowRunRequest Build(RunwayWorkflow workflow, IEnumerable<KeyValuePair<string, object>> given, Func<object, RunwayWorkflowInput, IMediaInput> media)
         {
             var request = new WorkflowRunRequest(workflow);
             var values = (given ?? Enumerable.Empty<KeyValuePair<string, object>>()).ToList();
-            if (!workflow.InputsKnown && values.Count > 0)
-                throw Invalid("Runway.WorkflowInputsUnknown", $"The graph of workflow {workflow.Id} does not declare its inputs in a form this module reads, so -Inputs cannot be checked or placed.", workflow.Id);
             var set = new Dictionary<RunwayWorkflowInput, object>();
+            var order = new List<RunwayWorkflowInput>();
             foreach (KeyValuePair<string, object> pair in values)
             {
                 RunwayWorkflowInput input = Find(workflow, pair.Key);
-                if (set.ContainsKey(input))
+                if (order.Any(i => i.NodeId == input.NodeId && i.Key == input.Key))
                     throw Invalid("Runway.DuplicateWorkflowInput", $"-Inputs sets '{input.Name}' twice.", pair.Key);
                 set[input] = pair.Value;
+                order.Add(input);
             }
             RunwayWorkflowInput[] missing = workflow.Inputs.Where(i => i.Required && i.Default == null && !set.ContainsKey(i)).ToArray();
             if (missing.Length > 0)
@@ -53,29 +57,56 @@ namespace Runway.Models
             if (set.Count == 0) return request;
             var nodeOutputs = new JsonObject();
             request.Body["nodeOutputs"] = nodeOutputs;
-            foreach (RunwayWorkflowInput input in workflow.Inputs.Where(set.ContainsKey))
+            // Declared inputs in the graph's order, then the other nodes' outputs as given.
+            foreach (RunwayWorkflowInput input in workflow.Inputs.Where(set.ContainsKey).Concat(order.Where(i => !workflow.Inputs.Contains(i))))
             {
                 if (!(nodeOutputs[input.NodeId] is JsonObject node)) nodeOutputs[input.NodeId] = node = new JsonObject();
-                object value = set[input];
-                if (input.Type == "primitive")
-                {
-                    node[input.Key] = new JsonObject { ["type"] = "primitive", ["value"] = Primitive(input, value) };
-                    if (value is string text) request.Texts.Add(text);
-                    request.Details.Add($"{input.Name} = {Shorten(Convert.ToString(value, CultureInfo.InvariantCulture))}");
-                    continue;
-                }
-                if (value == null || value is bool || IsNumber(value))
-                    throw WrongKind(input, value);
-                IMediaInput source = media(value, input);
-                var slot = new JsonObject { ["type"] = input.Type };
-                node[input.Key] = slot;
-                request.Media.Add(new MediaSlot(slot, "uri", source));
-                request.Details.Add($"{input.Name} = {source.Display}");
+                node[input.Key] = Value(request, input, set[input], media);
             }
             return request;
         }
 
-        /// <summary>The declared input a name means: "Node.key", a node with one input by its name, or a key no other node has.</summary>
+        /// <summary>One typed value: a plain value (read by the declaration, or a primitive), or the SDK's own shape as a record.</summary>
+        private static JsonObject Value(WorkflowRunRequest request, RunwayWorkflowInput input, object value, Func<object, RunwayWorkflowInput, IMediaInput> media)
+        {
+            string type = input.Type;
+            if ((value is System.Collections.IDictionary || value is IDictionary<string, object>) && RecordKeys.Value(value, "type") != null)
+            {
+                // { type: 'primitive', value } or { type: 'image' | 'video' | 'audio', uri }, keys in any case.
+                string given = RecordKeys.Value(value, "type")?.ToString()?.Trim().ToLowerInvariant();
+                if (!Types.Contains(given))
+                    throw Invalid("Runway.WrongWorkflowInputKind", $"Input '{input.Name}': a record value gives type 'primitive' (with value) or 'image', 'video' or 'audio' (with uri); '{given}' is not one.", given);
+                RecordKeys.Check(value, "Inputs", $"the value of '{input.Name}'", given == "primitive" ? new[] { "type", "value" } : new[] { "type", "uri" });
+                if (type != null && type != given)
+                    throw Invalid("Runway.WrongWorkflowInputKind", $"Input '{input.Name}' takes {Article(input.Kind)} {input.Kind}; a record of type '{given}' was given.", given);
+                type = given;
+                value = RecordKeys.Value(value, given == "primitive" ? "value" : "uri");
+            }
+            else if (type == null && (value is string || value is bool || IsNumber(value)))
+                type = "primitive";
+            if (type == "primitive")
+            {
+                JsonNode primitive = Primitive(input, value);
+                if (value is string text) request.Texts.Add(text);
+                request.Details.Add($"{input.Name} = {Shorten(Convert.ToString(value, CultureInfo.InvariantCulture))}");
+                return new JsonObject { ["type"] = "primitive", ["value"] = primitive };
+            }
+            if (value == null || value is bool || IsNumber(value))
+                throw WrongKind(input, value);
+            IMediaInput source = type == input.Type ? media(value, input)
+                : media(value, new RunwayWorkflowInput { NodeId = input.NodeId, NodeName = input.NodeName, Key = input.Key, Type = type });
+            type = type ?? source.MediaKind?.ToString().ToLowerInvariant()
+                ?? throw Invalid("Runway.WrongWorkflowInputKind", $"Input '{input.Name}': cannot tell whether '{source.Display}' is an image, a video or audio; give @{{ type = 'image'; uri = '…' }} (or video, audio).", source.Display);
+            var slot = new JsonObject { ["type"] = type };
+            request.Media.Add(new MediaSlot(slot, "uri", source));
+            request.Details.Add($"{input.Name} = {source.Display}");
+            return slot;
+        }
+
+        /// <summary>
+        /// The target a name means: a declared input by "Node.key", a node with one input by its name, or a key no other
+        /// node has; else "nodeId.key" (or "Node name.key") for any other node of the graph, which the SDK allows.
+        /// </summary>
         public static RunwayWorkflowInput Find(RunwayWorkflow workflow, string name)
         {
             string wanted = (name ?? string.Empty).Trim();
@@ -83,10 +114,35 @@ namespace Runway.Models
             if (matches.Length == 0) matches = workflow.Inputs.Where(i => Same(i.NodeName, wanted)).ToArray();
             if (matches.Length == 0) matches = workflow.Inputs.Where(i => Same(i.Key, wanted)).ToArray();
             if (matches.Length == 1) return matches[0];
-            string all = workflow.Inputs.Length == 0 ? "it takes no inputs" : "its inputs are " + string.Join(", ", workflow.Inputs.Select(Describe));
             if (matches.Length > 1)
                 throw Invalid("Runway.AmbiguousWorkflowInput", $"'{name}' could mean {string.Join(" or ", matches.Select(m => "'" + m.Name + "'"))}; use the full name.", name);
-            throw Invalid("Runway.UnknownWorkflowInput", $"Workflow '{workflow.Name}' v{workflow.Version} has no input '{name}'; {all}.", name);
+            RunwayWorkflowInput other = OtherNode(workflow, wanted);
+            if (other != null) return other;
+            string all = workflow.Inputs.Length == 0 ? "it declares no inputs" : "its inputs are " + string.Join(", ", workflow.Inputs.Select(Describe));
+            string nodes = workflow.NodeIds.Count == 0 ? string.Empty : $"; any other node is set as 'nodeId.key' (its nodes: {string.Join(", ", workflow.NodeIds.Select(n => n.Key == n.Value ? n.Key : $"{n.Key} ({n.Value})"))})";
+            throw Invalid(RecordKeys.ErrorId, $"Workflow '{workflow.Name}' v{workflow.Version} has no input '{name}'; {all}{nodes}.", name);
+        }
+
+        /// <summary>"nodeId.key" or "Node name.key" for a node whose outputs the graph does not declare (any node when the graph's nodes cannot be read).</summary>
+        private static RunwayWorkflowInput OtherNode(RunwayWorkflow workflow, string wanted)
+        {
+            foreach (KeyValuePair<string, string> node in workflow.NodeIds.OrderByDescending(n => n.Key.Length))
+            {
+                string prefix = wanted.StartsWith(node.Key + ".", StringComparison.Ordinal) ? node.Key
+                    : node.Value != null && wanted.StartsWith(node.Value + ".", StringComparison.OrdinalIgnoreCase) ? node.Value : null;
+                if (prefix == null) continue;
+                string key = wanted.Substring(prefix.Length + 1);
+                RunwayWorkflowInput[] declared = workflow.Inputs.Where(i => i.NodeId == node.Key).ToArray();
+                // A node whose outputs the graph declares takes those keys only (the declaration, not a guess).
+                if (declared.Length > 0 && declared.All(i => i.Type != null))
+                    throw Invalid(RecordKeys.ErrorId, $"Node '{node.Value}' declares the outputs {string.Join(", ", declared.Select(Describe))}; it has no '{key}'.", wanted);
+                if (key.Length == 0) return null;
+                return new RunwayWorkflowInput { NodeId = node.Key, NodeName = node.Key, Key = key };
+            }
+            int dot = wanted.IndexOf('.');
+            if (workflow.NodeIds.Count == 0 && dot > 0 && dot < wanted.Length - 1)
+                return new RunwayWorkflowInput { NodeId = wanted.Substring(0, dot), NodeName = wanted.Substring(0, dot), Key = wanted.Substring(dot + 1) };
+            return null;
         }
 
         public static string Describe(RunwayWorkflowInput input) =>

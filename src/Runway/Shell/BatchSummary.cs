@@ -15,12 +15,15 @@ namespace Runway.Shell
         public int Failed { get; set; }
         public int Succeeded { get; set; }
         public decimal EstimatedCredits { get; set; }
+        /// <summary>Created tasks whose price is unknown (no estimate from the catalog or the API): not counted as 0.</summary>
+        public int UnknownPrice { get; set; }
 
         /// <summary>Takes the created tasks' number and estimated cost.</summary>
         public void Count(IReadOnlyCollection<RunwayTask> created)
         {
             Created = created.Count;
             EstimatedCredits = created.Sum(t => t.EstimatedCredits ?? 0);
+            UnknownPrice = created.Count(t => t.EstimatedCredits == null);
         }
 
         /// <summary>The summary as the information stream carries it (tag Runway.Summary).</summary>
@@ -32,6 +35,8 @@ namespace Runway.Shell
         }
 
         public override string ToString() =>
-            $"{Requested} requested, {Created} created, {Succeeded} succeeded, {Failed + Refused} failed or refused; about {ModelCatalog.FormatCost(EstimatedCredits)}.";
+            $"{Requested} requested, {Created} created, {Succeeded} succeeded, {Failed + Refused} failed or refused; " +
+            (UnknownPrice > 0 && UnknownPrice == Created ? "price unknown."
+                : $"about {ModelCatalog.FormatCost(EstimatedCredits)}" + (UnknownPrice > 0 ? $", plus {UnknownPrice} of unknown price." : "."));
     }
 }

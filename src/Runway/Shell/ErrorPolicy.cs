@@ -20,7 +20,8 @@ namespace Runway.Shell
     {
         /// <summary>Would be the same for every later item too: stop the command at the first.</summary>
         public static bool IsTerminating(Exception exception) =>
-            exception is RunwayConfigurationException || exception is RunwaySettingException || (exception is RunwayApiException api && api.StatusCode == 401);
+            exception is RunwayConfigurationException || exception is RunwaySettingException || exception is RunwayJournalException
+            || (exception is RunwayApiException api && api.StatusCode == 401);
 
         public static ErrorRecord FromException(Exception exception, object target, ErrorPhase phase = ErrorPhase.Other)
         {
@@ -43,6 +44,8 @@ namespace Runway.Shell
                 case RunwayInputException input:
                     // Never without a target: the value at fault, else the item, else the parameter it concerns.
                     return new ErrorRecord(input, input.ErrorId, Category(input.Category), input.Target ?? target ?? (object)input.Parameter);
+                case RunwayJournalException journal:
+                    return new ErrorRecord(journal, journal.ErrorId, Category(journal.Category), journal.Path);
                 case RunwaySettingException setting:
                     return new ErrorRecord(setting, setting.ErrorId, Category(setting.Category), setting.Setting);
                 case RunwayBudgetException budget:

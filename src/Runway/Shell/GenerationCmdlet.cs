@@ -143,10 +143,13 @@ namespace Runway.Shell
             return request;
         }
 
-        protected MediaSource Media(object input, string parameter, params MediaKind[] accepted)
+        protected MediaSource Media(object input, string parameter, params MediaKind[] accepted) => Media(input, parameter, null, accepted);
+
+        /// <param name="extraKeys">Keys of a record the caller reads itself (Role, View, Type): the record's other keys are refused.</param>
+        protected MediaSource Media(object input, string parameter, IEnumerable<string> extraKeys, params MediaKind[] accepted)
         {
             if (input == null) return null;
-            object value = InputBinder.MediaValue(input, parameter);
+            object value = InputBinder.MediaValue(input, parameter, this, extraKeys);
             try
             {
                 return MediaSource.From(value, parameter, path => ProviderPaths.ResolveOne(this, path), accepted);
@@ -241,6 +244,11 @@ namespace Runway.Shell
                 CreatedTask result = Run(token => creator.CreateAsync(request, TransferProgress.Upload(this), token));
                 created.Add(result.Task);
                 output.Created(result, request);
+            }
+            catch (RunwayJournalException ex) when (created.Count > 0)
+            {
+                // This command's tasks are paid for already: refuse this input, and go on to wait for them.
+                Refuse(ErrorPolicy.FromException(ex, ex.Path), number);
             }
             catch (Exception ex) when (!(ex is PipelineStoppedException) && Reportable(ex))
             {

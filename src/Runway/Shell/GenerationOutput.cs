@@ -42,7 +42,9 @@ namespace Runway.Shell
         {
             RunwayTask task = result.Task;
             if (result.JournalError != null)
-                cmdlet.WriteWarning($"Task {task.Id} was created but could not be written to the task journal ({result.JournalError}). Keep its id.");
+                cmdlet.WriteWarning($"Task {task.Id} was created but could not be written to the task journal {TaskJournal.FilePath} ({result.JournalError.Trim().TrimEnd('.')}). " +
+                    $"Keep its id: Get-RunwayTask -Id {task.Id}, Wait-RunwayTask -Id {task.Id} and Save-RunwayOutput -Id {task.Id} -Path <folder> recover it. " +
+                    "This session writes the line at its next journal write that succeeds, and refuses further creates until the journal can take them.");
             cmdlet.WriteVerbose($"Created task {task.Id} ({request.Summary}, {request.CostText}).");
             // While waiting, a task is output only when it ends: report its id now (tag Runway.TaskCreated), so
             // that a wait stopped by Ctrl+C or a timeout never loses track of a paid task.

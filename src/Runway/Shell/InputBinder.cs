@@ -1,8 +1,10 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using Runway.Media;
+using Runway.Models;
 
 namespace Runway.Shell
 {
@@ -19,10 +21,13 @@ namespace Runway.Shell
         /// The media value inside what was bound to <paramref name="parameter"/>: the object itself when the media
         /// layer takes it as it is, else its property named like the parameter, or Uri, Url, Path, FullName.
         /// </summary>
-        public static object MediaValue(object input, string parameter)
+        /// <param name="cmdlet">The command reading it: a hashtable piped whole may also carry its other parameters.</param>
+        /// <param name="extraKeys">Keys the caller reads from the record itself (Role, View, Type...).</param>
+        public static object MediaValue(object input, string parameter, PSCmdlet cmdlet = null, IEnumerable<string> extraKeys = null)
         {
             object value = Unwrap(input);
             if (MediaSource.TakesDirectly(value)) return value;
+            if (value is IDictionary record) RecordKeys.Check(record, parameter, $"the record given to -{parameter}", KnownKeys(record, parameter, cmdlet, extraKeys));
             string property = UriProperty(value, parameter);
             if (property != null) return MediaValue(PropertyValue(value, property), parameter);
             string what = value is PSObject || value is IDictionary
@@ -31,14 +36,31 @@ namespace Runway.Shell
             throw MediaSource.Unsupported(parameter, what, value);
         }
 
+        /// <summary>The keys a media record may have: the parameter's name, the media keys, the caller's, and for a hashtable piped whole, every parameter of the command.</summary>
+        public static IEnumerable<string> KnownKeys(object record, string parameter, PSCmdlet cmdlet, IEnumerable<string> extraKeys)
+        {
+            var keys = new List<string> { parameter };
+            keys.AddRange(RecordKeys.MediaKeys);
+            if (extraKeys != null) keys.AddRange(extraKeys);
+            if (cmdlet != null && ReferenceEquals(Unwrap(RecordBinding.CurrentObjectOf(cmdlet)), record))
+                foreach (ParameterMetadata p in cmdlet.MyInvocation.MyCommand.Parameters.Values)
+                {
+                    keys.Add(p.Name);
+                    keys.AddRange(p.Aliases);
+                }
+            return keys;
+        }
+
         /// <summary>
         /// True for a piped record (a CSV row, a hashtable) that has no media under the parameter's name (or Uri,
         /// Path) or only a blank one: such a row asks for the text-only form of the command.
         /// </summary>
-        public static bool IsRecordWithoutMedia(object input, string parameter)
+        public static bool IsRecordWithoutMedia(object input, string parameter, PSCmdlet cmdlet)
         {
             object value = Unwrap(input);
             if (!(value is IDictionary) && !(value is PSObject)) return false;
+            // A hashtable's keys are the media keys (or, piped whole, the command's parameters): no other key is dropped unseen.
+            if (value is IDictionary record) RecordKeys.Check(record, parameter, $"the record given to -{parameter}", KnownKeys(record, parameter, cmdlet, null));
             string property = UriProperty(value, parameter);
             return property == null || string.IsNullOrWhiteSpace(PropertyValue(value, property)?.ToString());
         }

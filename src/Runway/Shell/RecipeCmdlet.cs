@@ -26,6 +26,8 @@ namespace Runway.Shell
         protected List<IMediaInput> MediaList(object[] items, string parameter, MediaKind kind) =>
             (items ?? new object[0]).Select(item => (IMediaInput)Media(item, parameter, kind)).ToList();
 
+        private static readonly string[] ViewKeys = { "View" };
+
         /// <summary>New product images: each a path, URL, FileInfo or task, or @{ Uri = ...; View = 'front' }.</summary>
         protected List<ViewImage> ViewImages(object[] items, string parameter, string recipe)
         {
@@ -37,10 +39,10 @@ namespace Runway.Shell
                 if (value is IDictionary || (value is PSObject record && record.BaseObject is PSCustomObject))
                 {
                     IEnumerable<string> keys = value is IDictionary table ? table.Keys.Cast<object>().Select(k => k.ToString()) : ((PSObject)value).Properties.Select(p => p.Name);
-                    RequestBuilder.CheckKeys(recipe, parameter, keys, new[] { "Uri", "Url", "Path", "FullName", "View" });
+                    RecordKeys.Check(keys, RecordKeys.MediaKeys.Concat(ViewKeys), parameter, $"a {recipe} product image");
                     view = InputBinder.PropertyValue(value, "View")?.ToString();
                 }
-                images.Add(new ViewImage { Source = Media(value, parameter, MediaKind.Image), View = string.IsNullOrWhiteSpace(view) ? null : view });
+                images.Add(new ViewImage { Source = Media(value, parameter, ViewKeys, MediaKind.Image), View = string.IsNullOrWhiteSpace(view) ? null : view });
             }
             return images;
         }

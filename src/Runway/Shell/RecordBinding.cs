@@ -32,7 +32,10 @@ namespace Runway.Shell
         }
 
         /// <summary>The object PowerShell is binding for this ProcessRecord call, or null when there is none.</summary>
-        public object Current()
+        public object Current() => CurrentObjectOf(cmdlet);
+
+        /// <summary>The object PowerShell is binding for the command's current ProcessRecord call, or null when there is none.</summary>
+        public static object CurrentObjectOf(PSCmdlet cmdlet)
         {
             if (!cmdlet.MyInvocation.ExpectingInput) return null;
             object value = CurrentObject?.GetValue(cmdlet);

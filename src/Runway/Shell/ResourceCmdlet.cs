@@ -23,7 +23,7 @@ namespace Runway.Shell
         public const double DefaultPollSeconds = 2;
 
         protected MediaSource MediaInput(object input, string parameter, params MediaKind[] accepted) =>
-            input == null ? null : MediaSource.From(InputBinder.MediaValue(input, parameter), parameter, path => ProviderPaths.ResolveOne(this, path), accepted);
+            input == null ? null : MediaSource.From(InputBinder.MediaValue(input, parameter, this), parameter, path => ProviderPaths.ResolveOne(this, path), accepted);
 
         /// <summary>Runs <paramref name="build"/>; bad input becomes a non-terminating error (nothing is sent) and null.</summary>
         protected T Build<T>(Func<T> build, object target) where T : class

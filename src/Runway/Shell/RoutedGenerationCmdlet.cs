@@ -42,8 +42,11 @@ namespace Runway.Shell
             object value = InputBinder.Unwrap(item);
             if ((value is IDictionary || (value is PSObject record && record.BaseObject is PSCustomObject)) && InputBinder.HasProperty(value, "Role"))
                 role = InputBinder.PropertyValue(value, "Role")?.ToString();
-            return new RoutedMedia(Media(value, parameter, kind), role, parameter);
+            return new RoutedMedia(Media(value, parameter, RoleKeys, kind), role, parameter);
         }
+
+        private static readonly string[] RoleKeys = { "Role" };
+        private static readonly string[] KeyframeKeys = { "Seconds", "At", "Image", "Uri", "Url", "Path", "FullName", "StartSeconds", "EndSeconds" };
 
         protected IEnumerable<IMediaInput> MediaList(object[] items, string parameter, MediaKind kind) =>
             (items ?? new object[0]).Select(item => (IMediaInput)Media(item, parameter, kind == MediaKind.Audio ? new[] { MediaKind.Audio, MediaKind.Video } : new[] { kind }));
@@ -54,7 +57,8 @@ namespace Runway.Shell
             object value = InputBinder.Unwrap(item);
             if (!(value is IDictionary) && !(value is PSObject))
                 throw new RunwayInputException("Each -Keyframe is a record: @{ Seconds = 2; Image = 'frame.png' } (At instead of Seconds; StartSeconds and EndSeconds for a range).", "Keyframe", "Runway.InvalidKeyframe", value);
-            object image = InputBinder.HasProperty(value, "Image") ? InputBinder.PropertyValue(value, "Image") : InputBinder.HasProperty(value, "Uri") ? InputBinder.PropertyValue(value, "Uri") : null;
+            RecordKeys.Check(value, "Keyframe", "a keyframe", KeyframeKeys);
+            object image = new[] { "Image", "Uri", "Url", "Path", "FullName" }.Where(k => InputBinder.HasProperty(value, k)).Select(k => InputBinder.PropertyValue(value, k)).FirstOrDefault();
             return new RoutedKeyframe
             {
                 Seconds = Number(value, "Seconds"),

@@ -253,7 +253,7 @@ namespace Runway.Shell
         /// <summary>The failures an item can have that are the module's own to report (anything else is a bug and surfaces as is).</summary>
         protected internal static bool Reportable(Exception ex) =>
             ex is RunwayApiException || ex is RunwayInvalidIdException || ex is RunwayConfigurationException || ex is Models.RunwayInputException || ex is Tasks.RunwayTaskException
-            || ex is Tasks.RunwayBudgetException || ex is Tasks.RunwaySettingException || ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is TimeoutException
+            || ex is Tasks.RunwayBudgetException || ex is Tasks.RunwaySettingException || ex is Tasks.RunwayJournalException || ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is TimeoutException
             || ex is Media.RunwayOutputExpiredException;
 
         /// <summary>

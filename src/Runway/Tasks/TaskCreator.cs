@@ -32,6 +32,7 @@ namespace Runway.Tasks
         private readonly RunwayApi api;
         private readonly ConcurrencyGate gate;
         private readonly MediaResolver resolver;
+        private bool journalChecked;
 
         /// <param name="observer">Told of tasks that end while the creator waits for a free slot.</param>
         public TaskCreator(RunwayApi api, int? throttleLimit, WaitOptions options, IRunwayLog log, IWaitObserver observer)
@@ -47,11 +48,18 @@ namespace Runway.Tasks
         /// <param name="uploadProgress">Bytes sent of a local file that is uploaded (its display name, done, total).</param>
         public async Task<CreatedTask> CreateAsync(GenerationRequest request, Action<string, long, long?> uploadProgress, CancellationToken cancellation)
         {
+            // Before anything is sent (a slot's polls, an upload, the create): a journal that cannot take the task's line
+            // refuses it now, not after paying. Once per command, and again after an append failed (the disk filled).
+            if (!journalChecked || TaskJournal.LastAppendFailed)
+            {
+                TaskJournal.EnsureWritable();
+                journalChecked = true;
+            }
             await gate.WaitForSlotAsync(request.Model.Name, cancellation).ConfigureAwait(false);
             await resolver.ResolveAsync(request, (source, done, total) => uploadProgress?.Invoke(source.Display, done, total), cancellation).ConfigureAwait(false);
 
             RunwayTask task = await PaidCreate.SendAsync(request.CreditsUpperBound, request.Summary, request.PriceKnown,
-                token => api.CreateTaskAsync(request.Endpoint, request.Model.Name, request.Body, request.EstimatedCredits, token),
+                token => api.CreateTaskAsync(request.Endpoint, request.Model.Name, request.Body, request.KnownEstimatedCredits, token),
                 reason => TaskJournal.RecordUnconfirmed(request, reason),
                 // The API's estimatedCost (a routed create's: the router's estimate for the model it chose) replaces the
                 // module's; the final cost replaces it when the task is seen finished.

@@ -36,7 +36,7 @@ namespace Runway.Tasks
             {
                 ["event"] = kind,
                 ["id"] = id,
-                ["time"] = Now(),
+                ["time"] = JournalFold.Now(),
                 ["endpoint"] = WorkflowApi.RunEndpoint,
                 ["model"] = WorkflowApi.RunModel(request.Workflow),
             };

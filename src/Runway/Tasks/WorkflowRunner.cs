@@ -31,6 +31,7 @@ namespace Runway.Tasks
         private readonly RunwayApi api;
         private readonly IRunwayLog log;
         private Uploader uploader;
+        private bool journalChecked;
 
         public WorkflowRunner(RunwayApi api, IRunwayLog log)
         {
@@ -46,6 +47,12 @@ namespace Runway.Tasks
 
         public async Task<StartedRun> RunAsync(WorkflowRunRequest request, CancellationToken cancellation)
         {
+            // As for task creates: a journal that cannot take the run's line refuses it before anything is sent or paid.
+            if (!journalChecked || TaskJournal.LastAppendFailed)
+            {
+                TaskJournal.EnsureWritable();
+                journalChecked = true;
+            }
             foreach (MediaSlot slot in request.Media)
             {
                 if (!(slot.Source is MediaSource source) || !source.IsLocal) continue;
