@@ -1,6 +1,6 @@
 @{
     RootModule           = 'Runway.dll'
-    ModuleVersion        = '0.1.0'
+    ModuleVersion        = '0.2.0'
     GUID                 = 'd20ade2b-fd43-408a-b148-53d73da57a48'
     Author               = 'The Runway for PowerShell contributors'
     CompanyName          = 'Community'
@@ -13,6 +13,7 @@
     CmdletsToExport      = @(
         'Connect-Runway'
         'Disconnect-Runway'
+        'Export-RunwayContactSheet'
         'Get-RunwayAuditLog'
         'Get-RunwayAvatar'
         'Get-RunwayAvatarConversation'
@@ -80,7 +81,7 @@
             Tags         = @('Runway', 'RunwayML', 'AI', 'Video', 'Image', 'Speech', 'GenerativeAI', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/runway-powershell/Runway'
             LicenseUri   = 'https://github.com/runway-powershell/Runway/blob/main/LICENSE'
-            ReleaseNotes = 'First release: tasks, waits, credits, usage, connection; API simulator.'
+            ReleaseNotes = 'Written by build.ps1 from CHANGELOG.md (the entry of ModuleVersion).'
         }
     }
 }

@@ -9,7 +9,7 @@
             suites against the simulator, and ends with one line: 'N passed, N failed, N skipped'.
     Demo    starts the simulator and runs a real pipeline against it.
     Package produces out/repo/Runway.<version>.nupkg through a local PSResourceGet repository.
-    Bench   prints performance figures and writes bench/results.md.
+    Bench   prints performance figures and writes bench/results.md (-BenchOnly Import: just the import row).
 #>
 [CmdletBinding()]
 param(
@@ -59,10 +59,47 @@ function Invoke-Build {
         Where-Object Name -ne 'System.Management.Automation.dll' |
         Copy-Item -Destination $ModuleOut
     Copy-Item (Join-Path $Root 'Runway.psd1') $ModuleOut
+    Set-ReleaseNotes (Join-Path $ModuleOut 'Runway.psd1')
+    Assert-ProjectUris
+    # The licence and the changelog travel with the module (and so into the .nupkg).
+    Copy-Item (Join-Path $Root 'LICENSE'), (Join-Path $Root 'CHANGELOG.md') -Destination $ModuleOut
     # Format and type files: one per area of the API (the manifest lists them).
     Get-ChildItem (Join-Path $Root 'src/Runway') -Filter '*.ps1xml' | Copy-Item -Destination $ModuleOut
     Invoke-Docs
     Write-Host "Module laid out in $ModuleOut"
+}
+
+function Get-ChangelogEntry([string] $Path, [string] $Version) {
+    # The text under '## [<version>] ...' up to the next '## [' heading or the link references at the end.
+    $lines = Get-Content $Path
+    $start = ($lines | Select-String -Pattern "^## \[$([regex]::Escape($Version))\]" | Select-Object -First 1).LineNumber
+    if (-not $start) { throw "CHANGELOG.md has no '## [$Version]' entry for the manifest's ModuleVersion." }
+    $body = foreach ($line in $lines[$start..($lines.Count - 1)]) {
+        if ($line -match '^## \[' -or $line -match '^\[[^\]]+\]:\s') { break }
+        $line
+    }
+    ($body -join "`n").Trim()
+}
+
+function Set-ReleaseNotes([string] $BuiltManifest) {
+    # ReleaseNotes come from CHANGELOG.md at build, so the Gallery shows the changelog's own words.
+    $notes = Get-ChangelogEntry (Join-Path $Root 'CHANGELOG.md') $Version
+    $text = Get-Content $BuiltManifest -Raw
+    $pattern = "(?m)^(\s*ReleaseNotes\s*=\s*)'(?:[^']|'')*'"
+    if ($text -notmatch $pattern) { throw "Runway.psd1 has no single-quoted ReleaseNotes = '...' line to fill in." }
+    $literal = "'" + $notes.Replace("'", "''") + "'"
+    $text = [regex]::Replace($text, $pattern, { param($m) $m.Groups[1].Value + $literal })
+    Set-Content -Path $BuiltManifest -Value $text -Encoding utf8NoBOM -NoNewline
+}
+
+function Assert-ProjectUris {
+    # One setting: RunwayCmdlet.ProjectUri (every cmdlet's HelpUri derives from it); the manifest's links must agree.
+    $source = Get-Content (Join-Path $Root 'src/Runway/Shell/RunwayCmdlet.cs') -Raw
+    if ($source -notmatch 'const string ProjectUri = "([^"]+)"') { throw 'RunwayCmdlet.cs defines no ProjectUri.' }
+    $project = $Matches[1]
+    $psData = $Manifest.PrivateData.PSData
+    if ($psData.ProjectUri -ne $project) { throw "Runway.psd1's ProjectUri '$($psData.ProjectUri)' is not RunwayCmdlet.ProjectUri '$project'." }
+    if ($psData.LicenseUri -ne "$project/blob/main/LICENSE") { throw "Runway.psd1's LicenseUri '$($psData.LicenseUri)' is not '$project/blob/main/LICENSE'." }
 }
 
 function Invoke-Docs {
@@ -114,6 +151,25 @@ function Install-NodeSdk {
     return $true
 }
 
+function Install-Browser {
+    # The contact sheet's browser test (tests/ContactSheet.Tests.ps1) renders the page in headless Chromium:
+    # Debian's package, installed only when missing, only by root on Debian; anywhere else the test says why it skips.
+    if ($TestPath -and -not ($TestPath -match 'ContactSheet')) { return }
+    if (Get-Command chromium, chromium-browser, google-chrome -CommandType Application -ErrorAction Ignore) { return }
+    if (-not $IsLinux -or -not (Test-Path /etc/debian_version) -or -not (Get-Command apt-get -ErrorAction Ignore)) {
+        Write-Host 'No Chromium, and this is not Debian: the contact sheet''s browser test will be skipped (install Chromium to run it).'
+        return
+    }
+    if ((& id -u) -ne '0') {
+        Write-Host 'No Chromium, and not running as root: the contact sheet''s browser test will be skipped (sudo apt-get install -y chromium).'
+        return
+    }
+    Write-Host 'Installing Chromium (Debian package) for the contact sheet''s browser test...'
+    $env:DEBIAN_FRONTEND = 'noninteractive'
+    Invoke-Native apt-get @('update', '-qq') -Quiet
+    Invoke-Native apt-get @('install', '-y', '-qq', 'chromium') -Quiet
+}
+
 function Read-TrxCounts([string] $Path) {
     [xml] $trx = Get-Content $Path -Raw
     $c = $trx.TestRun.ResultSummary.Counters
@@ -124,6 +180,7 @@ function Invoke-Test {
     Invoke-Build
     $pesterManifest = Install-Pester
     $hasNode = Install-NodeSdk
+    Install-Browser
     if (Test-Path $ResultsDir) { Remove-Item $ResultsDir -Recurse -Force }
     New-Item -ItemType Directory -Path $ResultsDir -Force | Out-Null
     $totals = [System.Collections.Generic.List[object]]::new()

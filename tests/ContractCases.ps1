@@ -31,7 +31,7 @@ $script:ContractSamples = @{
     Reference            = 'https://example.com/contract.mp4'
     ReferenceVideo       = 'https://example.com/contract.mp4'
     Audio                = 'https://example.com/contract.wav'
-    Path                 = @('contract-missing-file.txt')
+    Path                 = 'contract-missing-file.txt'   # binds to string (Export-RunwayContactSheet) and string[] alike
     LiteralPath          = @('contract-missing-file.txt')
     Uri                  = @('https://example.com/contract.png')
 }

@@ -99,6 +99,17 @@ Describe 'Package' {
         $Result.Files | Should -Contain 'en-US/about_Runway.help.txt'
     }
 
+    It 'holds the licence and the changelog in the .nupkg and installs them' {
+        Add-Type -AssemblyName System.IO.Compression.FileSystem
+        $zip = [IO.Compression.ZipFile]::OpenRead($Package)
+        try { $entries = @($zip.Entries | ForEach-Object FullName) } finally { $zip.Dispose() }
+        $entries | Should -Contain 'LICENSE'
+        $entries | Should -Contain 'CHANGELOG.md'
+        $Result.Files | Should -Contain 'LICENSE'
+        $Result.Files | Should -Contain 'CHANGELOG.md'
+        Get-Content (Join-Path $ModuleBase 'LICENSE') -Raw | Should -Be (Get-Content (Join-Path $RepoRoot 'LICENSE') -Raw)
+    }
+
     It 'passes Test-ModuleManifest with explicit exports' {
         $Result.ManifestOk | Should -BeTrue
         $manifest = Import-PowerShellDataFile $env:RUNWAY_TEST_MODULE

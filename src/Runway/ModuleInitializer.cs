@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Runway
@@ -20,6 +21,14 @@ namespace Runway
         public void OnImport()
         {
             if (hooked || !RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal)) return;
+            HookFramework();
+        }
+
+        // A method of its own, so that compiling OnImport on PowerShell 7 never loads System.Net.Requests for
+        // ServicePointManager (an assembly the import would otherwise load for nothing).
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void HookFramework()
+        {
             AppDomain.CurrentDomain.AssemblyResolve += ResolveShipped;
             // .NET Framework without SchUseStrongCrypto offers only SSL 3 / TLS 1.0, which the API refuses.
             System.Net.ServicePointManager.SecurityProtocol |= System.Net.SecurityProtocolType.Tls12;

@@ -13,7 +13,7 @@
     rebuild from the same markdown yields the same bytes. A malformed file stops the conversion with an error
     naming the file and the heading where the problem is.
 .EXAMPLE
-    ./src/tools/ConvertTo-Maml.ps1 -SourcePath docs/en-US -OutputPath out/Runway/0.1.0/en-US -ModuleName Runway
+    ./src/tools/ConvertTo-Maml.ps1 -SourcePath docs/en-US -OutputPath out/Runway/<version>/en-US -ModuleName Runway
 #>
 [CmdletBinding()]
 param(

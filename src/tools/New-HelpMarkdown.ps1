@@ -7,7 +7,7 @@
     parameter sets, aliases, required, position, pipeline input. Text to write by hand is marked {{ Fill ... }}.
     Existing files are never overwritten. tests/Help.Tests.ps1 checks the result against the code.
 .EXAMPLE
-    dotnet pwsh -NoProfile -File src/tools/New-HelpMarkdown.ps1 -ModuleManifest out/Runway/0.1.0/Runway.psd1 -Command New-RunwaySpeech
+    dotnet pwsh -NoProfile -File src/tools/New-HelpMarkdown.ps1 -ModuleManifest out/Runway/<version>/Runway.psd1 -Command New-RunwaySpeech
 #>
 [CmdletBinding()]
 param(

@@ -6,7 +6,7 @@ namespace Runway.Cmdlets
 {
     /// <summary>Lists the Model Router configurations page by page (-First/-Skip), or gets routers by id.</summary>
     [Cmdlet(VerbsCommon.Get, "RunwayRouter", DefaultParameterSetName = ListSet, SupportsPaging = true,
-        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/Get-RunwayRouter.md")]
+        HelpUri = RunwayCmdlet.HelpUriBase + "Get-RunwayRouter.md")]
     [OutputType(typeof(RunwayRouter))]
     public sealed class GetRunwayRouterCommand : RunwayCmdlet, IResumableList
     {

@@ -6,7 +6,7 @@ namespace Runway.Cmdlets
 {
     /// <summary>Lists a router's routing history, newest first, page by page (-First/-Skip): the model chosen, why, and what was filtered out.</summary>
     [Cmdlet(VerbsCommon.Get, "RunwayRouterRequest", SupportsPaging = true,
-        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/Get-RunwayRouterRequest.md")]
+        HelpUri = RunwayCmdlet.HelpUriBase + "Get-RunwayRouterRequest.md")]
     [OutputType(typeof(RunwayRouterRequest))]
     public sealed class GetRunwayRouterRequestCommand : RunwayCmdlet, IResumableList
     {

@@ -9,7 +9,7 @@ namespace Runway.Cmdlets
 {
     /// <summary>Lists the published workflows (one object per version, newest first), or gets one version in full with the inputs it declares.</summary>
     [Cmdlet(VerbsCommon.Get, "RunwayWorkflow", DefaultParameterSetName = ListSet,
-        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/Get-RunwayWorkflow.md")]
+        HelpUri = RunwayCmdlet.HelpUriBase + "Get-RunwayWorkflow.md")]
     [OutputType(typeof(RunwayWorkflowVersion), ParameterSetName = new[] { ListSet })]
     [OutputType(typeof(RunwayWorkflow), ParameterSetName = new[] { IdSet })]
     public sealed class GetRunwayWorkflowCommand : RunwayCmdlet

@@ -16,7 +16,7 @@ namespace Runway.Cmdlets
     /// inlined or uploaded). Checks the inputs against the workflow's declared ones before the run is sent.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "RunwayWorkflow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
-        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/Invoke-RunwayWorkflow.md")]
+        HelpUri = RunwayCmdlet.HelpUriBase + "Invoke-RunwayWorkflow.md")]
     [OutputType(typeof(RunwayWorkflowInvocation))]
     [OutputType(typeof(System.IO.FileInfo))]
     [PaidCreate]

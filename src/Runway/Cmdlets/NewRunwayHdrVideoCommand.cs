@@ -8,7 +8,7 @@ namespace Runway.Cmdlets
 {
     /// <summary>Creates a video to HDR task (ruby): HDR10 or HLG MP4, ProRes MOV, or a ZIP of OpenEXR frames.</summary>
     [Cmdlet(VerbsCommon.New, "RunwayHdrVideo", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
-        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/New-RunwayHdrVideo.md")]
+        HelpUri = RunwayCmdlet.HelpUriBase + "New-RunwayHdrVideo.md")]
     [OutputType(typeof(RunwayTask))]
     [OutputType(typeof(System.IO.FileInfo))]
     public sealed class NewRunwayHdrVideoCommand : GenerationCmdlet

@@ -8,7 +8,7 @@ namespace Runway.Cmdlets
 {
     /// <summary>Creates an image upscaling task (magnific_precision_upscaler_v2): the image enlarged 2, 4, 8 or 16 times.</summary>
     [Cmdlet(VerbsCommon.New, "RunwayImageUpscale", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
-        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/New-RunwayImageUpscale.md")]
+        HelpUri = RunwayCmdlet.HelpUriBase + "New-RunwayImageUpscale.md")]
     [OutputType(typeof(RunwayTask))]
     [OutputType(typeof(System.IO.FileInfo))]
     public sealed class NewRunwayImageUpscaleCommand : GenerationCmdlet

@@ -8,7 +8,7 @@ namespace Runway.Cmdlets
 {
     /// <summary>Creates a Model Router configuration: how routed generation picks a model (cost, latency or quality; which models; caps).</summary>
     [Cmdlet(VerbsCommon.New, "RunwayRouter", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low,
-        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/New-RunwayRouter.md")]
+        HelpUri = RunwayCmdlet.HelpUriBase + "New-RunwayRouter.md")]
     [OutputType(typeof(RunwayRouter))]
     public sealed class NewRunwayRouterCommand : RouterCmdlet
     {

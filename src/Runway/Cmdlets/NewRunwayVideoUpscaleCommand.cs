@@ -11,7 +11,7 @@ namespace Runway.Cmdlets
     /// frame-rate conversion (enhance_frame_rate); both are the API's video upscale endpoint.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "RunwayVideoUpscale", DefaultParameterSetName = UpscaleSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
-        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/New-RunwayVideoUpscale.md")]
+        HelpUri = RunwayCmdlet.HelpUriBase + "New-RunwayVideoUpscale.md")]
     [OutputType(typeof(RunwayTask))]
     [OutputType(typeof(System.IO.FileInfo))]
     public sealed class NewRunwayVideoUpscaleCommand : GenerationCmdlet

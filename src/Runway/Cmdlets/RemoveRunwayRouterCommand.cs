@@ -6,7 +6,7 @@ namespace Runway.Cmdlets
 {
     /// <summary>Deletes routers; routed generation with their slugs then fails (router_config_not_found).</summary>
     [Cmdlet(VerbsCommon.Remove, "RunwayRouter", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
-        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/Remove-RunwayRouter.md")]
+        HelpUri = RunwayCmdlet.HelpUriBase + "Remove-RunwayRouter.md")]
     public sealed class RemoveRunwayRouterCommand : DestructiveCmdlet
     {
         /// <summary>Router ids (a router piped in binds its Id).</summary>

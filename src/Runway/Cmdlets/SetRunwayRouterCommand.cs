@@ -8,7 +8,7 @@ namespace Runway.Cmdlets
 {
     /// <summary>Changes a router: name, description, or settings (merged: what is not given is kept; a settings change raises its version).</summary>
     [Cmdlet(VerbsCommon.Set, "RunwayRouter", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
-        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/Set-RunwayRouter.md")]
+        HelpUri = RunwayCmdlet.HelpUriBase + "Set-RunwayRouter.md")]
     [OutputType(typeof(RunwayRouter))]
     public sealed class SetRunwayRouterCommand : RouterCmdlet
     {

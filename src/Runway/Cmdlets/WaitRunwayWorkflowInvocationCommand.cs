@@ -12,7 +12,7 @@ namespace Runway.Cmdlets
     /// (nodes failed) is output and also reported as an error; a failed or timed-out run is an error that keeps it.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Wait, "RunwayWorkflowInvocation",
-        HelpUri = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/Wait-RunwayWorkflowInvocation.md")]
+        HelpUri = RunwayCmdlet.HelpUriBase + "Wait-RunwayWorkflowInvocation.md")]
     [OutputType(typeof(RunwayWorkflowInvocation))]
     public sealed class WaitRunwayWorkflowInvocationCommand : RunwayCmdlet
     {

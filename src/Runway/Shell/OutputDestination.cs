@@ -121,6 +121,10 @@ namespace Runway.Shell
             ErrorPolicy.InvalidArgument("Runway.OneFileForManyTasks",
                 $"-{parameter} names one file, but more than one task was given; use a folder instead. {consequence}", target);
 
+        /// <summary>One file a command writes itself (a page, a report): the checks of -OutFile, under the command's own parameter name.</summary>
+        public static OutputDestination ForOneFile(PSCmdlet cmdlet, string parameter, string path, bool force) =>
+            ForFile(cmdlet, parameter, path, Resolve(cmdlet, parameter, path), force, false);
+
         /// <summary>Save-RunwayOutput -Path: a directory (the default is the current location), or a file name with an extension.</summary>
         public static OutputDestination FromPath(PSCmdlet cmdlet, string path, bool force, string nameTemplate = null, bool passThru = false)
         {

@@ -12,8 +12,17 @@ namespace Runway.Shell
     /// </summary>
     public abstract class RunwayCmdlet : PSCmdlet, IRunwayLog
     {
+        /// <summary>
+        /// The project's home: the one setting every published URI derives from (the manifest's ProjectUri and
+        /// LicenseUri, which build.ps1 checks against it, and every cmdlet's HelpUri).
+        /// </summary>
+        public const string ProjectUri = "https://github.com/runway-powershell/Runway";
+
+        /// <summary>The manifest's LicenseUri: the LICENSE file at the repository's root.</summary>
+        public const string LicenseUri = ProjectUri + "/blob/main/LICENSE";
+
         /// <summary>Where each cmdlet's help is online (Get-Help -Online): its page in the repository's docs, &lt;base&gt;&lt;Verb-Noun&gt;.md.</summary>
-        public const string HelpUriBase = "https://github.com/runway-powershell/Runway/blob/main/docs/en-US/";
+        public const string HelpUriBase = ProjectUri + "/blob/main/docs/en-US/";
 
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
         private readonly PipelinePump pump = new PipelinePump();
@@ -187,7 +196,7 @@ namespace Runway.Shell
             });
 
         /// <summary>Runs one item's work; a failure becomes a non-terminating error for that item (see <see cref="Report"/>).</summary>
-        protected bool RunForItem(object target, Func<CancellationToken, Task> work, ErrorPhase phase = ErrorPhase.Other)
+        protected internal bool RunForItem(object target, Func<CancellationToken, Task> work, ErrorPhase phase = ErrorPhase.Other)
         {
             try
             {

@@ -110,6 +110,7 @@ namespace Runway.Tasks
                     record.EstimatedCredits = line["estimatedCredits"]?.GetValue<decimal>();
                     record.Inputs = (line["inputs"] as JsonArray)?.Select(n => n?.GetValue<string>()).ToArray() ?? Array.Empty<string>();
                     record.Routing = RunwayRouting.FromJson(line["routing"] as JsonObject) ?? record.Routing;
+                    ReadSettings(record, line);
                     record.Status = record.Status ?? RunwayTask.Pending;
                     break;
                 case "status":
@@ -130,6 +131,7 @@ namespace Runway.Tasks
                     record.EstimatedCredits = line["estimatedCredits"]?.GetValue<decimal>();
                     record.Inputs = (line["inputs"] as JsonArray)?.Select(n => n?.GetValue<string>()).ToArray() ?? Array.Empty<string>();
                     record.Routing = RunwayRouting.FromJson(line["routing"] as JsonObject) ?? record.Routing;
+                    ReadSettings(record, line);
                     DateTimeOffset statusTime = line["statusTime"] is JsonNode st ? DateTimeOffset.Parse(st.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) : time;
                     if (statusTime >= record.StatusTime)
                     {
@@ -166,6 +168,27 @@ namespace Runway.Tasks
         }
 
         /// <summary>One line that folds back to everything <paramref name="record"/> knows.</summary>
+        /// <summary>The request settings the journal keeps as they were sent (top-level body fields).</summary>
+        public static readonly string[] Settings = { "duration", "seed", "ratio" };
+
+        private static string SettingOf(JsonObject line, string name)
+        {
+            if (!(line[name] is JsonValue value)) return null;
+            return value.TryGetValue(out string text) ? text : value.ToJsonString();
+        }
+
+        private static void ReadSettings(JournalRecord record, JsonObject line)
+        {
+            record.Duration = SettingOf(line, "duration") ?? record.Duration;
+            record.Seed = SettingOf(line, "seed") ?? record.Seed;
+            record.Ratio = SettingOf(line, "ratio") ?? record.Ratio;
+        }
+
+        /// <summary>A kept setting back in its JSON form: a number stays a number, anything else a string.</summary>
+        private static JsonNode Setting(string text) =>
+            decimal.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out decimal number)
+                ? JsonValue.Create(number) : (JsonNode)JsonValue.Create(text);
+
         public static JsonObject RecordLine(JournalRecord record)
         {
             string Time(DateTimeOffset t) => t.ToString("o", System.Globalization.CultureInfo.InvariantCulture);
@@ -191,6 +214,9 @@ namespace Runway.Tasks
             if (record.Gone) line["gone"] = true;
             if (record.Deleted) line["deleted"] = true;
             if (record.SavedTo.Count > 0) line["savedTo"] = new JsonArray(record.SavedTo.Select(v => (JsonNode)v).ToArray());
+            if (record.Duration != null) line["duration"] = Setting(record.Duration);
+            if (record.Seed != null) line["seed"] = Setting(record.Seed);
+            if (record.Ratio != null) line["ratio"] = record.Ratio;
             return line;
         }
     }

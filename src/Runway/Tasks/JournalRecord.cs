@@ -31,6 +31,12 @@ namespace Runway.Tasks
         public List<string> SavedTo { get; } = new List<string>();
         /// <summary>The router's choice, for a routed generation.</summary>
         public RunwayRouting Routing { get; set; }
+        /// <summary>The request's duration as sent ("5", "auto"); null when the request named none (images, the model's default).</summary>
+        public string Duration { get; set; }
+        /// <summary>The request's seed as sent; null when none was sent (the API then picks one it does not report).</summary>
+        public string Seed { get; set; }
+        /// <summary>The request's ratio as sent ("1280:720"); null when none was sent.</summary>
+        public string Ratio { get; set; }
 
         public RunwayTask ToTask() => new RunwayTask
         {

@@ -90,6 +90,9 @@ namespace Runway.Tasks
                 inputs.Add(slot.Source.IsLocal ? $"{slot.Source.Value} -> {uri}" : uri);
             }
             line["inputs"] = inputs;
+            // What a reviewer of the results wants beside them (Export-RunwayContactSheet): copied as sent.
+            foreach (string setting in JournalFold.Settings)
+                if (request.Body[setting] is JsonValue value) line[setting] = value.DeepClone();
             return line;
         }
 

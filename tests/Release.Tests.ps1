@@ -1,0 +1,67 @@
+# What the Gallery shows about the built module: release notes from the changelog, and every link (project,
+# licence, each cmdlet's online help) derived from the one RunwayCmdlet.ProjectUri.
+
+BeforeAll {
+    . $PSScriptRoot/TestSetup.ps1
+    $script:Built = Import-PowerShellDataFile $env:RUNWAY_TEST_MODULE
+    $script:PSData = $Built.PrivateData.PSData
+    $script:ProjectUri = [Runway.Shell.RunwayCmdlet]::ProjectUri
+
+    # The changelog's newest entry: its first '## [version]' heading and the text up to the next heading
+    # or to the link references at the end.
+    $lines = Get-Content (Join-Path $RepoRoot 'CHANGELOG.md')
+    $first = [array]::FindIndex($lines, [Predicate[string]] { param($l) $l -match '^## \[' })
+    $script:NewestVersion = [regex]::Match($lines[$first], '^## \[([^\]]+)\]').Groups[1].Value
+    $body = [Collections.Generic.List[string]]::new()
+    foreach ($line in $lines[($first + 1)..($lines.Count - 1)]) {
+        if ($line -match '^## \[' -or $line -match '^\[[^\]]+\]:\s') { break }
+        $body.Add($line)
+    }
+    $script:NewestNotes = ($body -join "`n").Trim()
+}
+
+Describe 'Release notes' {
+    It 'the changelog''s newest entry is the manifest''s version' {
+        $NewestVersion | Should -Be $Built.ModuleVersion
+    }
+
+    It 'the built manifest''s ReleaseNotes are the changelog''s newest entry' {
+        $NewestNotes | Should -Not -BeNullOrEmpty
+        ($PSData.ReleaseNotes -replace "`r`n", "`n").Trim() | Should -BeExactly $NewestNotes
+    }
+
+    It 'the changelog says the public type names moved to Runway.Api' {
+        $NewestNotes | Should -Match 'Runway\.Models\.\*.*Runway\.Api\.\*'
+    }
+
+    It 'the assembly''s version is the manifest''s' {
+        $assembly = [Runway.Shell.RunwayCmdlet].Assembly.GetName().Version
+        '{0}.{1}.{2}' -f $assembly.Major, $assembly.Minor, $assembly.Build | Should -Be $Built.ModuleVersion
+    }
+}
+
+Describe 'One project URI' {
+    It 'the manifest''s ProjectUri and LicenseUri derive from RunwayCmdlet.ProjectUri' {
+        $PSData.ProjectUri | Should -Be $ProjectUri
+        $PSData.LicenseUri | Should -Be ([Runway.Shell.RunwayCmdlet]::LicenseUri)
+        $PSData.LicenseUri | Should -Be "$ProjectUri/blob/main/LICENSE"
+        Join-Path $RepoRoot 'LICENSE' | Should -Exist
+    }
+
+    It 'the help base is under the project URI' {
+        [Runway.Shell.RunwayCmdlet]::HelpUriBase | Should -Be "$ProjectUri/blob/main/docs/en-US/"
+    }
+
+    It 'every exported cmdlet''s HelpUri is the base plus its name' {
+        $commands = @(Get-Command -Module Runway -CommandType Cmdlet)
+        $commands.Count | Should -Be @($Built.CmdletsToExport).Count
+        foreach ($command in $commands) {
+            $command.HelpUri | Should -BeExactly ([Runway.Shell.RunwayCmdlet]::HelpUriBase + $command.Name + '.md') -Because $command.Name
+        }
+    }
+
+    It 'no cmdlet source spells out a URL: they name RunwayCmdlet.HelpUriBase' {
+        $literal = @(Get-ChildItem (Join-Path $RepoRoot 'src/Runway/Cmdlets') -Filter *.cs | Select-String -Pattern 'https?://' | ForEach-Object { "$($_.Filename):$($_.LineNumber)" })
+        $literal | Should -BeNullOrEmpty
+    }
+}
