@@ -225,3 +225,148 @@ Describe 'Contract: every cmdlet has its help page online' {
         (Get-Command $Name).HelpUri | Should -Be ([Runway.Shell.RunwayCmdlet]::HelpUriBase + "$Name.md")
     }
 }
+
+Describe 'Contract: every integer parameter refuses a fraction instead of rounding it' {
+    It '<Command> -<Parameter> carries [WholeNumber]' -ForEach $Cases.Integers {
+        (Get-Command $Command).Parameters[$Parameter].Attributes | Where-Object { $_ -is [Runway.Shell.WholeNumberAttribute] } | Should -Not -BeNullOrEmpty
+    }
+
+    It '<Command> -<Parameter> 1.5 is Runway.NotAWholeNumber with zero requests' -ForEach $Cases.Integers {
+        Clear-RunwaySimulatorRequest -Url $SimUrl
+        $arguments = $Arguments.Clone()
+        $arguments[$Parameter] = if ($IsArray) { , @(1.5) } else { 1.5 }
+        $result = Invoke-Contract @{ Command = $Command; Arguments = $arguments } @{ Confirm = $false }
+        Get-ApiRequest | Should -HaveCount 0
+        $record = $result.Errors | Select-Object -First 1
+        Assert-RunwayError $record "$Command -$Parameter 1.5 must not be rounded"
+        $record.FullyQualifiedErrorId | Should -BeLike 'Runway.NotAWholeNumber*'
+        $record.CategoryInfo.Category | Should -Be 'InvalidArgument'
+    }
+}
+
+Describe 'Contract: every text parameter of a create or update refuses a text of only spaces, before any request' {
+    It '<Command> -<Parameter> "   "' -ForEach $Cases.BlankTexts {
+        Clear-RunwaySimulatorRequest -Url $SimUrl
+        $arguments = $Arguments.Clone()
+        $arguments[$Parameter] = if ($IsArray) { [string[]]@('   ') } else { '   ' }
+        $result = Invoke-Contract @{ Command = $Command; Arguments = $arguments } @{ Confirm = $false }
+        Get-ApiRequest | Should -HaveCount 0
+        $record = $result.Errors | Select-Object -First 1
+        $mandatoryBlankAsNull = (Get-Command $Command).Parameters[$Parameter].Attributes |
+            Where-Object { ($_ -is [System.Management.Automation.ParameterAttribute] -and $_.Mandatory) } |
+            Where-Object { (Get-Command $Command).Parameters[$Parameter].Attributes | Where-Object { $_ -is [Runway.Shell.BlankAsNullAttribute] } }
+        if ($mandatoryBlankAsNull -and $record.FullyQualifiedErrorId -like 'ParameterArgumentValidationErrorNullNotAllowed*') {
+            # A blank CSV cell means "not given" ([BlankAsNull]); for a parameter that is mandatory in some set, PowerShell
+            # itself refuses the null before the module runs. Refused, with nothing sent: what this promise asks.
+            return
+        }
+        Assert-RunwayError $record "$Command -$Parameter '   ' must be refused"
+    }
+}
+
+Describe 'Contract: every create declares whether it may cost credits' {
+    It '<Name> is [PaidCreate] or [FreeCreate] (one of them)' -ForEach $Cases.Creates {
+        $Cost | Should -BeIn 'Paid', 'Free' -Because "$Name must say whether it goes through the money path"
+    }
+}
+
+Describe 'Contract: every paid create goes through the money path' {
+    BeforeAll {
+        $script:PaidKey = ConvertTo-SecureString $TestKey -AsPlainText -Force
+        Connect-Runway -ApiKey $PaidKey -BaseUri $SimUrl -MaxRetries 0 -SkipValidation | Out-Null
+        # The routers the samples name exist, so a routed create reaches its POST.
+        foreach ($slug in $ContractSamples.Router, $ContractSamples.Slug | Select-Object -Unique) {
+            if (-not (Get-RunwayRouter | Where-Object Slug -eq $slug)) { New-RunwayRouter -Slug $slug -Confirm:$false | Out-Null }
+        }
+        function script:Invoke-Paid([hashtable] $Case) {
+            # The mandatory samples first; a create that needs more to be complete (say, a voice) is given every sample of its set.
+            $result = Invoke-Contract @{ Command = $Case.Command; Arguments = (Get-PaidArguments $Case $Case.Arguments) } @{ Confirm = $false }
+            if (($result.Errors | Select-Object -First 1).FullyQualifiedErrorId -like 'Runway.Missing*') {
+                $result = Invoke-Contract @{ Command = $Case.Command; Arguments = (Get-PaidArguments $Case $Case.FullArguments) } @{ Confirm = $false }
+            }
+            $result
+        }
+        function script:Get-PaidArguments([hashtable] $Case, [hashtable] $Given) {
+            $arguments = $Given.Clone()
+            if ($Case.WorkflowId) {
+                # A published workflow whose required inputs are all text, each given the sample prompt.
+                foreach ($version in Get-RunwayWorkflow) {
+                    $workflow = Get-RunwayWorkflow -Id $version.Id
+                    $required = @($workflow.Inputs | Where-Object { $_.Required -and $null -eq $_.Default })
+                    if (@($required | Where-Object { $_.Type -ne 'primitive' }).Count -gt 0) { continue }
+                    $arguments.Id = $workflow.Id
+                    $arguments.Inputs = @{}
+                    foreach ($input in $required) { $arguments.Inputs[$input.Name] = $ContractSamples.Prompt }
+                    break
+                }
+            }
+            $arguments
+        }
+    }
+    AfterAll {
+        Clear-RunwaySimulatorFault -Url $SimUrl
+        Disconnect-Runway
+    }
+
+    It '<Command> (<Set>) under Connect-Runway -MaxCredits 0 is refused (Runway.BudgetExceeded) and creates nothing' -ForEach $Cases.Paid {
+        Connect-Runway -ApiKey $PaidKey -BaseUri $SimUrl -MaxRetries 0 -SkipValidation -MaxCredits 0 | Out-Null
+        try {
+            Clear-RunwaySimulatorRequest -Url $SimUrl
+            $result = Invoke-Paid $_
+            Get-ApiRequest | Where-Object { $_.method -eq 'POST' -and $_.path -notlike '/v1/uploads*' } | Should -HaveCount 0
+            $record = $result.Errors | Select-Object -First 1
+            Assert-RunwayError $record "$Command must be refused by a cap of 0 credits"
+            $record.FullyQualifiedErrorId | Should -BeLike 'Runway.BudgetExceeded*'
+        }
+        finally {
+            Connect-Runway -ApiKey $PaidKey -BaseUri $SimUrl -MaxRetries 0 -SkipValidation | Out-Null
+        }
+    }
+
+    It '<Command> (<Set>) whose answer is lost leaves an UNCONFIRMED journal entry and says it may have been charged' -ForEach $Cases.Paid {
+        $before = @(Get-RunwayTask -Status UNCONFIRMED).Count
+        Clear-RunwaySimulatorFault -Url $SimUrl
+        Add-RunwaySimulatorFault -Url $SimUrl -Path '/v1/' -Method POST -Kind dropAfter -Count 1 | Out-Null
+        $result = Invoke-Paid $_
+        Clear-RunwaySimulatorFault -Url $SimUrl
+        $record = $result.Errors | Select-Object -First 1
+        Assert-RunwayError $record "$Command with a lost answer"
+        $record.FullyQualifiedErrorId | Should -BeLike 'Runway.TaskMayExist*'
+        @(Get-RunwayTask -Status UNCONFIRMED).Count | Should -Be ($before + 1)
+    }
+}
+
+Describe 'Contract: a free create or update that fails never says a task may have been charged' {
+    BeforeAll {
+        Connect-Runway -ApiKey (ConvertTo-SecureString $TestKey -AsPlainText -Force) -BaseUri $SimUrl -MaxRetries 0 -SkipValidation | Out-Null
+    }
+    AfterAll {
+        Clear-RunwaySimulatorFault -Url $SimUrl
+        Disconnect-Runway
+    }
+
+    It '<Command> (<Set>) on <Kind>' -ForEach ($Cases.Free | ForEach-Object { foreach ($k in 'status 500', 'status 409', 'dropAfter') { $_ + @{ Kind = $k } } }) {
+        Clear-RunwaySimulatorFault -Url $SimUrl
+        $kind, $status = $Kind -split ' '
+        foreach ($method in 'POST', 'PATCH') {
+            $fault = @{ Url = $SimUrl; Path = '/v1/'; Method = $method; Kind = $kind; Count = 5 }
+            if ($status) { $fault.Status = [int]$status }
+            Add-RunwaySimulatorFault @fault | Out-Null
+        }
+        $result = Invoke-Contract @{ Command = $Command; Arguments = $Arguments } @{ Confirm = $false }
+        Clear-RunwaySimulatorFault -Url $SimUrl
+        foreach ($record in $result.Errors) {
+            Assert-RunwayError $record "$Command on $Kind"
+            $record.FullyQualifiedErrorId | Should -Not -BeLike 'Runway.TaskMayExist*'
+            "$($record.Exception.Message) $($record.ErrorDetails.Message) $($record.ErrorDetails.RecommendedAction)" | Should -Not -Match 'charg'
+        }
+    }
+}
+
+Describe 'Contract: about_Runway covers every area' {
+    BeforeAll { $script:AboutTopic = Get-Content (Join-Path $PSScriptRoot '../docs/en-US/about_Runway.help.md') -Raw }
+
+    It 'about_Runway names <Name> and whether it costs credits' -ForEach $Cases.Creates {
+        $AboutTopic | Should -Match ([regex]::Escape($Name) + '\b')
+    }
+}

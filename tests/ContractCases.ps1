@@ -3,6 +3,7 @@
 # URLs for media: classified without any request.
 $script:ContractSamples = @{
     Id                   = '00000000-0000-4000-8000-00000000c0de'
+    RouterId             = '00000000-0000-4000-8000-00000000c0de'
     Prompt               = 'a red fox in fresh snow'
     Text                 = 'Hello from the contract tests.'
     Name                 = 'contract'
@@ -13,7 +14,7 @@ $script:ContractSamples = @{
     Slug                 = 'contract-router'
     Router               = 'contract-router'
     Type                 = 'speech'
-    Voice                = 'clara'
+    Voice                = 'Maya'
     Avatar               = 'game-character'
     TargetFrameRate      = '60'
     Vault                = 'contract-vault'
@@ -54,7 +55,23 @@ function Get-ContractArguments([System.Management.Automation.CommandInfo] $Comma
     $arguments = @{}
     foreach ($p in $Set.Parameters | Where-Object { $_.IsMandatory -and $_.Name -notin $Except }) {
         if (-not $script:ContractSamples.ContainsKey($p.Name)) { throw "Contract.Tests: no sample value for -$($p.Name) of $($Command.Name) ($($Set.Name)); add one to `$ContractSamples in tests/ContractCases.ps1." }
-        $arguments[$p.Name] = $script:ContractSamples[$p.Name]
+        $sample = $script:ContractSamples[$p.Name]
+        # A list sample for a parameter that takes one value: its first item.
+        if (-not $p.ParameterType.IsArray -and $sample -is [array]) { $sample = $sample[0] }
+        $arguments[$p.Name] = $sample
+    }
+    $arguments
+}
+
+function Get-ContractFullArguments([System.Management.Automation.CommandInfo] $Command, [System.Management.Automation.CommandParameterSetInfo] $Set) {
+    # The mandatory parameters, plus every other parameter of the set that has a sample (a create that needs, say, a voice
+    # to be complete), so that a paid create reaches its price check and its POST.
+    $arguments = Get-ContractArguments $Command $Set @()
+    foreach ($p in $Set.Parameters | Where-Object { -not $_.IsMandatory -and $script:ContractSamples.ContainsKey($_.Name) -and $_.Name -ne 'Id' }) {
+        $sample = $script:ContractSamples[$p.Name]
+        if (-not $p.ParameterType.IsArray -and $sample -is [array]) { $sample = $sample[0] }
+        $converted = $null
+        if ([System.Management.Automation.LanguagePrimitives]::TryConvertTo($sample, $p.ParameterType, [ref] $converted)) { $arguments[$p.Name] = $sample }
     }
     $arguments
 }
@@ -64,12 +81,68 @@ function Test-IdParameter([System.Management.Automation.ParameterMetadata] $Para
         ($Parameter.Name -eq 'Id' -or $Parameter.Name -clike '*Id' -or @($Parameter.Aliases | Where-Object { $_ -clike '*Id' }).Count -gt 0)
 }
 
+# PowerShell's own parameters, which the module does not declare.
+$script:ContractCommonParameters = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+
+function Test-IntegerParameter([System.Management.Automation.ParameterMetadata] $Parameter) {
+    $type = $Parameter.ParameterType
+    if ($type.IsArray) { $type = $type.GetElementType() }
+    $inner = [Nullable]::GetUnderlyingType($type)
+    if ($inner) { $type = $inner }
+    $Parameter.Name -notin $script:ContractCommonParameters -and $type -in [int], [long], [short], [byte], [uint32], [uint64]
+}
+
+function Test-FreeTextParameter([System.Management.Automation.ParameterMetadata] $Parameter) {
+    # A string the user writes freely: not an id (its own rule), not a fixed set of values.
+    $Parameter.ParameterType -in [string], [string[]] -and $Parameter.Name -notin $script:ContractCommonParameters -and -not (Test-IdParameter $Parameter) -and
+        -not ($Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] -or $_ -is [System.Management.Automation.ValidatePatternAttribute] })
+}
+
+function Select-ContractSet([System.Management.Automation.CommandInfo] $Command, [string] $Parameter) {
+    # A set with the parameter whose other mandatory parameters all have samples (else the first, which then fails loudly).
+    $sets = @($Command.ParameterSets | Where-Object { $_.Parameters.Name -contains $Parameter })
+    $ready = $sets | Where-Object { -not ($_.Parameters | Where-Object { $_.IsMandatory -and $_.Name -ne $Parameter -and -not $script:ContractSamples.ContainsKey($_.Name) }) } | Select-Object -First 1
+    if ($ready) { $ready } else { $sets[0] }
+}
+
+function Get-ContractCost([System.Management.Automation.CommandInfo] $Command) {
+    # What a create declares about its cost: 'Paid', 'Free', or $null when it declares nothing.
+    $type = $Command.ImplementingType
+    $paid = $type.GetCustomAttributes([Runway.Shell.PaidCreateAttribute], $true).Count -gt 0
+    $free = $type.GetCustomAttributes([Runway.Shell.FreeCreateAttribute], $true).Count -gt 0
+    if ($paid -and $free) { 'Both' } elseif ($paid) { 'Paid' } elseif ($free) { 'Free' } else { $null }
+}
+
 function Get-ContractCases {
     Import-ContractModule
     $commands = Get-Command -Module Runway -CommandType Cmdlet | Sort-Object Name
-    $cases = @{ All = @(); Destructive = @(); Ids = @(); Lists = @(); Wildcards = @(); NameFilters = @(); Pipeline = @(Get-ContractPipelineCases); Completion = @() }
+    $cases = @{ All = @(); Destructive = @(); Ids = @(); Lists = @(); Wildcards = @(); NameFilters = @(); Pipeline = @(Get-ContractPipelineCases); Completion = @()
+        Creates = @(); Paid = @(); Free = @(); Integers = @(); BlankTexts = @() }
     foreach ($command in $commands) {
         $cases.All += @{ Name = $command.Name }
+        $cost = Get-ContractCost $command
+        if ($command.Verb -in 'New', 'Invoke') { $cases.Creates += @{ Name = $command.Name; Cost = $cost } }
+        if ($cost -in 'Paid', 'Free') {
+            foreach ($set in $command.ParameterSets | Where-Object { -not ($_.Parameters | Where-Object { $_.IsMandatory -and -not $script:ContractSamples.ContainsKey($_.Name) }) } | Select-Object -First 1) {
+                $case = @{ Command = $command.Name; Set = $set.Name; Arguments = (Get-ContractArguments $command $set @()); FullArguments = (Get-ContractFullArguments $command $set);
+                    # A workflow id needs a published workflow: the test finds one in the API and gives its required inputs.
+                    WorkflowId = [bool]($command.Parameters['Id'].Aliases -contains 'WorkflowId') }
+                if ($cost -eq 'Paid') { $cases.Paid += $case } else { $cases.Free += $case }
+            }
+        }
+
+        # The module's own parameters (PowerShell's paging -First/-Skip belong to PowerShell).
+        foreach ($parameter in $command.Parameters.Values | Where-Object { (Test-IntegerParameter $_) -and $command.ImplementingType.GetProperty($_.Name) }) {
+            $set = Select-ContractSet $command $parameter.Name
+            $cases.Integers += @{ Command = $command.Name; Parameter = $parameter.Name; IsArray = $parameter.ParameterType.IsArray; Arguments = (Get-ContractArguments $command $set @($parameter.Name)) }
+        }
+
+        if ($command.Verb -in 'New', 'Invoke', 'Set') {
+            foreach ($parameter in $command.Parameters.Values | Where-Object { Test-FreeTextParameter $_ }) {
+                $set = Select-ContractSet $command $parameter.Name
+                $cases.BlankTexts += @{ Command = $command.Name; Parameter = $parameter.Name; IsArray = $parameter.ParameterType.IsArray; Arguments = (Get-ContractArguments $command $set @($parameter.Name)) }
+            }
+        }
         if ($command.Verb -in 'Remove', 'Stop', 'Clear', 'Reset') { $cases.Destructive += @{ Name = $command.Name } }
 
         foreach ($parameter in $command.Parameters.Values | Where-Object { Test-IdParameter $_ }) {

@@ -11,7 +11,7 @@ namespace Runway.Api
 {
     /// <summary>
     /// The resource operations of voices, documents, avatars, realtime sessions and avatar conversations. Creates
-    /// are sent as <see cref="RequestKind.CreateTask"/> so that one is never repeated after it may have reached the server.
+    /// are sent as <see cref="RequestKind.CreateResource"/>: never repeated after it may have reached the server, and never a charge.
     /// </summary>
     public static class AvatarApi
     {
@@ -24,10 +24,10 @@ namespace Runway.Api
 
         public static async Task<string> CreateAsync(this RunwayApi api, string collection, JsonObject body, CancellationToken cancellation)
         {
-            JsonElement json = await api.Client.PostAsync(collection, body, RequestKind.CreateTask, cancellation).ConfigureAwait(false);
+            JsonElement json = await api.Client.PostAsync(collection, body, RequestKind.CreateResource, cancellation).ConfigureAwait(false);
             string id = JsonRead.String(json, "id");
             if (string.IsNullOrEmpty(id))
-                throw new RunwayApiException($"Runway API: the response to POST /{collection} had no id.", "POST", "/" + collection, 200, null, null, AttemptOutcome.Response, true);
+                throw new RunwayApiException($"Runway API: the response to POST /{collection} had no id.", "POST", "/" + collection, 200, null, null, AttemptOutcome.Response, false);
             return id;
         }
 

@@ -12,6 +12,11 @@ namespace Runway.Api
         CreateTask,
         /// <summary>A POST that creates nothing billable (an upload slot, a usage query).</summary>
         Safe,
+        /// <summary>
+        /// A POST that creates a free resource (router, voice, document, avatar, realtime session): never repeated once it
+        /// may have reached the server (it could make a second one), but no task and no charge can come of it.
+        /// </summary>
+        CreateResource,
     }
 
     /// <summary>How one attempt ended, as far as the client can tell.</summary>
@@ -99,6 +104,9 @@ namespace Runway.Api
             return null;
         }
 
+        /// <summary>A POST that makes something each time it arrives, paid or free: never repeated once it may have arrived.</summary>
+        public static bool IsCreate(RequestKind kind) => kind == RequestKind.CreateTask || kind == RequestKind.CreateResource;
+
         /// <param name="shouldRetry">The server's x-should-retry, obeyed before the status rules, except that it never makes a create repeat when a task may exist.</param>
         public static bool IsRetryable(RequestKind kind, AttemptOutcome outcome, int statusCode, bool? shouldRetry = null)
         {
@@ -108,10 +116,10 @@ namespace Runway.Api
                     return true;
                 case AttemptOutcome.ConnectionLost:
                 case AttemptOutcome.TimedOut:
-                    return kind != RequestKind.CreateTask;
+                    return !IsCreate(kind);
                 default:
-                    // A refused create (429) is the only answer that proves no task started; "true" cannot prove more.
-                    if (kind == RequestKind.CreateTask) return statusCode == 429 && shouldRetry != false;
+                    // A refused create (429) is the only answer that proves nothing was made; "true" cannot prove more.
+                    if (IsCreate(kind)) return statusCode == 429 && shouldRetry != false;
                     if (shouldRetry.HasValue) return shouldRetry.Value;
                     return statusCode == 429 || statusCode == 408 || statusCode == 409 || statusCode >= 500;
             }

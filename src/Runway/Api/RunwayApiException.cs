@@ -48,6 +48,8 @@ namespace Runway.Api
                 message += $" The API asked to wait {refusedWait.Value.TotalSeconds:0.#} s before trying again (Retry-After), which ends after this operation's timeout, so it was not retried.";
             if (mayExist)
                 message += MayExistNote;
+            else if (kind == RequestKind.CreateResource && (status >= 500 || status == 408))
+                message += ResourceMayExistNote;
             return new RunwayApiException(message, method, path, status, apiMessage, issues, AttemptOutcome.Response, mayExist) { RetryAfterPastDeadline = refusedWait };
         }
 
@@ -61,11 +63,17 @@ namespace Runway.Api
             string message = $"Runway API: {what} ({method} {path}{retryNote})" + (string.IsNullOrEmpty(cause) ? "." : $": {cause.Trim().TrimEnd('.')}.");
             if (mayExist)
                 message += MayExistNote;
+            else if (kind == RequestKind.CreateResource && outcome != AttemptOutcome.NeverSent)
+                message += ResourceMayExistNote;
             return new RunwayApiException(message, method, path, 0, null, null, outcome, mayExist, inner);
         }
 
         private const string MayExistNote =
             " The server may have started (and charged for) a task before this failure, so the request was not sent again. Check your recent tasks before retrying.";
+
+        // A free resource: nothing is charged, but a second create could make a duplicate.
+        private const string ResourceMayExistNote =
+            " The server may have created it before this failure, so the request was not sent again. List them (Get-Runway*) before creating it again.";
 
         private static string DefaultMeaning(int status)
         {

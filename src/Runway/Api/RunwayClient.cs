@@ -132,7 +132,8 @@ namespace Runway.Api
             {
                 bool mayExist = kind == RequestKind.CreateTask;
                 throw new RunwayApiException($"Runway API: the response to {method} {path} was not valid JSON (HTTP {status})." +
-                    (mayExist ? " A task may have been started and charged; check your recent tasks before retrying." : string.Empty),
+                    (mayExist ? " A task may have been started and charged; check your recent tasks before retrying."
+                        : kind == RequestKind.CreateResource ? " It may have been created; list them before creating it again." : string.Empty),
                     method, path, status, null, null, AttemptOutcome.Response, mayExist, ex);
             }
         }

@@ -127,7 +127,7 @@ namespace Runway.Api
         public static async Task<RunwayRouter> CreateRouterAsync(this RunwayApi api, JsonObject body, CancellationToken cancellation)
         {
             Interlocked.Increment(ref Changes);
-            return RunwayRouter.FromJson(await api.Client.PostAsync(ListPath, body, RequestKind.CreateTask, cancellation).ConfigureAwait(false));
+            return RunwayRouter.FromJson(await api.Client.PostAsync(ListPath, body, RequestKind.CreateResource, cancellation).ConfigureAwait(false));
         }
 
         public static async Task<RunwayRouter> UpdateRouterAsync(this RunwayApi api, string id, JsonObject body, CancellationToken cancellation) =>

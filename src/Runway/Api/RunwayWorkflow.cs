@@ -189,6 +189,35 @@ namespace Runway.Api
     /// <summary>The workflow operations of the API (list, retrieve, run, and the invocation's state).</summary>
     public static class WorkflowApi
     {
+        /// <summary>The endpoint a journaled workflow run is recorded under (its status is read there, not from /v1/tasks).</summary>
+        public const string RunEndpoint = "workflow_invocations";
+
+        /// <summary>What the journal and Get-RunwayTask show as a run's model.</summary>
+        public static string RunModel(RunwayWorkflow workflow) => "workflow:" + workflow.Name;
+
+        public static bool IsRun(string endpoint) => string.Equals(endpoint, RunEndpoint, StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>A journaled item's current state: a task from /v1/tasks, a workflow run from /v1/workflow_invocations, as a task.</summary>
+        public static async Task<RunwayTask> GetTaskOrRunAsync(this RunwayApi api, string id, string endpoint, CancellationToken cancellation)
+        {
+            if (!IsRun(endpoint)) return await api.GetTaskAsync(id, cancellation).ConfigureAwait(false);
+            return AsTask(await api.GetInvocationAsync(id, cancellation).ConfigureAwait(false));
+        }
+
+        /// <summary>A run as a task: id, status, progress, outputs (node by node), failure; its endpoint says it is a run.</summary>
+        public static RunwayTask AsTask(RunwayWorkflowInvocation run) => new RunwayTask
+        {
+            Id = run.Id,
+            Status = run.Status,
+            Progress = run.Progress,
+            CreatedAt = run.CreatedAt,
+            Model = run.WorkflowName,
+            Endpoint = RunEndpoint,
+            Output = run.Output,
+            Failure = run.Failure ?? (run.NodeErrors.Count > 0 ? string.Join("; ", run.NodeErrors.Values) : null),
+            FailureCode = run.FailureCode,
+        };
+
         public static async Task<IReadOnlyList<RunwayWorkflowVersion>> ListWorkflowsAsync(this RunwayApi api, CancellationToken cancellation)
         {
             JsonElement json = await api.Client.GetAsync("v1/workflows", cancellation).ConfigureAwait(false);
@@ -229,7 +258,7 @@ namespace Runway.Api
             JsonElement json = await api.Client.PostAsync(path, body, RequestKind.CreateTask, cancellation).ConfigureAwait(false);
             string id = RunwayTask.StringOf(json, "id");
             if (string.IsNullOrEmpty(id))
-                throw new RunwayApiException($"Runway API: the response to POST /{path} had no invocation id.", "POST", "/" + path, 200, null, null, AttemptOutcome.Response, true);
+                throw new RunwayApiException($"Runway API: the response to POST /{path} had no invocation id. A run may have been started and charged; check your recent tasks before retrying.", "POST", "/" + path, 200, null, null, AttemptOutcome.Response, true);
             return Seen.Invocations.Remember(new RunwayWorkflowInvocation { Id = id, Status = RunwayTask.Pending, WorkflowId = workflow.Id, WorkflowName = workflow.Name, CreatedAt = DateTimeOffset.Now });
         }
 
@@ -239,6 +268,8 @@ namespace Runway.Api
             RunwayWorkflowInvocation invocation = RunwayWorkflowInvocation.FromJson(json);
             // The workflow's name is known only to the session that started the run; keep it for completion and output.
             invocation.KeepKnown(Seen.Invocations.Find(id));
+            // Seen like a task: the journal records a journaled run's status and outputs.
+            api.TaskSeen?.Invoke(AsTask(invocation));
             return Seen.Invocations.Remember(invocation);
         }
     }

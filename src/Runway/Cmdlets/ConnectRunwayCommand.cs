@@ -42,10 +42,12 @@ namespace Runway.Cmdlets
 
         [Parameter]
         [ValidateRange(0, 10)]
+        [WholeNumber]
         public int MaxRetries { get; set; } = RunwayConfiguration.DefaultMaxRetries;
 
         [Parameter]
         [ValidateRange(1, 3600)]
+        [WholeNumber]
         public int RequestTimeoutSec { get; set; } = (int)RunwayConfiguration.DefaultRequestTimeout.TotalSeconds;
 
         /// <summary>Spending cap for this session, in credits: a create whose estimate would pass it is refused before sending.</summary>

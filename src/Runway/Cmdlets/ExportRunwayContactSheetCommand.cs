@@ -62,6 +62,7 @@ namespace Runway.Cmdlets
         /// <summary>Without tasks piped in: at most this many journal tasks, the newest.</summary>
         [Parameter(ParameterSetName = JournalSet)]
         [ValidateRange(1, int.MaxValue)]
+        [WholeNumber]
         public int First { get; set; }
 
         /// <summary>Sections of the page: None (default), Model, Status or Date.</summary>
@@ -79,6 +80,7 @@ namespace Runway.Cmdlets
         /// <summary>Embed images (outputs and input thumbnails) of at most this many bytes in the page as data URIs; larger ones are linked.</summary>
         [Parameter]
         [ValidateRange(0, long.MaxValue)]
+        [WholeNumber]
         public long EmbedImagesUpTo { get; set; }
 
         /// <summary>The page's heading and title.</summary>
@@ -94,7 +96,7 @@ namespace Runway.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void BeginProcessing()
+        protected override void OnBegin()
         {
             // Checked before anything is read or asked: a page that exists (without -Force), a missing folder, a read-only one.
             page = OutputDestination.ForOneFile(this, nameof(Path), Path, Force).Target.Path;
@@ -109,7 +111,7 @@ namespace Runway.Cmdlets
             }
         }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (InputObject != null) piped.AddRange(InputObject.Where(t => t != null && !string.IsNullOrEmpty(t.Id)));
         }

@@ -51,6 +51,7 @@ namespace Runway.Cmdlets
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(WorkspaceIdCompleter))]
+        [WholeNumber]
         public long[] WorkspaceId { get; set; }
 
         /// <summary>The organization to report on; needed only when this API project is linked to more than one.</summary>
@@ -67,9 +68,10 @@ namespace Runway.Cmdlets
         /// <summary>Items per request (the API's limit); by default as many as -Skip + -First need, at most 100.</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateRange(1, int.MaxValue)]
+        [WholeNumber]
         public int PageSize { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (ParameterSetName == ListSet)
             {

@@ -48,14 +48,14 @@ namespace Runway.Cmdlets
         [Parameter]
         public SwitchParameter Offline { get; set; }
 
-        protected override void BeginProcessing()
+        protected override void OnBegin()
         {
             // Unknown filter values are refused before anything is sent.
             Check(Endpoint, "Endpoint", ModelCatalog.EndpointTable.Select(e => e.Name).ToArray(), "Runway.UnknownEndpoint", "endpoint");
             Check(Cmdlet, "Cmdlet", ModelCatalog.EndpointTable.Select(e => e.Cmdlet).Distinct().ToArray(), "Runway.UnknownCmdlet", "cmdlet that creates tasks");
         }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (!PipedObjectAccepted()) return;
             if (Name == null) return;

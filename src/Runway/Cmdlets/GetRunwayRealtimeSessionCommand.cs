@@ -26,13 +26,14 @@ namespace Runway.Cmdlets
 
         [Parameter]
         [ValidateRange(0, int.MaxValue)]
+        [WholeNumber]
         public int TimeoutSec { get; set; } = (int)Tasks.WaitOptions.DefaultTimeout.TotalSeconds;
 
         [Parameter]
         [ValidateRange(0.05, 3600)]
         public double PollIntervalSec { get; set; } = DefaultPollSeconds;
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             foreach (string id in ValidIds(Id, "realtime session"))
                 RunForItem(id, async token =>

@@ -27,9 +27,10 @@ namespace Runway.Cmdlets
         /// <summary>Items per request (the API's limit); by default as many as -Skip + -First need, at most 100.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
+        [WholeNumber]
         public int PageSize { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             string id = RouterId;
             if (IsValidId(id, "router"))

@@ -55,11 +55,12 @@ namespace Runway.Cmdlets
         /// <summary>At most this many journal tasks (the newest).</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateRange(1, int.MaxValue)]
+        [WholeNumber]
         public int First { get; set; }
 
         private JournalQuery query;
 
-        protected override void BeginProcessing()
+        protected override void OnBegin()
         {
             // Bad patterns are refused before the journal or the API is read.
             try
@@ -73,7 +74,7 @@ namespace Runway.Cmdlets
             }
         }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (ParameterSetName == IdSet)
             {
@@ -81,7 +82,7 @@ namespace Runway.Cmdlets
                 {
                     RunForItem(id, async token =>
                     {
-                        RunwayTask task = await Api.GetTaskAsync(id, token).ConfigureAwait(false);
+                        RunwayTask task = await ReadTaskOrRunAsync(id, null, token).ConfigureAwait(false);
                         OnPipeline(() => WriteObject(task));
                     });
                 }

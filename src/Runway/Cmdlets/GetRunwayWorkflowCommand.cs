@@ -36,7 +36,7 @@ namespace Runway.Cmdlets
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]
         public string[] Id { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (ParameterSetName == IdSet)
             {

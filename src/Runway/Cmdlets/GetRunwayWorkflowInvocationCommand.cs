@@ -18,7 +18,7 @@ namespace Runway.Cmdlets
         [ResourceIdInput("workflow invocation", typeof(RunwayWorkflowInvocation))]
         public string[] Id { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             foreach (string id in ValidIds(Id, "workflow invocation"))
             {

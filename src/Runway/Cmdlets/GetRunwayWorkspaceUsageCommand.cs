@@ -28,6 +28,7 @@ namespace Runway.Cmdlets
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(WorkspaceIdCompleter))]
+        [WholeNumber]
         public long[] WorkspaceId { get; set; }
 
         /// <summary>The organization to report on; needed only when this API project is linked to more than one.</summary>
@@ -44,9 +45,10 @@ namespace Runway.Cmdlets
         /// <summary>Items per request (the API's limit); by default as many as -Skip + -First need, at most 100.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
+        [WholeNumber]
         public int PageSize { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             DateTime to = MyInvocation.BoundParameters.ContainsKey(nameof(To)) ? To : DateTime.Now;
             DateTime from = MyInvocation.BoundParameters.ContainsKey(nameof(From)) ? From : to.AddDays(-30);

@@ -20,11 +20,12 @@ namespace Runway.Cmdlets
         HelpUri = RunwayCmdlet.HelpUriBase + "Invoke-RunwayWorkflow.md")]
     [OutputType(typeof(RunwayWorkflowInvocation))]
     [OutputType(typeof(System.IO.FileInfo))]
+    [PaidCreate]
     public sealed class InvokeRunwayWorkflowCommand : RunwayCmdlet
     {
-        private readonly List<RunwayWorkflowInvocation> started = new List<RunwayWorkflowInvocation>();
+        private readonly List<RunwayWorkflowInvocation> waiting = new List<RunwayWorkflowInvocation>();
         private OutputDestination destination;
-        private Uploader uploader;
+        private WorkflowRunner runner;
 
         /// <summary>The workflow version to run: its id, or a workflow or listed version piped in.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
@@ -52,20 +53,31 @@ namespace Runway.Cmdlets
 
         [Parameter]
         [ValidateRange(0, int.MaxValue)]
+        [WholeNumber]
         public int TimeoutSec { get; set; } = (int)WaitOptions.DefaultTimeout.TotalSeconds;
 
         [Parameter]
         [ValidateRange(0.05, 3600)]
         public double PollIntervalSec { get; set; } = WaitOptions.DefaultPollInterval.TotalSeconds;
 
-        protected override void BeginProcessing()
+        protected override void OnBegin()
         {
             destination = OutputDestination.FromOutParameters(this, null, OutDirectory, Force);
         }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (!IsValidId(Id, "workflow")) return;
+            // A run's price is never published: under a spending cap it needs unknown prices allowed, checked before any read.
+            try
+            {
+                WorkflowRunner.CheckCap(Id);
+            }
+            catch (Exception ex) when (ex is RunwayBudgetException || ex is RunwaySettingException)
+            {
+                Report(ex, Id);
+                return;
+            }
             // The workflow's declared inputs are read first (a GET: nothing is run or charged), so that bad input is never run.
             RunwayWorkflow workflow = null;
             if (!RunForItem(Id, async token => workflow = await Api.GetWorkflowAsync(Id, token).ConfigureAwait(false))) return;
@@ -84,24 +96,18 @@ namespace Runway.Cmdlets
                 return;
             }
             if (!ShouldProcess(request.Summary, "Run Runway workflow (price unknown: Runway publishes no workflow prices)")) return;
-            RunwayWorkflowInvocation run = null;
-            bool ok = RunForItem(Id, async token =>
-            {
-                foreach (MediaSlot slot in request.Media)
-                {
-                    if (!(slot.Source is MediaSource source) || !source.IsLocal) continue;
-                    if (!source.NeedsUpload) { slot.Assign(await MediaResolver.DataUriAsync(source, token).ConfigureAwait(false)); continue; }
-                    uploader = uploader ?? new Uploader(Api.Client, this);
-                    slot.Assign((await uploader.UploadAsync(source.Value, source.Format, null, token).ConfigureAwait(false)).Uri);
-                }
-                run = await Api.RunWorkflowAsync(workflow, request.Body, token).ConfigureAwait(false);
-            }, ErrorPhase.Create);
+            runner = runner ?? new WorkflowRunner(Api, this);
+            StartedRun started = null;
+            bool ok = RunForItem(Id, async token => started = await runner.RunAsync(request, token).ConfigureAwait(false), ErrorPhase.Create);
             if (!ok) return;
+            RunwayWorkflowInvocation run = started.Run;
+            if (started.JournalError != null)
+                WriteWarning($"Workflow run {run.Id} was started but could not be written to the task journal ({started.JournalError}). Keep its id.");
             WriteVerbose($"Started workflow run {run.Id} ({request.Summary}).");
             if (Wait || destination != null)
             {
                 WriteInformation(run, new[] { "Runway.WorkflowStarted" });
-                started.Add(run);
+                waiting.Add(run);
             }
             else
             {
@@ -110,6 +116,6 @@ namespace Runway.Cmdlets
         }
 
         protected override void EndProcessing() =>
-            InvocationOutput.Wait(this, started, WaitOptions.FromSeconds(PollIntervalSec, TimeoutSec), destination);
+            InvocationOutput.Wait(this, waiting, WaitOptions.FromSeconds(PollIntervalSec, TimeoutSec), destination);
     }
 }

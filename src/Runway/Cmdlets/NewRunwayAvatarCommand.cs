@@ -51,13 +51,14 @@ namespace Runway.Cmdlets
 
         [Parameter]
         [ValidateRange(0, int.MaxValue)]
+        [WholeNumber]
         public int TimeoutSec { get; set; } = (int)Tasks.WaitOptions.DefaultTimeout.TotalSeconds;
 
         [Parameter]
         [ValidateRange(0.05, 3600)]
         public double PollIntervalSec { get; set; } = DefaultPollSeconds;
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (!PipedObjectAccepted()) return;
             object image = InputBinder.Unwrap(ReferenceImage);
@@ -71,13 +72,12 @@ namespace Runway.Cmdlets
                 ImageProcessing = ImageProcessing,
                 StartScript = StartScript,
             }), image);
-            if (request != null) WarnAboutKnowledge(DocumentId, $"avatar '{Name}'");
-            if (request == null || !Confirm(request, "Create avatar"))
+            if (request == null || !CheckKnowledge(DocumentId, $"avatar '{Name}'") || !Confirm(request, "Create avatar"))
                 return;
             RunForItem(image, async token =>
             {
                 await ResolveMediaAsync(request, token).ConfigureAwait(false);
-                var json = await Api.Client.PostAsync(AvatarApi.Avatars, request.Body, RequestKind.CreateTask, token).ConfigureAwait(false);
+                var json = await Api.Client.PostAsync(AvatarApi.Avatars, request.Body, RequestKind.CreateResource, token).ConfigureAwait(false);
                 RunwayAvatar avatar = AvatarApi.ReadAvatar(json);
                 OnPipeline(() => WriteInformation($"Created avatar {avatar.Id} ('{avatar.Name}').", new[] { "Runway" }));
                 if (Wait && !avatar.IsFinished)

@@ -27,7 +27,7 @@ namespace Runway.Cmdlets
         [Alias("FullName")]
         public object Path { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (!PipedObjectAccepted()) return;
             string fullPath = null;
@@ -49,7 +49,7 @@ namespace Runway.Cmdlets
             RunForItem(fullPath ?? Name, async token =>
             {
                 string path = AvatarApi.Documents;
-                var json = await Api.Client.PostAsync(path, request.Body, RequestKind.CreateTask, token).ConfigureAwait(false);
+                var json = await Api.Client.PostAsync(path, request.Body, RequestKind.CreateResource, token).ConfigureAwait(false);
                 RunwayDocument document = AvatarApi.ReadDocument(json);
                 OnPipeline(() => WriteObject(document));
             });

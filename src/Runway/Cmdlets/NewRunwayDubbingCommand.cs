@@ -39,6 +39,7 @@ namespace Runway.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("NumSpeakers")]
         [BlankAsNull]
+        [WholeNumber]
         public int? SpeakerCount { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

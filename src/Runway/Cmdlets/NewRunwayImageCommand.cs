@@ -42,6 +42,7 @@ namespace Runway.Cmdlets
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [BlankAsNull]
+        [WholeNumber]
         public long? Seed { get; set; }
 
         [Parameter]
@@ -51,6 +52,7 @@ namespace Runway.Cmdlets
         /// <summary>How many images one task makes (gpt_image_2 and 2.5: 1–10; gemini_image3*: 1 or 4; muse_image, seedream5_*, grok_imagine_image_2).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [BlankAsNull]
+        [WholeNumber]
         public int? OutputCount { get; set; }
 
         /// <summary>Rendering quality (gpt_image_2, gpt_image_2_5_*, grok_imagine_image_2).</summary>

@@ -23,6 +23,7 @@ namespace Runway.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(EnhanceChoiceCompleter))]
         [BlankAsNull]
+        [WholeNumber]
         public int? ScaleFactor { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

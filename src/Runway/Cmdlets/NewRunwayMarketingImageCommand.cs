@@ -21,6 +21,7 @@ namespace Runway.Cmdlets
         /// <summary>How many images (1–4; the API's default is 4); more images cost more.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [BlankAsNull]
+        [WholeNumber]
         public int? OutputCount { get; set; }
 
         /// <summary>low, medium or high (the API's default): lower is faster and cheaper.</summary>

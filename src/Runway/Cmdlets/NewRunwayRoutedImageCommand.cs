@@ -30,6 +30,7 @@ namespace Runway.Cmdlets
 
         /// <summary>How many images (1–10); models that cannot make exactly that many are not picked, and the cost scales with it.</summary>
         [Parameter]
+        [WholeNumber]
         public int? OutputCount { get; set; }
 
         /// <summary>Reference images, for models that take them.</summary>
@@ -38,6 +39,7 @@ namespace Runway.Cmdlets
 
         /// <summary>Only gen4_image and gen4_image_turbo take a seed: giving one routes to them.</summary>
         [Parameter]
+        [WholeNumber]
         public long? Seed { get; set; }
 
         [Parameter]

@@ -42,6 +42,7 @@ namespace Runway.Cmdlets
         public SwitchParameter Audio { get; set; }
 
         [Parameter]
+        [WholeNumber]
         public long? Seed { get; set; }
 
         [Parameter]

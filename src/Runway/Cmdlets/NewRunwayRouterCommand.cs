@@ -17,7 +17,7 @@ namespace Runway.Cmdlets
         [TextInput]
         public string Slug { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (!PipedObjectAccepted()) return;
             RouterSpec spec = Spec();

@@ -62,6 +62,7 @@ namespace Runway.Cmdlets
 
         /// <summary>eleven_v3: a seed for more repeatable speech (0–4294967295; the API does not guarantee it).</summary>
         [Parameter(ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true)]
+        [WholeNumber]
         public long? Seed { get; set; }
 
         /// <summary>Fields only some models have, by their API name: @{ speed = 1.1; languageCode = 'fr' }; checked against the model.</summary>

@@ -66,6 +66,7 @@ namespace Runway.Cmdlets
 
         /// <summary>1 (subtle) to 5 (strong); the API's default is 3.</summary>
         [Parameter(ParameterSetName = CharacterSet, ValueFromPipelineByPropertyName = true)] [BlankAsNull]
+        [WholeNumber]
         public int? ExpressionIntensity { get; set; }
 
         /// <summary>What should happen in the video (up to 1000 characters). Required for text to video and video to video.</summary>
@@ -122,6 +123,7 @@ namespace Runway.Cmdlets
         public SwitchParameter AllowUnknownModel { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)] [BlankAsNull]
+        [WholeNumber]
         public long? Seed { get; set; }
 
         /// <summary>Veo 3.1: -Audio:$false makes a silent, cheaper video (default: with audio); seedance: -Audio asks for a sound track (also on video to video).</summary>

@@ -36,13 +36,13 @@ namespace Runway.Cmdlets
 
         private OutputDestination destination;
 
-        protected override void BeginProcessing()
+        protected override void OnBegin()
         {
             // The same checks as every -OutFile: folder, permissions, name, an existing file; before anything is sent.
             destination = OutputDestination.FromOutParameters(this, OutFile, null, Force);
         }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (!PipedObjectAccepted()) return;
             string model = null, prompt = null, target = null;

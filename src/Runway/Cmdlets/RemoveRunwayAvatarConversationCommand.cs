@@ -19,7 +19,7 @@ namespace Runway.Cmdlets
         [ResourceIdInput("conversation", typeof(RunwayAvatarConversation), typeof(RunwayRealtimeSession))]
         public string[] Id { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             foreach (string id in ValidIds(Id, "avatar conversation"))
             {

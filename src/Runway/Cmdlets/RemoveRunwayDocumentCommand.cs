@@ -18,7 +18,7 @@ namespace Runway.Cmdlets
         [ResourceIdInput("document", typeof(RunwayDocument))]
         public string[] Id { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             foreach (string id in ValidIds(Id, "knowledge document"))
             {

@@ -18,7 +18,7 @@ namespace Runway.Cmdlets
         [ArgumentCompleter(typeof(RouterIdCompleter))]
         public string[] Id { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             foreach (string id in ValidIds(Id, "router"))
                 if (ShouldDestroy($"Runway router {id}", "Delete"))

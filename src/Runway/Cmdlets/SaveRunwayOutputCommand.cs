@@ -71,12 +71,12 @@ namespace Runway.Cmdlets
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        protected override void BeginProcessing()
+        protected override void OnBegin()
         {
             destination = OutputDestination.FromPath(this, Path, Force, NameTemplate, PassThru);
         }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (!PipedObjectAccepted()) return;
             switch (ParameterSetName)
@@ -130,7 +130,7 @@ namespace Runway.Cmdlets
         {
             if (!IsTaskId(id)) return;
             RunwayTask task = null;
-            RunForItem(id, async token => task = await Api.GetTaskAsync(id, token).ConfigureAwait(false));
+            RunForItem(id, async token => task = await ReadTaskOrRunAsync(id, null, token).ConfigureAwait(false));
             if (task != null) Save(task);
         }
 
@@ -140,7 +140,7 @@ namespace Runway.Cmdlets
             if (task.Status != RunwayTask.Succeeded || task.Output == null || task.Output.Length == 0)
             {
                 RunwayTask latest = null;
-                RunForItem(task, async token => latest = await Api.GetTaskAsync(task.Id, token).ConfigureAwait(false));
+                RunForItem(task, async token => latest = await ReadTaskOrRunAsync(task.Id, task.Endpoint, token).ConfigureAwait(false));
                 if (latest == null) return;
                 latest.KeepKnown(task);
                 task = latest;

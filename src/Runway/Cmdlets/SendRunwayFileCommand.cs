@@ -39,7 +39,7 @@ namespace Runway.Cmdlets
         [Alias("FileMetadata")]
         public string Metadata { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (!PipedObjectAccepted()) return;
             bool literal = ParameterSetName == LiteralSet;

@@ -53,7 +53,7 @@ namespace Runway.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (!IsValidId(Id, "avatar")) return;
             ResourceRequest request = Build(() => AvatarRequests.AvatarUpdate(Id, new AvatarSpec
@@ -66,8 +66,7 @@ namespace Runway.Cmdlets
                 ImageProcessing = ImageProcessing,
                 StartScript = StartScript,
             }), Id);
-            if (request != null) WarnAboutKnowledge(DocumentId, $"avatar {Id}");
-            if (request == null || !Confirm(request, "Update avatar"))
+            if (request == null || !CheckKnowledge(DocumentId, $"avatar {Id}") || !Confirm(request, "Update avatar"))
                 return;
             RunForItem(Id, async token =>
             {

@@ -39,7 +39,7 @@ namespace Runway.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (!IsValidId(Id, "knowledge document")) return;
             ResourceRequest request = Build(() => AvatarRequests.DocumentUpdate(Id, new UpdateSpec

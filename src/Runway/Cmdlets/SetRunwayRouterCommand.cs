@@ -25,7 +25,7 @@ namespace Runway.Cmdlets
         [Parameter]
         public SwitchParameter ClearDescription { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (!IsValidId(Id, "router")) return;
             RouterSpec spec = Spec();

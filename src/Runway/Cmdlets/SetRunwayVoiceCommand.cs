@@ -32,7 +32,7 @@ namespace Runway.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (!IsValidId(Id, "voice")) return;
             ResourceRequest request = Build(() => AvatarRequests.VoiceUpdate(Id, new UpdateSpec { Name = Name, Description = Description }), Id);

@@ -18,7 +18,7 @@ namespace Runway.Cmdlets
         [ResourceIdInput("task", typeof(RunwayTask))]
         public string[] Id { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             foreach (string id in Id)
             {

@@ -38,6 +38,7 @@ namespace Runway.Cmdlets
         /// <summary>Give up waiting after this many seconds (the tasks go on). 0 waits without limit. Default 600, like the SDKs.</summary>
         [Parameter]
         [ValidateRange(0, int.MaxValue)]
+        [WholeNumber]
         public int TimeoutSec { get; set; } = (int)WaitOptions.DefaultTimeout.TotalSeconds;
 
         /// <summary>Seconds between status checks, varied by ±25 % so that many waiters spread out. Default 6, like the SDKs.</summary>
@@ -49,7 +50,7 @@ namespace Runway.Cmdlets
         [Parameter]
         public SwitchParameter Any { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (ParameterSetName == TaskSet)
                 tasks.AddRange(InputObject.Where(t => t != null && !string.IsNullOrEmpty(t.Id) && IsTaskId(t.Id)));
@@ -89,7 +90,7 @@ namespace Runway.Cmdlets
         }
 
         /// <summary>Passes on the first task that ends (and every time-out), then stops the wait.</summary>
-        private sealed class FirstEnd : IWaitObserver
+        private sealed class FirstEnd : IWaitObserver, IPollTroubleObserver
         {
             private readonly WaitReporter inner;
             private readonly CancellationTokenSource stop;
@@ -122,6 +123,8 @@ namespace Runway.Cmdlets
 
             public void Progress(IReadOnlyList<RunwayTask> unfinished, int finishedCount, int total, TimeSpan elapsed) =>
                 inner.Progress(unfinished, finishedCount, total, elapsed);
+
+            public void PollFailing(RunwayTask task, Exception cause) => inner.PollFailing(task, cause);
         }
     }
 }

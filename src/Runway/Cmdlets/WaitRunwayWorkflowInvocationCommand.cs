@@ -29,13 +29,14 @@ namespace Runway.Cmdlets
 
         [Parameter]
         [ValidateRange(0, int.MaxValue)]
+        [WholeNumber]
         public int TimeoutSec { get; set; } = (int)WaitOptions.DefaultTimeout.TotalSeconds;
 
         [Parameter]
         [ValidateRange(0.05, 3600)]
         public double PollIntervalSec { get; set; } = WaitOptions.DefaultPollInterval.TotalSeconds;
 
-        protected override void ProcessRecord() =>
+        protected override void OnRecord() =>
             runs.AddRange(ValidIds(Id, "workflow invocation").Select(id => new RunwayWorkflowInvocation { Id = id }));
 
         protected override void EndProcessing() =>

@@ -96,8 +96,15 @@ namespace Runway.Models
         /// <summary>How the price reads when the catalog's words do not fit (a routed generation, whose model the router picks); null: the catalog's.</summary>
         public string PriceText { get; set; }
 
-        /// <summary>The promptText sent, wherever the body keeps it (top level, or a routed generation's input).</summary>
-        public string PromptText => (Body["promptText"] ?? (Body["input"] as JsonObject)?["promptText"])?.GetValue<string>();
+        /// <summary>Texts a request sends under other names than promptText (a recipe's prompt, product info, a shot's prompt), in order.</summary>
+        public List<string> Texts { get; } = new List<string>();
+
+        /// <summary>
+        /// What the journal keeps as the prompt (Get-RunwayTask -Prompt searches it): the promptText, wherever the body keeps
+        /// it (top level, or a routed generation's input), else the other texts sent.
+        /// </summary>
+        public string PromptText => (Body["promptText"] ?? (Body["input"] as JsonObject)?["promptText"])?.GetValue<string>()
+            ?? (Texts.Count > 0 ? string.Join(" | ", Texts) : null);
 
         public string CostText => PriceText ?? (!PriceKnown ? (Model.PriceKnown ? "an unknown price (" + Model.Name + " charges " + Model.Price.Describe() + "; the input's length cannot be read here)" : "an unknown price (Runway publishes none for " + Model.Name + ")")
             : (CostIsApproximate ? "about " : string.Empty) + ModelCatalog.FormatCost(EstimatedCredits));

@@ -477,8 +477,9 @@ namespace Runway.Models
         {
             ModelInfo model = request.Model;
             List<object> items = Items(value);
-            if (items.Count < 1 || items.Count > rule.MaxItems)
-                throw Invalid(rule.Key, "Runway.InvalidKeyframeCount", $"{model.Name} takes 1–{rule.MaxItems} keyframes; {items.Count} given.", items.Count);
+            KeyframeRules.CheckCount(items.Count, rule.MaxItems, rule.Key, model.Name);
+            // The source video's length when it is a local file (videoUri comes before keyframes in the model's fields).
+            double? clip = request.Media.Select(m => m.Source).FirstOrDefault(m => m != null && m.MediaKind == MediaKind.Video)?.DurationSeconds;
             var list = new JsonArray();
             request.Body["keyframes"] = list;
             int withRange = 0;
@@ -498,14 +499,16 @@ namespace Runway.Models
                 double position;
                 if (secondsValue != null)
                 {
-                    if (!TryNumber(secondsValue, out position) || position < 0)
+                    if (!TryNumber(secondsValue, out position))
                         throw Invalid(rule.Key, "Runway.InvalidKeyframe", $"A -Keyframe's Seconds must be a number of seconds, 0 or more; '{secondsValue}' is not.", secondsValue);
+                    KeyframeRules.CheckPosition(position, null, clip, rule.Key);
                     entry["seconds"] = GenerationRequest.Number(position);
                 }
                 else
                 {
-                    if (!TryNumber(atValue, out position) || position < 0 || position > 1)
+                    if (!TryNumber(atValue, out position))
                         throw Invalid(rule.Key, "Runway.InvalidKeyframe", $"A -Keyframe's At is a fraction of the video, 0–1; '{atValue}' is not.", atValue);
+                    KeyframeRules.CheckPosition(null, position, clip, rule.Key);
                     entry["at"] = GenerationRequest.Number(position);
                 }
                 object range = Field(item, "Range");
@@ -517,15 +520,13 @@ namespace Runway.Models
                 if (start != null || end != null)
                 {
                     withRange++;
-                    if (!TryNumber(start, out double s) || !TryNumber(end, out double e) || s != Math.Floor(s) || e != Math.Floor(e) || s < 0 || e <= s)
+                    if (!TryNumber(start, out double s) || !TryNumber(end, out double e))
                         throw Invalid(rule.Key, "Runway.InvalidKeyframe", "A -Keyframe's edit window needs Start and End in whole seconds, Start < End.", item);
-                    if (secondsValue != null && (position < s || position >= e))
-                        throw Invalid(rule.Key, "Runway.InvalidKeyframe", $"A keyframe at {FieldRule.Format(position)} s is outside its window {s}–{e} s (End exclusive).", item);
+                    KeyframeRules.CheckWindow(s, e, secondsValue != null ? position : (double?)null, clip, rule.Key, item);
                     entry["range"] = new JsonObject { ["start_seconds"] = (int)s, ["end_seconds"] = (int)e };
                 }
             }
-            if (withRange != 0 && withRange != items.Count)
-                throw Invalid(rule.Key, "Runway.InvalidKeyframe", "Either every -Keyframe sets Start and End, or none does.", value);
+            KeyframeRules.CheckAllOrNone(withRange, items.Count, rule.Key, value);
             request.Details.Add($"{items.Count} keyframe{(items.Count == 1 ? "" : "s")}");
         }
 

@@ -302,6 +302,7 @@ namespace Runway.Models
                 if (!(rawPrompt is string text) || text.Trim().Length == 0)
                     throw Invalid("Shot", "Runway.InvalidShot", $"Shot {i + 1} needs a Prompt (the shot's description).", rawPrompt);
                 list.Add(new JsonObject { ["duration"] = GenerationRequest.Number(seconds), ["prompt"] = text });
+                request.Texts.Add(text);
                 sum += seconds;
             }
             request.Body["shots"] = list;
@@ -319,6 +320,7 @@ namespace Runway.Models
             if (value.Trim().Length == 0)
                 throw Invalid(parameter, "Runway.MissingPrompt", $"-{parameter} is empty.", value);
             request.Body[field] = value;
+            request.Texts.Add(value);
             request.Cost.TextLength += value.Length;
         }
 

@@ -193,7 +193,10 @@ namespace Runway.Models
             {
                 if (!spec.Videos.Any(v => string.Equals(v.Role, "source", StringComparison.OrdinalIgnoreCase)))
                     throw Invalid("Keyframe", "Runway.KeyframesNeedSourceVideo", "-Keyframe guides a video restyle and requires a source video: give -Video (or a -ReferenceVideo with Role 'source').", null);
-                input["keyframes"] = new JsonArray(spec.Keyframes.Select(k => (JsonNode)Keyframe(request, k)).ToArray());
+                KeyframeRules.CheckCount(spec.Keyframes.Count, KeyframeRules.MaxKeyframes, "Keyframe", "A routed video");
+                double? clip = spec.Videos.FirstOrDefault(v => string.Equals(v.Role, "source", StringComparison.OrdinalIgnoreCase))?.Source?.DurationSeconds;
+                input["keyframes"] = new JsonArray(spec.Keyframes.Select(k => (JsonNode)Keyframe(request, k, clip)).ToArray());
+                KeyframeRules.CheckAllOrNone(spec.Keyframes.Count(k => k.RangeStart.HasValue || k.RangeEnd.HasValue), spec.Keyframes.Count, "Keyframe", null);
                 request.Details.Add(spec.Keyframes.Count + (spec.Keyframes.Count == 1 ? " keyframe" : " keyframes"));
             }
             return request;
@@ -358,16 +361,16 @@ namespace Runway.Models
             request.Details.Add("seed " + seed.Value);
         }
 
-        private static JsonObject Keyframe(GenerationRequest request, RoutedKeyframe keyframe)
+        private static JsonObject Keyframe(GenerationRequest request, RoutedKeyframe keyframe, double? clipSeconds)
         {
             if (keyframe.Seconds.HasValue == keyframe.At.HasValue)
                 throw Invalid("Keyframe", "Runway.InvalidKeyframe", "Each -Keyframe has either Seconds or At (when the image applies), not both and not neither: @{ Seconds = 2; Image = 'frame.png' }.", null);
             if (keyframe.Image == null)
                 throw Invalid("Keyframe", "Runway.InvalidKeyframe", "Each -Keyframe needs an Image (a path, URL or URI): @{ Seconds = 2; Image = 'frame.png' }.", null);
+            // The same rules as New-RunwayVideo's keyframes: a time it refuses is refused here too, before anything is paid.
+            KeyframeRules.CheckPosition(keyframe.Seconds, keyframe.At, clipSeconds, "Keyframe");
             string timing = keyframe.Seconds.HasValue ? "seconds" : "at";
             double when = keyframe.Seconds ?? keyframe.At.Value;
-            if (double.IsNaN(when) || double.IsInfinity(when) || when < 0)
-                throw Invalid("Keyframe", "Runway.InvalidKeyframe", $"A -Keyframe's {(timing == "at" ? "At" : "Seconds")} must be 0 or more; {when.ToString(CultureInfo.InvariantCulture)} was given.", when);
             var item = new JsonObject { [timing] = GenerationRequest.Number(when) };
             AddMedia(request, item, "uri", keyframe.Image, MediaKind.Image, "Keyframe");
             if (keyframe.RangeStart.HasValue || keyframe.RangeEnd.HasValue)
@@ -375,8 +378,7 @@ namespace Runway.Models
                 if (!keyframe.RangeStart.HasValue || !keyframe.RangeEnd.HasValue)
                     throw Invalid("Keyframe", "Runway.InvalidKeyframe", "A -Keyframe's range needs both StartSeconds and EndSeconds.", null);
                 double start = keyframe.RangeStart.Value, end = keyframe.RangeEnd.Value;
-                if (start < 0 || end < start)
-                    throw Invalid("Keyframe", "Runway.InvalidKeyframe", $"A -Keyframe's range must run forward from 0 or later; {start.ToString(CultureInfo.InvariantCulture)} to {end.ToString(CultureInfo.InvariantCulture)} was given.", start);
+                KeyframeRules.CheckWindow(start, end, keyframe.Seconds, clipSeconds, "Keyframe", start);
                 item["range"] = new JsonObject { ["end_seconds"] = GenerationRequest.Number(end), ["start_seconds"] = GenerationRequest.Number(start) };
             }
             return item;

@@ -19,6 +19,9 @@ namespace Runway.Models
         public JsonObject Body { get; } = new JsonObject();
         public List<MediaSlot> Media { get; } = new List<MediaSlot>();
         public List<string> Details { get; } = new List<string>();
+        /// <summary>The text values given, in order: the run's prompt for the journal (Get-RunwayTask -Prompt).</summary>
+        public List<string> Texts { get; } = new List<string>();
+        public string PromptText => Texts.Count > 0 ? string.Join(" | ", Texts) : null;
         public string Summary => $"workflow '{Workflow.Name}' v{Workflow.Version} ({Workflow.Id})" + (Details.Count > 0 ? ": " + string.Join(", ", Details) : "");
     }
 
@@ -84,6 +87,7 @@ namespace Runway.Models
             if (type == "primitive")
             {
                 JsonNode primitive = Primitive(input, value);
+                if (value is string text) request.Texts.Add(text);
                 request.Details.Add($"{input.Name} = {Shorten(Convert.ToString(value, CultureInfo.InvariantCulture))}");
                 return new JsonObject { ["type"] = "primitive", ["value"] = primitive };
             }
@@ -149,11 +153,16 @@ namespace Runway.Models
             switch (input.ValueType)
             {
                 case "string" when value is string text:
+                    // A blank text would run (and be charged) with nothing to work from.
+                    if (string.IsNullOrWhiteSpace(text))
+                        throw new RunwayInputException($"Input '{input.Name}' is blank; give it some text.", "Inputs", "Runway.BlankText", input.Name, ErrorKind.InvalidArgument);
                     return JsonValue.Create(text);
                 case "number" when IsNumber(value):
                     return GenerationRequest.Number(Convert.ToDouble(value, CultureInfo.InvariantCulture));
                 case "boolean" when value is bool flag:
                     return JsonValue.Create(flag);
+                case null when value is string blank && string.IsNullOrWhiteSpace(blank):
+                    throw new RunwayInputException($"Input '{input.Name}' is blank; give it some text.", "Inputs", "Runway.BlankText", input.Name, ErrorKind.InvalidArgument);
                 case null when value is string || value is bool || IsNumber(value):
                     return value is string s ? JsonValue.Create(s) : value is bool b ? JsonValue.Create(b) : GenerationRequest.Number(Convert.ToDouble(value, CultureInfo.InvariantCulture));
             }

@@ -42,13 +42,14 @@ namespace Runway.Shell
                 case RunwayInvalidIdException id:
                     return new ErrorRecord(id, "Runway.InvalidId", ErrorCategory.InvalidArgument, id.Id);
                 case RunwayInputException input:
-                    return new ErrorRecord(input, input.ErrorId, Category(input.Category), input.Target);
+                    // Never without a target: the value at fault, else the item, else the parameter it concerns.
+                    return new ErrorRecord(input, input.ErrorId, Category(input.Category), input.Target ?? target ?? (object)input.Parameter);
                 case RunwayJournalException journal:
                     return new ErrorRecord(journal, journal.ErrorId, Category(journal.Category), journal.Path);
                 case RunwaySettingException setting:
                     return new ErrorRecord(setting, setting.ErrorId, Category(setting.Category), setting.Setting);
                 case RunwayBudgetException budget:
-                    return new ErrorRecord(budget, "Runway.BudgetExceeded", ErrorCategory.LimitsExceeded, target);
+                    return new ErrorRecord(budget, "Runway.BudgetExceeded", ErrorCategory.LimitsExceeded, target ?? "spending cap");
                 case RunwayConfigurationException config when config.BadBaseUri:
                     return new ErrorRecord(config, "Runway.InvalidBaseUri", ErrorCategory.InvalidArgument,
                         Environment.GetEnvironmentVariable(RunwayConfiguration.BaseUriVariable));

@@ -14,6 +14,7 @@ namespace Runway.Shell
     /// validates and prices each input and asks about it (<see cref="BatchConfirmation"/>); creating goes through
     /// <see cref="TaskCreator"/>, waiting through <see cref="TaskWaiter"/> and one <see cref="WaitReporter"/>.
     /// </summary>
+    [PaidCreate]
     public abstract class GenerationCmdlet : RunwayCmdlet
     {
         private readonly List<RunwayTask> created = new List<RunwayTask>();
@@ -25,6 +26,9 @@ namespace Runway.Shell
         private GenerationOutput output;
         private TaskCreator creator;
         private RecordBinding records;
+
+        /// <summary>Piped records' raw values are checked by <see cref="RecordBinding"/>, which names the input.</summary>
+        protected override bool ChecksPipelineValues => true;
 
         /// <summary>Wait until the task finishes and output the finished task.</summary>
         [Parameter]
@@ -56,6 +60,7 @@ namespace Runway.Shell
         /// <summary>Stop waiting after this many seconds (the task goes on; its id is in the error). 0 waits without limit.</summary>
         [Parameter]
         [ValidateRange(0, int.MaxValue)]
+        [WholeNumber]
         public int TimeoutSec { get; set; } = (int)WaitOptions.DefaultTimeout.TotalSeconds;
 
         /// <summary>Seconds between status checks while waiting (±25 % jitter).</summary>
@@ -66,6 +71,7 @@ namespace Runway.Shell
         /// <summary>Most unfinished tasks of one model at a time; never more than the organization's tier allows.</summary>
         [Parameter]
         [ValidateRange(1, 1000)]
+        [WholeNumber]
         public int ThrottleLimit { get; set; }
 
         private WaitOptions WaitOptions => WaitOptions.FromSeconds(PollIntervalSec, TimeoutSec);
@@ -167,7 +173,7 @@ namespace Runway.Shell
         private string TextParameter() =>
             new[] { "Prompt", "Text" }.FirstOrDefault(name => MyInvocation.MyCommand.Parameters.ContainsKey(name));
 
-        protected override void BeginProcessing()
+        protected override void OnBegin()
         {
             commandLineParameters = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
             records = new RecordBinding(this, commandLineParameters);
@@ -176,7 +182,7 @@ namespace Runway.Shell
             output = new GenerationOutput(this, destination, Wait, WaitOptions, summary);
         }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             int number = ++inputNumber;
             summary.Requested++;

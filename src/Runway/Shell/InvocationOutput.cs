@@ -29,7 +29,7 @@ namespace Runway.Shell
                             else cmdlet.OnPipeline(() => cmdlet.WriteObject(run));
                         }
                         if (error != null) cmdlet.OnPipeline(() => cmdlet.WriteError(ErrorPolicy.FromException(error, run)));
-                    }, bar.Update, token).ConfigureAwait(false);
+                    }, bar.Update, token, warning => cmdlet.OnPipeline(() => cmdlet.WriteWarning(warning))).ConfigureAwait(false);
                     if (saver != null) await saver.CompleteAsync().ConfigureAwait(false);
                 });
             }

@@ -14,6 +14,7 @@ namespace Runway.Shell
     /// provider, validation that writes an error and sends nothing, local files inlined or uploaded, and an optional
     /// wait (-Wait, -TimeoutSec, -PollIntervalSec) with one progress bar and Ctrl+C.
     /// </summary>
+    [FreeCreate]
     public abstract class ResourceCmdlet : RunwayCmdlet
     {
         private const int ActivityId = 0x52575257;
@@ -49,11 +50,16 @@ namespace Runway.Shell
         /// Warns (never refuses: the tokenizer is not public) when the documents an avatar is given would likely pass
         /// the documented per-avatar knowledge limit. Reading them is free; one that cannot be read is left to the API.
         /// </summary>
-        protected void WarnAboutKnowledge(string[] documentIds, string avatar)
+        /// <summary>
+        /// Reads the documents an avatar is to use (free GETs): one that does not exist refuses the create or update
+        /// (Runway.DocumentNotFound) instead of making an avatar without it; a knowledge past the limit is a warning.
+        /// </summary>
+        protected bool CheckKnowledge(string[] documentIds, string avatar)
         {
-            if (documentIds == null || documentIds.Length == 0) return;
+            if (documentIds == null || documentIds.Length == 0) return true;
             long characters = 0;
-            RunForItem(avatar, async token =>
+            var missing = new System.Collections.Generic.List<string>();
+            bool read = RunForItem(avatar, async token =>
             {
                 foreach (string id in documentIds)
                 {
@@ -64,11 +70,18 @@ namespace Runway.Shell
                     }
                     catch (RunwayApiException ex) when (ex.StatusCode == 404)
                     {
+                        missing.Add(id);
                     }
                 }
             });
+            if (!read) return false;
+            foreach (string id in missing)
+                WriteError(new ErrorRecord(new ItemNotFoundException($"Not sent: document {id} does not exist (Get-RunwayDocument lists yours), so {avatar} would be made without it."),
+                    "Runway.DocumentNotFound", ErrorCategory.ObjectNotFound, id));
+            if (missing.Count > 0) return false;
             string warning = AvatarRequests.KnowledgeWarning($"The knowledge of {avatar} ({documentIds.Length} document{(documentIds.Length == 1 ? "" : "s")})", characters);
             if (warning != null) WriteWarning(warning);
+            return true;
         }
 
         protected Task ResolveMediaAsync(ResourceRequest request, CancellationToken cancellation) =>
@@ -95,7 +108,7 @@ namespace Runway.Shell
                             WriteProgress(record);
                             shown = true;
                         });
-                    }, cancellation).ConfigureAwait(false);
+                    }, cancellation, warning => OnPipeline(() => WriteWarning(warning))).ConfigureAwait(false);
             }
             finally
             {

@@ -4,6 +4,7 @@ using Runway.Models;
 namespace Runway.Shell
 {
     /// <summary>The settings parameters New-RunwayRouter and Set-RunwayRouter share.</summary>
+    [FreeCreate]
     public abstract class RouterCmdlet : RunwayCmdlet
     {
         /// <summary>A display name (the API uses the slug when none is given).</summary>

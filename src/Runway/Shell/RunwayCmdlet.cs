@@ -45,6 +45,112 @@ namespace Runway.Shell
             },
         });
 
+        /// <summary>
+        /// Refuses an integer parameter given a fraction (see <see cref="WholeNumberAttribute"/>) before the cmdlet's own
+        /// <see cref="OnBegin"/>: a command-line value ends the command, nothing having been read or sent.
+        /// </summary>
+        protected sealed override void BeginProcessing()
+        {
+            if (Refused(out ErrorRecord refusal) || BlankOnCommandLine(out refusal)) ThrowTerminatingError(refusal);
+            OnBegin();
+        }
+
+        /// <summary>A value bound from the pipeline given a fraction for an integer refuses that item only.</summary>
+        protected sealed override void ProcessRecord()
+        {
+            // A blank cell bound from the pipeline means "not given" (Import-Csv), as BlankAsNull says.
+            BlankAsNullAttribute.TakeBlank();
+            if (Refused(out ErrorRecord refusal) && !ChecksPipelineValues)
+            {
+                WriteError(refusal);
+                return;
+            }
+            OnRecord();
+        }
+
+        /// <summary>
+        /// True for a cmdlet that reads each piped record's raw values itself (GenerationCmdlet: "Input N: -Seed '4.5' is not a
+        /// whole number"), so values bound from the pipeline are left to it; command-line values are refused here all the same.
+        /// </summary>
+        protected virtual bool ChecksPipelineValues => false;
+
+        /// <summary>The cmdlet's BeginProcessing, run once its integer parameters are known to be whole.</summary>
+        protected virtual void OnBegin()
+        {
+        }
+
+        /// <summary>The cmdlet's ProcessRecord, run once its integer parameters are known to be whole.</summary>
+        protected virtual void OnRecord()
+        {
+        }
+
+        private bool Refused(out ErrorRecord refusal)
+        {
+            refusal = null;
+            {
+                foreach (var property in GetType().GetProperties())
+                {
+                    if (!Attribute.IsDefined(property, typeof(WholeNumberAttribute))) continue;
+                    if (!MyInvocation.BoundParameters.TryGetValue(property.Name, out object bound)) continue;
+                    WholeNumberAttribute.Inexact found = WholeNumberAttribute.Take(bound);
+                    if (found == null) continue;
+                    string given = System.Convert.ToString(found.Given, System.Globalization.CultureInfo.InvariantCulture);
+                    refusal = ErrorPolicy.InvalidArgument("Runway.NotAWholeNumber",
+                        $"-{property.Name} takes a whole number; {given} was given (PowerShell would round it to {found.Bound}). Nothing was sent.", found.Given);
+                    return true;
+                }
+                return Blank(out refusal);
+            }
+        }
+
+        /// <summary>A [BlankAsNull] parameter typed on the command line as only spaces (bound as null): a mistake, refused.</summary>
+        private bool BlankOnCommandLine(out ErrorRecord refusal)
+        {
+            refusal = null;
+            if (!BlankAsNullAttribute.BlankPending) return false;
+            foreach (var property in GetType().GetProperties())
+            {
+                if (!Attribute.IsDefined(property, typeof(BlankAsNullAttribute))) continue;
+                if (!MyInvocation.BoundParameters.TryGetValue(property.Name, out object bound) || bound != null) continue;
+                BlankAsNullAttribute.TakeBlank();
+                refusal = ErrorPolicy.InvalidArgument("Runway.BlankText", $"-{property.Name} is only spaces; give it a value or leave it out. Nothing was sent.", property.Name);
+                return true;
+            }
+            return false;
+        }
+
+        private bool IsIdParameter(string name)
+        {
+            if (name == "Id" || name.EndsWith("Id", StringComparison.Ordinal)) return true;
+            var property = GetType().GetProperty(name);
+            var alias = property == null ? null : (AliasAttribute)Attribute.GetCustomAttribute(property, typeof(AliasAttribute));
+            return alias != null && System.Linq.Enumerable.Any(alias.AliasNames, a => a.EndsWith("Id", StringComparison.Ordinal));
+        }
+
+        /// <summary>Verbs that make or change something: a text of only spaces given to one of them would be sent (and maybe paid for) meaning nothing.</summary>
+        internal static bool MakesOrChanges(string verb) => verb == VerbsCommon.New || verb == VerbsLifecycle.Invoke || verb == VerbsCommon.Set;
+
+        private bool Blank(out ErrorRecord refusal)
+        {
+            refusal = null;
+            var attribute = (CmdletAttribute)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute));
+            if (attribute == null || !MakesOrChanges(attribute.VerbName)) return false;
+            foreach (var pair in MyInvocation.BoundParameters)
+            {
+                // An id of only spaces is Runway.InvalidId, with the id as its target (the id rule, checked by the cmdlet).
+                if (IsIdParameter(pair.Key)) continue;
+                string text = pair.Value is string one ? one
+                    : pair.Value is string[] many ? System.Linq.Enumerable.FirstOrDefault(many, t => t != null && t.Length > 0 && t.Trim().Length == 0)
+                    : null;
+                if (text == null || text.Length == 0 || text.Trim().Length > 0) continue;
+                // A prompt of only spaces keeps the id a blank prompt always had.
+                string id = pair.Key.IndexOf("Prompt", StringComparison.Ordinal) >= 0 || pair.Key == "Text" ? "Runway.MissingPrompt" : "Runway.BlankText";
+                refusal = ErrorPolicy.InvalidArgument(id, $"-{pair.Key} is only spaces; give it some text or leave it out. Nothing was sent.", pair.Key);
+                return true;
+            }
+            return false;
+        }
+
         protected override void StopProcessing()
         {
             stopping.Cancel();
@@ -104,6 +210,29 @@ namespace Runway.Shell
                 Report(ex, target, phase);
                 return false;
             }
+        }
+
+        /// <summary>
+        /// A task, or a journaled workflow run read as a task (the API cannot list runs; the journal knows which ids are
+        /// runs). With no <paramref name="endpoint"/>, a task id the API does not know is looked up in the journal.
+        /// </summary>
+        protected internal async Task<RunwayTask> ReadTaskOrRunAsync(string id, string endpoint, CancellationToken token)
+        {
+            if (endpoint != null) return await Api.GetTaskOrRunAsync(id, endpoint, token).ConfigureAwait(false);
+            try
+            {
+                return await Api.GetTaskAsync(id, token).ConfigureAwait(false);
+            }
+            catch (RunwayApiException ex) when (ex.StatusCode == 404 && WorkflowApi.IsRun(JournaledEndpoint(id)))
+            {
+                return await Api.GetTaskOrRunAsync(id, WorkflowApi.RunEndpoint, token).ConfigureAwait(false);
+            }
+        }
+
+        private static string JournaledEndpoint(string id)
+        {
+            try { return Tasks.TaskJournal.Find(id)?.Endpoint; }
+            catch (System.IO.IOException) { return null; }
         }
 
         /// <summary>True when <paramref name="id"/> can be a task id; otherwise writes the error for that item (nothing is sent).</summary>

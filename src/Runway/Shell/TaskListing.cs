@@ -130,7 +130,7 @@ namespace Runway.Shell
             {
                 try
                 {
-                    RunwayTask fresh = await cmdlet.Api.GetTaskAsync(stale.Id, token).ConfigureAwait(false);
+                    RunwayTask fresh = await cmdlet.Api.GetTaskOrRunAsync(stale.Id, stale.Endpoint, token).ConfigureAwait(false);
                     fresh.KeepKnown(stale);
                     lock (tasks) tasks[tasks.IndexOf(stale)] = fresh;
                 }

@@ -10,7 +10,7 @@ namespace Runway.Shell
     /// <c>finished</c>, a failed, cancelled, vanished or timed-out one becomes an error that keeps its id, and one
     /// progress bar shows the rest. Called from the waiter's thread; every write happens on the pipeline thread.
     /// </summary>
-    public sealed class WaitReporter : IWaitObserver
+    public sealed class WaitReporter : IWaitObserver, IPollTroubleObserver
     {
         private readonly RunwayCmdlet cmdlet;
         private readonly Action<RunwayTask> finished;
@@ -49,6 +49,10 @@ namespace Runway.Shell
         {
             if (report) bar.Update(unfinished, finishedCount, total, elapsed);
         }
+
+        /// <summary>The API stopped answering a task's status requests: said at once (the wait goes on until its timeout, which keeps the id).</summary>
+        public void PollFailing(RunwayTask task, Exception cause) =>
+            cmdlet.OnPipeline(() => cmdlet.WriteWarning(PollTrouble.Warning($"task {task.Id}", $"Wait-RunwayTask -Id {task.Id}", cause)));
 
         /// <summary>Clears the progress bar; call on the pipeline thread when the wait is over.</summary>
         public void Complete() => bar.Complete();

@@ -37,9 +37,9 @@ namespace Runway.Tasks
             return new RunwayWorkflowException(run, $"Workflow run {run.Id} failed: {(run.Failure ?? "no reason given").TrimEnd('.')}{code}.{nodes}", "Runway.WorkflowFailed", ErrorKind.InvalidResult);
         }
 
-        public static RunwayWorkflowException TimedOut(RunwayWorkflowInvocation run, TimeSpan waited) =>
+        public static RunwayWorkflowException TimedOut(RunwayWorkflowInvocation run, TimeSpan waited, Exception failure = null) =>
             new RunwayWorkflowException(run, $"Workflow run {run.Id} did not finish within {waited.TotalSeconds:0.#} s (last status {run.Status ?? "unknown"}" +
-                (run.Progress.HasValue ? $" {run.Progress.Value:P0}" : "") + $"). It goes on; resume with: Wait-RunwayWorkflowInvocation -Id {run.Id}",
+                (run.Progress.HasValue ? $" {run.Progress.Value:P0}" : "") + $").{PollTrouble.TimeoutNote(failure)} It goes on; resume with: Wait-RunwayWorkflowInvocation -Id {run.Id}",
                 "Runway.WorkflowTimedOut", ErrorKind.OperationTimeout);
 
         public static RunwayWorkflowException RetryAfterPastTimeout(RunwayWorkflowInvocation run, RunwayApiException cause) =>
@@ -79,8 +79,9 @@ namespace Runway.Tasks
         /// <param name="ended">A run that ended: succeeded in full (error null), or with the error that says how it did not.</param>
         /// <param name="progress">The runs not finished yet, how many are done, elapsed time (after each round).</param>
         public async Task WaitAsync(IEnumerable<RunwayWorkflowInvocation> runs, Action<RunwayWorkflowInvocation, RunwayWorkflowException> ended,
-            Action<IReadOnlyList<RunwayTask>, int, int, TimeSpan> progress, CancellationToken cancellation)
+            Action<IReadOnlyList<RunwayTask>, int, int, TimeSpan> progress, CancellationToken cancellation, Action<string> warn = null)
         {
+            var trouble = new PollTrouble(warn);
             var planner = new PollPlanner(options.PollInterval);
             DateTimeOffset started = DateTimeOffset.UtcNow;
             var tracked = runs.GroupBy(r => r.Id, StringComparer.OrdinalIgnoreCase).Select(g => g.First())
@@ -115,12 +116,14 @@ namespace Runway.Tasks
                         ended(entry.Run, RunwayWorkflowException.Lost(entry.Run, ex));
                         continue;
                     }
-                    catch (RunwayApiException)
+                    catch (RunwayApiException ex)
                     {
-                        // Transient (already retried by the client): look again next round.
+                        // Transient (already retried by the client): look again next round, and say the API stopped answering.
                         entry.Due = planner.Next(null, null, null, DateTimeOffset.UtcNow, Next());
+                        trouble.Failed(entry.Run.Id, $"workflow run {entry.Run.Id}", $"Wait-RunwayWorkflowInvocation -Id {entry.Run.Id}", ex);
                         continue;
                     }
+                    trouble.Answered(entry.Run.Id);
                     latest.KeepKnown(entry.Run);
                     if (!RunwayTask.IsActiveStatus(latest.Status))
                     {
@@ -137,7 +140,7 @@ namespace Runway.Tasks
                 progress(tracked.Select(t => AsTask(t.Run)).ToList().AsReadOnly(), total - tracked.Count, total, DateTimeOffset.UtcNow - started);
                 if (last && tracked.Count > 0)
                 {
-                    foreach (Tracked entry in tracked) ended(entry.Run, RunwayWorkflowException.TimedOut(entry.Run, DateTimeOffset.UtcNow - started));
+                    foreach (Tracked entry in tracked) ended(entry.Run, RunwayWorkflowException.TimedOut(entry.Run, DateTimeOffset.UtcNow - started, trouble.LastFailure(entry.Run.Id)));
                     return;
                 }
             }

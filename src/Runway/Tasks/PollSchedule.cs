@@ -154,7 +154,17 @@ namespace Runway.Tasks
             public bool Scout;
             /// <summary>Null until decided: whether its first look comes before its expected end (<see cref="TaskTimes.TakeProbe"/>).</summary>
             public bool? Probe;
+            /// <summary>Why its latest status request failed (transient), or null after an answer.</summary>
+            public Exception Failure;
             public string Model => Task.Model;
+        }
+
+        /// <summary>Why the latest status request of a task still waited for failed, or null.</summary>
+        public Exception FailureOf(string id)
+        {
+            foreach (Entry entry in entries)
+                if (string.Equals(entry.Task.Id, id, StringComparison.OrdinalIgnoreCase)) return entry.Failure;
+            return null;
         }
 
         /// <summary>Adds a task (a repeated id is ignored) and plans its first look.</summary>
@@ -235,9 +245,14 @@ namespace Runway.Tasks
                     else
                     {
                         entry.Due = Planner.Next(null, null, null, at, random());
+                        // Not silent for the whole timeout: the observer says the API stopped answering, once per spell.
+                        bool first = entry.Failure == null;
+                        entry.Failure = error;
+                        if (first) (observer as IPollTroubleObserver)?.PollFailing(entry.Task, error);
                     }
                     continue;
                 }
+                entry.Failure = null;
                 latest.KeepKnown(entry.Task);
                 if (ReportIfFinished(latest, observer))
                 {

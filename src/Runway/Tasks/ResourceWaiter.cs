@@ -17,23 +17,35 @@ namespace Runway.Tasks
 
         /// <param name="describe">What is awaited, for the timeout message ("voice 1234 to be READY").</param>
         /// <param name="seen">Told of every fetched state (progress), on the waiter's thread.</param>
+        /// <param name="warn">Told once when status requests start failing (the API stopped answering); the wait goes on until its timeout.</param>
         public static async Task<T> WaitAsync<T>(Func<CancellationToken, Task<T>> fetch, Func<T, bool> done, WaitOptions options,
-            string describe, Action<T, TimeSpan> seen, CancellationToken cancellation)
+            string describe, Action<T, TimeSpan> seen, CancellationToken cancellation, Action<string> warn = null)
         {
             DateTimeOffset start = DateTimeOffset.UtcNow;
+            var trouble = new PollTrouble(warn);
             using (OperationDeadline.Until(options.Timeout.HasValue ? start + options.Timeout.Value : (DateTimeOffset?)null))
             while (true)
             {
-                T current = await fetch(cancellation).ConfigureAwait(false);
+                try
+                {
+                    T current = await fetch(cancellation).ConfigureAwait(false);
+                    trouble.Answered(describe);
+                    seen?.Invoke(current, DateTimeOffset.UtcNow - start);
+                    if (done(current)) return current;
+                }
+                catch (RunwayApiException ex) when (ex.StatusCode == 0 || ex.StatusCode == 408 || ex.StatusCode == 409 || ex.StatusCode == 429 || ex.StatusCode >= 500)
+                {
+                    // Transient (already retried by the client): look again, and say the API stopped answering.
+                    if (ex.RetryAfterPastDeadline.HasValue) throw;
+                    trouble.Failed(describe, describe, null, ex);
+                }
                 TimeSpan elapsed = DateTimeOffset.UtcNow - start;
-                seen?.Invoke(current, elapsed);
-                if (done(current)) return current;
                 TimeSpan delay = Delay(options.PollInterval);
                 if (options.Timeout.HasValue && elapsed + delay > options.Timeout.Value)
                 {
                     TimeSpan rest = options.Timeout.Value - elapsed;
                     if (rest <= TimeSpan.Zero)
-                        throw new TimeoutException($"Stopped waiting for {describe} after {options.Timeout.Value.TotalSeconds:0} s (it goes on; get it again later).");
+                        throw new TimeoutException($"Stopped waiting for {describe} after {options.Timeout.Value.TotalSeconds:0} s (it goes on; get it again later).{PollTrouble.TimeoutNote(trouble.LastFailure(describe))}");
                     delay = rest;
                 }
                 await Task.Delay(delay, cancellation).ConfigureAwait(false);

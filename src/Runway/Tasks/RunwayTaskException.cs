@@ -31,11 +31,12 @@ namespace Runway.Tasks
         public static RunwayTaskException Cancelled(RunwayTask task) =>
             new RunwayTaskException(task, $"Runway task {task.Id} was cancelled.", "Runway.TaskCancelled", ErrorKind.OperationStopped);
 
-        public static RunwayTaskException TimedOut(RunwayTask task, TimeSpan waited)
+        /// <param name="failure">Why the last status request failed, when it did (the API stopped answering).</param>
+        public static RunwayTaskException TimedOut(RunwayTask task, TimeSpan waited, Exception failure = null)
         {
             string progress = task.Progress.HasValue ? $" {task.Progress.Value:P0}" : string.Empty;
             return new RunwayTaskException(task,
-                $"Runway task {task.Id} did not finish within {waited.TotalSeconds:0.#} s (last status {task.Status ?? "unknown"}{progress}). " +
+                $"Runway task {task.Id} did not finish within {waited.TotalSeconds:0.#} s (last status {task.Status ?? "unknown"}{progress}).{PollTrouble.TimeoutNote(failure)} " +
                 $"It was not cancelled; resume with: Wait-RunwayTask -Id {task.Id}.",
                 "Runway.TaskTimedOut", ErrorKind.OperationTimeout);
         }

@@ -58,29 +58,13 @@ namespace Runway.Tasks
             await gate.WaitForSlotAsync(request.Model.Name, cancellation).ConfigureAwait(false);
             await resolver.ResolveAsync(request, (source, done, total) => uploadProgress?.Invoke(source.Display, done, total), cancellation).ConfigureAwait(false);
 
-            decimal credits = request.CreditsUpperBound;
-            SpendingGuard.Reserve(credits, request.Summary, request.PriceKnown);
-            RunwayTask task;
-            try
-            {
-                task = await api.CreateTaskAsync(request.Endpoint, request.Model.Name, request.Body, request.KnownEstimatedCredits, cancellation).ConfigureAwait(false);
-            }
-            catch (RunwayApiException ex) when (!ex.TaskMayExist)
-            {
-                SpendingGuard.Release(credits);
-                throw;
-            }
-            catch (Exception ex)
-            {
-                // Cancelled or lost mid-request: the task may exist, so its cost counts, and the attempt is journaled.
-                SpendingGuard.Commit(credits);
-                TaskJournal.RecordUnconfirmed(request, ex is OperationCanceledException ? "Stopped while the create was being sent; the task may exist." : ex.Message);
-                throw;
-            }
+            RunwayTask task = await PaidCreate.SendAsync(request.CreditsUpperBound, request.Summary, request.PriceKnown,
+                token => api.CreateTaskAsync(request.Endpoint, request.Model.Name, request.Body, request.KnownEstimatedCredits, token),
+                reason => TaskJournal.RecordUnconfirmed(request, reason),
+                // The API's estimatedCost (a routed create's: the router's estimate for the model it chose) replaces the
+                // module's; the final cost replaces it when the task is seen finished.
+                created => (created.Id, created.EstimatedCredits), cancellation).ConfigureAwait(false);
             if (task.Routing != null && request.Model.Price is RouterCeilingPrice routedPrice) task.Routing.RouterId = routedPrice.RouterId;
-            // The API's estimatedCost (a routed create's: the router's estimate for the model it chose) replaces the
-            // module's; the final cost replaces it when the task is seen finished.
-            SpendingGuard.Commit(credits, task.Id, task.EstimatedCredits);
             string journalError = TaskJournal.RecordCreated(task, request) ? null : TaskJournal.LastError;
             task.Prompt = request.PromptText;
             task.Inputs = TaskJournal.InputsOf(request);

@@ -16,7 +16,7 @@ namespace Runway.Tasks
     /// (<see cref="JournalReader"/>, <see cref="JournalIndex"/>), folded (<see cref="JournalFold"/>) and compacted
     /// (<see cref="JournalCompactor"/>).
     /// </summary>
-    public static class TaskJournal
+    public static partial class TaskJournal
     {
         public const string PathVariable = JournalPaths.PathVariable;
         public const int PromptLimit = 200;

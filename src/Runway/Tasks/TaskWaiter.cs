@@ -77,7 +77,7 @@ namespace Runway.Tasks
                     {
                         TimeSpan elapsed = DateTimeOffset.UtcNow - started;
                         foreach (RunwayTask task in schedule.Tasks)
-                            observer.Ended(RunwayTaskException.TimedOut(task, elapsed));
+                            observer.Ended(RunwayTaskException.TimedOut(task, elapsed, schedule.FailureOf(task.Id)));
                         return;
                     }
                 }
