@@ -29,7 +29,7 @@ namespace Runway.Media
 
     /// <summary>
     /// A file name template (-NameTemplate '{InputName}_{Model}'): placeholders from a small fixed set, checked
-    /// before anything is sent or downloaded; the extension always follows the served content type.
+    /// before anything is sent or downloaded; the extension follows the served content type unless the template ends in one.
     /// </summary>
     public sealed class NameTemplate
     {
