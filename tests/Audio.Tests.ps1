@@ -79,7 +79,7 @@ Describe 'New-RunwaySpeech' {
         # The simulator serves WAV: the name is kept, and a warning says what the bytes are.
         Get-MediaHead ./hello.mp3 | Should -Be 'WAV'
         $warnings | Should -HaveCount 1
-        "$($warnings[0])" | Should -Match "'hello.mp3' holds WAV audio, not MP3"
+        "$($warnings[0])" | Should -Match "'hello.mp3' holds WAV audio \(audio/wav\), not what '\.mp3' says"
         "$($warnings[0])" | Should -Match 'hello\.wav'
         Get-WavSeconds ./hello.mp3 | Should -BeGreaterThan 0
 
