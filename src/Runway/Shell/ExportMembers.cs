@@ -9,33 +9,15 @@ using System.Reflection;
 namespace Runway.Shell
 {
     /// <summary>
-    /// A list as PowerShell shows it: still a list of the original items for the pipeline and indexing, but written as
-    /// "a; b" where a value becomes text (Export-Csv, ConvertTo-Csv) instead of a .NET type name.
-    /// </summary>
-    public sealed class ReadableList : ReadOnlyCollectionBase
-    {
-        public ReadableList(IEnumerable items)
-        {
-            if (items != null) foreach (object item in items) InnerList.Add(item);
-        }
-
-        public object this[int index] => InnerList[index];
-
-        /// <summary>As an array has it, for scripts that ask for the Length.</summary>
-        public int Length => Count;
-
-        public override string ToString() => string.Join("; ", InnerList.Cast<object>().Select(ExportMembers.Text));
-    }
-
-    /// <summary>
     /// One rule for every public output type (the [OutputType] of every cmdlet, found by reflection at import): each
     /// property whose value is not already text (lists, dictionaries, nested objects, enums) gets an ETS ScriptProperty
-    /// of the same name that reads as text in Export-Csv and names enums in ConvertTo-Json. The C# types stay as they
-    /// are; members a types file already defines (RunwayTask.Output, SavedTo) are left to it.
+    /// of the same name that reads as text in Export-Csv ("a; b", "key=value"). Members a types file already defines
+    /// (RunwayTask.Output, SavedTo) are left to it. ConvertTo-Json reads the .NET property itself, not this one, so an
+    /// output type holds a kind as a string property (RunwayModel.Kind), never an enum: the contract test checks both.
     /// </summary>
     public static class ExportMembers
     {
-        /// <summary>The property as the user sees it: enums by name, lists as <see cref="ReadableList"/>.</summary>
+        /// <summary>The property as the user sees it: enums by name; lists, dictionaries and nested objects as themselves, read as text.</summary>
         public static object Get(object target, string name)
         {
             object instance = target is PSObject ps ? ps.BaseObject : target;
@@ -46,8 +28,6 @@ namespace Runway.Shell
                 case null: return null;
                 case string s: return s;
                 case Enum e: return e.ToString();
-                case IDictionary d: return new ReadableList(d.Keys.Cast<object>().Select(k => (object)(Text(k) + "=" + Text(d[k]))));
-                case IEnumerable list: return new ReadableList(list);
                 default: return Readable(value);
             }
         }
@@ -57,7 +37,6 @@ namespace Runway.Shell
         {
             object instance = target is PSObject ps ? ps.BaseObject : target;
             PropertyInfo property = instance.GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance);
-            if (value is ReadableList list) value = list.Cast<object>().ToArray();
             if (value is PSObject wrapped) value = wrapped.BaseObject;
             property.SetValue(instance, value == null ? null : LanguagePrimitives.ConvertTo(value, property.PropertyType));
         }
@@ -68,7 +47,8 @@ namespace Runway.Shell
             if (value is PSObject ps) value = ps.BaseObject;
             if (value == null) return string.Empty;
             if (value is string s) return s;
-            if (value is IDictionary d) return string.Join("; ", d.Keys.Cast<object>().Select(k => Text(k) + "=" + Text(d[k])));
+            // A list inside an entry joins with commas, so that "; " still separates the entries.
+            if (value is IDictionary d) return string.Join("; ", d.Keys.Cast<object>().Select(k => Text(k) + "=" + (d[k] is IEnumerable inner && !(d[k] is string) ? string.Join(", ", inner.Cast<object>().Select(Text)) : Text(d[k]))));
             if (value is IEnumerable list) return string.Join("; ", list.Cast<object>().Select(Text));
             Type type = value.GetType();
             if (!IsModuleType(type) || OverridesToString(type)) return Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
@@ -95,7 +75,7 @@ namespace Runway.Shell
                         if (property.GetIndexParameters().Length > 0 || !NeedsText(property.PropertyType)) continue;
                         if (existing != null && existing.Members.ContainsKey(property.Name)) continue;
                         string quoted = property.Name.Replace("'", "''");
-                        ScriptBlock get = ScriptBlock.Create($"[Runway.Shell.ExportMembers]::Get($this, '{quoted}')");
+                        ScriptBlock get = ScriptBlock.Create($", [Runway.Shell.ExportMembers]::Get($this, '{quoted}')");
                         ScriptBlock set = property.CanWrite && property.SetMethod.IsPublic
                             ? ScriptBlock.Create($"[Runway.Shell.ExportMembers]::Set($this, '{quoted}', $args[0])")
                             : null;
@@ -158,11 +138,12 @@ namespace Runway.Shell
         private static bool OverridesToString(Type type) =>
             type.GetMethod("ToString", Type.EmptyTypes)?.DeclaringType != typeof(object);
 
-        // A nested module object stays the object (its members still work) with a ToString that reads as text.
+        // A list, dictionary or nested module object stays itself (indexing and members still work) with a ToString that
+        // reads as text: PowerShell writes a CSV cell from the PSObject's ToString, which prefers this instance member.
         private static object Readable(object value)
         {
             Type type = value.GetType();
-            if (!IsModuleType(type) || OverridesToString(type)) return value;
+            if (!(value is IEnumerable) && (!IsModuleType(type) || OverridesToString(type))) return value;
             var wrapped = new PSObject(value);
             wrapped.Members.Add(new PSScriptMethod("ToString", ScriptBlock.Create("[Runway.Shell.ExportMembers]::Text($this)")));
             return wrapped;
