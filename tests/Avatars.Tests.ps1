@@ -306,3 +306,15 @@ Describe 'Conversations and usage' {
         Request-Count | Should -Be 0
     }
 }
+
+Describe 'Get-RunwayAvatarConversation -Avatar names one avatar: a preset, which the API cannot filter by, is refused' {
+    It 'a preset avatar name is Runway.PresetAvatarFilter with the way to filter, and nothing is sent' {
+        Clear-RunwaySimulatorRequest -Url $SimUrl
+        $record = Get-ErrorRecord { Get-RunwayAvatarConversation -Avatar 'Game-Character' }
+        $record.FullyQualifiedErrorId | Should -BeLike 'Runway.PresetAvatarFilter*'
+        $record.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $record.TargetObject | Should -Be 'Game-Character'
+        "$record" | Should -Match "Where-Object AvatarId -eq 'game-character'"
+        Get-ApiRequest | Should -HaveCount 0
+    }
+}

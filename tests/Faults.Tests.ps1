@@ -409,13 +409,18 @@ Describe 'Ctrl+C' {
     }
 
     It 'during the wait of New-RunwayVideo -Wait: stops in under a second, the task goes on, and its id was reported' {
+        # A run far longer than the stop takes, so that the task cannot end (and be saved) first on a loaded machine.
+        Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ runMs = 20000 } | Out-Null
         $job = Start-Background "New-RunwayVideo -Image '$Image' -Prompt 'x' -Model gen4_turbo -Ratio 1280:720 -Duration 2 -OutDirectory '$dir' -PollIntervalSec 30"
         try {
             Wait-Until { @(Get-ApiRequest '/v1/image_to_video').Count -eq 1 }
             $stop = Stop-Background $job -AfterMs 300
             $information = @($job.PowerShell.Streams.Information)
         }
-        finally { $job.PowerShell.Dispose() }
+        finally {
+            $job.PowerShell.Dispose()
+            Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ runMs = 300 } | Out-Null
+        }
         $stop.StateBefore | Should -Be 'Running'
         $stop.StopSeconds | Should -BeLessThan 1
         $id = (Get-ApiRequest '/v1/image_to_video').taskId

@@ -67,3 +67,38 @@ Describe 'Saved files are named by the outputFormat the task was made with' {
         (Get-RunwayTask -First 1 | Save-RunwayOutput -Path (Join-Path $TestDrive "again-seed-$Format")).Extension | Should -Be $Extension
     }
 }
+
+Describe 'A file saved under another extension than the served type warns; the name given is kept' {
+    BeforeAll {
+        Reset-RunwaySimulator -Url $SimUrl
+        Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ pendingMs = 50; runMs = 300; CreditBalance = 1000000; UnlimitedConcurrentModels = '*' } | Out-Null
+        $script:ProRes = New-RunwayVideo -Prompt 'waves' -Model gen4.5 -Ratio 1280:720 -Duration 2 -OutputFormat prores -Wait
+        $script:Frames = New-RunwayVideo -Prompt 'waves' -Model gen4.5 -Ratio 1280:720 -Duration 2 -OutputFormat hdr_exr_sequence -Wait
+        $script:Mp3 = New-RunwaySpeech -Text 'Hello there.' -Model seed_audio -OutputFormat mp3 -Wait
+    }
+
+    It '<Case> saved as <Name> (or by a template ending in <TemplateExtension>) warns that it holds <Holds>' -ForEach @(
+        @{ Case = 'a ProRes video'; Task = 'ProRes'; Name = 'clip.mp4'; TemplateExtension = '.mp4'; Holds = 'MOV video.*\.mov' }
+        @{ Case = 'an EXR frame sequence'; Task = 'Frames'; Name = 'frames.mp4'; TemplateExtension = '.png'; Holds = 'ZIP archive.*\.zip' }
+        @{ Case = 'an MP3'; Task = 'Mp3'; Name = 'speech.dat'; TemplateExtension = '.wav'; Holds = 'MP3 audio.*\.mp3' }
+    ) {
+        $task = Get-Variable -Scope Script -Name $Task -ValueOnly
+        $path = Join-Path $TestDrive "$(Get-Random)-$Name"
+        $file = Save-RunwayOutput -InputObject $task -Path $path -WarningVariable warned -WarningAction SilentlyContinue
+        $file.FullName | Should -Be $path
+        $warned | Should -HaveCount 1
+        "$warned" | Should -Match $Holds
+        $dir = Join-Path $TestDrive "tpl$(Get-Random)"
+        $file = Save-RunwayOutput -InputObject $task -Path $dir -NameTemplate "{Id}$TemplateExtension" -WarningVariable warned -WarningAction SilentlyContinue
+        $file.Name | Should -Be "$($task.Id)$TemplateExtension"
+        "$warned" | Should -Match $Holds
+    }
+
+    It 'a file saved under the served extension does not warn' {
+        foreach ($task in $ProRes, $Frames, $Mp3) {
+            $file = Save-RunwayOutput -InputObject $task -Path (Join-Path $TestDrive "same$(Get-Random)") -WarningVariable warned -WarningAction SilentlyContinue
+            $file.Extension | Should -BeIn '.mov', '.zip', '.mp3'
+            $warned | Should -HaveCount 0
+        }
+    }
+}

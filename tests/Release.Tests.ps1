@@ -65,3 +65,19 @@ Describe 'One project URI' {
         $literal | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Counts that the README and the changelog state' {
+    It 'the README''s cmdlet count and table name every exported cmdlet' {
+        $readme = Get-Content (Join-Path $RepoRoot 'README.md') -Raw
+        $exported = @((Get-Command -Module Runway -CommandType Cmdlet).Name)
+        [int][regex]::Match($readme, 'The (\d+) cmdlets, by area').Groups[1].Value | Should -Be $exported.Count
+        # The table writes families as `Get-`, `New-`, ... `Remove-RunwayAvatar`: expand them before looking.
+        $table = [regex]::Replace($readme, '((?:`[A-Z][a-z]+-`,?\s*)+)`([A-Z][a-z]+)-(Runway\w+)`', {
+                param($m) (@([regex]::Matches($m.Groups[1].Value, '`([A-Z][a-z]+)-`') | ForEach-Object { "``$($_.Groups[1].Value)-$($m.Groups[3].Value)``" }) + "``$($m.Groups[2].Value)-$($m.Groups[3].Value)``") -join ', ' })
+        foreach ($name in $exported) { $table | Should -Match "``$name``" -Because "README's cmdlet table should list $name" }
+    }
+
+    It 'the changelog''s count of cmdlets in all is the exported count' {
+        [int][regex]::Match($NewestNotes, '\((\d+) in all\)').Groups[1].Value | Should -Be @(Get-Command -Module Runway -CommandType Cmdlet).Count
+    }
+}

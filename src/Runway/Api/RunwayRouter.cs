@@ -139,6 +139,26 @@ namespace Runway.Api
             return api.Client.DeleteAsync(ResourceId.Path(ListPath, id), cancellation);
         }
 
+        /// <summary>
+        /// The router that <paramref name="idOrSlug"/> names, by slug or by id (every cmdlet that names a router takes either),
+        /// from the list (free, read until found); null when no router has it.
+        /// </summary>
+        public static async Task<RunwayRouter> FindRouterAsync(this RunwayApi api, string idOrSlug, CancellationToken cancellation)
+        {
+            RunwayRouter found = null;
+            await CursorPages.ForEachAsync(api.Client, ListPath, null, null, item =>
+            {
+                if (RunwayTask.StringOf(item, "slug") != idOrSlug && RunwayTask.StringOf(item, "id") != idOrSlug) return true;
+                found = RunwayRouter.FromJson(item);
+                return false;
+            }, cancellation).ConfigureAwait(false);
+            return found;
+        }
+
+        /// <summary>The id of the router <paramref name="idOrSlug"/> names: a UUID is an id as it is (nothing is read), else the list is.</summary>
+        public static async Task<string> RouterIdAsync(this RunwayApi api, string idOrSlug, CancellationToken cancellation) =>
+            Guid.TryParse(idOrSlug, out _) ? idOrSlug : (await api.FindRouterAsync(idOrSlug, cancellation).ConfigureAwait(false))?.Id;
+
         public static string RequestsPath(string id) => ResourceId.Path(ListPath, id) + "/requests";
     }
 }

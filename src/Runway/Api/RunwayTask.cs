@@ -42,6 +42,9 @@ namespace Runway.Api
         /// <summary>The media the task was made from, as the journal records them ("local path -> sent URI", or the URL sent).</summary>
         public string[] Inputs { get; set; } = Array.Empty<string>();
 
+        /// <summary>How the journal marks an input that was another task's output ("from task ID: name -> URL").</summary>
+        public const string FromTaskPrefix = "from task ";
+
         /// <summary>The first input file's name without its extension (frames/cat.png: cat); null when the task was made from text or uploads only.</summary>
         public string InputName
         {
@@ -52,6 +55,14 @@ namespace Runway.Api
                     if (string.IsNullOrEmpty(input)) continue;
                     int arrow = input.IndexOf(" -> ", StringComparison.Ordinal);
                     string source = arrow >= 0 ? input.Substring(0, arrow) : input;
+                    if (source.StartsWith(FromTaskPrefix, StringComparison.Ordinal))
+                    {
+                        // Another task's output: the name that task was made from (none when it came from text).
+                        int colon = source.IndexOf(": ", StringComparison.Ordinal);
+                        string origin = colon >= 0 ? source.Substring(colon + 2).Trim() : string.Empty;
+                        if (origin.Length > 0) return origin;
+                        continue;
+                    }
                     if (source.StartsWith("data:", StringComparison.OrdinalIgnoreCase) || source.StartsWith("runway:", StringComparison.OrdinalIgnoreCase)) continue;
                     if (Uri.TryCreate(source, UriKind.Absolute, out Uri uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
                         source = Uri.UnescapeDataString(uri.AbsolutePath);

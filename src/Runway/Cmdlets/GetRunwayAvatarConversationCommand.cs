@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Management.Automation;
 using Runway.Api;
 using Runway.Completion;
+using Runway.Models;
 using Runway.Shell;
 
 namespace Runway.Cmdlets
@@ -65,8 +66,18 @@ namespace Runway.Cmdlets
                     WriteError(ErrorPolicy.InvalidArgument("Runway.InvalidDateRange", $"-End ({End:u}) must be after -Start ({Start:u}).", End));
                     return;
                 }
+                // The API filters by custom avatar only: a preset's name would match nothing, without a word.
+                if (Avatar != null && AvatarFacts.FindAvatarPreset(Avatar.Trim()) is string preset)
+                {
+                    WriteError(ErrorPolicy.FromException(new RunwayInputException(
+                        $"-Avatar filters by custom avatar id (the API cannot filter by preset); '{Avatar}' is the preset avatar '{preset}'. " +
+                        $"List them all and filter: Get-RunwayAvatarConversation | Where-Object AvatarId -eq '{preset}'. Nothing was sent.",
+                        nameof(Avatar), "Runway.PresetAvatarFilter", Avatar), Avatar));
+                    return;
+                }
+                if (Avatar != null && !IsValidId(Avatar.Trim(), "avatar")) return;
                 var query = new Dictionary<string, string>();
-                if (Avatar != null) query["avatar"] = Avatar;
+                if (Avatar != null) query["avatar"] = Avatar.Trim();
                 if (hasStart) query["startDate"] = Iso(Start);
                 if (hasEnd) query["endDate"] = Iso(End);
                 PagedOutput.Write(this, AvatarApi.Conversations, query, AvatarApi.ReadConversation);

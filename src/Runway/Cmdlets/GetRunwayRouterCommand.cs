@@ -14,7 +14,7 @@ namespace Runway.Cmdlets
         private const string ListSet = "List";
         private const string IdSet = "Id";
 
-        /// <summary>Router ids (UUIDs, not slugs); a router piped in binds its Id.</summary>
+        /// <summary>Routers by id or slug; a router piped in binds its Id.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = IdSet)]
         [Alias("RouterId")]
         [ValidateNotNullOrEmpty]
@@ -43,7 +43,7 @@ namespace Runway.Cmdlets
             foreach (string id in ValidIds(Id, "router"))
             {
                 RunwayRouter router = null;
-                if (RunForItem(id, async token => router = await Api.GetRouterAsync(id, token).ConfigureAwait(false))) WriteObject(router);
+                if (RunForItem(id, async token => router = await Api.GetRouterAsync(await RouterNames.IdAsync(Api, id, nameof(Id), token).ConfigureAwait(false), token).ConfigureAwait(false))) WriteObject(router);
             }
         }
     }

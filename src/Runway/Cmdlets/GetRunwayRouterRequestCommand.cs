@@ -32,9 +32,9 @@ namespace Runway.Cmdlets
 
         protected override void OnRecord()
         {
-            string id = RouterId;
-            if (IsValidId(id, "router"))
-                PagedOutput.Write(this, RouterApi.RequestsPath(id), null, item => RunwayRouterRequest.FromJson(item, id), id);
+            string given = RouterId, id = null;
+            if (IsValidId(given, "router") && RunForItem(given, async token => id = await RouterNames.IdAsync(Api, given, nameof(RouterId), token).ConfigureAwait(false)))
+                PagedOutput.Write(this, RouterApi.RequestsPath(id), null, item => RunwayRouterRequest.FromJson(item, id), given);
         }
     }
 }

@@ -22,7 +22,7 @@ namespace Runway.Cmdlets
         {
             foreach (string id in ValidIds(Id, "router"))
                 if (ShouldDestroy($"Runway router {id}", "Delete"))
-                    RunForItem(id, token => Api.DeleteRouterAsync(id, token));
+                    RunForItem(id, async token => await Api.DeleteRouterAsync(await RouterNames.IdAsync(Api, id, nameof(Id), token).ConfigureAwait(false), token).ConfigureAwait(false));
         }
     }
 }

@@ -42,7 +42,7 @@ namespace Runway.Cmdlets
             }
             if (!ShouldProcess($"Runway router {Id}", "Update with " + body.ToJsonString())) return;
             RunwayRouter router = null;
-            if (RunForItem(Id, async token => router = await Api.UpdateRouterAsync(Id, body, token).ConfigureAwait(false))) WriteObject(router);
+            if (RunForItem(Id, async token => router = await Api.UpdateRouterAsync(await RouterNames.IdAsync(Api, Id, nameof(Id), token).ConfigureAwait(false), body, token).ConfigureAwait(false))) WriteObject(router);
         }
     }
 }

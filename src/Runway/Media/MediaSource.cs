@@ -25,6 +25,10 @@ namespace Runway.Media
         /// <summary>Width and height of a local or data-URI PNG/JPEG, or of a local MP4/MOV video, when the header gives them.</summary>
         public (int Width, int Height)? PixelSize { get; private set; }
         public string Parameter { get; private set; }
+        /// <summary>The task whose output this is, when a task was given as the input; null otherwise.</summary>
+        public string OriginTaskId { get; private set; }
+        /// <summary>That task's own input name (frames/cat.png: cat), so that {InputName} travels through a chain of tasks.</summary>
+        public string OriginInputName { get; private set; }
         /// <summary>The format a URL's extension names (never fetched; not <see cref="Format"/>, which is read from content).</summary>
         private MediaFormat urlFormat;
 
@@ -128,7 +132,8 @@ namespace Runway.Media
             if (model != null && !accepted.Contains(model.Output))
                 throw new RunwayInputException($"Task {task.Id} made {Article(model.Output)}, but -{parameter} needs {Describe(accepted)}.",
                     parameter, "Runway.WrongMediaKind", task, ErrorKind.InvalidType);
-            return new MediaSource { Kind = KindOfUrl(url), Value = url, Parameter = parameter, MediaKind = model?.Output };
+            return new MediaSource { Kind = KindOfUrl(url), Value = url, Parameter = parameter, MediaKind = model?.Output,
+                OriginTaskId = task.Id, OriginInputName = task.InputName };
         }
 
         private static MediaSource FromString(string text, string parameter, Func<string, string> resolvePath, MediaKind[] accepted)

@@ -29,7 +29,7 @@ namespace Runway.Media
 
     /// <summary>
     /// A file name template (-NameTemplate '{InputName}_{Model}'): placeholders from a small fixed set, checked
-    /// before anything is sent or downloaded; the extension always follows the served content type.
+    /// before anything is sent or downloaded; the extension follows the served content type unless the template ends in one.
     /// </summary>
     public sealed class NameTemplate
     {
@@ -39,11 +39,25 @@ namespace Runway.Media
         private static readonly Regex Part = new Regex(@"\{([^{}]*)\}|[{}]");
         private readonly string text;
 
+        private static readonly Regex TrailingExtension = new Regex(@"\.[A-Za-z0-9]{2,5}$");
+        private readonly string stemText;
+
         private NameTemplate(string text, bool hasIndex)
         {
             this.text = text;
             HasIndex = hasIndex;
+            // A template that ends in a media extension ('{Id}.png') gives the extension itself: it is not added twice.
+            string ending = TrailingExtension.Match(text).Value;
+            if (ending.Length > 0 && ending.Length < text.Length && (MediaProbe.FromExtension(ending) != null || ending.Equals(".zip", StringComparison.OrdinalIgnoreCase)))
+                Extension = ending;
+            stemText = Extension == null ? text : text.Substring(0, text.Length - Extension.Length);
         }
+
+        /// <summary>
+        /// The extension the template ends with ('{Id}.png': .png), or null. It is kept even when the served type
+        /// differs (as a named -OutFile is), and the save warns then.
+        /// </summary>
+        public string Extension { get; }
 
         /// <summary>True when the template numbers the outputs itself ({Index}): no _1, _2 suffix is added.</summary>
         public bool HasIndex { get; }
@@ -78,7 +92,7 @@ namespace Runway.Media
         /// <summary>The file name without extension for output <paramref name="index"/> (0-based) of <paramref name="count"/>.</summary>
         public string Expand(OutputNameFields fields, int index, int count)
         {
-            string stem = Part.Replace(text, match =>
+            string stem = Part.Replace(stemText, match =>
             {
                 switch (match.Groups[1].Value.ToLowerInvariant())
                 {

@@ -25,7 +25,7 @@ namespace Runway.Media
         public string PathFor(OutputNameFields fields, int index, int count, string mediaType, string url)
         {
             if (!IsDirectory || Names == null) return PathFor(fields.Id, index, count, mediaType, url);
-            return System.IO.Path.Combine(Path, Names.Expand(fields, index, count) + ExtensionFor(mediaType, url));
+            return System.IO.Path.Combine(Path, Names.Expand(fields, index, count) + (Names.Extension ?? ExtensionFor(mediaType, url)));
         }
 
         /// <summary>The extension an output gets: the served content type's, else the URL's, else .bin.</summary>

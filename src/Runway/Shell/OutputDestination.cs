@@ -18,7 +18,8 @@ namespace Runway.Shell
         private readonly bool passThru;
         private OutputSaver saver;
         private bool claimed;
-        private readonly HashSet<string> planned = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        /// <summary>Each path planned so far and the output it is for.</summary>
+        private readonly Dictionary<string, string> planned = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
         private OutputDestination(OutputTarget target, string parameter, bool force, bool passThru)
         {
@@ -87,14 +88,18 @@ namespace Runway.Shell
         /// </summary>
         public RunwayFileExistsException Plan(OutputNameFields fields, string[] urls)
         {
-            RunwayFileExistsException taken = OutputSaver.Existing(Target, Force, fields, urls);
-            if (taken != null) return taken;
+            // A clash between two outputs of this command is said as such first: -Force would not resolve it.
             lock (planned)
             {
                 string[] paths = urls.Select((url, i) => Target.PathFor(fields, i, urls.Length, null, url)).ToArray();
-                string twice = paths.FirstOrDefault(planned.Contains);
-                if (twice != null) return OutputSaver.NameTaken(Target, twice);
-                planned.UnionWith(paths);
+                for (int i = 0; i < paths.Length; i++)
+                {
+                    string owner = OutputSaver.Owner(fields, i, urls.Length);
+                    if (planned.TryGetValue(paths[i], out string other) && other != owner) return OutputSaver.NameTaken(Target, paths[i], other, owner);
+                }
+                RunwayFileExistsException taken = OutputSaver.Existing(Target, Force, fields, urls);
+                if (taken != null) return taken;
+                for (int i = 0; i < paths.Length; i++) planned[paths[i]] = OutputSaver.Owner(fields, i, urls.Length);
             }
             return null;
         }

@@ -25,6 +25,8 @@ namespace Runway.Shell
         private readonly SemaphoreSlim parallel = new SemaphoreSlim(4);
         /// <summary>Each chosen path and the output (task id and index) it belongs to: a retry of that output may choose it again, another may not.</summary>
         private readonly Dictionary<string, string> written = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        /// <summary>The content type each chosen path was served with: what the extension is checked against.</summary>
+        private readonly Dictionary<string, (string MediaType, string Url)> served = new Dictionary<string, (string, string)>(StringComparer.OrdinalIgnoreCase);
         private int nextProgressId;
         private readonly List<Task> running = new List<Task>();
 
@@ -79,18 +81,50 @@ namespace Runway.Shell
             return null;
         }
 
-        internal static RunwayFileExistsException NameTaken(OutputTarget target, string path) => new RunwayFileExistsException(path,
-            $"'{path}' would be the name of two outputs of this command{(target.Names != null ? $" (-NameTemplate '{target.Names}')" : string.Empty)}, and nothing is overwritten. Add {{Id}} or {{Index}} to the template, or save the tasks separately.");
+        /// <summary>How an output is named in a message: "task ID" or "output 2 of task ID".</summary>
+        internal static string Owner(OutputNameFields fields, int index, int count) =>
+            count > 1 ? $"output {index + 1} of {fields.Id}" : fields.Id;
+
+        /// <summary>
+        /// Two outputs of one command under one name: -Force cannot help (it would overwrite one output with the
+        /// other), so the message names both and the placeholders that would tell them apart.
+        /// </summary>
+        internal static RunwayFileExistsException NameTaken(OutputTarget target, string path, string first, string second)
+        {
+            string template = target.Names?.ToString();
+            string[] missing = template == null ? Array.Empty<string>()
+                : new[] { "{Id}", "{Index}" }.Where(p => template.IndexOf(p, StringComparison.OrdinalIgnoreCase) < 0).ToArray();
+            string help = template == null ? "Save them to separate folders."
+                : missing.Length > 0 ? $"Add {string.Join(" or ", missing)} to the template, or save them to separate folders."
+                : "Save them to separate folders.";
+            return new RunwayFileExistsException(path,
+                $"'{path}' would be the name of two outputs of this command ({first} and {second}){(template != null ? $" under -NameTemplate '{template}'" : string.Empty)}; " +
+                $"nothing is overwritten, and -Force would not help: it would replace one output with the other. {help}");
+        }
+
+        /// <summary>A path this command already chose for another output: the clash is inside the command, said as such (not as an existing file).</summary>
+        private RunwayFileExistsException TakenHere(OutputNameFields fields, string[] urls)
+        {
+            lock (written)
+                for (int i = 0; i < urls.Length; i++)
+                {
+                    string path = target.PathFor(fields, i, urls.Length, null, urls[i]);
+                    string owner = Owner(fields, i, urls.Length);
+                    if (written.TryGetValue(path, out string claimant) && claimant != owner) return NameTaken(target, path, claimant, owner);
+                }
+            return null;
+        }
 
         /// <summary>The path chosen once the content type is known; a second output of this command under the same name is refused.</summary>
         private string Claim(OutputNameFields fields, int index, int count, string mediaType, string url)
         {
             string path = target.PathFor(fields, index, count, mediaType, url);
-            string owner = fields.Id + "\n" + index;
+            string owner = Owner(fields, index, count);
             lock (written)
             {
-                if (written.TryGetValue(path, out string claimant) && claimant != owner) throw NameTaken(target, path);
+                if (written.TryGetValue(path, out string claimant) && claimant != owner) throw NameTaken(target, path, claimant, owner);
                 written[path] = owner;
+                served[path] = (mediaType, url);
             }
             return path;
         }
@@ -119,7 +153,7 @@ namespace Runway.Shell
                     "Runway.NoOutput", ErrorCategory.InvalidData, source)));
                 return;
             }
-            RunwayFileExistsException exists = Existing(target, force, fields, urls);
+            RunwayFileExistsException exists = TakenHere(fields, urls) ?? Existing(target, force, fields, urls);
             if (exists != null)
             {
                 // Said before any download: an existing file is never fetched again only to be refused.
@@ -161,7 +195,9 @@ namespace Runway.Shell
                     }
                     if (source is RunwayTask task) Tasks.TaskJournal.RecordSaved(task.Id, path);
                     saved.Add(path);
-                    string mismatch = target.IsDirectory ? null : ExtensionMismatch(path);
+                    (string MediaType, string Url) how;
+                    lock (written) served.TryGetValue(path, out how);
+                    string mismatch = ExtensionMismatch(path, how.MediaType, how.Url);
                     if (mismatch != null) cmdlet.OnPipeline(() => cmdlet.WriteWarning(mismatch));
                     if (!(passThru && source is RunwayTask)) cmdlet.OnPipeline(() => cmdlet.WriteObject(ProviderItem(path)));
                 }
@@ -189,9 +225,28 @@ namespace Runway.Shell
         }
 
         /// <summary>
-        /// A warning when a file saved under the user's name holds another format than its extension says (the API
+        /// A warning when a file saved under a name the user gave (-OutFile, -Path, a template ending in an extension) has
+        /// another extension than the served type (a ProRes .mov as .mp4, a frame-sequence .zip, an MP3) (the API
         /// decides the format; no conversion is made). The name is kept: scripts that go on to use it still work.
         /// </summary>
+        internal static string ExtensionMismatch(string path, string mediaType, string url)
+        {
+            string extension = System.IO.Path.GetExtension(path);
+            string type = mediaType?.Split(';')[0].Trim();
+            string expected = OutputTarget.ExtensionFor(type, url);
+            if (expected == ".bin") return ExtensionMismatch(path);
+            if (string.IsNullOrEmpty(extension) || extension.Equals(expected, StringComparison.OrdinalIgnoreCase)) return null;
+            MediaFormat named = MediaProbe.FromExtension(extension);
+            if (named != null && named == MediaProbe.FromExtension(expected)) return null;
+            MediaFormat actual = (string.IsNullOrEmpty(type) ? null : MediaProbe.FromMediaType(type)) ?? MediaProbe.FromExtension(expected);
+            string what = actual != null ? $"{actual.Name} {actual.Kind.ToString().ToLowerInvariant()}" : expected == ".zip" ? "a ZIP archive (a frame sequence)" : "another format";
+            string served = string.IsNullOrEmpty(type) ? string.Empty : $" ({type})";
+            string name = System.IO.Path.GetFileName(path);
+            return $"'{name}' holds {what}{served}, not what '{extension}' says: Runway served that format and it was saved as is, under the name you gave. " +
+                $"Name it {System.IO.Path.GetFileNameWithoutExtension(path)}{expected} for programs that go by the extension.";
+        }
+
+        /// <summary>The same check from the file's first bytes, when neither the content type nor the URL tells the format.</summary>
         internal static string ExtensionMismatch(string path)
         {
             MediaFormat named = MediaProbe.FromExtension(System.IO.Path.GetExtension(path));

@@ -55,8 +55,9 @@ namespace Runway.Shell
         /// <summary>True when a hashtable passes on to the cmdlet's own record binding.</summary>
         protected virtual bool TakesRecords => true;
 
+        // A Guid is an id as written ([guid]::NewGuid() given to -Id), not an object of another kind.
         internal static bool IsText(object value) =>
-            value is string || value is char || value is decimal || value.GetType().IsPrimitive;
+            value is string || value is char || value is decimal || value is Guid || value.GetType().IsPrimitive;
 
         internal static string Describe(object value) =>
             value is PSCustomObject ? "custom object" : value is IDictionary ? "hashtable" : value.GetType().Name;

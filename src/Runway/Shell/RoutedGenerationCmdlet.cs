@@ -31,6 +31,8 @@ namespace Runway.Shell
         {
             string slug = request.Body["configId"].GetValue<string>();
             RunwayRouter router = Find(slug);
+            // A router named by its id is sent by its slug, the only name the generate endpoints take.
+            if (router?.Slug != null) request.Body["configId"] = router.Slug;
             RoutedRequestBuilder.ApplyCeiling(request, router == null ? null : ceiling(router), router?.Id);
             request.Source = source;
             return request;
@@ -90,12 +92,7 @@ namespace Runway.Shell
             RunwayRouter found = null;
             try
             {
-                Run(token => CursorPages.ForEachAsync(Api.Client, RouterApi.ListPath, null, null, item =>
-                {
-                    if (RunwayTask.StringOf(item, "slug") != slug) return true;
-                    found = RunwayRouter.FromJson(item);
-                    return false;
-                }, token));
+                Run(async token => found = await Api.FindRouterAsync(slug, token).ConfigureAwait(false));
             }
             catch (RunwayApiException ex)
             {
@@ -105,7 +102,7 @@ namespace Runway.Shell
             }
             if (found == null)
                 throw new RunwayInputException(
-                    $"No Model Router has the slug '{slug}'. Get-RunwayRouter lists the routers; New-RunwayRouter -Slug '{slug}' makes one.",
+                    $"No Model Router has the slug or id '{slug}'. Get-RunwayRouter lists the routers; New-RunwayRouter -Slug '{slug}' makes one.",
                     nameof(Router), "Runway.RouterNotFound", slug, ErrorKind.ObjectNotFound);
             routers[slug] = found;
             return found;

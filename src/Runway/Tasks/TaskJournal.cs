@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
 using Runway.Api;
+using Runway.Media;
 using Runway.Models;
 
 namespace Runway.Tasks
@@ -87,13 +88,24 @@ namespace Runway.Tasks
                 string uri = slot.Uri ?? string.Empty;
                 if (uri.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
                     uri = uri.Substring(0, Math.Max(0, uri.IndexOf(',') + 1)) + $"…({uri.Length} chars)";
-                inputs.Add(slot.Source.IsLocal ? $"{slot.Source.Value} -> {uri}" : uri);
+                inputs.Add(slot.Source.IsLocal ? $"{slot.Source.Value} -> {uri}" : FromTask(slot.Source as MediaSource, uri));
             }
             line["inputs"] = inputs;
             // What a reviewer of the results wants beside them (Export-RunwayContactSheet): copied as sent.
             foreach (string setting in JournalFold.Settings)
                 if (request.Body[setting] is JsonValue value) line[setting] = value.DeepClone();
             return line;
+        }
+
+        /// <summary>
+        /// An input that is another task's output: "from task ID: cat -> URL", so that the first input's name
+        /// ({InputName}) survives a chain (folder, upscale, video); the URL alone would name it "0".
+        /// </summary>
+        private static string FromTask(MediaSource source, string uri)
+        {
+            if (source?.OriginTaskId == null) return uri;
+            string name = source.OriginInputName ?? new RunwayTask { Inputs = Find(source.OriginTaskId)?.Inputs ?? Array.Empty<string>() }.InputName;
+            return $"{RunwayTask.FromTaskPrefix}{source.OriginTaskId}: {name} -> {uri}";
         }
 
         /// <summary>The inputs of a request as the journal writes them (data URIs shortened), for the task object too.</summary>
