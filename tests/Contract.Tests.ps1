@@ -176,6 +176,14 @@ Describe 'Contract: every pipeline binding binds a property meant for it or refu
     }
 }
 
+Describe 'Contract: every public output type exports as readable text (CSV) and names its enums (JSON)' {
+    It '<Name>: Export-Csv shows no type names and ConvertTo-Json no enum numbers' -ForEach $Cases.Exports {
+        $sample = New-ContractSample ([type] $Type)
+        $sample | Should -Not -BeNullOrEmpty -Because "a sample of $Type is built by reflection"
+        @(Get-ContractExportProblems $sample) | Should -BeNullOrEmpty -Because "every property a user exports is text: lists read 'a; b', enums by name"
+    }
+}
+
 Describe 'Contract: every id parameter completes (Tab) with the ids of existing resources' {
     BeforeAll {
         Connect-Runway -ApiKey (ConvertTo-SecureString $TestKey -AsPlainText -Force) -BaseUri $SimUrl -SkipValidation | Out-Null

@@ -117,6 +117,7 @@ function Get-ContractCases {
     Import-ContractModule
     $commands = Get-Command -Module Runway -CommandType Cmdlet | Sort-Object Name
     $cases = @{ All = @(); Destructive = @(); Ids = @(); Lists = @(); Wildcards = @(); NameFilters = @(); Pipeline = @(Get-ContractPipelineCases); Completion = @()
+        Exports = @(Get-ContractOutputTypes | ForEach-Object { @{ Type = $_.FullName; Name = $_.Name } })
         Creates = @(); Paid = @(); Free = @(); Integers = @(); BlankTexts = @() }
     foreach ($command in $commands) {
         $cases.All += @{ Name = $command.Name }
@@ -220,6 +221,42 @@ function New-ContractSample([type] $Type, [int] $Depth = 0) {
         try { $property.SetValue($object, $value) } catch { }
     }
     $object
+}
+
+function Get-ContractExportProblems($Sample) {
+    # What an export of a public output type shows that a user cannot read: a .NET type name in a CSV cell, an enum as a
+    # number in JSON (found by walking the sample's enum-typed properties, nested objects and lists included).
+    $typeName = '^System\.|\[\]$|`\d|^Runway\.'
+    $row = @($Sample | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv)[0]
+    foreach ($cell in $row.PSObject.Properties) {
+        if ("$($cell.Value)" -match $typeName) { "CSV $($cell.Name) = '$($cell.Value)'" }
+    }
+    $json = $Sample | ConvertTo-Json -Depth 4 -WarningAction SilentlyContinue | ConvertFrom-Json
+    Get-ContractEnumNumbers $Sample $json $Sample.GetType().Name 0
+}
+
+function Get-ContractEnumNumbers($Object, $Json, [string] $Path, [int] $Depth) {
+    if ($null -eq $Object -or $null -eq $Json -or $Depth -gt 3) { return }
+    foreach ($property in $Object.GetType().GetProperties([Reflection.BindingFlags]'Public,Instance') | Where-Object { $_.GetIndexParameters().Count -eq 0 }) {
+        $jsonProperty = $Json.PSObject.Properties[$property.Name]
+        if (-not $jsonProperty) { continue }
+        $t = $property.PropertyType
+        $underlying = [Nullable]::GetUnderlyingType($t)
+        if ($underlying) { $t = $underlying }
+        $value = $jsonProperty.Value
+        if ($t.IsEnum) {
+            if ($null -ne $value -and $value -isnot [string]) { "JSON $Path.$($property.Name) = $value (an enum as a number)" }
+            continue
+        }
+        $element = if ($t.IsArray) { $t.GetElementType() } elseif ($t.IsGenericType -and $t.GetGenericTypeDefinition().Name -like '*List*') { $t.GetGenericArguments()[0] } elseif ($t.IsClass -and $t.Assembly -eq $Object.GetType().Assembly) { $t } else { $null }
+        if (-not $element) { continue }
+        $items = @(try { $property.GetValue($Object) } catch { })
+        $jsonItems = @($value)
+        for ($i = 0; $i -lt [Math]::Min($items.Count, $jsonItems.Count); $i++) {
+            if ($element.IsEnum) { if ($jsonItems[$i] -isnot [string]) { "JSON $Path.$($property.Name)[$i] = $($jsonItems[$i]) (an enum as a number)" } }
+            elseif ($element.Assembly -eq $Object.GetType().Assembly -and $jsonItems[$i] -isnot [string]) { Get-ContractEnumNumbers $items[$i] $jsonItems[$i] "$Path.$($property.Name)" ($Depth + 1) }
+        }
+    }
 }
 
 function Get-ContractPipelineSamples {

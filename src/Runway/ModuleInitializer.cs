@@ -20,6 +20,8 @@ namespace Runway
 
         public void OnImport()
         {
+            // Every public output type exports as readable text (Export-Csv) and names its enums (ConvertTo-Json).
+            Shell.ExportMembers.Register();
             if (hooked || !RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal)) return;
             HookFramework();
         }

@@ -99,7 +99,7 @@ namespace Runway.Cmdlets
         private bool Selected(RunwayModel model) =>
             (Endpoint == null || model.Endpoints.Any(e => Endpoint.Contains(e, StringComparer.OrdinalIgnoreCase)))
             && (Cmdlet == null || model.Cmdlets.Any(c => Cmdlet.Contains(c, StringComparer.OrdinalIgnoreCase)))
-            && (Kind == null || (model.Kind.HasValue && Kind.Contains(model.Kind.Value)));
+            && (Kind == null || (model.Kind != null && Kind.Any(k => k.ToString() == model.Kind)));
 
         /// <summary>GET /v1/organization (free); without a key, or when it fails, the catalog alone is shown.</summary>
         private RunwayCredit ReadOrganization()

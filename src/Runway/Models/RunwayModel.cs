@@ -18,8 +18,8 @@ namespace Runway.Models
         public const string RetiredStatus = "retired";
 
         public string Name { get; set; }
-        /// <summary>What it makes; null for a model only the organization lists.</summary>
-        public MediaKind? Kind { get; set; }
+        /// <summary>What it makes (a MediaKind name: text, so that ConvertTo-Json names it); null for a model only the organization lists.</summary>
+        public string Kind { get; set; }
         public string Summary { get; set; }
         public string[] Endpoints { get; set; } = Array.Empty<string>();
         public string[] Cmdlets { get; set; } = Array.Empty<string>();
@@ -77,7 +77,8 @@ namespace Runway.Models
         public string Parameter { get; set; }
         /// <summary>How to give it: "-Ratio" or "-Option @{ mode = ... }".</summary>
         public string Syntax { get; set; }
-        public FieldKind Kind { get; set; }
+        /// <summary>A FieldKind name: text, so that ConvertTo-Json names it.</summary>
+        public string Kind { get; set; }
         public bool Required { get; set; }
         /// <summary>The allowed values of a choice (deprecated ones left out), else empty.</summary>
         public string[] Values { get; set; } = Array.Empty<string>();
@@ -132,7 +133,7 @@ namespace Runway.Models
             ModelInfo next = ModelCatalog.Find(successor);
             return new RunwayModel
             {
-                Name = key, Kind = next?.Output, Retired = true, Successor = successor, Status = RunwayModel.RetiredStatus,
+                Name = key, Kind = next?.Output.ToString(), Retired = true, Successor = successor, Status = RunwayModel.RetiredStatus,
                 Summary = $"No longer served by the API; replaced by {successor}.",
                 Endpoints = next?.Endpoints ?? Array.Empty<string>(), Cmdlets = CmdletsOf(next),
                 Price = new UnknownPrice().Describe(),
@@ -145,7 +146,7 @@ namespace Runway.Models
             var row = new RunwayModel
             {
                 Name = model.Name,
-                Kind = model.Output,
+                Kind = model.Output.ToString(),
                 Summary = model.Summary,
                 Endpoints = model.Endpoints,
                 Cmdlets = CmdletsOf(model),
@@ -198,7 +199,7 @@ namespace Runway.Models
             Name = rule.Json,
             Parameter = rule.Parameter,
             Syntax = rule.Syntax,
-            Kind = rule.Kind,
+            Kind = rule.Kind.ToString(),
             Required = rule.Required,
             Values = rule.Kind == FieldKind.Choice || rule.Kind == FieldKind.ContentModeration ? rule.Values.Except(rule.Deprecated).ToArray() : Array.Empty<string>(),
             Allowed = rule.Describe(),
