@@ -79,6 +79,8 @@ BeforeAll {
                 '^Syntax$' { return $Longest.Syntax }
                 '^Cmdlet$' { return $Longest.Cmdlet }
                 '^Type$' { return 'file' }
+                # A kind is written as the name of its enum (ExportMembers: names, not numbers, in JSON): the longest name.
+                '^Kind$' { return [Enum]::GetNames(($Owner.Name -eq 'RunwayModelField' ? [Runway.Models.FieldKind] : [Runway.Models.MediaKind])) | Sort-Object Length -Descending | Select-Object -First 1 }
                 # Free text has no longest value: a message long enough to need the rest of the line.
                 '^(Failure|FailureReason|Error|Message|Description|Content)$' { return 'An unexpected error occurred while generating the output; try again later.' }
                 default { return 'sample' }

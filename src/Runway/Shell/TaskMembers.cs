@@ -42,6 +42,15 @@ namespace Runway.Shell
 
         public static void SetSavedTo(PSObject task, object value) => Of(task).SavedTo = Strings(value);
 
+        // Declared here, after Id and Status, so that ExportMembers (which leaves a types file's members alone) keeps their order.
+        public static object Inputs(PSObject task) => ExportMembers.Get(task, nameof(RunwayTask.Inputs));
+
+        public static void SetInputs(PSObject task, object value) => ExportMembers.Set(task, nameof(RunwayTask.Inputs), value);
+
+        public static object Routing(PSObject task) => ExportMembers.Get(task, nameof(RunwayTask.Routing));
+
+        public static void SetRouting(PSObject task, object value) => ExportMembers.Set(task, nameof(RunwayTask.Routing), value);
+
         private static string[] Strings(object value) =>
             value == null ? Array.Empty<string>() : LanguagePrimitives.ConvertTo<string[]>(value);
 
