@@ -11,8 +11,7 @@ namespace Runway.Media
     {
         public static void Write(string target, bool force, Action<Stream> write)
         {
-            string directory = Path.GetDirectoryName(target);
-            string temp = Path.Combine(directory, "." + Path.GetFileName(target) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial");
+            string temp = TempPathFor(target);
             try
             {
                 try
@@ -27,36 +26,51 @@ namespace Runway.Media
                 {
                     throw RunwayWriteException.From(ex, target, temp);
                 }
-                try
-                {
-                    if (Directory.Exists(target)) throw new RunwayFileExistsException(target);
-                    if (File.Exists(target))
-                    {
-                        if (!force) throw new RunwayFileExistsException(target);
-                        File.Replace(temp, target, null);
-                    }
-                    else
-                    {
-                        // Move refuses to replace: a file made meanwhile by someone else is never overwritten.
-                        File.Move(temp, target);
-                    }
-                }
-                catch (Exception ex) when ((ex is IOException && !(ex is RunwayFileExistsException)) || ex is UnauthorizedAccessException)
-                {
-                    if (Directory.Exists(target) || (!force && File.Exists(target))) throw new RunwayFileExistsException(target);
-                    throw RunwayWriteException.From(ex, target, temp);
-                }
+                Commit(temp, target, force);
             }
             finally
             {
-                try
+                TryDelete(temp);
+            }
+        }
+
+        /// <summary>The hidden temporary file beside <paramref name="target"/> that a whole-or-nothing write goes into first.</summary>
+        public static string TempPathFor(string target) =>
+            Path.Combine(Path.GetDirectoryName(target), "." + Path.GetFileName(target) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial");
+
+        /// <summary>Renames a complete <paramref name="temp"/> into place: an existing file is replaced only with <paramref name="force"/>.</summary>
+        public static void Commit(string temp, string target, bool force)
+        {
+            try
+            {
+                if (Directory.Exists(target)) throw new RunwayFileExistsException(target);
+                if (File.Exists(target))
                 {
-                    if (File.Exists(temp)) File.Delete(temp);
+                    if (!force) throw new RunwayFileExistsException(target);
+                    File.Replace(temp, target, null);
                 }
-                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                else
                 {
-                    // Nothing more can be done; the hidden .partial file is harmless.
+                    // Move refuses to replace: a file made meanwhile by someone else is never overwritten.
+                    File.Move(temp, target);
                 }
+            }
+            catch (Exception ex) when ((ex is IOException && !(ex is RunwayFileExistsException)) || ex is UnauthorizedAccessException)
+            {
+                if (Directory.Exists(target) || (!force && File.Exists(target))) throw new RunwayFileExistsException(target);
+                throw RunwayWriteException.From(ex, target, temp);
+            }
+        }
+
+        /// <summary>Removes a temporary file left by a failed write; one that cannot be removed is harmless (hidden, .partial).</summary>
+        public static void TryDelete(string temp)
+        {
+            try
+            {
+                if (File.Exists(temp)) File.Delete(temp);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
             }
         }
     }

@@ -153,33 +153,16 @@ namespace Runway.Media
         private static async Task WriteAtomicallyAsync(Stream body, string target, bool force, long? total, Action<long, long?> progress,
             StallWatchdog watchdog, CancellationToken cancellation)
         {
-            string directory = Path.GetDirectoryName(target);
-            string temp = Path.Combine(directory, "." + Path.GetFileName(target) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial");
+            string temp = AtomicFile.TempPathFor(target);
             var throttled = new ThrottledProgress(total, progress ?? ((d, t) => { }));
             try
             {
                 await WriteTempAsync(body, temp, target, total, throttled, watchdog, cancellation).ConfigureAwait(false);
-                try
-                {
-                    if (File.Exists(target))
-                    {
-                        if (!force) throw new RunwayFileExistsException(target);
-                        File.Replace(temp, target, null);
-                    }
-                    else
-                    {
-                        File.Move(temp, target);
-                    }
-                }
-                catch (Exception ex) when ((ex is IOException && !(ex is RunwayFileExistsException)) || ex is UnauthorizedAccessException)
-                {
-                    if (Directory.Exists(target) || (!force && File.Exists(target))) throw new RunwayFileExistsException(target);
-                    throw RunwayWriteException.From(ex, target, temp);
-                }
+                AtomicFile.Commit(temp, target, force);
             }
             finally
             {
-                TryDelete(temp);
+                AtomicFile.TryDelete(temp);
             }
         }
 
@@ -220,20 +203,6 @@ namespace Runway.Media
             catch (Exception ex) when ((ex is IOException || ex is UnauthorizedAccessException) && !(ex is DownloadInterruptedException))
             {
                 throw RunwayWriteException.From(ex, target, temp);
-            }
-        }
-
-        private static void TryDelete(string path)
-        {
-            try
-            {
-                if (File.Exists(path)) File.Delete(path);
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
             }
         }
 
