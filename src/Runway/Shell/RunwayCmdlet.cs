@@ -42,6 +42,8 @@ namespace Runway.Shell
             {
                 Tasks.TaskJournal.RecordSighting(task);
                 Tasks.SpendingGuard.Saw(task);
+                // A wait this task is handed to later continues from this look instead of repeating it.
+                Tasks.TaskSightings.Shared.Saw(task);
             },
         });
 

@@ -101,17 +101,21 @@ namespace Runway.Tasks
         private readonly Dictionary<string, int?> slots = new Dictionary<string, int?>(StringComparer.OrdinalIgnoreCase);
         private readonly Func<string, CancellationToken, Task<int?>> slotsLookup;
         private readonly Dictionary<string, List<DateTimeOffset>> freed = new Dictionary<string, List<DateTimeOffset>>(StringComparer.OrdinalIgnoreCase);
+        private readonly TaskSightings sightings;
         private int pollRequests;
 
         public PollSchedule(RunwayApi api, WaitOptions options, Func<double> random, Func<string, CancellationToken, Task<int?>> slotsLookup)
             : this((id, token) => api.GetTaskAsync(id, token), () => DateTimeOffset.UtcNow, (span, token) => System.Threading.Tasks.Task.Delay(span, token),
-                options, random, slotsLookup)
+                options, random, slotsLookup, TaskSightings.Shared)
         {
         }
 
-        /// <summary>A schedule over any fetch and clock (tests play whole waits in simulated time with it).</summary>
+        /// <summary>
+        /// A schedule over any fetch and clock (tests play whole waits in simulated time with it). It continues the
+        /// plans of <paramref name="sightings"/> and keeps its own there (null: sightings of its own, shared with no one).
+        /// </summary>
         public PollSchedule(Func<string, CancellationToken, Task<RunwayTask>> fetch, Func<DateTimeOffset> clock, Func<TimeSpan, CancellationToken, Task> delay,
-            WaitOptions options, Func<double> random, Func<string, CancellationToken, Task<int?>> slotsLookup)
+            WaitOptions options, Func<double> random, Func<string, CancellationToken, Task<int?>> slotsLookup, TaskSightings sightings = null)
         {
             this.fetch = fetch;
             this.clock = clock;
@@ -119,6 +123,7 @@ namespace Runway.Tasks
             this.options = options;
             this.random = random;
             this.slotsLookup = slotsLookup;
+            this.sightings = sightings ?? new TaskSightings(4096);
             Planner = new PollPlanner(options.PollInterval);
         }
 
@@ -167,18 +172,72 @@ namespace Runway.Tasks
             return null;
         }
 
-        /// <summary>Adds a task (a repeated id is ignored) and plans its first look.</summary>
+        /// <summary>
+        /// Adds a task (a repeated id is ignored) and plans its first look; a task this process has seen (created, looked
+        /// at by another schedule, read by Get-RunwayTask) continues that plan, so handing it over costs no extra look.
+        /// </summary>
         public void Add(RunwayTask task) => Add(task, clock());
 
         public void Add(RunwayTask task, DateTimeOffset now)
         {
             if (entries.Any(e => string.Equals(e.Task.Id, task.Id, StringComparison.OrdinalIgnoreCase))) return;
             var entry = new Entry { Task = task, CreatedAt = task.CreatedAt, Throttled = task.Status == RunwayTask.Throttled };
-            PlanFirst(entry, now);
+            TaskSighting seen = sightings.Find(task.Id);
+            if (seen != null && !seen.Finished && seen.NotOlderThan(task)) Continue(entry, seen, now);
+            else PlanFirst(entry, now);
             entries.Add(entry);
+            Remember(entry);
+        }
+
+        /// <summary>The task as this process recently saw it finished (reported without a request), or null.</summary>
+        public RunwayTask FinishedAlready(RunwayTask task) => sightings.FinishedSince(task, clock());
+
+        /// <summary>Takes over a sighting's plan: its looks, what they taught, and its next look (never past this schedule's bound).</summary>
+        private void Continue(Entry entry, TaskSighting seen, DateTimeOffset now)
+        {
+            if (!ReferenceEquals(seen.Task, entry.Task))
+            {
+                RunwayTask latest = seen.Task.Copy();
+                latest.KeepKnown(entry.Task);
+                entry.Task = latest;
+            }
+            entry.CreatedAt = seen.CreatedAt ?? entry.CreatedAt;
+            entry.Previous = seen.Previous;
+            entry.Last = seen.Last;
+            entry.EarlyLooks = seen.EarlyLooks;
+            entry.Throttled |= seen.Throttled;
+            entry.Probe = seen.Probe;
+            entry.Scout = seen.Scout && !entries.Any(e => e.Scout && string.Equals(e.Model, entry.Model, StringComparison.OrdinalIgnoreCase));
+            if (!seen.Due.HasValue)
+            {
+                // Seen outside a plan: planned from that look, as if this schedule had made it.
+                if (entry.Last == null) PlanFirst(entry, now);
+                else Plan(entry, entry.Last.At);
+                return;
+            }
+            entry.ExpectedEnd = seen.ExpectedEnd;
+            DateTimeOffset bound = (entry.Last != null && entry.Last.At > now ? entry.Last.At : now) + Planner.MaxGap;
+            entry.Due = seen.Due.Value < bound ? seen.Due.Value : bound;
+        }
+
+        /// <summary>Keeps the entry's plan in the sightings, for whichever schedule is handed the task next.</summary>
+        private void Remember(Entry entry)
+        {
+            // Seen at its last look (the middle of the request) or, when later, when its answer was read: the task object
+            // handed on carries that time, and a sighting is continued only when not older than the object.
+            DateTimeOffset at = entry.Task.RetrievedAt != default ? entry.Task.RetrievedAt : entry.CreatedAt ?? clock();
+            if (entry.Last != null && entry.Last.At > at) at = entry.Last.At;
+            sightings.Record(new TaskSighting(entry.Task, at, entry.CreatedAt, entry.Previous, entry.Last, entry.Due, entry.ExpectedEnd,
+                entry.EarlyLooks, entry.Throttled, entry.Scout, entry.Probe));
         }
 
         private void PlanFirst(Entry entry, DateTimeOffset now)
+        {
+            PlanFirstLook(entry, now);
+            Remember(entry);
+        }
+
+        private void PlanFirstLook(Entry entry, DateTimeOffset now)
         {
             PollPlanner.Times times = TaskTimes.For(entry.Model);
             // One new task per model whose times are unknown scouts for the others.
@@ -245,6 +304,7 @@ namespace Runway.Tasks
                     else
                     {
                         entry.Due = Planner.Next(null, null, null, at, random());
+                        Remember(entry);
                         // Not silent for the whole timeout: the observer says the API stopped answering, once per spell.
                         bool first = entry.Failure == null;
                         entry.Failure = error;
@@ -257,6 +317,9 @@ namespace Runway.Tasks
                 if (ReportIfFinished(latest, observer))
                 {
                     entries.Remove(entry);
+                    // Whoever is handed this task next (a Wait-RunwayTask down the pipeline) reports it without a request.
+                    sightings.Record(new TaskSighting(latest, latest.RetrievedAt > at ? latest.RetrievedAt : at, entry.CreatedAt ?? latest.CreatedAt,
+                        entry.Last, PollPlanner.Observation.Of(latest, at), null, null, 0, entry.Throttled, false, entry.Probe));
                     if (entry.Probe == true && entry.Last == null && entry.CreatedAt.HasValue && latest.Status == RunwayTask.Succeeded)
                     {
                         TaskTimes.Cap(entry.Model, at - entry.CreatedAt.Value);
@@ -297,6 +360,7 @@ namespace Runway.Tasks
                 foreach (Entry e in group) e.Scout = false;
                 next.Scout = true;
                 next.Due = Planner.First(next.Task, now, random(), TaskTimes.For(next.Model), true);
+                Remember(next);
             }
             foreach (string model in relearned)
                 foreach (Entry entry in entries.Where(e => string.Equals(e.Model, model, StringComparison.OrdinalIgnoreCase)))
@@ -313,6 +377,7 @@ namespace Runway.Tasks
             PollPlanner.Times times = TaskTimes.For(entry.Model);
             entry.ExpectedEnd = ExpectedEnd(entry, times);
             entry.Due = Planner.Next(entry.Previous, entry.Last, entry.CreatedAt, at, random(), times, entry.EarlyLooks);
+            Remember(entry);
         }
 
         /// <summary>Plans the THROTTLED tasks (and the PENDING ones queued behind them) of each model by its queue.</summary>
@@ -346,6 +411,7 @@ namespace Runway.Tasks
                     waiting[i].Due = Planner.AfterStart(starts[i], now, random(), times);
                     // Its end frees the next slot: the next in line is planned from it, so lateness does not add up along the queue.
                     waiting[i].ExpectedEnd = times.Run.HasValue ? starts[i] + times.Run.Value : (DateTimeOffset?)null;
+                    Remember(waiting[i]);
                 }
             }
         }
