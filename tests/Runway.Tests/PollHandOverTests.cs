@@ -191,7 +191,7 @@ namespace Runway.Tests
         }
 
         [Fact]
-        public void Sightings_are_bounded_the_least_recently_seen_forgotten_first_and_workflow_runs_are_not_kept()
+        public void Sightings_are_bounded_the_least_recently_seen_forgotten_first_workflow_runs_are_not_kept_and_a_stopped_task_is_forgotten()
         {
             var sightings = new TaskSightings(3);
             foreach (string id in new[] { "a", "b", "c" })
@@ -203,6 +203,10 @@ namespace Runway.Tests
             Assert.NotNull(sightings.Find("a"));
             sightings.Saw(new RunwayTask { Id = "run", Status = RunwayTask.Running, Endpoint = WorkflowApi.RunEndpoint, RetrievedAt = T0 });
             Assert.Null(sightings.Find("run"));
+            // Stop-RunwayTask forgets a task: its plan and last state no longer hold.
+            sightings.Forget("A");
+            Assert.Null(sightings.Find("a"));
+            Assert.Equal(2, sightings.Count);
         }
     }
 }

@@ -106,6 +106,18 @@ namespace Runway.Tasks
             }
         }
 
+        /// <summary>Drops what was seen of a task (stopped or deleted: its plan and its last state no longer hold).</summary>
+        public void Forget(string id)
+        {
+            if (id == null) return;
+            lock (byId)
+            {
+                if (!byId.TryGetValue(id, out LinkedListNode<TaskSighting> node)) return;
+                order.Remove(node);
+                byId.Remove(id);
+            }
+        }
+
         public void Record(TaskSighting sighting)
         {
             if (sighting.Task.Id == null) return;
