@@ -11,6 +11,8 @@
          6 s poll interval) vs the Node SDK's Promise.all + waitForTaskOutput: wall time, poll requests, and the
          median delay between a task finishing in the simulator and being reported (targets: wall <= 1.1 x the
          simulator's task time, fewer polls than the SDK);
+      3d. the README's pipe form (New-RunwayVideo | Wait-RunwayTask) against -Wait on the same batch at a tier
+         limit, each in a fresh pwsh: status requests pipe / -Wait (target <= 1.1);
       3e. the journal at scale (1,000 vs 100,000 tasks): first lookup by id, first object of a listing, whole listing
          and compaction memory, the longest a create waits for a compaction;
       4. 200 MB upload (Send-RunwayFile) and download (Save-RunwayOutput -Uri $sim/_sim/blob/209715200) vs a raw
@@ -34,12 +36,14 @@ param(
     [ValidateRange(0, 10000)] [int] $TierPendingMs = 100,
     [ValidateRange(100, 60000)] [int] $TierRunMs = 1400,
     [ValidateRange(10, 5000)] [int] $LargeBatch = 1000,
+    # The pipe form against -Wait: $BatchSize tasks at this MaxConcurrent (the tier's short task).
+    [ValidateRange(1, 100)] [int] $PipeSlots = 2,
     [ValidateRange(1000, 1000000)] [int] $JournalTasks = 100000,
     [string] $ResultPath = (Join-Path $PSScriptRoot 'results.md'),
     # Fresh pwsh processes timed for the import row (one more first run warms the disk cache and is discarded).
     [ValidateRange(3, 50)] [int] $ImportRuns = 10,
     # Only these sections; their rows replace the same rows in $ResultPath (new rows are added) and the rest stays.
-    # (Import, PerCall, Batch, Tiers, LargeBatch, Journal, Transfer; a comma-separated string too, as pwsh -File passes it.)
+    # (Import, PerCall, Batch, Tiers, Pipe, LargeBatch, Journal, Transfer; a comma-separated string too, as pwsh -File passes it.)
     [string[]] $Only
 )
 Set-StrictMode -Version Latest
@@ -73,8 +77,8 @@ function ConvertTo-Utc($Value) {
     [DateTimeOffset]::Parse([string]$Value, [Globalization.CultureInfo]::InvariantCulture, [Globalization.DateTimeStyles]::AssumeUniversal)
 }
 $Only = @($Only | ForEach-Object { $_ -split ',' } | ForEach-Object { $_.Trim() } | Where-Object { $_ })
-$unknown = @($Only | Where-Object { $_ -notin 'Import', 'PerCall', 'Batch', 'Tiers', 'LargeBatch', 'Journal', 'Transfer' })
-if ($unknown) { throw "-Only: unknown section(s) $($unknown -join ', '); choose from Import, PerCall, Batch, Tiers, LargeBatch, Journal, Transfer." }
+$unknown = @($Only | Where-Object { $_ -notin 'Import', 'PerCall', 'Batch', 'Tiers', 'Pipe', 'LargeBatch', 'Journal', 'Transfer' })
+if ($unknown) { throw "-Only: unknown section(s) $($unknown -join ', '); choose from Import, PerCall, Batch, Tiers, Pipe, LargeBatch, Journal, Transfer." }
 # Each section below sits in an if (Test-Section ...) block; the bodies keep their indentation (small diffs, easy merges).
 function Test-Section([string] $Name) { -not $Only -or $Only -contains $Name }
 . (Join-Path $PSScriptRoot 'JournalData.ps1')
@@ -96,6 +100,8 @@ function Add-Row([string] $Benchmark, [string] $Module, [string] $Baseline, [str
 $sim = Start-RunwaySimulator -Configuration $Configuration -Setting @{ CreditBalance = 100000000; MaxDaily = 1000000; MaxMonthlyCreditSpend = 100000000 }
 $env:RUNWAYML_BASE_URL = $sim.Url
 $env:RUNWAYML_API_SECRET = New-RunwayTestKey
+# Every section that reads tasks back (per-call, the batches' createdAt) uses these; -Only may skip the one that used to set them.
+$headers = @{ Authorization = "Bearer $env:RUNWAYML_API_SECRET"; 'X-Runway-Version' = '2024-11-06' }
 $defaults = Invoke-RestMethod "$($sim.Url)/_sim/config"
 $work = Join-Path ([IO.Path]::GetTempPath()) ("runway-bench-" + [guid]::NewGuid().ToString('N').Substring(0, 8))
 New-Item -ItemType Directory -Path $work | Out-Null
@@ -122,7 +128,6 @@ try {
     Reset-RunwaySimulator
     $id = (New-RunwaySimulatorTask -Model gen4_turbo -Status SUCCEEDED).id
     $uri = "$($sim.Url)/v1/tasks/$id"
-    $headers = @{ Authorization = "Bearer $env:RUNWAYML_API_SECRET"; 'X-Runway-Version' = '2024-11-06' }
     foreach ($i in 1..20) { $null = Get-RunwayTask -Id $id; $null = Invoke-RestMethod -Uri $uri -Headers $headers }
     $moduleCalls = [System.Collections.Generic.List[double]]::new()
     $irmCalls = [System.Collections.Generic.List[double]]::new()
@@ -228,14 +233,14 @@ try {
         }
         $ends
     }
-    function Measure-TierBatch([string] $Side, [int] $Slots, [int] $Count) {
+    function Measure-TierBatch([string] $Side, [int] $Slots, [int] $Count, [string] $Form = 'Wait') {
         Reset-RunwaySimulator
         $null = Set-RunwaySimulatorConfig -Setting @{ MaxConcurrent = $Slots; PendingMs = $TierPendingMs; RunMs = $TierRunMs }
         $reported = @{}
         $extra = $null
         if ($Side -eq 'module') {
-            $journal = Join-Path $work "batch-$Slots-$Count.jsonl"
-            $json = & $pwshExe @pwshPrefix -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Measure-Batch.ps1') -ModuleManifest $ModuleManifest -Count $Count -Journal $journal
+            $journal = Join-Path $work "batch-$Slots-$Count-$Form.jsonl"
+            $json = & $pwshExe @pwshPrefix -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Measure-Batch.ps1') -ModuleManifest $ModuleManifest -Count $Count -Journal $journal -Form $Form
             if ($LASTEXITCODE -ne 0) { throw "Measure-Batch.ps1 failed: $json" }
             $extra = $json | Select-Object -Last 1 | ConvertFrom-Json
             $wall = $extra.wallMs / 1000
@@ -273,6 +278,19 @@ try {
         }
         if ($mod.MaxInFlight -gt $slots) { $notes.Add("WARNING: the module had $($mod.MaxInFlight) tasks in flight at MaxConcurrent $slots.") }
     }
+
+    }
+    if (Test-Section 'Pipe') {
+    # ---- 3d. The README's pipe form against -Wait, same batch, same tier limit ----------------------------
+    Write-Step "Pipe form vs -Wait: $BatchSize tasks at MaxConcurrent $PipeSlots (task $tierTask s), fresh pwsh each..."
+    $byForm = @{}
+    foreach ($form in 'Wait', 'Pipe') {
+        $byForm[$form] = Measure-TierBatch 'module' $PipeSlots $BatchSize $form
+        Write-Step ("  {0}: {1:0.0} s, {2} polls, median delay {3:0.000} s" -f $form, $byForm[$form].Wall, $byForm[$form].Polls, $byForm[$form].Delay)
+    }
+    $pipeRatio = $byForm.Pipe.Polls / $byForm.Wait.Polls
+    Add-Row "$BatchSize at MaxConcurrent ${PipeSlots}: poll requests, New-RunwayVideo \| Wait-RunwayTask vs -Wait" "pipe $($byForm.Pipe.Polls)" "-Wait $($byForm.Wait.Polls)" ('{0:0.00}×' -f $pipeRatio) '≤ 1.1× -Wait' ($pipeRatio -le 1.1)
+    Add-Row "$BatchSize at MaxConcurrent ${PipeSlots}: wall time, pipe vs -Wait" ('pipe {0:0.0} s; median delay {1:0.000} s' -f $byForm.Pipe.Wall, $byForm.Pipe.Delay) ('-Wait {0:0.0} s; median delay {1:0.000} s' -f $byForm.Wait.Wall, $byForm.Wait.Delay) ('{0:0.000}×' -f ($byForm.Pipe.Wall / $byForm.Wait.Wall)) '(reference)' $null
 
     }
     if (Test-Section 'LargeBatch') {
