@@ -23,6 +23,19 @@ SOURCES = [('image_to_video', 'image-to-video', 'ImageToVideoCreateParams'),
            ('speech_to_speech', 'speech-to-speech', 'SpeechToSpeechCreateParams'),
            ('sound_effect', 'sound-effect', 'SoundEffectCreateParams')]
 
+# Every other create endpoint: its declaration states its fields once (no per-model union, or a union the module
+# builds by hand). Their models and literal values go into Declarations.g.cs. (path below /v1/, file, params type)
+TASKS = [('image_upscale', 'image-upscale', 'ImageUpscaleCreateParams'),
+         ('video_upscale', 'video-upscale', 'VideoUpscaleCreateParams'),
+         ('video_to_hdr', 'video-to-hdr', 'VideoToHdrCreateParams'),
+         ('character_performance', 'character-performance', 'CharacterPerformanceCreateParams'),
+         ('voice_dubbing', 'voice-dubbing', 'VoiceDubbingCreateParams'),
+         ('voice_isolation', 'voice-isolation', 'VoiceIsolationCreateParams'),
+         ('avatar_videos', 'avatar-videos', 'AvatarVideoCreateParams')]
+# The recipes (POST /v1/recipes/{name}): no model; the recipe's name is the path.
+RECIPES = ['ad_localization', 'marketing_stock_image', 'multi_shot_video', 'product_ad', 'product_campaign_image',
+           'product_swap', 'product_ugc']
+
 MEDIA = re.compile(r'^A HTTPS URL, Runway upload URI, or base64 data URI \(e\.g\. `data:(\w+)/[^`]*`, up to 5MB\) '
                    r'containing an encoded (?:image|video|audio)(?: file)?\.(?: See \[our docs\]\([^)]*\) on \w+ inputs for more information\.)?')
 MODERATION = 'Settings that affect the behavior of the content moderation system.'
@@ -54,9 +67,12 @@ def interfaces(text, params):
     """The interfaces of the `export declare namespace <params>` block: qualified name -> [(field, type, required, note)], in order."""
     single = f'export interface {params} {{'
     start = text.index(single) if single in text else text.index(f'export declare namespace {params} {{')
-    found, stack, comment, pending = {}, [], None, ''
+    found, stack, comment, pending, ended = {}, [], None, '', False
     for line in text[start:].splitlines():
         s = line.strip()
+        if ended and not s.startswith(f'export declare namespace {params} {{'):
+            break  # a single interface without a namespace of its own
+        ended = False
         if comment is not None:
             comment.append(s.rstrip('*/').rstrip() if s.endswith('*/') else s)
             if s.endswith('*/'):
@@ -80,6 +96,7 @@ def interfaces(text, params):
             kind, _ = stack.pop()
             if not stack and kind == 'namespace':
                 break
+            ended = not stack
             continue
         m = re.match(r'^(\w+)(\??): (.*);$', s)
         if m and stack and stack[-1][0] == 'interface':
@@ -91,17 +108,25 @@ def interfaces(text, params):
     return found
 
 
+def members(text, params):
+    """The interfaces of a create params type: each member of its union, or the one interface."""
+    union = re.search(rf'export type {params} = ([^;]+);', text)
+    found = interfaces(text, params)
+    return found, ([u.strip().split('.', 1)[1] for u in union.group(1).split('|')] if union else [params])
+
+
+def declared_model(fields):
+    return next((t.strip("'") for f, t, _, _ in fields if f == 'model'), None)
+
+
 def parse():
     models = []
     for endpoint, file, params in SOURCES:
-        path = os.path.join(DECLARATIONS, file + '.d.ts')
-        text = open(path, encoding='utf-8').read()
-        union = re.search(rf'export type {params} = ([^;]+);', text)
-        found = interfaces(text, params)
-        members = [u.strip().split('.', 1)[1] for u in union.group(1).split('|')] if union else [params]
-        for member in members:
+        text = open(os.path.join(DECLARATIONS, file + '.d.ts'), encoding='utf-8').read()
+        found, names = members(text, params)
+        for member in names:
             fields = found[member]
-            model = next(t for f, t, _, _ in fields if f == 'model').strip("'")
+            model = declared_model(fields)
             nested = {}
             for name, rows in found.items():
                 if name.startswith(member + '.'):
@@ -274,6 +299,81 @@ def rule(model, endpoint, name, t, req, note, nested):
     return f'new FieldRule {{ {body} }}'
 
 
+def literal_values(t):
+    """The values of a union of string or number literals, else None."""
+    parts = [p.strip() for p in t.split('|')]
+    if all(re.fullmatch(r"'[^']*'", p) or re.fullmatch(r'-?\d+(\.\d+)?', p) for p in parts):
+        return [p.strip("'") for p in parts]
+    return None
+
+
+def resolve(ref, context, found, params):
+    """The interface a type reference names, seen from the interface `context` (TypeScript's scoping, enough of it)."""
+    ref = ref[len(params) + 1:] if ref.startswith(params + '.') else ref
+    scope = context.split('.')
+    for i in range(len(scope), -1, -1):
+        name = '.'.join(scope[:i] + [ref])
+        if name in found:
+            return name
+    return None
+
+
+def values_of(member, found, params, prefix=''):
+    """(path, values) of every field with literal values, nested fields as parent.child (merged across union members)."""
+    out = {}
+    for field, t, _, _ in found[member]:
+        if field == 'model':
+            continue
+        path = prefix + field
+        vals = literal_values(t)
+        if vals is not None:
+            out.setdefault(path, [])
+            out[path] += [v for v in vals if v not in out[path]]
+            continue
+        for ref in re.findall(r'[A-Za-z_][\w.]*', t):
+            target = resolve(ref, member, found, params)
+            if target and target != member:
+                for p, v in values_of(target, found, params, path + '.').items():
+                    out.setdefault(p, [])
+                    out[p] += [x for x in v if x not in out[p]]
+    return out
+
+
+def declarations():
+    """Every create endpoint's declared models and literal values, for the endpoints the module builds by hand."""
+    rows, pairs = [], []
+    sources = [(e, f, p) for e, f, p in SOURCES + TASKS]
+    sources += [('recipes/' + r, 'recipes', 'Recipe' + ''.join(w.capitalize() for w in r.split('_')) + 'Params') for r in RECIPES]
+    for endpoint, file, params in sources:
+        text = open(os.path.join(DECLARATIONS, file + '.d.ts'), encoding='utf-8').read()
+        found, names = members(text, params)
+        for member in names:
+            model = declared_model(found[member]) or ''
+            if model and (endpoint, model) not in pairs:
+                pairs.append((endpoint, model))
+            if endpoint in [e for e, _, _ in SOURCES]:
+                continue  # their values are in GenerationFields
+            for path, vals in values_of(member, found, params).items():
+                existing = next((r for r in rows if r[0] == endpoint and r[1] == model and r[2] == path), None)
+                if existing:
+                    existing[3].extend(v for v in vals if v not in existing[3])
+                else:
+                    rows.append((endpoint, model, path, list(vals)))
+    out = [f'// <auto-generated> by {COMMAND} from the SDK declarations (tests/conformance/node_modules/@runwayml/sdk/resources): do not edit by hand.',
+           'namespace Runway.Models', '{',
+           '    /// <summary>What the SDK declarations state for every create endpoint: its models, and the values of the endpoints the module builds by hand.</summary>',
+           '    internal static class Declarations', '    {',
+           '        /// <summary>Every (endpoint, model) pair of the create declarations, in declaration order (recipes declare no model).</summary>',
+           '        public static readonly (string Endpoint, string Model)[] Models =', '        {']
+    out += [f'            ({cs(e)}, {cs(m)}),' for e, m in pairs]
+    out += ['        };', '',
+            '        /// <summary>Each field with literal values (nested fields as parent.child), for the endpoints outside <see cref="GenerationFields"/>; Model is "" when the body has none.</summary>',
+            '        public static readonly (string Endpoint, string Model, string Field, string[] Values)[] Values =', '        {']
+    out += [f'            ({cs(e)}, {cs(m)}, {cs(p)}, new[] {{ {", ".join(cs(v) for v in vals)} }}),' for e, m, p, vals in rows]
+    out += ['        };', '    }', '}', '']
+    return '\n'.join(out)
+
+
 def generated():
     models = parse()
     out = [f'// <auto-generated> by {COMMAND} from the SDK declarations (tests/conformance/node_modules/@runwayml/sdk/resources): do not edit by hand.',
@@ -288,7 +388,7 @@ def generated():
             out.append('                ' + rule(m['model'], m['endpoint'], *r, m['nested']) + ',')
         out.append('            }),')
     out += ['        };', '    }', '}', '']
-    return {'GenerationFields.g.cs': '\n'.join(out)}
+    return {'GenerationFields.g.cs': '\n'.join(out), 'Declarations.g.cs': declarations()}
 
 
 def main():
