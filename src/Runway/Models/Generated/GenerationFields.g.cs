@@ -2,7 +2,7 @@
 namespace Runway.Models
 {
     /// <summary>Every field each model takes on each endpoint, as the SDK declarations state it.</summary>
-    internal static class GenerationFields
+    internal static partial class GenerationFields
     {
         public static readonly (string Model, string Endpoint, FieldRule[] Fields)[] Rows =
         {
