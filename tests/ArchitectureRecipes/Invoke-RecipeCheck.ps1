@@ -395,6 +395,8 @@ Import-Module '$pesterManifest'
 `$config.Output.Verbosity = 'Detailed'
 `$config.Output.RenderMode = 'Plaintext'
 `$r = Invoke-Pester -Configuration `$config
+# The task journal TestSetup pointed at a temporary file of this process.
+Get-ChildItem ([IO.Path]::GetTempPath()) -Filter "runway-test-`$PID.jsonl*" -ErrorAction Ignore | Remove-Item -Force -ErrorAction Ignore
 @{ Passed = `$r.PassedCount; Failed = `$r.FailedCount; Skipped = `$r.SkippedCount; Failures = @(`$r.Failed | ForEach-Object { `$_.ExpandedPath + ': ' + `$_.ErrorRecord[0] }) } | ConvertTo-Json | Set-Content '$resultFile'
 "@
 $pesterLog = & dotnet pwsh -NoProfile -NonInteractive -Command $runner 2>&1
