@@ -109,6 +109,9 @@ function Invoke-Docs {
     # The per-model facts in the help come from the built catalog (a child process: this session never loads the module).
     & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'src/tools/Update-CatalogHelp.ps1') -AssemblyPath (Join-Path $ModuleOut 'Runway.dll') -DocsPath $docs
     if ($LASTEXITCODE -ne 0) { throw "Writing the model lists into the help failed (exit code $LASTEXITCODE)." }
+    # Each shared parameter's text is written once (docs/en-US/shared/parameters.md) and copied into every page that takes it.
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'src/tools/Update-SharedHelp.ps1') -ModuleManifest (Join-Path $ModuleOut 'Runway.psd1') -DocsPath $docs
+    if ($LASTEXITCODE -ne 0) { throw "Writing the shared parameter texts into the help failed (exit code $LASTEXITCODE)." }
     & $converter -SourcePath $docs -OutputPath (Join-Path $ModuleOut 'en-US') -ModuleName Runway
 }
 
