@@ -3,12 +3,9 @@
 # no placeholder for a parameter whose text is shared. Which parameters are shared is computed by reflection.
 
 BeforeDiscovery {
-    $manifest = if ($env:RUNWAY_TEST_MODULE) { $env:RUNWAY_TEST_MODULE } else {
-        Get-ChildItem (Join-Path (Split-Path $PSScriptRoot -Parent) 'out/Runway') -Filter Runway.psd1 -Recurse |
-            Sort-Object { $_.Directory.Name -as [version] } -Descending | Select-Object -First 1 -ExpandProperty FullName
-    }
-    $module = Import-Module $manifest -PassThru -Force
-    $script:CommandCases = @($module.ExportedCmdlets.Keys | Sort-Object | ForEach-Object { @{ Name = $_ } })
+    # The manifest's list (ArchitectureTests hold it to the compiled cmdlet classes) names a Describe per cmdlet.
+    $manifest = Import-PowerShellDataFile (Join-Path (Split-Path $PSScriptRoot -Parent) 'Runway.psd1')
+    $script:CommandCases = @($manifest.CmdletsToExport | Sort-Object | ForEach-Object { @{ Name = $_ } })
 }
 
 BeforeAll {
