@@ -139,6 +139,21 @@ Describe 'Keeping the pages current' {
     }
 }
 
+Describe 'A marker where no shared text applies' {
+    It 'stops the update, naming the page and the parameter' {
+        $copy = Join-Path $TestDrive 'own'
+        New-Item -ItemType Directory -Path $copy | Out-Null
+        Copy-Item (Join-Path $Docs '*.md') $copy
+        # A parameter the cmdlet declares itself, found by reflection.
+        $own = $Sources | Where-Object { -not $_.Inherited } | Select-Object -First 1
+        $page = Join-Path $copy "$($own.Command).md"
+        $text = [IO.File]::ReadAllText($page)
+        [IO.File]::WriteAllText($page, $text.Replace("### -$($own.Parameter)`n", "### -$($own.Parameter)`n<!-- shared: GenerationCmdlet -->`n"))
+        { Update-SharedParameterHelp -Command ($Commands | Where-Object Name -eq $own.Command) -DocsPath $copy -Shared $Shared -Check } |
+            Should -Throw "*$($own.Command).md, -$($own.Parameter)*remove the marker*"
+    }
+}
+
 Describe 'A page made by New-HelpMarkdown' {
     BeforeAll {
         $script:Generated = Join-Path $TestDrive 'generated'
