@@ -9,88 +9,12 @@ using Runway.Models;
 namespace Runway.Tasks
 {
     /// <summary>
-    /// What this process has learned of each model's task times (pending, run), from the progress of the tasks it
-    /// watched; shared by every wait and every concurrency gate, so that a batch's first task teaches the rest.
-    /// An estimate only ever moves a look earlier than the bound, or to just after an expected end.
-    /// </summary>
-    internal static class TaskTimes
-    {
-        private static readonly Dictionary<string, PollPlanner.Times> Known = new Dictionary<string, PollPlanner.Times>(StringComparer.OrdinalIgnoreCase);
-
-        public static PollPlanner.Times For(string model)
-        {
-            if (model == null) return PollPlanner.Times.Unknown;
-            lock (Known) return Known.TryGetValue(model, out PollPlanner.Times times) ? times : PollPlanner.Times.Unknown;
-        }
-
-        /// <summary>Keeps what was learned; true when it changed the model's times by more than a few percent.</summary>
-        public static bool Learn(string model, PollPlanner.Times learned)
-        {
-            if (model == null || learned == null) return false;
-            lock (Known)
-            {
-                PollPlanner.Times old = Known.TryGetValue(model, out PollPlanner.Times known) ? known : PollPlanner.Times.Unknown;
-                PollPlanner.Times merged = old.With(learned);
-                Known[model] = merged;
-                return Moved(old.Pending, merged.Pending) || Moved(old.Run, merged.Run);
-            }
-        }
-
-        private static readonly Dictionary<string, int> Probes = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-
-        /// <summary>How often a task with known times is looked at before its expected end, so that times learned too long get corrected.</summary>
-        public const int ProbeEvery = 8;
-
-        /// <summary>
-        /// Whether the next new task of the model is a probe: a look just after the expected end that finds a task
-        /// finished tells nothing of how long it took, so an estimate that errs late would never be corrected;
-        /// every <see cref="ProbeEvery"/>th task (and the next one after a probe that came too late) is looked at earlier.
-        /// </summary>
-        public static bool TakeProbe(string model)
-        {
-            if (model == null) return false;
-            lock (Known)
-            {
-                Probes.TryGetValue(model, out int count);
-                Probes[model] = count + 1;
-                return count % ProbeEvery == ProbeEvery - 1 || count < 0;
-            }
-        }
-
-        /// <summary>A probe found its task finished: the task took at most <paramref name="total"/> from creation, and the next task probes too.</summary>
-        public static void Cap(string model, TimeSpan total)
-        {
-            if (model == null) return;
-            lock (Known)
-            {
-                Probes[model] = -1;
-                if (!Known.TryGetValue(model, out PollPlanner.Times times) || !times.Known || times.Pending.Value + times.Run.Value <= total) return;
-                Known[model] = total >= times.Run.Value
-                    ? new PollPlanner.Times(total - times.Run.Value, times.Run)
-                    : new PollPlanner.Times(TimeSpan.Zero, total > TimeSpan.Zero ? total : TimeSpan.FromMilliseconds(1));
-            }
-        }
-
-        private static bool Moved(TimeSpan? old, TimeSpan? now) =>
-            old.HasValue != now.HasValue || (old.HasValue && Math.Abs((now.Value - old.Value).Ticks) > Math.Max(old.Value.Ticks / 20, TimeSpan.FromMilliseconds(5).Ticks));
-
-        internal static void Forget()
-        {
-            lock (Known)
-            {
-                Known.Clear();
-                Probes.Clear();
-            }
-        }
-    }
-
-    /// <summary>
     /// The per-task poll plan that <see cref="TaskWaiter"/> and <see cref="ConcurrencyGate"/> share: each task
     /// has its own next look (<see cref="PollPlanner"/>); a step sleeps until the earliest, fetches every task due
     /// then (a few at a time), reports those that ended, and plans the others again. THROTTLED tasks of a model
     /// whose slot count is known are planned by the queue: a slot frees only when a running task ends.
     /// </summary>
-    internal sealed class PollSchedule
+    internal sealed partial class PollSchedule
     {
         private readonly Func<string, CancellationToken, Task<RunwayTask>> fetch;
         private readonly Func<DateTimeOffset> clock;
@@ -187,48 +111,6 @@ namespace Runway.Tasks
             else PlanFirst(entry, now);
             entries.Add(entry);
             Remember(entry);
-        }
-
-        /// <summary>The task as this process recently saw it finished (reported without a request), or null.</summary>
-        public RunwayTask FinishedAlready(RunwayTask task) => sightings.FinishedSince(task, clock());
-
-        /// <summary>Takes over a sighting's plan: its looks, what they taught, and its next look (never past this schedule's bound).</summary>
-        private void Continue(Entry entry, TaskSighting seen, DateTimeOffset now)
-        {
-            if (!ReferenceEquals(seen.Task, entry.Task))
-            {
-                RunwayTask latest = seen.Task.Copy();
-                latest.KeepKnown(entry.Task);
-                entry.Task = latest;
-            }
-            entry.CreatedAt = seen.CreatedAt ?? entry.CreatedAt;
-            entry.Previous = seen.Previous;
-            entry.Last = seen.Last;
-            entry.EarlyLooks = seen.EarlyLooks;
-            entry.Throttled |= seen.Throttled;
-            entry.Probe = seen.Probe;
-            entry.Scout = seen.Scout && !entries.Any(e => e.Scout && string.Equals(e.Model, entry.Model, StringComparison.OrdinalIgnoreCase));
-            if (!seen.Due.HasValue)
-            {
-                // Seen outside a plan: planned from that look, as if this schedule had made it.
-                if (entry.Last == null) PlanFirst(entry, now);
-                else Plan(entry, entry.Last.At);
-                return;
-            }
-            entry.ExpectedEnd = seen.ExpectedEnd;
-            DateTimeOffset bound = (entry.Last != null && entry.Last.At > now ? entry.Last.At : now) + Planner.MaxGap;
-            entry.Due = seen.Due.Value < bound ? seen.Due.Value : bound;
-        }
-
-        /// <summary>Keeps the entry's plan in the sightings, for whichever schedule is handed the task next.</summary>
-        private void Remember(Entry entry)
-        {
-            // Seen at its last look (the middle of the request) or, when later, when its answer was read: the task object
-            // handed on carries that time, and a sighting is continued only when not older than the object.
-            DateTimeOffset at = entry.Task.RetrievedAt != default ? entry.Task.RetrievedAt : entry.CreatedAt ?? clock();
-            if (entry.Last != null && entry.Last.At > at) at = entry.Last.At;
-            sightings.Record(new TaskSighting(entry.Task, at, entry.CreatedAt, entry.Previous, entry.Last, entry.Due, entry.ExpectedEnd,
-                entry.EarlyLooks, entry.Throttled, entry.Scout, entry.Probe));
         }
 
         private void PlanFirst(Entry entry, DateTimeOffset now)
