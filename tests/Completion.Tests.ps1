@@ -1,8 +1,5 @@
 BeforeAll {
     . $PSScriptRoot/TestSetup.ps1
-    function Complete([string] $Line) {
-        (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches
-    }
 }
 
 AfterAll {

@@ -210,7 +210,6 @@ Describe 'Contract: every id parameter completes (Tab) with the ids of existing 
                 if ($made) { $Existing[$kind] = @($made.Id); break }
             }
         }
-        function script:Complete([string] $Line) { (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches }
     }
     AfterAll { Disconnect-Runway }
 

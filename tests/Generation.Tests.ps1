@@ -385,13 +385,6 @@ Describe 'The catalog agrees with the simulator' {
         }
         $script:AllRatios = $Pairs.Fields | Where-Object Json -eq 'ratio' | ForEach-Object Values | Sort-Object -Unique
         $script:Headers = @{ Authorization = "Bearer $TestKey"; 'X-Runway-Version' = '2024-11-06' }
-        function Send-Raw([string] $Endpoint, [hashtable] $Body) {
-            try {
-                Invoke-RestMethod -Method Post -Uri "$SimUrl/v1/$Endpoint" -Headers $Headers -ContentType 'application/json' -Body ($Body | ConvertTo-Json -Depth 6) | Out-Null
-                200
-            }
-            catch { [int]$_.Exception.Response.StatusCode }
-        }
         function New-Base([object] $Pair) {
             [Runway.Media.CatalogSamples]::Minimal($Pair.Model.Name, $Pair.Endpoint).Body.ToJsonString() | ConvertFrom-Json -AsHashtable
         }

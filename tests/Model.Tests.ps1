@@ -1,8 +1,5 @@
 BeforeAll {
     . $PSScriptRoot/TestSetup.ps1
-    function script:Complete([string] $Line) {
-        (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches.CompletionText
-    }
     # The catalog as the module holds it (the listing must show exactly these, never a copy).
     $script:Catalog = [Runway.Models.ModelCatalog]::Models
 }
@@ -157,11 +154,11 @@ Describe 'Get-RunwayModel' {
     }
 
     It 'completes -Name, -Endpoint and -Cmdlet from the catalog' {
-        Complete 'Get-RunwayModel gen4' | Should -Contain 'gen4.5'
-        Complete 'Get-RunwayModel gen4' | Should -Contain 'gen4_aleph'
-        Complete 'Get-RunwayModel -Endpoint text_to_image -Name gen4' | Should -Be @('gen4_image_turbo', 'gen4_image')
-        Complete 'Get-RunwayModel -Endpoint text_to_' | Should -Be @('text_to_video', 'text_to_image', 'text_to_speech')
-        Complete 'Get-RunwayModel -Cmdlet New-RunwayS' | Should -Be @('New-RunwaySpeech', 'New-RunwaySoundEffect')
+        (Complete 'Get-RunwayModel gen4').CompletionText | Should -Contain 'gen4.5'
+        (Complete 'Get-RunwayModel gen4').CompletionText | Should -Contain 'gen4_aleph'
+        (Complete 'Get-RunwayModel -Endpoint text_to_image -Name gen4').CompletionText | Should -Be @('gen4_image_turbo', 'gen4_image')
+        (Complete 'Get-RunwayModel -Endpoint text_to_').CompletionText | Should -Be @('text_to_video', 'text_to_image', 'text_to_speech')
+        (Complete 'Get-RunwayModel -Cmdlet New-RunwayS').CompletionText | Should -Be @('New-RunwaySpeech', 'New-RunwaySoundEffect')
         Get-ApiRequest | Should -HaveCount 0
     }
 }

@@ -3,15 +3,6 @@
 
 BeforeAll {
     . $PSScriptRoot/TestSetup.ps1
-    function script:Query([object] $Request) {
-        # A logged request's query string as a hashtable (values unescaped).
-        $map = @{}
-        foreach ($pair in ("$($Request.query)".TrimStart('?') -split '&' | Where-Object { $_ })) {
-            $key, $value = $pair -split '=', 2
-            $map[[uri]::UnescapeDataString($key)] = [uri]::UnescapeDataString($value)
-        }
-        $map
-    }
 }
 
 AfterAll {

@@ -9,13 +9,6 @@ BeforeAll {
     foreach ($name in 'cat', 'dog') { [IO.File]::WriteAllBytes((Join-Path $Frames "$name.png"), $PngBytes) }
     $script:Png = Join-Path $Frames 'cat.png'
 
-    function script:Get-AllErrors([scriptblock] $Script) {
-        # Every error a script writes (and the one it throws, if any).
-        $ErrorActionPreference = 'Continue'
-        $errors = [Collections.Generic.List[object]]::new()
-        try { & $Script 2>&1 | ForEach-Object { if ($_ -is [Management.Automation.ErrorRecord]) { $errors.Add($_) } } } catch { $errors.Add($_) }
-        , $errors.ToArray()
-    }
 
     function script:Assert-CleanError($Record) {
         # The shape every error of the module has: a Runway.* id, a real category, a target, a sentence without temp names.

@@ -148,7 +148,6 @@ New-RunwayMultiShotVideo -Prompt 'a heist' -WhatIf
     }
 
     It 'tab completes languages with their names, ratios and versions from the recipe catalog' {
-        function Complete([string] $Line) { (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches }
         $languages = @(Complete 'New-RunwayAdLocalization -Language zh')
         $languages.CompletionText | Should -Be 'zh', 'zh-Hant'
         $languages[1].ToolTip | Should -Match 'Traditional'
@@ -165,13 +164,6 @@ Describe 'The recipe catalog agrees with the simulator' {
         Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ CreditBalance = 10000000; MaxDaily = 100000; MaxConcurrent = 1000 } | Out-Null
         $script:Catalog = [Runway.Models.RecipeCatalog]
         $script:Headers = @{ Authorization = "Bearer $TestKey"; 'X-Runway-Version' = '2024-11-06' }
-        function Send-Raw([string] $Recipe, [hashtable] $Body) {
-            try {
-                Invoke-RestMethod -Method Post -Uri "$SimUrl/v1/recipes/$Recipe" -Headers $Headers -ContentType 'application/json' -Body ($Body | ConvertTo-Json -Depth 6) | Out-Null
-                200
-            }
-            catch { [int]$_.Exception.Response.StatusCode }
-        }
         # The smallest body of each recipe, as the module's own builder makes it (remote media, so nothing is read locally).
         function New-Base([string] $Recipe) {
             $image = [Runway.Media.MediaSource]::From($Url, 'Image', [Func[string, string]] { param($p) $p }, [Runway.Models.MediaKind[]] @('Image'))
@@ -202,7 +194,7 @@ Describe 'The recipe catalog agrees with the simulator' {
                 $body = New-Base $recipe
                 $body.version = $version
                 $expected = if ($Catalog::Versions[$recipe] -contains $version) { 200 } else { 400 }
-                "$recipe $version -> $(Send-Raw $recipe $body)" | Should -Be "$recipe $version -> $expected"
+                "$recipe $version -> $(Send-Raw "recipes/$recipe" $body)" | Should -Be "$recipe $version -> $expected"
             }
         }
     }
@@ -222,7 +214,7 @@ Describe 'The recipe catalog agrees with the simulator' {
             $recipe, $fields, $allowed = $case
             $body = New-Base $recipe
             foreach ($key in $fields.Keys) { $body[$key] = $fields[$key] }
-            "$recipe $($fields | ConvertTo-Json -Compress -Depth 4) -> $(Send-Raw $recipe $body)" | Should -Be "$recipe $($fields | ConvertTo-Json -Compress -Depth 4) -> $($allowed ? 200 : 400)"
+            "$recipe $($fields | ConvertTo-Json -Compress -Depth 4) -> $(Send-Raw "recipes/$recipe" $body)" | Should -Be "$recipe $($fields | ConvertTo-Json -Compress -Depth 4) -> $($allowed ? 200 : 400)"
         }
     }
 
@@ -236,7 +228,7 @@ Describe 'The recipe catalog agrees with the simulator' {
         $response | Should -Match 'productImage'
         $response | Should -Match 'between 0.4 and 4, received 8'
         $body.productImage = @{ uri = $square }
-        Send-Raw 'product_ugc' $body | Should -Be 200
+        Send-Raw 'recipes/product_ugc' $body | Should -Be 200
         (Get-ErrorRecord { New-RunwayProductUgc -CharacterImage $WidePng -ProductImage $Png }).FullyQualifiedErrorId | Should -BeLike 'Runway.InvalidAspectRatio*'
     }
 
@@ -247,7 +239,7 @@ Describe 'The recipe catalog agrees with the simulator' {
             foreach ($seconds in $values) {
                 $body = New-Base $model.Name
                 $body.duration = $seconds
-                "$($model.Name) $seconds s -> $(Send-Raw $model.Name $body)" | Should -Be "$($model.Name) $seconds s -> $($rule.Accepts($seconds) ? 200 : 400)"
+                "$($model.Name) $seconds s -> $(Send-Raw "recipes/$($model.Name)" $body)" | Should -Be "$($model.Name) $seconds s -> $($rule.Accepts($seconds) ? 200 : 400)"
             }
         }
         $u = @{ uri = $Url }
@@ -259,7 +251,7 @@ Describe 'The recipe catalog agrees with the simulator' {
             foreach ($count in $min, $max, ($max + 1), ($min - 1) | Where-Object { $_ -ge 0 }) {
                 $body = New-Base $recipe
                 $body[$field] = @(for ($i = 0; $i -lt $count; $i++) { $u })
-                "$recipe $field x$count -> $(Send-Raw $recipe $body)" | Should -Be "$recipe $field x$count -> $($count -ge $min -and $count -le $max ? 200 : 400)"
+                "$recipe $field x$count -> $(Send-Raw "recipes/$recipe" $body)" | Should -Be "$recipe $field x$count -> $($count -ge $min -and $count -le $max ? 200 : 400)"
             }
         }
         foreach ($count in ($Catalog::MinShots - 1)..($Catalog::MaxShots + 1)) {
@@ -269,13 +261,13 @@ Describe 'The recipe catalog agrees with the simulator' {
             $body.duration = 15
             $body.shots = @(for ($i = 0; $i -lt $count; $i++) { @{ duration = 15 / $count; prompt = "shot $i" } })
             $expected = $count -ge $Catalog::MinShots -and $count -le $Catalog::MaxShots ? 200 : 400
-            "shots x$count -> $(Send-Raw 'multi_shot_video' $body)" | Should -Be "shots x$count -> $expected"
+            "shots x$count -> $(Send-Raw 'recipes/multi_shot_video' $body)" | Should -Be "shots x$count -> $expected"
         }
         foreach ($count in ($Catalog::MinOutputCount - 1), $Catalog::MinOutputCount, $Catalog::MaxOutputCount, ($Catalog::MaxOutputCount + 1)) {
             $body = New-Base 'marketing_stock_image'
             $body.outputCount = $count
             $expected = $count -ge $Catalog::MinOutputCount -and $count -le $Catalog::MaxOutputCount ? 200 : 400
-            "outputCount $count -> $(Send-Raw 'marketing_stock_image' $body)" | Should -Be "outputCount $count -> $expected"
+            "outputCount $count -> $(Send-Raw 'recipes/marketing_stock_image' $body)" | Should -Be "outputCount $count -> $expected"
         }
     }
 }

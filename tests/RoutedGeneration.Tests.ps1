@@ -214,10 +214,9 @@ Describe 'Routed generation' {
     It 'completes router slugs from the list and the routed values from the declarations' {
         New-RunwayRouter -Slug 'alpha-one' | Out-Null
         New-RunwayRouter -Slug 'beta' | Out-Null
-        function Complete([string] $line) { (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText }
-        Complete 'New-RunwayRoutedImage -Router al' | Should -Be @('alpha-one')
-        Complete 'New-RunwayRoutedImage -AspectRatio 4' | Should -Be @('4:3', '4:5')
-        Complete 'New-RunwayRoutedVideo -Resolution ' | Should -Be @('480p', '720p', '1080p', '4k')
-        Complete 'New-RunwayRoutedAudio -Type s' | Should -Be @('speech')
+        (Complete 'New-RunwayRoutedImage -Router al').CompletionText | Should -Be @('alpha-one')
+        (Complete 'New-RunwayRoutedImage -AspectRatio 4').CompletionText | Should -Be @('4:3', '4:5')
+        (Complete 'New-RunwayRoutedVideo -Resolution ').CompletionText | Should -Be @('480p', '720p', '1080p', '4k')
+        (Complete 'New-RunwayRoutedAudio -Type s').CompletionText | Should -Be @('speech')
     }
 }
