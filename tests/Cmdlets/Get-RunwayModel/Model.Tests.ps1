@@ -1,7 +1,6 @@
+# Get-RunwayModel: its tests moved from tests/Model.Tests.ps1 (the area's shared setup is tests/Helpers/Model.ps1).
 BeforeAll {
-    . $PSScriptRoot/TestSetup.ps1
-    # The catalog as the module holds it (the listing must show exactly these, never a copy).
-    $script:Catalog = [Runway.Models.ModelCatalog]::Models
+    . $PSScriptRoot/../../Helpers/Model.ps1
 }
 
 AfterAll {
