@@ -1,24 +1,5 @@
 BeforeAll {
-    . $PSScriptRoot/TestSetup.ps1
-    $PSDefaultParameterValues['*-Runway*:PollIntervalSec'] = 0.1
-    Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ CreditBalance = 1000000 } | Out-Null
-    # Real inputs made by the simulator: 1280x720 PNGs and a 5 s MP4.
-    $image = New-RunwayImage -Prompt 'test card' -Model gen4_image -Ratio 1280:720 -Wait
-    $script:Pngs = Join-Path $TestDrive 'pngs'
-    New-Item -ItemType Directory $Pngs | Out-Null
-    $script:PngBytes = (Invoke-WebRequest -Uri $image.Output[0]).Content
-    1..3 | ForEach-Object { [IO.File]::WriteAllBytes((Join-Path $Pngs "shot$_.png"), $PngBytes) }
-    $script:Png = Join-Path $Pngs 'shot1.png'
-    $script:Png2 = Join-Path $Pngs 'shot2.png'
-    $script:Clip = Join-Path $TestDrive 'clip.mp4'
-    New-RunwayVideo -Image $image -Prompt 'pan' -Model gen4_turbo -Duration 5 -OutFile $Clip | Out-Null
-    # A PNG whose header says 4000x500 (width / height 8): outside product_ugc's 0.4–4.
-    $wide = [byte[]]$PngBytes.Clone()
-    $header = [byte[]](0, 0, 0x0F, 0xA0, 0, 0, 0x01, 0xF4)
-    for ($i = 0; $i -lt 8; $i++) { $wide[16 + $i] = $header[$i] }
-    $script:WidePng = Join-Path $TestDrive 'wide.png'
-    [IO.File]::WriteAllBytes($WidePng, $wide)
-    $script:Url = 'https://example.com/product.png'
+    . $PSScriptRoot/Helpers/Recipes.ps1
 }
 
 AfterAll {
@@ -59,60 +40,7 @@ Describe 'The recipes' {
         $task.Status | Should -Be 'SUCCEEDED'
     }
 
-    It 'local images are inlined as data URIs inside {uri} objects, views and shots as the declarations spell them' {
-        New-RunwayProductSwap -ReferenceVideo $Clip -OriginalProductImage $Png -NewProductImage @{ Uri = $Png2; View = 'Side' }, $Url | Out-Null
-        $body = (Get-ApiRequest '/v1/recipes/product_swap')[0].body | ConvertFrom-Json
-        $body.newProductImages[0].uri | Should -Match '^data:image/png;base64,'
-        $body.newProductImages[0].view | Should -Be 'side'
-        $body.newProductImages[1].uri | Should -Be $Url
-        $body.newProductImages[1].PSObject.Properties.Name | Should -Not -Contain 'view'
-        $body.referenceVideo.uri | Should -Match '^data:video/mp4;base64,'
-        $shots = @{ Duration = 2; Prompt = 'a' }, @{ Duration = 4; Prompt = 'b' }, [pscustomobject]@{ Duration = '4'; Prompt = 'c' }
-        New-RunwayMultiShotVideo -Shot $shots | Out-Null
-        $body = (Get-ApiRequest '/v1/recipes/multi_shot_video')[0].body | ConvertFrom-Json
-        $body.mode | Should -Be 'custom'
-        $body.duration | Should -Be 10
-        $body.shots.duration | Should -Be 2, 4, 4
-        $body.shots.prompt | Should -Be 'a', 'b', 'c'
-    }
-
-    It 'Get-ChildItem *.png | New-RunwayProductCampaignImage makes one task per file' {
-        $tasks = @(Get-ChildItem (Join-Path $Pngs '*.png') | New-RunwayProductCampaignImage -Prompt 'gorpcore editorial')
-        $tasks | Should -HaveCount 3
-        $tasks.Model | Sort-Object -Unique | Should -Be 'product_campaign_image'
-        Get-ApiRequest '/v1/recipes/product_campaign_image' | Should -HaveCount 3
-    }
-
-    It 'a finished image task pipes in as the image, and -Version picks a dated version' {
-        $task = New-RunwayAdLocalization -Image $Png -Language es -Wait
-        $task | New-RunwayProductCampaignImage -Prompt 'studio' -Version 2026-06 | Out-Null
-        $body = (Get-ApiRequest '/v1/recipes/product_campaign_image')[0].body | ConvertFrom-Json
-        $body.image.uri | Should -Be $task.Output[0]
-        New-RunwayProductAd -ProductImage $Url -Version 2026-07 | Out-Null
-        ((Get-ApiRequest '/v1/recipes/product_ad')[0].body | ConvertFrom-Json).version | Should -Be '2026-07'
-    }
-
-    It '-WhatIf says the price is unknown, names the recipe, and sends nothing' {
-        $lines = @(Invoke-InChildPwsh -Script @"
-New-RunwayAdLocalization -Image '$Png' -Language fr -WhatIf
-New-RunwayMultiShotVideo -Prompt 'a heist' -WhatIf
-"@) -join "`n"
-        $lines | Should -Match 'unknown price \(Runway publishes none for ad_localization\)" on target "ad_localization recipe, version 2026-06, to fr, from shot1.png"'
-        $lines | Should -Match 'unknown price \(Runway publishes none for multi_shot_video\)" on target "multi_shot_video recipe, 10 s, version 2026-06'
-        Get-ApiRequest | Should -HaveCount 0
-    }
-
-    It 'under a spending cap a recipe is refused (price unknown), with zero requests' {
-        try {
-            $env:RUNWAY_MAX_CREDITS = '1000'
-            $err = Get-ErrorRecord { New-RunwayProductCampaignImage -Image $Png -Prompt 'x' }
-            $err.FullyQualifiedErrorId | Should -Match 'Runway.BudgetExceeded|Runway.UnknownPrice'
-        }
-        finally { Remove-Item Env:RUNWAY_MAX_CREDITS }
-        Get-ApiRequest | Should -HaveCount 0
-    }
-
-    It '<Name> is a clear error naming what is allowed, and nothing is sent' -ForEach @(
+It '<Name> is a clear error naming what is allowed, and nothing is sent' -ForEach @(
         @{ Name = 'an unknown language'; Id = 'Runway.InvalidChoice'; Match = 'zh-Hant'; Script = { New-RunwayAdLocalization -Image $Png -Language xx } }
         @{ Name = 'a video as the ad image'; Id = 'Runway.UnsupportedFormat'; Match = 'Image'; Script = { New-RunwayAdLocalization -Image $Clip -Language ja } }
         @{ Name = 'an unknown version'; Id = 'Runway.InvalidChoice'; Match = '2026-06, unsafe-latest'; Script = { New-RunwayAdLocalization -Image $Png -Language ja -Version 2025-01 } }
