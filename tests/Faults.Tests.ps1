@@ -1,3 +1,4 @@
+# Pester: runs alone (Ctrl+C must stop a command within a second: other tests on the machine would slow it).
 # Fault injection: what the module does when the network, the service, the task or the disk misbehaves.
 # Each case checks the error (ErrorId and category), that no task was created twice (the simulator's log and
 # stats), that no partial or target file was left, and that the task id is reported whenever a task exists.

@@ -1,3 +1,4 @@
+# Pester: runs alone (Ctrl+C must stop a command within a second: other tests on the machine would slow it).
 BeforeAll {
     . $PSScriptRoot/Helpers/Foundation.ps1
 }
