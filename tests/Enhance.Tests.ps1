@@ -15,7 +15,7 @@ Describe 'Upscaling, frame rate and HDR' {
     }
     AfterEach { Pop-Location }
 
-It '<Name> is a clear error and nothing is sent' -ForEach @(
+    It '<Name> is a clear error and nothing is sent' -ForEach @(
         @{ Name = 'a wrong model for image upscaling'; Id = 'Runway.ModelNotForEndpoint'; Script = { New-RunwayImageUpscale -Image $Png -Model gen4_image } }
         @{ Name = 'scale factor 3'; Id = 'Runway.InvalidScaleFactor'; Script = { New-RunwayImageUpscale -Image $Png -ScaleFactor 3 } }
         @{ Name = 'an output above 25.3 MP'; Id = 'Runway.UpscaleTooLarge'; Script = { New-RunwayImageUpscale -Image $Png -ScaleFactor 8 } }

@@ -20,7 +20,7 @@ Describe 'Bad input is refused with a clear error and zero requests' {
     BeforeEach { Reset-RunwaySimulator -Url $SimUrl }
 
     It '<Case>' -ForEach @(
-        @{ Case = 'unknown model'; Id = 'Runway.UnknownModel'; Parameter = 'Model'; Script = { New-RunwayVideo -Image $Png -Model gen5_ultra } }
+        @{ Case = 'unknown model'; Id = 'Runway.UnknownModel'; Parameter = 'Model'; Script = { New-RunwayVideo -Image $Png -Model zz-test-nonexistent-model } }
         @{ Case = 'ratio not valid for the model'; Id = 'Runway.InvalidRatio'; Script = { New-RunwayVideo -Image $Png -Ratio 1920:1080 } }
         @{ Case = 'duration not valid for the model'; Id = 'Runway.InvalidDuration'; Script = { New-RunwayVideo -Prompt 'x' -Model veo3.1 -Duration 5 } }
         @{ Case = 'duration out of range'; Id = 'Runway.InvalidDuration'; Script = { New-RunwayVideo -Image $Png -Duration 11 } }

@@ -256,7 +256,7 @@ Describe 'Every error of a bad-input corpus is a Runway error and a sentence' {
             'a sentence as the image'        = { 'a cat on a mat' | New-RunwayVideo }
             'a duration out of range'        = { New-RunwayVideo -Image $Png -Prompt 'x' -Duration 99 }
             'a ratio the model lacks'        = { New-RunwayVideo -Image $Png -Prompt 'x' -Ratio 1:1 }
-            'an unknown model'               = { New-RunwayVideo -Image $Png -Prompt 'x' -Model nope_model }
+            'an unknown model'               = { New-RunwayVideo -Image $Png -Prompt 'x' -Model zz-test-nonexistent-model }
             'an unknown option'              = { New-RunwayVideo -Image $Png -Prompt 'x' -Option @{ nope = 1 } }
             'a prompt too long'              = { New-RunwayImage -Prompt ('x' * 5000) }
             'a missing reference'            = { New-RunwayImage -Prompt 'x' -Model gen4_image_turbo }
@@ -271,7 +271,7 @@ Describe 'Every error of a bad-input corpus is a Runway error and a sentence' {
             'stopping no UUID'               = { Stop-RunwayTask -Id 'abc' -Confirm:$false }
             'an unknown task'                = { Get-RunwayTask -Id ([guid]::NewGuid()) }
             'an ftp URL to save'             = { Save-RunwayOutput -Uri 'ftp://example.com/a.png' -Path $TestDrive }
-            'usage of an unknown model'      = { Get-RunwayUsage -Model nope_model }
+            'usage of an unknown model'      = { Get-RunwayUsage -Model zz-test-nonexistent-model }
             'an upload that matches nothing' = { Send-RunwayFile -Path (Join-Path $TestDrive 'nothing*.png') }
             'an unfinished task to save'     = { Save-RunwayOutput -Id (New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status RUNNING).id -Path $TestDrive }
             'a failed task to save'          = { Save-RunwayOutput -Id (New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status FAILED).id -Path $TestDrive }

@@ -40,7 +40,7 @@ Describe 'The recipes' {
         $task.Status | Should -Be 'SUCCEEDED'
     }
 
-It '<Name> is a clear error naming what is allowed, and nothing is sent' -ForEach @(
+    It '<Name> is a clear error naming what is allowed, and nothing is sent' -ForEach @(
         @{ Name = 'an unknown language'; Id = 'Runway.InvalidChoice'; Match = 'zh-Hant'; Script = { New-RunwayAdLocalization -Image $Png -Language xx } }
         @{ Name = 'a video as the ad image'; Id = 'Runway.UnsupportedFormat'; Match = 'Image'; Script = { New-RunwayAdLocalization -Image $Clip -Language ja } }
         @{ Name = 'an unknown version'; Id = 'Runway.InvalidChoice'; Match = '2026-06, unsafe-latest'; Script = { New-RunwayAdLocalization -Image $Png -Language ja -Version 2025-01 } }

@@ -16,7 +16,7 @@ Describe 'Routed generation' {
     }
     AfterEach { Pop-Location }
 
-It 'completes router slugs from the list and the routed values from the declarations' {
+    It 'completes router slugs from the list and the routed values from the declarations' {
         New-RunwayRouter -Slug 'alpha-one' | Out-Null
         New-RunwayRouter -Slug 'beta' | Out-Null
         (Complete 'New-RunwayRoutedImage -Router al').CompletionText | Should -Be @('alpha-one')

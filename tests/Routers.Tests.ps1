@@ -22,10 +22,10 @@ Describe 'A router is named by its slug or its id, wherever a router is named' {
 
     It 'a slug or id that names no router is Runway.RouterNotFound, and nothing is changed' {
         New-RunwayRouter -Slug 'kept' | Out-Null
-        $record = Get-ErrorRecord { Remove-RunwayRouter -Id 'no-such-router' -Force }
+        $record = Get-ErrorRecord { Remove-RunwayRouter -Id 'zz-test-nonexistent-router' -Force }
         $record.FullyQualifiedErrorId | Should -BeLike 'Runway.RouterNotFound*'
         $record.CategoryInfo.Category | Should -Be 'ObjectNotFound'
-        $record.TargetObject | Should -Be 'no-such-router'
+        $record.TargetObject | Should -Be 'zz-test-nonexistent-router'
         Get-ApiRequest '/v1/routers' -Method DELETE | Should -HaveCount 0
     }
 }

@@ -17,7 +17,7 @@ Describe 'Disconnect-Runway, configuration and keys' {
     }
     AfterEach { $env:RUNWAYML_API_SECRET = $TestKey; Disconnect-Runway }
 
-It 'Disconnect-Runway drops the cap and -AllowUnknownPrice with the key (nothing of a connection outlives it)' {
+    It 'Disconnect-Runway drops the cap and -AllowUnknownPrice with the key (nothing of a connection outlives it)' {
         Connect-Runway -ApiKey (ConvertTo-SecureString $TestKey -AsPlainText -Force) -BaseUri $SimUrl -MaxCredits 5 -AllowUnknownPrice -SkipValidation | Out-Null
         [Runway.Tasks.SpendingGuard]::AllowUnknownPrice | Should -BeTrue
         Disconnect-Runway

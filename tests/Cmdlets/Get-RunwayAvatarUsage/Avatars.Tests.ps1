@@ -11,7 +11,7 @@ AfterAll {
 Describe 'Get-RunwayAvatarUsage, conversations and usage' {
     BeforeEach { Reset-RunwaySimulator -Url $SimUrl; Clear-RunwaySimulatorRequest -Url $SimUrl }
 
-It 'gets avatar usage and refuses a range over 90 days with zero requests' {
+    It 'gets avatar usage and refuses a range over 90 days with zero requests' {
         New-RunwaySimulatorConversation -Url $SimUrl -Conversation @{ duration = 30 } | Out-Null
         $usage = Get-RunwayAvatarUsage
         $usage.TotalSessions | Should -Be 1

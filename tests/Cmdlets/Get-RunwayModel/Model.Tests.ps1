@@ -39,10 +39,10 @@ Describe 'Get-RunwayModel' {
     }
 
     It 'shows a model the organization lists but the catalog lacks as not validated locally, with the -AllowUnknownModel hint' {
-        Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ ExtraTierModels = 'gen9_future,seedance9' } | Out-Null
+        Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ ExtraTierModels = 'zz-test-nonexistent-model-a,zz-test-nonexistent-model-b' } | Out-Null
         $catalogNames = @($Catalog.Name)
         $extra = @(Get-RunwayModel | Where-Object { $_.Name -notin $catalogNames })
-        @($extra.Name | Sort-Object) | Should -Be @('gen9_future', 'seedance9')
+        @($extra.Name | Sort-Object) | Should -Be @('zz-test-nonexistent-model-a', 'zz-test-nonexistent-model-b')
         foreach ($row in $extra) {
             $row.Validated | Should -BeFalse
             $row.Status | Should -Be 'not validated locally'
@@ -121,12 +121,12 @@ Describe 'Get-RunwayModel' {
     }
 
     It 'a name that matches nothing is an ObjectNotFound error; the others are still shown' {
-        $out = @(Get-RunwayModel gen4.5, nosuchmodel -Offline -ErrorVariable failed -ErrorAction SilentlyContinue)
+        $out = @(Get-RunwayModel gen4.5, zz-test-nonexistent-model -Offline -ErrorVariable failed -ErrorAction SilentlyContinue)
         $out.Name | Should -Be 'gen4.5'
         $failed | Should -HaveCount 1
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'Runway.ModelNotFound*'
         $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
-        $failed[0].TargetObject | Should -Be 'nosuchmodel'
+        $failed[0].TargetObject | Should -Be 'zz-test-nonexistent-model'
         @(Get-RunwayModel 'nothing*' -Offline -ErrorVariable none).Count | Should -Be 0
         $none | Should -HaveCount 0
     }

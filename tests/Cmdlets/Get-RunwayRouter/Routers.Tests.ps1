@@ -11,7 +11,7 @@ AfterAll {
 Describe 'Get-RunwayRouter, routers' {
     BeforeEach { Reset-RunwaySimulator -Url $SimUrl }
 
-It 'Get-RunwayRouter pages through the list with -First/-Skip and reads no more than it needs' {
+    It 'Get-RunwayRouter pages through the list with -First/-Skip and reads no more than it needs' {
         1..5 | ForEach-Object { New-RunwayRouter -Slug "r$_" } | Out-Null
         Clear-RunwaySimulatorRequest -Url $SimUrl
         @(Get-RunwayRouter) | Should -HaveCount 5

@@ -11,7 +11,7 @@ AfterAll {
 Describe 'Get-RunwayRouterRequest, routers' {
     BeforeEach { Reset-RunwaySimulator -Url $SimUrl }
 
-It 'Get-RunwayRouterRequest shows the routing history, newest first, paged' {
+    It 'Get-RunwayRouterRequest shows the routing history, newest first, paged' {
         $router = New-RunwayRouter -Slug 'cheap-images'
         Invoke-Generate 'cheap-images' 'a red kite' | Out-Null
         Invoke-Generate 'cheap-images' 'a blue kite' | Out-Null

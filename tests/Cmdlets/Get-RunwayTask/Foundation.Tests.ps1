@@ -14,7 +14,7 @@ Describe 'Get-RunwayTask, task ids that cannot be task ids' {
         $script:BadIds = 'abc', '42', '../organization', ' ', 'v1/tasks', '17f20503-6c24-4c16-946b-35dbbce2af2f/../x'
     }
 
-It 'a good id among bad ones is still served' {
+    It 'a good id among bad ones is still served' {
         $id = (New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status SUCCEEDED).id
         $errors = @()
         $tasks = @(Get-RunwayTask -Id 'abc', $id -ErrorVariable errors -ErrorAction SilentlyContinue)

@@ -17,7 +17,7 @@ Describe 'Get-RunwayTask, routed generation' {
     }
     AfterEach { Pop-Location }
 
-It 'the journal keeps the routing: a fresh session lists it with Get-RunwayTask' {
+    It 'the journal keeps the routing: a fresh session lists it with Get-RunwayTask' {
         New-RunwayRouter -Slug 'later' -OptimizeFor latency | Out-Null
         $task = New-RunwayRoutedImage -Router later -Prompt 'a map'
         $lines = Invoke-InChildPwsh -Environment @{ RUNWAYML_BASE_URL = $SimUrl; RUNWAYML_API_SECRET = $TestKey } -Script "

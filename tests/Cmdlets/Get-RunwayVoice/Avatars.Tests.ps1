@@ -14,7 +14,7 @@ Describe 'Get-RunwayVoice, custom voices' {
         Clear-RunwaySimulatorRequest -Url $SimUrl
     }
 
-It 'shows the API''s 404 for a voice id that does not exist' {
+    It 'shows the API''s 404 for a voice id that does not exist' {
         $record = Get-ErrorRecord { Get-RunwayVoice -Id 'a2c4e6f8-0000-0000-0000-000000000000' }
         $record.FullyQualifiedErrorId | Should -BeLike 'Runway.NotFound,*'
         $record.CategoryInfo.Category | Should -Be 'ObjectNotFound'

@@ -15,7 +15,7 @@ Describe 'Invoke-RunwayWorkflow, workflows' {
     }
     AfterEach { Pop-Location }
 
-It 'runs with a local image (inlined), waits, and Save-RunwayOutput saves every node''s outputs' {
+    It 'runs with a local image (inlined), waits, and Save-RunwayOutput saves every node''s outputs' {
         $version = Get-Seeded 'Product shot' 2
         $run = $version | Invoke-RunwayWorkflow -Inputs @{ 'Product image' = (Get-Item $Png); Prompt = 'on marble' } -Wait
         $run | Should -BeOfType ([Runway.Api.RunwayWorkflowInvocation])
@@ -62,7 +62,7 @@ It 'runs with a local image (inlined), waits, and Save-RunwayOutput saves every 
         $err.Exception.Message | Should -Match 'INTERNAL.BAD_OUTPUT'
     }
 
-It '<Name> is a clear error and nothing is run' -ForEach @(
+    It '<Name> is a clear error and nothing is run' -ForEach @(
         @{ Name = 'a missing required input'; Id = 'Runway.MissingWorkflowInput'; Inputs = @{ Prompt = 'x' }; Message = "needs 'Product image.image'" }
         @{ Name = 'an unknown input'; Id = 'Runway.UnknownKey'; Inputs = @{ 'Product image' = 'https://example.com/a.png'; Colour = 'red' }; Message = "its inputs are 'Product image.image' \(image, required\)" }
         @{ Name = 'a number for an image'; Id = 'Runway.WrongWorkflowInputKind'; Inputs = @{ 'Product image' = 42 }; Message = 'takes an image' }

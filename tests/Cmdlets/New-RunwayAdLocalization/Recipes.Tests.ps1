@@ -16,7 +16,7 @@ Describe 'New-RunwayAdLocalization, the recipes' {
     }
     AfterEach { Pop-Location }
 
-It 'a finished image task pipes in as the image, and -Version picks a dated version' {
+    It 'a finished image task pipes in as the image, and -Version picks a dated version' {
         $task = New-RunwayAdLocalization -Image $Png -Language es -Wait
         $task | New-RunwayProductCampaignImage -Prompt 'studio' -Version 2026-06 | Out-Null
         $body = (Get-ApiRequest '/v1/recipes/product_campaign_image')[0].body | ConvertFrom-Json

@@ -14,7 +14,7 @@ Describe 'New-RunwayAvatar, custom voices' {
         Clear-RunwaySimulatorRequest -Url $SimUrl
     }
 
-It 'completes the user''s own voices next to the live presets' {
+    It 'completes the user''s own voices next to the live presets' {
         $voice = New-RunwayVoice -Name 'Narrator' -Prompt $Description -Wait
         $line = 'New-RunwayAvatar -Voice '
         $matches = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
@@ -43,7 +43,7 @@ Describe 'New-RunwayAvatar, avatars' {
         (Get-RunwayDocument -Id $doc.Id).UsedBy.Id | Should -Be $avatar.Id
     }
 
-It 'refuses audio or video as a reference image with zero requests' {
+    It 'refuses audio or video as a reference image with zero requests' {
         (Get-ErrorRecord { New-RunwayAvatar -ReferenceImage $Mp3 -Name 'A' -Personality 'p' -Voice max }).FullyQualifiedErrorId | Should -BeLike 'Runway.UnsupportedFormat,*'
         (Get-ErrorRecord { Get-Item $Mp3 | New-RunwayAvatar -Name 'A' -Personality 'p' -Voice max }).FullyQualifiedErrorId | Should -BeLike 'Runway.UnsupportedFormat,*'
         Request-Count | Should -Be 0

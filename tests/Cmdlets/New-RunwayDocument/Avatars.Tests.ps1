@@ -24,7 +24,7 @@ Describe 'New-RunwayDocument, knowledge documents' {
         @(Get-RunwayDocument) | Should -HaveCount 0
     }
 
-It 'warns when a document is likely past the documented 50,000-token knowledge limit' {
+    It 'warns when a document is likely past the documented 50,000-token knowledge limit' {
         New-RunwayDocument -Name 'Small' -Content ('x' * 1000) -WhatIf -WarningVariable small -WarningAction SilentlyContinue
         $small | Should -BeNullOrEmpty
         New-RunwayDocument -Name 'Big' -Content ('x' * 200100) -WhatIf -WarningVariable big -WarningAction SilentlyContinue

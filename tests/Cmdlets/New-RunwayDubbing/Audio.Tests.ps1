@@ -76,7 +76,7 @@ Describe 'New-RunwayDubbing, bad input is rejected with a clear error before any
     }
     BeforeEach { Reset-RunwaySimulator -Url $SimUrl }
 
-It 'an unknown language code' {
+    It 'an unknown language code' {
         $record = Get-ErrorRecord { New-RunwayDubbing -Audio ./talk.wav -TargetLanguage xx }
         Assert-RejectedLocally $record 'Runway.UnknownLanguage' InvalidArgument 'xx'
         $record.Exception.Message | Should -Match '\bfil\b'
@@ -88,7 +88,7 @@ It 'an unknown language code' {
         $record.Exception.Message | Should -Match "use 'es'"
     }
 
-It 'a GIF given as audio' {
+    It 'a GIF given as audio' {
         $record = Get-ErrorRecord { New-RunwayDubbing -Audio ./anim.gif -TargetLanguage es }
         Assert-RejectedLocally $record 'Runway.UnsupportedFormat' InvalidType (Join-Path $TestDrive 'anim.gif')
         $record.Exception.Message | Should -Match 'GIF'
@@ -104,7 +104,7 @@ It 'a GIF given as audio' {
         $record.Exception.Message | Should -Match 'not a recognised media file'
     }
 
-It 'a file that does not exist' {
+    It 'a file that does not exist' {
         $record = Get-ErrorRecord { New-RunwayDubbing -Audio ./missing.wav -TargetLanguage es }
         Assert-RejectedLocally $record 'Runway.FileNotFound' ObjectNotFound
     }
@@ -126,10 +126,10 @@ It 'a file that does not exist' {
 
 Describe 'New-RunwayDubbing, tab completion reads the catalog' {
 
-    It 'completes -TargetLanguage with the 29 codes, naming each language' {
+    It 'completes -TargetLanguage with every code of the catalog, naming each language' {
         $line = 'New-RunwayDubbing -TargetLanguage '
         $all = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
-        $all | Should -HaveCount 29
+        $all | Should -HaveCount @([Runway.Models.ModelCatalog]::DubbingLanguages).Count
         ($all | Where-Object CompletionText -eq 'es').ToolTip | Should -Match '^es: '
         $f = 'New-RunwayDubbing -TargetLanguage f'
         (TabExpansion2 -inputScript $f -cursorColumn $f.Length).CompletionMatches.CompletionText | Sort-Object | Should -Be @('fi', 'fil', 'fr')
@@ -142,7 +142,7 @@ Describe 'New-RunwayDubbing, the help matches the catalog and the cmdlets' {
         $script:Catalog = [Runway.Models.ModelCatalog]
     }
 
-It 'the language codes listed in the help are the catalog''s' {
+    It 'the language codes listed in the help are the catalog''s' {
         $text = Get-Content (Join-Path $Docs 'New-RunwayDubbing.md') -Raw
         $listed = [regex]::Match($text, 'as a code: ([^.]+)\.').Groups[1].Value -replace ' or ', ', ' -split ', '
         $listed | Should -Be @($Catalog::DubbingLanguages)

@@ -16,7 +16,7 @@ Describe 'New-RunwayHdrVideo, upscaling, frame rate and HDR' {
     }
     AfterEach { Pop-Location }
 
-It 'HDR as an EXR sequence is saved as a .zip; the estimate is the SDK''s 20 credits per second for a 720p clip' {
+    It 'HDR as an EXR sequence is saved as a .zip; the estimate is the SDK''s 20 credits per second for a 720p clip' {
         $task = New-RunwayHdrVideo -Video $Clip -OutputFormat hdr_exr_sequence
         $task.EstimatedCredits | Should -Be 100
         $files = @($task | Wait-RunwayTask | Save-RunwayOutput -Path (Join-Path $TestDrive 'exr'))

@@ -16,7 +16,7 @@ Describe 'New-RunwayImage, the pipelines of the issue' {
     }
     AfterEach { Pop-Location }
 
-It '-OutFile waits and saves to that name; an existing file is refused before anything is sent' {
+    It '-OutFile waits and saves to that name; an existing file is refused before anything is sent' {
         $target = Join-Path $TestDrive 'fox.png'
         $file = New-RunwayImage -Prompt 'a fox' -OutFile $target
         $file.FullName | Should -Be $target
@@ -49,7 +49,7 @@ It '-OutFile waits and saves to that name; an existing file is refused before an
         $body.referenceImages[0].uri | Should -Match '^data:image/png;base64,'
     }
 
-It 'a failed generation with -Wait writes an error with the task and goes on with the next input' {
+    It 'a failed generation with -Wait writes an error with the task and goes on with the next input' {
         $errors = @()
         $done = @('a calm sea', 'storm [fail:INTERNAL.BAD_OUTPUT]', 'a calm lake' | ForEach-Object { [pscustomobject]@{ Prompt = $_ } } |
             New-RunwayImage -Wait -ErrorVariable errors -ErrorAction SilentlyContinue)
@@ -60,7 +60,7 @@ It 'a failed generation with -Wait writes an error with the task and goes on wit
         $errors[0].TargetObject.Id | Should -Not -BeNullOrEmpty
     }
 
-It '-OutDirectory naming a file, and a wait for a free slot past -TimeoutSec, are clear errors before anything is paid' {
+    It '-OutDirectory naming a file, and a wait for a free slot past -TimeoutSec, are clear errors before anything is paid' {
         $file = Join-Path $TestDrive 'not-a-folder'
         Set-Content $file 'x'
         $record = Get-ErrorRecord { New-RunwayImage -Prompt 'x' -OutDirectory $file }

@@ -44,7 +44,7 @@ Describe 'New-RunwayImageUpscale, upscaling, frame rate and HDR' {
         $task.EstimatedCredits | Should -BeGreaterThan 0 -Because 'the API''s estimatedCost is read'
     }
 
-It 'a spending cap refuses an upscale with no published price, with zero requests' {
+    It 'a spending cap refuses an upscale with no published price, with zero requests' {
         try {
             $env:RUNWAY_MAX_CREDITS = '1000'
             $err = Get-ErrorRecord { New-RunwayImageUpscale -Image $Png }

@@ -16,7 +16,7 @@ Describe 'New-RunwayMultiShotVideo, the recipes' {
     }
     AfterEach { Pop-Location }
 
-It 'local images are inlined as data URIs inside {uri} objects, views and shots as the declarations spell them' {
+    It 'local images are inlined as data URIs inside {uri} objects, views and shots as the declarations spell them' {
         New-RunwayProductSwap -ReferenceVideo $Clip -OriginalProductImage $Png -NewProductImage @{ Uri = $Png2; View = 'Side' }, $Url | Out-Null
         $body = (Get-ApiRequest '/v1/recipes/product_swap')[0].body | ConvertFrom-Json
         $body.newProductImages[0].uri | Should -Match '^data:image/png;base64,'

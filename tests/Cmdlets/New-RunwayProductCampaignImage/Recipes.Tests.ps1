@@ -16,14 +16,14 @@ Describe 'New-RunwayProductCampaignImage, the recipes' {
     }
     AfterEach { Pop-Location }
 
-It 'Get-ChildItem *.png | New-RunwayProductCampaignImage makes one task per file' {
+    It 'Get-ChildItem *.png | New-RunwayProductCampaignImage makes one task per file' {
         $tasks = @(Get-ChildItem (Join-Path $Pngs '*.png') | New-RunwayProductCampaignImage -Prompt 'gorpcore editorial')
         $tasks | Should -HaveCount 3
         $tasks.Model | Sort-Object -Unique | Should -Be 'product_campaign_image'
         Get-ApiRequest '/v1/recipes/product_campaign_image' | Should -HaveCount 3
     }
 
-It 'under a spending cap a recipe is refused (price unknown), with zero requests' {
+    It 'under a spending cap a recipe is refused (price unknown), with zero requests' {
         try {
             $env:RUNWAY_MAX_CREDITS = '1000'
             $err = Get-ErrorRecord { New-RunwayProductCampaignImage -Image $Png -Prompt 'x' }

@@ -17,7 +17,7 @@ Describe 'New-RunwayRoutedAudio, routed generation' {
     }
     AfterEach { Pop-Location }
 
-It 'routed speech with a preset voice, and a routed sound with -Loop, save to a directory' {
+    It 'routed speech with a preset voice, and a routed sound with -Loop, save to a directory' {
         New-RunwayRouter -Slug 'voices' | Out-Null
         $dir = Join-Path $TestDrive 'audio'
         $speech = New-RunwayRoutedAudio -Router voices -Type speech -Prompt 'Welcome aboard.' -Voice maya -OutDirectory $dir

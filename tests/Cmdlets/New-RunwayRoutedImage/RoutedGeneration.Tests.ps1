@@ -17,7 +17,7 @@ Describe 'New-RunwayRoutedImage, routed generation' {
     }
     AfterEach { Pop-Location }
 
-It 'a routed image: -Wait outputs the task with the chosen model, its provider and estimate; the session spend counts the estimate' {
+    It 'a routed image: -Wait outputs the task with the chosen model, its provider and estimate; the session spend counts the estimate' {
         New-RunwayRouter -Slug 'pics' -OptimizeFor cost | Out-Null
         $before = (Get-RunwayCredit).SessionEstimatedSpend
         $task = New-RunwayRoutedImage -Router pics -Prompt 'a lighthouse' -AspectRatio 2:3 -Resolution 1k -OutputCount 2 -Wait
@@ -47,7 +47,7 @@ It 'a routed image: -Wait outputs the task with the chosen model, its provider a
         ($task.Routing | Format-List | Out-String -Width 250) | Should -Match 'ResolvedInput\s+: aspectRatio 2:3, ratio \d+:\d+, resolution 1k'
     }
 
-It 'a capacity fallback is surfaced: the skipped model, then every model exhausted' {
+    It 'a capacity fallback is surfaced: the skipped model, then every model exhausted' {
         Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ MaxConcurrent = 1; RunMs = 4000 } | Out-Null
         try {
             New-RunwayRouter -Slug 'busy' -OptimizeFor cost -FallbackOnCapacity | Out-Null
@@ -73,7 +73,7 @@ It 'a capacity fallback is surfaced: the skipped model, then every model exhaust
         finally { Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ MaxConcurrent = 2; RunMs = 300 } | Out-Null }
     }
 
-It 'under a spending cap: an uncapped router is refused unless unknown prices are allowed; a ceiling is reserved' {
+    It 'under a spending cap: an uncapped router is refused unless unknown prices are allowed; a ceiling is reserved' {
         New-RunwayRouter -Slug 'open' | Out-Null
         New-RunwayRouter -Slug 'capped' -MaxImageCredits 8 | Out-Null
         try {
@@ -97,7 +97,7 @@ It 'under a spending cap: an uncapped router is refused unless unknown prices ar
     }
 
     It 'an unknown router is refused before any create' {
-        $record = Get-ErrorRecord { New-RunwayRoutedImage -Router nowhere -Prompt 'x' }
+        $record = Get-ErrorRecord { New-RunwayRoutedImage -Router zz-test-nonexistent-router -Prompt 'x' }
         $record.FullyQualifiedErrorId | Should -BeLike 'Runway.RouterNotFound*'
         $record.CategoryInfo.Category | Should -Be 'ObjectNotFound'
         Get-ApiRequest '/v1/generate/' | Should -HaveCount 0

@@ -41,7 +41,7 @@ Describe 'New-RunwayRoutedVideo, routed generation' {
         $task.SavedTo | Should -Contain $file.FullName
     }
 
-It '-WhatIf says the price is unknown, or at most the router''s ceiling, and creates nothing' {
+    It '-WhatIf says the price is unknown, or at most the router''s ceiling, and creates nothing' {
         New-RunwayRouter -Slug 'open' | Out-Null
         New-RunwayRouter -Slug 'capped' -MaxVideoCredits 60 -MaxImageCredits 8 | Out-Null
         Clear-RunwaySimulatorRequest -Url $SimUrl
@@ -57,7 +57,7 @@ It '-WhatIf says the price is unknown, or at most the router''s ceiling, and cre
         Get-ApiRequest '/v1/tasks' | Should -HaveCount 0
     }
 
-It 'bad input is refused with <Id> before any request' -TestCases @(
+    It 'bad input is refused with <Id> before any request' -TestCases @(
         @{ Id = 'Runway.InvalidChoice'; Script = { New-RunwayRoutedVideo -Router r -Prompt 'x' -AspectRatio 1280:720 } }
         @{ Id = 'Runway.InvalidChoice'; Script = { New-RunwayRoutedVideo -Router r -Prompt 'x' -Resolution 2k } }
         @{ Id = 'Runway.InvalidChoice'; Script = { New-RunwayRoutedImage -Router r -Prompt 'x' -Resolution 720p } }
@@ -72,7 +72,7 @@ It 'bad input is refused with <Id> before any request' -TestCases @(
         @{ Id = 'Runway.ParameterNotForType'; Script = { New-RunwayRoutedAudio -Router r -Type audio -Prompt 'x' -Voice Maya } }
         @{ Id = 'Runway.ParameterNotForType'; Script = { New-RunwayRoutedAudio -Router r -Type speech -Prompt 'x' -Loop } }
         @{ Id = 'Runway.InvalidChoice'; Script = { New-RunwayRoutedAudio -Router r -Type music -Prompt 'x' } }
-        @{ Id = 'Runway.UnknownVoice'; Script = { New-RunwayRoutedAudio -Router r -Type speech -Prompt 'x' -Voice Nobody } }
+        @{ Id = 'Runway.UnknownVoice'; Script = { New-RunwayRoutedAudio -Router r -Type speech -Prompt 'x' -Voice zz-test-nonexistent-voice } }
         @{ Id = 'Runway.TooManyReferences'; Script = { New-RunwayRoutedAudio -Router r -Type audio -Prompt 'x' -ReferenceAudio (1..4 | ForEach-Object { "https://example.com/$_.mp3" }) } }
         @{ Id = 'Runway.UnsupportedFormat'; Script = { New-RunwayRoutedVideo -Router r -Video $Png } }
     ) {

@@ -26,7 +26,7 @@ Describe 'New-RunwayRouter, routers' {
         $body.settings.maxCreditsPerGeneration.image | Should -Be 8
     }
 
-It '<Name> is a clear error and nothing is sent' -ForEach @(
+    It '<Name> is a clear error and nothing is sent' -ForEach @(
         @{ Name = '-AllowOnly with -Exclude'; Id = 'Runway.ConflictingParameters'; Script = { New-RunwayRouter -Slug x -AllowOnly gen4_image -Exclude veo3 } }
         @{ Name = 'an empty allow list'; Id = 'Runway.MissingModels'; Script = { New-RunwayRouter -Slug x -AllowOnly '' } }
         @{ Name = 'a negative cap'; Id = 'Runway.OutOfRange'; Script = { New-RunwayRouter -Slug x -MaxVideoCredits -1 } }

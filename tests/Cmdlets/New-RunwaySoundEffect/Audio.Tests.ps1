@@ -44,7 +44,7 @@ Describe 'New-RunwaySoundEffect, bad input is rejected with a clear error before
     }
     BeforeEach { Reset-RunwaySimulator -Url $SimUrl }
 
-It 'a sound effect prompt over 3000 characters' {
+    It 'a sound effect prompt over 3000 characters' {
         $record = Get-ErrorRecord { New-RunwaySoundEffect -Prompt ('a' * 3001) }
         Assert-RejectedLocally $record 'Runway.PromptTooLong' InvalidArgument 3001
     }

@@ -14,7 +14,7 @@ Describe 'New-RunwaySpeech, custom voices' {
         Clear-RunwaySimulatorRequest -Url $SimUrl
     }
 
-It 'says that text to speech takes presets when given a voice this session created' {
+    It 'says that text to speech takes presets when given a voice this session created' {
         $voice = New-RunwayVoice -Name 'Narrator' -Prompt $Description -Wait
         Clear-RunwaySimulatorRequest -Url $SimUrl
         $record = Get-ErrorRecord { New-RunwaySpeech -Text 'Hello' -Voice $voice.Id }

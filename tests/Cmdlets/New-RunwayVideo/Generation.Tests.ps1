@@ -84,7 +84,7 @@ Describe 'New-RunwayVideo, the pipelines of the issue' {
         Get-ApiRequest | Should -HaveCount 0
     }
 
-It 'a piped image task''s own Prompt and Model are not taken for the video (only typed ones count)' {
+    It 'a piped image task''s own Prompt and Model are not taken for the video (only typed ones count)' {
         $image = New-RunwayImage -Prompt 'a red fox' -Model gen4_image -Wait
         $image.Prompt | Should -Be 'a red fox'
         $video = $image | New-RunwayVideo
@@ -95,7 +95,7 @@ It 'a piped image task''s own Prompt and Model are not taken for the video (only
         ($image | New-RunwayVideo -Prompt 'it runs').Prompt | Should -Be 'it runs'
     }
 
-It 'rows without an image are text-to-video shots; rows with one are image-to-video' {
+    It 'rows without an image are text-to-video shots; rows with one are image-to-video' {
         $rows = @(
             [pscustomobject]@{ Prompt = 'a storm at sea'; Model = 'veo3.1_fast'; Duration = '4'; Image = '' }
             [pscustomobject]@{ Prompt = 'a calm lake'; Model = 'veo3.1_fast' }
@@ -145,16 +145,16 @@ Describe 'New-RunwayVideo, bad input is refused with a clear error and zero requ
     }
     BeforeEach { Reset-RunwaySimulator -Url $SimUrl }
 
-It 'a retired model names its successor' {
+    It 'a retired model names its successor' {
         (Get-ErrorRecord { New-RunwayVideo -Video 'https://example.com/a.mp4' -Prompt 'x' -Model gen4_aleph }).Exception.Message | Should -Match 'aleph2'
         (Get-ErrorRecord { New-RunwayVideo -Prompt 'x' -Model veo3 }).Exception.Message | Should -Match 'veo3\.1'
         Get-ApiRequest | Should -HaveCount 0
     }
 
     It 'a model the catalog lacks is sent only with -AllowUnknownModel, unchecked, with a warning' {
-        (Get-ErrorRecord { New-RunwayVideo -Prompt 'x' -Model gen9 }).FullyQualifiedErrorId | Should -BeLike 'Runway.UnknownModel*'
+        (Get-ErrorRecord { New-RunwayVideo -Prompt 'x' -Model zz-test-nonexistent-model }).FullyQualifiedErrorId | Should -BeLike 'Runway.UnknownModel*'
         Get-ApiRequest | Should -HaveCount 0
-        $null = New-RunwayVideo -Prompt 'x' -Model gen9 -Ratio 16:9 -Option @{ fancy = 1 } -AllowUnknownModel -WarningVariable warned -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
+        $null = New-RunwayVideo -Prompt 'x' -Model zz-test-nonexistent-model -Ratio 16:9 -Option @{ fancy = 1 } -AllowUnknownModel -WarningVariable warned -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
         ($warned -join ' ') | Should -Match 'without local validation'
         $sent = @(Get-ApiRequest '/v1/text_to_video')
         $sent | Should -HaveCount 1

@@ -16,7 +16,7 @@ Describe 'New-RunwayVideoUpscale, upscaling, frame rate and HDR' {
     }
     AfterEach { Pop-Location }
 
-It 'a finished video task piped into New-RunwayVideoUpscale and New-RunwayHdrVideo' {
+    It 'a finished video task piped into New-RunwayVideoUpscale and New-RunwayHdrVideo' {
         $video = New-RunwayVideo -Prompt 'waves' -Model veo3.1_fast -Duration 4 -Wait
         $up = $video | New-RunwayVideoUpscale -Resolution 4k -Flavor natural -Creativity 30 -FpsBoost -Wait
         $up.Status | Should -Be 'SUCCEEDED'

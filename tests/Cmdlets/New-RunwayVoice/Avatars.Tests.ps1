@@ -30,10 +30,10 @@ Describe 'New-RunwayVoice, custom voices' {
         @(Get-RunwayVoice) | Should -HaveCount 0
     }
 
-It 'refuses bad input with zero requests: <Case>' -ForEach @(
+    It 'refuses bad input with zero requests: <Case>' -ForEach @(
         @{ Case = 'short description'; Script = { New-RunwayVoice -Name 'N' -Prompt 'too short' }; Id = 'Runway.PromptTooShort' }
         @{ Case = 'name over 100'; Script = { New-RunwayVoice -Name ('n' * 101) -Prompt $Description }; Id = 'Runway.NameTooLong' }
-        @{ Case = 'unknown design model'; Script = { New-RunwayVoicePreview -Prompt $Description -Model 'eleven_v3' }; Id = 'Runway.UnknownModel' }
+        @{ Case = 'unknown design model'; Script = { New-RunwayVoicePreview -Prompt $Description -Model 'zz-test-nonexistent-model' }; Id = 'Runway.UnknownModel' }
         @{ Case = 'nothing to change'; Script = { Set-RunwayVoice -Id 'a2c4e6f8-0000-0000-0000-000000000000' }; Id = 'Runway.NothingToChange' }
         @{ Case = 'clone sample under 10 s'; Script = { New-RunwayVoice -Name 'Me' -Audio $Mp3 }; Id = 'Runway.InvalidDuration' }
         @{ Case = 'an image to clone'; Script = { New-RunwayVoice -Name 'Me' -Audio $Face }; Id = 'Runway.UnsupportedFormat' }

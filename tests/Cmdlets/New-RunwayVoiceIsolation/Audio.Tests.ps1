@@ -43,20 +43,20 @@ Describe 'New-RunwayVoiceIsolation, bad input is rejected with a clear error bef
     }
     BeforeEach { Reset-RunwaySimulator -Url $SimUrl }
 
-It 'voice isolation of a 2 s recording' {
+    It 'voice isolation of a 2 s recording' {
         $record = Get-ErrorRecord { New-RunwayVoiceIsolation -Audio ./short.wav }
         Assert-RejectedLocally $record 'Runway.InvalidDuration' InvalidArgument (Join-Path $TestDrive 'short.wav')
         $record.Exception.Message | Should -Match '2 s'
         $record.Exception.Message | Should -Match '4\.6–3600 s'
     }
 
-It 'a video in a container the audio field does not take (MKV)' {
+    It 'a video in a container the audio field does not take (MKV)' {
         $record = Get-ErrorRecord { New-RunwayVoiceIsolation -Audio ./clip.mkv }
         Assert-RejectedLocally $record 'Runway.UnsupportedFormat' InvalidType (Join-Path $TestDrive 'clip.mkv')
         $record.Exception.Message | Should -Match 'MKV video'
     }
 
-It 'an image task piped as audio' {
+    It 'an image task piped as audio' {
         $image = New-RunwayImage -Prompt 'a microphone' -Model gen4_image -Wait
         Clear-RunwaySimulatorRequest -Url $SimUrl
         $record = Get-ErrorRecord { $image | New-RunwayVoiceIsolation }

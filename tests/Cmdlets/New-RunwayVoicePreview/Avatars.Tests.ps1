@@ -14,7 +14,7 @@ Describe 'New-RunwayVoicePreview, custom voices' {
         Clear-RunwaySimulatorRequest -Url $SimUrl
     }
 
-It 'previews a description into an MP3 file without creating a voice' {
+    It 'previews a description into an MP3 file without creating a voice' {
         $file = New-RunwayVoicePreview -Prompt $Description -Model eleven_multilingual_ttv_v2 -OutFile (Join-Path $TestDrive 'p.mp3') -Force
         $file | Should -BeOfType ([IO.FileInfo])
         $file.Length | Should -BeGreaterThan 0

@@ -11,7 +11,7 @@ AfterAll {
 Describe 'Remove-RunwayRouter, routers' {
     BeforeEach { Reset-RunwaySimulator -Url $SimUrl }
 
-It 'Remove-RunwayRouter deletes; the router is then not found' {
+    It 'Remove-RunwayRouter deletes; the router is then not found' {
         $router = New-RunwayRouter -Slug 'short-lived'
         $router | Remove-RunwayRouter -Confirm:$false
         $err = Get-ErrorRecord { Get-RunwayRouter -Id $router.Id }

@@ -14,7 +14,7 @@ Describe 'Remove-RunwayVoice, custom voices' {
         Clear-RunwaySimulatorRequest -Url $SimUrl
     }
 
-It 'deleting asks first (ConfirmImpact High) and -WhatIf sends nothing' {
+    It 'deleting asks first (ConfirmImpact High) and -WhatIf sends nothing' {
         foreach ($name in 'Remove-RunwayVoice', 'Remove-RunwayDocument', 'Remove-RunwayAvatar') {
             $attribute = (Get-Command $name).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
             $attribute.ConfirmImpact | Should -Be 'High'

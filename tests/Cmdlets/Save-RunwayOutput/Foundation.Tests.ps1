@@ -14,7 +14,7 @@ Describe 'Save-RunwayOutput, task ids that cannot be task ids' {
         $script:BadIds = 'abc', '42', '../organization', ' ', 'v1/tasks', '17f20503-6c24-4c16-946b-35dbbce2af2f/../x'
     }
 
-It 'Save-RunwayOutput -Uri refuses a string that is neither an http(s) URL nor a task id' {
+    It 'Save-RunwayOutput -Uri refuses a string that is neither an http(s) URL nor a task id' {
         Clear-RunwaySimulatorRequest -Url $SimUrl
         foreach ($text in 'not a uri', 'abc', 'ftp://example.com/a.png', '../organization') {
             $record = Get-ErrorRecord { Save-RunwayOutput -Uri $text -Path $TestDrive }

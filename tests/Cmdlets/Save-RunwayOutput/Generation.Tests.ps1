@@ -16,7 +16,7 @@ Describe 'Save-RunwayOutput, the pipelines of the issue' {
     }
     AfterEach { Pop-Location }
 
-It 'Save-RunwayOutput never overwrites without -Force and leaves no partial file on failure' {
+    It 'Save-RunwayOutput never overwrites without -Force and leaves no partial file on failure' {
         $task = New-RunwayImage -Prompt 'a fox' -Wait
         $dir = Join-Path $TestDrive 'save'
         $first = $task | Save-RunwayOutput -Path $dir
@@ -49,7 +49,7 @@ It 'Save-RunwayOutput never overwrites without -Force and leaves no partial file
         $errors[0].Exception.Message | Should -Match 'Wait-RunwayTask'
     }
 
-It 'Save-RunwayOutput takes piped task ids as well as URLs' {
+    It 'Save-RunwayOutput takes piped task ids as well as URLs' {
         $task = New-RunwayImage -Prompt 'a fox' -Wait
         ($task.Id | Save-RunwayOutput -Path (Join-Path $TestDrive 'piped-id')).Name | Should -Be "$($task.Id).png"
     }

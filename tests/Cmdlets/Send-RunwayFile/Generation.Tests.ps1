@@ -16,7 +16,7 @@ Describe 'Send-RunwayFile, the pipelines of the issue' {
     }
     AfterEach { Pop-Location }
 
-It 'a large local file is uploaded (data URIs stay under the limit) and Send-RunwayFile returns a runway:// URI' {
+    It 'a large local file is uploaded (data URIs stay under the limit) and Send-RunwayFile returns a runway:// URI' {
         $big = Join-Path $TestDrive 'big.png'
         $stream = [IO.File]::Create($big)
         $stream.Write($PngBytes, 0, $PngBytes.Length)

@@ -11,7 +11,7 @@ AfterAll {
 Describe 'Set-RunwayAvatar, avatars' {
     BeforeEach { Reset-RunwaySimulator -Url $SimUrl; Clear-RunwaySimulatorRequest -Url $SimUrl }
 
-It 'updates: clears the start script, replaces the documents, and refuses an update with nothing to change' {
+    It 'updates: clears the start script, replaces the documents, and refuses an update with nothing to change' {
         $avatar = New-RunwayAvatar -ReferenceImage $Face -Name 'Ava' -Personality 'Kind' -Voice victoria -StartScript 'Hi!'
         $updated = $avatar | Set-RunwayAvatar -StartScript '' -DocumentId @() -Voice clara -PassThru
         $updated.StartScript | Should -BeNullOrEmpty

@@ -11,7 +11,7 @@ AfterAll {
 Describe 'Set-RunwayDocument, knowledge documents' {
     BeforeEach { Reset-RunwaySimulator -Url $SimUrl; Clear-RunwaySimulatorRequest -Url $SimUrl }
 
-It 'refuses a binary file and an empty update with zero requests' {
+    It 'refuses a binary file and an empty update with zero requests' {
         (Get-ErrorRecord { New-RunwayDocument -Path $Face }).FullyQualifiedErrorId | Should -BeLike 'Runway.NotText,*'
         (Get-ErrorRecord { Set-RunwayDocument -Id 'd' }).FullyQualifiedErrorId | Should -BeLike 'Runway.NothingToChange,*'
         (Get-ErrorRecord { Set-RunwayDocument -Id 'd' -Content '' }).FullyQualifiedErrorId | Should -BeLike 'Runway.EmptyContent,*'

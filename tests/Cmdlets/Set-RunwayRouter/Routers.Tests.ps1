@@ -11,7 +11,7 @@ AfterAll {
 Describe 'Set-RunwayRouter, routers' {
     BeforeEach { Reset-RunwaySimulator -Url $SimUrl }
 
-It 'Set-RunwayRouter merges the settings and the version follows settings changes only' {
+    It 'Set-RunwayRouter merges the settings and the version follows settings changes only' {
         $router = New-RunwayRouter -Slug 'videos' -Exclude gen4_turbo
         $renamed = $router | Set-RunwayRouter -Name 'Video router'
         $renamed.Version | Should -Be 1

@@ -11,7 +11,7 @@ AfterAll {
 Describe 'Stop-RunwayTask, tasks: get, wait, stop' {
     BeforeEach { Reset-RunwaySimulator -Url $SimUrl }
 
-It 'Stop-RunwayTask -WhatIf sends nothing; without it the task is cancelled' {
+    It 'Stop-RunwayTask -WhatIf sends nothing; without it the task is cancelled' {
         $id = (New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status RUNNING).id
         Stop-RunwayTask -Id $id -WhatIf
         Get-ApiRequest '/v1/tasks/' 'DELETE' | Should -HaveCount 0

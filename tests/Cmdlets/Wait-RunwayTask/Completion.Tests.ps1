@@ -9,7 +9,7 @@ AfterAll {
 
 Describe 'Wait-RunwayTask, argument completion' {
 
-It 'task ids complete from the journal, newest first' {
+    It 'task ids complete from the journal, newest first' {
         $savedJournal = $env:RUNWAY_JOURNAL
         $env:RUNWAY_JOURNAL = Join-Path $TestDrive 'runway-test-completion.jsonl'
         try {

@@ -11,7 +11,7 @@ AfterAll {
 Describe 'Wait-RunwayTask, tasks: get, wait, stop' {
     BeforeEach { Reset-RunwaySimulator -Url $SimUrl }
 
-It 'waits for many tasks in one loop and emits each once' {
+    It 'waits for many tasks in one loop and emits each once' {
         $ids = 1..6 | ForEach-Object { (New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo).id }
         Clear-RunwaySimulatorRequest -Url $SimUrl
         $done = @($ids | Wait-RunwayTask)
@@ -48,7 +48,7 @@ It 'waits for many tasks in one loop and emits each once' {
         Get-ApiRequest '/v1/tasks/' 'DELETE' | Should -HaveCount 0
     }
 
-It 'a task deleted while waiting ends the wait with a not-found error naming it' {
+    It 'a task deleted while waiting ends the wait with a not-found error naming it' {
         $id = (New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status SUCCEEDED).id
         Stop-RunwayTask -Id $id -Confirm:$false
         $errors = @()

@@ -16,7 +16,7 @@ Describe 'Wait-RunwayTask -Any' {
         $script:Sound = New-RunwaySoundEffect -Prompt 'rain on a cat flap'
     }
 
-It '-Any returns the first task that ends; the others keep running' {
+    It '-Any returns the first task that ends; the others keep running' {
         $slow = New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status RUNNING
         $fast = New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status SUCCEEDED
         $watch = [Diagnostics.Stopwatch]::StartNew()

@@ -15,7 +15,7 @@ Describe 'Wait-RunwayWorkflowInvocation, workflows' {
     }
     AfterEach { Pop-Location }
 
-It 'a wait that times out names the run and leaves it running' {
+    It 'a wait that times out names the run and leaves it running' {
         Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ RunMs = 5000 } | Out-Null
         $version = Get-Seeded 'Product shot' 1
         $run = Invoke-RunwayWorkflow -Id $version.Id -Inputs @{ Prompt = 'slow' }
