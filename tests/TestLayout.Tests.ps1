@@ -24,7 +24,7 @@ BeforeAll {
     }
 }
 
-Describe 'Contract: every cmdlet has its own tests in tests/Cmdlets/<Verb-Noun>/' {
+Describe 'Contract: every cmdlet has its own tests in tests/Cmdlets, a folder named after it' {
     It '<Name> has a folder with a test file whose top-level Describe names it' -ForEach $CmdletCases {
         $folder = Join-Path $CmdletsRoot $Name
         Test-Path $folder -PathType Container | Should -BeTrue -Because "the tests of $Name belong in tests/Cmdlets/$Name/"

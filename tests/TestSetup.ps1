@@ -113,3 +113,12 @@ function script:Query([object] $Request) {
     }
     $map
 }
+
+function script:Assert-RefusedId([scriptblock] $Script, [string] $Id) {
+    # An id that cannot be one is Runway.InvalidId (InvalidArgument, the id as the target), before any request.
+    $record = Get-ErrorRecord $Script
+    $record.FullyQualifiedErrorId | Should -BeLike 'Runway.InvalidId*'
+    $record.CategoryInfo.Category | Should -Be 'InvalidArgument'
+    $record.TargetObject | Should -Be $Id
+    Get-ApiRequest | Should -HaveCount 0
+}

@@ -12,11 +12,7 @@ Describe 'Get-RunwayAvatar' {
     BeforeEach { Reset-RunwaySimulator -Url $SimUrl; Clear-RunwaySimulatorRequest -Url $SimUrl }
 
     It 'refuses the id <Id> with zero requests' -ForEach @(@{ Id = '..' }, @{ Id = 'a/b' }) {
-        $record = Get-ErrorRecord { Get-RunwayAvatar -Id $Id }
-        $record.FullyQualifiedErrorId | Should -BeLike 'Runway.InvalidId*'
-        $record.CategoryInfo.Category | Should -Be 'InvalidArgument'
-        $record.TargetObject | Should -Be $Id
-        Get-ApiRequest | Should -HaveCount 0
+        Assert-RefusedId { Get-RunwayAvatar -Id $Id } $Id
     }
 
     It 'gets a custom avatar by id and lists it' {

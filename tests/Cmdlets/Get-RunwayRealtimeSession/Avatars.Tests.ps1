@@ -12,11 +12,7 @@ Describe 'Get-RunwayRealtimeSession' {
     BeforeEach { Reset-RunwaySimulator -Url $SimUrl; Clear-RunwaySimulatorRequest -Url $SimUrl }
 
     It 'refuses the id <Id> with zero requests' -ForEach @(@{ Id = '..' }, @{ Id = 'a/b' }) {
-        $record = Get-ErrorRecord { Get-RunwayRealtimeSession -Id $Id }
-        $record.FullyQualifiedErrorId | Should -BeLike 'Runway.InvalidId*'
-        $record.CategoryInfo.Category | Should -Be 'InvalidArgument'
-        $record.TargetObject | Should -Be $Id
-        Get-ApiRequest | Should -HaveCount 0
+        Assert-RefusedId { Get-RunwayRealtimeSession -Id $Id } $Id
     }
 
     It 'reads a session it did not create and waits with -Wait until it is READY' {

@@ -12,11 +12,7 @@ Describe 'Remove-RunwayAvatar' {
     BeforeEach { Reset-RunwaySimulator -Url $SimUrl; Clear-RunwaySimulatorRequest -Url $SimUrl }
 
     It 'refuses the id <Id> with zero requests' -ForEach @(@{ Id = '..' }, @{ Id = 'a/b' }) {
-        $record = Get-ErrorRecord { Remove-RunwayAvatar -Id $Id -Force }
-        $record.FullyQualifiedErrorId | Should -BeLike 'Runway.InvalidId*'
-        $record.CategoryInfo.Category | Should -Be 'InvalidArgument'
-        $record.TargetObject | Should -Be $Id
-        Get-ApiRequest | Should -HaveCount 0
+        Assert-RefusedId { Remove-RunwayAvatar -Id $Id -Force } $Id
     }
 
     It '-WhatIf deletes nothing; -Force deletes the avatar, which is then not found' {

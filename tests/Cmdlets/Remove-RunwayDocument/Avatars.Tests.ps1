@@ -12,11 +12,7 @@ Describe 'Remove-RunwayDocument' {
     BeforeEach { Reset-RunwaySimulator -Url $SimUrl; Clear-RunwaySimulatorRequest -Url $SimUrl }
 
     It 'refuses the id <Id> with zero requests' -ForEach @(@{ Id = '..' }, @{ Id = 'a/b' }) {
-        $record = Get-ErrorRecord { Remove-RunwayDocument -Id $Id -Force }
-        $record.FullyQualifiedErrorId | Should -BeLike 'Runway.InvalidId*'
-        $record.CategoryInfo.Category | Should -Be 'InvalidArgument'
-        $record.TargetObject | Should -Be $Id
-        Get-ApiRequest | Should -HaveCount 0
+        Assert-RefusedId { Remove-RunwayDocument -Id $Id -Force } $Id
     }
 
     It '-WhatIf deletes nothing; -Force deletes the document, which is then not found' {

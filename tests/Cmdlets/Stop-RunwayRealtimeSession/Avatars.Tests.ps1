@@ -12,11 +12,7 @@ Describe 'Stop-RunwayRealtimeSession' {
     BeforeEach { Reset-RunwaySimulator -Url $SimUrl; Clear-RunwaySimulatorRequest -Url $SimUrl }
 
     It 'refuses the id <Id> with zero requests' -ForEach @(@{ Id = '..' }, @{ Id = 'a/b' }) {
-        $record = Get-ErrorRecord { Stop-RunwayRealtimeSession -Id $Id -Force }
-        $record.FullyQualifiedErrorId | Should -BeLike 'Runway.InvalidId*'
-        $record.CategoryInfo.Category | Should -Be 'InvalidArgument'
-        $record.TargetObject | Should -Be $Id
-        Get-ApiRequest | Should -HaveCount 0
+        Assert-RefusedId { Stop-RunwayRealtimeSession -Id $Id -Force } $Id
     }
 
     It '-WhatIf cancels nothing; -Force cancels the session' {
