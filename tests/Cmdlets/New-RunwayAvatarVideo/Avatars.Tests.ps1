@@ -12,6 +12,8 @@ Describe 'New-RunwayAvatarVideo, avatar videos' {
     BeforeEach { Reset-RunwaySimulator -Url $SimUrl; Clear-RunwaySimulatorRequest -Url $SimUrl }
 
     It 'is a task: unknown price before, journal, wait and save' {
+        # The journal is the worker's: tasks of files that ran before this one may be in it.
+        $before = @(Get-RunwayTask | Where-Object Model -eq 'gwm1_avatars').Count
         $whatIf = New-RunwayAvatarVideo -Avatar influencer -Text 'Hello there' -WhatIf 6>&1 | Out-String
         Request-Count | Should -Be 0
         $file = New-RunwayAvatarVideo -Avatar Influencer -Text 'Hello there' -Voice marcus -OutFile (Join-Path $TestDrive 'hello.mp4') -Force
@@ -20,7 +22,7 @@ Describe 'New-RunwayAvatarVideo, avatar videos' {
         $body = (Get-ApiRequest '/v1/avatar_videos' 'POST')[0].body | ConvertFrom-Json
         $body.avatar.presetId | Should -Be 'influencer'
         $body.speech.voice.type | Should -Be 'preset'
-        @(Get-RunwayTask | Where-Object Model -eq 'gwm1_avatars') | Should -HaveCount 1
+        @(Get-RunwayTask | Where-Object Model -eq 'gwm1_avatars').Count | Should -Be ($before + 1)
     }
 
     It 'takes a piped custom avatar and local audio' {
