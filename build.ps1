@@ -63,8 +63,12 @@ function Invoke-Build {
     Assert-ProjectUris
     # The licence and the changelog travel with the module (and so into the .nupkg).
     Copy-Item (Join-Path $Root 'LICENSE'), (Join-Path $Root 'CHANGELOG.md') -Destination $ModuleOut
-    # Format and type files: one per area of the API (the manifest lists them).
-    Get-ChildItem (Join-Path $Root 'src/Runway') -Filter '*.ps1xml' | Copy-Item -Destination $ModuleOut
+    # Format files: one per area of the API (the manifest lists them).
+    Get-ChildItem (Join-Path $Root 'src/Runway') -Filter '*.Format.ps1xml' | Copy-Item -Destination $ModuleOut
+    # The types file gains the export members of every output type (a child process: this session never loads the module).
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'src/tools/Write-TypesFile.ps1') -AssemblyPath (Join-Path $ModuleOut 'Runway.dll') `
+        -SourcePath (Join-Path $Root 'src/Runway/Runway.Types.ps1xml') -OutputPath (Join-Path $ModuleOut 'Runway.Types.ps1xml')
+    if ($LASTEXITCODE -ne 0) { throw "Writing the export members into Runway.Types.ps1xml failed (exit code $LASTEXITCODE)." }
     Invoke-Docs
     Write-Host "Module laid out in $ModuleOut"
 }

@@ -4,7 +4,8 @@
     Performance figures of the Runway module against one simulator instance; prints a table and writes bench/results.md.
 .DESCRIPTION
     Called by `build.ps1 -Task Bench` (after a build). Measures, each as min / median of several runs and as a ratio:
-      1. Import-Module time in $ImportRuns fresh pwsh processes (target <= 150 ms median);
+      1. Import-Module time in $ImportRuns fresh pwsh processes (target <= 150 ms median), with an empty manifest's
+         import (PowerShell's own part) and the CPU time of both as breakdown rows;
       2. per-call overhead: 200 x Get-RunwayTask vs 200 x Invoke-RestMethod vs 200 x the Node SDK's tasks.retrieve
          (target <= 1.2 x Invoke-RestMethod);
       3. a batch of 100 image-to-video tasks created from the pipeline and waited on (New-RunwayVideo -Wait, default
@@ -106,14 +107,33 @@ try {
 
     if (Test-Section 'Import') {
     # ---- 1. Import time in a fresh pwsh ------------------------------------------------------------------
-    Write-Step "Import-Module in $ImportRuns fresh pwsh processes..."
-    $importScript = "`$w = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$ModuleManifest'; `$w.Elapsed.TotalMilliseconds"
-    $import = foreach ($i in 0..$ImportRuns) {
-        $ms = [double](& $pwshExe @pwshPrefix -NoProfile -NonInteractive -Command $importScript | Select-Object -Last 1)
-        if ($i -gt 0) { $ms }   # the first run warms the disk cache
+    # The row is the wall time of Import-Module inside a fresh pwsh (pwsh's own start-up excluded). Two extra rows
+    # break it down: the same import of a manifest with nothing in it (PowerShell's own part, interleaved run by run)
+    # and the CPU time (user + sys) of both, which a loaded machine distorts less than the wall time.
+    Write-Step "Import-Module in $ImportRuns fresh pwsh processes (and as many of an empty manifest, interleaved)..."
+    $emptyManifest = Join-Path $work 'EmptyManifest/EmptyManifest.psd1'
+    New-Item -ItemType Directory -Path (Split-Path $emptyManifest) -Force | Out-Null
+    Set-Content -Path $emptyManifest -Value "@{ ModuleVersion = '1.0.0' }" -Encoding utf8
+    function Measure-Import([string] $Manifest) {
+        $script = "`$p = [Diagnostics.Process]::GetCurrentProcess(); `$cpu = `$p.TotalProcessorTime; `$w = [Diagnostics.Stopwatch]::StartNew(); " +
+            "Import-Module '$Manifest'; `$ms = `$w.Elapsed.TotalMilliseconds; `$p.Refresh(); `$ms; (`$p.TotalProcessorTime - `$cpu).TotalMilliseconds"
+        $out = @(& $pwshExe @pwshPrefix -NoProfile -NonInteractive -Command $script)
+        [pscustomobject]@{ Wall = [double]$out[-2]; Cpu = [double]$out[-1] }
     }
-    $importStat = Get-Stat $import
+    $import = [System.Collections.Generic.List[object]]::new()
+    $empty = [System.Collections.Generic.List[object]]::new()
+    foreach ($i in 0..$ImportRuns) {
+        $m = Measure-Import $ModuleManifest
+        $e = Measure-Import $emptyManifest
+        if ($i -gt 0) { $import.Add($m); $empty.Add($e) }   # the first run warms the disk cache
+    }
+    $importStat = Get-Stat $import.Wall
+    $emptyStat = Get-Stat $empty.Wall
     Add-Row 'Import-Module (fresh pwsh)' (Format-Stat $importStat 'ms') '–' ('{0:0.00}× / {1:0.00}× of target' -f ($importStat.Min / 150), ($importStat.Median / 150)) '≤ 150 ms median' ($importStat.Median -le 150)
+    Add-Row 'Import-Module: an empty manifest (PowerShell''s own part)' (Format-Stat $emptyStat 'ms') '–' '–' '(breakdown)' $null
+    $cpuStat = Get-Stat $import.Cpu
+    $emptyCpuStat = Get-Stat $empty.Cpu
+    Add-Row 'Import-Module: CPU time (user + sys)' (Format-Stat $cpuStat 'ms') ('empty manifest ' + (Format-Stat $emptyCpuStat 'ms')) (Format-Ratio ($cpuStat.Min / $emptyCpuStat.Min) ($cpuStat.Median / $emptyCpuStat.Median)) '(breakdown)' $null
 
     }
     if (Test-Section 'PerCall') {
@@ -399,14 +419,18 @@ finally {
 # ---- Report ----------------------------------------------------------------------------------------------
 $loadAfter = (Get-Content /proc/loadavg -ErrorAction SilentlyContinue) -split ' ' | Select-Object -First 3
 if ($Only -and (Test-Path $ResultPath)) {
-    # A partial run: its rows replace the rows of the same name (new ones go after the last row), the rest stays.
+    # A partial run: its rows replace the rows of the same name (a new one goes after the run's previous row, or
+    # after the last row), the rest stays.
     $text = [System.Collections.Generic.List[string]]::new([string[]](Get-Content $ResultPath))
     function Get-TableEnd { $end = -1; for ($i = 0; $i -lt $text.Count; $i++) { if ($text[$i].StartsWith('|')) { $end = $i } elseif ($end -ge 0) { break } }; $end }
+    $previous = -1
     foreach ($r in $rows) {
         $line = "| $($r.Benchmark) | $($r.Module) | $($r.Baseline) | $($r.Ratio) | $($r.Target) | $($r.Met) |"
         $at = -1
         for ($i = 0; $i -lt $text.Count; $i++) { if ($text[$i].StartsWith("| $($r.Benchmark) |")) { $at = $i } }
-        if ($at -ge 0) { $text[$at] = $line } else { $text.Insert((Get-TableEnd) + 1, $line) }
+        if ($at -ge 0) { $text[$at] = $line }
+        else { $at = if ($previous -ge 0) { $previous + 1 } else { (Get-TableEnd) + 1 }; $text.Insert($at, $line) }
+        $previous = $at
     }
     $stamp = "Rows of $($Only -join ', ') measured again by ``Invoke-Benchmark.ps1 -Only $($Only -join ',')``"
     for ($i = $text.Count - 1; $i -ge 0; $i--) { if ($text[$i].StartsWith($stamp)) { $text.RemoveAt($i); if ($i -lt $text.Count -and $text[$i] -eq '') { $text.RemoveAt($i) } } }
@@ -441,7 +465,7 @@ $null = $md.AppendLine("- Journal at scale: the same made-up year at 1,000 and $
 $null = $md.AppendLine("- Journal: a made-up year of $JournalTasks tasks (created + status line each, a saved line for half; the newest 20 finished, so the listing sends nothing to the API), in a fresh pwsh; medians of 15 (listing, completion) and 45 (appends, compaction off while timed, to a temp-dir file) runs; then one compaction of the whole file.")
 $null = $md.AppendLine("- Transfers (MB/s = 10^6 bytes per second): a $TransferMB MB (decimal: the module's own upload limit) file; upload = ``Send-RunwayFile`` vs an HttpClient multipart POST of the same slot fields; download = ``Save-RunwayOutput -Uri `$sim/_sim/blob/$downloadBytes`` vs HttpClient ``GetAsync(ResponseHeadersRead)`` + ``CopyToAsync`` to a file. " +
     'Each side runs in its own fresh pwsh after a 1 MB warm-up; peak working-set growth is VmHWM after the transfer minus VmRSS before it (peak reset through /proc/self/clear_refs).')
-$null = $md.AppendLine('- Per-call: 200 sequential calls on one finished task, module and Invoke-RestMethod interleaved run by run in the same pwsh after a warm-up; the SDK in node after a warm-up. Import: Import-Module timed inside each of ' + $ImportRuns + ' fresh pwsh processes (pwsh start-up excluded; one extra first run is discarded); `-Only Import` measures just that row.')
+$null = $md.AppendLine('- Per-call: 200 sequential calls on one finished task, module and Invoke-RestMethod interleaved run by run in the same pwsh after a warm-up; the SDK in node after a warm-up. Import: Import-Module timed inside each of ' + $ImportRuns + ' fresh pwsh processes (pwsh start-up excluded; one extra first run is discarded), interleaved run by run with the same import of an empty manifest (PowerShell''s own part); CPU time = user + sys of the process over the same span; `-Only Import` measures just these rows.')
 $null = $md.AppendLine('- **Noise:** the machine has 2 cores shared with other builds and test runs at the same time, so figures can vary by tens of percent between runs; prefer the min figures.').AppendLine()
 foreach ($n in $notes) { $null = $md.AppendLine("- $n") }
 $notesPath = Join-Path $PSScriptRoot 'notes.md'
