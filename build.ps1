@@ -237,11 +237,12 @@ function Invoke-Test {
     if ($unitExit -ne 0 -and $unit.Failed -eq 0) { $unit.Failed = 1 }
     $totals.Add($unit)
 
-    Write-Host "`n== PowerShell tests (Pester, child pwsh, against the simulator)"
+    Write-Host "`n== PowerShell tests (Pester: two child pwsh workers, each against its own simulator)"
     $pesterJson = Join-Path $ResultsDir 'pester.json'
     $runner = Join-Path $Root 'tests/Invoke-PesterSuite.ps1'
     $runnerArgs = @('pwsh', '-NoProfile', '-NonInteractive', '-File', $runner, '-PesterManifest', $pesterManifest,
-        '-ModuleManifest', (Join-Path $ModuleOut 'Runway.psd1'), '-Configuration', $Configuration, '-ResultPath', $pesterJson)
+        '-ModuleManifest', (Join-Path $ModuleOut 'Runway.psd1'), '-Configuration', $Configuration, '-ResultPath', $pesterJson,
+        '-DurationPath', (Join-Path $ResultsDir 'pester-durations.json'))
     if ($TestPath) { $runnerArgs += @('-TestPath', ($TestPath -join ',')) }
     & dotnet @runnerArgs
     if (Test-Path $pesterJson) { $totals.Add((Get-Content $pesterJson -Raw | ConvertFrom-Json)) }
