@@ -249,10 +249,11 @@ Describe 'Tasks that fail or vanish' {
     It 'a task deleted while it is being waited for ends the wait with TaskNotFound naming it; nothing is saved' {
         $dir = New-TestDirectory
         # A second runspace deletes the task once it exists and has finished; the waiter's first look (which, with
-        # the task times learned by earlier tests, comes just after the task ends) is answered only after that.
-        $null = Add-RunwaySimulatorFault -Url $SimUrl -Path '/v1/tasks/' -Method GET -Kind delay -DelayMs 2000
+        # the task times learned by earlier tests, comes just after the task ends) is answered only after that. The
+        # look is held 10 s, so that a loaded machine starting the runspace slowly still deletes first.
+        $null = Add-RunwaySimulatorFault -Url $SimUrl -Path '/v1/tasks/' -Method GET -Kind delay -DelayMs 10000
         $deleter = Start-Background @"
-            `$deadline = [DateTime]::UtcNow.AddSeconds(10)
+            `$deadline = [DateTime]::UtcNow.AddSeconds(60)
             do { Start-Sleep -Milliseconds 20; `$id = (Invoke-RestMethod '$SimUrl/_sim/requests?path=/v1/image_to_video').taskId | Select-Object -First 1 }
             until (`$id -or [DateTime]::UtcNow -gt `$deadline)
             Start-Sleep -Milliseconds 600

@@ -9,7 +9,12 @@ AfterAll {
 }
 
 Describe 'New-RunwayRealtimeSession, realtime sessions' {
-    BeforeEach { Reset-RunwaySimulator -Url $SimUrl; Clear-RunwaySimulatorRequest -Url $SimUrl }
+    BeforeEach {
+        Reset-RunwaySimulator -Url $SimUrl; Clear-RunwaySimulatorRequest -Url $SimUrl
+        # A session that would end by itself 2.6 s after its create cannot be stopped by a slow machine's test: keep it running.
+        $null = Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ SessionRunMs = 600000 }
+    }
+    AfterEach { Reset-RunwaySimulator -Url $SimUrl }
 
     It 'waits until READY, says how to join, and never shows or logs the session key' {
         $verbose = New-RunwayRealtimeSession -Avatar influencer -MaxDuration 60 -Wait -Verbose -InformationVariable info `
