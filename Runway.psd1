@@ -8,8 +8,10 @@
     Description          = 'Generate video, images, speech and sound with the Runway API from PowerShell (every model of today''s API, upscaling, HDR, recipes, routed generation, workflows, avatars and voices): typed objects that pipe, cost shown before you spend, safe retries, resumable waits.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
-    FormatsToProcess     = @('Runway.Format.ps1xml', 'Runway.Routing.Format.ps1xml', 'Runway.Workflows.Format.ps1xml', 'Runway.Avatars.Format.ps1xml', 'Runway.RoutedGeneration.Format.ps1xml', 'Runway.Models.Format.ps1xml', 'Runway.Organization.Format.ps1xml')
-    TypesToProcess       = @('Runway.Types.ps1xml')
+    # The format views (*.Format.ps1xml) and Runway.Types.ps1xml ship beside the module and are loaded by the first Runway
+    # command a session runs (Shell/SessionViews.cs), not here: listing them would cost every import about 75 ms.
+    FormatsToProcess     = @()
+    TypesToProcess       = @()
     CmdletsToExport      = @(
         'Connect-Runway'
         'Disconnect-Runway'

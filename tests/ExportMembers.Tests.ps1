@@ -3,6 +3,8 @@
 
 BeforeAll {
     . $PSScriptRoot/TestSetup.ps1
+    # The first Runway command of a session loads the types file (Shell/SessionViews.cs); Disconnect-Runway outputs nothing and is not one.
+    $null = Get-RunwayModel -Offline
     $script:TypesFile = Join-Path (Split-Path $env:RUNWAY_TEST_MODULE) 'Runway.Types.ps1xml'
 }
 

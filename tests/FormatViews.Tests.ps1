@@ -9,7 +9,8 @@ BeforeDiscovery {
             Sort-Object { $_.Directory.Name -as [version] } -Descending | Select-Object -First 1 -ExpandProperty FullName
     }
     $base = Split-Path $manifest -Parent
-    $script:ViewCases = foreach ($file in (Import-PowerShellDataFile $manifest).FormatsToProcess) {
+    # Every format file shipped beside the module (the first command of a session loads them: Shell/SessionViews.cs).
+    $script:ViewCases = foreach ($file in (Get-ChildItem $base -Filter *.Format.ps1xml).Name) {
         $xml = [xml](Get-Content (Join-Path $base $file) -Raw)
         foreach ($view in $xml.Configuration.ViewDefinitions.View) {
             if (-not $view.TableControl) { continue }
@@ -30,6 +31,8 @@ BeforeDiscovery {
 
 BeforeAll {
     . $PSScriptRoot/TestSetup.ps1
+    # The first Runway command of a session loads the format views (Shell/SessionViews.cs).
+    $null = Get-RunwayModel -Offline
     $script:Guid = '0f8fad5b-d9cb-469f-a165-70867728950e'
     $script:Date = [DateTimeOffset]::new(2026, 12, 31, 23, 59, 0, [TimeSpan]::Zero)
     # The longest model name any cmdlet may show: the catalog's models and the retired names it still knows.

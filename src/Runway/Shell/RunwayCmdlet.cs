@@ -53,6 +53,8 @@ namespace Runway.Shell
         /// </summary>
         protected sealed override void BeginProcessing()
         {
+            // The views and export members are loaded by the first command of a session, not by the import (SessionViews).
+            SessionViews.EnsureLoaded();
             if (Refused(out ErrorRecord refusal) || BlankOnCommandLine(out refusal)) ThrowTerminatingError(refusal);
             OnBegin();
         }
