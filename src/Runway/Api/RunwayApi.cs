@@ -23,7 +23,7 @@ namespace Runway.Api
         /// <summary>Told of every task read from the API (the task layer keeps its journal up to date with it).</summary>
         public Action<RunwayTask>? TaskSeen { get; set; }
 
-        public async Task<RunwayTask> GetTaskAsync(string id, CancellationToken cancellation)
+        public async Task<RunwayTask> GetTaskAsync(string? id, CancellationToken cancellation)
         {
             JsonElement json = await Client.GetAsync(ResourceId.Path("v1/tasks", id), cancellation).ConfigureAwait(false);
             RunwayTask task = RunwayTask.FromJson(RequireObject(json, "GET", "/v1/tasks/" + id));

@@ -41,7 +41,7 @@ namespace Runway.Api
         public string[] SavedTo { get; set; } = Array.Empty<string>();
         public DateTimeOffset RetrievedAt { get; set; }
         /// <summary>The media the task was made from, as the journal records them ("local path -> sent URI", or the URL sent).</summary>
-        public string[] Inputs { get; set; } = Array.Empty<string>();
+        public string?[] Inputs { get; set; } = Array.Empty<string>();
 
         /// <summary>How the journal marks an input that was another task's output ("from task ID: name -> URL").</summary>
         public const string FromTaskPrefix = "from task ";
@@ -51,9 +51,9 @@ namespace Runway.Api
         {
             get
             {
-                foreach (string input in Inputs ?? Array.Empty<string>())
+                foreach (string? input in Inputs ?? Array.Empty<string>())
                 {
-                    if (string.IsNullOrEmpty(input)) continue;
+                    if (Strings.IsEmpty(input)) continue;
                     int arrow = input.IndexOf(" -> ", StringComparison.Ordinal);
                     string source = arrow >= 0 ? input.Substring(0, arrow) : input;
                     if (source.StartsWith(FromTaskPrefix, StringComparison.Ordinal))

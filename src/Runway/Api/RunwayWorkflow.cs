@@ -195,10 +195,10 @@ namespace Runway.Api
         /// <summary>What the journal and Get-RunwayTask show as a run's model.</summary>
         public static string RunModel(RunwayWorkflow workflow) => "workflow:" + workflow.Name;
 
-        public static bool IsRun(string endpoint) => string.Equals(endpoint, RunEndpoint, StringComparison.OrdinalIgnoreCase);
+        public static bool IsRun(string? endpoint) => string.Equals(endpoint, RunEndpoint, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>A journaled item's current state: a task from /v1/tasks, a workflow run from /v1/workflow_invocations, as a task.</summary>
-        public static async Task<RunwayTask> GetTaskOrRunAsync(this RunwayApi api, string id, string endpoint, CancellationToken cancellation)
+        public static async Task<RunwayTask> GetTaskOrRunAsync(this RunwayApi api, string? id, string? endpoint, CancellationToken cancellation)
         {
             if (!IsRun(endpoint)) return await api.GetTaskAsync(id, cancellation).ConfigureAwait(false);
             return AsTask(await api.GetInvocationAsync(id, cancellation).ConfigureAwait(false));
@@ -262,7 +262,7 @@ namespace Runway.Api
             return Seen.Invocations.Remember(new RunwayWorkflowInvocation { Id = id, Status = RunwayTask.Pending, WorkflowId = workflow.Id, WorkflowName = workflow.Name, CreatedAt = DateTimeOffset.Now });
         }
 
-        public static async Task<RunwayWorkflowInvocation> GetInvocationAsync(this RunwayApi api, string id, CancellationToken cancellation)
+        public static async Task<RunwayWorkflowInvocation> GetInvocationAsync(this RunwayApi api, string? id, CancellationToken cancellation)
         {
             JsonElement json = await api.Client.GetAsync(ResourceId.Path("v1/workflow_invocations", id), cancellation).ConfigureAwait(false);
             RunwayWorkflowInvocation invocation = RunwayWorkflowInvocation.FromJson(json);

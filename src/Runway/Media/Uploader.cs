@@ -31,7 +31,7 @@ namespace Runway.Media
         /// Uploads <paramref name="path"/>. <paramref name="metadata"/> (the SDK's fileMetadata) is sent as the form's
         /// 'metadata' field, after the slot's fields and before the file, as the SDK sends it; null sends none.
         /// </summary>
-        public async Task<RunwayUpload> UploadAsync(string path, MediaFormat format, Action<long, long?> progress, CancellationToken cancellation, string metadata = null)
+        public async Task<RunwayUpload> UploadAsync(string path, MediaFormat format, Action<long, long?>? progress, CancellationToken cancellation, string? metadata = null)
         {
             var file = new FileInfo(path);
             var request = new JsonObject { ["filename"] = file.Name, ["type"] = "ephemeral" };

@@ -89,7 +89,7 @@ namespace Runway.Tasks
         }
 
         /// <summary>A schedule that polls with this waiter's options and randomness.</summary>
-        internal PollSchedule NewSchedule(Func<string, CancellationToken, Task<int?>> slotsLookup) =>
+        internal PollSchedule NewSchedule(Func<string, CancellationToken, Task<int?>>? slotsLookup) =>
             new PollSchedule(api, options, NextRandom, slotsLookup);
 
         /// <summary>The tier's slots for a model, for the queue model of THROTTLED tasks; null when unknown or unreadable.</summary>
@@ -119,7 +119,7 @@ namespace Runway.Tasks
             var stillRunning = new List<RunwayTask>();
             for (int i = 0; i < round.Length; i++)
             {
-                (RunwayTask latest, Exception error, DateTimeOffset _) = results[i];
+                (RunwayTask? latest, Exception? error, DateTimeOffset _) = results[i];
                 RunwayTask original = round[i];
                 if (error != null)
                 {
@@ -128,6 +128,8 @@ namespace Runway.Tasks
                     else stillRunning.Add(original);
                     continue;
                 }
+                // PollAsync gives each task an answer or an error.
+                if (latest == null) continue;
                 latest.KeepKnown(original);
                 if (!PollSchedule.ReportIfFinished(latest, observer)) stillRunning.Add(latest);
             }

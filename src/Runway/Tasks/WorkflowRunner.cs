@@ -10,7 +10,7 @@ namespace Runway.Tasks
     /// <summary>A workflow run just started, and whether the journal could record it.</summary>
     public sealed class StartedRun
     {
-        public StartedRun(RunwayWorkflowInvocation run, string journalError)
+        public StartedRun(RunwayWorkflowInvocation run, string? journalError)
         {
             Run = run;
             JournalError = journalError;
@@ -18,7 +18,7 @@ namespace Runway.Tasks
 
         public RunwayWorkflowInvocation Run { get; }
         /// <summary>Why the journal could not record the run (keep its id!), or null.</summary>
-        public string JournalError { get; }
+        public string? JournalError { get; }
     }
 
     /// <summary>
@@ -30,7 +30,7 @@ namespace Runway.Tasks
     {
         private readonly RunwayApi api;
         private readonly IRunwayLog log;
-        private Uploader uploader;
+        private Uploader? uploader;
         private bool journalChecked;
 
         public WorkflowRunner(RunwayApi api, IRunwayLog log)
@@ -64,7 +64,7 @@ namespace Runway.Tasks
                 token => api.RunWorkflowAsync(request.Workflow, request.Body, token),
                 reason => TaskJournal.RecordRunUnconfirmed(request, reason),
                 started => (started.Id, (decimal?)null), cancellation).ConfigureAwait(false);
-            string journalError = TaskJournal.RecordRunStarted(run, request) ? null : TaskJournal.LastError;
+            string? journalError = TaskJournal.RecordRunStarted(run, request) ? null : TaskJournal.LastError;
             return new StartedRun(run, journalError);
         }
     }
