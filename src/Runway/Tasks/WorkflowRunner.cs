@@ -58,7 +58,7 @@ namespace Runway.Tasks
                 if (!(slot.Source is MediaSource source) || !source.IsLocal) continue;
                 if (!source.NeedsUpload) { slot.Assign(await MediaResolver.DataUriAsync(source, cancellation).ConfigureAwait(false)); continue; }
                 uploader = uploader ?? new Uploader(api.Client, log);
-                slot.Assign((await uploader.UploadAsync(source.Value, source.Format, null, cancellation).ConfigureAwait(false)).Uri);
+                slot.Assign((await uploader.UploadAsync(source.Value, source.ContentFormat, null, cancellation).ConfigureAwait(false)).Uri);
             }
             RunwayWorkflowInvocation run = await PaidCreate.SendAsync(0m, What(request.Workflow), priceKnown: false,
                 token => api.RunWorkflowAsync(request.Workflow, request.Body, token),
