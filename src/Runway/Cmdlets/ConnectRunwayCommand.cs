@@ -24,12 +24,12 @@ namespace Runway.Cmdlets
         /// <summary>The key: a SecureString, or a plain string (converted at once).</summary>
         [Parameter(Position = 0, ParameterSetName = KeySet)]
         [SecureStringArgument]
-        public SecureString ApiKey { get; set; }
+        public SecureString? ApiKey { get; set; }
 
         /// <summary>Read the key from this SecretManagement vault.</summary>
         [Parameter(Mandatory = true, ParameterSetName = VaultSet)]
         [ValidateNotNullOrEmpty]
-        public string Vault { get; set; }
+        public string? Vault { get; set; }
 
         /// <summary>The secret's name in the vault.</summary>
         [Parameter(ParameterSetName = VaultSet)]
@@ -38,7 +38,7 @@ namespace Runway.Cmdlets
 
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string BaseUri { get; set; }
+        public string? BaseUri { get; set; }
 
         [Parameter]
         [ValidateRange(0, 10)]

@@ -30,17 +30,17 @@ namespace Runway.Cmdlets
         /// <summary>The page to write (an .html file); its folder must exist.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
-        public string Path { get; set; }
+        public string? Path { get; set; }
 
         /// <summary>Tasks to show (Get-RunwayTask, Wait-RunwayTask, Save-RunwayOutput -PassThru, New-Runway* -Wait).</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = PipelineSet)]
         [ValidateNotNull]
-        public RunwayTask[] InputObject { get; set; }
+        public RunwayTask[]? InputObject { get; set; }
 
         /// <summary>Without tasks piped in: only journal tasks with these statuses (as Get-RunwayTask -Status).</summary>
         [Parameter(ParameterSetName = JournalSet)]
         [ValidateSet("PENDING", "THROTTLED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED", "UNCONFIRMED")]
-        public string[] Status { get; set; }
+        public string[]? Status { get; set; }
 
         /// <summary>Without tasks piped in: only journal tasks created at or after this time.</summary>
         [Parameter(ParameterSetName = JournalSet)]
@@ -51,13 +51,13 @@ namespace Runway.Cmdlets
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(JournalModelCompleter))]
         [SupportsWildcards]
-        public string[] Model { get; set; }
+        public string[]? Model { get; set; }
 
         /// <summary>Without tasks piped in: only journal tasks whose prompt contains this text (or matches it as a wildcard).</summary>
         [Parameter(ParameterSetName = JournalSet)]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
-        public string Prompt { get; set; }
+        public string? Prompt { get; set; }
 
         /// <summary>Without tasks piped in: at most this many journal tasks, the newest.</summary>
         [Parameter(ParameterSetName = JournalSet)]
@@ -86,7 +86,7 @@ namespace Runway.Cmdlets
         /// <summary>The page's heading and title.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string Title { get; set; }
+        public string? Title { get; set; }
 
         /// <summary>Overwrite the page if it exists.</summary>
         [Parameter]

@@ -26,23 +26,23 @@ namespace Runway.Cmdlets
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(CatalogModelCompleter))]
         [TextInput(typeof(RunwayModel), typeof(RunwayTask), typeof(RunwayUsageRecord), typeof(RunwayRouterRequest), typeof(RunwayVoicePreview))]
-        public string[] Name { get; set; }
+        public string[]? Name { get; set; }
 
         /// <summary>Only the models served on these endpoints (path below /v1/, e.g. text_to_image).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(EndpointCompleter))]
-        public string[] Endpoint { get; set; }
+        public string[]? Endpoint { get; set; }
 
         /// <summary>Only the models these cmdlets use (New-RunwayVideo, New-RunwaySpeech...).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(TaskCmdletCompleter))]
-        public string[] Cmdlet { get; set; }
+        public string[]? Cmdlet { get; set; }
 
         /// <summary>Only the models that make this kind of media.</summary>
         [Parameter]
-        public MediaKind[] Kind { get; set; }
+        public MediaKind[]? Kind { get; set; }
 
         /// <summary>The catalog only: the organization is not asked (no request at all).</summary>
         [Parameter]

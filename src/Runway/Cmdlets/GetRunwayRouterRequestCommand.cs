@@ -17,12 +17,12 @@ namespace Runway.Cmdlets
         [ValidateNotNullOrEmpty]
         [ResourceIdInput("router", typeof(RunwayRouter), typeof(RunwayRouterRequest), typeof(RunwayRouting), Properties = new[] { "RouterId", "Id" })]
         [ArgumentCompleter(typeof(RouterIdCompleter))]
-        public string RouterId { get; set; }
+        public string? RouterId { get; set; }
 
         /// <summary>Start at this cursor (from an earlier listing stopped by -First: its information record tagged Runway.NextCursor).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string Cursor { get; set; }
+        public string? Cursor { get; set; }
 
         /// <summary>Items per request (the API's limit); by default as many as -Skip + -First need, at most 100.</summary>
         [Parameter]

@@ -32,7 +32,7 @@ namespace Runway.Cmdlets
         /// <summary>Only rows of these models.</summary>
         [Parameter(ParameterSetName = ByModelSet)]
         [ArgumentCompleter(typeof(Completion.ModelCompleter))]
-        public string[] Model { get; set; }
+        public string[]? Model { get; set; }
 
         /// <summary>One row per day and API key (the API's resultsByApiKey) instead of per model.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByApiKeySet)]

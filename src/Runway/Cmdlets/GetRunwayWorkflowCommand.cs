@@ -22,7 +22,7 @@ namespace Runway.Cmdlets
         [Parameter(Position = 0, ParameterSetName = ListSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
-        public string Name { get; set; }
+        public string? Name { get; set; }
 
         /// <summary>Only the newest version of each workflow.</summary>
         [Parameter(ParameterSetName = ListSet)]
@@ -34,7 +34,7 @@ namespace Runway.Cmdlets
         [ValidateNotNullOrEmpty]
         [ResourceIdInput("workflow", typeof(RunwayWorkflow), typeof(RunwayWorkflowVersion))]
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]
-        public string[] Id { get; set; }
+        public string[]? Id { get; set; }
 
         protected override void OnRecord()
         {

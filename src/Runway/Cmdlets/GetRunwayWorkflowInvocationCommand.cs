@@ -16,7 +16,7 @@ namespace Runway.Cmdlets
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(WorkflowInvocationIdCompleter))]
         [ResourceIdInput("workflow invocation", typeof(RunwayWorkflowInvocation))]
-        public string[] Id { get; set; }
+        public string[]? Id { get; set; }
 
         protected override void OnRecord()
         {

@@ -33,12 +33,12 @@ namespace Runway.Cmdlets
         [ValidateNotNullOrEmpty]
         [ResourceIdInput("workflow", typeof(RunwayWorkflow), typeof(RunwayWorkflowVersion))]
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]
-        public string Id { get; set; }
+        public string? Id { get; set; }
 
         /// <summary>Input values by name: 'Node name.key', a node's name when it has one input, a key no other node has, or 'nodeId.key' for any node of the graph; a value may be the SDK's own @{ type = 'image'; uri = '…' }.</summary>
         [Parameter(Position = 1)]
         [Alias("NodeOutputs")]
-        public Hashtable Inputs { get; set; }
+        public Hashtable? Inputs { get; set; }
 
         [Parameter]
         public SwitchParameter Wait { get; set; }
@@ -46,7 +46,7 @@ namespace Runway.Cmdlets
         /// <summary>Wait, then save every output into this directory (implies -Wait).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string OutDirectory { get; set; }
+        public string? OutDirectory { get; set; }
 
         [Parameter]
         public SwitchParameter Force { get; set; }

@@ -15,17 +15,17 @@ namespace Runway.Cmdlets
         /// <summary>The document's name; with -Path, the file name when left out.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [TextInput]
-        public string Name { get; set; }
+        public string? Name { get; set; }
 
         /// <summary>The knowledge: plain text or Markdown (give this or -Path).</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [TextInput]
-        public string Content { get; set; }
+        public string? Content { get; set; }
 
         /// <summary>A local text or Markdown file to read the content from.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("FullName")]
-        public object Path { get; set; }
+        public object? Path { get; set; }
 
         protected override void OnRecord()
         {

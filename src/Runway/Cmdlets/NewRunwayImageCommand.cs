@@ -20,25 +20,25 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("PromptText")]
         [TextInput(typeof(RunwayTask))]
-        public string Prompt { get; set; }
+        public string? Prompt { get; set; }
 
         /// <summary>Reference images: paths, FileInfo, URLs, uploads or finished tasks, or @{ Uri = ...; Tag = 'name'; Subject = 'human' }.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("ReferenceImages")]
         [BlankAsNull]
-        public object[] ReferenceImage { get; set; }
+        public object[]? ReferenceImage { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ModelCompleter))]
         [BlankAsNull]
         [TextInput]
-        public string Model { get; set; }
+        public string? Model { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(RatioCompleter))]
         [BlankAsNull]
         [TextInput]
-        public string Ratio { get; set; }
+        public string? Ratio { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [BlankAsNull]
@@ -47,7 +47,7 @@ namespace Runway.Cmdlets
 
         [Parameter]
         [ValidateSet("auto", "low")]
-        public string PublicFigureThreshold { get; set; }
+        public string? PublicFigureThreshold { get; set; }
 
         /// <summary>How many images one task makes (gpt_image_2 and 2.5: 1–10; gemini_image3*: 1 or 4; muse_image, seedream5_*, grok_imagine_image_2).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -60,26 +60,26 @@ namespace Runway.Cmdlets
         [ArgumentCompleter(typeof(FieldValueCompleter))]
         [BlankAsNull]
         [TextInput]
-        public string Quality { get; set; }
+        public string? Quality { get; set; }
 
         /// <summary>Background: transparent (a PNG with alpha), opaque or auto (gpt_image_2, gpt_image_2_5_*).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(FieldValueCompleter))]
         [BlankAsNull]
         [TextInput]
-        public string Background { get; set; }
+        public string? Background { get; set; }
 
         /// <summary>The image file format (muse_image: webp, png, jpeg; seedream5_*: png, jpeg).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(FieldValueCompleter))]
         [BlankAsNull]
         [TextInput]
-        public string OutputFormat { get; set; }
+        public string? OutputFormat { get; set; }
 
         /// <summary>Fields only some models have, by their API name: @{ grounding = $true }; checked against the model.</summary>
         [Parameter]
         [ArgumentCompleter(typeof(OptionKeyCompleter))]
-        public Hashtable Option { get; set; }
+        public Hashtable? Option { get; set; }
 
         /// <summary>Send a -Model this module's catalog does not know, without local checks (a newer API).</summary>
         [Parameter]

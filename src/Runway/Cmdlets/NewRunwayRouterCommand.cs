@@ -15,7 +15,7 @@ namespace Runway.Cmdlets
         /// <summary>The router's name in routed generation (-Router); unique in the project and fixed once created.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [TextInput]
-        public string Slug { get; set; }
+        public string? Slug { get; set; }
 
         protected override void OnRecord()
         {

@@ -18,17 +18,17 @@ namespace Runway.Cmdlets
         /// <summary>What the voice sounds like (at least 20 characters).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [TextInput(typeof(RunwayVoicePreview))]
-        public string Prompt { get; set; }
+        public string? Prompt { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(VoiceDesignModelCompleter))]
         [TextInput]
-        public string Model { get; set; }
+        public string? Model { get; set; }
 
         /// <summary>Save the preview to this file and output the FileInfo.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string OutFile { get; set; }
+        public string? OutFile { get; set; }
 
         /// <summary>Overwrite an existing -OutFile.</summary>
         [Parameter]

@@ -16,7 +16,7 @@ namespace Runway.Cmdlets
         [Alias("AvatarId")]
         [ArgumentCompleter(typeof(CustomAvatarCompleter))]
         [ResourceIdInput("avatar", typeof(RunwayAvatar))]
-        public string[] Id { get; set; }
+        public string[]? Id { get; set; }
 
         protected override void OnRecord()
         {

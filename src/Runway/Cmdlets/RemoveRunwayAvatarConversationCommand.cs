@@ -17,7 +17,7 @@ namespace Runway.Cmdlets
         [Alias("ConversationId", "SessionId")]
         [ArgumentCompleter(typeof(ConversationIdCompleter))]
         [ResourceIdInput("conversation", typeof(RunwayAvatarConversation), typeof(RunwayRealtimeSession))]
-        public string[] Id { get; set; }
+        public string[]? Id { get; set; }
 
         protected override void OnRecord()
         {

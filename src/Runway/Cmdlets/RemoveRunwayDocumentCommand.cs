@@ -16,7 +16,7 @@ namespace Runway.Cmdlets
         [Alias("DocumentId")]
         [ArgumentCompleter(typeof(DocumentIdCompleter))]
         [ResourceIdInput("document", typeof(RunwayDocument))]
-        public string[] Id { get; set; }
+        public string[]? Id { get; set; }
 
         protected override void OnRecord()
         {

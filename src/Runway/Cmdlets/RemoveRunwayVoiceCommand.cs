@@ -16,7 +16,7 @@ namespace Runway.Cmdlets
         [Alias("VoiceId")]
         [ArgumentCompleter(typeof(CustomVoiceCompleter))]
         [ResourceIdInput("voice", typeof(RunwayVoice))]
-        public string[] Id { get; set; }
+        public string[]? Id { get; set; }
 
         protected override void OnRecord()
         {

@@ -28,12 +28,12 @@ namespace Runway.Cmdlets
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = TaskSet)]
         [ValidateNotNull]
-        public RunwayTask[] InputObject { get; set; }
+        public RunwayTask[]? InputObject { get; set; }
 
         /// <summary>Finished workflow runs (Invoke-RunwayWorkflow -Wait, Wait-RunwayWorkflowInvocation): every node's outputs.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = WorkflowSet)]
         [ValidateNotNull]
-        public RunwayWorkflowInvocation[] Invocation { get; set; }
+        public RunwayWorkflowInvocation[]? Invocation { get; set; }
 
         /// <summary>Ids of finished tasks: their outputs are fetched fresh.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
@@ -41,14 +41,14 @@ namespace Runway.Cmdlets
         [Alias("TaskId")]
         [ArgumentCompleter(typeof(Completion.TaskIdCompleter))]
         [ResourceIdInput("task", typeof(RunwayTask))]
-        public string[] Id { get; set; }
+        public string[]? Id { get; set; }
 
         /// <summary>Output URLs to download as they are.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = UriSet)]
         [ValidateNotNullOrEmpty]
         [Alias("Url")]
         [TextInput]
-        public string[] Uri { get; set; }
+        public string[]? Uri { get; set; }
 
         /// <summary>
         /// A directory (created if missing; files are named after the task id) or, for a single output, a file
@@ -56,12 +56,12 @@ namespace Runway.Cmdlets
         /// </summary>
         [Parameter(Position = 1)]
         [ValidateNotNullOrEmpty]
-        public string Path { get; set; }
+        public string? Path { get; set; }
 
         /// <summary>With a folder as -Path: how the files are named, from {Id}, {InputName}, {Model}, {Index} and {Date}; the extension follows the served type.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string NameTemplate { get; set; }
+        public string? NameTemplate { get; set; }
 
         /// <summary>Output each saved task (SavedTo lists its files) instead of the files; URLs and workflow runs still output files.</summary>
         [Parameter]

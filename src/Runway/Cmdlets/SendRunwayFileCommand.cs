@@ -22,14 +22,14 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = PathSet)]
         [ValidateNotNullOrEmpty]
         [TextInput]
-        public string[] Path { get; set; }
+        public string[]? Path { get; set; }
 
         /// <summary>Files to upload, taken exactly as typed ([ and ] are not wildcards); piped files bind here by PSPath.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LiteralSet)]
         [Alias("PSPath", "LP", "FullName")]
         [ValidateNotNullOrEmpty]
         [TextInput]
-        public string[] LiteralPath { get; set; }
+        public string[]? LiteralPath { get; set; }
 
         /// <summary>
         /// Metadata sent with every file as the upload form's 'metadata' field (the SDK's fileMetadata: a string;
@@ -37,7 +37,7 @@ namespace Runway.Cmdlets
         /// </summary>
         [Parameter]
         [Alias("FileMetadata")]
-        public string Metadata { get; set; }
+        public string? Metadata { get; set; }
 
         protected override void OnRecord()
         {

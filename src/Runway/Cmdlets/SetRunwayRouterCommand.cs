@@ -19,7 +19,7 @@ namespace Runway.Cmdlets
         [ValidateNotNullOrEmpty]
         [ResourceIdInput("router", typeof(RunwayRouter))]
         [ArgumentCompleter(typeof(RouterIdCompleter))]
-        public string Id { get; set; }
+        public string? Id { get; set; }
 
         /// <summary>Removes the description.</summary>
         [Parameter]

@@ -17,16 +17,16 @@ namespace Runway.Cmdlets
         [Alias("VoiceId")]
         [ArgumentCompleter(typeof(CustomVoiceCompleter))]
         [ResourceIdInput("voice", typeof(RunwayVoice))]
-        public string Id { get; set; }
+        public string? Id { get; set; }
 
         /// <summary>The new name (up to 100 characters).</summary>
         [Parameter]
-        public string Name { get; set; }
+        public string? Name { get; set; }
 
         /// <summary>The new description; an empty string clears it.</summary>
         [Parameter]
         [AllowEmptyString]
-        public string Description { get; set; }
+        public string? Description { get; set; }
 
         /// <summary>Output the voice as it is after the change.</summary>
         [Parameter]

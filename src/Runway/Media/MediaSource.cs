@@ -91,7 +91,7 @@ namespace Runway.Media
         /// through <paramref name="resolvePath"/> (the provider); the file must be a supported format of one of
         /// <paramref name="accepted"/> kinds.
         /// </summary>
-        public static MediaSource From(object value, string parameter, Func<string, string> resolvePath, params MediaKind[] accepted)
+        public static MediaSource From(object? value, string parameter, Func<string, string> resolvePath, params MediaKind[] accepted)
         {
             switch (value)
             {
@@ -118,7 +118,7 @@ namespace Runway.Media
         }
 
         /// <summary>True for the values <see cref="From"/> takes as they are (anything else must be unwrapped first).</summary>
-        public static bool TakesDirectly(object value) =>
+        public static bool TakesDirectly(object? value) =>
             value == null || value is string || value is FileInfo || value is DirectoryInfo || value is RunwayTask || value is RunwayUpload || value is Uri;
 
         public static RunwayInputException Unsupported(string parameter, string what, object value) =>

@@ -23,7 +23,7 @@ namespace Runway.Shell
             exception is RunwayConfigurationException || exception is RunwaySettingException || exception is RunwayJournalException
             || (exception is RunwayApiException api && api.StatusCode == 401);
 
-        public static ErrorRecord FromException(Exception exception, object target, ErrorPhase phase = ErrorPhase.Other)
+        public static ErrorRecord FromException(Exception exception, object? target, ErrorPhase phase = ErrorPhase.Other)
         {
             switch (exception)
             {
@@ -146,7 +146,7 @@ namespace Runway.Shell
         public static ErrorRecord InvalidId(string id, string what) =>
             FromException(new RunwayInvalidIdException(id, what, ResourceId.Problem(id) ?? "not an id"), id);
 
-        public static ErrorRecord InvalidArgument(string errorId, string message, object target) =>
+        public static ErrorRecord InvalidArgument(string errorId, string message, object? target) =>
             new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
     }
 }

@@ -18,11 +18,11 @@ namespace Runway.Shell
     public static class ExportMembers
     {
         /// <summary>The property as the user sees it: enums by name; lists, dictionaries and nested objects as themselves, read as text.</summary>
-        public static object Get(object target, string name)
+        public static object? Get(object target, string name)
         {
             object instance = target is PSObject ps ? ps.BaseObject : target;
-            PropertyInfo property = instance?.GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance);
-            object value = property?.GetValue(instance);
+            PropertyInfo? property = instance?.GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance);
+            object? value = property?.GetValue(instance);
             switch (value)
             {
                 case null: return null;
@@ -76,7 +76,7 @@ namespace Runway.Shell
                         if (existing != null && existing.Members.ContainsKey(property.Name)) continue;
                         string quoted = property.Name.Replace("'", "''");
                         ScriptBlock get = ScriptBlock.Create($", [Runway.Shell.ExportMembers]::Get($this, '{quoted}')");
-                        ScriptBlock set = property.CanWrite && property.SetMethod.IsPublic
+                        ScriptBlock? set = property.CanWrite && property.SetMethod.IsPublic
                             ? ScriptBlock.Create($"[Runway.Shell.ExportMembers]::Set($this, '{quoted}', $args[0])")
                             : null;
                         typeData.Members.Add(property.Name, new ScriptPropertyData(property.Name, get, set));

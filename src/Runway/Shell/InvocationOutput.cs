@@ -16,7 +16,7 @@ namespace Runway.Shell
         {
             if (runs.Count == 0) return;
             var bar = new WaitProgressBar(cmdlet.OnPipeline, cmdlet.WriteProgress);
-            OutputSaver saver = destination?.Saver(cmdlet, cmdlet.Api);
+            OutputSaver? saver = destination?.Saver(cmdlet, cmdlet.Api);
             try
             {
                 cmdlet.Run(async token =>

@@ -22,11 +22,11 @@ namespace Runway.Shell
         /// <summary>The default seconds between status checks of a resource (they change state within seconds).</summary>
         public const double DefaultPollSeconds = 2;
 
-        protected MediaSource MediaInput(object input, string parameter, params MediaKind[] accepted) =>
+        protected MediaSource? MediaInput(object input, string parameter, params MediaKind[] accepted) =>
             input == null ? null : MediaSource.From(InputBinder.MediaValue(input, parameter, this), parameter, path => ProviderPaths.ResolveOne(this, path), accepted);
 
         /// <summary>Runs <paramref name="build"/>; bad input becomes a non-terminating error (nothing is sent) and null.</summary>
-        protected T Build<T>(Func<T> build, object target) where T : class
+        protected T? Build<T>(Func<T> build, object target) where T : class
         {
             try
             {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -28,7 +29,7 @@ namespace Runway.Shell
 
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
         private readonly PipelinePump pump = new PipelinePump();
-        private RunwayApi api;
+        private RunwayApi? api;
 
         protected internal CancellationToken Cancellation => stopping.Token;
 
@@ -51,7 +52,7 @@ namespace Runway.Shell
         /// </summary>
         protected sealed override void BeginProcessing()
         {
-            if (Refused(out ErrorRecord refusal) || BlankOnCommandLine(out refusal)) ThrowTerminatingError(refusal);
+            if (Refused(out ErrorRecord? refusal) || BlankOnCommandLine(out refusal)) ThrowTerminatingError(refusal);
             OnBegin();
         }
 
@@ -60,7 +61,7 @@ namespace Runway.Shell
         {
             // A blank cell bound from the pipeline means "not given" (Import-Csv), as BlankAsNull says.
             BlankAsNullAttribute.TakeBlank();
-            if (Refused(out ErrorRecord refusal) && !ChecksPipelineValues)
+            if (Refused(out ErrorRecord? refusal) && !ChecksPipelineValues)
             {
                 WriteError(refusal);
                 return;
@@ -84,7 +85,7 @@ namespace Runway.Shell
         {
         }
 
-        private bool Refused(out ErrorRecord refusal)
+        private bool Refused([NotNullWhen(true)] out ErrorRecord? refusal)
         {
             refusal = null;
             {
@@ -92,7 +93,7 @@ namespace Runway.Shell
                 {
                     if (!Attribute.IsDefined(property, typeof(WholeNumberAttribute))) continue;
                     if (!MyInvocation.BoundParameters.TryGetValue(property.Name, out object bound)) continue;
-                    WholeNumberAttribute.Inexact found = WholeNumberAttribute.Take(bound);
+                    WholeNumberAttribute.Inexact? found = WholeNumberAttribute.Take(bound);
                     if (found == null) continue;
                     string given = System.Convert.ToString(found.Given, System.Globalization.CultureInfo.InvariantCulture);
                     refusal = ErrorPolicy.InvalidArgument("Runway.NotAWholeNumber",
@@ -104,7 +105,7 @@ namespace Runway.Shell
         }
 
         /// <summary>A [BlankAsNull] parameter typed on the command line as only spaces (bound as null): a mistake, refused.</summary>
-        private bool BlankOnCommandLine(out ErrorRecord refusal)
+        private bool BlankOnCommandLine([NotNullWhen(true)] out ErrorRecord? refusal)
         {
             refusal = null;
             if (!BlankAsNullAttribute.BlankPending) return false;
@@ -130,7 +131,7 @@ namespace Runway.Shell
         /// <summary>Verbs that make or change something: a text of only spaces given to one of them would be sent (and maybe paid for) meaning nothing.</summary>
         internal static bool MakesOrChanges(string verb) => verb == VerbsCommon.New || verb == VerbsLifecycle.Invoke || verb == VerbsCommon.Set;
 
-        private bool Blank(out ErrorRecord refusal)
+        private bool Blank([NotNullWhen(true)] out ErrorRecord? refusal)
         {
             refusal = null;
             var attribute = (CmdletAttribute)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute));
@@ -139,7 +140,7 @@ namespace Runway.Shell
             {
                 // An id of only spaces is Runway.InvalidId, with the id as its target (the id rule, checked by the cmdlet).
                 if (IsIdParameter(pair.Key)) continue;
-                string text = pair.Value is string one ? one
+                string? text = pair.Value is string one ? one
                     : pair.Value is string[] many ? System.Linq.Enumerable.FirstOrDefault(many, t => t != null && t.Length > 0 && t.Trim().Length == 0)
                     : null;
                 if (text == null || text.Length == 0 || text.Trim().Length > 0) continue;
@@ -216,7 +217,7 @@ namespace Runway.Shell
         /// A task, or a journaled workflow run read as a task (the API cannot list runs; the journal knows which ids are
         /// runs). With no <paramref name="endpoint"/>, a task id the API does not know is looked up in the journal.
         /// </summary>
-        protected internal async Task<RunwayTask> ReadTaskOrRunAsync(string id, string endpoint, CancellationToken token)
+        protected internal async Task<RunwayTask> ReadTaskOrRunAsync(string? id, string? endpoint, CancellationToken token)
         {
             if (endpoint != null) return await Api.GetTaskOrRunAsync(id, endpoint, token).ConfigureAwait(false);
             try
@@ -229,7 +230,7 @@ namespace Runway.Shell
             }
         }
 
-        private static string JournaledEndpoint(string id)
+        private static string? JournaledEndpoint(string? id)
         {
             try { return Tasks.TaskJournal.Find(id)?.Endpoint; }
             catch (System.IO.IOException) { return null; }
@@ -260,7 +261,7 @@ namespace Runway.Shell
         /// </summary>
         protected bool PipedObjectAccepted()
         {
-            object piped = new RecordBinding(this, new HashSet<string>()).Current();
+            object? piped = new RecordBinding(this, new HashSet<string>()).Current();
             if (piped is System.Collections.IDictionary record && !(this is GenerationCmdlet))
             {
                 // Only generation cmdlets bind a hashtable by key; here it would arrive whole, as "System.Collections.Hashtable".
@@ -299,7 +300,7 @@ namespace Runway.Shell
         /// The one error ladder: a failure that would repeat for every item (bad configuration, 401) ends the
         /// command; any other is written as a non-terminating error, relabelled by <paramref name="label"/> if given.
         /// </summary>
-        protected internal void Report(Exception ex, object target, ErrorPhase phase = ErrorPhase.Other, Func<ErrorRecord, ErrorRecord> label = null)
+        protected internal void Report(Exception ex, object target, ErrorPhase phase = ErrorPhase.Other, Func<ErrorRecord, ErrorRecord>? label = null)
         {
             ErrorRecord record = ErrorPolicy.FromException(ex, target, phase);
             if (ErrorPolicy.IsTerminating(ex)) ThrowTerminatingError(record);

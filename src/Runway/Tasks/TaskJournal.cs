@@ -156,7 +156,7 @@ namespace Runway.Tasks
         }
 
         /// <summary>Records that the API no longer knows the task, so listings stop asking about it.</summary>
-        public static void RecordGone(string id) =>
+        public static void RecordGone(string? id) =>
             Append(new JsonObject { ["event"] = "gone", ["id"] = id, ["time"] = JournalFold.Now() });
 
         /// <summary>
@@ -174,7 +174,7 @@ namespace Runway.Tasks
             Append(new JsonObject { ["event"] = "deleted", ["id"] = id, ["time"] = JournalFold.Now() });
         }
 
-        public static void RecordSaved(string id, string path) =>
+        public static void RecordSaved(string? id, string path) =>
             Append(new JsonObject { ["event"] = "saved", ["id"] = id, ["time"] = JournalFold.Now(), ["path"] = path });
 
         /// <summary>Every task in the journal, newest first, folded in memory (for small files: listings stream with <see cref="StreamNewest"/>). Lines that cannot be read are reported through <paramref name="warn"/> and skipped.</summary>
