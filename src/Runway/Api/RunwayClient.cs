@@ -39,7 +39,7 @@ namespace Runway.Api
         private readonly RunwayConfiguration configuration;
         private readonly IRunwayLog? log;
 
-        public RunwayClient(RunwayConfiguration configuration, IRunwayLog? log)
+        public RunwayClient(RunwayConfiguration? configuration, IRunwayLog? log)
         {
             this.configuration = configuration ?? throw new ArgumentNullException(nameof(configuration));
             this.log = log;
