@@ -32,17 +32,17 @@ namespace Runway.Api
             return id;
         }
 
-        public static async Task<T> GetAsync<T>(this RunwayApi api, string collection, string id, Func<JsonElement, T> read, CancellationToken cancellation)
+        public static async Task<T> GetAsync<T>(this RunwayApi api, string collection, string? id, Func<JsonElement, T> read, CancellationToken cancellation)
         {
             string path = ResourceId.Path(collection, id);
             return read(Object(await api.Client.GetAsync(path, cancellation).ConfigureAwait(false), "GET", path));
         }
 
         /// <summary>PATCH; returns the JSON body (Undefined for a 204, as documents answer).</summary>
-        public static Task<JsonElement> UpdateAsync(this RunwayApi api, string collection, string id, JsonObject body, CancellationToken cancellation) =>
+        public static Task<JsonElement> UpdateAsync(this RunwayApi api, string collection, string? id, JsonObject body, CancellationToken cancellation) =>
             api.Client.SendAsync(Patch, ResourceId.Path(collection, id), body, RequestKind.Idempotent, cancellation);
 
-        public static Task DeleteAsync(this RunwayApi api, string collection, string id, CancellationToken cancellation) =>
+        public static Task DeleteAsync(this RunwayApi api, string collection, string? id, CancellationToken cancellation) =>
             api.Client.DeleteAsync(ResourceId.Path(collection, id), cancellation);
 
         public static async Task<RunwayVoicePreview> PreviewVoiceAsync(this RunwayApi api, string model, string prompt, CancellationToken cancellation)

@@ -24,13 +24,15 @@ namespace Runway.Cmdlets
         private const string JournalSet = "Journal";
         private const string PipelineSet = "Pipeline";
         private readonly List<RunwayTask> piped = new List<RunwayTask>();
-        private string page;
-        private JournalQuery query;
+        // Set by BeginProcessing.
+        private string page = null!;
+        // Set by BeginProcessing (a bad pattern ends the command there).
+        private JournalQuery query = null!;
 
         /// <summary>The page to write (an .html file); its folder must exist.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
-        public string? Path { get; set; }
+        public string Path { get; set; } = null!;
 
         /// <summary>Tasks to show (Get-RunwayTask, Wait-RunwayTask, Save-RunwayOutput -PassThru, New-Runway* -Wait).</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = PipelineSet)]
@@ -118,7 +120,7 @@ namespace Runway.Cmdlets
 
         protected override void EndProcessing()
         {
-            List<ContactSheetEntry> entries = ParameterSetName == PipelineSet || MyInvocation.ExpectingInput ? FromPipeline() : FromJournal();
+            List<ContactSheetEntry>? entries = ParameterSetName == PipelineSet || MyInvocation.ExpectingInput ? FromPipeline() : FromJournal();
             if (entries == null) return;
             if (entries.Count == 0) WriteWarning("No tasks to show: the contact sheet says so.");
             string what = $"Write a contact sheet of {entries.Count} task{(entries.Count == 1 ? "" : "s")}";
@@ -150,7 +152,7 @@ namespace Runway.Cmdlets
             if (PassThru) WriteObject(ProviderItem(page));
         }
 
-        private List<ContactSheetEntry> FromJournal()
+        private List<ContactSheetEntry>? FromJournal()
         {
             return TaskListing.FromJournal(this, query, "pipe tasks in instead (Get-RunwayTask -Id ... | Export-RunwayContactSheet).")
                 ?.Select(t => new ContactSheetEntry(t.Task, t.Record)).ToList();
@@ -163,8 +165,8 @@ namespace Runway.Cmdlets
             var records = tasks.Count == 0 ? new Dictionary<string, JournalRecord>()
                 : TaskJournal.Read(WriteWarning).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
             var gone = new HashSet<string>(records.Values.Where(r => r.Gone).Select(r => r.Id), StringComparer.OrdinalIgnoreCase);
-            TaskListing.Refresh(this, tasks, gone, records.ContainsKey);
-            return tasks.Select(t => ContactSheetEntry.Merge(t, records.TryGetValue(t.Id, out JournalRecord r) ? r : null)).ToList();
+            TaskListing.Refresh(this, tasks, gone, id => id != null && records.ContainsKey(id));
+            return tasks.Select(t => ContactSheetEntry.Merge(t, t.Id != null && records.TryGetValue(t.Id, out JournalRecord? r) ? r : null)).ToList();
         }
 
         private object ProviderItem(string path)

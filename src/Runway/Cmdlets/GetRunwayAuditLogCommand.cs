@@ -93,7 +93,7 @@ namespace Runway.Cmdlets
             Seen.OrganizationIds.Remember(OrganizationId);
             foreach (string id in ValidIds(EventId, "audit log event"))
             {
-                RunwayAuditLogEntry entry = null;
+                RunwayAuditLogEntry? entry = null;
                 if (RunForItem(id, async token => entry = await Api.GetAuditLogAsync(id, OrganizationId, token).ConfigureAwait(false)))
                     WriteObject(entry);
             }

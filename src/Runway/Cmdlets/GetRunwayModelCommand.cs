@@ -78,7 +78,7 @@ namespace Runway.Cmdlets
         protected override void EndProcessing()
         {
             if (namesGiven && names.Count == 0) return;
-            RunwayCredit organization = Offline ? null : ReadOrganization();
+            RunwayCredit? organization = Offline ? null : ReadOrganization();
             IReadOnlyList<RunwayModel> all = ModelListing.Build(organization);
             var shown = new List<RunwayModel>();
             if (!namesGiven) shown.AddRange(all);
@@ -102,9 +102,9 @@ namespace Runway.Cmdlets
             && (Kind == null || (model.Kind != null && Kind.Any(k => k.ToString() == model.Kind)));
 
         /// <summary>GET /v1/organization (free); without a key, or when it fails, the catalog alone is shown.</summary>
-        private RunwayCredit ReadOrganization()
+        private RunwayCredit? ReadOrganization()
         {
-            RunwayCredit organization = null;
+            RunwayCredit? organization = null;
             bool noKey = false;
             RunForItem("organization", async token =>
             {
@@ -116,7 +116,7 @@ namespace Runway.Cmdlets
             return organization;
         }
 
-        private void Check(string[] values, string parameter, string[] allowed, string errorId, string what)
+        private void Check(string[]? values, string parameter, string[] allowed, string errorId, string what)
         {
             foreach (string value in values ?? Array.Empty<string>())
                 if (!allowed.Contains(value, StringComparer.OrdinalIgnoreCase))

@@ -42,7 +42,7 @@ namespace Runway.Cmdlets
             }
             foreach (string id in ValidIds(Id, "router"))
             {
-                RunwayRouter router = null;
+                RunwayRouter? router = null;
                 if (RunForItem(id, async token => router = await Api.GetRouterAsync(await RouterNames.IdAsync(Api, id, nameof(Id), token).ConfigureAwait(false), token).ConfigureAwait(false))) WriteObject(router);
             }
         }

@@ -58,7 +58,8 @@ namespace Runway.Cmdlets
         [WholeNumber]
         public int First { get; set; }
 
-        private JournalQuery query;
+        // Set by BeginProcessing (a bad pattern ends the command there).
+        private JournalQuery query = null!;
 
         protected override void OnBegin()
         {

@@ -78,7 +78,7 @@ namespace Runway.Cmdlets
                         return;
                     }
                     foreach (RunwayUsageRecord row in report.Models)
-                        if (models == null || models.Contains(row.Model))
+                        if (models == null || (row.Model != null && models.Contains(row.Model)))
                             WriteObject(row);
                 });
             });

@@ -42,13 +42,13 @@ namespace Runway.Cmdlets
             {
                 foreach (string id in ValidIds(Id, "workflow"))
                 {
-                    RunwayWorkflow workflow = null;
+                    RunwayWorkflow? workflow = null;
                     if (RunForItem(id, async token => workflow = await Api.GetWorkflowAsync(id, token).ConfigureAwait(false)))
                         WriteObject(workflow);
                 }
                 return;
             }
-            NameFilter filter;
+            NameFilter? filter;
             try
             {
                 filter = NameFilter.From(Name == null ? null : new[] { Name }, nameof(Name));
@@ -58,7 +58,7 @@ namespace Runway.Cmdlets
                 WriteError(ErrorPolicy.FromException(ex, Name));
                 return;
             }
-            IReadOnlyList<RunwayWorkflowVersion> versions = null;
+            IReadOnlyList<RunwayWorkflowVersion>? versions = null;
             if (!RunForItem("v1/workflows", async token => versions = await Api.ListWorkflowsAsync(token).ConfigureAwait(false))) return;
             foreach (RunwayWorkflowVersion version in versions.Where(v => (filter == null || filter.IsMatch(v.Name ?? "")) && (!Latest || v.IsLatest)))
                 WriteObject(version);

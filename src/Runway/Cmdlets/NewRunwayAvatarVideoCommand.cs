@@ -21,7 +21,7 @@ namespace Runway.Cmdlets
         [Alias("AvatarId", "Id")]
         [ArgumentCompleter(typeof(AvatarCompleter))]
         [ResourceIdInput("avatar", typeof(RunwayAvatar), typeof(RunwayAvatarConversation), Properties = new[] { "AvatarId", "Id" })]
-        public string? Avatar { get; set; }
+        public string Avatar { get; set; } = null!;
 
         /// <summary>What the avatar says.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]

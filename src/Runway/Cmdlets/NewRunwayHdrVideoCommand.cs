@@ -17,7 +17,7 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("VideoUri", "FullName")]
         [ValidateNotNull]
-        public object? Video { get; set; }
+        public object Video { get; set; } = null!;
 
         /// <summary>hdr10 (default), hlg, hdr_prores, hdr_exr_sequence, hdr_exr_acescg_sequence_1_3 or hdr_exr_acescg_sequence_2_0.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]

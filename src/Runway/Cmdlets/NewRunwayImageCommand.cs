@@ -20,7 +20,7 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("PromptText")]
         [TextInput(typeof(RunwayTask))]
-        public string? Prompt { get; set; }
+        public string Prompt { get; set; } = null!;
 
         /// <summary>Reference images: paths, FileInfo, URLs, uploads or finished tasks, or @{ Uri = ...; Tag = 'name'; Subject = 'human' }.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -93,13 +93,13 @@ namespace Runway.Cmdlets
                 object value = InputBinder.Unwrap(item);
                 // A hashtable or custom object may carry a Tag beside its Uri.
                 bool isRecord = value is IDictionary || value is PSObject;
-                string tag = isRecord && InputBinder.HasProperty(value, "Tag") ? InputBinder.PropertyValue(value, "Tag")?.ToString() : null;
-                string subject = isRecord && InputBinder.HasProperty(value, "Subject") ? InputBinder.PropertyValue(value, "Subject")?.ToString() : null;
+                string? tag = isRecord && InputBinder.HasProperty(value, "Tag") ? InputBinder.PropertyValue(value, "Tag")?.ToString() : null;
+                string? subject = isRecord && InputBinder.HasProperty(value, "Subject") ? InputBinder.PropertyValue(value, "Subject")?.ToString() : null;
                 references.Add(new ReferenceImageSpec
                 {
                     Source = Media(value, nameof(ReferenceImage), new[] { "Tag", "Subject" }, MediaKind.Image),
-                    Tag = string.IsNullOrWhiteSpace(tag) ? null : tag.Trim(),
-                    Subject = string.IsNullOrWhiteSpace(subject) ? null : subject.Trim(),
+                    Tag = Strings.IsBlank(tag) ? null : tag.Trim(),
+                    Subject = Strings.IsBlank(subject) ? null : subject.Trim(),
                 });
             }
             var spec = new ImageSpec

@@ -17,7 +17,7 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ImageUri", "FullName")]
         [ValidateNotNull]
-        public object? Image { get; set; }
+        public object Image { get; set; } = null!;
 
         /// <summary>2 (the default), 4, 8 or 16; the output may have at most 25,300,000 pixels.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -16,7 +16,7 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
         [TextInput(typeof(RunwayTask))]
-        public string? Prompt { get; set; }
+        public string Prompt { get; set; } = null!;
 
         /// <summary>How many images (1–4; the API's default is 4); more images cost more.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]

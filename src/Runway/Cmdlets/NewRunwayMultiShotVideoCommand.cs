@@ -67,7 +67,7 @@ namespace Runway.Cmdlets
                 FirstFrame = Media(FirstFrame, nameof(FirstFrame), MediaKind.Image),
                 Audio = Flag(nameof(Audio), Audio),
             });
-            request.Source = (object)Prompt ?? Shot;
+            request.Source = (object?)Prompt ?? Shot;
             return request;
         }
     }

@@ -15,7 +15,7 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ProductImages", "FullName")]
         [ValidateNotNullOrEmpty]
-        public object[]? ProductImage { get; set; }
+        public object[] ProductImage { get; set; } = null!;
 
         /// <summary>Up to 4 style images: lighting, palette, mood (a moodboard when several).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -23,7 +23,7 @@ namespace Runway.Cmdlets
         [Alias("AvatarId", "Id")]
         [ArgumentCompleter(typeof(AvatarCompleter))]
         [ResourceIdInput("avatar", typeof(RunwayAvatar), typeof(RunwayAvatarConversation), Properties = new[] { "AvatarId", "Id" })]
-        public string? Avatar { get; set; }
+        public string Avatar { get; set; } = null!;
 
         /// <summary>End the session after this many seconds.</summary>
         [Parameter]
@@ -62,14 +62,14 @@ namespace Runway.Cmdlets
 
         protected override void OnRecord()
         {
-            ResourceRequest request = Build(() => AvatarRequests.RealtimeSession(new RealtimeSessionSpec
+            ResourceRequest? request = Build(() => AvatarRequests.RealtimeSession(new RealtimeSessionSpec
             {
                 Avatar = Avatar,
                 MaxDuration = MaxDuration,
                 Personality = Personality,
                 StartScript = StartScript,
-                Tools = Tool == null ? null : (JsonArray)JsonFromPowerShell.Convert(Tool, nameof(Tool)),
-                Integration = Integration == null ? null : (JsonObject)JsonFromPowerShell.Convert(Integration, nameof(Integration)),
+                Tools = Tool == null ? null : (JsonArray?)JsonFromPowerShell.Convert(Tool, nameof(Tool)),
+                Integration = Integration == null ? null : (JsonObject?)JsonFromPowerShell.Convert(Integration, nameof(Integration)),
             }), Avatar);
             if (request == null || !Confirm(request, "Start realtime session"))
                 return;

@@ -16,12 +16,12 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("PromptText", "Text")]
         [TextInput(typeof(RunwayTask))]
-        public string? Prompt { get; set; }
+        public string Prompt { get; set; } = null!;
 
         /// <summary>speech (say -Prompt word for word) or audio (-Prompt describes the sound).</summary>
         [Parameter(Mandatory = true)]
         [ArgumentCompleter(typeof(RoutedValueCompleter))]
-        public string? Type { get; set; }
+        public string Type { get; set; } = null!;
 
         /// <summary>speech: a Runway preset voice.</summary>
         [Parameter]

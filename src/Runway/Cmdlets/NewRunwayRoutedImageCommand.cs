@@ -16,7 +16,7 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("PromptText")]
         [TextInput(typeof(RunwayTask))]
-        public string? Prompt { get; set; }
+        public string Prompt { get; set; } = null!;
 
         /// <summary>16:9, 9:16, 1:1, 4:3, 3:4, 21:9, 2:3, 3:2, 4:5 or 5:4; models that cannot make it are not picked.</summary>
         [Parameter]

@@ -99,7 +99,7 @@ namespace Runway.Cmdlets
             foreach (object item in ReferenceVideo ?? new object[0]) spec.Videos.Add(WithRole(item, nameof(ReferenceVideo), MediaKind.Video, "reference"));
             spec.Audios.AddRange(MediaList(ReferenceAudio, nameof(ReferenceAudio), MediaKind.Audio));
             foreach (object item in Keyframe ?? new object[0]) spec.Keyframes.Add(KeyframeFrom(item));
-            return Priced(RoutedRequestBuilder.Video(spec), router => router.MaxVideoCredits, (object)Prompt ?? Router);
+            return Priced(RoutedRequestBuilder.Video(spec), router => router.MaxVideoCredits, (object?)Prompt ?? Router);
         }
     }
 }

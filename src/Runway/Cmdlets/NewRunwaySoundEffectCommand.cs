@@ -17,7 +17,7 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("PromptText")]
         [TextInput(typeof(RunwayTask))]
-        public string? Prompt { get; set; }
+        public string Prompt { get; set; } = null!;
 
         /// <summary>Length in seconds (0.5–30); left out, the model chooses.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -76,7 +76,7 @@ namespace Runway.Cmdlets
 
         protected override GenerationRequest BuildRequest()
         {
-            object input = ParameterSetName == VideoSet ? Video : Audio;
+            object? input = ParameterSetName == VideoSet ? Video : Audio;
             var spec = new SpeechSpec
             {
                 Model = ModelFor(input, Model),

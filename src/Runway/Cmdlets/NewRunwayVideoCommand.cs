@@ -135,7 +135,7 @@ namespace Runway.Cmdlets
 
         protected override GenerationRequest BuildRequest()
         {
-            object input = Image ?? Video ?? Character;
+            object? input = Image ?? Video ?? Character;
             bool auto = IsAuto(Duration);
             if (Plain(Duration) is string text && !auto && !double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
                 throw new RunwayInputException($"-Duration '{text}' is not a number of seconds (invariant: 4.5, not 4,5) or 'auto'; nothing was sent for this input.", nameof(Duration), "Runway.InvalidPipelineValue", text);

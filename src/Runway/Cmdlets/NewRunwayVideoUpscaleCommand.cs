@@ -23,7 +23,7 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("VideoUri", "FullName")]
         [ValidateNotNull]
-        public object? Video { get; set; }
+        public object Video { get; set; } = null!;
 
         /// <summary>720p, 1k, 2k (the API's default) or 4k.</summary>
         [Parameter(ParameterSetName = UpscaleSet, ValueFromPipelineByPropertyName = true)]

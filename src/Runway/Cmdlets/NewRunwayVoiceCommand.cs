@@ -19,7 +19,7 @@ namespace Runway.Cmdlets
         /// <summary>The voice's name (up to 100 characters).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [TextInput]
-        public string? Name { get; set; }
+        public string Name { get; set; } = null!;
 
         /// <summary>What the voice sounds like (at least 20 characters).</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = DesignSet)]
@@ -59,7 +59,7 @@ namespace Runway.Cmdlets
         protected override void OnRecord()
         {
             if (!PipedObjectAccepted()) return;
-            ResourceRequest request = Build(() => AvatarRequests.Voice(new VoiceSpec
+            ResourceRequest? request = Build(() => AvatarRequests.Voice(new VoiceSpec
             {
                 Name = Name,
                 Description = Description,

@@ -23,8 +23,9 @@ namespace Runway.Cmdlets
         private const string IdSet = "Id";
         private const string UriSet = "Uri";
         private const string WorkflowSet = "Workflow";
-        private OutputDestination destination;
-        private OutputSaver saver;
+        // Set by BeginProcessing.
+        private OutputDestination destination = null!;
+        private OutputSaver? saver;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = TaskSet)]
         [ValidateNotNull]
@@ -82,16 +83,16 @@ namespace Runway.Cmdlets
             switch (ParameterSetName)
             {
                 case TaskSet:
-                    foreach (RunwayTask task in InputObject) Save(task);
+                    foreach (RunwayTask task in InputObject ?? Array.Empty<RunwayTask>()) Save(task);
                     break;
                 case IdSet:
-                    foreach (string id in Id) SaveById(id);
+                    foreach (string id in Id ?? Array.Empty<string>()) SaveById(id);
                     break;
                 case WorkflowSet:
-                    foreach (RunwayWorkflowInvocation run in Invocation) SaveRun(run);
+                    foreach (RunwayWorkflowInvocation run in Invocation ?? Array.Empty<RunwayWorkflowInvocation>()) SaveRun(run);
                     break;
                 case UriSet:
-                    foreach (string url in Uri)
+                    foreach (string url in Uri ?? Array.Empty<string>())
                     {
                         if (RunwayTask.IsTaskId(url))
                         {
@@ -129,7 +130,7 @@ namespace Runway.Cmdlets
         private void SaveById(string id)
         {
             if (!IsTaskId(id)) return;
-            RunwayTask task = null;
+            RunwayTask? task = null;
             RunForItem(id, async token => task = await ReadTaskOrRunAsync(id, null, token).ConfigureAwait(false));
             if (task != null) Save(task);
         }
@@ -139,7 +140,7 @@ namespace Runway.Cmdlets
             if (task == null || string.IsNullOrEmpty(task.Id) || !IsTaskId(task.Id)) return;
             if (task.Status != RunwayTask.Succeeded || task.Output == null || task.Output.Length == 0)
             {
-                RunwayTask latest = null;
+                RunwayTask? latest = null;
                 RunForItem(task, async token => latest = await ReadTaskOrRunAsync(task.Id, task.Endpoint, token).ConfigureAwait(false));
                 if (latest == null) return;
                 latest.KeepKnown(task);

@@ -43,7 +43,7 @@ namespace Runway.Cmdlets
         {
             if (!PipedObjectAccepted()) return;
             bool literal = ParameterSetName == LiteralSet;
-            foreach (string pattern in literal ? LiteralPath : Path)
+            foreach (string pattern in (literal ? LiteralPath : Path) ?? System.Array.Empty<string>())
             {
                 System.Collections.ObjectModel.Collection<string> files;
                 try
@@ -84,12 +84,12 @@ namespace Runway.Cmdlets
                 WriteError(ErrorPolicy.FromException(ex, file));
                 return;
             }
-            if (!ShouldProcess(file, $"Upload {source.Length:N0} bytes ({source.Format.Name})"))
+            if (!ShouldProcess(file, $"Upload {source.Length:N0} bytes ({source.ContentFormat.Name})"))
                 return;
             string name = System.IO.Path.GetFileName(file);
             RunForItem(file, async token =>
             {
-                RunwayUpload upload = await new Uploader(Api.Client, this).UploadAsync(file, source.Format, TransferProgress.Upload(this, name), token, Metadata).ConfigureAwait(false);
+                RunwayUpload upload = await new Uploader(Api.Client, this).UploadAsync(file, source.ContentFormat, TransferProgress.Upload(this, name), token, Metadata).ConfigureAwait(false);
                 OnPipeline(() => WriteObject(upload));
             });
         }

@@ -17,7 +17,7 @@ namespace Runway.Cmdlets
         [Alias("AvatarId")]
         [ArgumentCompleter(typeof(CustomAvatarCompleter))]
         [ResourceIdInput("avatar", typeof(RunwayAvatar))]
-        public string? Id { get; set; }
+        public string Id { get; set; } = null!;
 
         [Parameter]
         public string? Name { get; set; }
@@ -56,7 +56,7 @@ namespace Runway.Cmdlets
         protected override void OnRecord()
         {
             if (!IsValidId(Id, "avatar")) return;
-            ResourceRequest request = Build(() => AvatarRequests.AvatarUpdate(Id, new AvatarSpec
+            ResourceRequest? request = Build(() => AvatarRequests.AvatarUpdate(Id, new AvatarSpec
             {
                 Name = Name,
                 Personality = Personality,

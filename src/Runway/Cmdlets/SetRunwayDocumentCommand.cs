@@ -20,7 +20,7 @@ namespace Runway.Cmdlets
         [Alias("DocumentId")]
         [ArgumentCompleter(typeof(DocumentIdCompleter))]
         [ResourceIdInput("document", typeof(RunwayDocument))]
-        public string? Id { get; set; }
+        public string Id { get; set; } = null!;
 
         [Parameter]
         public string? Name { get; set; }
@@ -42,7 +42,7 @@ namespace Runway.Cmdlets
         protected override void OnRecord()
         {
             if (!IsValidId(Id, "knowledge document")) return;
-            ResourceRequest request = Build(() => AvatarRequests.DocumentUpdate(Id, new UpdateSpec
+            ResourceRequest? request = Build(() => AvatarRequests.DocumentUpdate(Id, new UpdateSpec
             {
                 Name = Name,
                 Content = ParameterSetName == FileSet ? TextFiles.Read(this, Path, out _) : Content,

@@ -65,7 +65,7 @@ namespace Runway.Cmdlets
             var progress = WaitReporter.Output(this);
             try
             {
-                RunForItem(tasks.Count == 1 ? (object)tasks[0].Id : tasks.Select(t => t.Id).ToArray(),
+                RunForItem(tasks.Count == 1 ? (object?)tasks[0].Id : tasks.Select(t => t.Id).ToArray(),
                     token => Any ? WaitAnyAsync(options, progress, token) : new TaskWaiter(Api, options).WaitAsync(tasks, progress, token));
             }
             finally

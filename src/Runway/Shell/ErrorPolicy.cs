@@ -139,7 +139,7 @@ namespace Runway.Shell
             return record;
         }
 
-        public static ErrorRecord NotATaskId(string id) =>
+        public static ErrorRecord NotATaskId(string? id) =>
             InvalidArgument("Runway.InvalidTaskId", $"'{id}' is not a task id (Runway task ids are UUIDs, such as 17f20503-6c24-4c16-946b-35dbbce2af2f); nothing was sent.", id);
 
         /// <summary>The error for an id that cannot name a resource (<see cref="ResourceId"/>); nothing was sent.</summary>

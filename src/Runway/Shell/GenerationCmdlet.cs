@@ -84,13 +84,13 @@ namespace Runway.Shell
         protected bool OnCommandLine(string parameter) => commandLineParameters.Contains(parameter);
 
         /// <summary>The -Model to use: a piped task binds the Model that made it, which counts only when typed.</summary>
-        protected string? ModelFor(object input, string model) => TypedUnlessFromTask(input, "Model", model);
+        protected string? ModelFor(object? input, string? model) => TypedUnlessFromTask(input, "Model", model);
 
         /// <summary>
         /// A finished task piped in binds its own properties by name (Model, Prompt: those that made it), which
         /// describe the input, not the new task: such a value counts only when the user typed the parameter.
         /// </summary>
-        protected T? TypedUnlessFromTask<T>(object input, string parameter, T value) =>
+        protected T? TypedUnlessFromTask<T>(object? input, string parameter, T value) =>
             InputBinder.Unwrap(input) is RunwayTask && !OnCommandLine(parameter) ? default : value;
 
         /// <summary>How the request builder classifies a media value it finds in a list, a record or -Option (paths resolve here).</summary>
@@ -120,12 +120,12 @@ namespace Runway.Shell
         }
 
         /// <summary>True for the word 'auto' (a length the model chooses).</summary>
-        protected static bool IsAuto(object value) => Plain(value) is string word && word.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase);
+        protected static bool IsAuto(object? value) => Plain(value) is string word && word.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Puts the given parameters (as plain data) into a spec's values; those not given stay out.</summary>
-        protected static void AddValues(IDictionary<string, object> into, params (string Name, object Value)[] values)
+        protected static void AddValues(IDictionary<string, object> into, params (string Name, object? Value)[] values)
         {
-            foreach ((string name, object value) in values)
+            foreach ((string name, object? value) in values)
                 if (Plain(value) is object plain) into[name] = plain;
         }
 

@@ -57,7 +57,7 @@ namespace Runway.Shell
         /// True for a piped record (a CSV row, a hashtable) that has no media under the parameter's name (or Uri,
         /// Path) or only a blank one: such a row asks for the text-only form of the command.
         /// </summary>
-        public static bool IsRecordWithoutMedia(object input, string parameter, PSCmdlet cmdlet)
+        public static bool IsRecordWithoutMedia(object? input, string parameter, PSCmdlet cmdlet)
         {
             object? value = Unwrap(input);
             if (!(value is IDictionary) && !(value is PSObject)) return false;

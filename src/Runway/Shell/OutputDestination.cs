@@ -134,9 +134,9 @@ namespace Runway.Shell
             ForFile(cmdlet, parameter, path, Resolve(cmdlet, parameter, path), force, false);
 
         /// <summary>Save-RunwayOutput -Path: a directory (the default is the current location), or a file name with an extension.</summary>
-        public static OutputDestination FromPath(PSCmdlet cmdlet, string path, bool force, string? nameTemplate = null, bool passThru = false)
+        public static OutputDestination FromPath(PSCmdlet cmdlet, string? path, bool force, string? nameTemplate = null, bool passThru = false)
         {
-            string full = Resolve(cmdlet, "Path", string.IsNullOrEmpty(path) ? "." : path);
+            string full = Resolve(cmdlet, "Path", Strings.IsEmpty(path) ? "." : path);
             NameTemplate? names = Template(cmdlet, nameTemplate);
             bool looksLikeDirectory = path == null || Directory.Exists(full) || path.EndsWith("/") || path.EndsWith("\\")
                 || string.IsNullOrEmpty(Path.GetExtension(full));

@@ -49,7 +49,7 @@ namespace Runway.Shell
         }
 
         /// <summary>The shots of -Shot as plain dictionaries (hashtables, custom objects, CSV rows).</summary>
-        protected static List<IDictionary<string, object>>? Shots(object[] shots, string recipe)
+        protected static List<IDictionary<string, object>>? Shots(object[]? shots, string recipe)
         {
             if (shots == null) return null;
             var list = new List<IDictionary<string, object>>();

@@ -24,7 +24,7 @@ namespace Runway.Shell
         [Parameter(Mandatory = true)]
         [Alias("ConfigId")]
         [ArgumentCompleter(typeof(RouterSlugCompleter))]
-        public string? Router { get; set; }
+        public string Router { get; set; } = null!;
 
         /// <summary>The validated request with the router's ceiling (when it sets one) as the most it can cost.</summary>
         protected GenerationRequest Priced(GenerationRequest request, Func<RunwayRouter, decimal?> ceiling, object source)

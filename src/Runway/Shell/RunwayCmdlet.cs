@@ -199,7 +199,7 @@ namespace Runway.Shell
             });
 
         /// <summary>Runs one item's work; a failure becomes a non-terminating error for that item (see <see cref="Report"/>).</summary>
-        protected internal bool RunForItem(object target, Func<CancellationToken, Task> work, ErrorPhase phase = ErrorPhase.Other)
+        protected internal bool RunForItem(object? target, Func<CancellationToken, Task> work, ErrorPhase phase = ErrorPhase.Other)
         {
             try
             {
@@ -237,7 +237,7 @@ namespace Runway.Shell
         }
 
         /// <summary>True when <paramref name="id"/> can be a task id; otherwise writes the error for that item (nothing is sent).</summary>
-        protected bool IsTaskId(string id)
+        protected bool IsTaskId(string? id)
         {
             if (RunwayTask.IsTaskId(id)) return true;
             WriteError(ErrorPolicy.NotATaskId(id));
@@ -248,7 +248,7 @@ namespace Runway.Shell
         /// The ids of <paramref name="ids"/> that can name a <paramref name="what"/> (<see cref="ResourceId"/>); each other one is
         /// written as a Runway.InvalidId error before any confirmation or request.
         /// </summary>
-        protected System.Collections.Generic.IEnumerable<string> ValidIds(System.Collections.Generic.IEnumerable<string> ids, string what)
+        protected System.Collections.Generic.IEnumerable<string> ValidIds(System.Collections.Generic.IEnumerable<string>? ids, string what)
         {
             foreach (string id in ids ?? new string[0])
                 if (IsValidId(id, what)) yield return id;
@@ -300,7 +300,7 @@ namespace Runway.Shell
         /// The one error ladder: a failure that would repeat for every item (bad configuration, 401) ends the
         /// command; any other is written as a non-terminating error, relabelled by <paramref name="label"/> if given.
         /// </summary>
-        protected internal void Report(Exception ex, object target, ErrorPhase phase = ErrorPhase.Other, Func<ErrorRecord, ErrorRecord>? label = null)
+        protected internal void Report(Exception ex, object? target, ErrorPhase phase = ErrorPhase.Other, Func<ErrorRecord, ErrorRecord>? label = null)
         {
             ErrorRecord record = ErrorPolicy.FromException(ex, target, phase);
             if (ErrorPolicy.IsTerminating(ex)) ThrowTerminatingError(record);

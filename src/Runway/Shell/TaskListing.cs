@@ -24,7 +24,7 @@ namespace Runway.Shell
         public int First { get; private set; }
 
         /// <summary>The filters, their patterns checked now (a bad one is a RunwayInputException before the journal or the API is read).</summary>
-        public static JournalQuery Create(string[] status, DateTimeOffset? since, string[] model, string prompt, int first) => new JournalQuery
+        public static JournalQuery Create(string[]? status, DateTimeOffset? since, string[]? model, string? prompt, int first) => new JournalQuery
         {
             Status = status,
             Since = since,

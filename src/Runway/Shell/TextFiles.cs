@@ -8,7 +8,7 @@ namespace Runway.Shell
     /// <summary>Reads a local text or Markdown file for a knowledge document (the API takes text, not files).</summary>
     public static class TextFiles
     {
-        public static string Read(PSCmdlet cmdlet, object path, out string fullPath)
+        public static string Read(PSCmdlet cmdlet, object? path, out string fullPath)
         {
             object? value = InputBinder.Unwrap(path);
             // A record names its file under Path (or Uri, FullName), and nothing else.
