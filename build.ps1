@@ -102,6 +102,40 @@ function Assert-ProjectUris {
     if ($psData.LicenseUri -ne "$project/blob/main/LICENSE") { throw "Runway.psd1's LicenseUri '$($psData.LicenseUri)' is not '$project/blob/main/LICENSE'." }
 }
 
+function Get-HelpSynopsis([string] $Path) {
+    # The paragraph under '## SYNOPSIS' of a help page, on one line.
+    $lines = [IO.File]::ReadAllLines($Path)
+    $at = [Array]::IndexOf($lines, '## SYNOPSIS')
+    if ($at -lt 0) { throw "$([IO.Path]::GetFileName($Path)) has no '## SYNOPSIS'." }
+    $text = [Collections.Generic.List[string]]::new()
+    foreach ($line in $lines[($at + 1)..($lines.Count - 1)]) {
+        if ($line -match '^#' -or (-not $line.Trim() -and $text.Count)) { break }
+        if ($line.Trim()) { $text.Add($line.Trim()) }
+    }
+    ($text -join ' ').Trim()
+}
+
+function Update-ReadmeIndex {
+    # README's one-line index of the cmdlets: the manifest's CmdletsToExport (xunit checks them against the compiled
+    # cmdlet classes), each with its help page's synopsis, between the cmdlets markers. Written, not typed, so that a
+    # new cmdlet needs no README edit beyond its area in the table above it.
+    $readme = Join-Path $Root 'README.md'
+    $lines = [IO.File]::ReadAllLines($readme)
+    $open = [Array]::FindIndex($lines, [Predicate[string]] { param($l) $l.StartsWith('<!-- cmdlets:begin') })
+    $close = [Array]::IndexOf($lines, '<!-- cmdlets:end -->')
+    if ($open -lt 0 -or $close -lt $open) { throw "README.md needs a '<!-- cmdlets:begin ... -->' line and a '<!-- cmdlets:end -->' line after it." }
+    $rows = foreach ($name in $Manifest.CmdletsToExport) {
+        $page = Join-Path $Root "docs/en-US/$name.md"
+        if (-not (Test-Path $page)) { throw "CmdletsToExport has $name, but docs/en-US/$name.md does not exist." }
+        '| [{0}](docs/en-US/{0}.md) | {1} |' -f $name, ((Get-HelpSynopsis $page) -replace '\|', '\|')
+    }
+    $updated = @($lines[0..$open]) + @('| Cmdlet | What it does |', '|---|---|') + @($rows) + @($lines[$close..($lines.Count - 1)])
+    if (($updated -join "`n") -cne ($lines -join "`n")) {
+        [IO.File]::WriteAllText($readme, (($updated -join "`n") + "`n"))
+        Write-Host 'Updated the cmdlet index in README.md from the manifest and the help synopses.'
+    }
+}
+
 function Invoke-Docs {
     $docs = Join-Path $Root 'docs/en-US'
     $converter = Join-Path $Root 'src/tools/ConvertTo-Maml.ps1'
@@ -109,7 +143,11 @@ function Invoke-Docs {
     # The per-model facts in the help come from the built catalog (a child process: this session never loads the module).
     & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'src/tools/Update-CatalogHelp.ps1') -AssemblyPath (Join-Path $ModuleOut 'Runway.dll') -DocsPath $docs
     if ($LASTEXITCODE -ne 0) { throw "Writing the model lists into the help failed (exit code $LASTEXITCODE)." }
+    # Each shared parameter's text is written once (docs/en-US/shared/parameters.md) and copied into every page that takes it.
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'src/tools/Update-SharedHelp.ps1') -ModuleManifest (Join-Path $ModuleOut 'Runway.psd1') -DocsPath $docs
+    if ($LASTEXITCODE -ne 0) { throw "Writing the shared parameter texts into the help failed (exit code $LASTEXITCODE)." }
     & $converter -SourcePath $docs -OutputPath (Join-Path $ModuleOut 'en-US') -ModuleName Runway
+    Update-ReadmeIndex
 }
 
 function Find-Pester {

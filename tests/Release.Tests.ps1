@@ -74,7 +74,40 @@ Describe 'Counts that the README and the changelog state' {
         # The table writes families as `Get-`, `New-`, ... `Remove-RunwayAvatar`: expand them before looking.
         $table = [regex]::Replace($readme, '((?:`[A-Z][a-z]+-`,?\s*)+)`([A-Z][a-z]+)-(Runway\w+)`', {
                 param($m) (@([regex]::Matches($m.Groups[1].Value, '`([A-Z][a-z]+)-`') | ForEach-Object { "``$($_.Groups[1].Value)-$($m.Groups[3].Value)``" }) + "``$($m.Groups[2].Value)-$($m.Groups[3].Value)``") -join ', ' })
-        foreach ($name in $exported) { $table | Should -Match "``$name``" -Because "README's cmdlet table should list $name" }
+        # The table's own rows: from the line after 'by area:' to the first line after them that is not a row.
+        $lines = $table -split '\r?\n'
+        $at = [Array]::FindIndex($lines, [Predicate[string]] { param($l) $l -match 'cmdlets, by area' })
+        $rows = [Collections.Generic.List[string]]::new()
+        foreach ($line in $lines[($at + 1)..($lines.Count - 1)]) {
+            if ($line -match '^\|') { $rows.Add($line) } elseif ($rows.Count -and $line.Trim()) { break }
+        }
+        $rows.Count | Should -BeGreaterThan 2
+        $listed = @([regex]::Matches(($rows -join "`n"), '`([A-Z][a-z]+-Runway\w*)`') | ForEach-Object { $_.Groups[1].Value })
+        foreach ($name in $exported) { $listed | Should -Contain $name -Because "README's cmdlet table should list $name" }
+        foreach ($name in $listed) { $name | Should -BeIn $exported -Because "README's cmdlet table lists $name, which the module does not export" }
+        @($listed | Group-Object | Where-Object Count -gt 1 | ForEach-Object Name) | Should -BeNullOrEmpty -Because 'the table lists each cmdlet in one area'
+    }
+
+    It 'the README''s cmdlet index is the manifest''s CmdletsToExport, each with its help''s synopsis and page' {
+        $readme = Get-Content (Join-Path $RepoRoot 'README.md')
+        $open = [Array]::FindIndex($readme, [Predicate[string]] { param($l) $l.StartsWith('<!-- cmdlets:begin') })
+        $close = [Array]::IndexOf($readme, '<!-- cmdlets:end -->')
+        $open | Should -BeGreaterOrEqual 0
+        $rows = @($readme[($open + 1)..($close - 1)] | Where-Object { $_ -match '^\| \[' })
+        $names = @($rows | ForEach-Object { [regex]::Match($_, '^\| \[([^\]]+)\]').Groups[1].Value })
+        $names -join ',' | Should -BeExactly (@($Built.CmdletsToExport) -join ',')
+        foreach ($row in $rows) {
+            $m = [regex]::Match($row, '^\| \[([^\]]+)\]\(([^)]+)\) \| (.*) \|$')
+            $m.Success | Should -BeTrue -Because $row
+            Join-Path $RepoRoot $m.Groups[2].Value | Should -Exist
+            $m.Groups[3].Value.Replace('\|', '|') | Should -BeExactly (Get-Help $m.Groups[1].Value).Synopsis.Trim() -Because "the index gives $($m.Groups[1].Value)'s synopsis"
+        }
+    }
+
+    It 'the manifest lists CmdletsToExport in alphabetical order (ArchitectureTests check them against the compiled cmdlet classes)' {
+        $sorted = [string[]]@($Built.CmdletsToExport)
+        [Array]::Sort($sorted, [StringComparer]::Ordinal)
+        @($Built.CmdletsToExport) -join ',' | Should -BeExactly ($sorted -join ',')
     }
 
     It 'the changelog''s count of cmdlets in all is the exported count' {

@@ -4,8 +4,12 @@
 .DESCRIPTION
     Generates the front matter, SYNTAX (one block per parameter set, as Get-Command prints it, without
     -ProgressAction) and one PARAMETERS entry per parameter with its yaml block taken from the code: type,
-    parameter sets, aliases, required, position, pipeline input. Text to write by hand is marked {{ Fill ... }}.
-    Existing files are never overwritten. tests/Help.Tests.ps1 checks the result against the code.
+    parameter sets, aliases, required, position, pipeline input. The online version is the cmdlet's page under
+    RunwayCmdlet.HelpUriBase. A parameter the cmdlet shares with others (from a base class, an interface or
+    PowerShell) gets its text from docs/en-US/shared/parameters.md under a '<!-- shared: ... -->' marker, which
+    the build keeps current (src/tools/SharedHelp.psm1). Only the text to write by hand is marked {{ Fill ... }}:
+    the synopsis, description, examples and the cmdlet's own parameters. Existing files are never overwritten.
+    tests/Help.Tests.ps1 and tests/HelpShared.Tests.ps1 check the result against the code.
 .EXAMPLE
     dotnet pwsh -NoProfile -File src/tools/New-HelpMarkdown.ps1 -ModuleManifest out/Runway/<version>/Runway.psd1 -Command New-RunwaySpeech
 #>
@@ -13,10 +17,13 @@
 param(
     [Parameter(Mandatory)] [string] $ModuleManifest,
     [Parameter(Mandatory)] [string[]] $Command,
-    [string] $OutputPath = (Join-Path (Split-Path (Split-Path $PSScriptRoot -Parent) -Parent) 'docs/en-US')
+    [string] $OutputPath = (Join-Path (Split-Path (Split-Path $PSScriptRoot -Parent) -Parent) 'docs/en-US'),
+    [string] $SharedPath = (Join-Path (Split-Path (Split-Path $PSScriptRoot -Parent) -Parent) 'docs/en-US/shared/parameters.md')
 )
 $ErrorActionPreference = 'Stop'
 $module = Import-Module (Resolve-Path $ModuleManifest).Path -PassThru -Force
+Import-Module (Join-Path $PSScriptRoot 'SharedHelp.psm1') -Force
+$shared = Read-SharedParameterHelp $SharedPath
 $common = [System.Management.Automation.Cmdlet]::CommonParameters
 
 function Get-TypeName([type] $Type) {
@@ -31,9 +38,11 @@ foreach ($name in $Command) {
     $file = Join-Path $OutputPath "$name.md"
     if (Test-Path $file) { Write-Warning "$file exists; not overwritten."; continue }
     $sets = @($cmd.ParameterSets)
+    $sources = @{}
+    foreach ($s in Get-SharedParameter -Command $cmd -Shared $shared) { $sources[$s.Parameter] = $s }
     $sb = [System.Text.StringBuilder]::new()
     $null = $sb.AppendLine('---').AppendLine("external help file: $($module.Name).dll-Help.xml").AppendLine("Module Name: $($module.Name)")
-    $null = $sb.AppendLine('online version:').AppendLine('schema: 2.0.0').AppendLine('---').AppendLine().AppendLine("# $name").AppendLine()
+    $null = $sb.AppendLine("online version: $([Runway.Shell.RunwayCmdlet]::HelpUriBase)$name.md").AppendLine('schema: 2.0.0').AppendLine('---').AppendLine().AppendLine("# $name").AppendLine()
     $null = $sb.AppendLine('## SYNOPSIS').AppendLine('{{ Fill in the Synopsis }}').AppendLine().AppendLine('## SYNTAX').AppendLine()
     foreach ($set in $sets) {
         if ($sets.Count -gt 1) {
@@ -48,7 +57,10 @@ foreach ($name in $Command) {
     $null = $sb.AppendLine('## PARAMETERS').AppendLine()
     $parameters = $cmd.Parameters.Values | Where-Object { $_.Name -notin $common } | Sort-Object { $_.Name -in 'WhatIf', 'Confirm' }, Name
     foreach ($p in $parameters) {
-        $null = $sb.AppendLine("### -$($p.Name)").AppendLine("{{ Fill $($p.Name) Description }}").AppendLine()
+        $null = $sb.AppendLine("### -$($p.Name)")
+        $source = $sources[$p.Name]
+        if ($source -and $source.Section) { foreach ($line in Format-SharedBlock $source.Section $source.Text) { $null = $sb.AppendLine($line) } }
+        else { $null = $sb.AppendLine("{{ Fill $($p.Name) Description }}").AppendLine() }
         # One yaml block per distinct (required, position, pipeline) combination, as PlatyPS writes them.
         $groups = $p.ParameterSets.GetEnumerator() | ForEach-Object {
             $a = $_.Value

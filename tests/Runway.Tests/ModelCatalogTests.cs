@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using Runway.Models;
 using Xunit;
@@ -70,19 +71,31 @@ namespace Runway.Tests
         }
 
         [Fact]
-        public void The_seed_lists_are_complete()
+        public void Each_endpoint_serves_exactly_the_models_the_SDK_declares()
         {
-            Assert.Equal(49, ModelCatalog.VoicePresets.Count);
-            Assert.Equal(29, ModelCatalog.DubbingLanguages.Count);
-            // The SDK 4.20.1 counts: 16 image to video, 15 text to video, 8 video to video, 12 text to image, 3 text to speech, 2 sound effect.
-            Assert.Equal(16, ModelCatalog.ForEndpoint(Endpoints.ImageToVideo).Count());
-            Assert.Equal(15, ModelCatalog.ForEndpoint(Endpoints.TextToVideo).Count());
-            Assert.Equal(8, ModelCatalog.ForEndpoint(Endpoints.VideoToVideo).Count());
-            Assert.Equal(12, ModelCatalog.ForEndpoint(Endpoints.TextToImage).Count());
-            Assert.Equal(3, ModelCatalog.ForEndpoint(Endpoints.TextToSpeech).Count());
-            Assert.Equal(2, ModelCatalog.ForEndpoint(Endpoints.SoundEffect).Count());
-            Assert.Equal(GenerationCatalog.Models.Length + EnhanceCatalog.Models.Length + AvatarCatalog.Models.Length + RecipeCatalog.Models.Length, ModelCatalog.Models.Count);
-            Assert.Equal(4, EnhanceCatalog.Models.Length);
+            // The generated tables hold every (endpoint, model) pair of the declarations; nothing here is counted by hand.
+            var declared = GenerationFields.Rows.Select(r => (r.Endpoint, r.Model)).Concat(Declarations.Models).Distinct().ToArray();
+            Assert.NotEmpty(declared);
+            foreach (string endpoint in declared.Select(d => d.Endpoint).Distinct())
+                Assert.Equal(
+                    declared.Where(d => d.Endpoint == endpoint).Select(d => d.Model).OrderBy(m => m, StringComparer.Ordinal),
+                    ModelCatalog.ForEndpoint(endpoint).Select(m => m.Name).OrderBy(m => m, StringComparer.Ordinal));
+            // Every task endpoint of the catalog is a declared one, or a recipe (the declarations give recipes no model).
+            Assert.Empty(ModelCatalog.EndpointTable.Select(e => e.Name).Where(e => RecipeCatalog.RecipeOf(e) == null).Except(declared.Select(d => d.Endpoint)));
+            Assert.Equal(RecipeCatalog.Versions.Keys.OrderBy(r => r, StringComparer.Ordinal), ModelCatalog.EndpointTable.Select(e => RecipeCatalog.RecipeOf(e.Name)).Where(r => r != null).OrderBy(r => r, StringComparer.Ordinal));
+            Assert.Equal(ModelCatalog.Sections.Sum(s => s.Models.Count()), ModelCatalog.Models.Count);
+            Assert.Equal(ModelCatalog.Models.Count, ModelCatalog.Models.Select(m => m.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        }
+
+        [Fact]
+        public void The_hand_written_lists_agree_with_the_simulators_and_the_declarations()
+        {
+            // Both sides are written from the declarations separately (the simulator never reads the module).
+            Assert.Equal(Runway.Simulator.Validation.Catalog.VoicePresets, ModelCatalog.VoicePresets);
+            Assert.Equal(Runway.Simulator.Validation.Catalog.DubbingLanguages, ModelCatalog.DubbingLanguages);
+            Assert.Equal(Declarations.ValuesOf(Endpoints.VideoToHdr, "outputFormat"), EnhanceCatalog.HdrFormats.Select(f => f.Key));
+            Assert.Equal(Declarations.ValuesOf(Endpoints.VideoToHdr, "proresProfile").OrderBy(p => p, StringComparer.Ordinal), EnhanceCatalog.ProResProfiles.OrderBy(p => p, StringComparer.Ordinal));
+            Assert.Equal(Declarations.ValuesOf(RecipeCatalog.Endpoint(RecipeCatalog.AdLocalization), "targetLanguage"), RecipeCatalog.Languages.Select(l => l.Key));
         }
 
         [Theory]

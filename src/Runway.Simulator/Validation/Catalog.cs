@@ -8,8 +8,8 @@ namespace Runway.Simulator.Validation;
 /// </summary>
 public static class Catalog
 {
-    /// <summary>The models each endpoint serves (the official SDK 4.20.1 declarations).</summary>
-    public static readonly IReadOnlyDictionary<string, string[]> ModelsByEndpoint = new Dictionary<string, string[]>
+    /// <summary>The models each endpoint serves (the official SDK 4.20.1 declarations), and those of every <see cref="ModelRule"/>.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> ModelsByEndpoint = ModelRule.AddTo(new Dictionary<string, string[]>
     {
         ["image_to_video"] =
         [
@@ -34,7 +34,7 @@ public static class Catalog
         ["sound_effect"] = ["seed_audio", "eleven_text_to_sound_v2"],
         ["voice_dubbing"] = ["eleven_voice_dubbing"],
         ["voice_isolation"] = ["eleven_voice_isolation"],
-    };
+    });
 
     /// <summary>Every generation model, in a stable order.</summary>
     public static readonly string[] AllModels = ModelsByEndpoint.Values.SelectMany(m => m).Distinct().ToArray();

@@ -89,7 +89,7 @@ public static class Prices
     /// charges these made-up amounts so that estimatedCost/cost and the balance behave. docs/simulator.md lists them.
     /// The durations here are the simulator's choices too where the declarations state no default or maximum.
     /// </summary>
-    public static readonly IReadOnlyDictionary<string, SimulatedPrice> Simulated = new Dictionary<string, SimulatedPrice>
+    public static readonly IReadOnlyDictionary<string, SimulatedPrice> Simulated = ModelRule.AddTo(new Dictionary<string, SimulatedPrice>
     {
         // video: credits per second, default duration, "auto" billed up front at AutoMaxSeconds
         ["aleph2"] = new(PerSecond: 15),
@@ -117,7 +117,7 @@ public static class Prices
         // audio
         ["eleven_v3"] = new(Per50Characters: 2),
         ["seed_audio"] = new(PerSecond: 1),
-    };
+    });
 
     /// <summary>gpt_image_2's quality when a request names none (its direct rule's default; the routed input has no quality).</summary>
     public const string GptImageDefaultQuality = "high";

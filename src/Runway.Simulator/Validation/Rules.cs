@@ -101,7 +101,8 @@ public static class Rules
             ctx.Add(["model"], $"Invalid enum value. Expected {string.Join(" | ", models.Select(JsonTypes.Quote))}, received {JsonTypes.Quote(model)}");
             return null;
         }
-        var request = retired ? RetiredRules.Validate(endpoint, model, body, ctx) : endpoint switch
+        var request = ModelRule.Find(endpoint, model) is { } added ? added.Validate(endpoint, body, ctx)
+            : retired ? RetiredRules.Validate(endpoint, model, body, ctx) : endpoint switch
         {
             "image_to_video" => VideoRules.Create(endpoint, model, body, ctx),
             "text_to_video" => VideoRules.Create(endpoint, model, body, ctx),

@@ -12,6 +12,14 @@ namespace Runway.Models
     /// </summary>
     internal static class AvatarCatalog
     {
+        /// <summary>The descriptor of avatar videos (builder: AvatarRequests.cs).</summary>
+        internal sealed class Section : CatalogSection
+        {
+            public override int Order => 300;
+            public override IEnumerable<EndpointInfo> EndpointRows => AvatarCatalog.EndpointRows;
+            public override IEnumerable<ModelInfo> Models => AvatarCatalog.Models;
+        }
+
         public const string AvatarVideos = "avatar_videos";
         public const string AvatarModel = "gwm1_avatars";
 
@@ -52,19 +60,10 @@ namespace Runway.Models
         public const int UsageMaxDays = 90;
 
         /// <summary>The live preset voices of avatars, avatar videos and realtime sessions (not the text-to-speech presets).</summary>
-        public static readonly IReadOnlyList<string> LiveVoicePresets = new[]
-        {
-            "victoria", "vincent", "clara", "drew", "skye", "max", "morgan", "felix", "mia", "marcus", "summer", "ruby", "aurora",
-            "jasper", "leo", "adrian", "nina", "emma", "blake", "david", "maya", "nathan", "sam", "georgia", "petra", "adam",
-            "zach", "violet", "roman", "luna",
-        };
+        public static readonly IReadOnlyList<string> LiveVoicePresets = Declarations.ValuesOf(AvatarCatalog.AvatarVideos, "speech.voice.presetId");
 
         /// <summary>The preset avatars of avatar videos and realtime sessions.</summary>
-        public static readonly IReadOnlyList<string> AvatarPresets = new[]
-        {
-            "game-character", "music-superstar", "game-character-man", "cat-character", "influencer", "tennis-coach",
-            "human-resource", "fashion-designer", "cooking-teacher",
-        };
+        public static readonly IReadOnlyList<string> AvatarPresets = Declarations.ValuesOf(AvatarCatalog.AvatarVideos, "avatar.presetId");
 
         public static readonly IReadOnlyList<string> ImageProcessingModes = new[] { "optimize", "none" };
 

@@ -2,6 +2,7 @@
 // nullable: annotated after the Models restructuring (issue 23)
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Runway.Models
 {
@@ -27,6 +28,21 @@ namespace Runway.Models
         public override bool IsApproximate(ModelInfo model, CostQuery query) => !query.InputPixels.HasValue;
         public override bool Knows(CostQuery query) => query.InputSeconds.HasValue;
         public override string Describe() => $"{Credits} credits per second of output, {LargeCredits} when the source is over 4 MP";
+    }
+
+    public static partial class Endpoints
+    {
+        public const string ImageUpscale = "image_upscale";
+        public const string VideoUpscale = "video_upscale";
+        public const string VideoToHdr = "video_to_hdr";
+    }
+
+    /// <summary>The descriptor of upscaling, frame rate and HDR (builders: RequestBuilder.Enhance.cs).</summary>
+    internal sealed class EnhanceSection : CatalogSection
+    {
+        public override int Order => 200;
+        public override IEnumerable<EndpointInfo> EndpointRows => EnhanceCatalog.EndpointRows;
+        public override IEnumerable<ModelInfo> Models => EnhanceCatalog.Models;
     }
 
     /// <summary>The catalog's section for upscaling, frame rate and HDR: endpoints, models, their rules and prices.</summary>
@@ -63,17 +79,17 @@ namespace Runway.Models
             },
         };
 
-        public static readonly IReadOnlyList<string> ImageFlavors = new[] { "sublime", "photo", "photo_denoiser" };
-        public static readonly IReadOnlyList<int> ScaleFactors = new[] { 2, 4, 8, 16 };
+        public static readonly IReadOnlyList<string> ImageFlavors = Declarations.ValuesOf(Endpoints.ImageUpscale, "flavor");
+        public static readonly IReadOnlyList<int> ScaleFactors = Declarations.ValuesOf(Endpoints.ImageUpscale, "scaleFactor").Select(v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         public const int MinImageSide = 300;
         public const int MaxImageSide = 8000;
         public const long MaxUpscaledPixels = 25_300_000;
 
-        public static readonly IReadOnlyList<string> VideoFlavors = new[] { "vivid", "natural" };
-        public static readonly IReadOnlyList<string> VideoResolutions = new[] { "720p", "1k", "2k", "4k" };
+        public static readonly IReadOnlyList<string> VideoFlavors = Declarations.ValuesOf(Endpoints.VideoUpscale, "flavor");
+        public static readonly IReadOnlyList<string> VideoResolutions = Declarations.ValuesOf(Endpoints.VideoUpscale, "resolution");
 
         /// <summary>The API's targetFramerate strings (NTSC rates spelled with an underscore).</summary>
-        public static readonly IReadOnlyList<string> FrameRates = new[] { "24", "25", "30", "48", "50", "60", "120", "23_98", "29_97", "59_94" };
+        public static readonly IReadOnlyList<string> FrameRates = Declarations.ValuesOf(Endpoints.VideoUpscale, "targetFramerate");
 
         /// <summary>outputFormat values and what the saved file is.</summary>
         public static readonly IReadOnlyList<KeyValuePair<string, string>> HdrFormats = new[]

@@ -1,9 +1,32 @@
 #nullable disable
 // nullable: annotated after the Models restructuring (issue 23)
+using System.Collections.Generic;
 using System.Linq;
 
 namespace Runway.Models
 {
+    public static partial class Endpoints
+    {
+        public const string ImageToVideo = "image_to_video";
+        public const string TextToVideo = "text_to_video";
+        public const string VideoToVideo = "video_to_video";
+        public const string TextToImage = "text_to_image";
+        public const string CharacterPerformance = "character_performance";
+        public const string TextToSpeech = "text_to_speech";
+        public const string SpeechToSpeech = "speech_to_speech";
+        public const string SoundEffect = "sound_effect";
+        public const string VoiceDubbing = "voice_dubbing";
+        public const string VoiceIsolation = "voice_isolation";
+    }
+
+    /// <summary>The descriptor of video, image and audio generation (fields: Generated/GenerationFields.g.cs; builders: RequestBuilder.Fields.cs, RequestBuilder.Audio.cs).</summary>
+    internal sealed class GenerationSection : CatalogSection
+    {
+        public override int Order => 100;
+        public override IEnumerable<EndpointInfo> EndpointRows => GenerationCatalog.EndpointRows;
+        public override IEnumerable<ModelInfo> Models => GenerationCatalog.Models;
+    }
+
     /// <summary>The catalog's section for video, image and audio generation: endpoints, models, their rules and prices.</summary>
     internal static class GenerationCatalog
     {

@@ -7,22 +7,12 @@ using System.Linq;
 
 namespace Runway.Models
 {
-    /// <summary>The API endpoints that create tasks, by their path below /v1/.</summary>
-    public static class Endpoints
+    /// <summary>
+    /// The API endpoints that create tasks, by their path below /v1/: each constant sits in its section's descriptor
+    /// file (GenerationCatalog.cs, EnhanceCatalog.cs, ...), next to its rows and models.
+    /// </summary>
+    public static partial class Endpoints
     {
-        public const string ImageToVideo = "image_to_video";
-        public const string TextToVideo = "text_to_video";
-        public const string VideoToVideo = "video_to_video";
-        public const string TextToImage = "text_to_image";
-        public const string CharacterPerformance = "character_performance";
-        public const string TextToSpeech = "text_to_speech";
-        public const string SpeechToSpeech = "speech_to_speech";
-        public const string SoundEffect = "sound_effect";
-        public const string VoiceDubbing = "voice_dubbing";
-        public const string VoiceIsolation = "voice_isolation";
-        public const string ImageUpscale = "image_upscale";
-        public const string VideoUpscale = "video_upscale";
-        public const string VideoToHdr = "video_to_hdr";
     }
 
     public enum MediaKind { Image, Video, Audio }
@@ -277,14 +267,17 @@ namespace Runway.Models
         public const long MaxSeed = 4294967295;
         public const int MaxUriLength = 2048;
 
-        /// <summary>Every model, section by section (each section is a class of its own, so its tables are ready when read).</summary>
-        public static readonly IReadOnlyList<ModelInfo> Models = GenerationCatalog.Models.Concat(EnhanceCatalog.Models).Concat(AvatarCatalog.Models).Concat(RecipeCatalog.Models).ToArray();
+        /// <summary>The descriptors of every endpoint, in order (each is a class of its own, so its tables are ready when read).</summary>
+        public static readonly IReadOnlyList<CatalogSection> Sections = CatalogSection.All();
+
+        /// <summary>Every model, section by section.</summary>
+        public static readonly IReadOnlyList<ModelInfo> Models = Sections.SelectMany(s => s.Models).ToArray();
 
         /// <summary>
         /// Every task endpoint, the cmdlet that reaches it and its default model. On a cmdlet that reaches several,
         /// the first (in this order) whose selecting parameter is given is the one used; none given: any of them.
         /// </summary>
-        public static readonly IReadOnlyList<EndpointInfo> EndpointTable = GenerationCatalog.EndpointRows.Concat(EnhanceCatalog.EndpointRows).Concat(AvatarCatalog.EndpointRows).Concat(RecipeCatalog.EndpointRows).ToArray();
+        public static readonly IReadOnlyList<EndpointInfo> EndpointTable = Sections.SelectMany(s => s.EndpointRows).ToArray();
 
         /// <summary>The default model of each endpoint, used when -Model is not given.</summary>
         public static readonly IReadOnlyDictionary<string, string> DefaultModel = EndpointTable.ToDictionary(e => e.Name, e => e.DefaultModel);
@@ -302,11 +295,8 @@ namespace Runway.Models
             "Claudia", "Niki", "Vincent", "Kendrick", "Myrna", "Tom", "Wanda", "Benjamin", "Kiana", "Rachel",
         };
 
-        public static readonly IReadOnlyList<string> DubbingLanguages = new[]
-        {
-            "en", "hi", "pt", "zh", "es", "fr", "de", "ja", "ar", "ru", "ko", "id", "it", "nl", "tr", "pl", "sv",
-            "fil", "ms", "ro", "uk", "el", "cs", "da", "fi", "bg", "hr", "sk", "ta",
-        };
+        /// <summary>voice_dubbing's targetLang values, as declared.</summary>
+        public static readonly IReadOnlyList<string> DubbingLanguages = Declarations.ValuesOf(Endpoints.VoiceDubbing, "targetLang");
 
         /// <summary>Models the API no longer serves, and the model that replaced each.</summary>
         public static readonly IReadOnlyDictionary<string, string> Retired = GenerationCatalog.Retired;

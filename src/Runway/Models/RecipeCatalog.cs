@@ -13,6 +13,14 @@ namespace Runway.Models
     /// </summary>
     public static class RecipeCatalog
     {
+        /// <summary>The descriptor of the recipes (builders: RequestBuilder.Recipes.cs).</summary>
+        internal sealed class Section : CatalogSection
+        {
+            public override int Order => 400;
+            public override IEnumerable<EndpointInfo> EndpointRows => RecipeCatalog.EndpointRows;
+            public override IEnumerable<ModelInfo> Models => RecipeCatalog.Models;
+        }
+
         public const string AdLocalization = "ad_localization";
         public const string MarketingStockImage = "marketing_stock_image";
         public const string MultiShotVideo = "multi_shot_video";
@@ -31,19 +39,11 @@ namespace Runway.Models
         /// <summary>The version that tracks the newest stable one and "may break without notice": never the module's default.</summary>
         public const string UnsafeLatest = "unsafe-latest";
 
-        private static readonly string[] June = { "2026-06", UnsafeLatest };
-
         /// <summary>The versions each recipe's declaration lists (version is required by the API).</summary>
-        public static readonly IReadOnlyDictionary<string, string[]> Versions = new Dictionary<string, string[]>
+        public static readonly IReadOnlyDictionary<string, string[]> Versions = new[]
         {
-            [AdLocalization] = June,
-            [MarketingStockImage] = June,
-            [MultiShotVideo] = June,
-            [ProductAd] = new[] { "2026-06", "2026-07", UnsafeLatest },
-            [ProductCampaignImage] = June,
-            [ProductSwap] = June,
-            [ProductUgc] = June,
-        };
+            AdLocalization, MarketingStockImage, MultiShotVideo, ProductAd, ProductCampaignImage, ProductSwap, ProductUgc,
+        }.ToDictionary(r => r, r => Declarations.ValuesOf(Endpoint(r), "version"));
 
         /// <summary>The module's default version: the newest dated version the declarations list for the recipe.</summary>
         public static string DefaultVersion(string recipe) =>
@@ -58,17 +58,17 @@ namespace Runway.Models
             L("th", "Thai"), L("tr", "Turkish"), L("uk", "Ukrainian"), L("vi", "Vietnamese"), L("el", "Greek"),
         };
 
-        public static readonly IReadOnlyList<string> Qualities = new[] { "low", "medium", "high" };
+        public static readonly IReadOnlyList<string> Qualities = Declarations.ValuesOf(Endpoint(MarketingStockImage), "quality");
         public const int MinOutputCount = 1, MaxOutputCount = 4;
 
-        public static readonly IReadOnlyList<string> MultiShotModes = new[] { "auto", "custom" };
+        public static readonly IReadOnlyList<string> MultiShotModes = Declarations.ValuesOf(Endpoint(MultiShotVideo), "mode");
         public const int MinShots = 3, MaxShots = 5;
 
         public const int MinProductImages = 1, MaxProductImages = 10;
         public const int MaxStyleImages = 4;
 
-        public static readonly IReadOnlyList<string> Views = new[] { "front", "side", "back" };
-        public static readonly IReadOnlyList<string> SwapResolutions = new[] { "720p", "1080p" };
+        public static readonly IReadOnlyList<string> Views = Declarations.ValuesOf(Endpoint(ProductSwap), "newProductImages.view");
+        public static readonly IReadOnlyList<string> SwapResolutions = Declarations.ValuesOf(Endpoint(ProductSwap), "resolution");
         /// <summary>product_swap's reference video must last 1.8–15 s.</summary>
         public static readonly DurationRule ReferenceVideoDuration = new DurationRule(1.8, 15, false, 10);
 

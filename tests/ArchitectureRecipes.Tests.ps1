@@ -1,0 +1,43 @@
+# docs/architecture.md's two recipes, followed literally in a scratch copy by tests/ArchitectureRecipes/Invoke-RecipeCheck.ps1:
+# a synthetic model (zz-test-model) and a synthetic task endpoint (New-RunwayZzTestEcho) are added, built, validated,
+# priced, completed and run against the scratch simulator, and the files each recipe touched are counted against the
+# targets (a model: 3; a simple task endpoint: 6, README and docs/simulator.md apart). Under CI (the CI environment
+# variable set) missing python3 or SDK declarations fail instead of skipping.
+BeforeAll {
+    $script:Root = Split-Path $PSScriptRoot -Parent
+    $script:Declarations = Join-Path $Root 'tests/conformance/node_modules/@runwayml/sdk/resources'
+    $script:Python = Get-Command python3, python -CommandType Application -ErrorAction Ignore | Select-Object -First 1
+    $script:Missing = @(if (-not $Python) { 'python3' }; if (-not (Test-Path $Declarations)) { 'the SDK declarations (npm ci in tests/conformance)' })
+    $script:Result = $null
+    if (-not $Missing) {
+        $path = Join-Path ([IO.Path]::GetTempPath()) "runway-recipe-$PID.json"
+        & (Join-Path $PSScriptRoot 'ArchitectureRecipes/Invoke-RecipeCheck.ps1') -ResultPath $path | Out-Null
+        $script:Result = Get-Content -Raw $path | ConvertFrom-Json
+        Remove-Item $path
+    }
+    function script:Skip-WithoutTools {
+        if (-not $Missing) { return $false }
+        if ($env:CI) { throw "The recipe check cannot run under CI: missing $($Missing -join ' and ')." }
+        Set-ItResult -Skipped -Because "missing $($Missing -join ' and ')"
+        $true
+    }
+}
+
+Describe 'The recipes of docs/architecture.md' {
+    It 'adding a model to an existing endpoint touches at most 3 files' {
+        if (Skip-WithoutTools) { return }
+        $Result.ModelFiles.Count | Should -BeLessOrEqual 3 -Because "it touched: $(@($Result.ModelFiles.Code) + @($Result.ModelFiles.Generated) -join ', ')"
+        @($Result.ModelFiles.Generated) | Should -Not -BeNullOrEmpty -Because 'the field table is regenerated from the declarations'
+    }
+
+    It 'adding a simple task endpoint touches at most 6 files (its help and tests included)' {
+        if (Skip-WithoutTools) { return }
+        $Result.EndpointFiles.Count | Should -BeLessOrEqual 6 -Because "it touched: $(@($Result.EndpointFiles.Code) + @($Result.EndpointFiles.Generated) -join ', ')"
+    }
+
+    It 'the result builds, validates, prices "price unknown", completes and runs against the simulator' {
+        if (Skip-WithoutTools) { return }
+        $Result.Pester.Failed | Should -Be 0 -Because ($Result.Pester.Failures -join "`n")
+        $Result.Pester.Passed | Should -BeGreaterThan 0
+    }
+}
