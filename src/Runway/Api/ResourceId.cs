@@ -43,7 +43,7 @@ namespace Runway.Api
         public static string Noun(string collection)
         {
             string last = collection.Substring(collection.LastIndexOf('/') + 1).Replace('_', ' ');
-            return last.EndsWith("s") ? last.Substring(0, last.Length - 1) : last;
+            return last.EndsWith("s", StringComparison.Ordinal) ? last.Substring(0, last.Length - 1) : last;
         }
     }
 

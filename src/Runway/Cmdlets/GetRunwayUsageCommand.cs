@@ -53,7 +53,7 @@ namespace Runway.Cmdlets
                 ThrowTerminatingError(ErrorPolicy.InvalidArgument("Runway.InvalidDateRange",
                     $"The API reports at most {MaxDays} days at once; {start:yyyy-MM-dd} to {before:yyyy-MM-dd} is {(before - start).TotalDays} days. Query in several ranges.", start));
 
-            foreach (string name in Model ?? new string[0])
+            foreach (string name in Model ?? System.Array.Empty<string>())
                 if (ModelCatalog.Find(name) == null)
                     ThrowTerminatingError(ErrorPolicy.InvalidArgument("Runway.UnknownModel",
                         $"Unknown model '{name}'. Known models: {string.Join(", ", ModelCatalog.Models.Select(m => m.Name))}. " +
@@ -73,7 +73,7 @@ namespace Runway.Cmdlets
                     {
                         if (report.ByApiKey == null)
                             WriteWarning($"The API gave no breakdown by API key for {start:yyyy-MM-dd} to {before:yyyy-MM-dd} (the SDK declares it reserved for future use); without -ByApiKey the rows per model are shown.");
-                        foreach (RunwayApiKeyUsageRecord row in report.ByApiKey ?? new RunwayApiKeyUsageRecord[0])
+                        foreach (RunwayApiKeyUsageRecord row in report.ByApiKey ?? System.Array.Empty<RunwayApiKeyUsageRecord>())
                             WriteObject(row);
                         return;
                     }

@@ -88,7 +88,7 @@ namespace Runway.Cmdlets
         protected override GenerationRequest BuildRequest()
         {
             var references = new List<ReferenceImageSpec>();
-            foreach (object item in ReferenceImage ?? new object[0])
+            foreach (object item in ReferenceImage ?? System.Array.Empty<object>())
             {
                 object value = InputBinder.Unwrap(item);
                 // A hashtable or custom object may carry a Tag beside its Uri.

@@ -94,11 +94,11 @@ namespace Runway.Cmdlets
             };
             if (Image != null) spec.Images.Add(WithRole(Image, nameof(Image), MediaKind.Image, "first"));
             if (LastFrame != null) spec.Images.Add(WithRole(LastFrame, nameof(LastFrame), MediaKind.Image, "last"));
-            foreach (object item in ReferenceImage ?? new object[0]) spec.Images.Add(WithRole(item, nameof(ReferenceImage), MediaKind.Image, "reference"));
+            foreach (object item in ReferenceImage ?? System.Array.Empty<object>()) spec.Images.Add(WithRole(item, nameof(ReferenceImage), MediaKind.Image, "reference"));
             if (Video != null) spec.Videos.Add(WithRole(Video, nameof(Video), MediaKind.Video, "source"));
-            foreach (object item in ReferenceVideo ?? new object[0]) spec.Videos.Add(WithRole(item, nameof(ReferenceVideo), MediaKind.Video, "reference"));
+            foreach (object item in ReferenceVideo ?? System.Array.Empty<object>()) spec.Videos.Add(WithRole(item, nameof(ReferenceVideo), MediaKind.Video, "reference"));
             spec.Audios.AddRange(MediaList(ReferenceAudio, nameof(ReferenceAudio), MediaKind.Audio));
-            foreach (object item in Keyframe ?? new object[0]) spec.Keyframes.Add(KeyframeFrom(item));
+            foreach (object item in Keyframe ?? System.Array.Empty<object>()) spec.Keyframes.Add(KeyframeFrom(item));
             return Priced(RoutedRequestBuilder.Video(spec), router => router.MaxVideoCredits, (object?)Prompt ?? Router);
         }
     }

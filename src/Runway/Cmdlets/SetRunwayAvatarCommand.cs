@@ -62,7 +62,7 @@ namespace Runway.Cmdlets
                 Personality = Personality,
                 ReferenceImage = MediaInput(ReferenceImage, nameof(ReferenceImage), MediaKind.Image),
                 Voice = Voice,
-                DocumentIds = MyInvocation.BoundParameters.ContainsKey(nameof(DocumentId)) ? DocumentId ?? new string[0] : null,
+                DocumentIds = MyInvocation.BoundParameters.ContainsKey(nameof(DocumentId)) ? DocumentId ?? System.Array.Empty<string>() : null,
                 ImageProcessing = ImageProcessing,
                 StartScript = StartScript,
             }), Id);

@@ -72,7 +72,7 @@ namespace Runway.Media
                     return new RunwayWriteException(target, "the disk is full.", false, ex);
                 default:
                     string reason = ex.Message.Replace(temp, target).Replace(System.IO.Path.GetFileName(temp), System.IO.Path.GetFileName(target)).Trim();
-                    return new RunwayWriteException(target, reason.EndsWith(".") ? reason : reason + ".", false, ex);
+                    return new RunwayWriteException(target, reason.EndsWith(".", StringComparison.Ordinal) ? reason : reason + ".", false, ex);
             }
         }
     }

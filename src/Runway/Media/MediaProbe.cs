@@ -67,7 +67,7 @@ namespace Runway.Media
         public static MediaFormat? FromExtension(string? extension)
         {
             if (Strings.IsEmpty(extension)) return null;
-            string ext = extension.StartsWith(".") ? extension.ToLowerInvariant() : "." + extension.ToLowerInvariant();
+            string ext = extension.StartsWith(".", StringComparison.Ordinal) ? extension.ToLowerInvariant() : "." + extension.ToLowerInvariant();
             if (ext == ".jpeg") return Jpeg;
             foreach (MediaFormat format in All)
                 if (format.Extension == ext) return format;
@@ -87,7 +87,7 @@ namespace Runway.Media
             {
                 string brand = Ascii(head, 8, 4);
                 if (brand == "qt  ") return QuickTime;
-                if (brand.StartsWith("M4A") || brand.StartsWith("M4B")) return M4A;
+                if (brand.StartsWith("M4A", StringComparison.Ordinal) || brand.StartsWith("M4B", StringComparison.Ordinal)) return M4A;
                 return Mp4;
             }
             if (length >= 4 && head[0] == 0x1A && head[1] == 0x45 && head[2] == 0xDF && head[3] == 0xA3)

@@ -84,7 +84,7 @@ namespace Runway.Media
             char bad = at >= 0 ? literal[at] : 'x';
             if (at >= 0)
                 throw Invalid($"-{parameter} '{template}' contains '{Printable(bad)}', which is not allowed in a file name; a template names a file in the output folder, without folders or characters such as \\ / : * ? \" < > |.", parameter, template);
-            if (template.EndsWith(".") || template.EndsWith(" ") || template.StartsWith(" "))
+            if (template.EndsWith(".", StringComparison.Ordinal) || template.EndsWith(" ", StringComparison.Ordinal) || template.StartsWith(" ", StringComparison.Ordinal))
                 throw Invalid($"-{parameter} '{template}' starts with a space or ends with a dot or a space, which some file systems drop; the extension is added from the downloaded file's type.", parameter, template);
             return new NameTemplate(template, hasIndex);
         }

@@ -94,7 +94,7 @@ namespace Runway.Shell
         public static string Sentence(string text)
         {
             text = (text ?? string.Empty).Trim();
-            return text.Length == 0 || text.EndsWith(".") || text.EndsWith("!") || text.EndsWith("?") ? text : text + ".";
+            return text.Length == 0 || text.EndsWith(".", StringComparison.Ordinal) || text.EndsWith("!", StringComparison.Ordinal) || text.EndsWith("?", StringComparison.Ordinal) ? text : text + ".";
         }
 
         public static ErrorCategory ApiCategory(RunwayApiException api)

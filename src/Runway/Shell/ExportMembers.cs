@@ -38,7 +38,7 @@ namespace Runway.Shell
             object instance = target is PSObject ps ? ps.BaseObject : target;
             PropertyInfo property = instance.GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance);
             if (value is PSObject wrapped) value = wrapped.BaseObject;
-            property.SetValue(instance, value == null ? null : LanguagePrimitives.ConvertTo(value, property.PropertyType));
+            property.SetValue(instance, value == null ? null : LanguagePrimitives.ConvertTo(value, property.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
         }
 
         /// <summary>One value as text: its own ToString when it has one, else "Name=value, ..." of its simple properties.</summary>

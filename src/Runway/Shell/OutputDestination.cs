@@ -138,7 +138,7 @@ namespace Runway.Shell
         {
             string full = Resolve(cmdlet, "Path", Strings.IsEmpty(path) ? "." : path);
             NameTemplate? names = Template(cmdlet, nameTemplate);
-            bool looksLikeDirectory = path == null || Directory.Exists(full) || path.EndsWith("/") || path.EndsWith("\\")
+            bool looksLikeDirectory = path == null || Directory.Exists(full) || path.EndsWith("/", StringComparison.Ordinal) || path.EndsWith("\\", StringComparison.Ordinal)
                 || string.IsNullOrEmpty(Path.GetExtension(full));
             if (!looksLikeDirectory && names != null)
                 cmdlet.ThrowTerminatingError(ErrorPolicy.InvalidArgument("Runway.NameTemplateNeedsFolder",
@@ -205,7 +205,7 @@ namespace Runway.Shell
         private static string Sentence(string text)
         {
             text = (text ?? string.Empty).Trim();
-            return text.EndsWith(".") ? text : text + ".";
+            return text.EndsWith(".", StringComparison.Ordinal) ? text : text + ".";
         }
 
         /// <summary>

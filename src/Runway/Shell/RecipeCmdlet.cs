@@ -25,7 +25,7 @@ namespace Runway.Shell
 
         /// <summary>Each item of a media list, classified (paths resolved through the provider).</summary>
         protected List<IMediaInput?> MediaList(object[]? items, string parameter, MediaKind kind) =>
-            (items ?? new object[0]).Select(item => (IMediaInput?)Media(item, parameter, kind)).ToList();
+            (items ?? System.Array.Empty<object>()).Select(item => (IMediaInput?)Media(item, parameter, kind)).ToList();
 
         private static readonly string[] ViewKeys = { "View" };
 
@@ -33,7 +33,7 @@ namespace Runway.Shell
         protected List<ViewImage> ViewImages(object[] items, string parameter, string recipe)
         {
             var images = new List<ViewImage>();
-            foreach (object item in items ?? new object[0])
+            foreach (object item in items ?? System.Array.Empty<object>())
             {
                 object? value = InputBinder.Unwrap(item);
                 string? view = null;

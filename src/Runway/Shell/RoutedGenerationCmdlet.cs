@@ -52,7 +52,7 @@ namespace Runway.Shell
         private static readonly string[] KeyframeKeys = { "Seconds", "At", "Image", "Uri", "Url", "Path", "FullName", "StartSeconds", "EndSeconds" };
 
         protected IEnumerable<IMediaInput?> MediaList(object[]? items, string parameter, MediaKind kind) =>
-            (items ?? new object[0]).Select(item => (IMediaInput?)Media(item, parameter, kind == MediaKind.Audio ? new[] { MediaKind.Audio, MediaKind.Video } : new[] { kind }));
+            (items ?? System.Array.Empty<object>()).Select(item => (IMediaInput?)Media(item, parameter, kind == MediaKind.Audio ? new[] { MediaKind.Audio, MediaKind.Video } : new[] { kind }));
 
         /// <summary>A -Keyframe record: @{ Seconds = 2; Image = 'frame.png'; StartSeconds = 1; EndSeconds = 3 } (At instead of Seconds).</summary>
         protected RoutedKeyframe KeyframeFrom(object item)

@@ -250,7 +250,7 @@ namespace Runway.Shell
         /// </summary>
         protected System.Collections.Generic.IEnumerable<string> ValidIds(System.Collections.Generic.IEnumerable<string>? ids, string what)
         {
-            foreach (string id in ids ?? new string[0])
+            foreach (string id in ids ?? System.Array.Empty<string>())
                 if (IsValidId(id, what)) yield return id;
         }
 

@@ -63,7 +63,7 @@ namespace Runway.Tasks
         private static string Cause(Exception? cause)
         {
             string text = (cause?.Message ?? "no answer").Trim();
-            return text.EndsWith(".") ? text : text + ".";
+            return text.EndsWith(".", StringComparison.Ordinal) ? text : text + ".";
         }
     }
 }
