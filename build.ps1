@@ -63,8 +63,12 @@ function Invoke-Build {
     Assert-ProjectUris
     # The licence and the changelog travel with the module (and so into the .nupkg).
     Copy-Item (Join-Path $Root 'LICENSE'), (Join-Path $Root 'CHANGELOG.md') -Destination $ModuleOut
-    # Format and type files: one per area of the API (the manifest lists them).
-    Get-ChildItem (Join-Path $Root 'src/Runway') -Filter '*.ps1xml' | Copy-Item -Destination $ModuleOut
+    # Format files: one per area of the API (the manifest lists them).
+    Get-ChildItem (Join-Path $Root 'src/Runway') -Filter '*.Format.ps1xml' | Copy-Item -Destination $ModuleOut
+    # The types file gains the export members of every output type (a child process: this session never loads the module).
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'src/tools/Write-TypesFile.ps1') -AssemblyPath (Join-Path $ModuleOut 'Runway.dll') `
+        -SourcePath (Join-Path $Root 'src/Runway/Runway.Types.ps1xml') -OutputPath (Join-Path $ModuleOut 'Runway.Types.ps1xml')
+    if ($LASTEXITCODE -ne 0) { throw "Writing the export members into Runway.Types.ps1xml failed (exit code $LASTEXITCODE)." }
     Invoke-Docs
     Write-Host "Module laid out in $ModuleOut"
 }
@@ -233,11 +237,12 @@ function Invoke-Test {
     if ($unitExit -ne 0 -and $unit.Failed -eq 0) { $unit.Failed = 1 }
     $totals.Add($unit)
 
-    Write-Host "`n== PowerShell tests (Pester, child pwsh, against the simulator)"
+    Write-Host "`n== PowerShell tests (Pester: two child pwsh workers, each against its own simulator)"
     $pesterJson = Join-Path $ResultsDir 'pester.json'
     $runner = Join-Path $Root 'tests/Invoke-PesterSuite.ps1'
     $runnerArgs = @('pwsh', '-NoProfile', '-NonInteractive', '-File', $runner, '-PesterManifest', $pesterManifest,
-        '-ModuleManifest', (Join-Path $ModuleOut 'Runway.psd1'), '-Configuration', $Configuration, '-ResultPath', $pesterJson)
+        '-ModuleManifest', (Join-Path $ModuleOut 'Runway.psd1'), '-Configuration', $Configuration, '-ResultPath', $pesterJson,
+        '-DurationPath', (Join-Path $ResultsDir 'pester-durations.json'))
     if ($TestPath) { $runnerArgs += @('-TestPath', ($TestPath -join ',')) }
     & dotnet @runnerArgs
     if (Test-Path $pesterJson) { $totals.Add((Get-Content $pesterJson -Raw | ConvertFrom-Json)) }

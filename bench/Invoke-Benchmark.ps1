@@ -4,13 +4,16 @@
     Performance figures of the Runway module against one simulator instance; prints a table and writes bench/results.md.
 .DESCRIPTION
     Called by `build.ps1 -Task Bench` (after a build). Measures, each as min / median of several runs and as a ratio:
-      1. Import-Module time in $ImportRuns fresh pwsh processes (target <= 150 ms median);
+      1. Import-Module time in $ImportRuns fresh pwsh processes (target <= 150 ms median), with an empty manifest's
+         import (PowerShell's own part) and the CPU time of both as breakdown rows;
       2. per-call overhead: 200 x Get-RunwayTask vs 200 x Invoke-RestMethod vs 200 x the Node SDK's tasks.retrieve
          (target <= 1.2 x Invoke-RestMethod);
       3. a batch of 100 image-to-video tasks created from the pipeline and waited on (New-RunwayVideo -Wait, default
          6 s poll interval) vs the Node SDK's Promise.all + waitForTaskOutput: wall time, poll requests, and the
          median delay between a task finishing in the simulator and being reported (targets: wall <= 1.1 x the
          simulator's task time, fewer polls than the SDK);
+      3d. the README's pipe form (New-RunwayVideo | Wait-RunwayTask) against -Wait on the same batch at a tier
+         limit, each in a fresh pwsh: status requests pipe / -Wait (target <= 1.1);
       3e. the journal at scale (1,000 vs 100,000 tasks): first lookup by id, first object of a listing, whole listing
          and compaction memory, the longest a create waits for a compaction;
       4. 200 MB upload (Send-RunwayFile) and download (Save-RunwayOutput -Uri $sim/_sim/blob/209715200) vs a raw
@@ -34,12 +37,14 @@ param(
     [ValidateRange(0, 10000)] [int] $TierPendingMs = 100,
     [ValidateRange(100, 60000)] [int] $TierRunMs = 1400,
     [ValidateRange(10, 5000)] [int] $LargeBatch = 1000,
+    # The pipe form against -Wait: $BatchSize tasks at this MaxConcurrent (the tier's short task).
+    [ValidateRange(1, 100)] [int] $PipeSlots = 2,
     [ValidateRange(1000, 1000000)] [int] $JournalTasks = 100000,
     [string] $ResultPath = (Join-Path $PSScriptRoot 'results.md'),
     # Fresh pwsh processes timed for the import row (one more first run warms the disk cache and is discarded).
     [ValidateRange(3, 50)] [int] $ImportRuns = 10,
     # Only these sections; their rows replace the same rows in $ResultPath (new rows are added) and the rest stays.
-    # (Import, PerCall, Batch, Tiers, LargeBatch, Journal, Transfer; a comma-separated string too, as pwsh -File passes it.)
+    # (Import, PerCall, Batch, Tiers, Pipe, LargeBatch, Journal, Transfer; a comma-separated string too, as pwsh -File passes it.)
     [string[]] $Only
 )
 Set-StrictMode -Version Latest
@@ -73,8 +78,8 @@ function ConvertTo-Utc($Value) {
     [DateTimeOffset]::Parse([string]$Value, [Globalization.CultureInfo]::InvariantCulture, [Globalization.DateTimeStyles]::AssumeUniversal)
 }
 $Only = @($Only | ForEach-Object { $_ -split ',' } | ForEach-Object { $_.Trim() } | Where-Object { $_ })
-$unknown = @($Only | Where-Object { $_ -notin 'Import', 'PerCall', 'Batch', 'Tiers', 'LargeBatch', 'Journal', 'Transfer' })
-if ($unknown) { throw "-Only: unknown section(s) $($unknown -join ', '); choose from Import, PerCall, Batch, Tiers, LargeBatch, Journal, Transfer." }
+$unknown = @($Only | Where-Object { $_ -notin 'Import', 'PerCall', 'Batch', 'Tiers', 'Pipe', 'LargeBatch', 'Journal', 'Transfer' })
+if ($unknown) { throw "-Only: unknown section(s) $($unknown -join ', '); choose from Import, PerCall, Batch, Tiers, Pipe, LargeBatch, Journal, Transfer." }
 # Each section below sits in an if (Test-Section ...) block; the bodies keep their indentation (small diffs, easy merges).
 function Test-Section([string] $Name) { -not $Only -or $Only -contains $Name }
 . (Join-Path $PSScriptRoot 'JournalData.ps1')
@@ -96,6 +101,8 @@ function Add-Row([string] $Benchmark, [string] $Module, [string] $Baseline, [str
 $sim = Start-RunwaySimulator -Configuration $Configuration -Setting @{ CreditBalance = 100000000; MaxDaily = 1000000; MaxMonthlyCreditSpend = 100000000 }
 $env:RUNWAYML_BASE_URL = $sim.Url
 $env:RUNWAYML_API_SECRET = New-RunwayTestKey
+# Every section that reads tasks back (per-call, the batches' createdAt) uses these; -Only may skip the one that used to set them.
+$headers = @{ Authorization = "Bearer $env:RUNWAYML_API_SECRET"; 'X-Runway-Version' = '2024-11-06' }
 $defaults = Invoke-RestMethod "$($sim.Url)/_sim/config"
 $work = Join-Path ([IO.Path]::GetTempPath()) ("runway-bench-" + [guid]::NewGuid().ToString('N').Substring(0, 8))
 New-Item -ItemType Directory -Path $work | Out-Null
@@ -106,14 +113,33 @@ try {
 
     if (Test-Section 'Import') {
     # ---- 1. Import time in a fresh pwsh ------------------------------------------------------------------
-    Write-Step "Import-Module in $ImportRuns fresh pwsh processes..."
-    $importScript = "`$w = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$ModuleManifest'; `$w.Elapsed.TotalMilliseconds"
-    $import = foreach ($i in 0..$ImportRuns) {
-        $ms = [double](& $pwshExe @pwshPrefix -NoProfile -NonInteractive -Command $importScript | Select-Object -Last 1)
-        if ($i -gt 0) { $ms }   # the first run warms the disk cache
+    # The row is the wall time of Import-Module inside a fresh pwsh (pwsh's own start-up excluded). Two extra rows
+    # break it down: the same import of a manifest with nothing in it (PowerShell's own part, interleaved run by run)
+    # and the CPU time (user + sys) of both, which a loaded machine distorts less than the wall time.
+    Write-Step "Import-Module in $ImportRuns fresh pwsh processes (and as many of an empty manifest, interleaved)..."
+    $emptyManifest = Join-Path $work 'EmptyManifest/EmptyManifest.psd1'
+    New-Item -ItemType Directory -Path (Split-Path $emptyManifest) -Force | Out-Null
+    Set-Content -Path $emptyManifest -Value "@{ ModuleVersion = '1.0.0' }" -Encoding utf8
+    function Measure-Import([string] $Manifest) {
+        $script = "`$p = [Diagnostics.Process]::GetCurrentProcess(); `$cpu = `$p.TotalProcessorTime; `$w = [Diagnostics.Stopwatch]::StartNew(); " +
+            "Import-Module '$Manifest'; `$ms = `$w.Elapsed.TotalMilliseconds; `$p.Refresh(); `$ms; (`$p.TotalProcessorTime - `$cpu).TotalMilliseconds"
+        $out = @(& $pwshExe @pwshPrefix -NoProfile -NonInteractive -Command $script)
+        [pscustomobject]@{ Wall = [double]$out[-2]; Cpu = [double]$out[-1] }
     }
-    $importStat = Get-Stat $import
+    $import = [System.Collections.Generic.List[object]]::new()
+    $empty = [System.Collections.Generic.List[object]]::new()
+    foreach ($i in 0..$ImportRuns) {
+        $m = Measure-Import $ModuleManifest
+        $e = Measure-Import $emptyManifest
+        if ($i -gt 0) { $import.Add($m); $empty.Add($e) }   # the first run warms the disk cache
+    }
+    $importStat = Get-Stat $import.Wall
+    $emptyStat = Get-Stat $empty.Wall
     Add-Row 'Import-Module (fresh pwsh)' (Format-Stat $importStat 'ms') '–' ('{0:0.00}× / {1:0.00}× of target' -f ($importStat.Min / 150), ($importStat.Median / 150)) '≤ 150 ms median' ($importStat.Median -le 150)
+    Add-Row 'Import-Module: an empty manifest (PowerShell''s own part)' (Format-Stat $emptyStat 'ms') '–' '–' '(breakdown)' $null
+    $cpuStat = Get-Stat $import.Cpu
+    $emptyCpuStat = Get-Stat $empty.Cpu
+    Add-Row 'Import-Module: CPU time (user + sys)' (Format-Stat $cpuStat 'ms') ('empty manifest ' + (Format-Stat $emptyCpuStat 'ms')) (Format-Ratio ($cpuStat.Min / $emptyCpuStat.Min) ($cpuStat.Median / $emptyCpuStat.Median)) '(breakdown)' $null
 
     }
     if (Test-Section 'PerCall') {
@@ -122,7 +148,6 @@ try {
     Reset-RunwaySimulator
     $id = (New-RunwaySimulatorTask -Model gen4_turbo -Status SUCCEEDED).id
     $uri = "$($sim.Url)/v1/tasks/$id"
-    $headers = @{ Authorization = "Bearer $env:RUNWAYML_API_SECRET"; 'X-Runway-Version' = '2024-11-06' }
     foreach ($i in 1..20) { $null = Get-RunwayTask -Id $id; $null = Invoke-RestMethod -Uri $uri -Headers $headers }
     $moduleCalls = [System.Collections.Generic.List[double]]::new()
     $irmCalls = [System.Collections.Generic.List[double]]::new()
@@ -228,14 +253,14 @@ try {
         }
         $ends
     }
-    function Measure-TierBatch([string] $Side, [int] $Slots, [int] $Count) {
+    function Measure-TierBatch([string] $Side, [int] $Slots, [int] $Count, [string] $Form = 'Wait') {
         Reset-RunwaySimulator
         $null = Set-RunwaySimulatorConfig -Setting @{ MaxConcurrent = $Slots; PendingMs = $TierPendingMs; RunMs = $TierRunMs }
         $reported = @{}
         $extra = $null
         if ($Side -eq 'module') {
-            $journal = Join-Path $work "batch-$Slots-$Count.jsonl"
-            $json = & $pwshExe @pwshPrefix -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Measure-Batch.ps1') -ModuleManifest $ModuleManifest -Count $Count -Journal $journal
+            $journal = Join-Path $work "batch-$Slots-$Count-$Form.jsonl"
+            $json = & $pwshExe @pwshPrefix -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Measure-Batch.ps1') -ModuleManifest $ModuleManifest -Count $Count -Journal $journal -Form $Form
             if ($LASTEXITCODE -ne 0) { throw "Measure-Batch.ps1 failed: $json" }
             $extra = $json | Select-Object -Last 1 | ConvertFrom-Json
             $wall = $extra.wallMs / 1000
@@ -273,6 +298,19 @@ try {
         }
         if ($mod.MaxInFlight -gt $slots) { $notes.Add("WARNING: the module had $($mod.MaxInFlight) tasks in flight at MaxConcurrent $slots.") }
     }
+
+    }
+    if (Test-Section 'Pipe') {
+    # ---- 3d. The README's pipe form against -Wait, same batch, same tier limit ----------------------------
+    Write-Step "Pipe form vs -Wait: $BatchSize tasks at MaxConcurrent $PipeSlots (task $tierTask s), fresh pwsh each..."
+    $byForm = @{}
+    foreach ($form in 'Wait', 'Pipe') {
+        $byForm[$form] = Measure-TierBatch 'module' $PipeSlots $BatchSize $form
+        Write-Step ("  {0}: {1:0.0} s, {2} polls, median delay {3:0.000} s" -f $form, $byForm[$form].Wall, $byForm[$form].Polls, $byForm[$form].Delay)
+    }
+    $pipeRatio = $byForm.Pipe.Polls / $byForm.Wait.Polls
+    Add-Row "$BatchSize at MaxConcurrent ${PipeSlots}: poll requests, New-RunwayVideo \| Wait-RunwayTask vs -Wait" "pipe $($byForm.Pipe.Polls)" "-Wait $($byForm.Wait.Polls)" ('{0:0.00}×' -f $pipeRatio) '≤ 1.1× -Wait' ($pipeRatio -le 1.1)
+    Add-Row "$BatchSize at MaxConcurrent ${PipeSlots}: wall time, pipe vs -Wait" ('pipe {0:0.0} s; median delay {1:0.000} s' -f $byForm.Pipe.Wall, $byForm.Pipe.Delay) ('-Wait {0:0.0} s; median delay {1:0.000} s' -f $byForm.Wait.Wall, $byForm.Wait.Delay) ('{0:0.000}×' -f ($byForm.Pipe.Wall / $byForm.Wait.Wall)) '(reference)' $null
 
     }
     if (Test-Section 'LargeBatch') {
@@ -399,14 +437,18 @@ finally {
 # ---- Report ----------------------------------------------------------------------------------------------
 $loadAfter = (Get-Content /proc/loadavg -ErrorAction SilentlyContinue) -split ' ' | Select-Object -First 3
 if ($Only -and (Test-Path $ResultPath)) {
-    # A partial run: its rows replace the rows of the same name (new ones go after the last row), the rest stays.
+    # A partial run: its rows replace the rows of the same name (a new one goes after the run's previous row, or
+    # after the last row), the rest stays.
     $text = [System.Collections.Generic.List[string]]::new([string[]](Get-Content $ResultPath))
     function Get-TableEnd { $end = -1; for ($i = 0; $i -lt $text.Count; $i++) { if ($text[$i].StartsWith('|')) { $end = $i } elseif ($end -ge 0) { break } }; $end }
+    $previous = -1
     foreach ($r in $rows) {
         $line = "| $($r.Benchmark) | $($r.Module) | $($r.Baseline) | $($r.Ratio) | $($r.Target) | $($r.Met) |"
         $at = -1
         for ($i = 0; $i -lt $text.Count; $i++) { if ($text[$i].StartsWith("| $($r.Benchmark) |")) { $at = $i } }
-        if ($at -ge 0) { $text[$at] = $line } else { $text.Insert((Get-TableEnd) + 1, $line) }
+        if ($at -ge 0) { $text[$at] = $line }
+        else { $at = if ($previous -ge 0) { $previous + 1 } else { (Get-TableEnd) + 1 }; $text.Insert($at, $line) }
+        $previous = $at
     }
     $stamp = "Rows of $($Only -join ', ') measured again by ``Invoke-Benchmark.ps1 -Only $($Only -join ',')``"
     for ($i = $text.Count - 1; $i -ge 0; $i--) { if ($text[$i].StartsWith($stamp)) { $text.RemoveAt($i); if ($i -lt $text.Count -and $text[$i] -eq '') { $text.RemoveAt($i) } } }
@@ -441,7 +483,7 @@ $null = $md.AppendLine("- Journal at scale: the same made-up year at 1,000 and $
 $null = $md.AppendLine("- Journal: a made-up year of $JournalTasks tasks (created + status line each, a saved line for half; the newest 20 finished, so the listing sends nothing to the API), in a fresh pwsh; medians of 15 (listing, completion) and 45 (appends, compaction off while timed, to a temp-dir file) runs; then one compaction of the whole file.")
 $null = $md.AppendLine("- Transfers (MB/s = 10^6 bytes per second): a $TransferMB MB (decimal: the module's own upload limit) file; upload = ``Send-RunwayFile`` vs an HttpClient multipart POST of the same slot fields; download = ``Save-RunwayOutput -Uri `$sim/_sim/blob/$downloadBytes`` vs HttpClient ``GetAsync(ResponseHeadersRead)`` + ``CopyToAsync`` to a file. " +
     'Each side runs in its own fresh pwsh after a 1 MB warm-up; peak working-set growth is VmHWM after the transfer minus VmRSS before it (peak reset through /proc/self/clear_refs).')
-$null = $md.AppendLine('- Per-call: 200 sequential calls on one finished task, module and Invoke-RestMethod interleaved run by run in the same pwsh after a warm-up; the SDK in node after a warm-up. Import: Import-Module timed inside each of ' + $ImportRuns + ' fresh pwsh processes (pwsh start-up excluded; one extra first run is discarded); `-Only Import` measures just that row.')
+$null = $md.AppendLine('- Per-call: 200 sequential calls on one finished task, module and Invoke-RestMethod interleaved run by run in the same pwsh after a warm-up; the SDK in node after a warm-up. Import: Import-Module timed inside each of ' + $ImportRuns + ' fresh pwsh processes (pwsh start-up excluded; one extra first run is discarded), interleaved run by run with the same import of an empty manifest (PowerShell''s own part); CPU time = user + sys of the process over the same span; `-Only Import` measures just these rows.')
 $null = $md.AppendLine('- **Noise:** the machine has 2 cores shared with other builds and test runs at the same time, so figures can vary by tens of percent between runs; prefer the min figures.').AppendLine()
 foreach ($n in $notes) { $null = $md.AppendLine("- $n") }
 $notesPath = Join-Path $PSScriptRoot 'notes.md'

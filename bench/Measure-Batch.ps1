@@ -4,7 +4,8 @@
     tier read afresh, memory figures its own). Prints one JSON line:
     { startedAt, wallMs, reported: [{ id, at }], idleMB, peakMB, idleThreads, peakThreads }.
 .DESCRIPTION
-    $Count x New-RunwayVideo (gen4_turbo, https image, 2 s) piped in with -Wait, the default 6 s poll interval.
+    $Count x New-RunwayVideo (gen4_turbo, https image, 2 s) piped in with -Wait, the default 6 s poll interval
+    (-Form Pipe: without -Wait, piped on to Wait-RunwayTask, the README's form).
     Peak working set = VmHWM after the batch (reset through /proc/self/clear_refs before it); threads are sampled
     every 20 ms from /proc/self/status.
 #>
@@ -13,7 +14,8 @@ param(
     [Parameter(Mandatory)] [int] $Count,
     # The task journal this batch writes (a fresh file: each create's line is part of the figures).
     [Parameter(Mandatory)] [string] $Journal,
-    [string] $Image = 'https://example.com/bench-first-frame.png'
+    [string] $Image = 'https://example.com/bench-first-frame.png',
+    [ValidateSet('Wait', 'Pipe')] [string] $Form = 'Wait'
 )
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
@@ -49,8 +51,13 @@ $sampler = [BenchThreadSampler]::new(20)
 $reported = [System.Collections.Generic.List[object]]::new()
 $startedAt = [DateTimeOffset]::UtcNow
 $w = [Diagnostics.Stopwatch]::StartNew()
-$inputs | New-RunwayVideo -Prompt 'bench' -Model gen4_turbo -Ratio 1280:720 -Duration 2 -Wait -Confirm:$false |
-    ForEach-Object { $reported.Add([pscustomobject]@{ id = $_.Id; at = [DateTimeOffset]::UtcNow.ToString('o') }) }
+$report = { $reported.Add([pscustomobject]@{ id = $_.Id; at = [DateTimeOffset]::UtcNow.ToString('o') }) }
+if ($Form -eq 'Wait') {
+    $inputs | New-RunwayVideo -Prompt 'bench' -Model gen4_turbo -Ratio 1280:720 -Duration 2 -Wait -Confirm:$false | ForEach-Object $report
+}
+else {
+    $inputs | New-RunwayVideo -Prompt 'bench' -Model gen4_turbo -Ratio 1280:720 -Duration 2 -Confirm:$false | Wait-RunwayTask | ForEach-Object $report
+}
 $wallMs = $w.Elapsed.TotalMilliseconds
 $sampler.Dispose()
 $peakThreads = $sampler.Peak

@@ -72,6 +72,8 @@ Describe 'Contract: every id parameter refuses what cannot be an id, before any 
 Describe 'Contract: every list form reports API failures as Runway.* errors with a category and a target' {
     BeforeAll {
         Connect-Runway -ApiKey (ConvertTo-SecureString $TestKey -AsPlainText -Force) -BaseUri $SimUrl -MaxRetries 0 -SkipValidation | Out-Null
+        # An unfinished task in the journal, so that Get-RunwayTask's list refreshes it from the API whatever ran before.
+        $null = New-RunwayImage -Prompt 'a task the journal holds unfinished' -Model gen4_image -Confirm:$false
     }
     AfterAll {
         Clear-RunwaySimulatorFault -Url $SimUrl
@@ -210,7 +212,6 @@ Describe 'Contract: every id parameter completes (Tab) with the ids of existing 
                 if ($made) { $Existing[$kind] = @($made.Id); break }
             }
         }
-        function script:Complete([string] $Line) { (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches }
     }
     AfterAll { Disconnect-Runway }
 

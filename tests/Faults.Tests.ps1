@@ -1,3 +1,4 @@
+# Pester: runs alone (Ctrl+C must stop a command within a second: other tests on the machine would slow it).
 # Fault injection: what the module does when the network, the service, the task or the disk misbehaves.
 # Each case checks the error (ErrorId and category), that no task was created twice (the simulator's log and
 # stats), that no partial or target file was left, and that the task id is reported whenever a task exists.
@@ -10,18 +11,6 @@ BeforeAll {
     $script:Image = 'https://example.com/first-frame.png'
 
     function Get-TasksCreated { (Get-RunwaySimulatorStat -Url $SimUrl).tasksCreated }
-    function Get-Errors([scriptblock] $Script) {
-        # Every error a script writes (or the one it throws), as ErrorRecords, and its output.
-        # Non-terminating errors must not stop the script (the tests' preference is Stop): collect them instead.
-        $ErrorActionPreference = 'Continue'
-        $all = @()
-        $thrown = @()
-        try { $all = @(& $Script 2>&1) } catch { $thrown = @($_) }
-        [pscustomobject]@{
-            Output = @($all | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] })
-            Errors = @(@($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }) + $thrown)
-        }
-    }
     $script:TestDirectories = [System.Collections.Generic.List[string]]::new()
     function New-TestDirectory {
         $path = Join-Path ([IO.Path]::GetTempPath()) ("runway-faults-" + [guid]::NewGuid().ToString('N').Substring(0, 8))
@@ -32,13 +21,6 @@ BeforeAll {
     function Get-LeftFiles([string] $Directory) {
         # Everything in the directory, hidden files (.partial) included.
         @(Get-ChildItem -LiteralPath $Directory -Force -Recurse -File -ErrorAction SilentlyContinue)
-    }
-    function Start-Background([string] $Script) {
-        # Runs a script in another runspace of this process (like a second console), with the module loaded.
-        $ps = [PowerShell]::Create()
-        $null = $ps.AddScript("`$ErrorActionPreference = 'Continue'; Import-Module '$env:RUNWAY_TEST_MODULE'; `$PSDefaultParameterValues['*-Runway*:PollIntervalSec'] = 0.1; " + $Script)
-        $handle = $ps.BeginInvoke()
-        [pscustomobject]@{ PowerShell = $ps; Handle = $handle }
     }
     function Stop-Background($Job, [int] $AfterMs) {
         Start-Sleep -Milliseconds $AfterMs
@@ -267,10 +249,11 @@ Describe 'Tasks that fail or vanish' {
     It 'a task deleted while it is being waited for ends the wait with TaskNotFound naming it; nothing is saved' {
         $dir = New-TestDirectory
         # A second runspace deletes the task once it exists and has finished; the waiter's first look (which, with
-        # the task times learned by earlier tests, comes just after the task ends) is answered only after that.
-        $null = Add-RunwaySimulatorFault -Url $SimUrl -Path '/v1/tasks/' -Method GET -Kind delay -DelayMs 2000
+        # the task times learned by earlier tests, comes just after the task ends) is answered only after that. The
+        # look is held 10 s, so that a loaded machine starting the runspace slowly still deletes first.
+        $null = Add-RunwaySimulatorFault -Url $SimUrl -Path '/v1/tasks/' -Method GET -Kind delay -DelayMs 10000
         $deleter = Start-Background @"
-            `$deadline = [DateTime]::UtcNow.AddSeconds(10)
+            `$deadline = [DateTime]::UtcNow.AddSeconds(60)
             do { Start-Sleep -Milliseconds 20; `$id = (Invoke-RestMethod '$SimUrl/_sim/requests?path=/v1/image_to_video').taskId | Select-Object -First 1 }
             until (`$id -or [DateTime]::UtcNow -gt `$deadline)
             Start-Sleep -Milliseconds 600

@@ -7,13 +7,6 @@ BeforeAll {
     $script:Png = Join-Path $TestDrive 'frame.png'
     [IO.File]::WriteAllBytes($Png, $PngBytes)
 
-    function script:Get-AllErrors([scriptblock] $Script) {
-        # Every error a script writes (and the one it throws, if any).
-        $ErrorActionPreference = 'Continue'
-        $errors = [Collections.Generic.List[object]]::new()
-        try { & $Script 2>&1 | ForEach-Object { if ($_ -is [Management.Automation.ErrorRecord]) { $errors.Add($_) } } } catch { $errors.Add($_) }
-        , $errors.ToArray()
-    }
 }
 
 AfterAll {

@@ -1,3 +1,4 @@
+# Pester: runs alone (it times appends to a large journal: other tests on the machine would slow them).
 BeforeAll {
     . $PSScriptRoot/TestSetup.ps1
 

@@ -18,17 +18,6 @@ BeforeAll {
         $script:Mounts.Add($Path)
         $true
     }
-    function Get-Errors([scriptblock] $Script) {
-        # Every error a script writes (or the one it throws), its warnings and its output, without stopping at the first.
-        $ErrorActionPreference = 'Continue'
-        $all = @(); $thrown = @()
-        try { $all = @(& $Script 2>&1 3>&1) } catch { $thrown = @($_) }
-        [pscustomobject]@{
-            Output   = @($all | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] -and $_ -isnot [System.Management.Automation.WarningRecord] })
-            Errors   = @(@($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }) + $thrown)
-            Warnings = @($all | Where-Object { $_ -is [System.Management.Automation.WarningRecord] })
-        }
-    }
     function Fill-Disk([string] $Folder) {
         # Writes a file until the disk refuses more.
         $block = [byte[]]::new(4096)

@@ -4,14 +4,6 @@
 BeforeAll {
     . $PSScriptRoot/TestSetup.ps1
     $PSDefaultParameterValues['*-Runway*:Confirm'] = $false
-    function script:Query([object] $Request) {
-        $map = @{}
-        foreach ($pair in ("$($Request.query)".TrimStart('?') -split '&' | Where-Object { $_ })) {
-            $key, $value = $pair -split '=', 2
-            $map[[uri]::UnescapeDataString($key)] = [uri]::UnescapeDataString($value)
-        }
-        $map
-    }
 }
 
 AfterAll {

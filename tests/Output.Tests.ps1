@@ -1,45 +1,5 @@
 BeforeAll {
-    . $PSScriptRoot/TestSetup.ps1
-    $PSDefaultParameterValues['*-Runway*:PollIntervalSec'] = 0.1
-    Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ CreditBalance = 1000000 } | Out-Null
-    $task = New-RunwayImage -Prompt 'test card' -Model gen4_image -Ratio 1280:720 -Wait
-    $script:PngBytes = (Invoke-WebRequest -Uri $task.Output[0]).Content
-    $script:Frames = Join-Path $TestDrive 'frames'
-    New-Item -ItemType Directory $Frames | Out-Null
-    foreach ($name in 'cat', 'dog') { [IO.File]::WriteAllBytes((Join-Path $Frames "$name.png"), $PngBytes) }
-    $script:Png = Join-Path $Frames 'cat.png'
-
-    function script:Get-AllErrors([scriptblock] $Script) {
-        # Every error a script writes (and the one it throws, if any).
-        $ErrorActionPreference = 'Continue'
-        $errors = [Collections.Generic.List[object]]::new()
-        try { & $Script 2>&1 | ForEach-Object { if ($_ -is [Management.Automation.ErrorRecord]) { $errors.Add($_) } } } catch { $errors.Add($_) }
-        , $errors.ToArray()
-    }
-
-    function script:Assert-CleanError($Record) {
-        # The shape every error of the module has: a Runway.* id, a real category, a target, a sentence without temp names.
-        $Record.FullyQualifiedErrorId | Should -BeLike 'Runway.*'
-        $Record.CategoryInfo.Category | Should -Not -Be 'NotSpecified'
-        $Record.TargetObject | Should -Not -BeNullOrEmpty
-        $message = $Record.Exception.Message
-        $message | Should -Not -Match '\.partial|\.part\b|runway-probe|[0-9a-f]{8}\.partial'
-        $message | Should -Match '\.$'
-        $message | Should -Match '^[-''"A-Z0-9]'
-    }
-
-    function script:Lock-Folder([string] $Path) {
-        # Root ignores permission bits: an immutable folder (chattr +i) stands in; else chmod. Returns whether it took.
-        New-Item -ItemType Directory $Path -Force | Out-Null
-        & chattr +i $Path 2>$null
-        if ($LASTEXITCODE -ne 0) { & chmod 555 $Path }
-        try { [IO.File]::WriteAllText((Join-Path $Path 'probe.txt'), 'x'); Remove-Item (Join-Path $Path 'probe.txt'); $false } catch { $true }
-    }
-
-    function script:Unlock-Folder([string] $Path) {
-        & chattr -i $Path 2>$null
-        & chmod 755 $Path 2>$null
-    }
+    . $PSScriptRoot/Helpers/Output.ps1
 }
 
 AfterAll {
@@ -105,63 +65,6 @@ Describe 'Output destinations that cannot be written are refused before anything
         New-RunwayImage -Prompt 'x' -OutDirectory (Join-Path $dir 'clips') -WhatIf | Out-Null
         Test-Path $dir | Should -BeFalse
         @(Get-ChildItem $TestDrive -Force -Filter '.runway-probe*') | Should -HaveCount 0
-    }
-}
-
-Describe 'Save-RunwayOutput checks the target before downloading' {
-    BeforeAll {
-        $script:Done = New-RunwayImage -Prompt 'a fox' -Wait
-    }
-    BeforeEach { Clear-RunwaySimulatorRequest -Url $SimUrl }
-
-    It 'an existing file is refused without a download, -WhatIf included; -Force replaces it' {
-        $dir = Join-Path $TestDrive "exists$(Get-Random)"
-        New-Item -ItemType Directory $dir | Out-Null
-        $existing = Join-Path $dir "$($Done.Id).png"
-        Set-Content -LiteralPath $existing -Value 'keep me'
-        foreach ($script in { $Done | Save-RunwayOutput -Path $dir }, { $Done | Save-RunwayOutput -Path $dir -WhatIf }, { Save-RunwayOutput -Id $Done.Id -Path $dir }) {
-            $errors = Get-AllErrors $script
-            $errors | Should -HaveCount 1
-            ($errors[0].FullyQualifiedErrorId -replace ',.*') | Should -Be 'Runway.FileExists'
-            $errors[0].CategoryInfo.Category | Should -Be 'ResourceExists'
-            $errors[0].TargetObject | Should -Be $existing
-            Assert-CleanError $errors[0]
-        }
-        Get-ApiRequest '/_outputs/' 'GET' | Should -HaveCount 0
-        Get-Content -LiteralPath $existing | Should -Be 'keep me'
-        ($Done | Save-RunwayOutput -Path $dir -Force).FullName | Should -Be $existing
-        [IO.File]::ReadAllBytes($existing)[1..3] | Should -Be ([byte[]][char[]]'PNG')
-    }
-
-    It 'a folder under the output''s name is refused before the download, with or without -Force' {
-        $dir = Join-Path $TestDrive "folder$(Get-Random)"
-        New-Item -ItemType Directory (Join-Path $dir "$($Done.Id).png") -Force | Out-Null
-        foreach ($force in $false, $true) {
-            $errors = Get-AllErrors { $Done | Save-RunwayOutput -Path $dir -Force:$force }
-            $errors | Should -HaveCount 1
-            ($errors[0].FullyQualifiedErrorId -replace ',.*') | Should -Be 'Runway.FileExists'
-            $errors[0].Exception.Message | Should -Match 'is a folder'
-            Assert-CleanError $errors[0]
-        }
-        Get-ApiRequest '/_outputs/' 'GET' | Should -HaveCount 0
-        @(Get-ChildItem $dir -Force -Recurse -File) | Should -HaveCount 0
-    }
-
-    It 'a full disk during the download names the file asked for, never the temporary one' {
-        $dir = Join-Path $TestDrive "tiny$(Get-Random)"
-        New-Item -ItemType Directory $dir | Out-Null
-        & mount -t tmpfs -o size=64k tmpfs $dir 2>$null
-        if ($LASTEXITCODE -ne 0) { Set-ItResult -Skipped -Because 'mounting a 64 KB tmpfs needs root (mount failed)'; return }
-        try {
-            $errors = Get-AllErrors { Save-RunwayOutput -Uri "$SimUrl/_sim/blob/1048576" -Path (Join-Path $dir 'big.bin') }
-            $errors | Should -HaveCount 1
-            ($errors[0].FullyQualifiedErrorId -replace ',.*') | Should -Be 'Runway.WriteFailed'
-            $errors[0].CategoryInfo.Category | Should -Be 'WriteError'
-            $errors[0].Exception.Message | Should -BeLike "*big.bin*disk is full*No partial file was left."
-            Assert-CleanError $errors[0]
-            @(Get-ChildItem $dir -Force) | Should -HaveCount 0
-        }
-        finally { & umount $dir }
     }
 }
 
@@ -286,51 +189,6 @@ Describe 'File name templates and -PassThru' {
     }
 }
 
-Describe 'Get-RunwayTask filters and Wait-RunwayTask -Any' {
-    BeforeAll {
-        Reset-RunwaySimulator -Url $SimUrl
-        $script:Cat = New-RunwayImage -Prompt 'A tabby cat on a windowsill' -Model gen4_image -Ratio 1280:720
-        $script:Dog = New-RunwayImage -Prompt 'A dog in the snow' -Model gen4_image_turbo -Ratio 1280:720 -ReferenceImage $Png
-        $script:Sound = New-RunwaySoundEffect -Prompt 'rain on a cat flap'
-    }
-
-    It '-Model takes wildcards; -Prompt is a substring, or a wildcard when it has one' {
-        (Get-RunwayTask -Model gen4_image -First 10).Id | Should -Contain $Cat.Id
-        (Get-RunwayTask -Model gen4_image -First 10).Id | Should -Not -Contain $Dog.Id
-        $gen4 = @(Get-RunwayTask -Model 'GEN4_IMAGE*' -First 2)
-        $gen4.Id | Should -Be @($Dog.Id, $Cat.Id)
-        (Get-RunwayTask -Prompt 'CAT' -First 2).Id | Should -Be @($Sound.Id, $Cat.Id)
-        (Get-RunwayTask -Prompt 'a * in the snow' -First 1).Id | Should -Be @($Dog.Id)
-        (Get-RunwayTask -Prompt 'cat' -Model eleven* -First 1).Id | Should -Be @($Sound.Id)
-        @(Get-RunwayTask -Prompt 'no such prompt at all') | Should -HaveCount 0
-    }
-
-    It '-Model completes from the journal and the catalog' {
-        $line = 'Get-RunwayTask -Model gen4_image_t'
-        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'gen4_image_turbo'
-    }
-
-    It '-Any returns the first task that ends; the others keep running' {
-        $slow = New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status RUNNING
-        $fast = New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status SUCCEEDED
-        $watch = [Diagnostics.Stopwatch]::StartNew()
-        $first = Wait-RunwayTask -Id $slow.id, $fast.id -Any -TimeoutSec 20
-        $watch.Elapsed.TotalSeconds | Should -BeLessThan 10
-        @($first) | Should -HaveCount 1
-        $first.Id | Should -Be $fast.id
-        Get-ApiRequest '/v1/tasks/' 'DELETE' | Should -HaveCount 0
-        (Get-RunwayTask -Id $slow.id).Status | Should -Be 'RUNNING'
-    }
-
-    It '-Any with -Timeout times out like the normal wait' {
-        $slow = New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status RUNNING
-        $other = New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status PENDING
-        $errors = Get-AllErrors { Wait-RunwayTask -Id $slow.id, $other.id -Any -TimeoutSec 1 }
-        $errors | Should -HaveCount 2
-        $errors | ForEach-Object { ($_.FullyQualifiedErrorId -replace ',.*') | Should -Be 'Runway.TaskTimedOut'; Assert-CleanError $_ }
-    }
-}
-
 Describe 'Task formats' {
     BeforeAll {
         $script:Long = [Runway.Api.RunwayTask]@{
@@ -398,7 +256,7 @@ Describe 'Every error of a bad-input corpus is a Runway error and a sentence' {
             'a sentence as the image'        = { 'a cat on a mat' | New-RunwayVideo }
             'a duration out of range'        = { New-RunwayVideo -Image $Png -Prompt 'x' -Duration 99 }
             'a ratio the model lacks'        = { New-RunwayVideo -Image $Png -Prompt 'x' -Ratio 1:1 }
-            'an unknown model'               = { New-RunwayVideo -Image $Png -Prompt 'x' -Model nope_model }
+            'an unknown model'               = { New-RunwayVideo -Image $Png -Prompt 'x' -Model zz-test-nonexistent-model }
             'an unknown option'              = { New-RunwayVideo -Image $Png -Prompt 'x' -Option @{ nope = 1 } }
             'a prompt too long'              = { New-RunwayImage -Prompt ('x' * 5000) }
             'a missing reference'            = { New-RunwayImage -Prompt 'x' -Model gen4_image_turbo }
@@ -413,7 +271,7 @@ Describe 'Every error of a bad-input corpus is a Runway error and a sentence' {
             'stopping no UUID'               = { Stop-RunwayTask -Id 'abc' -Confirm:$false }
             'an unknown task'                = { Get-RunwayTask -Id ([guid]::NewGuid()) }
             'an ftp URL to save'             = { Save-RunwayOutput -Uri 'ftp://example.com/a.png' -Path $TestDrive }
-            'usage of an unknown model'      = { Get-RunwayUsage -Model nope_model }
+            'usage of an unknown model'      = { Get-RunwayUsage -Model zz-test-nonexistent-model }
             'an upload that matches nothing' = { Send-RunwayFile -Path (Join-Path $TestDrive 'nothing*.png') }
             'an unfinished task to save'     = { Save-RunwayOutput -Id (New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status RUNNING).id -Path $TestDrive }
             'a failed task to save'          = { Save-RunwayOutput -Id (New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status FAILED).id -Path $TestDrive }

@@ -1,24 +1,5 @@
 BeforeAll {
-    . $PSScriptRoot/TestSetup.ps1
-    $PSDefaultParameterValues['*-Runway*:PollIntervalSec'] = 0.1
-    Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ CreditBalance = 1000000 } | Out-Null
-    # Real inputs made by the simulator: 1280x720 PNGs and a 5 s MP4.
-    $image = New-RunwayImage -Prompt 'test card' -Model gen4_image -Ratio 1280:720 -Wait
-    $script:Pngs = Join-Path $TestDrive 'pngs'
-    New-Item -ItemType Directory $Pngs | Out-Null
-    $script:PngBytes = (Invoke-WebRequest -Uri $image.Output[0]).Content
-    1..3 | ForEach-Object { [IO.File]::WriteAllBytes((Join-Path $Pngs "shot$_.png"), $PngBytes) }
-    $script:Png = Join-Path $Pngs 'shot1.png'
-    $script:Png2 = Join-Path $Pngs 'shot2.png'
-    $script:Clip = Join-Path $TestDrive 'clip.mp4'
-    New-RunwayVideo -Image $image -Prompt 'pan' -Model gen4_turbo -Duration 5 -OutFile $Clip | Out-Null
-    # A PNG whose header says 4000x500 (width / height 8): outside product_ugc's 0.4–4.
-    $wide = [byte[]]$PngBytes.Clone()
-    $header = [byte[]](0, 0, 0x0F, 0xA0, 0, 0, 0x01, 0xF4)
-    for ($i = 0; $i -lt 8; $i++) { $wide[16 + $i] = $header[$i] }
-    $script:WidePng = Join-Path $TestDrive 'wide.png'
-    [IO.File]::WriteAllBytes($WidePng, $wide)
-    $script:Url = 'https://example.com/product.png'
+    . $PSScriptRoot/Helpers/Recipes.ps1
 }
 
 AfterAll {
@@ -59,59 +40,6 @@ Describe 'The recipes' {
         $task.Status | Should -Be 'SUCCEEDED'
     }
 
-    It 'local images are inlined as data URIs inside {uri} objects, views and shots as the declarations spell them' {
-        New-RunwayProductSwap -ReferenceVideo $Clip -OriginalProductImage $Png -NewProductImage @{ Uri = $Png2; View = 'Side' }, $Url | Out-Null
-        $body = (Get-ApiRequest '/v1/recipes/product_swap')[0].body | ConvertFrom-Json
-        $body.newProductImages[0].uri | Should -Match '^data:image/png;base64,'
-        $body.newProductImages[0].view | Should -Be 'side'
-        $body.newProductImages[1].uri | Should -Be $Url
-        $body.newProductImages[1].PSObject.Properties.Name | Should -Not -Contain 'view'
-        $body.referenceVideo.uri | Should -Match '^data:video/mp4;base64,'
-        $shots = @{ Duration = 2; Prompt = 'a' }, @{ Duration = 4; Prompt = 'b' }, [pscustomobject]@{ Duration = '4'; Prompt = 'c' }
-        New-RunwayMultiShotVideo -Shot $shots | Out-Null
-        $body = (Get-ApiRequest '/v1/recipes/multi_shot_video')[0].body | ConvertFrom-Json
-        $body.mode | Should -Be 'custom'
-        $body.duration | Should -Be 10
-        $body.shots.duration | Should -Be 2, 4, 4
-        $body.shots.prompt | Should -Be 'a', 'b', 'c'
-    }
-
-    It 'Get-ChildItem *.png | New-RunwayProductCampaignImage makes one task per file' {
-        $tasks = @(Get-ChildItem (Join-Path $Pngs '*.png') | New-RunwayProductCampaignImage -Prompt 'gorpcore editorial')
-        $tasks | Should -HaveCount 3
-        $tasks.Model | Sort-Object -Unique | Should -Be 'product_campaign_image'
-        Get-ApiRequest '/v1/recipes/product_campaign_image' | Should -HaveCount 3
-    }
-
-    It 'a finished image task pipes in as the image, and -Version picks a dated version' {
-        $task = New-RunwayAdLocalization -Image $Png -Language es -Wait
-        $task | New-RunwayProductCampaignImage -Prompt 'studio' -Version 2026-06 | Out-Null
-        $body = (Get-ApiRequest '/v1/recipes/product_campaign_image')[0].body | ConvertFrom-Json
-        $body.image.uri | Should -Be $task.Output[0]
-        New-RunwayProductAd -ProductImage $Url -Version 2026-07 | Out-Null
-        ((Get-ApiRequest '/v1/recipes/product_ad')[0].body | ConvertFrom-Json).version | Should -Be '2026-07'
-    }
-
-    It '-WhatIf says the price is unknown, names the recipe, and sends nothing' {
-        $lines = @(Invoke-InChildPwsh -Script @"
-New-RunwayAdLocalization -Image '$Png' -Language fr -WhatIf
-New-RunwayMultiShotVideo -Prompt 'a heist' -WhatIf
-"@) -join "`n"
-        $lines | Should -Match 'unknown price \(Runway publishes none for ad_localization\)" on target "ad_localization recipe, version 2026-06, to fr, from shot1.png"'
-        $lines | Should -Match 'unknown price \(Runway publishes none for multi_shot_video\)" on target "multi_shot_video recipe, 10 s, version 2026-06'
-        Get-ApiRequest | Should -HaveCount 0
-    }
-
-    It 'under a spending cap a recipe is refused (price unknown), with zero requests' {
-        try {
-            $env:RUNWAY_MAX_CREDITS = '1000'
-            $err = Get-ErrorRecord { New-RunwayProductCampaignImage -Image $Png -Prompt 'x' }
-            $err.FullyQualifiedErrorId | Should -Match 'Runway.BudgetExceeded|Runway.UnknownPrice'
-        }
-        finally { Remove-Item Env:RUNWAY_MAX_CREDITS }
-        Get-ApiRequest | Should -HaveCount 0
-    }
-
     It '<Name> is a clear error naming what is allowed, and nothing is sent' -ForEach @(
         @{ Name = 'an unknown language'; Id = 'Runway.InvalidChoice'; Match = 'zh-Hant'; Script = { New-RunwayAdLocalization -Image $Png -Language xx } }
         @{ Name = 'a video as the ad image'; Id = 'Runway.UnsupportedFormat'; Match = 'Image'; Script = { New-RunwayAdLocalization -Image $Clip -Language ja } }
@@ -148,7 +76,6 @@ New-RunwayMultiShotVideo -Prompt 'a heist' -WhatIf
     }
 
     It 'tab completes languages with their names, ratios and versions from the recipe catalog' {
-        function Complete([string] $Line) { (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches }
         $languages = @(Complete 'New-RunwayAdLocalization -Language zh')
         $languages.CompletionText | Should -Be 'zh', 'zh-Hant'
         $languages[1].ToolTip | Should -Match 'Traditional'
@@ -165,13 +92,6 @@ Describe 'The recipe catalog agrees with the simulator' {
         Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ CreditBalance = 10000000; MaxDaily = 100000; MaxConcurrent = 1000 } | Out-Null
         $script:Catalog = [Runway.Models.RecipeCatalog]
         $script:Headers = @{ Authorization = "Bearer $TestKey"; 'X-Runway-Version' = '2024-11-06' }
-        function Send-Raw([string] $Recipe, [hashtable] $Body) {
-            try {
-                Invoke-RestMethod -Method Post -Uri "$SimUrl/v1/recipes/$Recipe" -Headers $Headers -ContentType 'application/json' -Body ($Body | ConvertTo-Json -Depth 6) | Out-Null
-                200
-            }
-            catch { [int]$_.Exception.Response.StatusCode }
-        }
         # The smallest body of each recipe, as the module's own builder makes it (remote media, so nothing is read locally).
         function New-Base([string] $Recipe) {
             $image = [Runway.Media.MediaSource]::From($Url, 'Image', [Func[string, string]] { param($p) $p }, [Runway.Models.MediaKind[]] @('Image'))
@@ -202,7 +122,7 @@ Describe 'The recipe catalog agrees with the simulator' {
                 $body = New-Base $recipe
                 $body.version = $version
                 $expected = if ($Catalog::Versions[$recipe] -contains $version) { 200 } else { 400 }
-                "$recipe $version -> $(Send-Raw $recipe $body)" | Should -Be "$recipe $version -> $expected"
+                "$recipe $version -> $(Send-Raw "recipes/$recipe" $body)" | Should -Be "$recipe $version -> $expected"
             }
         }
     }
@@ -222,7 +142,7 @@ Describe 'The recipe catalog agrees with the simulator' {
             $recipe, $fields, $allowed = $case
             $body = New-Base $recipe
             foreach ($key in $fields.Keys) { $body[$key] = $fields[$key] }
-            "$recipe $($fields | ConvertTo-Json -Compress -Depth 4) -> $(Send-Raw $recipe $body)" | Should -Be "$recipe $($fields | ConvertTo-Json -Compress -Depth 4) -> $($allowed ? 200 : 400)"
+            "$recipe $($fields | ConvertTo-Json -Compress -Depth 4) -> $(Send-Raw "recipes/$recipe" $body)" | Should -Be "$recipe $($fields | ConvertTo-Json -Compress -Depth 4) -> $($allowed ? 200 : 400)"
         }
     }
 
@@ -236,7 +156,7 @@ Describe 'The recipe catalog agrees with the simulator' {
         $response | Should -Match 'productImage'
         $response | Should -Match 'between 0.4 and 4, received 8'
         $body.productImage = @{ uri = $square }
-        Send-Raw 'product_ugc' $body | Should -Be 200
+        Send-Raw 'recipes/product_ugc' $body | Should -Be 200
         (Get-ErrorRecord { New-RunwayProductUgc -CharacterImage $WidePng -ProductImage $Png }).FullyQualifiedErrorId | Should -BeLike 'Runway.InvalidAspectRatio*'
     }
 
@@ -247,7 +167,7 @@ Describe 'The recipe catalog agrees with the simulator' {
             foreach ($seconds in $values) {
                 $body = New-Base $model.Name
                 $body.duration = $seconds
-                "$($model.Name) $seconds s -> $(Send-Raw $model.Name $body)" | Should -Be "$($model.Name) $seconds s -> $($rule.Accepts($seconds) ? 200 : 400)"
+                "$($model.Name) $seconds s -> $(Send-Raw "recipes/$($model.Name)" $body)" | Should -Be "$($model.Name) $seconds s -> $($rule.Accepts($seconds) ? 200 : 400)"
             }
         }
         $u = @{ uri = $Url }
@@ -259,7 +179,7 @@ Describe 'The recipe catalog agrees with the simulator' {
             foreach ($count in $min, $max, ($max + 1), ($min - 1) | Where-Object { $_ -ge 0 }) {
                 $body = New-Base $recipe
                 $body[$field] = @(for ($i = 0; $i -lt $count; $i++) { $u })
-                "$recipe $field x$count -> $(Send-Raw $recipe $body)" | Should -Be "$recipe $field x$count -> $($count -ge $min -and $count -le $max ? 200 : 400)"
+                "$recipe $field x$count -> $(Send-Raw "recipes/$recipe" $body)" | Should -Be "$recipe $field x$count -> $($count -ge $min -and $count -le $max ? 200 : 400)"
             }
         }
         foreach ($count in ($Catalog::MinShots - 1)..($Catalog::MaxShots + 1)) {
@@ -269,13 +189,13 @@ Describe 'The recipe catalog agrees with the simulator' {
             $body.duration = 15
             $body.shots = @(for ($i = 0; $i -lt $count; $i++) { @{ duration = 15 / $count; prompt = "shot $i" } })
             $expected = $count -ge $Catalog::MinShots -and $count -le $Catalog::MaxShots ? 200 : 400
-            "shots x$count -> $(Send-Raw 'multi_shot_video' $body)" | Should -Be "shots x$count -> $expected"
+            "shots x$count -> $(Send-Raw 'recipes/multi_shot_video' $body)" | Should -Be "shots x$count -> $expected"
         }
         foreach ($count in ($Catalog::MinOutputCount - 1), $Catalog::MinOutputCount, $Catalog::MaxOutputCount, ($Catalog::MaxOutputCount + 1)) {
             $body = New-Base 'marketing_stock_image'
             $body.outputCount = $count
             $expected = $count -ge $Catalog::MinOutputCount -and $count -le $Catalog::MaxOutputCount ? 200 : 400
-            "outputCount $count -> $(Send-Raw 'marketing_stock_image' $body)" | Should -Be "outputCount $count -> $expected"
+            "outputCount $count -> $(Send-Raw 'recipes/marketing_stock_image' $body)" | Should -Be "outputCount $count -> $expected"
         }
     }
 }

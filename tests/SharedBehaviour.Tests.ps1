@@ -5,23 +5,6 @@ BeforeAll {
     . $PSScriptRoot/TestSetup.ps1
     $PSDefaultParameterValues['*-Runway*:PollIntervalSec'] = 0.1
 
-    function Get-Errors([scriptblock] $Script) {
-        # Every error a script writes (or the one it throws), and its output, without stopping at the first.
-        $ErrorActionPreference = 'Continue'
-        $all = @()
-        $thrown = @()
-        try { $all = @(& $Script 2>&1) } catch { $thrown = @($_) }
-        [pscustomobject]@{
-            Output = @($all | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] -and $_ -isnot [System.Management.Automation.WarningRecord] })
-            Errors = @(@($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }) + $thrown)
-        }
-    }
-    function Start-Background([string] $Script) {
-        # Runs a script in another runspace of this process, with the module loaded (Stop() is Ctrl+C).
-        $ps = [PowerShell]::Create()
-        $null = $ps.AddScript("`$ErrorActionPreference = 'Continue'; Import-Module '$env:RUNWAY_TEST_MODULE'; `$PSDefaultParameterValues['*-Runway*:PollIntervalSec'] = 0.1; " + $Script)
-        [pscustomobject]@{ PowerShell = $ps; Handle = $ps.BeginInvoke() }
-    }
     function New-Mp4OfSize([string] $Path, [long] $Bytes) {
         # A simulator MP4 padded with a trailing 'free' box to exactly $Bytes bytes (still a valid MP4).
         $id = (New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status SUCCEEDED).id

@@ -249,7 +249,7 @@ Describe 'Runway API simulator: avatars and their resources' {
             Set-RunwaySimulatorConfig -Url $Url -Setting @{ ProcessingMs = 60000 } | Out-Null
             $processing = (New-Resource '/v1/voices' @{ name = 'Slow'; from = @{ type = 'text'; model = 'eleven_ttv_v3'; prompt = $Prompt } }).id
             $base = @{ name = 'Ava'; personality = 'Helpful.'; referenceImage = 'https://example.com/a.png' }
-            $r = Invoke-Sim -Method Post -Path '/v1/avatars' -Body ($base + @{ voice = @{ type = 'custom'; id = 'no-such-voice' } })
+            $r = Invoke-Sim -Method Post -Path '/v1/avatars' -Body ($base + @{ voice = @{ type = 'custom'; id = 'zz-test-nonexistent-voice' } })
             $r.Status | Should -Be 400
             Get-Issue $r | Should -Be @('voice.id')
             Get-Issue (Invoke-Sim -Method Post -Path '/v1/avatars' -Body ($base + @{ voice = @{ type = 'custom'; id = $processing } })) | Should -Be @('voice.id')

@@ -164,7 +164,7 @@ Describe 'Runway API simulator: SDK 4.20 endpoints' {
             @{ Case = 'creative fields on enhance_frame_rate'; Body = @{ model = 'enhance_frame_rate'; videoUri = 'https://e.com/v.mp4'; targetFramerate = '30'; resolution = '4k' }; Path = 'resolution' }
             @{ Case = 'an image as the video'; Body = @{ model = 'magnific_video_upscaler_creative'; videoUri = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==' }; Path = 'videoUri' }
             @{ Case = 'a resolution of 8k'; Body = @{ model = 'magnific_video_upscaler_creative'; videoUri = 'https://e.com/v.mp4'; resolution = '8k' }; Path = 'resolution' }
-            @{ Case = 'an unknown model'; Body = @{ model = 'upscaler'; videoUri = 'https://e.com/v.mp4' }; Path = 'model' }
+            @{ Case = 'an unknown model'; Body = @{ model = 'zz-test-nonexistent-model'; videoUri = 'https://e.com/v.mp4' }; Path = 'model' }
         ) {
             $r = Invoke-Sim -Method Post -Path '/v1/video_upscale' -Body $Body
             $r.Status | Should -Be 400
@@ -318,7 +318,7 @@ Describe 'Runway API simulator: SDK 4.20 endpoints' {
         It 'rejects <Case>' -ForEach @(
             @{ Case = 'a missing slug'; Body = @{ name = 'x' }; Path = 'slug' }
             @{ Case = 'an uppercase slug'; Body = @{ slug = 'Prod' }; Path = 'slug' }
-            @{ Case = 'an unknown model id'; Body = @{ slug = 'a'; settings = @{ models = @{ mode = 'allowlist_only'; ids = @('gen9') } } }; Path = 'settings.models.ids.0' }
+            @{ Case = 'an unknown model id'; Body = @{ slug = 'a'; settings = @{ models = @{ mode = 'allowlist_only'; ids = @('zz-test-nonexistent-model') } } }; Path = 'settings.models.ids.0' }
             @{ Case = 'models without mode'; Body = @{ slug = 'a'; settings = @{ models = @{ ids = @('gen4.5') } } }; Path = 'settings.models.mode' }
             @{ Case = 'schemaVersion 2'; Body = @{ slug = 'a'; settings = @{ schemaVersion = 2 } }; Path = 'settings.schemaVersion' }
             @{ Case = 'an unknown optimizeFor'; Body = @{ slug = 'a'; settings = @{ optimizeFor = 'speed' } }; Path = 'settings.optimizeFor' }
@@ -434,7 +434,7 @@ Describe 'Runway API simulator: SDK 4.20 endpoints' {
             @{ Case = 'a missing promptText'; Modality = 'image'; Body = @{ outputCount = 1 }; Path = 'input.promptText' }
             @{ Case = 'outputCount 11'; Modality = 'image'; Body = @{ promptText = 'x'; outputCount = 11 }; Path = 'input.outputCount' }
             @{ Case = 'a missing type'; Modality = 'audio'; Body = @{ promptText = 'x' }; Path = 'input.type' }
-            @{ Case = 'an unknown preset'; Modality = 'audio'; Body = @{ promptText = 'x'; type = 'speech'; voice = @{ type = 'preset'; presetId = 'Nobody' } }; Path = 'input.voice.presetId' }
+            @{ Case = 'an unknown preset'; Modality = 'audio'; Body = @{ promptText = 'x'; type = 'speech'; voice = @{ type = 'preset'; presetId = 'zz-test-nonexistent-voice' } }; Path = 'input.voice.presetId' }
             @{ Case = 'four reference audios'; Modality = 'audio'; Body = @{ promptText = 'x'; type = 'audio'; referenceAudios = @(1..4 | ForEach-Object { @{ uri = 'https://e.com/a.mp3' } }) }; Path = 'input.referenceAudios' }
         ) {
             $null = New-Created '/v1/routers' @{ slug = 'rej' }

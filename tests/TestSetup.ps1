@@ -61,3 +61,64 @@ function script:Get-PwshCommand {
     if (Test-Path $native) { return $native, @() }
     return (Get-Command dotnet).Source, @((Join-Path $PSHOME 'pwsh.dll'))
 }
+
+# Helpers that several test files share: written once here.
+
+function script:Get-Errors([scriptblock] $Script) {
+    # Every error a script writes (or the one it throws), its warnings and its output, without stopping at the first:
+    # non-terminating errors must not stop the script (the tests' preference is Stop), so they are collected instead.
+    $ErrorActionPreference = 'Continue'
+    $all = @(); $thrown = @()
+    try { $all = @(& $Script 2>&1 3>&1) } catch { $thrown = @($_) }
+    [pscustomobject]@{
+        Output   = @($all | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] -and $_ -isnot [System.Management.Automation.WarningRecord] })
+        Errors   = @(@($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }) + $thrown)
+        Warnings = @($all | Where-Object { $_ -is [System.Management.Automation.WarningRecord] })
+    }
+}
+
+function script:Get-AllErrors([scriptblock] $Script) {
+    # Every error a script writes (and the one it throws, if any), in order.
+    , (Get-Errors $Script).Errors
+}
+
+function script:Complete([string] $Line) {
+    # What Tab offers at the end of a command line.
+    (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches
+}
+
+function script:Start-Background([string] $Script) {
+    # Runs a script in another runspace of this process (like a second console), with the module loaded (Stop() is Ctrl+C).
+    $ps = [PowerShell]::Create()
+    $null = $ps.AddScript("`$ErrorActionPreference = 'Continue'; Import-Module '$env:RUNWAY_TEST_MODULE'; `$PSDefaultParameterValues['*-Runway*:PollIntervalSec'] = 0.1; " + $Script)
+    [pscustomobject]@{ PowerShell = $ps; Handle = $ps.BeginInvoke() }
+}
+
+function script:Send-Raw([string] $Path, [hashtable] $Body) {
+    # POSTs a body to the simulator's /v1/<Path> directly (not through the module) and returns the HTTP status code.
+    $headers = @{ Authorization = "Bearer $script:TestKey"; 'X-Runway-Version' = '2024-11-06' }
+    try {
+        Invoke-RestMethod -Method Post -Uri "$script:SimUrl/v1/$Path" -Headers $headers -ContentType 'application/json' -Body ($Body | ConvertTo-Json -Depth 6) | Out-Null
+        200
+    }
+    catch { [int]$_.Exception.Response.StatusCode }
+}
+
+function script:Query([object] $Request) {
+    # A logged request's query string as a hashtable (values unescaped).
+    $map = @{}
+    foreach ($pair in ("$($Request.query)".TrimStart('?') -split '&' | Where-Object { $_ })) {
+        $key, $value = $pair -split '=', 2
+        $map[[uri]::UnescapeDataString($key)] = [uri]::UnescapeDataString($value)
+    }
+    $map
+}
+
+function script:Assert-RefusedId([scriptblock] $Script, [string] $Id) {
+    # An id that cannot be one is Runway.InvalidId (InvalidArgument, the id as the target), before any request.
+    $record = Get-ErrorRecord $Script
+    $record.FullyQualifiedErrorId | Should -BeLike 'Runway.InvalidId*'
+    $record.CategoryInfo.Category | Should -Be 'InvalidArgument'
+    $record.TargetObject | Should -Be $Id
+    Get-ApiRequest | Should -HaveCount 0
+}

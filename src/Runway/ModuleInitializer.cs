@@ -20,8 +20,7 @@ namespace Runway
 
         public void OnImport()
         {
-            // Every public output type exports as readable text (Export-Csv) and names its enums (ConvertTo-Json).
-            Shell.ExportMembers.Register();
+            // Only .NET Framework needs work here; the export members (Shell.ExportMembers) are in the shipped types file.
             if (hooked || !RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal)) return;
             HookFramework();
         }

@@ -106,6 +106,9 @@ namespace Runway.Api
             if (Inputs == null || Inputs.Length == 0) Inputs = earlier.Inputs;
         }
 
+        /// <summary>A shallow copy (arrays are replaced, never changed in place, so sharing them is safe).</summary>
+        internal RunwayTask Copy() => (RunwayTask)MemberwiseClone();
+
         internal static RunwayTask FromJson(JsonElement json)
         {
             var task = new RunwayTask

@@ -28,6 +28,8 @@ namespace Runway.Cmdlets
                 RunForItem(id, async token =>
                 {
                     await Api.DeleteTaskAsync(id, token).ConfigureAwait(false);
+                    // A wait handed this task later must not continue its old plan or report its old state.
+                    TaskSightings.Shared.Forget(id);
                     await RecordOutcomeAsync(id, token).ConfigureAwait(false);
                 });
             }

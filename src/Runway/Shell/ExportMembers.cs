@@ -3,16 +3,16 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Management.Automation.Runspaces;
 using System.Reflection;
 
 namespace Runway.Shell
 {
     /// <summary>
-    /// One rule for every public output type (the [OutputType] of every cmdlet, found by reflection at import): each
+    /// One rule for every public output type (the [OutputType] of every cmdlet, found by reflection at build): each
     /// property whose value is not already text (lists, dictionaries, nested objects, enums) gets an ETS ScriptProperty
-    /// of the same name that reads as text in Export-Csv ("a; b", "key=value"). Members a types file already defines
-    /// (RunwayTask.Output, SavedTo) are left to it. ConvertTo-Json reads the .NET property itself, not this one, so an
+    /// of the same name that reads as text in Export-Csv ("a; b", "key=value"), written into the shipped types file by
+    /// build.ps1 (src/tools/Write-TypesFile.ps1). Members the source types file already defines (RunwayTask.Output,
+    /// SavedTo) are left to it. ConvertTo-Json reads the .NET property itself, not this one, so an
     /// output type holds a kind as a string property (RunwayModel.Kind), never an enum: the contract test checks both.
     /// </summary>
     public static class ExportMembers
@@ -59,34 +59,22 @@ namespace Runway.Shell
                 .Select(p => p.Name + "=" + Text(p.Value)));
         }
 
-        /// <summary>Adds the members to the session that imports the module (called once from the module initializer).</summary>
-        public static void Register()
+        /// <summary>
+        /// The members the rule gives, type by type: build.ps1 writes them into the shipped Runway.Types.ps1xml (after the
+        /// members the source types file declares itself, which it leaves alone), so the import reflects over nothing.
+        /// </summary>
+        public static IReadOnlyList<ExportMember> Members()
         {
-            var data = new List<TypeData>();
-            using (var ps = PowerShell.Create(RunspaceMode.CurrentRunspace))
+            var members = new List<ExportMember>();
+            foreach (Type type in OutputTypes())
             {
-                foreach (Type type in OutputTypes())
+                foreach (PropertyInfo property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
                 {
-                    ps.Commands.Clear();
-                    var existing = ps.AddCommand("Get-TypeData").AddArgument(type.FullName).Invoke<TypeData>().FirstOrDefault();
-                    var typeData = new TypeData(type);
-                    foreach (PropertyInfo property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-                    {
-                        if (property.GetIndexParameters().Length > 0 || !NeedsText(property.PropertyType)) continue;
-                        if (existing != null && existing.Members.ContainsKey(property.Name)) continue;
-                        string quoted = property.Name.Replace("'", "''");
-                        ScriptBlock get = ScriptBlock.Create($", [Runway.Shell.ExportMembers]::Get($this, '{quoted}')");
-                        ScriptBlock? set = property.CanWrite && property.SetMethod.IsPublic
-                            ? ScriptBlock.Create($"[Runway.Shell.ExportMembers]::Set($this, '{quoted}', $args[0])")
-                            : null;
-                        typeData.Members.Add(property.Name, new ScriptPropertyData(property.Name, get, set));
-                    }
-                    if (typeData.Members.Count > 0) data.Add(typeData);
+                    if (property.GetIndexParameters().Length > 0 || !NeedsText(property.PropertyType)) continue;
+                    members.Add(new ExportMember(type.FullName!, property.Name, property.CanWrite && property.SetMethod!.IsPublic));
                 }
-                if (data.Count == 0) return;
-                ps.Commands.Clear();
-                ps.AddCommand("Update-TypeData").AddParameter("TypeData", data.ToArray()).AddParameter("Force").Invoke();
             }
+            return members;
         }
 
         /// <summary>Every module type a cmdlet of the module declares as output, and the module types nested in them.</summary>
@@ -148,5 +136,22 @@ namespace Runway.Shell
             wrapped.Members.Add(new PSScriptMethod("ToString", ScriptBlock.Create("[Runway.Shell.ExportMembers]::Text($this)")));
             return wrapped;
         }
+    }
+
+    /// <summary>One ETS member of <see cref="ExportMembers"/>: a property of a type that reads as text.</summary>
+    public sealed class ExportMember
+    {
+        public ExportMember(string typeName, string name, bool settable)
+        {
+            TypeName = typeName;
+            Name = name;
+            Settable = settable;
+        }
+
+        public string TypeName { get; }
+
+        public string Name { get; }
+
+        public bool Settable { get; }
     }
 }

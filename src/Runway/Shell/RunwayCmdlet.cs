@@ -43,6 +43,8 @@ namespace Runway.Shell
             {
                 Tasks.TaskJournal.RecordSighting(task);
                 Tasks.SpendingGuard.Saw(task);
+                // A wait this task is handed to later continues from this look instead of repeating it.
+                Tasks.TaskSightings.Shared.Saw(task);
             },
         });
 
@@ -61,7 +63,10 @@ namespace Runway.Shell
         {
             // A blank cell bound from the pipeline means "not given" (Import-Csv), as BlankAsNull says.
             BlankAsNullAttribute.TakeBlank();
-            if (Refused(out ErrorRecord? refusal) && !ChecksPipelineValues)
+            bool refused = Refused(out ErrorRecord? refusal);
+            // Every note left now came from this record's binding (commands later in the pipeline bind after this).
+            WholeNumberAttribute.DiscardPending();
+            if (refused && !ChecksPipelineValues)
             {
                 WriteError(refusal);
                 return;

@@ -50,6 +50,12 @@ namespace Runway.Shell
             (pending ?? (pending = new List<Inexact>())).Add(new Inexact { Given = value, Bound = (long)rounded });
         }
 
+        /// <summary>
+        /// Forgets every note: binding may note one piped value more than once (PowerShell tries a parameter with and
+        /// without coercion), and what a record's check did not take must not refuse a later command's value.
+        /// </summary>
+        internal static void DiscardPending() => pending?.Clear();
+
         /// <summary>Takes the noted value that <paramref name="bound"/> was bound from, if any.</summary>
         internal static Inexact? Take(object bound)
         {

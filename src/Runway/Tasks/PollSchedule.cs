@@ -14,7 +14,7 @@ namespace Runway.Tasks
     /// then (a few at a time), reports those that ended, and plans the others again. THROTTLED tasks of a model
     /// whose slot count is known are planned by the queue: a slot frees only when a running task ends.
     /// </summary>
-    internal sealed class PollSchedule
+    internal sealed partial class PollSchedule
     {
         private readonly Func<string?, CancellationToken, Task<RunwayTask>> fetch;
         private readonly Func<DateTimeOffset> clock;
@@ -25,17 +25,21 @@ namespace Runway.Tasks
         private readonly Dictionary<string, int?> slots = new Dictionary<string, int?>(StringComparer.OrdinalIgnoreCase);
         private readonly Func<string, CancellationToken, Task<int?>>? slotsLookup;
         private readonly Dictionary<string, List<DateTimeOffset>> freed = new Dictionary<string, List<DateTimeOffset>>(StringComparer.OrdinalIgnoreCase);
+        private readonly TaskSightings sightings;
         private int pollRequests;
 
         public PollSchedule(RunwayApi api, WaitOptions options, Func<double> random, Func<string, CancellationToken, Task<int?>>? slotsLookup)
             : this((id, token) => api.GetTaskAsync(id, token), () => DateTimeOffset.UtcNow, (span, token) => System.Threading.Tasks.Task.Delay(span, token),
-                options, random, slotsLookup)
+                options, random, slotsLookup, TaskSightings.Shared)
         {
         }
 
-        /// <summary>A schedule over any fetch and clock (tests play whole waits in simulated time with it).</summary>
+        /// <summary>
+        /// A schedule over any fetch and clock (tests play whole waits in simulated time with it). It continues the
+        /// plans of <paramref name="sightings"/> and keeps its own there (null: sightings of its own, shared with no one).
+        /// </summary>
         public PollSchedule(Func<string?, CancellationToken, Task<RunwayTask>> fetch, Func<DateTimeOffset> clock, Func<TimeSpan, CancellationToken, Task> delay,
-            WaitOptions options, Func<double> random, Func<string, CancellationToken, Task<int?>>? slotsLookup)
+            WaitOptions options, Func<double> random, Func<string, CancellationToken, Task<int?>>? slotsLookup, TaskSightings? sightings = null)
         {
             this.fetch = fetch;
             this.clock = clock;
@@ -43,6 +47,7 @@ namespace Runway.Tasks
             this.options = options;
             this.random = random;
             this.slotsLookup = slotsLookup;
+            this.sightings = sightings ?? new TaskSightings(4096);
             Planner = new PollPlanner(options.PollInterval);
         }
 
@@ -91,18 +96,30 @@ namespace Runway.Tasks
             return null;
         }
 
-        /// <summary>Adds a task (a repeated id is ignored) and plans its first look.</summary>
+        /// <summary>
+        /// Adds a task (a repeated id is ignored) and plans its first look; a task this process has seen (created, looked
+        /// at by another schedule, read by Get-RunwayTask) continues that plan, so handing it over costs no extra look.
+        /// </summary>
         public void Add(RunwayTask task) => Add(task, clock());
 
         public void Add(RunwayTask task, DateTimeOffset now)
         {
             if (entries.Any(e => string.Equals(e.Task.Id, task.Id, StringComparison.OrdinalIgnoreCase))) return;
             var entry = new Entry { Task = task, CreatedAt = task.CreatedAt, Throttled = task.Status == RunwayTask.Throttled };
-            PlanFirst(entry, now);
+            TaskSighting? seen = sightings.Find(task.Id);
+            if (seen != null && !seen.Finished && seen.NotOlderThan(task)) Continue(entry, seen, now);
+            else PlanFirst(entry, now);
             entries.Add(entry);
+            Remember(entry);
         }
 
         private void PlanFirst(Entry entry, DateTimeOffset now)
+        {
+            PlanFirstLook(entry, now);
+            Remember(entry);
+        }
+
+        private void PlanFirstLook(Entry entry, DateTimeOffset now)
         {
             PollPlanner.Times times = TaskTimes.For(entry.Model);
             // One new task per model whose times are unknown scouts for the others.
@@ -169,6 +186,7 @@ namespace Runway.Tasks
                     else
                     {
                         entry.Due = Planner.Next(null, null, null, at, random());
+                        Remember(entry);
                         // Not silent for the whole timeout: the observer says the API stopped answering, once per spell.
                         bool first = entry.Failure == null;
                         entry.Failure = error;
@@ -183,6 +201,9 @@ namespace Runway.Tasks
                 if (ReportIfFinished(latest, observer))
                 {
                     entries.Remove(entry);
+                    // Whoever is handed this task next (a Wait-RunwayTask down the pipeline) reports it without a request.
+                    sightings.Record(new TaskSighting(latest, latest.RetrievedAt > at ? latest.RetrievedAt : at, entry.CreatedAt ?? latest.CreatedAt,
+                        entry.Last, PollPlanner.Observation.Of(latest, at), null, null, 0, entry.Throttled, false, entry.Probe));
                     if (entry.Probe == true && entry.Last == null && entry.CreatedAt.HasValue && latest.Status == RunwayTask.Succeeded)
                     {
                         TaskTimes.Cap(entry.Model, at - entry.CreatedAt.Value);
@@ -215,7 +236,7 @@ namespace Runway.Tasks
                 Plan(entry, at);
             }
             // A scout that ended (or was found past its start) before teaching the times hands over to the next new task.
-            foreach (var group in entries.Where(e => e.Model != null).GroupBy(e => e.Model, StringComparer.OrdinalIgnoreCase).ToArray())
+            foreach (var group in entries.Where(e => e.Model != null).GroupBy(e => e.Model ?? string.Empty, StringComparer.OrdinalIgnoreCase).ToArray())
             {
                 if (TaskTimes.For(group.Key).Known || group.Any(e => e.Scout && (e.Last == null || e.Last.Status != RunwayTask.Running || e.Previous == null))) continue;
                 Entry next = group.Where(e => e.Last == null && e.Task.Status == RunwayTask.Pending).OrderBy(e => e.CreatedAt ?? DateTimeOffset.MaxValue).FirstOrDefault();
@@ -223,6 +244,7 @@ namespace Runway.Tasks
                 foreach (Entry e in group) e.Scout = false;
                 next.Scout = true;
                 next.Due = Planner.First(next.Task, now, random(), TaskTimes.For(next.Model), true);
+                Remember(next);
             }
             foreach (string? model in relearned)
                 foreach (Entry entry in entries.Where(e => string.Equals(e.Model, model, StringComparison.OrdinalIgnoreCase)))
@@ -239,6 +261,7 @@ namespace Runway.Tasks
             PollPlanner.Times times = TaskTimes.For(entry.Model);
             entry.ExpectedEnd = ExpectedEnd(entry, times);
             entry.Due = Planner.Next(entry.Previous, entry.Last, entry.CreatedAt, at, random(), times, entry.EarlyLooks);
+            Remember(entry);
         }
 
         /// <summary>Plans the THROTTLED tasks (and the PENDING ones queued behind them) of each model by its queue.</summary>
@@ -272,6 +295,7 @@ namespace Runway.Tasks
                     waiting[i].Due = Planner.AfterStart(starts[i], now, random(), times);
                     // Its end frees the next slot: the next in line is planned from it, so lateness does not add up along the queue.
                     waiting[i].ExpectedEnd = times.Run.HasValue ? starts[i] + times.Run.Value : (DateTimeOffset?)null;
+                    Remember(waiting[i]);
                 }
             }
         }

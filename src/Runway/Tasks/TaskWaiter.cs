@@ -38,12 +38,13 @@ namespace Runway.Tasks
     /// <summary>
     /// One polling loop for any number of tasks: each task has its own next look, planned by
     /// <see cref="PollPlanner"/> (never more than the interval + 25 % after the last one); the loop sleeps until
-    /// the earliest, fetches every task due then (a few at a time), and reports those that ended.
+    /// the earliest, fetches every task due then (a few at a time), and reports those that ended. A task this
+    /// process has seen (<see cref="TaskSightings"/>) continues its plan, and one seen finished is reported at once.
     /// Ctrl+C stops the waiting, never the tasks.
     /// </summary>
     public sealed class TaskWaiter
     {
-        private readonly RunwayApi api;
+        private readonly RunwayApi? api;
         private readonly WaitOptions options;
         private readonly Random random = new Random();
 
@@ -51,6 +52,15 @@ namespace Runway.Tasks
         {
             this.api = api;
             this.options = options;
+        }
+
+        private readonly Func<PollSchedule>? schedules;
+
+        /// <summary>A waiter over schedules of any fetch and clock (tests play whole waits in simulated time with it; Timeout must be null).</summary>
+        internal TaskWaiter(WaitOptions options, Func<PollSchedule> schedules)
+        {
+            this.options = options;
+            this.schedules = schedules;
         }
 
         private int pollRequests;
@@ -61,9 +71,19 @@ namespace Runway.Tasks
         public async Task WaitAsync(IEnumerable<RunwayTask> tasks, IWaitObserver observer, CancellationToken cancellation)
         {
             var schedule = NewSchedule(SlotsOfAsync);
-            DateTimeOffset started = DateTimeOffset.UtcNow;
-            foreach (RunwayTask task in tasks) schedule.Add(task, started);
-            int total = schedule.Count;
+            DateTimeOffset started = schedule.Now;
+            var already = new List<RunwayTask>();
+            var alreadyIds = new HashSet<string?>(StringComparer.OrdinalIgnoreCase);
+            foreach (RunwayTask task in tasks)
+            {
+                // Seen finished moments ago (by the command that created it, say): reported as seen, without a request.
+                RunwayTask? finished = schedule.FinishedAlready(task);
+                if (finished == null) schedule.Add(task, started);
+                else if (alreadyIds.Add(finished.Id)) already.Add(finished);
+            }
+            int total = schedule.Count + already.Count;
+            foreach (RunwayTask finished in already) PollSchedule.ReportIfFinished(finished, observer);
+            if (already.Count > 0) observer.Progress(schedule.Tasks, already.Count, total, schedule.Now - started);
             DateTimeOffset? deadline = options.Timeout.HasValue ? started + options.Timeout.Value : (DateTimeOffset?)null;
             using (OperationDeadline.Until(deadline))
             try
@@ -72,10 +92,10 @@ namespace Runway.Tasks
                 {
                     bool polled = await schedule.StepAsync(observer, deadline, true, cancellation).ConfigureAwait(false);
                     if (polled)
-                        observer.Progress(schedule.Tasks, total - schedule.Count, total, DateTimeOffset.UtcNow - started);
+                        observer.Progress(schedule.Tasks, total - schedule.Count, total, schedule.Now - started);
                     if (schedule.WokeBy && schedule.Count > 0)
                     {
-                        TimeSpan elapsed = DateTimeOffset.UtcNow - started;
+                        TimeSpan elapsed = schedule.Now - started;
                         foreach (RunwayTask task in schedule.Tasks)
                             observer.Ended(RunwayTaskException.TimedOut(task, elapsed, schedule.FailureOf(task.Id)));
                         return;
@@ -90,14 +110,17 @@ namespace Runway.Tasks
 
         /// <summary>A schedule that polls with this waiter's options and randomness.</summary>
         internal PollSchedule NewSchedule(Func<string, CancellationToken, Task<int?>>? slotsLookup) =>
-            new PollSchedule(api, options, NextRandom, slotsLookup);
+            schedules?.Invoke() ?? new PollSchedule(Api, options, NextRandom, slotsLookup);
+
+        // Null only for a waiter over given schedules (tests), which sends no request of its own.
+        private RunwayApi Api => api ?? throw new InvalidOperationException("This waiter polls the schedules it was given.");
 
         /// <summary>The tier's slots for a model, for the queue model of THROTTLED tasks; null when unknown or unreadable.</summary>
         private async Task<int?> SlotsOfAsync(string model, CancellationToken cancellation)
         {
             try
             {
-                return await TierLimits.MaxConcurrentAsync(api, model, cancellation).ConfigureAwait(false);
+                return await TierLimits.MaxConcurrentAsync(Api, model, cancellation).ConfigureAwait(false);
             }
             catch (RunwayApiException)
             {

@@ -1,15 +1,13 @@
+# New-RunwayVideo: its tests moved from tests/Completion.Tests.ps1 (the area's shared setup is tests/Helpers/Completion.ps1).
 BeforeAll {
-    . $PSScriptRoot/TestSetup.ps1
-    function Complete([string] $Line) {
-        (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches
-    }
+    . $PSScriptRoot/../../Helpers/Completion.ps1
 }
 
 AfterAll {
     if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
 }
 
-Describe 'Argument completion' {
+Describe 'New-RunwayVideo, argument completion' {
     It '-Model offers only the models the command can use, with price tooltips' {
         $image = Complete 'New-RunwayImage -Model '
         $image.CompletionText | Should -Be @('gen4_image_turbo', 'gen4_image', 'gpt_image_2', 'gemini_image3.1_flash', 'muse_image', 'seedream5_pro', 'seedream5_lite', 'grok_imagine_image_2', 'gemini_image3_pro', 'gpt_image_2_5_flare', 'gpt_image_2_5_sunburst', 'gemini_2.5_flash')
@@ -31,25 +29,5 @@ Describe 'Argument completion' {
     It '-Duration follows the chosen model' {
         (Complete 'New-RunwayVideo -Prompt x -Model veo3.1 -Duration ').CompletionText | Should -Be @('4', '6', '8')
         (Complete 'New-RunwayVideo -Image ./a.png -Model gen4_turbo -Duration ').CompletionText | Should -Be @(2..10 | ForEach-Object { "$_" })
-    }
-
-    It 'task ids complete from the journal, newest first' {
-        $savedJournal = $env:RUNWAY_JOURNAL
-        $env:RUNWAY_JOURNAL = Join-Path $TestDrive 'runway-test-completion.jsonl'
-        try {
-            Reset-RunwaySimulator -Url $SimUrl
-            $old = New-RunwayImage -Prompt 'the old one'
-            Start-Sleep -Milliseconds 20
-            $new = New-RunwayImage -Prompt 'the new one'
-            $ids = Complete 'Wait-RunwayTask -Id '
-            $ids[0].CompletionText | Should -Be $new.Id
-            $ids[0].ToolTip | Should -Match 'the new one'
-            $ids.CompletionText | Should -Contain $old.Id
-            (Complete "Get-RunwayTask -Id $($old.Id.Substring(0, 8))").CompletionText | Should -Be @($old.Id)
-            # A task deleted with Stop-RunwayTask is no longer offered.
-            Wait-RunwayTask -Id $old.Id -PollIntervalSec 0.1 | Stop-RunwayTask -Confirm:$false
-            (Complete 'Wait-RunwayTask -Id ').CompletionText | Should -Not -Contain $old.Id
-        }
-        finally { $env:RUNWAY_JOURNAL = $savedJournal }
     }
 }

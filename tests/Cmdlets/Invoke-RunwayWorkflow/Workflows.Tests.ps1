@@ -1,21 +1,6 @@
+# Invoke-RunwayWorkflow: its tests moved from tests/Workflows.Tests.ps1 (the area's shared setup is tests/Helpers/Workflows.ps1).
 BeforeAll {
-    . $PSScriptRoot/TestSetup.ps1
-    $PSDefaultParameterValues['*-Runway*:PollIntervalSec'] = 0.1
-    $image = New-RunwayImage -Prompt 'a teapot' -Model gen4_image -Ratio 1280:720 -Wait
-    $script:Png = Join-Path $TestDrive 'teapot.png'
-    [IO.File]::WriteAllBytes($Png, (Invoke-WebRequest -Uri $image.Output[0]).Content)
-    $script:Wav = Join-Path $TestDrive 'tone.wav'
-    $bytes = [byte[]]::new(44 + 16000)
-    [Text.Encoding]::ASCII.GetBytes('RIFF').CopyTo($bytes, 0); [BitConverter]::GetBytes(36 + 16000).CopyTo($bytes, 4)
-    [Text.Encoding]::ASCII.GetBytes('WAVEfmt ').CopyTo($bytes, 8); [BitConverter]::GetBytes(16).CopyTo($bytes, 16)
-    [BitConverter]::GetBytes([int16]1).CopyTo($bytes, 20); [BitConverter]::GetBytes([int16]1).CopyTo($bytes, 22)
-    [BitConverter]::GetBytes(8000).CopyTo($bytes, 24); [BitConverter]::GetBytes(16000).CopyTo($bytes, 28)
-    [BitConverter]::GetBytes([int16]2).CopyTo($bytes, 32); [BitConverter]::GetBytes([int16]16).CopyTo($bytes, 34)
-    [Text.Encoding]::ASCII.GetBytes('data').CopyTo($bytes, 36); [BitConverter]::GetBytes(16000).CopyTo($bytes, 40)
-    [IO.File]::WriteAllBytes($Wav, $bytes)
-    function script:Get-Seeded([string] $Name, [int] $Version) {
-        Get-RunwayWorkflow -Name $Name | Where-Object { -not $Version -or $_.Version -eq $Version } | Select-Object -First 1
-    }
+    . $PSScriptRoot/../../Helpers/Workflows.ps1
 }
 
 AfterAll {
@@ -23,33 +8,12 @@ AfterAll {
     if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
 }
 
-Describe 'Workflows' {
+Describe 'Invoke-RunwayWorkflow, workflows' {
     BeforeEach {
         Reset-RunwaySimulator -Url $SimUrl
         Push-Location $TestDrive
     }
     AfterEach { Pop-Location }
-
-    It 'lists every published version, newest first, and -Latest / -Name narrow it' {
-        $all = @(Get-RunwayWorkflow)
-        $all | Should -HaveCount 4
-        $all[0] | Should -BeOfType ([Runway.Api.RunwayWorkflowVersion])
-        $shots = @(Get-RunwayWorkflow -Name 'product*')
-        $shots.Version | Should -Be @(2, 1)
-        $shots.IsLatest | Should -Be @($true, $false)
-        @(Get-RunwayWorkflow -Latest) | Should -HaveCount 3
-        (Get-ApiRequest '/v1/workflows')[0].path | Should -Be '/v1/workflows'
-    }
-
-    It 'a listed version piped into Get-RunwayWorkflow gives its declared inputs' {
-        $workflow = Get-Seeded 'Product shot' 2 | Get-RunwayWorkflow
-        $workflow | Should -BeOfType ([Runway.Api.RunwayWorkflow])
-        $workflow.InputsKnown | Should -BeTrue
-        $workflow.Inputs.Name | Should -Be @('Product image.image', 'Prompt.text')
-        ($workflow.Inputs | Where-Object Name -eq 'Product image.image').Required | Should -BeTrue
-        ($workflow.Inputs | Where-Object Name -eq 'Prompt.text').Default | Should -Be 'studio product photo, soft light'
-        $workflow.Steps | Should -Be @('Product render')
-    }
 
     It 'runs with a local image (inlined), waits, and Save-RunwayOutput saves every node''s outputs' {
         $version = Get-Seeded 'Product shot' 2
@@ -96,15 +60,6 @@ Describe 'Workflows' {
         $err = Get-ErrorRecord { Invoke-RunwayWorkflow -Id $version.Id -Inputs @{ Prompt = '[fail-invocation:INTERNAL.BAD_OUTPUT]' } -Wait }
         $err.FullyQualifiedErrorId | Should -BeLike 'Runway.WorkflowFailed*'
         $err.Exception.Message | Should -Match 'INTERNAL.BAD_OUTPUT'
-    }
-
-    It 'a wait that times out names the run and leaves it running' {
-        Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ RunMs = 5000 } | Out-Null
-        $version = Get-Seeded 'Product shot' 1
-        $run = Invoke-RunwayWorkflow -Id $version.Id -Inputs @{ Prompt = 'slow' }
-        $err = Get-ErrorRecord { Wait-RunwayWorkflowInvocation -Id $run.Id -TimeoutSec 1 }
-        $err.FullyQualifiedErrorId | Should -BeLike 'Runway.WorkflowTimedOut*'
-        $err.Exception.Message | Should -Match "Wait-RunwayWorkflowInvocation -Id $($run.Id)"
     }
 
     It '<Name> is a clear error and nothing is run' -ForEach @(

@@ -1,10 +1,6 @@
+# Get-RunwayModel: its tests moved from tests/Model.Tests.ps1 (the area's shared setup is tests/Helpers/Model.ps1).
 BeforeAll {
-    . $PSScriptRoot/TestSetup.ps1
-    function script:Complete([string] $Line) {
-        (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches.CompletionText
-    }
-    # The catalog as the module holds it (the listing must show exactly these, never a copy).
-    $script:Catalog = [Runway.Models.ModelCatalog]::Models
+    . $PSScriptRoot/../../Helpers/Model.ps1
 }
 
 AfterAll {
@@ -43,10 +39,10 @@ Describe 'Get-RunwayModel' {
     }
 
     It 'shows a model the organization lists but the catalog lacks as not validated locally, with the -AllowUnknownModel hint' {
-        Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ ExtraTierModels = 'gen9_future,seedance9' } | Out-Null
+        Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ ExtraTierModels = 'zz-test-nonexistent-model-a,zz-test-nonexistent-model-b' } | Out-Null
         $catalogNames = @($Catalog.Name)
         $extra = @(Get-RunwayModel | Where-Object { $_.Name -notin $catalogNames })
-        @($extra.Name | Sort-Object) | Should -Be @('gen9_future', 'seedance9')
+        @($extra.Name | Sort-Object) | Should -Be @('zz-test-nonexistent-model-a', 'zz-test-nonexistent-model-b')
         foreach ($row in $extra) {
             $row.Validated | Should -BeFalse
             $row.Status | Should -Be 'not validated locally'
@@ -125,12 +121,12 @@ Describe 'Get-RunwayModel' {
     }
 
     It 'a name that matches nothing is an ObjectNotFound error; the others are still shown' {
-        $out = @(Get-RunwayModel gen4.5, nosuchmodel -Offline -ErrorVariable failed -ErrorAction SilentlyContinue)
+        $out = @(Get-RunwayModel gen4.5, zz-test-nonexistent-model -Offline -ErrorVariable failed -ErrorAction SilentlyContinue)
         $out.Name | Should -Be 'gen4.5'
         $failed | Should -HaveCount 1
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'Runway.ModelNotFound*'
         $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
-        $failed[0].TargetObject | Should -Be 'nosuchmodel'
+        $failed[0].TargetObject | Should -Be 'zz-test-nonexistent-model'
         @(Get-RunwayModel 'nothing*' -Offline -ErrorVariable none).Count | Should -Be 0
         $none | Should -HaveCount 0
     }
@@ -157,11 +153,11 @@ Describe 'Get-RunwayModel' {
     }
 
     It 'completes -Name, -Endpoint and -Cmdlet from the catalog' {
-        Complete 'Get-RunwayModel gen4' | Should -Contain 'gen4.5'
-        Complete 'Get-RunwayModel gen4' | Should -Contain 'gen4_aleph'
-        Complete 'Get-RunwayModel -Endpoint text_to_image -Name gen4' | Should -Be @('gen4_image_turbo', 'gen4_image')
-        Complete 'Get-RunwayModel -Endpoint text_to_' | Should -Be @('text_to_video', 'text_to_image', 'text_to_speech')
-        Complete 'Get-RunwayModel -Cmdlet New-RunwayS' | Should -Be @('New-RunwaySpeech', 'New-RunwaySoundEffect')
+        (Complete 'Get-RunwayModel gen4').CompletionText | Should -Contain 'gen4.5'
+        (Complete 'Get-RunwayModel gen4').CompletionText | Should -Contain 'gen4_aleph'
+        (Complete 'Get-RunwayModel -Endpoint text_to_image -Name gen4').CompletionText | Should -Be @('gen4_image_turbo', 'gen4_image')
+        (Complete 'Get-RunwayModel -Endpoint text_to_').CompletionText | Should -Be @('text_to_video', 'text_to_image', 'text_to_speech')
+        (Complete 'Get-RunwayModel -Cmdlet New-RunwayS').CompletionText | Should -Be @('New-RunwaySpeech', 'New-RunwaySoundEffect')
         Get-ApiRequest | Should -HaveCount 0
     }
 }

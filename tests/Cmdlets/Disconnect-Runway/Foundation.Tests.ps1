@@ -1,0 +1,26 @@
+# Disconnect-Runway: its tests moved from tests/Foundation.Tests.ps1 (the area's shared setup is tests/Helpers/Foundation.ps1).
+BeforeAll {
+    . $PSScriptRoot/../../Helpers/Foundation.ps1
+}
+
+AfterAll {
+    Disconnect-Runway
+    if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
+}
+
+Describe 'Disconnect-Runway, configuration and keys' {
+    BeforeEach {
+        Reset-RunwaySimulator -Url $SimUrl
+        Disconnect-Runway
+        $env:RUNWAYML_API_SECRET = $TestKey
+        $env:RUNWAYML_BASE_URL = $SimUrl
+    }
+    AfterEach { $env:RUNWAYML_API_SECRET = $TestKey; Disconnect-Runway }
+
+    It 'Disconnect-Runway drops the cap and -AllowUnknownPrice with the key (nothing of a connection outlives it)' {
+        Connect-Runway -ApiKey (ConvertTo-SecureString $TestKey -AsPlainText -Force) -BaseUri $SimUrl -MaxCredits 5 -AllowUnknownPrice -SkipValidation | Out-Null
+        [Runway.Tasks.SpendingGuard]::AllowUnknownPrice | Should -BeTrue
+        Disconnect-Runway
+        [Runway.Tasks.SpendingGuard]::AllowUnknownPrice | Should -BeFalse
+    }
+}
