@@ -43,7 +43,7 @@ namespace Runway
             hooked = false;
         }
 
-        private static Assembly ResolveShipped(object sender, ResolveEventArgs args)
+        private static Assembly? ResolveShipped(object? sender, ResolveEventArgs args)
         {
             string name = new AssemblyName(args.Name).Name;
             string candidate = Path.Combine(ModuleFolder, name + ".dll");

@@ -153,8 +153,8 @@ namespace Runway.Models
     /// <summary>What New-RunwayZzTestEcho collected.</summary>
     public sealed class ZzTestEchoSpec
     {
-        public string Model { get; set; }
-        public IMediaInput Audio { get; set; }
+        public string? Model { get; set; }
+        public IMediaInput? Audio { get; set; }
     }
 
     /// <summary>zz_test_echo: the recipe check's synthetic endpoint (an audio in, an audio out).</summary>
@@ -206,12 +206,12 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("AudioUri", "FullName")]
         [ValidateNotNull]
-        public object Audio { get; set; }
+        public object Audio { get; set; } = null!;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ModelCompleter))]
         [TextInput]
-        public string Model { get; set; }
+        public string? Model { get; set; }
 
         protected override GenerationRequest BuildRequest()
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net.Http;
 using System.Text.Json;
@@ -25,23 +26,23 @@ namespace Runway.Api
         public static async Task<string> CreateAsync(this RunwayApi api, string collection, JsonObject body, CancellationToken cancellation)
         {
             JsonElement json = await api.Client.PostAsync(collection, body, RequestKind.CreateResource, cancellation).ConfigureAwait(false);
-            string id = JsonRead.String(json, "id");
-            if (string.IsNullOrEmpty(id))
+            string? id = JsonRead.String(json, "id");
+            if (Strings.IsEmpty(id))
                 throw new RunwayApiException($"Runway API: the response to POST /{collection} had no id.", "POST", "/" + collection, 200, null, null, AttemptOutcome.Response, false);
             return id;
         }
 
-        public static async Task<T> GetAsync<T>(this RunwayApi api, string collection, string id, Func<JsonElement, T> read, CancellationToken cancellation)
+        public static async Task<T> GetAsync<T>(this RunwayApi api, string collection, string? id, Func<JsonElement, T> read, CancellationToken cancellation)
         {
             string path = ResourceId.Path(collection, id);
             return read(Object(await api.Client.GetAsync(path, cancellation).ConfigureAwait(false), "GET", path));
         }
 
         /// <summary>PATCH; returns the JSON body (Undefined for a 204, as documents answer).</summary>
-        public static Task<JsonElement> UpdateAsync(this RunwayApi api, string collection, string id, JsonObject body, CancellationToken cancellation) =>
+        public static Task<JsonElement> UpdateAsync(this RunwayApi api, string collection, string? id, JsonObject body, CancellationToken cancellation) =>
             api.Client.SendAsync(Patch, ResourceId.Path(collection, id), body, RequestKind.Idempotent, cancellation);
 
-        public static Task DeleteAsync(this RunwayApi api, string collection, string id, CancellationToken cancellation) =>
+        public static Task DeleteAsync(this RunwayApi api, string collection, string? id, CancellationToken cancellation) =>
             api.Client.DeleteAsync(ResourceId.Path(collection, id), cancellation);
 
         public static async Task<RunwayVoicePreview> PreviewVoiceAsync(this RunwayApi api, string model, string prompt, CancellationToken cancellation)
@@ -78,9 +79,9 @@ namespace Runway.Api
     public sealed class ResourceDirectory<T> where T : class
     {
         private readonly Dictionary<string, T> known = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
-        private readonly Func<T, string> idOf;
+        private readonly Func<T, string?> idOf;
 
-        public ResourceDirectory(Func<T, string> idOf)
+        public ResourceDirectory(Func<T, string?> idOf)
         {
             this.idOf = idOf;
         }
@@ -88,21 +89,23 @@ namespace Runway.Api
         /// <summary>True once a list has been read in this process (so the directory is worth trusting).</summary>
         public bool Listed { get; set; }
 
-        public T Remember(T item)
+        [return: NotNullIfNotNull("item")]
+        public T? Remember(T? item)
         {
-            string id = item == null ? null : idOf(item);
+            if (item == null) return item;
+            string? id = idOf(item);
             if (id != null) lock (known) known[id] = item;
             return item;
         }
 
-        public void Forget(string id)
+        public void Forget(string? id)
         {
             if (id != null) lock (known) known.Remove(id);
         }
 
-        public T Find(string id)
+        public T? Find(string? id)
         {
-            lock (known) return id != null && known.TryGetValue(id, out T item) ? item : null;
+            lock (known) return id != null && known.TryGetValue(id, out T? item) ? item : null;
         }
 
         public IReadOnlyList<T> All

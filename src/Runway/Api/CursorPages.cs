@@ -10,7 +10,7 @@ namespace Runway.Api
     /// <summary>One page of a list endpoint: <c>{ data: [...], nextCursor }</c>.</summary>
     public sealed class CursorPage
     {
-        public CursorPage(IReadOnlyList<JsonElement> items, string nextCursor)
+        public CursorPage(IReadOnlyList<JsonElement> items, string? nextCursor)
         {
             Items = items;
             NextCursor = string.IsNullOrEmpty(nextCursor) ? null : nextCursor;
@@ -18,7 +18,7 @@ namespace Runway.Api
 
         public IReadOnlyList<JsonElement> Items { get; }
         /// <summary>Null on the last page (the API may send null, "" or nothing: all mean the end, as for the SDK).</summary>
-        public string NextCursor { get; }
+        public string? NextCursor { get; }
     }
 
     /// <summary>
@@ -35,7 +35,7 @@ namespace Runway.Api
         /// <paramref name="take"/> until it returns false or the list ends. <paramref name="wanted"/> (skip + first)
         /// sizes the pages so that a small -First asks for little.
         /// </summary>
-        public static Task ForEachAsync(RunwayClient client, string path, IDictionary<string, string> query, long? wanted,
+        public static Task ForEachAsync(RunwayClient client, string path, IDictionary<string, string>? query, long? wanted,
             Func<JsonElement, bool> take, CancellationToken cancellation) =>
             WalkAsync(client, path, query, wanted, null, null, take, cancellation);
 
@@ -45,10 +45,10 @@ namespace Runway.Api
         /// <paramref name="take"/> stopped the walk before the list's end, else null. A page with no items ends the
         /// list even when it carries a nextCursor, as the SDK's CursorPage does (hasNextPage is false on an empty page).
         /// </summary>
-        public static async Task<ListPosition> WalkAsync(RunwayClient client, string path, IDictionary<string, string> query, long? wanted,
-            string startCursor, int? pageSize, Func<JsonElement, bool> take, CancellationToken cancellation)
+        public static async Task<ListPosition?> WalkAsync(RunwayClient client, string path, IDictionary<string, string>? query, long? wanted,
+            string? startCursor, int? pageSize, Func<JsonElement, bool> take, CancellationToken cancellation)
         {
-            string cursor = string.IsNullOrEmpty(startCursor) ? null : startCursor;
+            string? cursor = string.IsNullOrEmpty(startCursor) ? null : startCursor;
             long seen = 0;
             do
             {
@@ -78,7 +78,7 @@ namespace Runway.Api
         {
             if (json.ValueKind != JsonValueKind.Object || !json.TryGetProperty("data", out JsonElement data) || data.ValueKind != JsonValueKind.Array)
                 throw new RunwayApiException($"Runway API: the response to GET /{path} was not a page ({{ data, nextCursor }}).", "GET", "/" + path, 200, null, null, AttemptOutcome.Response, false);
-            string next = json.TryGetProperty("nextCursor", out JsonElement cursor) && cursor.ValueKind == JsonValueKind.String ? cursor.GetString() : null;
+            string? next = json.TryGetProperty("nextCursor", out JsonElement cursor) && cursor.ValueKind == JsonValueKind.String ? cursor.GetString() : null;
             // Clone: each item outlives the page's JSON document.
             return new CursorPage(data.EnumerateArray().Select(e => e.Clone()).ToArray(), next);
         }
@@ -90,18 +90,18 @@ namespace Runway.Api
     /// </summary>
     public sealed class ListPosition
     {
-        public ListPosition(string cursor, int skip)
+        public ListPosition(string? cursor, int skip)
         {
             Cursor = cursor;
             Skip = skip;
         }
 
-        public string Cursor { get; }
+        public string? Cursor { get; }
         public int Skip { get; }
 
         /// <summary>The parameters that resume the listing, as the user would type them.</summary>
         public string Parameters =>
-            string.Join(" ", new[]
+            string.Join(" ", new string?[]
             {
                 Cursor == null ? null : "-Cursor '" + Cursor.Replace("'", "''") + "'",
                 Skip == 0 ? null : "-Skip " + Skip.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -8,7 +8,7 @@ namespace Runway.Api
     /// <summary>Reads optional members of the API's JSON objects: absent, null or of another type all read as null.</summary>
     internal static class JsonRead
     {
-        public static string String(JsonElement json, string name) => RunwayTask.StringOf(json, name);
+        public static string? String(JsonElement json, string name) => RunwayTask.StringOf(json, name);
 
         public static DateTimeOffset? Date(JsonElement json, string name) =>
             String(json, name) is string text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset when)
@@ -23,7 +23,7 @@ namespace Runway.Api
 
         public static string[] Strings(JsonElement json, string name) =>
             Member(json, name) is JsonElement value && value.ValueKind == JsonValueKind.Array
-                ? value.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()).ToArray()
+                ? value.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString() ?? string.Empty).ToArray()
                 : Array.Empty<string>();
 
         public static JsonElement? Member(JsonElement json, string name) =>

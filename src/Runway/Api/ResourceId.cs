@@ -11,7 +11,7 @@ namespace Runway.Api
     public static class ResourceId
     {
         /// <summary>Why <paramref name="id"/> cannot be an id, or null when it can.</summary>
-        public static string Problem(string id)
+        public static string? Problem(string? id)
         {
             if (id == null || id.Trim().Length == 0) return "an id cannot be empty";
             if (id == "." || id == "..") return "'.' and '..' are path steps, not ids";
@@ -25,38 +25,39 @@ namespace Runway.Api
         }
 
         /// <summary>Throws <see cref="RunwayInvalidIdException"/> when <paramref name="id"/> cannot be an id of <paramref name="what"/>.</summary>
-        public static void Check(string id, string what)
+        public static void Check(string? id, string what) => Checked(id, what);
+
+        /// <summary><paramref name="id"/> once <see cref="Check"/> has accepted it.</summary>
+        public static string Checked(string? id, string what)
         {
-            string problem = Problem(id);
-            if (problem != null) throw new RunwayInvalidIdException(id, what, problem);
+            string? problem = Problem(id);
+            if (problem != null || id == null) throw new RunwayInvalidIdException(id, what, problem ?? "an id cannot be empty");
+            return id;
         }
 
         /// <summary><paramref name="collection"/>/&lt;id&gt;, the id checked and escaped; what the id names is read from the collection.</summary>
-        public static string Path(string collection, string id)
-        {
-            Check(id, Noun(collection));
-            return collection + "/" + Uri.EscapeDataString(id);
-        }
+        public static string Path(string collection, string? id) =>
+            collection + "/" + Uri.EscapeDataString(Checked(id, Noun(collection)));
 
         /// <summary>'v1/avatar_conversations' → 'avatar conversation': what one item of a collection is called.</summary>
         public static string Noun(string collection)
         {
             string last = collection.Substring(collection.LastIndexOf('/') + 1).Replace('_', ' ');
-            return last.EndsWith("s") ? last.Substring(0, last.Length - 1) : last;
+            return last.EndsWith("s", StringComparison.Ordinal) ? last.Substring(0, last.Length - 1) : last;
         }
     }
 
     /// <summary>An id refused by <see cref="ResourceId"/> before anything was sent.</summary>
     public sealed class RunwayInvalidIdException : ArgumentException
     {
-        public RunwayInvalidIdException(string id, string what, string problem)
+        public RunwayInvalidIdException(string? id, string what, string problem)
             : base($"'{id}' is not a valid {what} id ({problem}); nothing was sent.")
         {
             Id = id;
             What = what;
         }
 
-        public string Id { get; }
+        public string? Id { get; }
         public string What { get; }
     }
 }

@@ -11,14 +11,14 @@ namespace Runway.Api
     {
         public AttemptOutcome Outcome { get; set; } = AttemptOutcome.Response;
         public int Status { get; set; }
-        public string RetryAfter { get; set; }
-        public string RetryAfterMs { get; set; }
+        public string? RetryAfter { get; set; }
+        public string? RetryAfterMs { get; set; }
         /// <summary>The x-should-retry header (the SDK obeys "true" and "false" before its own rules).</summary>
-        public string ShouldRetry { get; set; }
+        public string? ShouldRetry { get; set; }
         /// <summary>Set when the loop stopped because the server's Retry-After ends past the operation's deadline.</summary>
         public TimeSpan? RefusedWait { get; set; }
-        public string Body { get; set; }
-        public Exception Failure { get; set; }
+        public string? Body { get; set; }
+        public Exception? Failure { get; set; }
 
         /// <summary>Takes the status and the retry hints (Retry-After in seconds or as a date, retry-after-ms) of a response.</summary>
         public void Read(HttpResponseMessage response)
@@ -36,7 +36,7 @@ namespace Runway.Api
             Failure = failure;
         }
 
-        private static string HeaderValue(HttpResponseMessage response, string name) =>
+        private static string? HeaderValue(HttpResponseMessage response, string name) =>
             response.Headers.TryGetValues(name, out IEnumerable<string> values) ? string.Join(",", values) : null;
     }
 
@@ -48,7 +48,7 @@ namespace Runway.Api
     {
         /// <param name="attempt">One try, numbered from 0; fills the Attempt and returns (true, value) when done.</param>
         /// <param name="fail">Builds the exception for the last try, given it and a note such as ", after 2 retries".</param>
-        public static async Task<T> RunAsync<T>(RequestKind kind, int maxRetries, IRunwayLog log, string what,
+        public static async Task<T> RunAsync<T>(RequestKind kind, int maxRetries, IRunwayLog? log, string what,
             Func<int, Attempt, Task<(bool Done, T Value)>> attempt, Func<Attempt, string, Exception> fail, CancellationToken cancellation)
         {
             for (int retries = 0; ; retries++)

@@ -68,8 +68,8 @@ namespace Runway.Api
         /// <param name="shouldRetry">The response's x-should-retry header (null when absent).</param>
         /// <param name="deadline">When the operation must be over: a Retry-After that ends later stops now; null waits as long as asked.</param>
         public static RetryDecision Decide(RequestKind kind, int retriesDone, int maxRetries, AttemptOutcome outcome,
-            int statusCode, string retryAfter, string retryAfterMs, DateTimeOffset now, double? random = null,
-            string shouldRetry = null, DateTimeOffset? deadline = null)
+            int statusCode, string? retryAfter, string? retryAfterMs, DateTimeOffset now, double? random = null,
+            string? shouldRetry = null, DateTimeOffset? deadline = null)
         {
             if (outcome == AttemptOutcome.Response && statusCode < 400)
                 return RetryDecision.Stop("success");
@@ -96,9 +96,9 @@ namespace Runway.Api
         }
 
         /// <summary>The SDK obeys exactly "true" and "false"; anything else is no instruction.</summary>
-        public static bool? ParseShouldRetry(string header)
+        public static bool? ParseShouldRetry(string? header)
         {
-            string value = header?.Trim();
+            string? value = header?.Trim();
             if (string.Equals(value, "true", StringComparison.OrdinalIgnoreCase)) return true;
             if (string.Equals(value, "false", StringComparison.OrdinalIgnoreCase)) return false;
             return null;
@@ -133,12 +133,12 @@ namespace Runway.Api
             return TimeSpan.FromMilliseconds(seconds * jitter * 1000);
         }
 
-        public static TimeSpan? ParseRetryAfter(string retryAfter, string retryAfterMs, DateTimeOffset now)
+        public static TimeSpan? ParseRetryAfter(string? retryAfter, string? retryAfterMs, DateTimeOffset now)
         {
-            if (!string.IsNullOrWhiteSpace(retryAfterMs)
+            if (!Strings.IsBlank(retryAfterMs)
                 && double.TryParse(retryAfterMs.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double ms))
                 return Bounded(ms / 1000);
-            if (string.IsNullOrWhiteSpace(retryAfter))
+            if (Strings.IsBlank(retryAfter))
                 return null;
             string value = retryAfter.Trim();
             if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds))

@@ -21,9 +21,9 @@ namespace Runway.Api
         public RunwayClient Client { get; }
 
         /// <summary>Told of every task read from the API (the task layer keeps its journal up to date with it).</summary>
-        public Action<RunwayTask> TaskSeen { get; set; }
+        public Action<RunwayTask>? TaskSeen { get; set; }
 
-        public async Task<RunwayTask> GetTaskAsync(string id, CancellationToken cancellation)
+        public async Task<RunwayTask> GetTaskAsync(string? id, CancellationToken cancellation)
         {
             JsonElement json = await Client.GetAsync(ResourceId.Path("v1/tasks", id), cancellation).ConfigureAwait(false);
             RunwayTask task = RunwayTask.FromJson(RequireObject(json, "GET", "/v1/tasks/" + id));
@@ -38,13 +38,13 @@ namespace Runway.Api
         public async Task<RunwayTask> CreateTaskAsync(string endpoint, string model, JsonObject body, decimal? estimatedCredits, CancellationToken cancellation)
         {
             JsonElement json = await Client.PostAsync("v1/" + endpoint, body, RequestKind.CreateTask, cancellation).ConfigureAwait(false);
-            string id = json.ValueKind == JsonValueKind.Object ? RunwayTask.StringOf(json, "id") : null;
-            if (string.IsNullOrEmpty(id))
+            string? id = json.ValueKind == JsonValueKind.Object ? RunwayTask.StringOf(json, "id") : null;
+            if (Strings.IsEmpty(id))
                 throw new RunwayApiException($"Runway API: the response to POST /v1/{endpoint} had no task id.", "POST", "/v1/" + endpoint, 200, null, null, AttemptOutcome.Response, true);
             // The API's own estimate, when it gives one, replaces the module's.
             estimatedCredits = RunwayTask.CreditsOf(json, "estimatedCost") ?? estimatedCredits;
             // A routed generation answers with the router's choice: its model and estimate are the task's.
-            RunwayRouting routing = RunwayRouting.FromResponse(json);
+            RunwayRouting? routing = RunwayRouting.FromResponse(json);
             if (routing != null)
             {
                 model = routing.Model ?? model;
@@ -89,7 +89,7 @@ namespace Runway.Api
                 ByApiKey = RunwayApiKeyUsageRecord.FromJson(answer),
                 ModelNames = JsonRead.Strings(answer, "models"),
                 ApiKeyIds = JsonRead.Member(answer, "apiKeys") is JsonElement keys && keys.ValueKind == JsonValueKind.Array
-                    ? JsonRead.Strings(answer, "apiKeys").Select(RunwayApiKeyUsageRecord.SafeKeyId).ToArray()
+                    ? JsonRead.Strings(answer, "apiKeys").Select(id => RunwayApiKeyUsageRecord.SafeKeyId(id)).ToArray()
                     : null,
             };
         }

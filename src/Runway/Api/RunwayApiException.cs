@@ -7,8 +7,8 @@ namespace Runway.Api
     /// <summary>A request to the Runway API that did not succeed: the API's answer, or why there was none.</summary>
     public class RunwayApiException : Exception
     {
-        public RunwayApiException(string message, string method, string path, int statusCode, string apiMessage,
-            IReadOnlyList<string> issues, AttemptOutcome outcome, bool taskMayExist, Exception inner = null)
+        public RunwayApiException(string message, string method, string path, int statusCode, string? apiMessage,
+            IReadOnlyList<string>? issues, AttemptOutcome outcome, bool taskMayExist, Exception? inner = null)
             : base(message, inner)
         {
             Method = method;
@@ -25,7 +25,7 @@ namespace Runway.Api
         /// <summary>The HTTP status, or 0 when no response arrived.</summary>
         public int StatusCode { get; }
         /// <summary>The API's own error message, from the JSON body's "error".</summary>
-        public string ApiMessage { get; }
+        public string? ApiMessage { get; }
         /// <summary>Per-field details of a 400, as "field: message".</summary>
         public IReadOnlyList<string> Issues { get; }
         public AttemptOutcome Outcome { get; }
@@ -34,11 +34,11 @@ namespace Runway.Api
         /// <summary>The wait the server asked for (Retry-After) when it ended past the operation's deadline, so nothing was retried.</summary>
         public TimeSpan? RetryAfterPastDeadline { get; private set; }
 
-        internal static RunwayApiException FromResponse(string method, string path, int status, string apiMessage, IReadOnlyList<string> issues, string retryNote,
+        internal static RunwayApiException FromResponse(string method, string path, int status, string? apiMessage, IReadOnlyList<string>? issues, string retryNote,
             RequestKind kind = RequestKind.Idempotent, TimeSpan? refusedWait = null)
         {
             bool mayExist = kind == RequestKind.CreateTask && (status >= 500 || status == 408 || status == 409);
-            string what = string.IsNullOrWhiteSpace(apiMessage) ? DefaultMeaning(status) : apiMessage.Trim();
+            string what = Strings.IsBlank(apiMessage) ? DefaultMeaning(status) : apiMessage.Trim();
             string detail = issues != null && issues.Count > 0 ? " " + string.Join("; ", issues) + "." : string.Empty;
             // The API's words verbatim, then the status, ending with a full stop: "Task not found (HTTP 404, GET ...)."
             string message = $"Runway API: {what} (HTTP {status}, {method} {path}{retryNote}).{detail}";
@@ -53,14 +53,14 @@ namespace Runway.Api
             return new RunwayApiException(message, method, path, status, apiMessage, issues, AttemptOutcome.Response, mayExist) { RetryAfterPastDeadline = refusedWait };
         }
 
-        internal static RunwayApiException FromNoResponse(string method, string path, AttemptOutcome outcome, RequestKind kind, string retryNote, Exception inner)
+        internal static RunwayApiException FromNoResponse(string method, string path, AttemptOutcome outcome, RequestKind kind, string retryNote, Exception? inner)
         {
             bool mayExist = kind == RequestKind.CreateTask && outcome != AttemptOutcome.NeverSent;
             string what = outcome == AttemptOutcome.TimedOut ? "no response within the request timeout"
                 : outcome == AttemptOutcome.ConnectionLost ? "the connection was lost before the response arrived"
                 : "could not connect to the API";
-            string cause = inner?.GetBaseException().Message;
-            string message = $"Runway API: {what} ({method} {path}{retryNote})" + (string.IsNullOrEmpty(cause) ? "." : $": {cause.Trim().TrimEnd('.')}.");
+            string? cause = inner?.GetBaseException().Message;
+            string message = $"Runway API: {what} ({method} {path}{retryNote})" + (Strings.IsEmpty(cause) ? "." : $": {cause.Trim().TrimEnd('.')}.");
             if (mayExist)
                 message += MayExistNote;
             else if (kind == RequestKind.CreateResource && outcome != AttemptOutcome.NeverSent)

@@ -10,23 +10,23 @@ namespace Runway.Api
         public const string Ready = "READY";
         public const string Failed = "FAILED";
 
-        public string Id { get; set; }
-        public string Name { get; set; }
+        public string? Id { get; set; }
+        public string? Name { get; set; }
         /// <summary>PROCESSING, READY or FAILED.</summary>
-        public string Status { get; set; }
-        public string Personality { get; set; }
-        public string StartScript { get; set; }
-        public RunwayAvatarVoice Voice { get; set; }
+        public string? Status { get; set; }
+        public string? Personality { get; set; }
+        public string? StartScript { get; set; }
+        public RunwayAvatarVoice? Voice { get; set; }
         public string[] DocumentIds { get; set; } = Array.Empty<string>();
-        public string ReferenceImageUri { get; set; }
-        public string ProcessedImageUri { get; set; }
-        public string FailureReason { get; set; }
+        public string? ReferenceImageUri { get; set; }
+        public string? ProcessedImageUri { get; set; }
+        public string? FailureReason { get; set; }
         public DateTimeOffset? CreatedAt { get; set; }
         public DateTimeOffset? UpdatedAt { get; set; }
         public DateTimeOffset RetrievedAt { get; set; }
 
         public bool IsFinished => Status == Ready || Status == Failed;
-        public override string ToString() => Id;
+        public override string? ToString() => Id;
 
         internal static RunwayAvatar FromJson(JsonElement json) => new RunwayAvatar
         {
@@ -50,15 +50,15 @@ namespace Runway.Api
     public sealed class RunwayAvatarVoice
     {
         /// <summary>runway-live-preset or custom.</summary>
-        public string Type { get; set; }
-        public string PresetId { get; set; }
-        public string Id { get; set; }
-        public string Name { get; set; }
-        public string Description { get; set; }
+        public string? Type { get; set; }
+        public string? PresetId { get; set; }
+        public string? Id { get; set; }
+        public string? Name { get; set; }
+        public string? Description { get; set; }
         public bool Deleted { get; set; }
         public bool IsCustom => Type == "custom";
 
-        public override string ToString() =>
+        public override string? ToString() =>
             IsCustom ? (Deleted ? $"{Id} (deleted)" : $"{Name ?? Id} (custom)") : PresetId;
 
         internal static RunwayAvatarVoice FromJson(JsonElement json) => new RunwayAvatarVoice

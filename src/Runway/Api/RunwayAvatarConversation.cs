@@ -10,31 +10,31 @@ namespace Runway.Api
     /// </summary>
     public sealed class RunwayAvatarConversation
     {
-        public string Id { get; set; }
-        public string Name { get; set; }
+        public string? Id { get; set; }
+        public string? Name { get; set; }
         /// <summary>in_progress, ended or failed.</summary>
-        public string Status { get; set; }
+        public string? Status { get; set; }
         /// <summary>runway-preset or custom (null when the API gives no avatar).</summary>
-        public string AvatarType { get; set; }
+        public string? AvatarType { get; set; }
         /// <summary>The preset id or the custom avatar's id.</summary>
-        public string AvatarId { get; set; }
-        public string AvatarName { get; set; }
+        public string? AvatarId { get; set; }
+        public string? AvatarName { get; set; }
         /// <summary>A custom avatar's image (fetched conversations only; null when unavailable or for a preset).</summary>
-        public string AvatarImageUrl { get; set; }
+        public string? AvatarImageUrl { get; set; }
         public DateTimeOffset? CreatedAt { get; set; }
         public DateTimeOffset? StartedAt { get; set; }
         public DateTimeOffset? EndedAt { get; set; }
         public double? Duration { get; set; }
         public double? MaxDuration { get; set; }
         public bool? HasTools { get; set; }
-        public string RecordingUrl { get; set; }
-        public string Failure { get; set; }
-        public string FailureCode { get; set; }
+        public string? RecordingUrl { get; set; }
+        public string? Failure { get; set; }
+        public string? FailureCode { get; set; }
         public RunwayConversationTool[] Tools { get; set; } = Array.Empty<RunwayConversationTool>();
         public RunwayConversationTurn[] Transcript { get; set; } = Array.Empty<RunwayConversationTurn>();
         public bool HasTranscript { get; set; }
         public DateTimeOffset RetrievedAt { get; set; }
-        public override string ToString() => Id;
+        public override string? ToString() => Id;
 
         internal static RunwayAvatarConversation FromJson(JsonElement json)
         {
@@ -76,18 +76,18 @@ namespace Runway.Api
 
     public sealed class RunwayConversationTool
     {
-        public string Type { get; set; }
-        public string Name { get; set; }
-        public string Description { get; set; }
-        public override string ToString() => Name;
+        public string? Type { get; set; }
+        public string? Name { get; set; }
+        public string? Description { get; set; }
+        public override string? ToString() => Name;
     }
 
     /// <summary>One entry of a transcript: what the user or the avatar said, and the tools the avatar called.</summary>
     public sealed class RunwayConversationTurn
     {
         /// <summary>user or assistant.</summary>
-        public string Role { get; set; }
-        public string Content { get; set; }
+        public string? Role { get; set; }
+        public string? Content { get; set; }
         public DateTimeOffset? Timestamp { get; set; }
         /// <summary>The tool calls' and results' JSON, as the API sent them.</summary>
         public string[] ToolCalls { get; set; } = Array.Empty<string>();

@@ -37,9 +37,9 @@ namespace Runway.Api
         };
 
         private readonly RunwayConfiguration configuration;
-        private readonly IRunwayLog log;
+        private readonly IRunwayLog? log;
 
-        public RunwayClient(RunwayConfiguration configuration, IRunwayLog log)
+        public RunwayClient(RunwayConfiguration? configuration, IRunwayLog? log)
         {
             this.configuration = configuration ?? throw new ArgumentNullException(nameof(configuration));
             this.log = log;
@@ -55,19 +55,19 @@ namespace Runway.Api
         public Task<JsonElement> DeleteAsync(string path, CancellationToken cancellation) =>
             SendAsync(HttpMethod.Delete, path, null, RequestKind.Idempotent, cancellation);
 
-        public Task<JsonElement> PostAsync(string path, JsonObject body, RequestKind kind, CancellationToken cancellation) =>
+        public Task<JsonElement> PostAsync(string path, JsonObject? body, RequestKind kind, CancellationToken cancellation) =>
             SendAsync(HttpMethod.Post, path, body, kind, cancellation);
 
         /// <summary>Sends one logical request, retrying as <see cref="RetryPolicy"/> allows. Returns the JSON body (Undefined when empty).</summary>
-        public async Task<JsonElement> SendAsync(HttpMethod method, string path, JsonObject body, RequestKind kind, CancellationToken cancellation)
+        public async Task<JsonElement> SendAsync(HttpMethod method, string path, JsonObject? body, RequestKind kind, CancellationToken cancellation)
         {
-            string key = configuration.ReadKey();
-            if (string.IsNullOrEmpty(key))
+            string? key = configuration.ReadKey();
+            if (Strings.IsEmpty(key))
                 throw new RunwayConfigurationException(
                     $"No Runway API key is set. Set ${RunwayConfiguration.ApiKeyVariable} (for example `$env:{RunwayConfiguration.ApiKeyVariable} = 'key_…'`) " +
                     "or run `Connect-Runway -ApiKey (Read-Host -AsSecureString 'Runway API key')`. Nothing was sent.");
             Uri uri = new Uri(configuration.BaseUri, path.TrimStart('/'));
-            string json = body?.ToJsonString(BodyOptions);
+            string? json = body?.ToJsonString(BodyOptions);
             string displayPath = "/" + path.TrimStart('/');
 
             return await RetryLoop.RunAsync(kind, configuration.MaxRetries, log, $"{method.Method} {displayPath}", async (retries, attempt) =>
@@ -107,7 +107,7 @@ namespace Runway.Api
             {
                 if (last.Outcome != AttemptOutcome.Response)
                     return RunwayApiException.FromNoResponse(method.Method, displayPath, last.Outcome, kind, retryNote, last.Failure);
-                ReadError(last.Body, out string apiMessage, out IReadOnlyList<string> issues);
+                ReadError(last.Body, out string? apiMessage, out IReadOnlyList<string> issues);
                 return RunwayApiException.FromResponse(method.Method, displayPath, last.Status, apiMessage, issues, retryNote, kind, last.RefusedWait);
             }, cancellation).ConfigureAwait(false);
         }
@@ -119,9 +119,9 @@ namespace Runway.Api
             : AttemptOutcome.ConnectionLost;
 
         /// <summary>The JSON body of a success. A create whose answer cannot be read may still have started a task.</summary>
-        private static JsonElement ParseBody(string text, string method, string path, int status, RequestKind kind)
+        private static JsonElement ParseBody(string? text, string method, string path, int status, RequestKind kind)
         {
-            if (string.IsNullOrWhiteSpace(text))
+            if (Strings.IsBlank(text))
                 return default;
             try
             {
@@ -138,11 +138,11 @@ namespace Runway.Api
             }
         }
 
-        internal static void ReadError(string text, out string message, out IReadOnlyList<string> issues)
+        internal static void ReadError(string? text, out string? message, out IReadOnlyList<string> issues)
         {
             message = null;
             issues = Array.Empty<string>();
-            if (string.IsNullOrWhiteSpace(text)) return;
+            if (Strings.IsBlank(text)) return;
             try
             {
                 using (JsonDocument document = JsonDocument.Parse(text))
@@ -184,14 +184,14 @@ namespace Runway.Api
         internal static bool IsConnectFailure(Exception exception)
         {
             // .NET 8+ classifies the failure itself; read it by reflection because netstandard2.0 lacks the property.
-            PropertyInfo errorKind = exception.GetType().GetProperty("HttpRequestError");
+            PropertyInfo? errorKind = exception.GetType().GetProperty("HttpRequestError");
             if (errorKind != null)
             {
-                string value = errorKind.GetValue(exception)?.ToString();
+                string? value = errorKind.GetValue(exception)?.ToString();
                 if (value == "ConnectionError" || value == "NameResolutionError") return true;
                 if (value != null && value != "Unknown") return false;
             }
-            for (Exception e = exception; e != null; e = e.InnerException)
+            for (Exception? e = exception; e != null; e = e.InnerException)
             {
                 if (e is SocketException socket)
                 {

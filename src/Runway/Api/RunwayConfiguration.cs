@@ -13,7 +13,7 @@ namespace Runway.Api
         public const int DefaultMaxRetries = 2;
         public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(60);
 
-        public RunwayConfiguration(Uri baseUri, SecureString apiKey, string keySource, int maxRetries, TimeSpan requestTimeout)
+        public RunwayConfiguration(Uri baseUri, SecureString? apiKey, string keySource, int maxRetries, TimeSpan requestTimeout)
         {
             BaseUri = baseUri;
             ApiKey = apiKey;
@@ -23,7 +23,7 @@ namespace Runway.Api
         }
 
         public Uri BaseUri { get; }
-        public SecureString ApiKey { get; }
+        public SecureString? ApiKey { get; }
         /// <summary>Where the key came from, for messages: the environment variable or Connect-Runway.</summary>
         public string KeySource { get; }
         public int MaxRetries { get; }
@@ -34,9 +34,9 @@ namespace Runway.Api
         /// <summary>A display form of the key that cannot be used to authenticate: key_…1a2b.</summary>
         public string KeyHint => HasApiKey ? MaskKey(ReadKey()) : "(none)";
 
-        internal string ReadKey()
+        internal string? ReadKey()
         {
-            if (!HasApiKey) return null;
+            if (ApiKey == null || ApiKey.Length == 0) return null;
             IntPtr pointer = IntPtr.Zero;
             try
             {
@@ -49,9 +49,9 @@ namespace Runway.Api
             }
         }
 
-        public static string MaskKey(string key)
+        public static string MaskKey(string? key)
         {
-            if (string.IsNullOrEmpty(key)) return "(none)";
+            if (Strings.IsEmpty(key)) return "(none)";
             string prefix = key.StartsWith("key_", StringComparison.Ordinal) ? "key_" : string.Empty;
             string tail = key.Length >= 12 ? key.Substring(key.Length - 4) : string.Empty;
             return prefix + "…" + tail;

@@ -7,18 +7,18 @@ namespace Runway.Api
     /// <summary>A knowledge document avatars can use. Listed documents carry no <see cref="Content"/> (null); fetched ones do.</summary>
     public sealed class RunwayDocument
     {
-        public string Id { get; set; }
-        public string Name { get; set; }
+        public string? Id { get; set; }
+        public string? Name { get; set; }
         /// <summary>text or file.</summary>
-        public string Type { get; set; }
-        public string Content { get; set; }
+        public string? Type { get; set; }
+        public string? Content { get; set; }
         public DateTimeOffset? CreatedAt { get; set; }
         public DateTimeOffset? UpdatedAt { get; set; }
         /// <summary>The avatars that use the document (not in lists).</summary>
         public RunwayDocumentUser[] UsedBy { get; set; } = Array.Empty<RunwayDocumentUser>();
         public DateTimeOffset RetrievedAt { get; set; }
         public int? Length => Content?.Length;
-        public override string ToString() => Id;
+        public override string? ToString() => Id;
 
         internal static RunwayDocument FromJson(JsonElement json) => new RunwayDocument
         {
@@ -41,9 +41,9 @@ namespace Runway.Api
     /// <summary>An avatar that uses a document.</summary>
     public sealed class RunwayDocumentUser
     {
-        public string Id { get; set; }
-        public string Name { get; set; }
-        public string ImageUrl { get; set; }
-        public override string ToString() => Name ?? Id;
+        public string? Id { get; set; }
+        public string? Name { get; set; }
+        public string? ImageUrl { get; set; }
+        public override string? ToString() => Name ?? Id;
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
@@ -71,21 +72,21 @@ namespace Runway.Api
     /// <summary>One model's limits in the tier and today's use of it.</summary>
     public sealed class RunwayModelLimit
     {
-        public string Model { get; set; }
+        public string? Model { get; set; }
         public int? MaxConcurrentGenerations { get; set; }
         public int? MaxDailyGenerations { get; set; }
         public int DailyGenerations { get; set; }
         /// <summary>True when the organization reported today's generations for the model (else <see cref="DailyGenerations"/> is 0 by default).</summary>
         public bool DailyGenerationsReported { get; set; }
         public int? DailyGenerationsLeft => MaxDailyGenerations.HasValue ? Math.Max(0, MaxDailyGenerations.Value - DailyGenerations) : (int?)null;
-        public override string ToString() => Model;
+        public override string? ToString() => Model;
     }
 
     /// <summary>Credits one model used on one day, from POST /v1/organization/usage: one row per pair, ready for Group-Object and Measure-Object.</summary>
     public sealed class RunwayUsageRecord
     {
         public DateTime Date { get; set; }
-        public string Model { get; set; }
+        public string? Model { get; set; }
         public decimal Credits { get; set; }
         public decimal Usd => Credits * Api.Credits.UsdPerCredit;
 
@@ -95,7 +96,7 @@ namespace Runway.Api
                 yield break;
             foreach (JsonElement day in results.EnumerateArray())
             {
-                string dateText = RunwayTask.StringOf(day, "date");
+                string? dateText = RunwayTask.StringOf(day, "date");
                 if (!DateTime.TryParse(dateText, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out DateTime date))
                     continue;
                 if (!day.TryGetProperty("usedCredits", out JsonElement used) || used.ValueKind != JsonValueKind.Array)
@@ -121,12 +122,12 @@ namespace Runway.Api
     {
         public DateTime Date { get; set; }
         /// <summary>The API's id of the key (never the key: a value that looks like a secret is masked).</summary>
-        public string ApiKeyId { get; set; }
+        public string? ApiKeyId { get; set; }
         public decimal Credits { get; set; }
         public decimal Usd => Credits * Api.Credits.UsdPerCredit;
 
         /// <summary>The rows of resultsByApiKey; null when the answer has no per-key breakdown.</summary>
-        internal static IReadOnlyList<RunwayApiKeyUsageRecord> FromJson(JsonElement json)
+        internal static IReadOnlyList<RunwayApiKeyUsageRecord>? FromJson(JsonElement json)
         {
             if (!json.TryGetProperty("resultsByApiKey", out JsonElement results) || results.ValueKind != JsonValueKind.Array)
                 return null;
@@ -149,9 +150,10 @@ namespace Runway.Api
         }
 
         /// <summary>An id as the API gives it, unless it looks like a key (key_…, or a long unbroken token): then only its masked form.</summary>
-        internal static string SafeKeyId(string id)
+        [return: NotNullIfNotNull("id")]
+        internal static string? SafeKeyId(string? id)
         {
-            if (string.IsNullOrEmpty(id)) return id;
+            if (Strings.IsEmpty(id)) return id;
             bool looksSecret = id.StartsWith("key_", StringComparison.OrdinalIgnoreCase) || (id.Length >= 64 && id.All(char.IsLetterOrDigit));
             return looksSecret ? RunwayConfiguration.MaskKey(id) : id;
         }
@@ -164,9 +166,9 @@ namespace Runway.Api
         /// <summary>The answer's <c>models</c>: the models with usage in the range.</summary>
         public IReadOnlyList<string> ModelNames { get; set; } = Array.Empty<string>();
         /// <summary>The answer's <c>apiKeys</c> (ids, masked if they look like keys); null when absent ("reserved for future use").</summary>
-        public IReadOnlyList<string> ApiKeyIds { get; set; }
+        public IReadOnlyList<string>? ApiKeyIds { get; set; }
         /// <summary>Null when the API gave no per-key breakdown (the SDK declares it "reserved for future use").</summary>
-        public IReadOnlyList<RunwayApiKeyUsageRecord> ByApiKey { get; set; }
+        public IReadOnlyList<RunwayApiKeyUsageRecord>? ByApiKey { get; set; }
     }
 
     /// <summary>The API's unit of account.</summary>
@@ -187,7 +189,7 @@ namespace Runway.Api
         /// <summary>The models with usage in the range (the answer's models).</summary>
         public string[] Models { get; set; } = Array.Empty<string>();
         /// <summary>The API keys with usage (the answer's apiKeys, which the SDK declares reserved for future use); null when absent.</summary>
-        public string[] ApiKeys { get; set; }
+        public string[]? ApiKeys { get; set; }
         /// <summary>The net credits of every row (refunds may make a day's amount negative).</summary>
         public decimal Credits { get; set; }
         public decimal Usd => Credits * Api.Credits.UsdPerCredit;

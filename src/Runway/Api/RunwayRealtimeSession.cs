@@ -17,28 +17,28 @@ namespace Runway.Api
         public const string Failed = "FAILED";
         public const string Cancelled = "CANCELLED";
 
-        public string Id { get; set; }
-        public string Status { get; set; }
+        public string? Id { get; set; }
+        public string? Status { get; set; }
         public DateTimeOffset? CreatedAt { get; set; }
         /// <summary>NOT_READY: waiting in a queue for capacity.</summary>
         public bool? Queued { get; set; }
         /// <summary>READY: when the session key stops working.</summary>
         public DateTimeOffset? ExpiresAt { get; set; }
         /// <summary>READY: the Bearer key a client joins with (read it with <see cref="ReadSessionKey"/>).</summary>
-        public SecureString SessionKey { get; set; }
+        public SecureString? SessionKey { get; set; }
         public bool HasSessionKey => SessionKey != null && SessionKey.Length > 0;
         /// <summary>COMPLETED: seconds the session lasted.</summary>
         public double? Duration { get; set; }
-        public string Failure { get; set; }
-        public string FailureCode { get; set; }
+        public string? Failure { get; set; }
+        public string? FailureCode { get; set; }
         public DateTimeOffset RetrievedAt { get; set; }
 
         public bool IsEnded => IsEndedStatus(Status);
-        public static bool IsEndedStatus(string status) => status == Completed || status == Failed || status == Cancelled;
-        public override string ToString() => Id;
+        public static bool IsEndedStatus(string? status) => status == Completed || status == Failed || status == Cancelled;
+        public override string? ToString() => Id;
 
         /// <summary>The session key as plain text, for handing to a client; null when the session is not READY.</summary>
-        public string ReadSessionKey() => SessionKey == null ? null : new System.Net.NetworkCredential(string.Empty, SessionKey).Password;
+        public string? ReadSessionKey() => SessionKey == null ? null : new System.Net.NetworkCredential(string.Empty, SessionKey).Password;
 
         internal static RunwayRealtimeSession FromJson(JsonElement json)
         {

@@ -14,20 +14,20 @@ namespace Runway.Api
     public sealed class RunwayRouting
     {
         /// <summary>The slug of the router that routed the request (configId).</summary>
-        public string Router { get; set; }
+        public string? Router { get; set; }
         /// <summary>The router's id, when this module read it before the create: pipe the routing to Get-RunwayRouterRequest for the router's own account of the choice.</summary>
-        public string RouterId { get; set; }
+        public string? RouterId { get; set; }
         /// <summary>The model the router selected.</summary>
-        public string Model { get; set; }
-        public string Provider { get; set; }
+        public string? Model { get; set; }
+        public string? Provider { get; set; }
         /// <summary>routing.estimatedCost.credits.</summary>
         public decimal? EstimatedCredits { get; set; }
         /// <summary>cost, latency or quality: the preference the router ranked the eligible models by.</summary>
-        public string OptimizeFor { get; set; }
+        public string? OptimizeFor { get; set; }
         /// <summary>The router's maximum credits per generation for this kind of output, or null when it sets none.</summary>
         public decimal? PriceCeiling { get; set; }
         /// <summary>The request-side values the router resolved (video: duration, ratio, resolution; image: aspectRatio, ratio, resolution; audio: type, voice).</summary>
-        public IReadOnlyDictionary<string, object> ResolvedInput { get; set; } = new Dictionary<string, object>();
+        public IReadOnlyDictionary<string, object?> ResolvedInput { get; set; } = new Dictionary<string, object?>();
         /// <summary>True when capacity affected the choice (the router's fallback.onCapacity is on and some model was at its limit).</summary>
         public bool CapacityFallback { get; set; }
         /// <summary>Every eligible model was at its concurrency limit: the best-ranked one was used and the task queues.</summary>
@@ -44,13 +44,13 @@ namespace Runway.Api
         public override string ToString() => Reason;
 
         /// <summary>The routing object of a create's answer, or null when the answer has none (an ordinary task).</summary>
-        internal static RunwayRouting FromResponse(JsonElement response) =>
+        internal static RunwayRouting? FromResponse(JsonElement response) =>
             response.ValueKind == JsonValueKind.Object && response.TryGetProperty("routing", out JsonElement routing) && routing.ValueKind == JsonValueKind.Object
                 ? FromJson(JsonNode.Parse(routing.GetRawText()) as JsonObject)
                 : null;
 
         /// <summary>Reads the API's routing object, or the journal's copy of it (the same shape).</summary>
-        public static RunwayRouting FromJson(JsonObject routing)
+        public static RunwayRouting? FromJson(JsonObject? routing)
         {
             if (routing == null) return null;
             var result = new RunwayRouting
@@ -72,7 +72,7 @@ namespace Runway.Api
             {
                 result.CapacityFallback = true;
                 result.AllExhausted = fallback["allExhausted"] is JsonValue all && all.TryGetValue(out bool exhausted) && exhausted;
-                result.Skipped = (fallback["skipped"] as JsonArray)?.Select(Text).Where(s => s != null).ToArray() ?? Array.Empty<string>();
+                result.Skipped = (fallback["skipped"] as JsonArray)?.Select(Text).OfType<string>().ToArray() ?? Array.Empty<string>();
             }
             return result;
         }
@@ -86,7 +86,7 @@ namespace Runway.Api
                 ["estimatedCost"] = EstimatedCredits.HasValue ? new JsonObject { ["credits"] = EstimatedCredits.Value } : null,
                 ["model"] = Model,
                 ["provider"] = Provider,
-                ["resolvedInput"] = new JsonObject(ResolvedInput.Select(p => new KeyValuePair<string, JsonNode>(p.Key, ToNode(p.Value)))),
+                ["resolvedInput"] = new JsonObject(ResolvedInput.Select(p => new KeyValuePair<string, JsonNode?>(p.Key, ToNode(p.Value)))),
                 ["resolvedSettings"] = new JsonObject { ["optimizeFor"] = OptimizeFor, ["priceCeiling"] = PriceCeiling },
             };
             // Not part of the API's routing object: the journal's note of the router's id.
@@ -96,12 +96,12 @@ namespace Runway.Api
             return json;
         }
 
-        private static string Text(JsonNode node) => node is JsonValue value && value.TryGetValue(out string text) ? text : null;
+        private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue(out string? text) ? text : null;
 
-        private static decimal? Number(JsonNode node) =>
+        private static decimal? Number(JsonNode? node) =>
             node is JsonValue value && value.GetValueKind() == JsonValueKind.Number ? value.GetValue<decimal>() : (decimal?)null;
 
-        private static object Plain(JsonNode node)
+        private static object? Plain(JsonNode? node)
         {
             if (!(node is JsonValue value)) return node?.ToJsonString();
             switch (value.GetValueKind())
@@ -114,7 +114,7 @@ namespace Runway.Api
             }
         }
 
-        private static JsonNode ToNode(object value)
+        private static JsonNode? ToNode(object? value)
         {
             switch (value)
             {

@@ -10,7 +10,7 @@ namespace Runway.Api
     public static class RunwaySession
     {
         private static readonly object Gate = new object();
-        private static RunwayConfiguration connected;
+        private static RunwayConfiguration? connected;
 
         public static RunwayConfiguration Current
         {
@@ -40,9 +40,9 @@ namespace Runway.Api
 
         public static RunwayConfiguration FromEnvironment()
         {
-            string key = Environment.GetEnvironmentVariable(RunwayConfiguration.ApiKeyVariable);
-            string baseUri = Environment.GetEnvironmentVariable(RunwayConfiguration.BaseUriVariable);
-            SecureString secure = string.IsNullOrWhiteSpace(key) ? null : RunwayConfiguration.ToSecureString(key.Trim());
+            string? key = Environment.GetEnvironmentVariable(RunwayConfiguration.ApiKeyVariable);
+            string? baseUri = Environment.GetEnvironmentVariable(RunwayConfiguration.BaseUriVariable);
+            SecureString? secure = string.IsNullOrWhiteSpace(key) ? null : RunwayConfiguration.ToSecureString(key.Trim());
             Uri uri;
             try
             {

@@ -10,20 +10,20 @@ namespace Runway.Api
         public const string Ready = "READY";
         public const string Failed = "FAILED";
 
-        public string Id { get; set; }
-        public string Name { get; set; }
-        public string Description { get; set; }
+        public string? Id { get; set; }
+        public string? Name { get; set; }
+        public string? Description { get; set; }
         /// <summary>PROCESSING, READY or FAILED.</summary>
-        public string Status { get; set; }
+        public string? Status { get; set; }
         public DateTimeOffset? CreatedAt { get; set; }
         /// <summary>A signed URL of an MP3 sample (READY voices; may be null).</summary>
-        public string PreviewUrl { get; set; }
+        public string? PreviewUrl { get; set; }
         /// <summary>Why the voice failed (FAILED only; the text is not stable).</summary>
-        public string FailureReason { get; set; }
+        public string? FailureReason { get; set; }
         public DateTimeOffset RetrievedAt { get; set; }
 
         public bool IsFinished => Status == Ready || Status == Failed;
-        public override string ToString() => Id;
+        public override string? ToString() => Id;
 
         internal static RunwayVoice FromJson(JsonElement json) => new RunwayVoice
         {
@@ -41,14 +41,14 @@ namespace Runway.Api
     /// <summary>A short audio preview of a voice description (POST /v1/voices/preview); nothing is created.</summary>
     public sealed class RunwayVoicePreview
     {
-        public string Url { get; set; }
+        public string? Url { get; set; }
         public double? DurationSeconds { get; set; }
-        public string Model { get; set; }
-        public string Prompt { get; set; }
+        public string? Model { get; set; }
+        public string? Prompt { get; set; }
         public DateTimeOffset RetrievedAt { get; set; }
         /// <summary>The API documents that the preview URL expires after 24 hours.</summary>
         public DateTimeOffset ExpiresAt => RetrievedAt.AddHours(24);
-        public override string ToString() => Url;
+        public override string? ToString() => Url;
 
         internal static RunwayVoicePreview FromJson(JsonElement json, string model, string prompt) => new RunwayVoicePreview
         {

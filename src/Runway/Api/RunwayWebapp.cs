@@ -46,7 +46,7 @@ namespace Runway.Api
 
         public static RunwayAuditLogEntry ReadAuditLog(JsonElement json) => Seen.AuditLogs.Remember(RunwayAuditLogEntry.FromJson(json));
 
-        public static async Task<RunwayAuditLogEntry> GetAuditLogAsync(this RunwayApi api, string eventId, string organizationId, CancellationToken cancellation)
+        public static async Task<RunwayAuditLogEntry> GetAuditLogAsync(this RunwayApi api, string eventId, string? organizationId, CancellationToken cancellation)
         {
             string path = ResourceId.Path(AuditLogs, eventId);
             string url = organizationId == null ? path : path + "?organizationId=" + Uri.EscapeDataString(organizationId);
@@ -61,7 +61,7 @@ namespace Runway.Api
             value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
         /// <summary>A JSON value as plain .NET values: objects become dictionaries, arrays object[].</summary>
-        internal static object Plain(JsonElement value)
+        internal static object? Plain(JsonElement value)
         {
             switch (value.ValueKind)
             {
@@ -71,7 +71,7 @@ namespace Runway.Api
                 case JsonValueKind.False: return false;
                 case JsonValueKind.Array: return value.EnumerateArray().Select(Plain).ToArray();
                 case JsonValueKind.Object:
-                    var map = new Dictionary<string, object>(StringComparer.Ordinal);
+                    var map = new Dictionary<string, object?>(StringComparer.Ordinal);
                     foreach (JsonProperty p in value.EnumerateObject()) map[p.Name] = Plain(p.Value);
                     return map;
                 default: return null;
@@ -84,13 +84,13 @@ namespace Runway.Api
     {
         public DateTimeOffset? Timestamp { get; set; }
         public long WorkspaceId { get; set; }
-        public string WorkspaceName { get; set; }
+        public string? WorkspaceName { get; set; }
         /// <summary>The user who generated.</summary>
-        public string Email { get; set; }
+        public string? Email { get; set; }
         /// <summary>The model or task's display name, as the web app names it.</summary>
-        public string Tool { get; set; }
+        public string? Tool { get; set; }
         /// <summary>charge, or refund (negative credits).</summary>
-        public string Type { get; set; }
+        public string? Type { get; set; }
         public decimal Credits { get; set; }
         public decimal Usd => Credits * Api.Credits.UsdPerCredit;
 
@@ -112,28 +112,28 @@ namespace Runway.Api
     /// </summary>
     public sealed class RunwayAuditLogEntry
     {
-        public string EventId { get; set; }
+        public string? EventId { get; set; }
         public DateTimeOffset? Timestamp { get; set; }
-        public string Action { get; set; }
-        public string ActorEmail { get; set; }
-        public string ActorUsername { get; set; }
+        public string? Action { get; set; }
+        public string? ActorEmail { get; set; }
+        public string? ActorUsername { get; set; }
         /// <summary>The acting user has since been deleted.</summary>
         public bool ActorDeleted { get; set; }
         public long WorkspaceId { get; set; }
-        public string WorkspaceName { get; set; }
-        public string ClientIpAddress { get; set; }
-        public string UserAgent { get; set; }
-        public string RequestId { get; set; }
-        public string ResourceId { get; set; }
+        public string? WorkspaceName { get; set; }
+        public string? ClientIpAddress { get; set; }
+        public string? UserAgent { get; set; }
+        public string? RequestId { get; set; }
+        public string? ResourceId { get; set; }
         /// <summary>An open set (the SDK: new types may be added), e.g. asset, membership, workspace.</summary>
-        public string ResourceType { get; set; }
+        public string? ResourceType { get; set; }
         /// <summary>Action-specific details, by the API's own key names (e.g. 'Asset name', 'New role').</summary>
-        public IDictionary<string, object> Metadata { get; set; } = new Dictionary<string, object>();
+        public IDictionary<string, object?> Metadata { get; set; } = new Dictionary<string, object?>();
         /// <summary>True when read by id (the forensic fields were in the answer).</summary>
         public bool HasDetails { get; set; }
         /// <summary>Email, else username, else "(deleted user)" or null.</summary>
-        public string Actor => ActorEmail ?? ActorUsername ?? (ActorDeleted ? "(deleted user)" : null);
-        public override string ToString() => EventId;
+        public string? Actor => ActorEmail ?? ActorUsername ?? (ActorDeleted ? "(deleted user)" : null);
+        public override string? ToString() => EventId;
 
         public static RunwayAuditLogEntry FromJson(JsonElement json)
         {
@@ -154,8 +154,8 @@ namespace Runway.Api
                 ResourceType = JsonRead.String(json, "resourceType"),
                 HasDetails = JsonRead.Member(json, "clientIpAddress") != null || JsonRead.Member(json, "metadata") != null,
             };
-            if (JsonRead.Member(json, "metadata") is JsonElement metadata && metadata.ValueKind == JsonValueKind.Object)
-                entry.Metadata = (IDictionary<string, object>)OrganizationApi.Plain(metadata);
+            if (JsonRead.Member(json, "metadata") is JsonElement metadata && OrganizationApi.Plain(metadata) is IDictionary<string, object?> map)
+                entry.Metadata = map;
             return entry;
         }
     }

@@ -24,12 +24,12 @@ namespace Runway.Cmdlets
         /// <summary>The key: a SecureString, or a plain string (converted at once).</summary>
         [Parameter(Position = 0, ParameterSetName = KeySet)]
         [SecureStringArgument]
-        public SecureString ApiKey { get; set; }
+        public SecureString? ApiKey { get; set; }
 
         /// <summary>Read the key from this SecretManagement vault.</summary>
         [Parameter(Mandatory = true, ParameterSetName = VaultSet)]
         [ValidateNotNullOrEmpty]
-        public string Vault { get; set; }
+        public string? Vault { get; set; }
 
         /// <summary>The secret's name in the vault.</summary>
         [Parameter(ParameterSetName = VaultSet)]
@@ -38,7 +38,7 @@ namespace Runway.Cmdlets
 
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string BaseUri { get; set; }
+        public string? BaseUri { get; set; }
 
         [Parameter]
         [ValidateRange(0, 10)]
@@ -81,7 +81,7 @@ namespace Runway.Cmdlets
             if (Vault != null)
                 ApiKey = ReadFromVault();
             string environmentKey = Environment.GetEnvironmentVariable(RunwayConfiguration.ApiKeyVariable);
-            SecureString key = ApiKey ?? (string.IsNullOrWhiteSpace(environmentKey) ? null : RunwayConfiguration.ToSecureString(environmentKey.Trim()));
+            SecureString? key = ApiKey ?? (string.IsNullOrWhiteSpace(environmentKey) ? null : RunwayConfiguration.ToSecureString(environmentKey.Trim()));
             string source = Vault != null ? $"vault {Vault}" : ApiKey != null ? "Connect-Runway" : "$env:" + RunwayConfiguration.ApiKeyVariable;
             if (key == null || key.Length == 0)
             {
@@ -122,7 +122,7 @@ namespace Runway.Cmdlets
             TierLimits.Forget();
             SpendingGuard.SetCap(MyInvocation.BoundParameters.ContainsKey(nameof(MaxCredits)) ? MaxCredits : (decimal?)null);
             SpendingGuard.AllowUnknownPrice = AllowUnknownPrice.IsPresent;
-            decimal? cap = SpendingGuard.CapForReport(out string capProblem);
+            decimal? cap = SpendingGuard.CapForReport(out string? capProblem);
             if (capProblem != null) WriteWarning(capProblem);
             WriteObject(new RunwayConnection
             {
@@ -137,7 +137,7 @@ namespace Runway.Cmdlets
         }
 
         /// <summary>Gets the key through Microsoft.PowerShell.SecretManagement, or explains how to set that up.</summary>
-        private SecureString ReadFromVault()
+        private SecureString? ReadFromVault()
         {
             var available = InvokeCommand.InvokeScript($"Get-Module -ListAvailable -Name '{SecretModule}'");
             if (available.Count == 0)
@@ -163,7 +163,7 @@ namespace Runway.Cmdlets
                     "Runway.SecretNotFound", ErrorCategory.ObjectNotFound, Vault));
                 return null;
             }
-            object value = secret.Count > 0 ? secret[0]?.BaseObject : null;
+            object? value = secret.Count > 0 ? secret[0]?.BaseObject : null;
             switch (value)
             {
                 case SecureString secure:
@@ -178,9 +178,9 @@ namespace Runway.Cmdlets
             }
         }
 
-        private static bool HasInvalidCharacters(string key)
+        private static bool HasInvalidCharacters(string? key)
         {
-            foreach (char c in key)
+            foreach (char c in key ?? string.Empty)
                 if (char.IsWhiteSpace(c) || char.IsControl(c)) return true;
             return false;
         }

@@ -24,23 +24,25 @@ namespace Runway.Cmdlets
         private const string JournalSet = "Journal";
         private const string PipelineSet = "Pipeline";
         private readonly List<RunwayTask> piped = new List<RunwayTask>();
-        private string page;
-        private JournalQuery query;
+        // Set by BeginProcessing.
+        private string page = null!;
+        // Set by BeginProcessing (a bad pattern ends the command there).
+        private JournalQuery query = null!;
 
         /// <summary>The page to write (an .html file); its folder must exist.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
-        public string Path { get; set; }
+        public string Path { get; set; } = null!;
 
         /// <summary>Tasks to show (Get-RunwayTask, Wait-RunwayTask, Save-RunwayOutput -PassThru, New-Runway* -Wait).</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = PipelineSet)]
         [ValidateNotNull]
-        public RunwayTask[] InputObject { get; set; }
+        public RunwayTask[]? InputObject { get; set; }
 
         /// <summary>Without tasks piped in: only journal tasks with these statuses (as Get-RunwayTask -Status).</summary>
         [Parameter(ParameterSetName = JournalSet)]
         [ValidateSet("PENDING", "THROTTLED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED", "UNCONFIRMED")]
-        public string[] Status { get; set; }
+        public string[]? Status { get; set; }
 
         /// <summary>Without tasks piped in: only journal tasks created at or after this time.</summary>
         [Parameter(ParameterSetName = JournalSet)]
@@ -51,13 +53,13 @@ namespace Runway.Cmdlets
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(JournalModelCompleter))]
         [SupportsWildcards]
-        public string[] Model { get; set; }
+        public string[]? Model { get; set; }
 
         /// <summary>Without tasks piped in: only journal tasks whose prompt contains this text (or matches it as a wildcard).</summary>
         [Parameter(ParameterSetName = JournalSet)]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
-        public string Prompt { get; set; }
+        public string? Prompt { get; set; }
 
         /// <summary>Without tasks piped in: at most this many journal tasks, the newest.</summary>
         [Parameter(ParameterSetName = JournalSet)]
@@ -86,7 +88,7 @@ namespace Runway.Cmdlets
         /// <summary>The page's heading and title.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string Title { get; set; }
+        public string? Title { get; set; }
 
         /// <summary>Overwrite the page if it exists.</summary>
         [Parameter]
@@ -118,7 +120,7 @@ namespace Runway.Cmdlets
 
         protected override void EndProcessing()
         {
-            List<ContactSheetEntry> entries = ParameterSetName == PipelineSet || MyInvocation.ExpectingInput ? FromPipeline() : FromJournal();
+            List<ContactSheetEntry>? entries = ParameterSetName == PipelineSet || MyInvocation.ExpectingInput ? FromPipeline() : FromJournal();
             if (entries == null) return;
             if (entries.Count == 0) WriteWarning("No tasks to show: the contact sheet says so.");
             string what = $"Write a contact sheet of {entries.Count} task{(entries.Count == 1 ? "" : "s")}";
@@ -150,7 +152,7 @@ namespace Runway.Cmdlets
             if (PassThru) WriteObject(ProviderItem(page));
         }
 
-        private List<ContactSheetEntry> FromJournal()
+        private List<ContactSheetEntry>? FromJournal()
         {
             return TaskListing.FromJournal(this, query, "pipe tasks in instead (Get-RunwayTask -Id ... | Export-RunwayContactSheet).")
                 ?.Select(t => new ContactSheetEntry(t.Task, t.Record)).ToList();
@@ -163,8 +165,8 @@ namespace Runway.Cmdlets
             var records = tasks.Count == 0 ? new Dictionary<string, JournalRecord>()
                 : TaskJournal.Read(WriteWarning).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
             var gone = new HashSet<string>(records.Values.Where(r => r.Gone).Select(r => r.Id), StringComparer.OrdinalIgnoreCase);
-            TaskListing.Refresh(this, tasks, gone, records.ContainsKey);
-            return tasks.Select(t => ContactSheetEntry.Merge(t, records.TryGetValue(t.Id, out JournalRecord r) ? r : null)).ToList();
+            TaskListing.Refresh(this, tasks, gone, id => id != null && records.ContainsKey(id));
+            return tasks.Select(t => ContactSheetEntry.Merge(t, t.Id != null && records.TryGetValue(t.Id, out JournalRecord? r) ? r : null)).ToList();
         }
 
         private object ProviderItem(string path)

@@ -26,7 +26,7 @@ namespace Runway.Cmdlets
         [Alias("Id")]
         [ArgumentCompleter(typeof(AuditLogEventCompleter))]
         [ResourceIdInput("audit log entry", typeof(RunwayAuditLogEntry), Properties = new[] { "EventId", "Id" })]
-        public string[] EventId { get; set; }
+        public string[]? EventId { get; set; }
 
         /// <summary>Only entries at or after this time.</summary>
         [Parameter(ParameterSetName = ListSet)]
@@ -40,30 +40,30 @@ namespace Runway.Cmdlets
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(AuditActionCompleter))]
-        public string[] Action { get; set; }
+        public string[]? Action { get; set; }
 
         /// <summary>Only entries by users with these emails (at most 50).</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
-        public string[] ActorEmail { get; set; }
+        public string[]? ActorEmail { get; set; }
 
         /// <summary>Only these workspaces (at most 50; default: every workspace you administer in the organization).</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(WorkspaceIdCompleter))]
         [WholeNumber]
-        public long[] WorkspaceId { get; set; }
+        public long[]? WorkspaceId { get; set; }
 
         /// <summary>The organization to report on; needed only when this API project is linked to more than one.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(OrganizationIdCompleter))]
-        public string OrganizationId { get; set; }
+        public string? OrganizationId { get; set; }
 
         /// <summary>Start at this cursor (from an earlier listing stopped by -First: its information record tagged Runway.NextCursor).</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
-        public string Cursor { get; set; }
+        public string? Cursor { get; set; }
 
         /// <summary>Items per request (the API's limit); by default as many as -Skip + -First need, at most 100.</summary>
         [Parameter(ParameterSetName = ListSet)]
@@ -93,7 +93,7 @@ namespace Runway.Cmdlets
             Seen.OrganizationIds.Remember(OrganizationId);
             foreach (string id in ValidIds(EventId, "audit log event"))
             {
-                RunwayAuditLogEntry entry = null;
+                RunwayAuditLogEntry? entry = null;
                 if (RunForItem(id, async token => entry = await Api.GetAuditLogAsync(id, OrganizationId, token).ConfigureAwait(false)))
                     WriteObject(entry);
             }

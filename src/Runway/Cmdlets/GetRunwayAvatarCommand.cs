@@ -19,12 +19,12 @@ namespace Runway.Cmdlets
         [Alias("AvatarId")]
         [ArgumentCompleter(typeof(CustomAvatarCompleter))]
         [ResourceIdInput("avatar", typeof(RunwayAvatar))]
-        public string[] Id { get; set; }
+        public string[]? Id { get; set; }
 
         /// <summary>Start at this cursor (from an earlier listing stopped by -First: its information record tagged Runway.NextCursor).</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
-        public string Cursor { get; set; }
+        public string? Cursor { get; set; }
 
         /// <summary>Items per request (the API's limit); by default as many as -Skip + -First need, at most 100.</summary>
         [Parameter(ParameterSetName = ListSet)]

@@ -25,7 +25,7 @@ namespace Runway.Cmdlets
         [Alias("ConversationId", "SessionId")]
         [ResourceIdInput("conversation", typeof(RunwayAvatarConversation), typeof(RunwayRealtimeSession))]
         [ArgumentCompleter(typeof(ConversationIdCompleter))]
-        public string[] Id { get; set; }
+        public string[]? Id { get; set; }
 
         /// <summary>Output the transcript's entries instead of the conversation.</summary>
         [Parameter(ParameterSetName = IdSet)]
@@ -35,7 +35,7 @@ namespace Runway.Cmdlets
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(CustomAvatarCompleter))]
-        public string Avatar { get; set; }
+        public string? Avatar { get; set; }
 
         /// <summary>Only conversations created at or after this time.</summary>
         [Parameter(ParameterSetName = ListSet)]
@@ -48,7 +48,7 @@ namespace Runway.Cmdlets
         /// <summary>Start at this cursor (from an earlier listing stopped by -First: its information record tagged Runway.NextCursor).</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
-        public string Cursor { get; set; }
+        public string? Cursor { get; set; }
 
         /// <summary>Items per request (the API's limit); by default as many as -Skip + -First need, at most 100.</summary>
         [Parameter(ParameterSetName = ListSet)]

@@ -16,7 +16,7 @@ namespace Runway.Cmdlets
             {
                 RunwayCredit credit = await Api.GetOrganizationAsync(token).ConfigureAwait(false);
                 credit.SessionEstimatedSpend = Tasks.SpendingGuard.Spent;
-                credit.SessionCreditCap = Tasks.SpendingGuard.CapForReport(out string problem);
+                credit.SessionCreditCap = Tasks.SpendingGuard.CapForReport(out string? problem);
                 OnPipeline(() =>
                 {
                     if (problem != null) WriteWarning(problem);

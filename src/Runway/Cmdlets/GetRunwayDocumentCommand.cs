@@ -20,7 +20,7 @@ namespace Runway.Cmdlets
         [Alias("DocumentId")]
         [ArgumentCompleter(typeof(DocumentIdCompleter))]
         [ResourceIdInput("document", typeof(RunwayDocument))]
-        public string[] Id { get; set; }
+        public string[]? Id { get; set; }
 
         /// <summary>List in the order of creation or of the last change (the API needs one; default createdAt).</summary>
         [Parameter(ParameterSetName = ListSet)]
@@ -34,7 +34,7 @@ namespace Runway.Cmdlets
         /// <summary>Start at this cursor (from an earlier listing stopped by -First: its information record tagged Runway.NextCursor).</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
-        public string Cursor { get; set; }
+        public string? Cursor { get; set; }
 
         /// <summary>Items per request (the API's limit); by default as many as -Skip + -First need, at most 100.</summary>
         [Parameter(ParameterSetName = ListSet)]

@@ -26,23 +26,23 @@ namespace Runway.Cmdlets
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(CatalogModelCompleter))]
         [TextInput(typeof(RunwayModel), typeof(RunwayTask), typeof(RunwayUsageRecord), typeof(RunwayRouterRequest), typeof(RunwayVoicePreview))]
-        public string[] Name { get; set; }
+        public string[]? Name { get; set; }
 
         /// <summary>Only the models served on these endpoints (path below /v1/, e.g. text_to_image).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(EndpointCompleter))]
-        public string[] Endpoint { get; set; }
+        public string[]? Endpoint { get; set; }
 
         /// <summary>Only the models these cmdlets use (New-RunwayVideo, New-RunwaySpeech...).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(TaskCmdletCompleter))]
-        public string[] Cmdlet { get; set; }
+        public string[]? Cmdlet { get; set; }
 
         /// <summary>Only the models that make this kind of media.</summary>
         [Parameter]
-        public MediaKind[] Kind { get; set; }
+        public MediaKind[]? Kind { get; set; }
 
         /// <summary>The catalog only: the organization is not asked (no request at all).</summary>
         [Parameter]
@@ -78,7 +78,7 @@ namespace Runway.Cmdlets
         protected override void EndProcessing()
         {
             if (namesGiven && names.Count == 0) return;
-            RunwayCredit organization = Offline ? null : ReadOrganization();
+            RunwayCredit? organization = Offline ? null : ReadOrganization();
             IReadOnlyList<RunwayModel> all = ModelListing.Build(organization);
             var shown = new List<RunwayModel>();
             if (!namesGiven) shown.AddRange(all);
@@ -102,9 +102,9 @@ namespace Runway.Cmdlets
             && (Kind == null || (model.Kind != null && Kind.Any(k => k.ToString() == model.Kind)));
 
         /// <summary>GET /v1/organization (free); without a key, or when it fails, the catalog alone is shown.</summary>
-        private RunwayCredit ReadOrganization()
+        private RunwayCredit? ReadOrganization()
         {
-            RunwayCredit organization = null;
+            RunwayCredit? organization = null;
             bool noKey = false;
             RunForItem("organization", async token =>
             {
@@ -116,7 +116,7 @@ namespace Runway.Cmdlets
             return organization;
         }
 
-        private void Check(string[] values, string parameter, string[] allowed, string errorId, string what)
+        private void Check(string[]? values, string parameter, string[] allowed, string errorId, string what)
         {
             foreach (string value in values ?? Array.Empty<string>())
                 if (!allowed.Contains(value, StringComparer.OrdinalIgnoreCase))

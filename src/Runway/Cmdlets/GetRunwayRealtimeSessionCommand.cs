@@ -18,7 +18,7 @@ namespace Runway.Cmdlets
         [Alias("SessionId")]
         [ResourceIdInput("realtime session", typeof(RunwayRealtimeSession))]
         [ArgumentCompleter(typeof(RealtimeSessionIdCompleter))]
-        public string[] Id { get; set; }
+        public string[] Id { get; set; } = null!;
 
         /// <summary>Wait until the session is READY (or has ended).</summary>
         [Parameter]

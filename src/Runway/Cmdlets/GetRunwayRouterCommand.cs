@@ -20,12 +20,12 @@ namespace Runway.Cmdlets
         [ValidateNotNullOrEmpty]
         [ResourceIdInput("router", typeof(RunwayRouter))]
         [ArgumentCompleter(typeof(RouterIdCompleter))]
-        public string[] Id { get; set; }
+        public string[]? Id { get; set; }
 
         /// <summary>Start at this cursor (from an earlier listing stopped by -First: its information record tagged Runway.NextCursor).</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
-        public string Cursor { get; set; }
+        public string? Cursor { get; set; }
 
         /// <summary>Items per request (the API's limit); by default as many as -Skip + -First need, at most 100.</summary>
         [Parameter(ParameterSetName = ListSet)]
@@ -42,7 +42,7 @@ namespace Runway.Cmdlets
             }
             foreach (string id in ValidIds(Id, "router"))
             {
-                RunwayRouter router = null;
+                RunwayRouter? router = null;
                 if (RunForItem(id, async token => router = await Api.GetRouterAsync(await RouterNames.IdAsync(Api, id, nameof(Id), token).ConfigureAwait(false), token).ConfigureAwait(false))) WriteObject(router);
             }
         }

@@ -17,12 +17,12 @@ namespace Runway.Cmdlets
         [ValidateNotNullOrEmpty]
         [ResourceIdInput("router", typeof(RunwayRouter), typeof(RunwayRouterRequest), typeof(RunwayRouting), Properties = new[] { "RouterId", "Id" })]
         [ArgumentCompleter(typeof(RouterIdCompleter))]
-        public string RouterId { get; set; }
+        public string RouterId { get; set; } = null!;
 
         /// <summary>Start at this cursor (from an earlier listing stopped by -First: its information record tagged Runway.NextCursor).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string Cursor { get; set; }
+        public string? Cursor { get; set; }
 
         /// <summary>Items per request (the API's limit); by default as many as -Skip + -First need, at most 100.</summary>
         [Parameter]
@@ -32,8 +32,8 @@ namespace Runway.Cmdlets
 
         protected override void OnRecord()
         {
-            string given = RouterId, id = null;
-            if (IsValidId(given, "router") && RunForItem(given, async token => id = await RouterNames.IdAsync(Api, given, nameof(RouterId), token).ConfigureAwait(false)))
+            string? given = RouterId, id = null;
+            if (IsValidId(given, "router") && RunForItem(given, async token => id = await RouterNames.IdAsync(Api, given, nameof(RouterId), token).ConfigureAwait(false)) && id != null)
                 PagedOutput.Write(this, RouterApi.RequestsPath(id), null, item => RunwayRouterRequest.FromJson(item, id), given);
         }
     }

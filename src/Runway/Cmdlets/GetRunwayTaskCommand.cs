@@ -28,12 +28,12 @@ namespace Runway.Cmdlets
         [Alias("TaskId")]
         [ArgumentCompleter(typeof(TaskIdCompleter))]
         [ResourceIdInput("task", typeof(RunwayTask))]
-        public string[] Id { get; set; }
+        public string[]? Id { get; set; }
 
         /// <summary>Only journal tasks with these statuses (after refreshing).</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateSet("PENDING", "THROTTLED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED", "UNCONFIRMED")]
-        public string[] Status { get; set; }
+        public string[]? Status { get; set; }
 
         /// <summary>Only journal tasks created at or after this time.</summary>
         [Parameter(ParameterSetName = ListSet)]
@@ -44,13 +44,13 @@ namespace Runway.Cmdlets
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(JournalModelCompleter))]
         [SupportsWildcards]
-        public string[] Model { get; set; }
+        public string[]? Model { get; set; }
 
         /// <summary>Only journal tasks whose prompt contains this text, or matches it as a wildcard pattern when it has * ? or [.</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
-        public string Prompt { get; set; }
+        public string? Prompt { get; set; }
 
         /// <summary>At most this many journal tasks (the newest).</summary>
         [Parameter(ParameterSetName = ListSet)]
@@ -58,7 +58,8 @@ namespace Runway.Cmdlets
         [WholeNumber]
         public int First { get; set; }
 
-        private JournalQuery query;
+        // Set by BeginProcessing (a bad pattern ends the command there).
+        private JournalQuery query = null!;
 
         protected override void OnBegin()
         {

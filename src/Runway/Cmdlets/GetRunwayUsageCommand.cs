@@ -32,7 +32,7 @@ namespace Runway.Cmdlets
         /// <summary>Only rows of these models.</summary>
         [Parameter(ParameterSetName = ByModelSet)]
         [ArgumentCompleter(typeof(Completion.ModelCompleter))]
-        public string[] Model { get; set; }
+        public string[]? Model { get; set; }
 
         /// <summary>One row per day and API key (the API's resultsByApiKey) instead of per model.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByApiKeySet)]
@@ -53,7 +53,7 @@ namespace Runway.Cmdlets
                 ThrowTerminatingError(ErrorPolicy.InvalidArgument("Runway.InvalidDateRange",
                     $"The API reports at most {MaxDays} days at once; {start:yyyy-MM-dd} to {before:yyyy-MM-dd} is {(before - start).TotalDays} days. Query in several ranges.", start));
 
-            foreach (string name in Model ?? new string[0])
+            foreach (string name in Model ?? System.Array.Empty<string>())
                 if (ModelCatalog.Find(name) == null)
                     ThrowTerminatingError(ErrorPolicy.InvalidArgument("Runway.UnknownModel",
                         $"Unknown model '{name}'. Known models: {string.Join(", ", ModelCatalog.Models.Select(m => m.Name))}. " +
@@ -73,12 +73,12 @@ namespace Runway.Cmdlets
                     {
                         if (report.ByApiKey == null)
                             WriteWarning($"The API gave no breakdown by API key for {start:yyyy-MM-dd} to {before:yyyy-MM-dd} (the SDK declares it reserved for future use); without -ByApiKey the rows per model are shown.");
-                        foreach (RunwayApiKeyUsageRecord row in report.ByApiKey ?? new RunwayApiKeyUsageRecord[0])
+                        foreach (RunwayApiKeyUsageRecord row in report.ByApiKey ?? System.Array.Empty<RunwayApiKeyUsageRecord>())
                             WriteObject(row);
                         return;
                     }
                     foreach (RunwayUsageRecord row in report.Models)
-                        if (models == null || models.Contains(row.Model))
+                        if (models == null || (row.Model != null && models.Contains(row.Model)))
                             WriteObject(row);
                 });
             });

@@ -22,7 +22,7 @@ namespace Runway.Cmdlets
         [Parameter(Position = 0, ParameterSetName = ListSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
-        public string Name { get; set; }
+        public string? Name { get; set; }
 
         /// <summary>Only the newest version of each workflow.</summary>
         [Parameter(ParameterSetName = ListSet)]
@@ -34,7 +34,7 @@ namespace Runway.Cmdlets
         [ValidateNotNullOrEmpty]
         [ResourceIdInput("workflow", typeof(RunwayWorkflow), typeof(RunwayWorkflowVersion))]
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]
-        public string[] Id { get; set; }
+        public string[]? Id { get; set; }
 
         protected override void OnRecord()
         {
@@ -42,13 +42,13 @@ namespace Runway.Cmdlets
             {
                 foreach (string id in ValidIds(Id, "workflow"))
                 {
-                    RunwayWorkflow workflow = null;
+                    RunwayWorkflow? workflow = null;
                     if (RunForItem(id, async token => workflow = await Api.GetWorkflowAsync(id, token).ConfigureAwait(false)))
                         WriteObject(workflow);
                 }
                 return;
             }
-            NameFilter filter;
+            NameFilter? filter;
             try
             {
                 filter = NameFilter.From(Name == null ? null : new[] { Name }, nameof(Name));
@@ -58,7 +58,7 @@ namespace Runway.Cmdlets
                 WriteError(ErrorPolicy.FromException(ex, Name));
                 return;
             }
-            IReadOnlyList<RunwayWorkflowVersion> versions = null;
+            IReadOnlyList<RunwayWorkflowVersion>? versions = null;
             if (!RunForItem("v1/workflows", async token => versions = await Api.ListWorkflowsAsync(token).ConfigureAwait(false))) return;
             foreach (RunwayWorkflowVersion version in versions.Where(v => (filter == null || filter.IsMatch(v.Name ?? "")) && (!Latest || v.IsLatest)))
                 WriteObject(version);

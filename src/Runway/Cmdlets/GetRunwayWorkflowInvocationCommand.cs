@@ -16,13 +16,13 @@ namespace Runway.Cmdlets
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(WorkflowInvocationIdCompleter))]
         [ResourceIdInput("workflow invocation", typeof(RunwayWorkflowInvocation))]
-        public string[] Id { get; set; }
+        public string[] Id { get; set; } = null!;
 
         protected override void OnRecord()
         {
             foreach (string id in ValidIds(Id, "workflow invocation"))
             {
-                RunwayWorkflowInvocation run = null;
+                RunwayWorkflowInvocation? run = null;
                 if (RunForItem(id, async token => run = await Api.GetInvocationAsync(id, token).ConfigureAwait(false)))
                     WriteObject(run);
             }

@@ -29,18 +29,18 @@ namespace Runway.Cmdlets
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(WorkspaceIdCompleter))]
         [WholeNumber]
-        public long[] WorkspaceId { get; set; }
+        public long[]? WorkspaceId { get; set; }
 
         /// <summary>The organization to report on; needed only when this API project is linked to more than one.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(OrganizationIdCompleter))]
-        public string OrganizationId { get; set; }
+        public string? OrganizationId { get; set; }
 
         /// <summary>Start at this cursor (from an earlier listing stopped by -First: its information record tagged Runway.NextCursor).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string Cursor { get; set; }
+        public string? Cursor { get; set; }
 
         /// <summary>Items per request (the API's limit); by default as many as -Skip + -First need, at most 100.</summary>
         [Parameter]

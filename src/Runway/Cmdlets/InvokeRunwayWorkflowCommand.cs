@@ -24,8 +24,8 @@ namespace Runway.Cmdlets
     public sealed class InvokeRunwayWorkflowCommand : RunwayCmdlet
     {
         private readonly List<RunwayWorkflowInvocation> waiting = new List<RunwayWorkflowInvocation>();
-        private OutputDestination destination;
-        private WorkflowRunner runner;
+        private OutputDestination? destination;
+        private WorkflowRunner? runner;
 
         /// <summary>The workflow version to run: its id, or a workflow or listed version piped in.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
@@ -33,12 +33,12 @@ namespace Runway.Cmdlets
         [ValidateNotNullOrEmpty]
         [ResourceIdInput("workflow", typeof(RunwayWorkflow), typeof(RunwayWorkflowVersion))]
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]
-        public string Id { get; set; }
+        public string Id { get; set; } = null!;
 
         /// <summary>Input values by name: 'Node name.key', a node's name when it has one input, a key no other node has, or 'nodeId.key' for any node of the graph; a value may be the SDK's own @{ type = 'image'; uri = '…' }.</summary>
         [Parameter(Position = 1)]
         [Alias("NodeOutputs")]
-        public Hashtable Inputs { get; set; }
+        public Hashtable? Inputs { get; set; }
 
         [Parameter]
         public SwitchParameter Wait { get; set; }
@@ -46,7 +46,7 @@ namespace Runway.Cmdlets
         /// <summary>Wait, then save every output into this directory (implies -Wait).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string OutDirectory { get; set; }
+        public string? OutDirectory { get; set; }
 
         [Parameter]
         public SwitchParameter Force { get; set; }
@@ -79,13 +79,13 @@ namespace Runway.Cmdlets
                 return;
             }
             // The workflow's declared inputs are read first (a GET: nothing is run or charged), so that bad input is never run.
-            RunwayWorkflow workflow = null;
+            RunwayWorkflow? workflow = null;
             if (!RunForItem(Id, async token => workflow = await Api.GetWorkflowAsync(Id, token).ConfigureAwait(false))) return;
             WorkflowRunRequest request;
             try
             {
                 var given = (Inputs ?? new Hashtable()).Cast<DictionaryEntry>()
-                    .Select(e => new KeyValuePair<string, object>(e.Key?.ToString(), InputBinder.Unwrap(e.Value)));
+                    .Select(e => new KeyValuePair<string?, object?>(e.Key?.ToString(), InputBinder.Unwrap(e.Value)));
                 request = WorkflowRequestBuilder.Build(workflow, given, (value, input) =>
                     MediaSource.From(InputBinder.MediaValue(value, input.Name), "Inputs", path => ProviderPaths.ResolveOne(this, path),
                         input.Type == null ? new[] { MediaKind.Image, MediaKind.Video, MediaKind.Audio } : new[] { (MediaKind)Enum.Parse(typeof(MediaKind), input.Type, ignoreCase: true) }));
@@ -97,9 +97,9 @@ namespace Runway.Cmdlets
             }
             if (!ShouldProcess(request.Summary, "Run Runway workflow (price unknown: Runway publishes no workflow prices)")) return;
             runner = runner ?? new WorkflowRunner(Api, this);
-            StartedRun started = null;
+            StartedRun? started = null;
             bool ok = RunForItem(Id, async token => started = await runner.RunAsync(request, token).ConfigureAwait(false), ErrorPhase.Create);
-            if (!ok) return;
+            if (!ok || started == null) return;
             RunwayWorkflowInvocation run = started.Run;
             if (started.JournalError != null)
                 WriteWarning($"Workflow run {run.Id} was started but could not be written to the task journal ({started.JournalError}). Keep its id.");

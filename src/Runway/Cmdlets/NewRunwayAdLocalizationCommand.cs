@@ -16,7 +16,7 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ReferenceImage", "FullName")]
         [ValidateNotNull]
-        public object Image { get; set; }
+        public object Image { get; set; } = null!;
 
         /// <summary>The target language's code (ja, es, zh-Hant, ...).</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -24,7 +24,7 @@ namespace Runway.Cmdlets
         [ArgumentCompleter(typeof(RecipeChoiceCompleter))]
         [ValidateNotNullOrEmpty]
         [TextInput]
-        public string Language { get; set; }
+        public string Language { get; set; } = null!;
 
         protected override GenerationRequest BuildRequest()
         {

@@ -17,33 +17,33 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("FullName", "Image")]
         [ValidateNotNull]
-        public object ReferenceImage { get; set; }
+        public object ReferenceImage { get; set; } = null!;
 
         [Parameter(Mandatory = true)]
-        public string Name { get; set; }
+        public string Name { get; set; } = null!;
 
         /// <summary>The system prompt: who the avatar is and how it speaks.</summary>
         [Parameter(Mandatory = true)]
-        public string Personality { get; set; }
+        public string Personality { get; set; } = null!;
 
         /// <summary>A live preset voice, or the id of one of your custom voices (Tab completes both).</summary>
         [Parameter(Mandatory = true)]
         [ArgumentCompleter(typeof(AvatarVoiceCompleter))]
-        public string Voice { get; set; }
+        public string Voice { get; set; } = null!;
 
         /// <summary>Knowledge documents the avatar can draw on.</summary>
         [Parameter]
         [ArgumentCompleter(typeof(DocumentIdCompleter))]
-        public string[] DocumentId { get; set; }
+        public string[]? DocumentId { get; set; }
 
         /// <summary>optimize (let Runway prepare the image) or none (use it as it is).</summary>
         [Parameter]
         [ValidateSet("optimize", "none")]
-        public string ImageProcessing { get; set; }
+        public string? ImageProcessing { get; set; }
 
         /// <summary>What the avatar says first in a conversation.</summary>
         [Parameter]
-        public string StartScript { get; set; }
+        public string? StartScript { get; set; }
 
         /// <summary>Wait until the avatar is READY (or FAILED).</summary>
         [Parameter]
@@ -61,8 +61,8 @@ namespace Runway.Cmdlets
         protected override void OnRecord()
         {
             if (!PipedObjectAccepted()) return;
-            object image = InputBinder.Unwrap(ReferenceImage);
-            ResourceRequest request = Build(() => AvatarRequests.Avatar(new AvatarSpec
+            object? image = InputBinder.Unwrap(ReferenceImage);
+            ResourceRequest? request = Build(() => AvatarRequests.Avatar(new AvatarSpec
             {
                 Name = Name,
                 Personality = Personality,

@@ -21,28 +21,28 @@ namespace Runway.Cmdlets
         [Alias("AvatarId", "Id")]
         [ArgumentCompleter(typeof(AvatarCompleter))]
         [ResourceIdInput("avatar", typeof(RunwayAvatar), typeof(RunwayAvatarConversation), Properties = new[] { "AvatarId", "Id" })]
-        public string Avatar { get; set; }
+        public string Avatar { get; set; } = null!;
 
         /// <summary>What the avatar says.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
         [TextInput]
-        public string Text { get; set; }
+        public string? Text { get; set; }
 
         /// <summary>Speech for the avatar to lip-sync: a path, FileInfo, https URL, runway:// or data: URI, an upload, or a finished task.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = AudioSet)]
         [ValidateNotNull]
-        public object Audio { get; set; }
+        public object? Audio { get; set; }
 
         /// <summary>With -Text: a live preset voice or a custom voice id; left out, the avatar's own voice.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
         [ArgumentCompleter(typeof(AvatarVoiceCompleter))]
         [TextInput]
-        public string Voice { get; set; }
+        public string? Voice { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ModelCompleter))]
         [TextInput]
-        public string Model { get; set; }
+        public string? Model { get; set; }
 
         protected override GenerationRequest BuildRequest()
         {

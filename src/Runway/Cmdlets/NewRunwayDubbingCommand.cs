@@ -18,14 +18,14 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("AudioUri", "FullName")]
         [ValidateNotNull]
-        public object Audio { get; set; }
+        public object Audio { get; set; } = null!;
 
         /// <summary>The language to dub into, as a code (es, fr, de, ...; Tab completes).</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("TargetLang", "Language")]
         [ArgumentCompleter(typeof(LanguageCompleter))]
         [TextInput]
-        public string TargetLanguage { get; set; }
+        public string TargetLanguage { get; set; } = null!;
 
         /// <summary>Speak with generic voices instead of clones of the original speakers.</summary>
         [Parameter]
@@ -45,7 +45,7 @@ namespace Runway.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ModelCompleter))]
         [TextInput]
-        public string Model { get; set; }
+        public string? Model { get; set; }
 
         protected override GenerationRequest BuildRequest()
         {

@@ -17,27 +17,27 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("VideoUri", "FullName")]
         [ValidateNotNull]
-        public object Video { get; set; }
+        public object Video { get; set; } = null!;
 
         /// <summary>hdr10 (default), hlg, hdr_prores, hdr_exr_sequence, hdr_exr_acescg_sequence_1_3 or hdr_exr_acescg_sequence_2_0.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(EnhanceChoiceCompleter))]
         [BlankAsNull]
         [TextInput]
-        public string OutputFormat { get; set; }
+        public string? OutputFormat { get; set; }
 
         /// <summary>With -OutputFormat hdr_prores: '422 HQ' (default), '422' or '4444'.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(EnhanceChoiceCompleter))]
         [BlankAsNull]
         [TextInput]
-        public string ProResProfile { get; set; }
+        public string? ProResProfile { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ModelCompleter))]
         [BlankAsNull]
         [TextInput]
-        public string Model { get; set; }
+        public string? Model { get; set; }
 
         protected override GenerationRequest BuildRequest()
         {

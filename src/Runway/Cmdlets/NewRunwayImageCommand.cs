@@ -20,25 +20,25 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("PromptText")]
         [TextInput(typeof(RunwayTask))]
-        public string Prompt { get; set; }
+        public string Prompt { get; set; } = null!;
 
         /// <summary>Reference images: paths, FileInfo, URLs, uploads or finished tasks, or @{ Uri = ...; Tag = 'name'; Subject = 'human' }.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("ReferenceImages")]
         [BlankAsNull]
-        public object[] ReferenceImage { get; set; }
+        public object[]? ReferenceImage { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ModelCompleter))]
         [BlankAsNull]
         [TextInput]
-        public string Model { get; set; }
+        public string? Model { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(RatioCompleter))]
         [BlankAsNull]
         [TextInput]
-        public string Ratio { get; set; }
+        public string? Ratio { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [BlankAsNull]
@@ -47,7 +47,7 @@ namespace Runway.Cmdlets
 
         [Parameter]
         [ValidateSet("auto", "low")]
-        public string PublicFigureThreshold { get; set; }
+        public string? PublicFigureThreshold { get; set; }
 
         /// <summary>How many images one task makes (gpt_image_2 and 2.5: 1–10; gemini_image3*: 1 or 4; muse_image, seedream5_*, grok_imagine_image_2).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -60,26 +60,26 @@ namespace Runway.Cmdlets
         [ArgumentCompleter(typeof(FieldValueCompleter))]
         [BlankAsNull]
         [TextInput]
-        public string Quality { get; set; }
+        public string? Quality { get; set; }
 
         /// <summary>Background: transparent (a PNG with alpha), opaque or auto (gpt_image_2, gpt_image_2_5_*).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(FieldValueCompleter))]
         [BlankAsNull]
         [TextInput]
-        public string Background { get; set; }
+        public string? Background { get; set; }
 
         /// <summary>The image file format (muse_image: webp, png, jpeg; seedream5_*: png, jpeg).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(FieldValueCompleter))]
         [BlankAsNull]
         [TextInput]
-        public string OutputFormat { get; set; }
+        public string? OutputFormat { get; set; }
 
         /// <summary>Fields only some models have, by their API name: @{ grounding = $true }; checked against the model.</summary>
         [Parameter]
         [ArgumentCompleter(typeof(OptionKeyCompleter))]
-        public Hashtable Option { get; set; }
+        public Hashtable? Option { get; set; }
 
         /// <summary>Send a -Model this module's catalog does not know, without local checks (a newer API).</summary>
         [Parameter]
@@ -88,18 +88,18 @@ namespace Runway.Cmdlets
         protected override GenerationRequest BuildRequest()
         {
             var references = new List<ReferenceImageSpec>();
-            foreach (object item in ReferenceImage ?? new object[0])
+            foreach (object item in ReferenceImage ?? System.Array.Empty<object>())
             {
                 object value = InputBinder.Unwrap(item);
                 // A hashtable or custom object may carry a Tag beside its Uri.
                 bool isRecord = value is IDictionary || value is PSObject;
-                string tag = isRecord && InputBinder.HasProperty(value, "Tag") ? InputBinder.PropertyValue(value, "Tag")?.ToString() : null;
-                string subject = isRecord && InputBinder.HasProperty(value, "Subject") ? InputBinder.PropertyValue(value, "Subject")?.ToString() : null;
+                string? tag = isRecord && InputBinder.HasProperty(value, "Tag") ? InputBinder.PropertyValue(value, "Tag")?.ToString() : null;
+                string? subject = isRecord && InputBinder.HasProperty(value, "Subject") ? InputBinder.PropertyValue(value, "Subject")?.ToString() : null;
                 references.Add(new ReferenceImageSpec
                 {
                     Source = Media(value, nameof(ReferenceImage), new[] { "Tag", "Subject" }, MediaKind.Image),
-                    Tag = string.IsNullOrWhiteSpace(tag) ? null : tag.Trim(),
-                    Subject = string.IsNullOrWhiteSpace(subject) ? null : subject.Trim(),
+                    Tag = Strings.IsBlank(tag) ? null : tag.Trim(),
+                    Subject = Strings.IsBlank(subject) ? null : subject.Trim(),
                 });
             }
             var spec = new ImageSpec

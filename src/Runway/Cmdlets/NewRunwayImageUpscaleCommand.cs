@@ -17,7 +17,7 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ImageUri", "FullName")]
         [ValidateNotNull]
-        public object Image { get; set; }
+        public object Image { get; set; } = null!;
 
         /// <summary>2 (the default), 4, 8 or 16; the output may have at most 25,300,000 pixels.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -30,7 +30,7 @@ namespace Runway.Cmdlets
         [ArgumentCompleter(typeof(EnhanceChoiceCompleter))]
         [BlankAsNull]
         [TextInput]
-        public string Flavor { get; set; }
+        public string? Flavor { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [BlankAsNull]
@@ -48,7 +48,7 @@ namespace Runway.Cmdlets
         [ArgumentCompleter(typeof(ModelCompleter))]
         [BlankAsNull]
         [TextInput]
-        public string Model { get; set; }
+        public string? Model { get; set; }
 
         protected override GenerationRequest BuildRequest()
         {

@@ -16,7 +16,7 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
         [TextInput(typeof(RunwayTask))]
-        public string Prompt { get; set; }
+        public string Prompt { get; set; } = null!;
 
         /// <summary>How many images (1–4; the API's default is 4); more images cost more.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -29,13 +29,13 @@ namespace Runway.Cmdlets
         [ArgumentCompleter(typeof(RecipeChoiceCompleter))]
         [BlankAsNull]
         [TextInput]
-        public string Quality { get; set; }
+        public string? Quality { get; set; }
 
         /// <summary>A brand logo image to guide the images.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("ReferenceImage", "LogoImage")]
         [BlankAsNull]
-        public object Logo { get; set; }
+        public object? Logo { get; set; }
 
         protected override GenerationRequest BuildRequest()
         {

@@ -16,20 +16,20 @@ namespace Runway.Cmdlets
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [BlankAsNull]
         [TextInput(typeof(RunwayTask))]
-        public string Prompt { get; set; }
+        public string? Prompt { get; set; }
 
         /// <summary>Mode custom: 3–5 shots, each @{ Duration = seconds; Prompt = '...' }; their durations add up to -Duration.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Shots")]
         [BlankAsNull]
-        public object[] Shot { get; set; }
+        public object[]? Shot { get; set; }
 
         /// <summary>auto (with -Prompt) or custom (with -Shot); by default, custom when -Shot is given.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(RecipeChoiceCompleter))]
         [BlankAsNull]
         [TextInput]
-        public string Mode { get; set; }
+        public string? Mode { get; set; }
 
         /// <summary>5, 10 (the default) or 15 seconds; with -Shot, the shots' sum when not given.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -42,13 +42,13 @@ namespace Runway.Cmdlets
         [ArgumentCompleter(typeof(RatioCompleter))]
         [BlankAsNull]
         [TextInput]
-        public string Ratio { get; set; }
+        public string? Ratio { get; set; }
 
         /// <summary>An image to use as the first frame.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Image")]
         [BlankAsNull]
-        public object FirstFrame { get; set; }
+        public object? FirstFrame { get; set; }
 
         /// <summary>Generate audio for the video (-Audio:$false asks for none).</summary>
         [Parameter]
@@ -67,7 +67,7 @@ namespace Runway.Cmdlets
                 FirstFrame = Media(FirstFrame, nameof(FirstFrame), MediaKind.Image),
                 Audio = Flag(nameof(Audio), Audio),
             });
-            request.Source = (object)Prompt ?? Shot;
+            request.Source = (object?)Prompt ?? Shot;
             return request;
         }
     }

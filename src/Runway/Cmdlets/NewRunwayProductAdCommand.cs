@@ -15,13 +15,13 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ProductImages", "FullName")]
         [ValidateNotNullOrEmpty]
-        public object[] ProductImage { get; set; }
+        public object[] ProductImage { get; set; } = null!;
 
         /// <summary>Up to 4 style images: lighting, palette, mood (a moodboard when several).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("StyleImages")]
         [BlankAsNull]
-        public object[] StyleImage { get; set; }
+        public object[]? StyleImage { get; set; }
 
         protected override GenerationRequest BuildRequest()
         {

@@ -15,13 +15,13 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("FullName")]
         [ValidateNotNull]
-        public object Image { get; set; }
+        public object Image { get; set; } = null!;
 
         /// <summary>The style or creative brief of the campaign.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
         [TextInput]
-        public string Prompt { get; set; }
+        public string Prompt { get; set; } = null!;
 
         protected override GenerationRequest BuildRequest()
         {

@@ -16,18 +16,18 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Video", "FullName")]
         [ValidateNotNull]
-        public object ReferenceVideo { get; set; }
+        public object ReferenceVideo { get; set; } = null!;
 
         /// <summary>An image of the product being swapped out.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
-        public object OriginalProductImage { get; set; }
+        public object OriginalProductImage { get; set; } = null!;
 
         /// <summary>1–10 images of the new product; label views with @{ Uri = 'side.png'; View = 'side' } (front, side, back).</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("NewProductImages")]
         [ValidateNotNullOrEmpty]
-        public object[] NewProductImage { get; set; }
+        public object[] NewProductImage { get; set; } = null!;
 
         /// <summary>4–15 seconds (default 10).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -40,7 +40,7 @@ namespace Runway.Cmdlets
         [ArgumentCompleter(typeof(RecipeChoiceCompleter))]
         [BlankAsNull]
         [TextInput]
-        public string Resolution { get; set; }
+        public string? Resolution { get; set; }
 
         /// <summary>Generate audio for the video (-Audio:$false asks for none).</summary>
         [Parameter]

@@ -15,13 +15,13 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Character")]
         [ValidateNotNull]
-        public object CharacterImage { get; set; }
+        public object CharacterImage { get; set; } = null!;
 
         /// <summary>The product being promoted (width / height 0.4–4).</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Product", "FullName")]
         [ValidateNotNull]
-        public object ProductImage { get; set; }
+        public object ProductImage { get; set; } = null!;
 
         protected override GenerationRequest BuildRequest()
         {

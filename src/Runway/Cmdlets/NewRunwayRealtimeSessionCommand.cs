@@ -23,7 +23,7 @@ namespace Runway.Cmdlets
         [Alias("AvatarId", "Id")]
         [ArgumentCompleter(typeof(AvatarCompleter))]
         [ResourceIdInput("avatar", typeof(RunwayAvatar), typeof(RunwayAvatarConversation), Properties = new[] { "AvatarId", "Id" })]
-        public string Avatar { get; set; }
+        public string Avatar { get; set; } = null!;
 
         /// <summary>End the session after this many seconds.</summary>
         [Parameter]
@@ -31,21 +31,21 @@ namespace Runway.Cmdlets
 
         /// <summary>Replaces the avatar's personality for this session.</summary>
         [Parameter]
-        public string Personality { get; set; }
+        public string? Personality { get; set; }
 
         /// <summary>Replaces the avatar's opening line for this session.</summary>
         [Parameter]
-        public string StartScript { get; set; }
+        public string? StartScript { get; set; }
 
         /// <summary>Tools the avatar may call: hashtables @{ type = 'client_event'|'backend_rpc'; name; description; parameters = @(...) }.</summary>
         [Parameter]
         [ValidateNotNull]
-        public object[] Tool { get; set; }
+        public object[]? Tool { get; set; }
 
         /// <summary>Connect through LiveKit or ElevenLabs: @{ type = 'livekit'; url; roomName; token } or @{ type = 'elevenlabs'; signedUrl }. Never logged.</summary>
         [Parameter]
         [ValidateNotNull]
-        public Hashtable Integration { get; set; }
+        public Hashtable? Integration { get; set; }
 
         /// <summary>Wait until the session is READY to join (or has ended).</summary>
         [Parameter]
@@ -62,14 +62,14 @@ namespace Runway.Cmdlets
 
         protected override void OnRecord()
         {
-            ResourceRequest request = Build(() => AvatarRequests.RealtimeSession(new RealtimeSessionSpec
+            ResourceRequest? request = Build(() => AvatarRequests.RealtimeSession(new RealtimeSessionSpec
             {
                 Avatar = Avatar,
                 MaxDuration = MaxDuration,
                 Personality = Personality,
                 StartScript = StartScript,
-                Tools = Tool == null ? null : (JsonArray)JsonFromPowerShell.Convert(Tool, nameof(Tool)),
-                Integration = Integration == null ? null : (JsonObject)JsonFromPowerShell.Convert(Integration, nameof(Integration)),
+                Tools = Tool == null ? null : (JsonArray?)JsonFromPowerShell.Convert(Tool, nameof(Tool)),
+                Integration = Integration == null ? null : (JsonObject?)JsonFromPowerShell.Convert(Integration, nameof(Integration)),
             }), Avatar);
             if (request == null || !Confirm(request, "Start realtime session"))
                 return;

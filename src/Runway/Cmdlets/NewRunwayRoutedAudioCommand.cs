@@ -16,21 +16,21 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("PromptText", "Text")]
         [TextInput(typeof(RunwayTask))]
-        public string Prompt { get; set; }
+        public string Prompt { get; set; } = null!;
 
         /// <summary>speech (say -Prompt word for word) or audio (-Prompt describes the sound).</summary>
         [Parameter(Mandatory = true)]
         [ArgumentCompleter(typeof(RoutedValueCompleter))]
-        public string Type { get; set; }
+        public string Type { get; set; } = null!;
 
         /// <summary>speech: a Runway preset voice.</summary>
         [Parameter]
         [ArgumentCompleter(typeof(VoiceCompleter))]
-        public string Voice { get; set; }
+        public string? Voice { get; set; }
 
         /// <summary>speech: a clip whose voice is cloned (routes only to models that clone voices).</summary>
         [Parameter]
-        public object VoiceSample { get; set; }
+        public object? VoiceSample { get; set; }
 
         /// <summary>audio: length in seconds; models that cannot honor it are not picked.</summary>
         [Parameter]
@@ -42,7 +42,7 @@ namespace Runway.Cmdlets
 
         /// <summary>audio: up to three clips, named in -Prompt as @Audio1, @Audio2, @Audio3.</summary>
         [Parameter]
-        public object[] ReferenceAudio { get; set; }
+        public object[]? ReferenceAudio { get; set; }
 
         protected override GenerationRequest BuildRequest()
         {

@@ -16,17 +16,17 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("PromptText")]
         [TextInput(typeof(RunwayTask))]
-        public string Prompt { get; set; }
+        public string Prompt { get; set; } = null!;
 
         /// <summary>16:9, 9:16, 1:1, 4:3, 3:4, 21:9, 2:3, 3:2, 4:5 or 5:4; models that cannot make it are not picked.</summary>
         [Parameter]
         [ArgumentCompleter(typeof(RoutedValueCompleter))]
-        public string AspectRatio { get; set; }
+        public string? AspectRatio { get; set; }
 
         /// <summary>The megapixel tier: 1k, 2k or 4k.</summary>
         [Parameter]
         [ArgumentCompleter(typeof(RoutedValueCompleter))]
-        public string Resolution { get; set; }
+        public string? Resolution { get; set; }
 
         /// <summary>How many images (1–10); models that cannot make exactly that many are not picked, and the cost scales with it.</summary>
         [Parameter]
@@ -35,7 +35,7 @@ namespace Runway.Cmdlets
 
         /// <summary>Reference images, for models that take them.</summary>
         [Parameter]
-        public object[] ReferenceImage { get; set; }
+        public object[]? ReferenceImage { get; set; }
 
         /// <summary>Only gen4_image and gen4_image_turbo take a seed: giving one routes to them.</summary>
         [Parameter]
@@ -44,7 +44,7 @@ namespace Runway.Cmdlets
 
         [Parameter]
         [ValidateSet("auto", "low")]
-        public string PublicFigureThreshold { get; set; }
+        public string? PublicFigureThreshold { get; set; }
 
         protected override GenerationRequest BuildRequest()
         {

@@ -17,21 +17,21 @@ namespace Runway.Cmdlets
         [Alias("PromptText")]
         [BlankAsNull]
         [TextInput(typeof(RunwayTask))]
-        public string Prompt { get; set; }
+        public string? Prompt { get; set; }
 
         /// <summary>What to avoid in the output.</summary>
         [Parameter]
-        public string NegativePrompt { get; set; }
+        public string? NegativePrompt { get; set; }
 
         /// <summary>16:9, 9:16, 1:1, 4:3, 3:4 or 21:9; models that cannot make it are not picked.</summary>
         [Parameter]
         [ArgumentCompleter(typeof(RoutedValueCompleter))]
-        public string AspectRatio { get; set; }
+        public string? AspectRatio { get; set; }
 
         /// <summary>480p, 720p, 1080p or 4k.</summary>
         [Parameter]
         [ArgumentCompleter(typeof(RoutedValueCompleter))]
-        public string Resolution { get; set; }
+        public string? Resolution { get; set; }
 
         /// <summary>Length in seconds; models that cannot make it are not picked.</summary>
         [Parameter]
@@ -47,36 +47,36 @@ namespace Runway.Cmdlets
 
         [Parameter]
         [ValidateSet("auto", "low")]
-        public string PublicFigureThreshold { get; set; }
+        public string? PublicFigureThreshold { get; set; }
 
         /// <summary>The first frame (role first).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("FirstFrame")]
-        public object Image { get; set; }
+        public object? Image { get; set; }
 
         /// <summary>The last frame (role last).</summary>
         [Parameter]
-        public object LastFrame { get; set; }
+        public object? LastFrame { get; set; }
 
         /// <summary>Reference images (role reference), or records @{ Uri = ...; Role = 'first'|'last'|'reference' }.</summary>
         [Parameter]
-        public object[] ReferenceImage { get; set; }
+        public object[]? ReferenceImage { get; set; }
 
         /// <summary>The source video of a video-to-video restyle (role source).</summary>
         [Parameter]
         [Alias("SourceVideo")]
-        public object Video { get; set; }
+        public object? Video { get; set; }
 
         /// <summary>Context videos (role reference), or records @{ Uri = ...; Role = 'source'|'reference' }.</summary>
         [Parameter]
-        public object[] ReferenceVideo { get; set; }
+        public object[]? ReferenceVideo { get; set; }
 
         [Parameter]
-        public object[] ReferenceAudio { get; set; }
+        public object[]? ReferenceAudio { get; set; }
 
         /// <summary>Timed guidance images for a restyle (needs -Video): @{ Seconds = 2; Image = 'frame.png' } (or At; StartSeconds/EndSeconds for a range).</summary>
         [Parameter]
-        public object[] Keyframe { get; set; }
+        public object[]? Keyframe { get; set; }
 
         protected override GenerationRequest BuildRequest()
         {
@@ -94,12 +94,12 @@ namespace Runway.Cmdlets
             };
             if (Image != null) spec.Images.Add(WithRole(Image, nameof(Image), MediaKind.Image, "first"));
             if (LastFrame != null) spec.Images.Add(WithRole(LastFrame, nameof(LastFrame), MediaKind.Image, "last"));
-            foreach (object item in ReferenceImage ?? new object[0]) spec.Images.Add(WithRole(item, nameof(ReferenceImage), MediaKind.Image, "reference"));
+            foreach (object item in ReferenceImage ?? System.Array.Empty<object>()) spec.Images.Add(WithRole(item, nameof(ReferenceImage), MediaKind.Image, "reference"));
             if (Video != null) spec.Videos.Add(WithRole(Video, nameof(Video), MediaKind.Video, "source"));
-            foreach (object item in ReferenceVideo ?? new object[0]) spec.Videos.Add(WithRole(item, nameof(ReferenceVideo), MediaKind.Video, "reference"));
+            foreach (object item in ReferenceVideo ?? System.Array.Empty<object>()) spec.Videos.Add(WithRole(item, nameof(ReferenceVideo), MediaKind.Video, "reference"));
             spec.Audios.AddRange(MediaList(ReferenceAudio, nameof(ReferenceAudio), MediaKind.Audio));
-            foreach (object item in Keyframe ?? new object[0]) spec.Keyframes.Add(KeyframeFrom(item));
-            return Priced(RoutedRequestBuilder.Video(spec), router => router.MaxVideoCredits, (object)Prompt ?? Router);
+            foreach (object item in Keyframe ?? System.Array.Empty<object>()) spec.Keyframes.Add(KeyframeFrom(item));
+            return Priced(RoutedRequestBuilder.Video(spec), router => router.MaxVideoCredits, (object?)Prompt ?? Router);
         }
     }
 }

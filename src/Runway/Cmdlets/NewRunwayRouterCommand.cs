@@ -15,7 +15,7 @@ namespace Runway.Cmdlets
         /// <summary>The router's name in routed generation (-Router); unique in the project and fixed once created.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [TextInput]
-        public string Slug { get; set; }
+        public string Slug { get; set; } = null!;
 
         protected override void OnRecord()
         {
@@ -33,7 +33,7 @@ namespace Runway.Cmdlets
                 return;
             }
             if (!ShouldProcess($"Runway router '{Slug}'", "Create (free) with " + body.ToJsonString())) return;
-            RunwayRouter router = null;
+            RunwayRouter? router = null;
             if (RunForItem(Slug, async token => router = await Api.CreateRouterAsync(body, token).ConfigureAwait(false))) WriteObject(router);
         }
     }

@@ -17,7 +17,7 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("PromptText")]
         [TextInput(typeof(RunwayTask))]
-        public string Prompt { get; set; }
+        public string Prompt { get; set; } = null!;
 
         /// <summary>Length in seconds (0.5–30); left out, the model chooses.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -32,21 +32,21 @@ namespace Runway.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ModelCompleter))]
         [TextInput]
-        public string Model { get; set; }
+        public string? Model { get; set; }
 
         /// <summary>seed_audio: up to three reference clips, mentioned in the prompt as @Audio1, @Audio2, @Audio3.</summary>
         [Parameter]
-        public object[] ReferenceAudio { get; set; }
+        public object[]? ReferenceAudio { get; set; }
 
         /// <summary>seed_audio: wav, mp3 or ogg_opus.</summary>
         [Parameter]
         [ArgumentCompleter(typeof(FieldValueCompleter))]
-        public string OutputFormat { get; set; }
+        public string? OutputFormat { get; set; }
 
         /// <summary>Fields only some models have, by their API name: @{ sampleRate = 48000 }; checked against the model.</summary>
         [Parameter]
         [ArgumentCompleter(typeof(OptionKeyCompleter))]
-        public System.Collections.Hashtable Option { get; set; }
+        public System.Collections.Hashtable? Option { get; set; }
 
         /// <summary>Send a -Model this module's catalog does not know, without local checks (a newer API).</summary>
         [Parameter]

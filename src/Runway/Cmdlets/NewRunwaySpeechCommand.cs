@@ -25,25 +25,25 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
         [Alias("PromptText")]
         [TextInput]
-        public string Text { get; set; }
+        public string? Text { get; set; }
 
         /// <summary>Speech to re-voice: a path, FileInfo, https URL, runway:// or data: URI, an upload, or a finished task.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = AudioSet)]
         [Alias("FullName")]
         [ValidateNotNull]
-        public object Audio { get; set; }
+        public object? Audio { get; set; }
 
         /// <summary>A video whose speech to re-voice.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = VideoSet)]
         [ValidateNotNull]
-        public object Video { get; set; }
+        public object? Video { get; set; }
 
         /// <summary>The Runway preset voice (case-insensitive; Tab completes); for seed_audio, a reference audio file (optional).</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("PresetId")]
         [ArgumentCompleter(typeof(VoiceCompleter))]
         [TextInput]
-        public string Voice { get; set; }
+        public string? Voice { get; set; }
 
         /// <summary>Speech to speech: remove background noise from the input first.</summary>
         [Parameter(ParameterSetName = AudioSet)]
@@ -53,12 +53,12 @@ namespace Runway.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ModelCompleter))]
         [TextInput]
-        public string Model { get; set; }
+        public string? Model { get; set; }
 
         /// <summary>seed_audio: wav, mp3 or ogg_opus.</summary>
         [Parameter(ParameterSetName = TextSet)]
         [ArgumentCompleter(typeof(FieldValueCompleter))]
-        public string OutputFormat { get; set; }
+        public string? OutputFormat { get; set; }
 
         /// <summary>eleven_v3: a seed for more repeatable speech (0–4294967295; the API does not guarantee it).</summary>
         [Parameter(ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true)]
@@ -68,7 +68,7 @@ namespace Runway.Cmdlets
         /// <summary>Fields only some models have, by their API name: @{ speed = 1.1; languageCode = 'fr' }; checked against the model.</summary>
         [Parameter]
         [ArgumentCompleter(typeof(OptionKeyCompleter))]
-        public System.Collections.Hashtable Option { get; set; }
+        public System.Collections.Hashtable? Option { get; set; }
 
         /// <summary>Send a -Model this module's catalog does not know, without local checks (a newer API).</summary>
         [Parameter]
@@ -76,7 +76,7 @@ namespace Runway.Cmdlets
 
         protected override GenerationRequest BuildRequest()
         {
-            object input = ParameterSetName == VideoSet ? Video : Audio;
+            object? input = ParameterSetName == VideoSet ? Video : Audio;
             var spec = new SpeechSpec
             {
                 Model = ModelFor(input, Model),

@@ -26,40 +26,40 @@ namespace Runway.Cmdlets
         /// <summary>The first frame: a path, FileInfo, https URL, runway:// or data: URI, an upload, or a finished image task; several images are reference images (seedance, hailuo3, wan3).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)]
         [Alias("PromptImage", "FirstFrame", "FullName")] [ValidateNotNull]
-        public object Image { get; set; }
+        public object? Image { get; set; }
 
         /// <summary>The last frame (veo3.1, veo3.1_fast, seedance, hailuo3, wan3, gemini_omni_flash_1.1, h3_max).</summary>
         [Parameter(ParameterSetName = ImageSet, ValueFromPipelineByPropertyName = true)] [BlankAsNull]
-        public object LastFrame { get; set; }
+        public object? LastFrame { get; set; }
 
         /// <summary>The video to transform (aleph2, seedance, hailuo3, gemini_omni_flash).</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = VideoSet)] [Alias("VideoUri")] [ValidateNotNull]
-        public object Video { get; set; }
+        public object? Video { get; set; }
 
         /// <summary>Image references (text to video and video to video): paths, URLs, uploads or finished tasks.</summary>
         [Parameter(ParameterSetName = VideoSet, ValueFromPipelineByPropertyName = true)] [Parameter(ParameterSetName = TextSet, ValueFromPipelineByPropertyName = true)]
         [Alias("References")] [BlankAsNull]
-        public object[] ReferenceImage { get; set; }
+        public object[]? ReferenceImage { get; set; }
 
         /// <summary>Audio references (seedance, hailuo3, wan3, grok_imagine_1_5).</summary>
         [Parameter(ParameterSetName = ImageSet)] [Parameter(ParameterSetName = TextSet)] [Parameter(ParameterSetName = VideoSet)]
-        public object[] ReferenceAudio { get; set; }
+        public object[]? ReferenceAudio { get; set; }
 
         /// <summary>Video references (seedance, hailuo3, wan3, gemini_omni_flash_1.1).</summary>
         [Parameter(ParameterSetName = ImageSet)] [Parameter(ParameterSetName = TextSet)] [Parameter(ParameterSetName = VideoSet)]
-        public object[] ReferenceVideo { get; set; }
+        public object[]? ReferenceVideo { get; set; }
 
         /// <summary>aleph2: timed guidance images, @{ Uri = 'f.png'; Seconds = 2 } or @{ Uri = ...; At = 0.5 }, optionally Start/End.</summary>
         [Parameter(ParameterSetName = VideoSet)]
-        public object[] Keyframe { get; set; }
+        public object[]? Keyframe { get; set; }
 
         /// <summary>The character to animate: an image or a video (act_two); @{ Uri = '…'; Type = 'video' } where the URL does not show which.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = CharacterSet)] [ValidateNotNull]
-        public object Character { get; set; }
+        public object? Character { get; set; }
 
         /// <summary>A 3–30 s video of the performance to transfer (act_two).</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = CharacterSet)] [ValidateNotNull]
-        public object Reference { get; set; }
+        public object? Reference { get; set; }
 
         [Parameter(ParameterSetName = CharacterSet)]
         public SwitchParameter BodyControl { get; set; }
@@ -74,49 +74,49 @@ namespace Runway.Cmdlets
         [Parameter(ParameterSetName = TextSet, Position = 0, Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = VideoSet, Position = 1, ValueFromPipelineByPropertyName = true)] [Alias("PromptText")] [BlankAsNull]
         [TextInput]
-        public string Prompt { get; set; }
+        public string? Prompt { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)] [ArgumentCompleter(typeof(ModelCompleter))] [BlankAsNull]
         [TextInput]
-        public string Model { get; set; }
+        public string? Model { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)] [ArgumentCompleter(typeof(RatioCompleter))] [BlankAsNull]
         [TextInput]
-        public string Ratio { get; set; }
+        public string? Ratio { get; set; }
 
         /// <summary>Seconds (the model's values or range), or 'auto' where the model chooses (seedance, gemini_omni_flash_1.1).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)] [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = VideoSet)] [ArgumentCompleter(typeof(DurationCompleter))] [BlankAsNull]
-        public object Duration { get; set; }
+        public object? Duration { get; set; }
 
         /// <summary>What should not appear (veo3.1, veo3.1_fast).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)] [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
         [BlankAsNull]
         [TextInput]
-        public string NegativePrompt { get; set; }
+        public string? NegativePrompt { get; set; }
 
         /// <summary>Output resolution tier (hailuo3, happyhorse_1_0, grok_imagine_1_5, h3_max).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)] [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = VideoSet)] [ArgumentCompleter(typeof(FieldValueCompleter))] [BlankAsNull]
         [TextInput]
-        public string Resolution { get; set; }
+        public string? Resolution { get; set; }
 
         /// <summary>gen4.5 and aleph2: mp4 (default), prores (.mov), png_sequence (.zip), HDR and 10-bit formats.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)] [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = VideoSet)] [ArgumentCompleter(typeof(FieldValueCompleter))] [BlankAsNull]
         [TextInput]
-        public string OutputFormat { get; set; }
+        public string? OutputFormat { get; set; }
 
         /// <summary>The ProRes profile, with -OutputFormat prores or hdr_prores.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)] [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = TextSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = VideoSet)] [ArgumentCompleter(typeof(FieldValueCompleter))] [BlankAsNull]
         [TextInput]
-        public string ProResProfile { get; set; }
+        public string? ProResProfile { get; set; }
 
         /// <summary>Fields only some models have, by their API name: @{ mode = 'extend' }; checked against the model (Get-RunwayModel lists them).</summary>
         [Parameter(ParameterSetName = ImageSet)] [Parameter(ParameterSetName = TextSet)] [Parameter(ParameterSetName = VideoSet)]
         [ArgumentCompleter(typeof(OptionKeyCompleter))]
-        public System.Collections.Hashtable Option { get; set; }
+        public System.Collections.Hashtable? Option { get; set; }
 
         /// <summary>Send a -Model this module's catalog does not know, without local checks (a newer API).</summary>
         [Parameter]
@@ -131,11 +131,11 @@ namespace Runway.Cmdlets
         public SwitchParameter Audio { get; set; }
 
         [Parameter] [ValidateSet("auto", "low")]
-        public string PublicFigureThreshold { get; set; }
+        public string? PublicFigureThreshold { get; set; }
 
         protected override GenerationRequest BuildRequest()
         {
-            object input = Image ?? Video ?? Character;
+            object? input = Image ?? Video ?? Character;
             bool auto = IsAuto(Duration);
             if (Plain(Duration) is string text && !auto && !double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
                 throw new RunwayInputException($"-Duration '{text}' is not a number of seconds (invariant: 4.5, not 4,5) or 'auto'; nothing was sent for this input.", nameof(Duration), "Runway.InvalidPipelineValue", text);

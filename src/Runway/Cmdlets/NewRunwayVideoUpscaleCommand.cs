@@ -23,20 +23,20 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("VideoUri", "FullName")]
         [ValidateNotNull]
-        public object Video { get; set; }
+        public object Video { get; set; } = null!;
 
         /// <summary>720p, 1k, 2k (the API's default) or 4k.</summary>
         [Parameter(ParameterSetName = UpscaleSet, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(EnhanceChoiceCompleter))]
         [BlankAsNull]
         [TextInput]
-        public string Resolution { get; set; }
+        public string? Resolution { get; set; }
 
         [Parameter(ParameterSetName = UpscaleSet, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(EnhanceChoiceCompleter))]
         [BlankAsNull]
         [TextInput]
-        public string Flavor { get; set; }
+        public string? Flavor { get; set; }
 
         [Parameter(ParameterSetName = UpscaleSet, ValueFromPipelineByPropertyName = true)]
         [BlankAsNull]
@@ -58,13 +58,13 @@ namespace Runway.Cmdlets
         [Alias("FrameRate", "Fps")]
         [ArgumentCompleter(typeof(EnhanceChoiceCompleter))]
         [TextInput]
-        public string TargetFrameRate { get; set; }
+        public string? TargetFrameRate { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ModelCompleter))]
         [BlankAsNull]
         [TextInput]
-        public string Model { get; set; }
+        public string? Model { get; set; }
 
         protected override GenerationRequest BuildRequest()
         {

@@ -19,29 +19,29 @@ namespace Runway.Cmdlets
         /// <summary>The voice's name (up to 100 characters).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [TextInput]
-        public string Name { get; set; }
+        public string Name { get; set; } = null!;
 
         /// <summary>What the voice sounds like (at least 20 characters).</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = DesignSet)]
         [TextInput]
-        public string Prompt { get; set; }
+        public string? Prompt { get; set; }
 
         /// <summary>The voice design model: eleven_ttv_v3 (default, latest) or eleven_multilingual_ttv_v2.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = DesignSet)]
         [ArgumentCompleter(typeof(VoiceDesignModelCompleter))]
         [TextInput]
-        public string Model { get; set; }
+        public string? Model { get; set; }
 
         /// <summary>A sample of the voice to clone: a path, FileInfo, https URL, runway:// or data: URI.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = CloneSet)]
         [Alias("FullName")]
         [ValidateNotNull]
-        public object Audio { get; set; }
+        public object? Audio { get; set; }
 
         /// <summary>An optional description kept with the voice.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [TextInput]
-        public string Description { get; set; }
+        public string? Description { get; set; }
 
         /// <summary>Wait until the voice is READY (or FAILED) and output it as it is then.</summary>
         [Parameter]
@@ -59,7 +59,7 @@ namespace Runway.Cmdlets
         protected override void OnRecord()
         {
             if (!PipedObjectAccepted()) return;
-            ResourceRequest request = Build(() => AvatarRequests.Voice(new VoiceSpec
+            ResourceRequest? request = Build(() => AvatarRequests.Voice(new VoiceSpec
             {
                 Name = Name,
                 Description = Description,

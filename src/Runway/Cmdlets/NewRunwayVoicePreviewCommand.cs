@@ -18,23 +18,23 @@ namespace Runway.Cmdlets
         /// <summary>What the voice sounds like (at least 20 characters).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [TextInput(typeof(RunwayVoicePreview))]
-        public string Prompt { get; set; }
+        public string Prompt { get; set; } = null!;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(VoiceDesignModelCompleter))]
         [TextInput]
-        public string Model { get; set; }
+        public string? Model { get; set; }
 
         /// <summary>Save the preview to this file and output the FileInfo.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string OutFile { get; set; }
+        public string? OutFile { get; set; }
 
         /// <summary>Overwrite an existing -OutFile.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        private OutputDestination destination;
+        private OutputDestination? destination;
 
         protected override void OnBegin()
         {
@@ -45,7 +45,7 @@ namespace Runway.Cmdlets
         protected override void OnRecord()
         {
             if (!PipedObjectAccepted()) return;
-            string model = null, prompt = null, target = null;
+            string? model = null, prompt = null, target = null;
             bool valid = Build(() =>
             {
                 model = AvatarRequests.VoiceModel(Model);
@@ -58,7 +58,7 @@ namespace Runway.Cmdlets
                 WriteError(destination.OneFileForManyTasks($"Not sent: \"{prompt}\".", Prompt));
                 return;
             }
-            if (!valid || !ShouldProcess($"\"{prompt}\" ({model})", "Preview a designed voice"))
+            if (!valid || model == null || prompt == null || !ShouldProcess($"\"{prompt}\" ({model})", "Preview a designed voice"))
                 return;
             RunForItem(Prompt, async token =>
             {
@@ -68,7 +68,9 @@ namespace Runway.Cmdlets
                     OnPipeline(() => WriteObject(preview));
                     return;
                 }
-                string saved = await new Downloader(Api.Client.Configuration, this).DownloadAsync(preview.Url, _ => target, Force, null, token).ConfigureAwait(false);
+                string url = preview.Url ?? throw new RunwayApiException($"Runway API: the response to POST /{AvatarApi.Voices}/preview had no url.",
+                    "POST", $"/{AvatarApi.Voices}/preview", 200, null, null, AttemptOutcome.Response, false);
+                string saved = await new Downloader(Api.Client.Configuration, this).DownloadAsync(url, _ => target, Force, null, token).ConfigureAwait(false);
                 OnPipeline(() => WriteObject(new FileInfo(saved)));
             }, ErrorPhase.Save);
         }

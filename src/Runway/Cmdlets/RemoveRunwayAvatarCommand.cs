@@ -16,13 +16,13 @@ namespace Runway.Cmdlets
         [Alias("AvatarId")]
         [ArgumentCompleter(typeof(CustomAvatarCompleter))]
         [ResourceIdInput("avatar", typeof(RunwayAvatar))]
-        public string[] Id { get; set; }
+        public string[] Id { get; set; } = null!;
 
         protected override void OnRecord()
         {
             foreach (string id in ValidIds(Id, "avatar"))
             {
-                string name = Seen.Avatars.Find(id)?.Name;
+                string? name = Seen.Avatars.Find(id)?.Name;
                 if (!ShouldDestroy(name == null ? $"avatar {id}" : $"avatar {id} ('{name}')", "Delete"))
                     continue;
                 if (RunForItem(id, token => Api.DeleteAsync(AvatarApi.Avatars, id, token)))

@@ -17,13 +17,13 @@ namespace Runway.Cmdlets
         [Alias("ConversationId", "SessionId")]
         [ArgumentCompleter(typeof(ConversationIdCompleter))]
         [ResourceIdInput("conversation", typeof(RunwayAvatarConversation), typeof(RunwayRealtimeSession))]
-        public string[] Id { get; set; }
+        public string[] Id { get; set; } = null!;
 
         protected override void OnRecord()
         {
             foreach (string id in ValidIds(Id, "avatar conversation"))
             {
-                string name = Seen.Conversations.Find(id)?.Name;
+                string? name = Seen.Conversations.Find(id)?.Name;
                 if (!ShouldDestroy(name == null ? $"avatar conversation {id}" : $"avatar conversation {id} ('{name}')", "Delete"))
                     continue;
                 if (RunForItem(id, token => Api.DeleteAsync(AvatarApi.Conversations, id, token)))

@@ -16,13 +16,13 @@ namespace Runway.Cmdlets
         [Alias("DocumentId")]
         [ArgumentCompleter(typeof(DocumentIdCompleter))]
         [ResourceIdInput("document", typeof(RunwayDocument))]
-        public string[] Id { get; set; }
+        public string[] Id { get; set; } = null!;
 
         protected override void OnRecord()
         {
             foreach (string id in ValidIds(Id, "knowledge document"))
             {
-                string name = Seen.Documents.Find(id)?.Name;
+                string? name = Seen.Documents.Find(id)?.Name;
                 if (!ShouldDestroy(name == null ? $"knowledge document {id}" : $"knowledge document {id} ('{name}')", "Delete (and detach from every avatar)"))
                     continue;
                 if (RunForItem(id, token => Api.DeleteAsync(AvatarApi.Documents, id, token)))

@@ -16,7 +16,7 @@ namespace Runway.Cmdlets
         [ValidateNotNullOrEmpty]
         [ResourceIdInput("router", typeof(RunwayRouter))]
         [ArgumentCompleter(typeof(RouterIdCompleter))]
-        public string[] Id { get; set; }
+        public string[] Id { get; set; } = null!;
 
         protected override void OnRecord()
         {

@@ -16,13 +16,13 @@ namespace Runway.Cmdlets
         [Alias("VoiceId")]
         [ArgumentCompleter(typeof(CustomVoiceCompleter))]
         [ResourceIdInput("voice", typeof(RunwayVoice))]
-        public string[] Id { get; set; }
+        public string[] Id { get; set; } = null!;
 
         protected override void OnRecord()
         {
             foreach (string id in ValidIds(Id, "voice"))
             {
-                string name = Seen.Voices.Find(id)?.Name;
+                string? name = Seen.Voices.Find(id)?.Name;
                 if (!ShouldDestroy(name == null ? $"custom voice {id}" : $"custom voice {id} ('{name}')", "Delete"))
                     continue;
                 if (RunForItem(id, token => Api.DeleteAsync(AvatarApi.Voices, id, token)))

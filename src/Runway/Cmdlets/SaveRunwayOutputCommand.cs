@@ -23,17 +23,18 @@ namespace Runway.Cmdlets
         private const string IdSet = "Id";
         private const string UriSet = "Uri";
         private const string WorkflowSet = "Workflow";
-        private OutputDestination destination;
-        private OutputSaver saver;
+        // Set by BeginProcessing.
+        private OutputDestination destination = null!;
+        private OutputSaver? saver;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = TaskSet)]
         [ValidateNotNull]
-        public RunwayTask[] InputObject { get; set; }
+        public RunwayTask[]? InputObject { get; set; }
 
         /// <summary>Finished workflow runs (Invoke-RunwayWorkflow -Wait, Wait-RunwayWorkflowInvocation): every node's outputs.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = WorkflowSet)]
         [ValidateNotNull]
-        public RunwayWorkflowInvocation[] Invocation { get; set; }
+        public RunwayWorkflowInvocation[]? Invocation { get; set; }
 
         /// <summary>Ids of finished tasks: their outputs are fetched fresh.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
@@ -41,14 +42,14 @@ namespace Runway.Cmdlets
         [Alias("TaskId")]
         [ArgumentCompleter(typeof(Completion.TaskIdCompleter))]
         [ResourceIdInput("task", typeof(RunwayTask))]
-        public string[] Id { get; set; }
+        public string[]? Id { get; set; }
 
         /// <summary>Output URLs to download as they are.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = UriSet)]
         [ValidateNotNullOrEmpty]
         [Alias("Url")]
         [TextInput]
-        public string[] Uri { get; set; }
+        public string[]? Uri { get; set; }
 
         /// <summary>
         /// A directory (created if missing; files are named after the task id) or, for a single output, a file
@@ -56,12 +57,12 @@ namespace Runway.Cmdlets
         /// </summary>
         [Parameter(Position = 1)]
         [ValidateNotNullOrEmpty]
-        public string Path { get; set; }
+        public string? Path { get; set; }
 
         /// <summary>With a folder as -Path: how the files are named, from {Id}, {InputName}, {Model}, {Index} and {Date}; the extension follows the served type.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string NameTemplate { get; set; }
+        public string? NameTemplate { get; set; }
 
         /// <summary>Output each saved task (SavedTo lists its files) instead of the files; URLs and workflow runs still output files.</summary>
         [Parameter]
@@ -82,16 +83,16 @@ namespace Runway.Cmdlets
             switch (ParameterSetName)
             {
                 case TaskSet:
-                    foreach (RunwayTask task in InputObject) Save(task);
+                    foreach (RunwayTask task in InputObject ?? Array.Empty<RunwayTask>()) Save(task);
                     break;
                 case IdSet:
-                    foreach (string id in Id) SaveById(id);
+                    foreach (string id in Id ?? Array.Empty<string>()) SaveById(id);
                     break;
                 case WorkflowSet:
-                    foreach (RunwayWorkflowInvocation run in Invocation) SaveRun(run);
+                    foreach (RunwayWorkflowInvocation run in Invocation ?? Array.Empty<RunwayWorkflowInvocation>()) SaveRun(run);
                     break;
                 case UriSet:
-                    foreach (string url in Uri)
+                    foreach (string url in Uri ?? Array.Empty<string>())
                     {
                         if (RunwayTask.IsTaskId(url))
                         {
@@ -129,7 +130,7 @@ namespace Runway.Cmdlets
         private void SaveById(string id)
         {
             if (!IsTaskId(id)) return;
-            RunwayTask task = null;
+            RunwayTask? task = null;
             RunForItem(id, async token => task = await ReadTaskOrRunAsync(id, null, token).ConfigureAwait(false));
             if (task != null) Save(task);
         }
@@ -139,7 +140,7 @@ namespace Runway.Cmdlets
             if (task == null || string.IsNullOrEmpty(task.Id) || !IsTaskId(task.Id)) return;
             if (task.Status != RunwayTask.Succeeded || task.Output == null || task.Output.Length == 0)
             {
-                RunwayTask latest = null;
+                RunwayTask? latest = null;
                 RunForItem(task, async token => latest = await ReadTaskOrRunAsync(task.Id, task.Endpoint, token).ConfigureAwait(false));
                 if (latest == null) return;
                 latest.KeepKnown(task);

@@ -22,14 +22,14 @@ namespace Runway.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = PathSet)]
         [ValidateNotNullOrEmpty]
         [TextInput]
-        public string[] Path { get; set; }
+        public string[]? Path { get; set; }
 
         /// <summary>Files to upload, taken exactly as typed ([ and ] are not wildcards); piped files bind here by PSPath.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LiteralSet)]
         [Alias("PSPath", "LP", "FullName")]
         [ValidateNotNullOrEmpty]
         [TextInput]
-        public string[] LiteralPath { get; set; }
+        public string[]? LiteralPath { get; set; }
 
         /// <summary>
         /// Metadata sent with every file as the upload form's 'metadata' field (the SDK's fileMetadata: a string;
@@ -37,13 +37,13 @@ namespace Runway.Cmdlets
         /// </summary>
         [Parameter]
         [Alias("FileMetadata")]
-        public string Metadata { get; set; }
+        public string? Metadata { get; set; }
 
         protected override void OnRecord()
         {
             if (!PipedObjectAccepted()) return;
             bool literal = ParameterSetName == LiteralSet;
-            foreach (string pattern in literal ? LiteralPath : Path)
+            foreach (string pattern in (literal ? LiteralPath : Path) ?? System.Array.Empty<string>())
             {
                 System.Collections.ObjectModel.Collection<string> files;
                 try
@@ -84,12 +84,12 @@ namespace Runway.Cmdlets
                 WriteError(ErrorPolicy.FromException(ex, file));
                 return;
             }
-            if (!ShouldProcess(file, $"Upload {source.Length:N0} bytes ({source.Format.Name})"))
+            if (!ShouldProcess(file, $"Upload {source.Length:N0} bytes ({source.ContentFormat.Name})"))
                 return;
             string name = System.IO.Path.GetFileName(file);
             RunForItem(file, async token =>
             {
-                RunwayUpload upload = await new Uploader(Api.Client, this).UploadAsync(file, source.Format, TransferProgress.Upload(this, name), token, Metadata).ConfigureAwait(false);
+                RunwayUpload upload = await new Uploader(Api.Client, this).UploadAsync(file, source.ContentFormat, TransferProgress.Upload(this, name), token, Metadata).ConfigureAwait(false);
                 OnPipeline(() => WriteObject(upload));
             });
         }

@@ -17,37 +17,37 @@ namespace Runway.Cmdlets
         [Alias("AvatarId")]
         [ArgumentCompleter(typeof(CustomAvatarCompleter))]
         [ResourceIdInput("avatar", typeof(RunwayAvatar))]
-        public string Id { get; set; }
+        public string Id { get; set; } = null!;
 
         [Parameter]
-        public string Name { get; set; }
+        public string? Name { get; set; }
 
         [Parameter]
-        public string Personality { get; set; }
+        public string? Personality { get; set; }
 
         /// <summary>A new face (the avatar is processed again).</summary>
         [Parameter]
         [ValidateNotNull]
-        public object ReferenceImage { get; set; }
+        public object? ReferenceImage { get; set; }
 
         [Parameter]
         [ArgumentCompleter(typeof(AvatarVoiceCompleter))]
-        public string Voice { get; set; }
+        public string? Voice { get; set; }
 
         /// <summary>The documents the avatar uses from now on (replaces the list; @() removes them all).</summary>
         [Parameter]
         [AllowEmptyCollection]
         [ArgumentCompleter(typeof(DocumentIdCompleter))]
-        public string[] DocumentId { get; set; }
+        public string[]? DocumentId { get; set; }
 
         [Parameter]
         [ValidateSet("optimize", "none")]
-        public string ImageProcessing { get; set; }
+        public string? ImageProcessing { get; set; }
 
         /// <summary>The new opening line; an empty string removes it.</summary>
         [Parameter]
         [AllowEmptyString]
-        public string StartScript { get; set; }
+        public string? StartScript { get; set; }
 
         /// <summary>Output the avatar as it is after the change.</summary>
         [Parameter]
@@ -56,13 +56,13 @@ namespace Runway.Cmdlets
         protected override void OnRecord()
         {
             if (!IsValidId(Id, "avatar")) return;
-            ResourceRequest request = Build(() => AvatarRequests.AvatarUpdate(Id, new AvatarSpec
+            ResourceRequest? request = Build(() => AvatarRequests.AvatarUpdate(Id, new AvatarSpec
             {
                 Name = Name,
                 Personality = Personality,
                 ReferenceImage = MediaInput(ReferenceImage, nameof(ReferenceImage), MediaKind.Image),
                 Voice = Voice,
-                DocumentIds = MyInvocation.BoundParameters.ContainsKey(nameof(DocumentId)) ? DocumentId ?? new string[0] : null,
+                DocumentIds = MyInvocation.BoundParameters.ContainsKey(nameof(DocumentId)) ? DocumentId ?? System.Array.Empty<string>() : null,
                 ImageProcessing = ImageProcessing,
                 StartScript = StartScript,
             }), Id);

@@ -20,20 +20,20 @@ namespace Runway.Cmdlets
         [Alias("DocumentId")]
         [ArgumentCompleter(typeof(DocumentIdCompleter))]
         [ResourceIdInput("document", typeof(RunwayDocument))]
-        public string Id { get; set; }
+        public string Id { get; set; } = null!;
 
         [Parameter]
-        public string Name { get; set; }
+        public string? Name { get; set; }
 
         /// <summary>The new content (replaces the old).</summary>
         [Parameter(ParameterSetName = TextSet)]
         [AllowEmptyString]
-        public string Content { get; set; }
+        public string? Content { get; set; }
 
         /// <summary>A local text or Markdown file whose text replaces the content.</summary>
         [Parameter(Mandatory = true, ParameterSetName = FileSet)]
         [ValidateNotNull]
-        public object Path { get; set; }
+        public object? Path { get; set; }
 
         /// <summary>Output the document as it is after the change (one more request: the API answers a change with no body).</summary>
         [Parameter]
@@ -42,7 +42,7 @@ namespace Runway.Cmdlets
         protected override void OnRecord()
         {
             if (!IsValidId(Id, "knowledge document")) return;
-            ResourceRequest request = Build(() => AvatarRequests.DocumentUpdate(Id, new UpdateSpec
+            ResourceRequest? request = Build(() => AvatarRequests.DocumentUpdate(Id, new UpdateSpec
             {
                 Name = Name,
                 Content = ParameterSetName == FileSet ? TextFiles.Read(this, Path, out _) : Content,

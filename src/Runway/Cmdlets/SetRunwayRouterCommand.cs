@@ -19,7 +19,7 @@ namespace Runway.Cmdlets
         [ValidateNotNullOrEmpty]
         [ResourceIdInput("router", typeof(RunwayRouter))]
         [ArgumentCompleter(typeof(RouterIdCompleter))]
-        public string Id { get; set; }
+        public string Id { get; set; } = null!;
 
         /// <summary>Removes the description.</summary>
         [Parameter]
@@ -41,7 +41,7 @@ namespace Runway.Cmdlets
                 return;
             }
             if (!ShouldProcess($"Runway router {Id}", "Update with " + body.ToJsonString())) return;
-            RunwayRouter router = null;
+            RunwayRouter? router = null;
             if (RunForItem(Id, async token => router = await Api.UpdateRouterAsync(await RouterNames.IdAsync(Api, Id, nameof(Id), token).ConfigureAwait(false), body, token).ConfigureAwait(false))) WriteObject(router);
         }
     }

@@ -17,16 +17,16 @@ namespace Runway.Cmdlets
         [Alias("VoiceId")]
         [ArgumentCompleter(typeof(CustomVoiceCompleter))]
         [ResourceIdInput("voice", typeof(RunwayVoice))]
-        public string Id { get; set; }
+        public string Id { get; set; } = null!;
 
         /// <summary>The new name (up to 100 characters).</summary>
         [Parameter]
-        public string Name { get; set; }
+        public string? Name { get; set; }
 
         /// <summary>The new description; an empty string clears it.</summary>
         [Parameter]
         [AllowEmptyString]
-        public string Description { get; set; }
+        public string? Description { get; set; }
 
         /// <summary>Output the voice as it is after the change.</summary>
         [Parameter]
@@ -35,13 +35,13 @@ namespace Runway.Cmdlets
         protected override void OnRecord()
         {
             if (!IsValidId(Id, "voice")) return;
-            ResourceRequest request = Build(() => AvatarRequests.VoiceUpdate(Id, new UpdateSpec { Name = Name, Description = Description }), Id);
+            ResourceRequest? request = Build(() => AvatarRequests.VoiceUpdate(Id, new UpdateSpec { Name = Name, Description = Description }), Id);
             if (request == null || !Confirm(request, "Update custom voice"))
                 return;
             RunForItem(Id, async token =>
             {
                 var json = await Api.UpdateAsync(AvatarApi.Voices, Id, request.Body, token).ConfigureAwait(false);
-                RunwayVoice voice = json.ValueKind == System.Text.Json.JsonValueKind.Object ? AvatarApi.ReadVoice(json) : null;
+                RunwayVoice? voice = json.ValueKind == System.Text.Json.JsonValueKind.Object ? AvatarApi.ReadVoice(json) : null;
                 if (PassThru)
                 {
                     if (voice == null) voice = await Api.GetAsync(AvatarApi.Voices, Id, AvatarApi.ReadVoice, token).ConfigureAwait(false);

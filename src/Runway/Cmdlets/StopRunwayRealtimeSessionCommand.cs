@@ -16,7 +16,7 @@ namespace Runway.Cmdlets
         [Alias("SessionId")]
         [ResourceIdInput("realtime session", typeof(RunwayRealtimeSession))]
         [ArgumentCompleter(typeof(RealtimeSessionIdCompleter))]
-        public string[] Id { get; set; }
+        public string[] Id { get; set; } = null!;
 
         protected override void OnRecord()
         {

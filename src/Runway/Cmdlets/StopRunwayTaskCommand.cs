@@ -16,7 +16,7 @@ namespace Runway.Cmdlets
         [Alias("TaskId")]
         [ArgumentCompleter(typeof(Completion.TaskIdCompleter))]
         [ResourceIdInput("task", typeof(RunwayTask))]
-        public string[] Id { get; set; }
+        public string[] Id { get; set; } = null!;
 
         protected override void OnRecord()
         {

@@ -26,14 +26,14 @@ namespace Runway.Cmdlets
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = TaskSet)]
         [ValidateNotNull]
-        public RunwayTask[] InputObject { get; set; }
+        public RunwayTask[]? InputObject { get; set; }
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = IdSet)]
         [ValidateNotNullOrEmpty]
         [Alias("TaskId")]
         [ArgumentCompleter(typeof(Completion.TaskIdCompleter))]
         [ResourceIdInput("task", typeof(RunwayTask))]
-        public string[] Id { get; set; }
+        public string[]? Id { get; set; }
 
         /// <summary>Give up waiting after this many seconds (the tasks go on). 0 waits without limit. Default 600, like the SDKs.</summary>
         [Parameter]
@@ -65,7 +65,7 @@ namespace Runway.Cmdlets
             var progress = WaitReporter.Output(this);
             try
             {
-                RunForItem(tasks.Count == 1 ? (object)tasks[0].Id : tasks.Select(t => t.Id).ToArray(),
+                RunForItem(tasks.Count == 1 ? (object?)tasks[0].Id : tasks.Select(t => t.Id).ToArray(),
                     token => Any ? WaitAnyAsync(options, progress, token) : new TaskWaiter(Api, options).WaitAsync(tasks, progress, token));
             }
             finally

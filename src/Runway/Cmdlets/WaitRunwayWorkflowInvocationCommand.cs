@@ -25,7 +25,7 @@ namespace Runway.Cmdlets
         [ValidateNotNullOrEmpty]
         [ResourceIdInput("workflow invocation", typeof(RunwayWorkflowInvocation))]
         [ArgumentCompleter(typeof(WorkflowInvocationIdCompleter))]
-        public string[] Id { get; set; }
+        public string[] Id { get; set; } = null!;
 
         [Parameter]
         [ValidateRange(0, int.MaxValue)]

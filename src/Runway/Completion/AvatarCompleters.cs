@@ -21,7 +21,7 @@ namespace Runway.Completion
         private static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(1);
         private static readonly Dictionary<string, DateTimeOffset> Tried = new Dictionary<string, DateTimeOffset>();
 
-        public static IReadOnlyList<T> Get<T>(ResourceDirectory<T> directory, string path, Func<JsonElement, T> read, IDictionary<string, string> query = null) where T : class
+        public static IReadOnlyList<T> Get<T>(ResourceDirectory<T> directory, string path, Func<JsonElement, T> read, IDictionary<string, string>? query = null) where T : class
         {
             if (!directory.Listed && ShouldTry(path))
             {
@@ -64,11 +64,15 @@ namespace Runway.Completion
             Get(Seen.Documents, AvatarApi.Documents, AvatarApi.ReadDocument, new Dictionary<string, string> { ["order"] = "desc", ["sort"] = "updatedAt" });
 
 
-        public static IEnumerable<CompletionResult> Offer<T>(IEnumerable<T> items, Func<T, string> id, Func<T, string> tip, string wordToComplete)
+        public static IEnumerable<CompletionResult> Offer<T>(IEnumerable<T> items, Func<T, string?> id, Func<T, string> tip, string wordToComplete)
         {
             string prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            return items.Where(i => id(i) != null && id(i).StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                .Select(i => new CompletionResult(id(i), id(i), CompletionResultType.ParameterValue, tip(i)));
+            foreach (T item in items)
+            {
+                string? value = id(item);
+                if (value != null && value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                    yield return new CompletionResult(value, value, CompletionResultType.ParameterValue, tip(item));
+            }
         }
     }
 

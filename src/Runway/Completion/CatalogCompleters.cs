@@ -30,7 +30,7 @@ namespace Runway.Completion
         {
             if (bound == null || !bound.Contains(name) || bound[name] == null) return Array.Empty<string>();
             object value = bound[name] is PSObject ps ? ps.BaseObject : bound[name];
-            return value is IEnumerable list && !(value is string) ? list.Cast<object>().Select(v => v?.ToString()).Where(v => v != null).ToArray() : new[] { value.ToString() };
+            return value is IEnumerable list && !(value is string) ? list.Cast<object>().Select(v => v?.ToString()).OfType<string>().ToArray() : new[] { value.ToString() };
         }
     }
 

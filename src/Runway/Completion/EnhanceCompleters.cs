@@ -19,7 +19,7 @@ namespace Runway.Completion
                 case "Flavor":
                     return CompletionContext.Offer(image ? EnhanceCatalog.ImageFlavors : EnhanceCatalog.VideoFlavors, wordToComplete);
                 case "ScaleFactor":
-                    return CompletionContext.Offer(EnhanceCatalog.ScaleFactors.Select(f => f.ToString()), wordToComplete, f => $"×{f} (output at most {EnhanceCatalog.MaxUpscaledPixels:N0} px)");
+                    return CompletionContext.Offer(EnhanceCatalog.ScaleFactors.Select(f => f.ToString(System.Globalization.CultureInfo.InvariantCulture)), wordToComplete, f => $"×{f} (output at most {EnhanceCatalog.MaxUpscaledPixels:N0} px)");
                 case "Resolution":
                     return CompletionContext.Offer(EnhanceCatalog.VideoResolutions, wordToComplete);
                 case "TargetFrameRate":

@@ -18,7 +18,7 @@ namespace Runway.Completion
             IEnumerable<string> used;
             try
             {
-                used = TaskJournal.ReadRecent(256 * 1024).Select(r => r.Model).Where(m => !string.IsNullOrEmpty(m)).ToList();
+                used = TaskJournal.ReadRecent(256 * 1024).Select(r => r.Model).OfType<string>().Where(m => m.Length > 0).ToList();
             }
             catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
             {

@@ -12,7 +12,7 @@ namespace Runway.Completion
     internal static class CompletionContext
     {
         /// <summary>The endpoints this command can reach given the parameters already typed (from the catalog's endpoint table).</summary>
-        public static string[] EndpointsFor(string commandName, IDictionary bound)
+        public static string[] EndpointsFor(string commandName, IDictionary? bound)
         {
             EndpointInfo[] endpoints = ModelCatalog.EndpointsOf(commandName).ToArray();
             if (endpoints.Length == 0)
@@ -30,7 +30,7 @@ namespace Runway.Completion
             return ModelCatalog.Models.Where(m => m.Endpoints.Intersect(endpoints).Any());
         }
 
-        public static IEnumerable<CompletionResult> Offer(IEnumerable<string> values, string wordToComplete, Func<string, string> tooltip = null)
+        public static IEnumerable<CompletionResult> Offer(IEnumerable<string> values, string wordToComplete, Func<string, string>? tooltip = null)
         {
             string prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
             return values.Distinct()
@@ -40,7 +40,7 @@ namespace Runway.Completion
 
         private static string Quote(string value) => value.IndexOfAny(new[] { ' ', ':', '$', '@', '\'' }) >= 0 && value.Contains(" ") ? "'" + value + "'" : value;
 
-        private static bool Has(IDictionary bound, string name) => bound != null && bound.Contains(name);
+        private static bool Has(IDictionary? bound, string name) => bound != null && bound.Contains(name);
     }
 
     /// <summary>Completes -Model with the models the command (and the parameters typed so far) can use.</summary>

@@ -36,7 +36,7 @@ namespace Runway.Completion
         private static readonly object Gate = new object();
         private static IReadOnlyList<RunwayWorkflowVersion> known = Array.Empty<RunwayWorkflowVersion>();
         private static DateTimeOffset knownAt;
-        private static string knownFor;
+        private static string? knownFor;
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters) =>
@@ -44,7 +44,7 @@ namespace Runway.Completion
 
         private static IReadOnlyList<RunwayWorkflowVersion> Versions()
         {
-            string session = RunwaySession.Current?.BaseUri?.ToString();
+            string? session = RunwaySession.Current?.BaseUri?.ToString();
             lock (Gate)
                 if (knownFor == session && DateTimeOffset.UtcNow - knownAt < KeepFor) return known;
             IReadOnlyList<RunwayWorkflowVersion> versions = Array.Empty<RunwayWorkflowVersion>();
@@ -77,7 +77,7 @@ namespace Runway.Completion
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             IReadOnlyList<RunwayRealtimeSession> sessions = Seen.Sessions.All;
-            var ids = new HashSet<string>(sessions.Select(s => s.Id), StringComparer.OrdinalIgnoreCase);
+            var ids = new HashSet<string?>(sessions.Select(s => s.Id), StringComparer.OrdinalIgnoreCase);
             return OwnResources.Offer(sessions, s => s.Id, s => $"Realtime session ({s.Status})", wordToComplete)
                 .Concat(OwnResources.Offer(OwnResources.Conversations().Where(c => !ids.Contains(c.Id)), c => c.Id,
                     c => $"Session of the conversation with '{c.AvatarName ?? c.AvatarId}' ({c.Status})", wordToComplete));

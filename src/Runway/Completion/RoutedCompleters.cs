@@ -20,7 +20,7 @@ namespace Runway.Completion
         private static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(1);
         private static readonly object Gate = new object();
         private static List<RunwayRouter> known = new List<RunwayRouter>();
-        private static string knownFor;
+        private static string? knownFor;
         private static DateTimeOffset knownAt;
         private static int knownChanges = -1;
 
@@ -28,7 +28,7 @@ namespace Runway.Completion
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             List<RunwayRouter> routers = Routers();
-            return CompletionContext.Offer(routers.Select(r => r.Slug).Where(s => !string.IsNullOrEmpty(s)), wordToComplete, slug =>
+            return CompletionContext.Offer(routers.Select(r => r.Slug).OfType<string>().Where(s => s.Length > 0), wordToComplete, slug =>
             {
                 RunwayRouter router = routers.First(r => r.Slug == slug);
                 return $"{router.Name} (optimizes for {router.OptimizeFor ?? "cost"}" + (router.Description != null ? "; " + router.Description : string.Empty) + ")";
@@ -37,7 +37,7 @@ namespace Runway.Completion
 
         internal static List<RunwayRouter> Routers()
         {
-            string session = RunwaySession.Current?.BaseUri?.ToString();
+            string? session = RunwaySession.Current?.BaseUri?.ToString();
             lock (Gate)
                 if (knownFor == session && knownChanges == RouterApi.Changes && DateTimeOffset.UtcNow - knownAt < KeepFor) return known;
             int changes = RouterApi.Changes;

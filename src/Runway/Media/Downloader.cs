@@ -72,7 +72,7 @@ namespace Runway.Media
                     return new RunwayWriteException(target, "the disk is full.", false, ex);
                 default:
                     string reason = ex.Message.Replace(temp, target).Replace(System.IO.Path.GetFileName(temp), System.IO.Path.GetFileName(target)).Trim();
-                    return new RunwayWriteException(target, reason.EndsWith(".") ? reason : reason + ".", false, ex);
+                    return new RunwayWriteException(target, reason.EndsWith(".", StringComparison.Ordinal) ? reason : reason + ".", false, ex);
             }
         }
     }
@@ -97,7 +97,7 @@ namespace Runway.Media
         }
 
         /// <param name="choosePath">Given the response's media type, returns the target file path.</param>
-        public async Task<string> DownloadAsync(string url, Func<string, string> choosePath, bool force, Action<long, long?> progress, CancellationToken cancellation)
+        public async Task<string> DownloadAsync(string url, Func<string?, string> choosePath, bool force, Action<long, long?>? progress, CancellationToken cancellation)
         {
             return await RetryLoop.RunAsync(RequestKind.Idempotent, maxRetries, log, $"Download of {Display(url)}", async (retries, attempt) =>
             {
@@ -117,7 +117,7 @@ namespace Runway.Media
                                     $"The output at {Display(url)} is no longer available (HTTP {status}): output URLs expire 24–48 hours after the task finishes, and a deleted task's outputs go with it. Run the task again to get a new output.",
                                     url, status);
                             if (!response.IsSuccessStatusCode)
-                                return (false, null);
+                                return (false, string.Empty);
                             string target = choosePath(response.Content.Headers.ContentType?.MediaType);
                             if ((!force && File.Exists(target)) || Directory.Exists(target))
                                 throw new RunwayFileExistsException(target);
@@ -139,18 +139,18 @@ namespace Runway.Media
                             attempt.Fail(AttemptOutcome.ConnectionLost, interrupted.InnerException);
                         else
                             attempt.Fail(RunwayClient.Classify(ex), ex);
-                        return (false, null);
+                        return (false, string.Empty);
                     }
                 }
             }, (last, retryNote) =>
             {
-                string why = last.Outcome == AttemptOutcome.Response ? $"HTTP {last.Status}" : last.Failure?.GetBaseException().Message;
+                string? why = last.Outcome == AttemptOutcome.Response ? $"HTTP {last.Status}" : last.Failure?.GetBaseException().Message;
                 return new RunwayApiException($"Download of {Display(url)} failed ({why}{retryNote}).", "GET", Display(url),
                     last.Outcome == AttemptOutcome.Response ? last.Status : 0, null, null, last.Outcome, false, last.Failure);
             }, cancellation).ConfigureAwait(false);
         }
 
-        private static async Task WriteAtomicallyAsync(Stream body, string target, bool force, long? total, Action<long, long?> progress,
+        private static async Task WriteAtomicallyAsync(Stream body, string target, bool force, long? total, Action<long, long?>? progress,
             StallWatchdog watchdog, CancellationToken cancellation)
         {
             string temp = AtomicFile.TempPathFor(target);

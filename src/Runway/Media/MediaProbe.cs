@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using Runway.Api;
 using Runway.Models;
 
 namespace Runway.Media
@@ -51,9 +52,9 @@ namespace Runway.Media
         private static readonly MediaFormat[] All = { Png, Jpeg, WebP, Gif, Mp4, QuickTime, Matroska, WebM, Mp3, Wav, Flac, M4A, Aac, Ogg };
 
         /// <summary>The format of a known media type (for downloads named from Content-Type).</summary>
-        public static MediaFormat FromMediaType(string mediaType)
+        public static MediaFormat? FromMediaType(string? mediaType)
         {
-            if (string.IsNullOrEmpty(mediaType)) return null;
+            if (Strings.IsEmpty(mediaType)) return null;
             string type = mediaType.Split(';')[0].Trim().ToLowerInvariant();
             if (type == "audio/x-wav" || type == "audio/wave" || type == "audio/vnd.wave") return Wav;
             if (type == "audio/mp3") return Mp3;
@@ -63,17 +64,17 @@ namespace Runway.Media
             return null;
         }
 
-        public static MediaFormat FromExtension(string extension)
+        public static MediaFormat? FromExtension(string? extension)
         {
-            if (string.IsNullOrEmpty(extension)) return null;
-            string ext = extension.StartsWith(".") ? extension.ToLowerInvariant() : "." + extension.ToLowerInvariant();
+            if (Strings.IsEmpty(extension)) return null;
+            string ext = extension.StartsWith(".", StringComparison.Ordinal) ? extension.ToLowerInvariant() : "." + extension.ToLowerInvariant();
             if (ext == ".jpeg") return Jpeg;
             foreach (MediaFormat format in All)
                 if (format.Extension == ext) return format;
             return null;
         }
 
-        public static MediaFormat Sniff(byte[] head, int length)
+        public static MediaFormat? Sniff(byte[] head, int length)
         {
             if (length >= 8 && head[0] == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G') return Png;
             if (length >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF) return Jpeg;
@@ -86,7 +87,7 @@ namespace Runway.Media
             {
                 string brand = Ascii(head, 8, 4);
                 if (brand == "qt  ") return QuickTime;
-                if (brand.StartsWith("M4A") || brand.StartsWith("M4B")) return M4A;
+                if (brand.StartsWith("M4A", StringComparison.Ordinal) || brand.StartsWith("M4B", StringComparison.Ordinal)) return M4A;
                 return Mp4;
             }
             if (length >= 4 && head[0] == 0x1A && head[1] == 0x45 && head[2] == 0xDF && head[3] == 0xA3)
@@ -97,7 +98,7 @@ namespace Runway.Media
             return null;
         }
 
-        public static MediaFormat Sniff(string path)
+        public static MediaFormat? Sniff(string path)
         {
             var head = new byte[64];
             using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read))
@@ -155,7 +156,7 @@ namespace Runway.Media
 
         private static readonly int[] Mpeg1Layer3Bitrates = { 0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 0 };
         private static readonly int[] Mpeg2Layer3Bitrates = { 0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160, 0 };
-        private static readonly int[][] SampleRates = { new[] { 11025, 12000, 8000 }, null, new[] { 22050, 24000, 16000 }, new[] { 44100, 48000, 32000 } };
+        private static readonly int[]?[] SampleRates = { new[] { 11025, 12000, 8000 }, null, new[] { 22050, 24000, 16000 }, new[] { 44100, 48000, 32000 } };
 
         internal static double? Mp3Duration(Stream stream)
         {
@@ -177,7 +178,8 @@ namespace Runway.Media
                 int rateIndex = (buffer[i + 2] >> 2) & 3;
                 if (version == 1 || layer != 1 || bitrateIndex == 0 || bitrateIndex == 15 || rateIndex == 3) continue;
                 int bitrate = (version == 3 ? Mpeg1Layer3Bitrates : Mpeg2Layer3Bitrates)[bitrateIndex] * 1000;
-                int sampleRate = SampleRates[version][rateIndex];
+                // Version 1 (reserved, no rates) was skipped above.
+                int sampleRate = SampleRates[version]?[rateIndex] ?? 0;
                 int samplesPerFrame = version == 3 ? 1152 : 576;
                 bool mono = (buffer[i + 3] >> 6) == 3;
                 int sideInfo = version == 3 ? (mono ? 17 : 32) : (mono ? 9 : 17);

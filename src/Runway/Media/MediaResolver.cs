@@ -23,13 +23,13 @@ namespace Runway.Media
             {
                 // Only local files need work; every other input is already in the body.
                 if (!(slot.Source is MediaSource source) || !source.IsLocal) continue;
-                bool overLimit = request.DataUriLimit is long limit && MediaLimits.DataUriLength(source.Length, source.Format.MediaType) > limit;
+                bool overLimit = request.DataUriLimit is long limit && MediaLimits.DataUriLength(source.Length, source.ContentFormat.MediaType) > limit;
                 if (!source.NeedsUpload && !overLimit)
                 {
                     slot.Assign(await DataUriAsync(source, cancellation).ConfigureAwait(false));
                     continue;
                 }
-                RunwayUpload upload = await uploader.UploadAsync(source.Value, source.Format,
+                RunwayUpload upload = await uploader.UploadAsync(source.Value, source.ContentFormat,
                     (done, total) => progress?.Invoke(source, done, total), cancellation).ConfigureAwait(false);
                 slot.Assign(upload.Uri);
             }
@@ -49,7 +49,7 @@ namespace Runway.Media
                     total += read;
                 }
             }
-            return "data:" + source.Format.MediaType + ";base64," + Convert.ToBase64String(bytes);
+            return "data:" + source.ContentFormat.MediaType + ";base64," + Convert.ToBase64String(bytes);
         }
     }
 }

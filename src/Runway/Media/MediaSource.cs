@@ -17,25 +17,29 @@ namespace Runway.Media
     {
         public MediaSourceKind Kind { get; private set; }
         /// <summary>The URI to send, or the full path of a local file.</summary>
-        public string Value { get; private set; }
-        public MediaFormat Format { get; private set; }
+        public string Value { get; private set; } = string.Empty;
+        /// <summary>Read from the content of a local file or data URI; null for a URL (never fetched here).</summary>
+        public MediaFormat? Format { get; private set; }
         public MediaKind? MediaKind { get; private set; }
         public long Length { get; private set; }
         public double? DurationSeconds { get; private set; }
         /// <summary>Width and height of a local or data-URI PNG/JPEG, or of a local MP4/MOV video, when the header gives them.</summary>
         public (int Width, int Height)? PixelSize { get; private set; }
-        public string Parameter { get; private set; }
+        public string Parameter { get; private set; } = string.Empty;
         /// <summary>The task whose output this is, when a task was given as the input; null otherwise.</summary>
-        public string OriginTaskId { get; private set; }
+        public string? OriginTaskId { get; private set; }
         /// <summary>That task's own input name (frames/cat.png: cat), so that {InputName} travels through a chain of tasks.</summary>
-        public string OriginInputName { get; private set; }
+        public string? OriginInputName { get; private set; }
         /// <summary>The format a URL's extension names (never fetched; not <see cref="Format"/>, which is read from content).</summary>
-        private MediaFormat urlFormat;
+        private MediaFormat? urlFormat;
 
         public bool IsLocal => Kind == MediaSourceKind.LocalFile;
         public bool IsDataUri => Kind == MediaSourceKind.DataUri;
         /// <summary>A local file too large to inline: it goes through an ephemeral upload.</summary>
-        public bool NeedsUpload => IsLocal && MediaLimits.DataUriLength(Length, Format.MediaType) > MediaLimits.DataUriMaxLength;
+        public bool NeedsUpload => IsLocal && MediaLimits.DataUriLength(Length, ContentFormat.MediaType) > MediaLimits.DataUriMaxLength;
+
+        /// <summary>The format read from a local file's or data URI's content (what is inlined or uploaded); a URL has none.</summary>
+        public MediaFormat ContentFormat => Format ?? throw new InvalidOperationException($"{Display} is a URL: its content is never read here.");
 
         public string Display => IsLocal ? Path.GetFileName(Value) : Kind == MediaSourceKind.DataUri ? $"data URI ({Value.Length:N0} chars)" : Value;
 
@@ -87,7 +91,7 @@ namespace Runway.Media
         /// through <paramref name="resolvePath"/> (the provider); the file must be a supported format of one of
         /// <paramref name="accepted"/> kinds.
         /// </summary>
-        public static MediaSource From(object value, string parameter, Func<string, string> resolvePath, params MediaKind[] accepted)
+        public static MediaSource From(object? value, string parameter, Func<string, string> resolvePath, params MediaKind[] accepted)
         {
             switch (value)
             {
@@ -114,7 +118,7 @@ namespace Runway.Media
         }
 
         /// <summary>True for the values <see cref="From"/> takes as they are (anything else must be unwrapped first).</summary>
-        public static bool TakesDirectly(object value) =>
+        public static bool TakesDirectly(object? value) =>
             value == null || value is string || value is FileInfo || value is DirectoryInfo || value is RunwayTask || value is RunwayUpload || value is Uri;
 
         public static RunwayInputException Unsupported(string parameter, string what, object value) =>
@@ -154,9 +158,9 @@ namespace Runway.Media
                     throw new RunwayInputException($"-{parameter}: the URL is {trimmed.Length} characters; the API accepts at most {ModelCatalog.MaxUriLength}.",
                         parameter, "Runway.UrlTooLong", trimmed);
                 // A URL's kind, where its path names a known media extension (the content is not fetched here).
-                MediaFormat named = MediaProbe.FromExtension(Path.GetExtension(uri.AbsolutePath));
+                MediaFormat? named = MediaProbe.FromExtension(Path.GetExtension(uri.AbsolutePath));
                 bool fits = named != null && accepted.Contains(named.Kind);
-                return new MediaSource { Kind = MediaSourceKind.HttpsUrl, Value = trimmed, Parameter = parameter, MediaKind = fits ? named.Kind : (MediaKind?)null, urlFormat = fits ? named : null };
+                return new MediaSource { Kind = MediaSourceKind.HttpsUrl, Value = trimmed, Parameter = parameter, MediaKind = fits ? named?.Kind : null, urlFormat = fits ? named : null };
             }
             if (Uri.TryCreate(trimmed, UriKind.Absolute, out Uri other) && other.Scheme.Length > 1 && !other.IsFile)
                 throw new RunwayInputException($"-{parameter} '{trimmed}': '{other.Scheme}:' is not a supported scheme; use https://, runway://, data: or a local path.",
@@ -170,7 +174,7 @@ namespace Runway.Media
             string header = comma > 5 ? uri.Substring(5, comma - 5) : string.Empty;
             if (comma < 0 || !header.EndsWith(";base64", StringComparison.OrdinalIgnoreCase))
                 throw new RunwayInputException($"-{parameter}: a data URI must look like data:<type>;base64,<data>.", parameter, "Runway.InvalidDataUri", Shorten(uri));
-            MediaFormat format = MediaProbe.FromMediaType(header.Substring(0, header.Length - ";base64".Length));
+            MediaFormat? format = MediaProbe.FromMediaType(header.Substring(0, header.Length - ";base64".Length));
             if (format == null || !format.Supported || !accepted.Contains(format.Kind))
                 throw new RunwayInputException($"-{parameter}: data URI type '{header}' is not accepted here; {Describe(accepted)} is needed ({SupportedList(accepted)}).",
                     parameter, "Runway.UnsupportedFormat", Shorten(uri), ErrorKind.InvalidType);
@@ -189,7 +193,7 @@ namespace Runway.Media
             }
             if (bytes.Length == 0)
                 throw new RunwayInputException($"-{parameter}: the data URI holds no data.", parameter, "Runway.InvalidDataUri", Shorten(uri));
-            MediaFormat actual = MediaProbe.Sniff(bytes, Math.Min(bytes.Length, 64));
+            MediaFormat? actual = MediaProbe.Sniff(bytes, Math.Min(bytes.Length, 64));
             if (!SameFormat(actual, format))
                 throw new RunwayInputException(
                     $"-{parameter}: the data URI says {format.MediaType}, but its bytes are {(actual == null ? "not a recognised media file" : $"{Article(actual.Name)} {actual.Name} {actual.Kind.ToString().ToLowerInvariant()}")}; " +
@@ -200,7 +204,7 @@ namespace Runway.Media
         }
 
         /// <summary>A declared type matches the sniffed bytes when they are the same format or share a container (an MP4 declared as audio/mp4).</summary>
-        private static bool SameFormat(MediaFormat actual, MediaFormat declared)
+        private static bool SameFormat(MediaFormat? actual, MediaFormat declared)
         {
             if (actual == null) return false;
             if (actual == declared) return true;
@@ -219,7 +223,7 @@ namespace Runway.Media
             if (!file.Exists)
                 throw new RunwayInputException(Directory.Exists(path) ? $"-{parameter} '{path}' is a directory, not a file." : $"-{parameter}: file '{path}' does not exist.",
                     parameter, "Runway.FileNotFound", path, ErrorKind.ObjectNotFound);
-            MediaFormat format;
+            MediaFormat? format;
             try
             {
                 format = MediaProbe.Sniff(file.FullName);

@@ -12,10 +12,10 @@ namespace Runway.Media
     /// <summary>What an output's file name can be made of: the task (or run, or URL) it came from.</summary>
     public sealed class OutputNameFields
     {
-        public string Id { get; set; }
+        public string? Id { get; set; }
         /// <summary>The first input file's name without its extension; null for a task made from text only.</summary>
-        public string InputName { get; set; }
-        public string Model { get; set; }
+        public string? InputName { get; set; }
+        public string? Model { get; set; }
         public DateTimeOffset? Date { get; set; }
 
         public static OutputNameFields Of(RunwayTask task) => new OutputNameFields
@@ -57,7 +57,7 @@ namespace Runway.Media
         /// The extension the template ends with ('{Id}.png': .png), or null. It is kept even when the served type
         /// differs (as a named -OutFile is), and the save warns then.
         /// </summary>
-        public string Extension { get; }
+        public string? Extension { get; }
 
         /// <summary>True when the template numbers the outputs itself ({Index}): no _1, _2 suffix is added.</summary>
         public bool HasIndex { get; }
@@ -84,7 +84,7 @@ namespace Runway.Media
             char bad = at >= 0 ? literal[at] : 'x';
             if (at >= 0)
                 throw Invalid($"-{parameter} '{template}' contains '{Printable(bad)}', which is not allowed in a file name; a template names a file in the output folder, without folders or characters such as \\ / : * ? \" < > |.", parameter, template);
-            if (template.EndsWith(".") || template.EndsWith(" ") || template.StartsWith(" "))
+            if (template.EndsWith(".", StringComparison.Ordinal) || template.EndsWith(" ", StringComparison.Ordinal) || template.StartsWith(" ", StringComparison.Ordinal))
                 throw Invalid($"-{parameter} '{template}' starts with a space or ends with a dot or a space, which some file systems drop; the extension is added from the downloaded file's type.", parameter, template);
             return new NameTemplate(template, hasIndex);
         }

@@ -19,12 +19,12 @@ namespace Runway.Media
             foreach (MediaSlot slot in slots)
             {
                 if (!(slot.Source is MediaSource source) || !source.IsLocal) continue;
-                if (MediaLimits.DataUriLength(source.Length, source.Format.MediaType) <= maxDataUriLength)
+                if (MediaLimits.DataUriLength(source.Length, source.ContentFormat.MediaType) <= maxDataUriLength)
                 {
                     slot.Assign(await MediaResolver.DataUriAsync(source, cancellation).ConfigureAwait(false));
                     continue;
                 }
-                RunwayUpload upload = await uploader.UploadAsync(source.Value, source.Format,
+                RunwayUpload upload = await uploader.UploadAsync(source.Value, source.ContentFormat,
                     (done, total) => progress?.Invoke(source.Display, done, total), cancellation).ConfigureAwait(false);
                 slot.Assign(upload.Uri);
             }

@@ -31,19 +31,19 @@ namespace Runway.Media
         /// Uploads <paramref name="path"/>. <paramref name="metadata"/> (the SDK's fileMetadata) is sent as the form's
         /// 'metadata' field, after the slot's fields and before the file, as the SDK sends it; null sends none.
         /// </summary>
-        public async Task<RunwayUpload> UploadAsync(string path, MediaFormat format, Action<long, long?> progress, CancellationToken cancellation, string metadata = null)
+        public async Task<RunwayUpload> UploadAsync(string path, MediaFormat format, Action<long, long?>? progress, CancellationToken cancellation, string? metadata = null)
         {
             var file = new FileInfo(path);
             var request = new JsonObject { ["filename"] = file.Name, ["type"] = "ephemeral" };
             JsonElement slot = await client.PostAsync("v1/uploads", request, RequestKind.Safe, cancellation).ConfigureAwait(false);
-            string uploadUrl = RunwayTask.StringOf(slot, "uploadUrl");
-            string runwayUri = RunwayTask.StringOf(slot, "runwayUri");
-            if (string.IsNullOrEmpty(uploadUrl) || string.IsNullOrEmpty(runwayUri))
+            string? uploadUrl = RunwayTask.StringOf(slot, "uploadUrl");
+            string? runwayUri = RunwayTask.StringOf(slot, "runwayUri");
+            if (Strings.IsEmpty(uploadUrl) || Strings.IsEmpty(runwayUri))
                 throw new RunwayApiException("Runway API: POST /v1/uploads answered without uploadUrl or runwayUri.", "POST", "/v1/uploads", 200, null, null, AttemptOutcome.Response, false);
             var fields = new List<KeyValuePair<string, string>>();
             if (slot.TryGetProperty("fields", out JsonElement fieldObject) && fieldObject.ValueKind == JsonValueKind.Object)
                 foreach (JsonProperty field in fieldObject.EnumerateObject())
-                    fields.Add(new KeyValuePair<string, string>(field.Name, field.Value.ValueKind == JsonValueKind.String ? field.Value.GetString() : field.Value.ToString()));
+                    fields.Add(new KeyValuePair<string, string>(field.Name, field.Value.ValueKind == JsonValueKind.String ? field.Value.GetString() ?? string.Empty : field.Value.ToString()));
 
             string display = new Uri(uploadUrl).GetLeftPart(UriPartial.Path);
             var throttled = new ThrottledProgress(file.Length, progress ?? ((d, t) => { }));
@@ -83,8 +83,8 @@ namespace Runway.Media
                 return (attempt.Outcome == AttemptOutcome.Response && attempt.Status >= 200 && attempt.Status < 300, true);
             }, (last, retryNote) =>
             {
-                string why = last.Outcome == AttemptOutcome.Response
-                    ? $"HTTP {last.Status}{(string.IsNullOrWhiteSpace(last.Body) ? "" : ": " + Trim(last.Body))}"
+                string? why = last.Outcome == AttemptOutcome.Response
+                    ? $"HTTP {last.Status}{(Strings.IsBlank(last.Body) ? "" : ": " + Trim(last.Body))}"
                     : last.Failure?.GetBaseException().Message;
                 return new RunwayApiException($"Upload of '{file.Name}' to storage failed ({why}{retryNote}).", "POST", display,
                     last.Outcome == AttemptOutcome.Response ? last.Status : 0, last.Body, null, last.Outcome, false, last.Failure);

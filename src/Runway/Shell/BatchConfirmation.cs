@@ -66,7 +66,7 @@ namespace Runway.Shell
         /// <summary>Asks once about every task held back, with the total; returns those to create.</summary>
         public IReadOnlyList<(int Number, GenerationRequest Request)> ConfirmHeld()
         {
-            if (awaiting.Count == 0) return new (int, GenerationRequest)[0];
+            if (awaiting.Count == 0) return System.Array.Empty<(int, GenerationRequest)>();
             decimal total = awaiting.Sum(p => p.Request.EstimatedCredits);
             bool approximate = awaiting.Any(p => p.Request.CostIsApproximate);
             int unpriced = awaiting.Count(p => !p.Request.PriceKnown);
@@ -79,7 +79,7 @@ namespace Runway.Shell
                             (SpendingGuard.Cap.HasValue ? $" (session cap {SpendingGuard.Cap}, spent {SpendingGuard.Spent})" : string.Empty);
             var batch = awaiting.ToArray();
             awaiting.Clear();
-            return cmdlet.ShouldProcess(target, action) ? batch : new (int, GenerationRequest)[0];
+            return cmdlet.ShouldProcess(target, action) ? batch : System.Array.Empty<(int, GenerationRequest)>();
         }
 
         /// <summary>After -WhatIf of several tasks: one more line with their total.</summary>

@@ -15,7 +15,7 @@ namespace Runway.Shell
         [ThreadStatic] private static int blankNoted;
         [ThreadStatic] private static bool blankPending;
 
-        public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
             object value = inputData is PSObject ps ? ps.BaseObject : inputData;
             if (!(value is string text) || !string.IsNullOrWhiteSpace(text)) return inputData;

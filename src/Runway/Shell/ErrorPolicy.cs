@@ -23,7 +23,7 @@ namespace Runway.Shell
             exception is RunwayConfigurationException || exception is RunwaySettingException || exception is RunwayJournalException
             || (exception is RunwayApiException api && api.StatusCode == 401);
 
-        public static ErrorRecord FromException(Exception exception, object target, ErrorPhase phase = ErrorPhase.Other)
+        public static ErrorRecord FromException(Exception exception, object? target, ErrorPhase phase = ErrorPhase.Other)
         {
             switch (exception)
             {
@@ -94,7 +94,7 @@ namespace Runway.Shell
         public static string Sentence(string text)
         {
             text = (text ?? string.Empty).Trim();
-            return text.Length == 0 || text.EndsWith(".") || text.EndsWith("!") || text.EndsWith("?") ? text : text + ".";
+            return text.Length == 0 || text.EndsWith(".", StringComparison.Ordinal) || text.EndsWith("!", StringComparison.Ordinal) || text.EndsWith("?", StringComparison.Ordinal) ? text : text + ".";
         }
 
         public static ErrorCategory ApiCategory(RunwayApiException api)
@@ -139,14 +139,14 @@ namespace Runway.Shell
             return record;
         }
 
-        public static ErrorRecord NotATaskId(string id) =>
+        public static ErrorRecord NotATaskId(string? id) =>
             InvalidArgument("Runway.InvalidTaskId", $"'{id}' is not a task id (Runway task ids are UUIDs, such as 17f20503-6c24-4c16-946b-35dbbce2af2f); nothing was sent.", id);
 
         /// <summary>The error for an id that cannot name a resource (<see cref="ResourceId"/>); nothing was sent.</summary>
         public static ErrorRecord InvalidId(string id, string what) =>
             FromException(new RunwayInvalidIdException(id, what, ResourceId.Problem(id) ?? "not an id"), id);
 
-        public static ErrorRecord InvalidArgument(string errorId, string message, object target) =>
+        public static ErrorRecord InvalidArgument(string errorId, string message, object? target) =>
             new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
     }
 }

@@ -18,11 +18,11 @@ namespace Runway.Shell
     public static class ExportMembers
     {
         /// <summary>The property as the user sees it: enums by name; lists, dictionaries and nested objects as themselves, read as text.</summary>
-        public static object Get(object target, string name)
+        public static object? Get(object target, string name)
         {
             object instance = target is PSObject ps ? ps.BaseObject : target;
-            PropertyInfo property = instance?.GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance);
-            object value = property?.GetValue(instance);
+            PropertyInfo? property = instance?.GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance);
+            object? value = property?.GetValue(instance);
             switch (value)
             {
                 case null: return null;
@@ -38,7 +38,7 @@ namespace Runway.Shell
             object instance = target is PSObject ps ? ps.BaseObject : target;
             PropertyInfo property = instance.GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance);
             if (value is PSObject wrapped) value = wrapped.BaseObject;
-            property.SetValue(instance, value == null ? null : LanguagePrimitives.ConvertTo(value, property.PropertyType));
+            property.SetValue(instance, value == null ? null : LanguagePrimitives.ConvertTo(value, property.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
         }
 
         /// <summary>One value as text: its own ToString when it has one, else "Name=value, ..." of its simple properties.</summary>

@@ -20,12 +20,13 @@ namespace Runway.Shell
         private readonly List<RunwayTask> created = new List<RunwayTask>();
         private readonly BatchSummary summary = new BatchSummary();
         private int inputNumber;
-        private HashSet<string> commandLineParameters;
-        private BatchConfirmation batch;
-        private OutputDestination destination;
-        private GenerationOutput output;
-        private TaskCreator creator;
-        private RecordBinding records;
+        // Set by BeginProcessing, before any record is processed.
+        private HashSet<string> commandLineParameters = null!;
+        private BatchConfirmation batch = null!;
+        private GenerationOutput output = null!;
+        private RecordBinding records = null!;
+        private OutputDestination? destination;
+        private TaskCreator? creator;
 
         /// <summary>Piped records' raw values are checked by <see cref="RecordBinding"/>, which names the input.</summary>
         protected override bool ChecksPipelineValues => true;
@@ -37,17 +38,17 @@ namespace Runway.Shell
         /// <summary>Wait, then save the output to this file (implies -Wait); outputs FileInfo.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string OutFile { get; set; }
+        public string? OutFile { get; set; }
 
         /// <summary>Wait, then save outputs into this directory, named after the task id (implies -Wait); outputs FileInfo.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string OutDirectory { get; set; }
+        public string? OutDirectory { get; set; }
 
         /// <summary>With -OutDirectory: how the files are named, from {Id}, {InputName}, {Model}, {Index} and {Date}; the extension follows the served type.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string NameTemplate { get; set; }
+        public string? NameTemplate { get; set; }
 
         /// <summary>With -OutFile or -OutDirectory: output each saved task (SavedTo lists its files) instead of the files.</summary>
         [Parameter]
@@ -83,21 +84,21 @@ namespace Runway.Shell
         protected bool OnCommandLine(string parameter) => commandLineParameters.Contains(parameter);
 
         /// <summary>The -Model to use: a piped task binds the Model that made it, which counts only when typed.</summary>
-        protected string ModelFor(object input, string model) => TypedUnlessFromTask(input, "Model", model);
+        protected string? ModelFor(object? input, string? model) => TypedUnlessFromTask(input, "Model", model);
 
         /// <summary>
         /// A finished task piped in binds its own properties by name (Model, Prompt: those that made it), which
         /// describe the input, not the new task: such a value counts only when the user typed the parameter.
         /// </summary>
-        protected T TypedUnlessFromTask<T>(object input, string parameter, T value) =>
+        protected T? TypedUnlessFromTask<T>(object? input, string parameter, T value) =>
             InputBinder.Unwrap(input) is RunwayTask && !OnCommandLine(parameter) ? default : value;
 
         /// <summary>How the request builder classifies a media value it finds in a list, a record or -Option (paths resolve here).</summary>
-        protected Func<object, string, MediaKind, IMediaInput> MediaResolver =>
+        protected Func<object, string, MediaKind, IMediaInput?> MediaResolver =>
             (value, parameter, kind) => Media(value, parameter, kind == MediaKind.Audio ? new[] { MediaKind.Audio, MediaKind.Video } : new[] { kind });
 
         /// <summary>A PowerShell value as plain data for the request builder: records become dictionaries, switches booleans.</summary>
-        protected static object Plain(object value)
+        protected static object? Plain(object? value)
         {
             value = InputBinder.Unwrap(value);
             switch (value)
@@ -105,11 +106,11 @@ namespace Runway.Shell
                 case null: return null;
                 case SwitchParameter flag: return flag.IsPresent;
                 case PSObject record when record.BaseObject is PSCustomObject:
-                    var fields = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+                    var fields = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
                     foreach (PSPropertyInfo property in record.Properties) fields[property.Name] = Plain(property.Value);
                     return fields;
                 case System.Collections.IDictionary table:
-                    var copy = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+                    var copy = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
                     foreach (System.Collections.DictionaryEntry entry in table) copy[entry.Key.ToString()] = entry.Value is string || entry.Key.ToString().Equals("Uri", StringComparison.OrdinalIgnoreCase) ? InputBinder.Unwrap(entry.Value) : Plain(entry.Value);
                     return copy;
                 case string text: return text;
@@ -119,17 +120,17 @@ namespace Runway.Shell
         }
 
         /// <summary>True for the word 'auto' (a length the model chooses).</summary>
-        protected static bool IsAuto(object value) => Plain(value) is string word && word.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase);
+        protected static bool IsAuto(object? value) => Plain(value) is string word && word.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Puts the given parameters (as plain data) into a spec's values; those not given stay out.</summary>
-        protected static void AddValues(IDictionary<string, object> into, params (string Name, object Value)[] values)
+        protected static void AddValues(IDictionary<string, object> into, params (string Name, object? Value)[] values)
         {
-            foreach ((string name, object value) in values)
+            foreach ((string name, object? value) in values)
                 if (Plain(value) is object plain) into[name] = plain;
         }
 
         /// <summary>Copies -Option @{ jsonName = value } into a spec's options, as plain data.</summary>
-        protected static void AddOptions(System.Collections.Hashtable options, IDictionary<string, object> into)
+        protected static void AddOptions(System.Collections.Hashtable? options, IDictionary<string, object?> into)
         {
             if (options == null) return;
             foreach (System.Collections.DictionaryEntry entry in options) into[entry.Key.ToString()] = Plain(entry.Value);
@@ -143,13 +144,13 @@ namespace Runway.Shell
             return request;
         }
 
-        protected MediaSource Media(object input, string parameter, params MediaKind[] accepted) => Media(input, parameter, null, accepted);
+        protected MediaSource? Media(object? input, string parameter, params MediaKind[] accepted) => Media(input, parameter, null, accepted);
 
         /// <param name="extraKeys">Keys of a record the caller reads itself (Role, View, Type): the record's other keys are refused.</param>
-        protected MediaSource Media(object input, string parameter, IEnumerable<string> extraKeys, params MediaKind[] accepted)
+        protected MediaSource? Media(object? input, string parameter, IEnumerable<string>? extraKeys, params MediaKind[] accepted)
         {
             if (input == null) return null;
-            object value = InputBinder.MediaValue(input, parameter, this, extraKeys);
+            object? value = InputBinder.MediaValue(input, parameter, this, extraKeys);
             try
             {
                 return MediaSource.From(value, parameter, path => ProviderPaths.ResolveOne(this, path), accepted);
@@ -186,7 +187,7 @@ namespace Runway.Shell
         {
             int number = ++inputNumber;
             summary.Requested++;
-            GenerationRequest request = null;
+            GenerationRequest? request = null;
             string capNote;
             try
             {

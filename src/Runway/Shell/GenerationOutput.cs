@@ -13,12 +13,12 @@ namespace Runway.Shell
     public sealed class GenerationOutput
     {
         private readonly RunwayCmdlet cmdlet;
-        private readonly OutputDestination destination;
+        private readonly OutputDestination? destination;
         private readonly BatchSummary summary;
         private readonly WaitOptions options;
-        private OutputSaver saver;
+        private OutputSaver? saver;
 
-        public GenerationOutput(RunwayCmdlet cmdlet, OutputDestination destination, bool wait, WaitOptions options, BatchSummary summary)
+        public GenerationOutput(RunwayCmdlet cmdlet, OutputDestination? destination, bool wait, WaitOptions options, BatchSummary summary)
         {
             this.cmdlet = cmdlet;
             this.destination = destination;

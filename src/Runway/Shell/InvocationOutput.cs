@@ -12,11 +12,11 @@ namespace Runway.Shell
     /// </summary>
     internal static class InvocationOutput
     {
-        public static void Wait(RunwayCmdlet cmdlet, IReadOnlyList<RunwayWorkflowInvocation> runs, WaitOptions options, OutputDestination destination)
+        public static void Wait(RunwayCmdlet cmdlet, IReadOnlyList<RunwayWorkflowInvocation> runs, WaitOptions options, OutputDestination? destination)
         {
             if (runs.Count == 0) return;
             var bar = new WaitProgressBar(cmdlet.OnPipeline, cmdlet.WriteProgress);
-            OutputSaver saver = destination?.Saver(cmdlet, cmdlet.Api);
+            OutputSaver? saver = destination?.Saver(cmdlet, cmdlet.Api);
             try
             {
                 cmdlet.Run(async token =>

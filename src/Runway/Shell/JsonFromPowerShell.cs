@@ -10,7 +10,7 @@ namespace Runway.Shell
     /// <summary>Hashtables, custom objects, arrays and scalars as JSON (realtime session tools and integrations).</summary>
     public static class JsonFromPowerShell
     {
-        public static JsonNode Convert(object value, string parameter)
+        public static JsonNode? Convert(object value, string parameter)
         {
             value = value is PSObject ps && !(ps.BaseObject is PSCustomObject) ? ps.BaseObject : value;
             switch (value)

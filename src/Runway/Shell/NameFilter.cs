@@ -22,7 +22,7 @@ namespace Runway.Shell
         }
 
         /// <summary>A filter of <paramref name="texts"/> (null or empty: none, and null is returned); throws RunwayInputException on a bad pattern.</summary>
-        public static NameFilter From(IEnumerable<string> texts, string parameter)
+        public static NameFilter? From(IEnumerable<string>? texts, string parameter)
         {
             var filter = new NameFilter();
             foreach (string text in texts ?? Enumerable.Empty<string>())

@@ -16,10 +16,10 @@ namespace Runway.Shell
     {
         private readonly string parameter;
         private readonly bool passThru;
-        private OutputSaver saver;
+        private OutputSaver? saver;
         private bool claimed;
         /// <summary>Each path planned so far and the output it is for.</summary>
-        private readonly Dictionary<string, string> planned = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, string?> planned = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
 
         private OutputDestination(OutputTarget target, string parameter, bool force, bool passThru)
         {
@@ -35,12 +35,12 @@ namespace Runway.Shell
         public bool IsSingleFile => !Target.IsDirectory;
 
         /// <summary>-OutFile or -OutDirectory (and -NameTemplate) of a generation cmdlet; null when neither was given.</summary>
-        public static OutputDestination FromOutParameters(PSCmdlet cmdlet, string outFile, string outDirectory, bool force,
-            string nameTemplate = null, bool passThru = false)
+        public static OutputDestination? FromOutParameters(PSCmdlet cmdlet, string? outFile, string? outDirectory, bool force,
+            string? nameTemplate = null, bool passThru = false)
         {
             if (outFile != null && outDirectory != null)
                 cmdlet.ThrowTerminatingError(ErrorPolicy.InvalidArgument("Runway.ConflictingOutput", "Use -OutFile or -OutDirectory, not both.", outFile));
-            NameTemplate names = Template(cmdlet, nameTemplate);
+            NameTemplate? names = Template(cmdlet, nameTemplate);
             if (names != null && outDirectory == null)
                 cmdlet.ThrowTerminatingError(ErrorPolicy.InvalidArgument("Runway.NameTemplateNeedsFolder",
                     $"-NameTemplate names the files in a folder: use it with -OutDirectory{(outFile != null ? ", not -OutFile" : string.Empty)}.", nameTemplate));
@@ -54,7 +54,7 @@ namespace Runway.Shell
             return null;
         }
 
-        private static NameTemplate Template(PSCmdlet cmdlet, string nameTemplate)
+        private static NameTemplate? Template(PSCmdlet cmdlet, string? nameTemplate)
         {
             if (nameTemplate == null) return null;
             try
@@ -86,7 +86,7 @@ namespace Runway.Shell
         /// Before anything is downloaded (and under -WhatIf): the files these outputs would be saved to, as far as the
         /// URLs tell their type, must not exist (unless -Force) nor be meant for another output of this command.
         /// </summary>
-        public RunwayFileExistsException Plan(OutputNameFields fields, string[] urls)
+        public RunwayFileExistsException? Plan(OutputNameFields fields, string[] urls)
         {
             // A clash between two outputs of this command is said as such first: -Force would not resolve it.
             lock (planned)
@@ -94,10 +94,10 @@ namespace Runway.Shell
                 string[] paths = urls.Select((url, i) => Target.PathFor(fields, i, urls.Length, null, url)).ToArray();
                 for (int i = 0; i < paths.Length; i++)
                 {
-                    string owner = OutputSaver.Owner(fields, i, urls.Length);
-                    if (planned.TryGetValue(paths[i], out string other) && other != owner) return OutputSaver.NameTaken(Target, paths[i], other, owner);
+                    string? owner = OutputSaver.Owner(fields, i, urls.Length);
+                    if (planned.TryGetValue(paths[i], out string? other) && other != owner) return OutputSaver.NameTaken(Target, paths[i], other, owner);
                 }
-                RunwayFileExistsException taken = OutputSaver.Existing(Target, Force, fields, urls);
+                RunwayFileExistsException? taken = OutputSaver.Existing(Target, Force, fields, urls);
                 if (taken != null) return taken;
                 for (int i = 0; i < paths.Length; i++) planned[paths[i]] = OutputSaver.Owner(fields, i, urls.Length);
             }
@@ -107,7 +107,7 @@ namespace Runway.Shell
         /// <summary>An output file that exists (without -Force) or is meant for another output: an error before any download, -WhatIf included.</summary>
         public bool Refused(PSCmdlet cmdlet, OutputNameFields fields, string[] urls, object source)
         {
-            RunwayFileExistsException taken = Plan(fields, urls);
+            RunwayFileExistsException? taken = Plan(fields, urls);
             if (taken == null) return false;
             cmdlet.WriteError(ErrorPolicy.FromException(taken, source, ErrorPhase.Save));
             return true;
@@ -117,7 +117,10 @@ namespace Runway.Shell
         public OutputNameFields NameFields(RunwayTask task)
         {
             if ((task.Inputs == null || task.Inputs.Length == 0) && Target.Names != null)
-                task.Inputs = Tasks.TaskJournal.Find(task.Id)?.Inputs ?? task.Inputs;
+            {
+                string?[]? known = Tasks.TaskJournal.Find(task.Id)?.Inputs;
+                if (known != null) task.Inputs = known;
+            }
             return OutputNameFields.Of(task);
         }
 
@@ -131,11 +134,11 @@ namespace Runway.Shell
             ForFile(cmdlet, parameter, path, Resolve(cmdlet, parameter, path), force, false);
 
         /// <summary>Save-RunwayOutput -Path: a directory (the default is the current location), or a file name with an extension.</summary>
-        public static OutputDestination FromPath(PSCmdlet cmdlet, string path, bool force, string nameTemplate = null, bool passThru = false)
+        public static OutputDestination FromPath(PSCmdlet cmdlet, string? path, bool force, string? nameTemplate = null, bool passThru = false)
         {
-            string full = Resolve(cmdlet, "Path", string.IsNullOrEmpty(path) ? "." : path);
-            NameTemplate names = Template(cmdlet, nameTemplate);
-            bool looksLikeDirectory = path == null || Directory.Exists(full) || path.EndsWith("/") || path.EndsWith("\\")
+            string full = Resolve(cmdlet, "Path", Strings.IsEmpty(path) ? "." : path);
+            NameTemplate? names = Template(cmdlet, nameTemplate);
+            bool looksLikeDirectory = path == null || Directory.Exists(full) || path.EndsWith("/", StringComparison.Ordinal) || path.EndsWith("\\", StringComparison.Ordinal)
                 || string.IsNullOrEmpty(Path.GetExtension(full));
             if (!looksLikeDirectory && names != null)
                 cmdlet.ThrowTerminatingError(ErrorPolicy.InvalidArgument("Runway.NameTemplateNeedsFolder",
@@ -149,7 +152,7 @@ namespace Runway.Shell
         /// </summary>
         private static string Resolve(PSCmdlet cmdlet, string parameter, string path)
         {
-            string full = null;
+            string? full = null;
             try
             {
                 full = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out ProviderInfo provider, out PSDriveInfo _);
@@ -167,6 +170,8 @@ namespace Runway.Shell
                 cmdlet.ThrowTerminatingError(ErrorPolicy.InvalidArgument("Runway.InvalidOutputPath",
                     $"-{parameter} '{Printable(path)}' is not a valid path: {Sentence(ex.Message)}", path));
             }
+            // Every failure above ended in ThrowTerminatingError, which throws.
+            if (full == null) throw new InvalidOperationException($"-{parameter} '{path}' did not resolve.");
             CheckName(cmdlet, parameter, path, full);
             return full;
         }
@@ -200,7 +205,7 @@ namespace Runway.Shell
         private static string Sentence(string text)
         {
             text = (text ?? string.Empty).Trim();
-            return text.EndsWith(".") ? text : text + ".";
+            return text.EndsWith(".", StringComparison.Ordinal) ? text : text + ".";
         }
 
         /// <summary>
@@ -245,7 +250,7 @@ namespace Runway.Shell
         private static string WithoutProbe(string message, string probe) =>
             message.Replace("'" + probe + "'", string.Empty).Replace(probe, string.Empty).Replace(" : ", string.Empty).Trim().TrimEnd('.', ':', ' ');
 
-        private static OutputDestination ForFile(PSCmdlet cmdlet, string parameter, string typed, string path, bool force, bool passThru)
+        private static OutputDestination ForFile(PSCmdlet cmdlet, string parameter, string? typed, string path, bool force, bool passThru)
         {
             CheckAncestors(cmdlet, parameter, path);
             string directory = Path.GetDirectoryName(path);
@@ -260,7 +265,7 @@ namespace Runway.Shell
             return new OutputDestination(OutputTarget.File(path), parameter, force, passThru);
         }
 
-        private static OutputDestination ForDirectory(PSCmdlet cmdlet, string parameter, string path, bool force, NameTemplate names, bool passThru)
+        private static OutputDestination ForDirectory(PSCmdlet cmdlet, string parameter, string path, bool force, NameTemplate? names, bool passThru)
         {
             CheckAncestors(cmdlet, parameter, path);
             if (File.Exists(path))

@@ -21,19 +21,19 @@ namespace Runway.Shell
         private readonly Downloader downloader;
         private readonly OutputTarget target;
         private readonly bool force;
-        private readonly Func<string, CancellationToken, Task<RunwayTask>> refresh;
+        private readonly Func<string?, CancellationToken, Task<RunwayTask>>? refresh;
         private readonly SemaphoreSlim parallel = new SemaphoreSlim(4);
         /// <summary>Each chosen path and the output (task id and index) it belongs to: a retry of that output may choose it again, another may not.</summary>
-        private readonly Dictionary<string, string> written = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, string?> written = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         /// <summary>The content type each chosen path was served with: what the extension is checked against.</summary>
-        private readonly Dictionary<string, (string MediaType, string Url)> served = new Dictionary<string, (string, string)>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, (string? MediaType, string Url)> served = new Dictionary<string, (string?, string)>(StringComparer.OrdinalIgnoreCase);
         private int nextProgressId;
         private readonly List<Task> running = new List<Task>();
 
         /// <param name="refresh">Fetches a task again by id; used once per output when a task's signed URL has expired (403).</param>
         /// <param name="passThru">Output each saved task (its SavedTo filled) instead of the files.</param>
         public OutputSaver(RunwayCmdlet cmdlet, Downloader downloader, OutputTarget target, bool force,
-            Func<string, CancellationToken, Task<RunwayTask>> refresh = null, bool passThru = false)
+            Func<string?, CancellationToken, Task<RunwayTask>>? refresh = null, bool passThru = false)
         {
             this.refresh = refresh;
             this.cmdlet = cmdlet;
@@ -71,7 +71,7 @@ namespace Runway.Shell
         };
 
         /// <summary>The first file these outputs would be saved to (as far as the URLs tell their type) that exists, unless -Force; else null.</summary>
-        internal static RunwayFileExistsException Existing(OutputTarget target, bool force, OutputNameFields fields, string[] urls)
+        internal static RunwayFileExistsException? Existing(OutputTarget target, bool force, OutputNameFields fields, string[] urls)
         {
             for (int i = 0; i < urls.Length; i++)
             {
@@ -82,16 +82,16 @@ namespace Runway.Shell
         }
 
         /// <summary>How an output is named in a message: "task ID" or "output 2 of task ID".</summary>
-        internal static string Owner(OutputNameFields fields, int index, int count) =>
+        internal static string? Owner(OutputNameFields fields, int index, int count) =>
             count > 1 ? $"output {index + 1} of {fields.Id}" : fields.Id;
 
         /// <summary>
         /// Two outputs of one command under one name: -Force cannot help (it would overwrite one output with the
         /// other), so the message names both and the placeholders that would tell them apart.
         /// </summary>
-        internal static RunwayFileExistsException NameTaken(OutputTarget target, string path, string first, string second)
+        internal static RunwayFileExistsException NameTaken(OutputTarget target, string path, string? first, string? second)
         {
-            string template = target.Names?.ToString();
+            string? template = target.Names?.ToString();
             string[] missing = template == null ? Array.Empty<string>()
                 : new[] { "{Id}", "{Index}" }.Where(p => template.IndexOf(p, StringComparison.OrdinalIgnoreCase) < 0).ToArray();
             string help = template == null ? "Save them to separate folders."
@@ -103,26 +103,26 @@ namespace Runway.Shell
         }
 
         /// <summary>A path this command already chose for another output: the clash is inside the command, said as such (not as an existing file).</summary>
-        private RunwayFileExistsException TakenHere(OutputNameFields fields, string[] urls)
+        private RunwayFileExistsException? TakenHere(OutputNameFields fields, string[] urls)
         {
             lock (written)
                 for (int i = 0; i < urls.Length; i++)
                 {
                     string path = target.PathFor(fields, i, urls.Length, null, urls[i]);
-                    string owner = Owner(fields, i, urls.Length);
-                    if (written.TryGetValue(path, out string claimant) && claimant != owner) return NameTaken(target, path, claimant, owner);
+                    string? owner = Owner(fields, i, urls.Length);
+                    if (written.TryGetValue(path, out string? claimant) && claimant != owner) return NameTaken(target, path, claimant, owner);
                 }
             return null;
         }
 
         /// <summary>The path chosen once the content type is known; a second output of this command under the same name is refused.</summary>
-        private string Claim(OutputNameFields fields, int index, int count, string mediaType, string url)
+        private string Claim(OutputNameFields fields, int index, int count, string? mediaType, string url)
         {
             string path = target.PathFor(fields, index, count, mediaType, url);
-            string owner = Owner(fields, index, count);
+            string? owner = Owner(fields, index, count);
             lock (written)
             {
-                if (written.TryGetValue(path, out string claimant) && claimant != owner) throw NameTaken(target, path, claimant, owner);
+                if (written.TryGetValue(path, out string? claimant) && claimant != owner) throw NameTaken(target, path, claimant, owner);
                 written[path] = owner;
                 served[path] = (mediaType, url);
             }
@@ -146,14 +146,14 @@ namespace Runway.Shell
 
         private async Task SaveTaskAsync(object source, OutputNameFields fields, string[] urls, CancellationToken cancellation)
         {
-            string baseName = fields.Id;
+            string? baseName = fields.Id;
             if (urls.Length == 0)
             {
                 cmdlet.OnPipeline(() => cmdlet.WriteError(new ErrorRecord(new InvalidOperationException($"Task {baseName} has no output to save."),
                     "Runway.NoOutput", ErrorCategory.InvalidData, source)));
                 return;
             }
-            RunwayFileExistsException exists = TakenHere(fields, urls) ?? Existing(target, force, fields, urls);
+            RunwayFileExistsException? exists = TakenHere(fields, urls) ?? Existing(target, force, fields, urls);
             if (exists != null)
             {
                 // Said before any download: an existing file is never fetched again only to be refused.
@@ -165,7 +165,7 @@ namespace Runway.Shell
             {
                 int index = i;
                 int progressId = TransferProgress.DownloadActivityId + Interlocked.Increment(ref nextProgressId);
-                string label = urls.Length > 1 ? $"{baseName} ({index + 1} of {urls.Length})" : baseName;
+                string? label = urls.Length > 1 ? $"{baseName} ({index + 1} of {urls.Length})" : baseName;
                 await parallel.WaitAsync(cancellation).ConfigureAwait(false);
                 bool shown = false;
                 try
@@ -195,9 +195,9 @@ namespace Runway.Shell
                     }
                     if (source is RunwayTask task) Tasks.TaskJournal.RecordSaved(task.Id, path);
                     saved.Add(path);
-                    (string MediaType, string Url) how;
+                    (string? MediaType, string Url) how;
                     lock (written) served.TryGetValue(path, out how);
-                    string mismatch = ExtensionMismatch(path, how.MediaType, how.Url);
+                    string? mismatch = ExtensionMismatch(path, how.MediaType, how.Url);
                     if (mismatch != null) cmdlet.OnPipeline(() => cmdlet.WriteWarning(mismatch));
                     if (!(passThru && source is RunwayTask)) cmdlet.OnPipeline(() => cmdlet.WriteObject(ProviderItem(path)));
                 }
@@ -229,16 +229,16 @@ namespace Runway.Shell
         /// another extension than the served type (a ProRes .mov as .mp4, a frame-sequence .zip, an MP3) (the API
         /// decides the format; no conversion is made). The name is kept: scripts that go on to use it still work.
         /// </summary>
-        internal static string ExtensionMismatch(string path, string mediaType, string url)
+        internal static string? ExtensionMismatch(string path, string? mediaType, string url)
         {
             string extension = System.IO.Path.GetExtension(path);
-            string type = mediaType?.Split(';')[0].Trim();
+            string? type = mediaType?.Split(';')[0].Trim();
             string expected = OutputTarget.ExtensionFor(type, url);
             if (expected == ".bin") return ExtensionMismatch(path);
             if (string.IsNullOrEmpty(extension) || extension.Equals(expected, StringComparison.OrdinalIgnoreCase)) return null;
-            MediaFormat named = MediaProbe.FromExtension(extension);
+            MediaFormat? named = MediaProbe.FromExtension(extension);
             if (named != null && named == MediaProbe.FromExtension(expected)) return null;
-            MediaFormat actual = (string.IsNullOrEmpty(type) ? null : MediaProbe.FromMediaType(type)) ?? MediaProbe.FromExtension(expected);
+            MediaFormat? actual = (string.IsNullOrEmpty(type) ? null : MediaProbe.FromMediaType(type)) ?? MediaProbe.FromExtension(expected);
             string what = actual != null ? $"{actual.Name} {actual.Kind.ToString().ToLowerInvariant()}" : expected == ".zip" ? "a ZIP archive (a frame sequence)" : "another format";
             string served = string.IsNullOrEmpty(type) ? string.Empty : $" ({type})";
             string name = System.IO.Path.GetFileName(path);
@@ -247,11 +247,11 @@ namespace Runway.Shell
         }
 
         /// <summary>The same check from the file's first bytes, when neither the content type nor the URL tells the format.</summary>
-        internal static string ExtensionMismatch(string path)
+        internal static string? ExtensionMismatch(string path)
         {
-            MediaFormat named = MediaProbe.FromExtension(System.IO.Path.GetExtension(path));
+            MediaFormat? named = MediaProbe.FromExtension(System.IO.Path.GetExtension(path));
             if (named == null) return null;
-            MediaFormat actual;
+            MediaFormat? actual;
             try
             {
                 actual = MediaProbe.Sniff(path);

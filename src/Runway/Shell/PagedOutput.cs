@@ -10,7 +10,7 @@ namespace Runway.Shell
     public interface IResumableList
     {
         /// <summary>The API's cursor to start at; null for the first page.</summary>
-        string Cursor { get; }
+        string? Cursor { get; }
         /// <summary>Items per request; 0 when the cmdlet sizes pages itself.</summary>
         int PageSize { get; }
     }
@@ -30,7 +30,7 @@ namespace Runway.Shell
         /// Writes the list at <paramref name="path"/>; a failure (401, 5xx, a dropped connection) is reported like an -Id form's,
         /// a Runway.* error whose target is <paramref name="target"/> (default: the list's path).
         /// </summary>
-        public static void Write<T>(RunwayCmdlet cmdlet, string path, IDictionary<string, string> query, Func<JsonElement, T> convert, object target = null)
+        public static void Write<T>(RunwayCmdlet cmdlet, string path, IDictionary<string, string>? query, Func<JsonElement, T> convert, object? target = null)
         {
             PagingParameters paging = cmdlet.PagingParameters;
             ulong skip = paging?.Skip ?? 0;
@@ -40,7 +40,7 @@ namespace Runway.Shell
             int? pageSize = resumable != null && resumable.PageSize > 0 ? resumable.PageSize : (int?)null;
             ulong index = 0, written = 0;
             if (first == 0) return;
-            ListPosition next;
+            ListPosition? next;
             try
             {
                 next = cmdlet.Run(token => CursorPages.WalkAsync(cmdlet.Api.Client, path, query, wanted, resumable?.Cursor, pageSize, item =>

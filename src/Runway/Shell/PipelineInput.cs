@@ -37,7 +37,7 @@ namespace Runway.Shell
                 for (int i = 0; i < list.Count; i++) items[i] = Map(list[i]);
                 return items;
             }
-            object mapped = FromObject(value, inputData as PSObject);
+            object? mapped = FromObject(value, inputData as PSObject);
             if (mapped != null) return mapped;
             // Not thrown: PowerShell would stop there instead of trying the command's other parameters (a FileInfo
             // piped to Send-RunwayFile binds -LiteralPath); a value that cannot become text fails this one softly.
@@ -45,7 +45,7 @@ namespace Runway.Shell
         }
 
         /// <summary>What an object (not text) gives this parameter; null refuses it.</summary>
-        protected virtual object FromObject(object value, PSObject wrapped) => null;
+        protected virtual object? FromObject(object value, PSObject? wrapped) => null;
 
         protected virtual string Refusal(object value) =>
             $"A {Describe(value)} is not text: give the value itself (for example -{Noun} '...'), or pipe an object that has a property of the parameter's name.";
@@ -100,7 +100,7 @@ namespace Runway.Shell
 
         protected override bool TakesRecords => false;
 
-        protected override object FromObject(object value, PSObject wrapped)
+        protected override object? FromObject(object value, PSObject? wrapped)
         {
             if (From.Any(t => t.IsInstanceOfType(value)))
             {

@@ -10,12 +10,12 @@ namespace Runway.Shell
     public static class ProviderPaths
     {
         /// <summary>One file system path: an existing file as typed first, else a wildcard that matches exactly one file; a path that does not exist stays as typed.</summary>
-        public static string ResolveOne(PSCmdlet cmdlet, string path)
+        public static string ResolveOne(PSCmdlet cmdlet, string? path)
         {
             ProviderInfo provider;
             Collection<string> paths;
             // A file whose name holds wildcard characters (wild[1]/a.png) is taken as it is, as -LiteralPath would.
-            string literal = Literal(cmdlet, path);
+            string? literal = Literal(cmdlet, path);
             if (literal != null) return literal;
             try
             {
@@ -34,7 +34,7 @@ namespace Runway.Shell
         }
 
         /// <summary>The path taken literally when it names an existing file system item, else null.</summary>
-        private static string Literal(PSCmdlet cmdlet, string path)
+        private static string? Literal(PSCmdlet cmdlet, string? path)
         {
             try
             {

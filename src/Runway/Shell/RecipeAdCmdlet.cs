@@ -13,14 +13,14 @@ namespace Runway.Shell
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [BlankAsNull]
         [TextInput]
-        public string ProductInfo { get; set; }
+        public string? ProductInfo { get; set; }
 
         /// <summary>Creative direction: brand voice, framing, scene, tone, a message or a whole dialog script.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Concept")]
         [BlankAsNull]
         [TextInput]
-        public string UserConcept { get; set; }
+        public string? UserConcept { get; set; }
 
         /// <summary>Seconds, within the recipe's range (product_ad 4–15, default 10; product_ugc 4–15, default 15).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -33,7 +33,7 @@ namespace Runway.Shell
         [ArgumentCompleter(typeof(RatioCompleter))]
         [BlankAsNull]
         [TextInput]
-        public string Ratio { get; set; }
+        public string? Ratio { get; set; }
 
         /// <summary>Generate audio for the video (-Audio:$false asks for none).</summary>
         [Parameter]

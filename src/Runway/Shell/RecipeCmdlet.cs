@@ -15,7 +15,7 @@ namespace Runway.Shell
         [ArgumentCompleter(typeof(RecipeChoiceCompleter))]
         [BlankAsNull]
         [TextInput]
-        public string Version { get; set; }
+        public string? Version { get; set; }
 
         /// <summary>True when the parameter was given (typed or bound from a piped record).</summary>
         protected bool Bound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
@@ -24,8 +24,8 @@ namespace Runway.Shell
         protected bool? Flag(string parameter, SwitchParameter value) => Bound(parameter) ? value.IsPresent : (bool?)null;
 
         /// <summary>Each item of a media list, classified (paths resolved through the provider).</summary>
-        protected List<IMediaInput> MediaList(object[] items, string parameter, MediaKind kind) =>
-            (items ?? new object[0]).Select(item => (IMediaInput)Media(item, parameter, kind)).ToList();
+        protected List<IMediaInput?> MediaList(object[]? items, string parameter, MediaKind kind) =>
+            (items ?? System.Array.Empty<object>()).Select(item => (IMediaInput?)Media(item, parameter, kind)).ToList();
 
         private static readonly string[] ViewKeys = { "View" };
 
@@ -33,10 +33,10 @@ namespace Runway.Shell
         protected List<ViewImage> ViewImages(object[] items, string parameter, string recipe)
         {
             var images = new List<ViewImage>();
-            foreach (object item in items ?? new object[0])
+            foreach (object item in items ?? System.Array.Empty<object>())
             {
-                object value = InputBinder.Unwrap(item);
-                string view = null;
+                object? value = InputBinder.Unwrap(item);
+                string? view = null;
                 if (value is IDictionary || (value is PSObject record && record.BaseObject is PSCustomObject))
                 {
                     IEnumerable<string> keys = value is IDictionary table ? table.Keys.Cast<object>().Select(k => k.ToString()) : ((PSObject)value).Properties.Select(p => p.Name);
@@ -49,7 +49,7 @@ namespace Runway.Shell
         }
 
         /// <summary>The shots of -Shot as plain dictionaries (hashtables, custom objects, CSV rows).</summary>
-        protected static List<IDictionary<string, object>> Shots(object[] shots, string recipe)
+        protected static List<IDictionary<string, object>>? Shots(object[]? shots, string recipe)
         {
             if (shots == null) return null;
             var list = new List<IDictionary<string, object>>();

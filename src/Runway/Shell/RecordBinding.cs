@@ -19,7 +19,7 @@ namespace Runway.Shell
     public sealed class RecordBinding
     {
         // PowerShell keeps the object being bound in an internal property of every command (InternalCommand, the base of Cmdlet).
-        private static readonly PropertyInfo CurrentObject = FindCurrentObject();
+        private static readonly PropertyInfo? CurrentObject = FindCurrentObject();
 
         private readonly PSCmdlet cmdlet;
         private readonly ISet<string> typed;
@@ -32,13 +32,13 @@ namespace Runway.Shell
         }
 
         /// <summary>The object PowerShell is binding for this ProcessRecord call, or null when there is none.</summary>
-        public object Current() => CurrentObjectOf(cmdlet);
+        public object? Current() => CurrentObjectOf(cmdlet);
 
         /// <summary>The object PowerShell is binding for the command's current ProcessRecord call, or null when there is none.</summary>
-        public static object CurrentObjectOf(PSCmdlet cmdlet)
+        public static object? CurrentObjectOf(PSCmdlet cmdlet)
         {
             if (!cmdlet.MyInvocation.ExpectingInput) return null;
-            object value = CurrentObject?.GetValue(cmdlet);
+            object? value = CurrentObject?.GetValue(cmdlet);
             return value is PSObject ps && ps.BaseObject is PSCustomObject ? ps : value is PSObject wrapped ? wrapped.BaseObject : value;
         }
 
@@ -48,7 +48,7 @@ namespace Runway.Shell
         /// </summary>
         public void Check()
         {
-            object record = Current();
+            object? record = Current();
             if (record != null && record.GetType().Assembly == typeof(RecordBinding).Assembly)
             {
                 CheckModuleObject(cmdlet, record);
@@ -68,7 +68,7 @@ namespace Runway.Shell
                     if (dictionary && inSet && IsPipedWhole(parameter, record, bound)) Unbind(parameter, record);
                     continue;
                 }
-                object value = InputBinder.PropertyValue(record, name);
+                object? value = InputBinder.PropertyValue(record, name);
                 if (value is PSObject ps) value = ps.BaseObject;
                 if (value == null || (value is string s && string.IsNullOrWhiteSpace(s))) continue;
                 if (!inSet && wholeRecordBound) continue;
@@ -81,7 +81,7 @@ namespace Runway.Shell
                 }
                 if (!bound.TryGetValue(parameter.Name, out object actual))
                     throw Refused(parameter, value, "is not " + (NotA(Underlying(parameter.ParameterType), value) ?? $"usable as {Readable(parameter.ParameterType)}"));
-                string problem = Exact(parameter.ParameterType, value, actual);
+                string? problem = Exact(parameter.ParameterType, value, actual);
                 if (problem != null) throw Refused(parameter, value, "is not " + problem);
             }
         }
@@ -126,7 +126,7 @@ namespace Runway.Shell
             return Flat(source) == Flat(actual);
         }
 
-        private static PropertyInfo FindCurrentObject()
+        private static PropertyInfo? FindCurrentObject()
         {
             for (Type type = typeof(Cmdlet); type != null; type = type.BaseType)
             {
@@ -157,14 +157,14 @@ namespace Runway.Shell
         }
 
         /// <summary>True when the whole hashtable was bound by value to a parameter it has no key for (a Prompt bound as "System.Collections.Hashtable").</summary>
-        private static bool IsPipedWhole(ParameterMetadata parameter, object record, IDictionary<string, object> bound) =>
+        private static bool IsPipedWhole(ParameterMetadata parameter, object? record, IDictionary<string, object> bound) =>
             parameter.ParameterType == typeof(string) && bound.TryGetValue(parameter.Name, out object actual) &&
-            string.Equals(actual as string, record.ToString(), StringComparison.Ordinal);
+            string.Equals(actual as string, record?.ToString(), StringComparison.Ordinal);
 
-        private static void Unbind(ParameterMetadata parameter, object record)
+        private static void Unbind(ParameterMetadata parameter, object? record)
         {
             throw new RunwayInputException(
-                $"-{parameter.Name}: the piped hashtable has no {parameter.Name} key (its keys: {string.Join(", ", ((IDictionary)record).Keys.Cast<object>())}).",
+                $"-{parameter.Name}: the piped hashtable has no {parameter.Name} key (its keys: {string.Join(", ", ((IDictionary?)record)?.Keys.Cast<object>() ?? Array.Empty<object>())}).",
                 parameter.Name, "Runway.InvalidPipelineValue", record);
         }
 
@@ -176,11 +176,11 @@ namespace Runway.Shell
             Type type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
             if (type != typeof(object))
             {
-                string problem = NotA(type, value);
+                string? problem = NotA(type, value);
                 if (problem != null) throw Refused(parameter, value, "is not " + problem);
                 try
                 {
-                    converted = type == typeof(SwitchParameter) ? new SwitchParameter(Truth(Text(value)).Value)
+                    converted = type == typeof(SwitchParameter) ? new SwitchParameter((Truth(Text(value)) ?? false))
                         : type == typeof(string) ? Text(value)
                         : IsNumber(type) ? Convert.ChangeType(decimal.Parse(Text(value), NumberStyles.Float, CultureInfo.InvariantCulture), type, CultureInfo.InvariantCulture)
                         : LanguagePrimitives.ConvertTo(value, property.PropertyType, CultureInfo.InvariantCulture);
@@ -195,10 +195,10 @@ namespace Runway.Shell
         }
 
         /// <summary>Null when the bound value is exactly the record's value read by invariant, strict rules; else what is wrong.</summary>
-        private static string Exact(Type parameterType, object value, object actual)
+        private static string? Exact(Type parameterType, object value, object actual)
         {
             Type type = Nullable.GetUnderlyingType(parameterType) ?? parameterType;
-            string problem = NotA(type, value);
+            string? problem = NotA(type, value);
             if (problem != null) return problem;
             if (actual is PSObject ps) actual = ps.BaseObject;
             if (IsNumber(type) && actual != null)
@@ -207,13 +207,13 @@ namespace Runway.Shell
                 if (Convert.ToDecimal(actual, CultureInfo.InvariantCulture) != expected) return $"{Readable(type)} (it became {actual})";
             }
             if ((type == typeof(bool) || type == typeof(SwitchParameter)) && actual != null &&
-                LanguagePrimitives.IsTrue(actual) != Truth(Text(value)).Value)
+                LanguagePrimitives.IsTrue(actual) != (Truth(Text(value)) ?? false))
                 return $"true or false as written (it became {actual})";
             return null;
         }
 
         /// <summary>What the text is not, for a number or truth type (null when it reads strictly as one).</summary>
-        private static string NotA(Type type, object value = null)
+        private static string? NotA(Type type, object? value = null)
         {
             if (value == null) return IsNumber(type) ? Readable(type) : null;
             string text = Text(value);

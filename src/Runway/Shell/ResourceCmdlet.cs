@@ -22,11 +22,11 @@ namespace Runway.Shell
         /// <summary>The default seconds between status checks of a resource (they change state within seconds).</summary>
         public const double DefaultPollSeconds = 2;
 
-        protected MediaSource MediaInput(object input, string parameter, params MediaKind[] accepted) =>
+        protected MediaSource? MediaInput(object? input, string parameter, params MediaKind[] accepted) =>
             input == null ? null : MediaSource.From(InputBinder.MediaValue(input, parameter, this), parameter, path => ProviderPaths.ResolveOne(this, path), accepted);
 
         /// <summary>Runs <paramref name="build"/>; bad input becomes a non-terminating error (nothing is sent) and null.</summary>
-        protected T Build<T>(Func<T> build, object target) where T : class
+        protected T? Build<T>(Func<T> build, object? target) where T : class
         {
             try
             {
@@ -54,7 +54,7 @@ namespace Runway.Shell
         /// Reads the documents an avatar is to use (free GETs): one that does not exist refuses the create or update
         /// (Runway.DocumentNotFound) instead of making an avatar without it; a knowledge past the limit is a warning.
         /// </summary>
-        protected bool CheckKnowledge(string[] documentIds, string avatar)
+        protected bool CheckKnowledge(string[]? documentIds, string avatar)
         {
             if (documentIds == null || documentIds.Length == 0) return true;
             long characters = 0;
@@ -88,11 +88,11 @@ namespace Runway.Shell
             SlotResolver.ResolveAsync(request.Media, AvatarFacts.DataUriMaxLength, new Uploader(Api.Client, this), TransferProgress.Upload(this), cancellation);
 
         /// <summary>Polls until <paramref name="done"/>, with a progress bar; a timeout throws TimeoutException (the resource goes on).</summary>
-        internal Task<T> WaitForAsync<T>(string what, Func<CancellationToken, Task<T>> fetch, Func<T, bool> done, Func<T, string> status,
+        internal Task<T> WaitForAsync<T>(string what, Func<CancellationToken, Task<T>> fetch, Func<T, bool> done, Func<T, string?> status,
             double pollIntervalSec, int timeoutSec, CancellationToken cancellation) =>
             WaitAsync(what, fetch, done, status, pollIntervalSec, timeoutSec, cancellation);
 
-        protected async Task<T> WaitAsync<T>(string what, Func<CancellationToken, Task<T>> fetch, Func<T, bool> done, Func<T, string> status,
+        protected async Task<T> WaitAsync<T>(string what, Func<CancellationToken, Task<T>> fetch, Func<T, bool> done, Func<T, string?> status,
             double pollIntervalSec, int timeoutSec, CancellationToken cancellation)
         {
             bool shown = false;

@@ -24,13 +24,14 @@ namespace Runway.Shell
         [Parameter(Mandatory = true)]
         [Alias("ConfigId")]
         [ArgumentCompleter(typeof(RouterSlugCompleter))]
-        public string Router { get; set; }
+        public string Router { get; set; } = null!;
 
         /// <summary>The validated request with the router's ceiling (when it sets one) as the most it can cost.</summary>
         protected GenerationRequest Priced(GenerationRequest request, Func<RunwayRouter, decimal?> ceiling, object source)
         {
-            string slug = request.Body["configId"].GetValue<string>();
-            RunwayRouter router = Find(slug);
+            // The builder always names the router.
+            string slug = (request.Body["configId"] ?? throw new InvalidOperationException("A routed request names its router (configId).")).GetValue<string>();
+            RunwayRouter? router = Find(slug);
             // A router named by its id is sent by its slug, the only name the generate endpoints take.
             if (router?.Slug != null) request.Body["configId"] = router.Slug;
             RoutedRequestBuilder.ApplyCeiling(request, router == null ? null : ceiling(router), router?.Id);
@@ -39,9 +40,9 @@ namespace Runway.Shell
         }
 
         /// <summary>One media value, or a record carrying its Uri and Role (@{ Uri = 'b.png'; Role = 'last' }).</summary>
-        protected RoutedMedia WithRole(object item, string parameter, MediaKind kind, string role)
+        protected RoutedMedia WithRole(object item, string parameter, MediaKind kind, string? role)
         {
-            object value = InputBinder.Unwrap(item);
+            object? value = InputBinder.Unwrap(item);
             if ((value is IDictionary || (value is PSObject record && record.BaseObject is PSCustomObject)) && InputBinder.HasProperty(value, "Role"))
                 role = InputBinder.PropertyValue(value, "Role")?.ToString();
             return new RoutedMedia(Media(value, parameter, RoleKeys, kind), role, parameter);
@@ -50,17 +51,17 @@ namespace Runway.Shell
         private static readonly string[] RoleKeys = { "Role" };
         private static readonly string[] KeyframeKeys = { "Seconds", "At", "Image", "Uri", "Url", "Path", "FullName", "StartSeconds", "EndSeconds" };
 
-        protected IEnumerable<IMediaInput> MediaList(object[] items, string parameter, MediaKind kind) =>
-            (items ?? new object[0]).Select(item => (IMediaInput)Media(item, parameter, kind == MediaKind.Audio ? new[] { MediaKind.Audio, MediaKind.Video } : new[] { kind }));
+        protected IEnumerable<IMediaInput?> MediaList(object[]? items, string parameter, MediaKind kind) =>
+            (items ?? System.Array.Empty<object>()).Select(item => (IMediaInput?)Media(item, parameter, kind == MediaKind.Audio ? new[] { MediaKind.Audio, MediaKind.Video } : new[] { kind }));
 
         /// <summary>A -Keyframe record: @{ Seconds = 2; Image = 'frame.png'; StartSeconds = 1; EndSeconds = 3 } (At instead of Seconds).</summary>
         protected RoutedKeyframe KeyframeFrom(object item)
         {
-            object value = InputBinder.Unwrap(item);
+            object? value = InputBinder.Unwrap(item);
             if (!(value is IDictionary) && !(value is PSObject))
                 throw new RunwayInputException("Each -Keyframe is a record: @{ Seconds = 2; Image = 'frame.png' } (At instead of Seconds; StartSeconds and EndSeconds for a range).", "Keyframe", "Runway.InvalidKeyframe", value);
             RecordKeys.Check(value, "Keyframe", "a keyframe", KeyframeKeys);
-            object image = new[] { "Image", "Uri", "Url", "Path", "FullName" }.Where(k => InputBinder.HasProperty(value, k)).Select(k => InputBinder.PropertyValue(value, k)).FirstOrDefault();
+            object? image = new[] { "Image", "Uri", "Url", "Path", "FullName" }.Where(k => InputBinder.HasProperty(value, k)).Select(k => InputBinder.PropertyValue(value, k)).FirstOrDefault();
             return new RoutedKeyframe
             {
                 Seconds = Number(value, "Seconds"),
@@ -74,7 +75,7 @@ namespace Runway.Shell
         private static double? Number(object record, string name)
         {
             if (!InputBinder.HasProperty(record, name)) return null;
-            object value = InputBinder.Unwrap(InputBinder.PropertyValue(record, name));
+            object? value = InputBinder.Unwrap(InputBinder.PropertyValue(record, name));
             try
             {
                 return value == null ? (double?)null : Convert.ToDouble(value, CultureInfo.InvariantCulture);
@@ -86,10 +87,10 @@ namespace Runway.Shell
         }
 
         /// <summary>The router with this slug, read from the list once per command; null (with a warning) when the list cannot be read.</summary>
-        private RunwayRouter Find(string slug)
+        private RunwayRouter? Find(string slug)
         {
-            if (routers.TryGetValue(slug, out RunwayRouter known)) return known;
-            RunwayRouter found = null;
+            if (routers.TryGetValue(slug, out RunwayRouter? known)) return known;
+            RunwayRouter? found = null;
             try
             {
                 Run(async token => found = await Api.FindRouterAsync(slug, token).ConfigureAwait(false));

@@ -10,23 +10,23 @@ namespace Runway.Shell
         /// <summary>A display name (the API uses the slug when none is given).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string Name { get; set; }
+        public string? Name { get; set; }
 
         [Parameter]
-        public string Description { get; set; }
+        public string? Description { get; set; }
 
         /// <summary>cost (the API's default), latency or quality.</summary>
         [Parameter]
         [ValidateSet("cost", "latency", "quality")]
-        public string OptimizeFor { get; set; }
+        public string? OptimizeFor { get; set; }
 
         /// <summary>Route only to these models (settings.models mode allowlist_only).</summary>
         [Parameter]
-        public string[] AllowOnly { get; set; }
+        public string[]? AllowOnly { get; set; }
 
         /// <summary>Route to every model, present and future, except these (mode allow_new_except).</summary>
         [Parameter]
-        public string[] Exclude { get; set; }
+        public string[]? Exclude { get; set; }
 
         /// <summary>Skip a model at capacity for the next best one (-FallbackOnCapacity:$false turns it off).</summary>
         [Parameter]

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -28,7 +29,7 @@ namespace Runway.Shell
 
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
         private readonly PipelinePump pump = new PipelinePump();
-        private RunwayApi api;
+        private RunwayApi? api;
 
         protected internal CancellationToken Cancellation => stopping.Token;
 
@@ -55,7 +56,7 @@ namespace Runway.Shell
         {
             // The views and export members are loaded by the first command of a session, not by the import (SessionViews).
             SessionViews.EnsureLoaded();
-            if (Refused(out ErrorRecord refusal) || BlankOnCommandLine(out refusal)) ThrowTerminatingError(refusal);
+            if (Refused(out ErrorRecord? refusal) || BlankOnCommandLine(out refusal)) ThrowTerminatingError(refusal);
             OnBegin();
         }
 
@@ -64,7 +65,7 @@ namespace Runway.Shell
         {
             // A blank cell bound from the pipeline means "not given" (Import-Csv), as BlankAsNull says.
             BlankAsNullAttribute.TakeBlank();
-            bool refused = Refused(out ErrorRecord refusal);
+            bool refused = Refused(out ErrorRecord? refusal);
             // Every note left now came from this record's binding (commands later in the pipeline bind after this).
             WholeNumberAttribute.DiscardPending();
             if (refused && !ChecksPipelineValues)
@@ -91,7 +92,7 @@ namespace Runway.Shell
         {
         }
 
-        private bool Refused(out ErrorRecord refusal)
+        private bool Refused([NotNullWhen(true)] out ErrorRecord? refusal)
         {
             refusal = null;
             {
@@ -99,7 +100,7 @@ namespace Runway.Shell
                 {
                     if (!Attribute.IsDefined(property, typeof(WholeNumberAttribute))) continue;
                     if (!MyInvocation.BoundParameters.TryGetValue(property.Name, out object bound)) continue;
-                    WholeNumberAttribute.Inexact found = WholeNumberAttribute.Take(bound);
+                    WholeNumberAttribute.Inexact? found = WholeNumberAttribute.Take(bound);
                     if (found == null) continue;
                     string given = System.Convert.ToString(found.Given, System.Globalization.CultureInfo.InvariantCulture);
                     refusal = ErrorPolicy.InvalidArgument("Runway.NotAWholeNumber",
@@ -111,7 +112,7 @@ namespace Runway.Shell
         }
 
         /// <summary>A [BlankAsNull] parameter typed on the command line as only spaces (bound as null): a mistake, refused.</summary>
-        private bool BlankOnCommandLine(out ErrorRecord refusal)
+        private bool BlankOnCommandLine([NotNullWhen(true)] out ErrorRecord? refusal)
         {
             refusal = null;
             if (!BlankAsNullAttribute.BlankPending) return false;
@@ -137,7 +138,7 @@ namespace Runway.Shell
         /// <summary>Verbs that make or change something: a text of only spaces given to one of them would be sent (and maybe paid for) meaning nothing.</summary>
         internal static bool MakesOrChanges(string verb) => verb == VerbsCommon.New || verb == VerbsLifecycle.Invoke || verb == VerbsCommon.Set;
 
-        private bool Blank(out ErrorRecord refusal)
+        private bool Blank([NotNullWhen(true)] out ErrorRecord? refusal)
         {
             refusal = null;
             var attribute = (CmdletAttribute)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute));
@@ -146,7 +147,7 @@ namespace Runway.Shell
             {
                 // An id of only spaces is Runway.InvalidId, with the id as its target (the id rule, checked by the cmdlet).
                 if (IsIdParameter(pair.Key)) continue;
-                string text = pair.Value is string one ? one
+                string? text = pair.Value is string one ? one
                     : pair.Value is string[] many ? System.Linq.Enumerable.FirstOrDefault(many, t => t != null && t.Length > 0 && t.Trim().Length == 0)
                     : null;
                 if (text == null || text.Length == 0 || text.Trim().Length > 0) continue;
@@ -205,7 +206,7 @@ namespace Runway.Shell
             });
 
         /// <summary>Runs one item's work; a failure becomes a non-terminating error for that item (see <see cref="Report"/>).</summary>
-        protected internal bool RunForItem(object target, Func<CancellationToken, Task> work, ErrorPhase phase = ErrorPhase.Other)
+        protected internal bool RunForItem(object? target, Func<CancellationToken, Task> work, ErrorPhase phase = ErrorPhase.Other)
         {
             try
             {
@@ -223,7 +224,7 @@ namespace Runway.Shell
         /// A task, or a journaled workflow run read as a task (the API cannot list runs; the journal knows which ids are
         /// runs). With no <paramref name="endpoint"/>, a task id the API does not know is looked up in the journal.
         /// </summary>
-        protected internal async Task<RunwayTask> ReadTaskOrRunAsync(string id, string endpoint, CancellationToken token)
+        protected internal async Task<RunwayTask> ReadTaskOrRunAsync(string? id, string? endpoint, CancellationToken token)
         {
             if (endpoint != null) return await Api.GetTaskOrRunAsync(id, endpoint, token).ConfigureAwait(false);
             try
@@ -236,14 +237,14 @@ namespace Runway.Shell
             }
         }
 
-        private static string JournaledEndpoint(string id)
+        private static string? JournaledEndpoint(string? id)
         {
             try { return Tasks.TaskJournal.Find(id)?.Endpoint; }
             catch (System.IO.IOException) { return null; }
         }
 
         /// <summary>True when <paramref name="id"/> can be a task id; otherwise writes the error for that item (nothing is sent).</summary>
-        protected bool IsTaskId(string id)
+        protected bool IsTaskId(string? id)
         {
             if (RunwayTask.IsTaskId(id)) return true;
             WriteError(ErrorPolicy.NotATaskId(id));
@@ -254,9 +255,9 @@ namespace Runway.Shell
         /// The ids of <paramref name="ids"/> that can name a <paramref name="what"/> (<see cref="ResourceId"/>); each other one is
         /// written as a Runway.InvalidId error before any confirmation or request.
         /// </summary>
-        protected System.Collections.Generic.IEnumerable<string> ValidIds(System.Collections.Generic.IEnumerable<string> ids, string what)
+        protected System.Collections.Generic.IEnumerable<string> ValidIds(System.Collections.Generic.IEnumerable<string>? ids, string what)
         {
-            foreach (string id in ids ?? new string[0])
+            foreach (string id in ids ?? System.Array.Empty<string>())
                 if (IsValidId(id, what)) yield return id;
         }
 
@@ -267,7 +268,7 @@ namespace Runway.Shell
         /// </summary>
         protected bool PipedObjectAccepted()
         {
-            object piped = new RecordBinding(this, new HashSet<string>()).Current();
+            object? piped = new RecordBinding(this, new HashSet<string>()).Current();
             if (piped is System.Collections.IDictionary record && !(this is GenerationCmdlet))
             {
                 // Only generation cmdlets bind a hashtable by key; here it would arrive whole, as "System.Collections.Hashtable".
@@ -306,7 +307,7 @@ namespace Runway.Shell
         /// The one error ladder: a failure that would repeat for every item (bad configuration, 401) ends the
         /// command; any other is written as a non-terminating error, relabelled by <paramref name="label"/> if given.
         /// </summary>
-        protected internal void Report(Exception ex, object target, ErrorPhase phase = ErrorPhase.Other, Func<ErrorRecord, ErrorRecord> label = null)
+        protected internal void Report(Exception ex, object? target, ErrorPhase phase = ErrorPhase.Other, Func<ErrorRecord, ErrorRecord>? label = null)
         {
             ErrorRecord record = ErrorPolicy.FromException(ex, target, phase);
             if (ErrorPolicy.IsTerminating(ex)) ThrowTerminatingError(record);

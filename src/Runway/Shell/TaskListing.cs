@@ -11,20 +11,20 @@ namespace Runway.Shell
     /// <summary>The journal filters a listing takes (Get-RunwayTask, Export-RunwayContactSheet): -Status, -Since, -Model, -Prompt, -First.</summary>
     public sealed class JournalQuery
     {
-        private NameFilter model;
-        private WildcardPattern promptPattern;
+        private NameFilter? model;
+        private WildcardPattern? promptPattern;
 
-        public string[] Status { get; private set; }
+        public string[]? Status { get; private set; }
         public DateTimeOffset? Since { get; private set; }
         /// <summary>Wildcards on the model name, ignoring case.</summary>
-        public string[] Model { get; private set; }
+        public string[]? Model { get; private set; }
         /// <summary>A wildcard pattern when it has * ? or [, else a substring; ignoring case.</summary>
-        public string Prompt { get; private set; }
+        public string? Prompt { get; private set; }
         /// <summary>At most this many (the newest); 0 for all.</summary>
         public int First { get; private set; }
 
         /// <summary>The filters, their patterns checked now (a bad one is a RunwayInputException before the journal or the API is read).</summary>
-        public static JournalQuery Create(string[] status, DateTimeOffset? since, string[] model, string prompt, int first) => new JournalQuery
+        public static JournalQuery Create(string[]? status, DateTimeOffset? since, string[]? model, string? prompt, int first) => new JournalQuery
         {
             Status = status,
             Since = since,
@@ -64,7 +64,7 @@ namespace Runway.Shell
         /// (a page's unfinished tasks refreshed at once); null (after a warning) when the journal is off. Never the whole
         /// file at once: the newest few (-First) are read as a block, otherwise tasks stream and a listing stopped early reads no further.
         /// </summary>
-        public static IEnumerable<(RunwayTask Task, JournalRecord Record)> FromJournal(RunwayCmdlet cmdlet, JournalQuery query, string whenOff)
+        public static IEnumerable<(RunwayTask Task, JournalRecord Record)>? FromJournal(RunwayCmdlet cmdlet, JournalQuery query, string whenOff)
         {
             if (TaskJournal.FilePath == null)
             {
@@ -108,7 +108,7 @@ namespace Runway.Shell
         }
 
         /// <summary>Refreshes the page's unfinished tasks from the API (at once), then gives up to <paramref name="most"/> of them in order.</summary>
-        private static List<(RunwayTask Task, JournalRecord Record)> RefreshPage(RunwayCmdlet cmdlet, List<JournalRecord> records, HashSet<string> wanted, int most)
+        private static List<(RunwayTask Task, JournalRecord Record)> RefreshPage(RunwayCmdlet cmdlet, List<JournalRecord> records, HashSet<string>? wanted, int most)
         {
             var tasks = records.Select(r => r.ToTask()).ToList();
             var gone = new HashSet<string>(records.Where(r => r.Gone).Select(r => r.Id), StringComparer.OrdinalIgnoreCase);
@@ -122,7 +122,7 @@ namespace Runway.Shell
         /// keeping what the earlier sighting knew; a task the API no longer knows keeps its last status, with a warning
         /// (and, when <paramref name="journaled"/> says the journal has it, or is null, the journal stops asking about it).
         /// </summary>
-        public static void Refresh(RunwayCmdlet cmdlet, IList<RunwayTask> tasks, ISet<string> gone = null, Func<string, bool> journaled = null)
+        public static void Refresh(RunwayCmdlet cmdlet, IList<RunwayTask> tasks, ISet<string>? gone = null, Func<string?, bool>? journaled = null)
         {
             RunwayTask[] unfinished = tasks.Where(t => !t.IsFinished && RunwayTask.IsTaskId(t.Id) && (gone == null || !gone.Contains(t.Id))).ToArray();
             if (unfinished.Length == 0) return;

@@ -8,13 +8,13 @@ namespace Runway.Shell
     /// <summary>Reads a local text or Markdown file for a knowledge document (the API takes text, not files).</summary>
     public static class TextFiles
     {
-        public static string Read(PSCmdlet cmdlet, object path, out string fullPath)
+        public static string Read(PSCmdlet cmdlet, object? path, out string fullPath)
         {
-            object value = InputBinder.Unwrap(path);
+            object? value = InputBinder.Unwrap(path);
             // A record names its file under Path (or Uri, FullName), and nothing else.
             if (value is System.Collections.IDictionary) value = InputBinder.MediaValue(value, "Path", cmdlet);
-            string given = value is FileInfo file ? file.FullName : value?.ToString();
-            if (string.IsNullOrWhiteSpace(given))
+            string? given = value is FileInfo file ? file.FullName : value?.ToString();
+            if (Strings.IsBlank(given))
                 throw new RunwayInputException("-Path is empty.", "Path", "Runway.MissingInput", path);
             fullPath = ProviderPaths.ResolveOne(cmdlet, given);
             if (!File.Exists(fullPath))

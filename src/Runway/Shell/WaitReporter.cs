@@ -14,14 +14,14 @@ namespace Runway.Shell
     {
         private readonly RunwayCmdlet cmdlet;
         private readonly Action<RunwayTask> finished;
-        private readonly Action<RunwayTaskException> ended;
+        private readonly Action<RunwayTaskException>? ended;
         private readonly bool report;
         private readonly WaitProgressBar bar;
 
         /// <param name="finished">Takes a task that succeeded (on the waiter's thread).</param>
         /// <param name="ended">Also told of a task that ended without output, before its error is written.</param>
         /// <param name="report">False when the tasks were already output and a wait only frees slots: nothing is reported.</param>
-        public WaitReporter(RunwayCmdlet cmdlet, Action<RunwayTask> finished, Action<RunwayTaskException> ended = null, bool report = true)
+        public WaitReporter(RunwayCmdlet cmdlet, Action<RunwayTask> finished, Action<RunwayTaskException>? ended = null, bool report = true)
         {
             this.cmdlet = cmdlet;
             this.finished = finished;

@@ -17,7 +17,7 @@ namespace Runway.Shell
         /// <summary>A fractional value given to an integer parameter, and the integer PowerShell binds it as.</summary>
         internal sealed class Inexact
         {
-            public object Given;
+            public object? Given;
             public long Bound;
             public int Noted = Environment.TickCount;
         }
@@ -25,7 +25,7 @@ namespace Runway.Shell
         // Binding and the cmdlet's Begin/ProcessRecord run on the pipeline thread, one right after the other. A note
         // left by a binding that failed later (the rounded value out of range) must not refuse a later command's value.
         private const int ExpiresMs = 10000;
-        [ThreadStatic] private static List<Inexact> pending;
+        [ThreadStatic] private static List<Inexact>? pending;
 
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
@@ -57,7 +57,7 @@ namespace Runway.Shell
         internal static void DiscardPending() => pending?.Clear();
 
         /// <summary>Takes the noted value that <paramref name="bound"/> was bound from, if any.</summary>
-        internal static Inexact Take(object bound)
+        internal static Inexact? Take(object bound)
         {
             if (pending == null || pending.Count == 0 || bound == null) return null;
             pending.RemoveAll(n => unchecked(Environment.TickCount - n.Noted) > ExpiresMs);

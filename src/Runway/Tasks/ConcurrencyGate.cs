@@ -69,7 +69,7 @@ namespace Runway.Tasks
                 {
                     string ids = string.Join(", ", schedule.Tasks.Where(t => string.Equals(t.Model, model, StringComparison.OrdinalIgnoreCase)).Select(t => t.Id));
                     throw new TimeoutException(
-                        $"Not sent: {same} {model} tasks are still unfinished after {options.Timeout.Value.TotalSeconds:0} s ({ids}), " +
+                        $"Not sent: {same} {model} tasks are still unfinished after {options.Timeout.GetValueOrDefault().TotalSeconds:0} s ({ids}), " +
                         $"and the tier allows {limit} at once. Wait for them (Wait-RunwayTask) and try again, or raise -TimeoutSec.");
                 }
                 if (!told)

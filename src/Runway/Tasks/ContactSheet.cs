@@ -18,7 +18,7 @@ namespace Runway.Tasks
     /// <summary>One task on a contact sheet, with the request settings the journal kept for it.</summary>
     public sealed class ContactSheetEntry
     {
-        public ContactSheetEntry(RunwayTask task, JournalRecord record = null)
+        public ContactSheetEntry(RunwayTask task, JournalRecord? record = null)
         {
             Task = task ?? throw new ArgumentNullException(nameof(task));
             Duration = record?.Duration;
@@ -30,7 +30,7 @@ namespace Runway.Tasks
         /// A task piped in, completed from its journal record (prompt, inputs, model, settings, saved files) without
         /// changing the caller's object.
         /// </summary>
-        public static ContactSheetEntry Merge(RunwayTask piped, JournalRecord record)
+        public static ContactSheetEntry Merge(RunwayTask piped, JournalRecord? record)
         {
             if (record == null) return new ContactSheetEntry(piped);
             RunwayTask known = record.ToTask();
@@ -50,10 +50,10 @@ namespace Runway.Tasks
 
         public RunwayTask Task { get; }
         /// <summary>The duration the request asked for ("5", "auto"), when the journal knows it.</summary>
-        public string Duration { get; set; }
+        public string? Duration { get; set; }
         /// <summary>The seed the request sent, when it sent one.</summary>
-        public string Seed { get; set; }
-        public string Ratio { get; set; }
+        public string? Seed { get; set; }
+        public string? Ratio { get; set; }
 
         /// <summary>The credits the task counts for: the final charge when reported, else the estimate; null when neither is known.</summary>
         public decimal? CreditsForTotals => Task.Credits ?? (Task.EstimatedCredits > 0 ? Task.EstimatedCredits : null);
@@ -62,7 +62,7 @@ namespace Runway.Tasks
     public sealed class ContactSheetOptions
     {
         /// <summary>The page's full path: saved files are linked relative to its folder.</summary>
-        public string PagePath { get; set; }
+        public string? PagePath { get; set; }
         public ContactSheetGrouping GroupBy { get; set; }
         public ContactSheetOrder SortBy { get; set; }
         public bool Descending { get; set; }
@@ -116,13 +116,13 @@ namespace Runway.Tasks
     public sealed class SheetMedia
     {
         /// <summary>A data URI or a URL relative to the page (file: only when no relative path exists, another drive); null when only a link is known.</summary>
-        public string Source { get; set; }
+        public string? Source { get; set; }
         public MediaKind? Kind { get; set; }
-        public string Name { get; set; }
+        public string? Name { get; set; }
         /// <summary>The output URL of an output that was not saved: shown as a link, never loaded.</summary>
-        public string RemoteLink { get; set; }
+        public string? RemoteLink { get; set; }
         /// <summary>The local path, for a title (and when the file is missing).</summary>
-        public string LocalPath { get; set; }
+        public string? LocalPath { get; set; }
         public bool Missing { get; set; }
         /// <summary>The duration the file's header gives (video, audio), in seconds.</summary>
         public double? Seconds { get; set; }
@@ -226,9 +226,9 @@ namespace Runway.Tasks
         public static IReadOnlyList<SheetMedia> Inputs(RunwayTask task, ContactSheetOptions options)
         {
             var inputs = new List<SheetMedia>();
-            foreach (string input in task.Inputs ?? Array.Empty<string>())
+            foreach (string? input in task.Inputs ?? Array.Empty<string>())
             {
-                if (string.IsNullOrEmpty(input)) continue;
+                if (Strings.IsEmpty(input)) continue;
                 int arrow = input.IndexOf(" -> ", StringComparison.Ordinal);
                 string given = arrow >= 0 ? input.Substring(0, arrow) : input;
                 if (arrow >= 0 && IsLocalPath(given))
@@ -244,7 +244,7 @@ namespace Runway.Tasks
 
         private static bool IsLocalPath(string value) =>
             !string.IsNullOrEmpty(value) && Path.IsPathRooted(value) && !value.StartsWith("data:", StringComparison.OrdinalIgnoreCase)
-            && !(Uri.TryCreate(value, UriKind.Absolute, out Uri uri) && !uri.IsFile);
+            && !(Uri.TryCreate(value, UriKind.Absolute, out Uri? uri) && !uri.IsFile);
 
         private static string Describe(string input)
         {
@@ -253,7 +253,7 @@ namespace Runway.Tasks
                 int end = input.IndexOfAny(new[] { ';', ',' });
                 return "inline " + (end > 5 ? input.Substring(5, end - 5) : "data");
             }
-            if (Uri.TryCreate(input, UriKind.Absolute, out Uri uri))
+            if (Uri.TryCreate(input, UriKind.Absolute, out Uri? uri))
             {
                 if (uri.Scheme == "runway") return "upload " + Uri.UnescapeDataString(uri.Segments.LastOrDefault() ?? string.Empty);
                 return uri.Host + "/…/" + Uri.UnescapeDataString(uri.Segments.LastOrDefault() ?? string.Empty);
@@ -263,7 +263,7 @@ namespace Runway.Tasks
 
         private static SheetMedia LocalFile(string path, ContactSheetOptions options)
         {
-            MediaFormat format = null;
+            MediaFormat? format = null;
             long length = 0;
             try
             {

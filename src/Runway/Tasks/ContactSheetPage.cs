@@ -105,7 +105,7 @@ namespace Runway.Tasks
             }
             html.Append("<dl class=\"facts\">\n");
             // Images have no duration: the fact is left out unless the request named one or a file has one.
-            string duration = Duration(entry, outputs);
+            string? duration = Duration(entry, outputs);
             if (duration != null || outputs.Any(o => o.Kind == MediaKind.Video || o.Kind == MediaKind.Audio)) Fact(html, "Duration", duration ?? "—", null);
             if (entry.Ratio != null) Fact(html, "Ratio", entry.Ratio, null);
             Fact(html, "Seed", entry.Seed ?? "not set", entry.Seed == null ? "No seed was sent: the API chose one and does not report it." : null);
@@ -145,7 +145,7 @@ namespace Runway.Tasks
             {
                 case MediaKind.Image:
                     // A linked file opens full size on a click; browsers refuse to open a data URI as a page, so an embedded one is not a link.
-                    bool embedded = output.Source.StartsWith("data:", StringComparison.Ordinal);
+                    bool embedded = output.Source?.StartsWith("data:", StringComparison.Ordinal) == true;
                     html.Append(embedded ? "<div class=\"media image\"" : "<a class=\"media image\" href=\"" + src + "\"").Append(" title=\"").Append(title).Append("\"><img src=\"").Append(src)
                         .Append("\" alt=\"").Append(name).Append("\" loading=\"lazy\">").Append(embedded ? "</div>\n" : "</a>\n");
                     break;
@@ -174,14 +174,14 @@ namespace Runway.Tasks
                     .Append(H(input.Missing ? input.Name + " (no longer there)" : input.Name)).Append("</span>");
         }
 
-        private static void Fact(StringBuilder html, string name, string value, string title)
+        private static void Fact(StringBuilder html, string name, string value, string? title)
         {
             html.Append("<div><dt>").Append(H(name)).Append("</dt><dd");
             if (title != null) html.Append(" title=\"").Append(H(title)).Append("\"");
             html.Append(">").Append(H(value)).Append("</dd></div>\n");
         }
 
-        private static string Duration(ContactSheetEntry entry, IReadOnlyList<SheetMedia> outputs)
+        private static string? Duration(ContactSheetEntry entry, IReadOnlyList<SheetMedia> outputs)
         {
             if (entry.Duration != null)
                 return decimal.TryParse(entry.Duration, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal seconds) ? $"{N(seconds)} s" : entry.Duration;
@@ -241,7 +241,7 @@ namespace Runway.Tasks
 
         private static string Plural(int count, string noun) => $"{N(count)} {noun}{(count == 1 ? string.Empty : "s")}";
 
-        private static string H(string text) => WebUtility.HtmlEncode(text ?? string.Empty);
+        private static string H(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
 
         private const string Style = @"
 :root { color-scheme: light; --bg: #f3f4f6; --card: #fff; --ink: #1f2328; --muted: #6b7280; --line: #e5e7eb;

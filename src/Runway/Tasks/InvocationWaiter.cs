@@ -10,7 +10,7 @@ namespace Runway.Tasks
     /// <summary>A workflow run that failed, was cancelled, was partial, vanished or was not finished in time. Always carries the invocation.</summary>
     public sealed class RunwayWorkflowException : Exception
     {
-        public RunwayWorkflowException(RunwayWorkflowInvocation invocation, string message, string errorId, ErrorKind category, Exception inner = null)
+        public RunwayWorkflowException(RunwayWorkflowInvocation invocation, string message, string errorId, ErrorKind category, Exception? inner = null)
             : base(message, inner)
         {
             Invocation = invocation;
@@ -37,13 +37,13 @@ namespace Runway.Tasks
             return new RunwayWorkflowException(run, $"Workflow run {run.Id} failed: {(run.Failure ?? "no reason given").TrimEnd('.')}{code}.{nodes}", "Runway.WorkflowFailed", ErrorKind.InvalidResult);
         }
 
-        public static RunwayWorkflowException TimedOut(RunwayWorkflowInvocation run, TimeSpan waited, Exception failure = null) =>
+        public static RunwayWorkflowException TimedOut(RunwayWorkflowInvocation run, TimeSpan waited, Exception? failure = null) =>
             new RunwayWorkflowException(run, $"Workflow run {run.Id} did not finish within {waited.TotalSeconds:0.#} s (last status {run.Status ?? "unknown"}" +
                 (run.Progress.HasValue ? $" {run.Progress.Value:P0}" : "") + $").{PollTrouble.TimeoutNote(failure)} It goes on; resume with: Wait-RunwayWorkflowInvocation -Id {run.Id}",
                 "Runway.WorkflowTimedOut", ErrorKind.OperationTimeout);
 
         public static RunwayWorkflowException RetryAfterPastTimeout(RunwayWorkflowInvocation run, RunwayApiException cause) =>
-            new RunwayWorkflowException(run, $"Workflow run {run.Id}: the API asked to wait {cause.RetryAfterPastDeadline.Value.TotalSeconds:0.#} s before the next status request (Retry-After), " +
+            new RunwayWorkflowException(run, $"Workflow run {run.Id}: the API asked to wait {cause.RetryAfterPastDeadline.GetValueOrDefault().TotalSeconds:0.#} s before the next status request (Retry-After), " +
                 $"longer than the time left of -TimeoutSec, so the wait stopped now. It goes on; resume later with: Wait-RunwayWorkflowInvocation -Id {run.Id}",
                 "Runway.RetryAfterPastTimeout", ErrorKind.OperationTimeout, cause);
 
@@ -71,15 +71,15 @@ namespace Runway.Tasks
 
         private sealed class Tracked
         {
-            public RunwayWorkflowInvocation Run;
-            public PollPlanner.Observation Last;
+            public RunwayWorkflowInvocation Run = null!;
+            public PollPlanner.Observation? Last;
             public DateTimeOffset Due;
         }
 
         /// <param name="ended">A run that ended: succeeded in full (error null), or with the error that says how it did not.</param>
         /// <param name="progress">The runs not finished yet, how many are done, elapsed time (after each round).</param>
-        public async Task WaitAsync(IEnumerable<RunwayWorkflowInvocation> runs, Action<RunwayWorkflowInvocation, RunwayWorkflowException> ended,
-            Action<IReadOnlyList<RunwayTask>, int, int, TimeSpan> progress, CancellationToken cancellation, Action<string> warn = null)
+        public async Task WaitAsync(IEnumerable<RunwayWorkflowInvocation> runs, Action<RunwayWorkflowInvocation, RunwayWorkflowException?> ended,
+            Action<IReadOnlyList<RunwayTask>, int, int, TimeSpan> progress, CancellationToken cancellation, Action<string>? warn = null)
         {
             var trouble = new PollTrouble(warn);
             var planner = new PollPlanner(options.PollInterval);

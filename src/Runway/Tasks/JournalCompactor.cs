@@ -22,11 +22,11 @@ namespace Runway.Tasks
     {
         private const int Mark = 4096;
 
-        public static TaskJournal.CompactionResult Compact(string path, long onlyAbove)
+        public static TaskJournal.CompactionResult Compact(string? path, long onlyAbove)
         {
             if (path == null || !File.Exists(path)) return new TaskJournal.CompactionResult();
             // An append that finds the file large leaves it to a compaction already running; Compact() waits its turn.
-            FileStream turn = JournalFile.AcquireLock(JournalPaths.CompactLock(path), onlyAbove > 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(60), onlyAbove > 0);
+            FileStream? turn = JournalFile.AcquireLock(JournalPaths.CompactLock(path), onlyAbove > 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(60), onlyAbove > 0);
             if (turn == null) return new TaskJournal.CompactionResult();
             using (turn)
             {
@@ -168,7 +168,7 @@ namespace Runway.Tasks
             var touched = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (string text in appended)
             {
-                string id = JournalFold.IdOf(text);
+                string? id = JournalFold.IdOf(text);
                 if (id == null || kept.Contains(id) || !touched.Add(id)) continue;
                 // Archived already, yet touched since: in both files, the journal's (newer) state wins.
                 if (JournalReader.Find(path, id, mayLock: false) is JournalRecord record)

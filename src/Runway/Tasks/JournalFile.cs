@@ -32,7 +32,7 @@ namespace Runway.Tasks
 
         /// <summary>Takes a lock file next to the journal; throws <see cref="TimeoutException"/> after <paramref name="patience"/>.</summary>
         /// <param name="orNull">True to return null instead of throwing when the lock stays taken past <paramref name="patience"/>.</param>
-        public static FileStream AcquireLock(string lockPath, TimeSpan patience, bool orNull = false)
+        public static FileStream? AcquireLock(string lockPath, TimeSpan patience, bool orNull = false)
         {
             DateTime deadline = DateTime.UtcNow + patience;
             var random = new Random();
@@ -173,7 +173,7 @@ namespace Runway.Tasks
         }
 
         /// <summary>The line that starts at <paramref name="offset"/>, or null when it has no newline yet.</summary>
-        public static string LineAt(FileStream stream, long offset)
+        public static string? LineAt(FileStream stream, long offset)
         {
             var line = new MemoryStream();
             var buffer = new byte[4096];

@@ -19,10 +19,10 @@ namespace Runway.Tasks
         public static bool IsFirst(string kind) => kind == "created" || kind == "record" || kind == "attempt";
 
         /// <summary>A line as a JSON object with an id and an event, or null for a line that is not one (torn, foreign, blank).</summary>
-        public static JsonObject Parse(string text, out string id, out string kind)
+        public static JsonObject? Parse(string? text, out string? id, out string? kind)
         {
             id = kind = null;
-            if (string.IsNullOrWhiteSpace(text)) return null;
+            if (Strings.IsBlank(text)) return null;
             try
             {
                 var line = JsonNode.Parse(text) as JsonObject;
@@ -38,9 +38,9 @@ namespace Runway.Tasks
         }
 
         /// <summary>The id of a line, read without building the whole object (the index reads every line of a file once).</summary>
-        public static string IdOf(string text)
+        public static string? IdOf(string? text)
         {
-            if (string.IsNullOrWhiteSpace(text)) return null;
+            if (Strings.IsBlank(text)) return null;
             try
             {
                 var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text));
@@ -61,7 +61,7 @@ namespace Runway.Tasks
         }
 
         /// <summary>Folds one task's lines, given newest first (as read backwards); null when none of them reads.</summary>
-        public static JournalRecord FoldNewestFirst(string id, IReadOnlyList<JsonObject> lines, Action onUnreadable)
+        public static JournalRecord? FoldNewestFirst(string id, IReadOnlyList<JsonObject> lines, Action? onUnreadable)
         {
             var records = new Dictionary<string, JournalRecord>(StringComparer.OrdinalIgnoreCase);
             for (int i = lines.Count - 1; i >= 0; i--)
@@ -75,7 +75,7 @@ namespace Runway.Tasks
                     onUnreadable?.Invoke();
                 }
             }
-            return records.TryGetValue(id, out JournalRecord record) ? record : null;
+            return records.TryGetValue(id, out JournalRecord? record) ? record : null;
         }
 
         public static DateTimeOffset TimeOf(JsonObject line) =>
@@ -85,13 +85,13 @@ namespace Runway.Tasks
 
         public static string Text(JsonObject line) => line.ToJsonString(RunwayClient.BodyOptions);
 
-        public static void Fold(Dictionary<string, JournalRecord> records, JsonObject line)
+        public static void Fold(Dictionary<string, JournalRecord> records, JsonObject? line)
         {
-            string id = line?["id"]?.GetValue<string>();
-            string kind = line?["event"]?.GetValue<string>();
-            if (string.IsNullOrEmpty(id) || kind == null) throw new FormatException("not a journal line");
+            string? id = line?["id"]?.GetValue<string>();
+            string? kind = line?["event"]?.GetValue<string>();
+            if (line == null || Strings.IsEmpty(id) || kind == null) throw new FormatException("not a journal line");
             DateTimeOffset time = DateTimeOffset.Parse(line["time"]?.GetValue<string>() ?? throw new FormatException("no time"), System.Globalization.CultureInfo.InvariantCulture);
-            if (!records.TryGetValue(id, out JournalRecord record))
+            if (!records.TryGetValue(id, out JournalRecord? record))
                 records[id] = record = new JournalRecord { Id = id, CreatedAt = time };
             record.LastSeen = time > record.LastSeen ? time : record.LastSeen;
             switch (kind)
@@ -151,7 +151,7 @@ namespace Runway.Tasks
                     // Deleted by the user: a compaction must not bring it back into listings.
                     if (line["deleted"]?.GetValue<bool>() == true) record.Gone = record.Deleted = true;
                     if (line["savedTo"] is JsonArray saved)
-                        foreach (string savedPath in saved.Select(n => n?.GetValue<string>()).Where(v => v != null))
+                        foreach (string savedPath in saved.Select(n => n?.GetValue<string>()).OfType<string>())
                             if (!record.SavedTo.Contains(savedPath)) record.SavedTo.Add(savedPath);
                     break;
                 case "gone":
@@ -161,7 +161,7 @@ namespace Runway.Tasks
                     record.Gone = record.Deleted = true;
                     break;
                 case "saved":
-                    string path = line["path"]?.GetValue<string>();
+                    string? path = line["path"]?.GetValue<string>();
                     if (path != null && !record.SavedTo.Contains(path)) record.SavedTo.Add(path);
                     break;
             }
@@ -171,10 +171,10 @@ namespace Runway.Tasks
         /// <summary>The request settings the journal keeps as they were sent (top-level body fields).</summary>
         public static readonly string[] Settings = { "duration", "seed", "ratio" };
 
-        private static string SettingOf(JsonObject line, string name)
+        private static string? SettingOf(JsonObject line, string name)
         {
             if (!(line[name] is JsonValue value)) return null;
-            return value.TryGetValue(out string text) ? text : value.ToJsonString();
+            return value.TryGetValue(out string? text) ? text : value.ToJsonString();
         }
 
         private static void ReadSettings(JournalRecord record, JsonObject line)
@@ -206,8 +206,8 @@ namespace Runway.Tasks
             };
             if (record.Prompt != null) line["prompt"] = record.Prompt;
             if (record.Routing != null) line["routing"] = record.Routing.ToJson();
-            line["inputs"] = new JsonArray(record.Inputs.Select(v => (JsonNode)v).ToArray());
-            if (record.Output.Length > 0) line["output"] = new JsonArray(record.Output.Select(v => (JsonNode)v).ToArray());
+            line["inputs"] = new JsonArray(record.Inputs.Select(v => (JsonNode?)v).ToArray());
+            if (record.Output.Length > 0) line["output"] = new JsonArray(record.Output.Select(v => (JsonNode?)v).ToArray());
             if (record.Failure != null) line["failure"] = record.Failure;
             if (record.FailureCode != null) line["failureCode"] = record.FailureCode;
             if (record.Credits.HasValue) line["credits"] = record.Credits.Value;

@@ -19,7 +19,7 @@ namespace Runway.Tasks
         private const int HeadBytes = 256;
         private static readonly byte[] Magic = Encoding.ASCII.GetBytes("RWJIDX1\n");
 
-        private FileStream file;
+        private FileStream file = null!;
         private readonly string path;
         private int slots;
         private int count;
@@ -36,11 +36,11 @@ namespace Runway.Tasks
         /// or null when no index can be had (the caller reads the file instead). Lines the index does not cover yet
         /// are indexed first, under the journal's lock.
         /// </summary>
-        public static List<long> Offsets(string journalPath, string id, bool mayLock = true)
+        public static List<long>? Offsets(string journalPath, string id, bool mayLock = true)
         {
             try
             {
-                using (JournalIndex index = Current(journalPath, mayLock))
+                using (JournalIndex? index = Current(journalPath, mayLock))
                     return index?.Find(Key(id));
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is TimeoutException)
@@ -52,7 +52,7 @@ namespace Runway.Tasks
         /// <summary>Indexes the lines appended since the index was last brought up to date; call under the journal's lock. False when there is no valid index to add to.</summary>
         public static bool CatchUp(string journalPath, FileStream journal)
         {
-            using (JournalIndex index = Open(JournalPaths.Index(journalPath), journal))
+            using (JournalIndex? index = Open(JournalPaths.Index(journalPath), journal))
             {
                 if (index == null) return false;
                 index.Add(journal);
@@ -74,13 +74,13 @@ namespace Runway.Tasks
         }
 
         /// <summary>The journal's index, brought up to date (built if missing or stale), or null when the journal is missing or its lock cannot be had.</summary>
-        private static JournalIndex Current(string journalPath, bool mayLock)
+        private static JournalIndex? Current(string journalPath, bool mayLock)
         {
             if (!File.Exists(journalPath)) return null;
             string indexPath = JournalPaths.Index(journalPath);
             using (FileStream journal = JournalFile.OpenRead(journalPath))
             {
-                JournalIndex index = Open(indexPath, journal, writable: false);
+                JournalIndex? index = Open(indexPath, journal, writable: false);
                 if (index != null && index.covered == JournalFile.WholeLinesEnd(journal, journal.Length)) return index;
                 index?.Dispose();
             }
@@ -95,7 +95,7 @@ namespace Runway.Tasks
         }
 
         /// <summary>The index, or null when it is missing or does not belong to this journal (a rewrite by another version, a crash mid-swap).</summary>
-        private static JournalIndex Open(string indexPath, FileStream journal, bool writable = true)
+        private static JournalIndex? Open(string indexPath, FileStream journal, bool writable = true)
         {
             if (!File.Exists(indexPath)) return null;
             var index = new JournalIndex(indexPath);
@@ -135,7 +135,7 @@ namespace Runway.Tasks
             if (links == 0) return true;
             (long offset, _) = ReadLink(links - 1);
             if (offset < 0 || offset >= covered) return false;
-            string text = JournalFile.LineAt(journal, offset);
+            string? text = JournalFile.LineAt(journal, offset);
             return text != null && offset + Encoding.UTF8.GetByteCount(text) + 1 == covered && JournalFold.IdOf(text) != null;
         }
 

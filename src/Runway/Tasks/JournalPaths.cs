@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Runtime.InteropServices;
+using Runway.Api;
 
 namespace Runway.Tasks
 {
@@ -10,13 +11,13 @@ namespace Runway.Tasks
         public const string PathVariable = "RUNWAY_JOURNAL";
 
         /// <summary>The journal file, or null when RUNWAY_JOURNAL=off.</summary>
-        public static string Journal
+        public static string? Journal
         {
             get
             {
-                string configured = Environment.GetEnvironmentVariable(PathVariable);
+                string? configured = Environment.GetEnvironmentVariable(PathVariable);
                 if (string.Equals(configured?.Trim(), "off", StringComparison.OrdinalIgnoreCase)) return null;
-                if (!string.IsNullOrWhiteSpace(configured))
+                if (!Strings.IsBlank(configured))
                     return Directory.Exists(configured) ? Path.Combine(configured, "journal.jsonl") : Path.GetFullPath(configured);
                 return Path.Combine(DataFolder(), "Runway", "journal.jsonl");
             }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Runway.Api;
 
 namespace Runway.Tasks
 {
@@ -20,7 +21,7 @@ namespace Runway.Tasks
         /// first line is reached. Lines that are not journal lines go to <paramref name="unreadable"/> (a compaction
         /// keeps them); tasks whose first line never comes (it was lost, or archived) are handed out at the end.
         /// </summary>
-        public static IEnumerable<JournalRecord> NewestFirst(string path, long end, Action<string> warn, Action<string> unreadable = null)
+        public static IEnumerable<JournalRecord> NewestFirst(string? path, long end, Action<string>? warn, Action<string>? unreadable = null)
         {
             if (path == null || !File.Exists(path)) yield break;
             var pending = new Dictionary<string, List<JsonObject>>(StringComparer.OrdinalIgnoreCase);
@@ -30,19 +31,19 @@ namespace Runway.Tasks
                 bool mayBeUnfinished = last;
                 last = false;
                 if (string.IsNullOrWhiteSpace(text.Text)) continue;
-                JsonObject line = JournalFold.Parse(text.Text, out string id, out string kind);
-                if (line == null)
+                JsonObject? line = JournalFold.Parse(text.Text, out string? id, out string? kind);
+                if (line == null || id == null || kind == null)
                 {
                     if (mayBeUnfinished) continue;
                     warn?.Invoke($"Skipped unreadable line at byte {text.Offset} of the task journal {path}.");
                     unreadable?.Invoke(text.Text.TrimEnd('\r'));
                     continue;
                 }
-                if (!pending.TryGetValue(id, out List<JsonObject> lines)) pending[id] = lines = new List<JsonObject>();
+                if (!pending.TryGetValue(id, out List<JsonObject>? lines)) pending[id] = lines = new List<JsonObject>();
                 lines.Add(line);
                 if (!JournalFold.IsFirst(kind)) continue;
                 pending.Remove(id);
-                JournalRecord record = JournalFold.FoldNewestFirst(id, lines, () => warn?.Invoke($"Skipped an unreadable line of the task journal {path}."));
+                JournalRecord? record = JournalFold.FoldNewestFirst(id, lines, () => warn?.Invoke($"Skipped an unreadable line of the task journal {path}."));
                 if (record != null) yield return record;
             }
             foreach (KeyValuePair<string, List<JsonObject>> orphan in pending)
@@ -53,7 +54,7 @@ namespace Runway.Tasks
         /// The <paramref name="count"/> newest tasks (created at or after <paramref name="since"/>, when given),
         /// newest first, read backwards from the end of the file until enough are found.
         /// </summary>
-        public static IReadOnlyList<JournalRecord> Newest(string path, int count, DateTimeOffset? since, Action<string> warn)
+        public static IReadOnlyList<JournalRecord> Newest(string? path, int count, DateTimeOffset? since, Action<string>? warn)
         {
             if (path == null || !File.Exists(path) || count <= 0) return Array.Empty<JournalRecord>();
             var lines = new List<JsonObject>();
@@ -65,8 +66,8 @@ namespace Runway.Tasks
                 bool last = first;
                 first = false;
                 if (string.IsNullOrWhiteSpace(text.Text)) continue;
-                JsonObject line = JournalFold.Parse(text.Text, out string id, out string kind);
-                if (line == null)
+                JsonObject? line = JournalFold.Parse(text.Text, out string? id, out string? kind);
+                if (line == null || id == null || kind == null)
                 {
                     if (!last) warn?.Invoke($"Skipped unreadable line at byte {text.Offset} of the task journal {path}.");
                     continue;
@@ -97,7 +98,7 @@ namespace Runway.Tasks
         }
 
         /// <summary>Every task of the file's last <paramref name="tailBytes"/> bytes (all of it: long.MaxValue), newest first, folded in memory.</summary>
-        public static IReadOnlyList<JournalRecord> Whole(string path, Action<string> warn, long tailBytes)
+        public static IReadOnlyList<JournalRecord> Whole(string? path, Action<string>? warn, long tailBytes)
         {
             if (path == null || !File.Exists(path)) return Array.Empty<JournalRecord>();
             string[] lines;
@@ -132,12 +133,12 @@ namespace Runway.Tasks
 
         /// <summary>One task by id: its lines found through the index (a few small reads, whatever the file's size); null when the journal does not know it.</summary>
         /// <param name="mayLock">False under the journal's lock: an index that is behind is then not brought up to date (the file is read instead).</param>
-        public static JournalRecord Find(string path, string id, bool mayLock = true)
+        public static JournalRecord? Find(string? path, string? id, bool mayLock = true)
         {
-            if (path == null || string.IsNullOrEmpty(id) || !File.Exists(path)) return null;
+            if (path == null || Strings.IsEmpty(id) || !File.Exists(path)) return null;
             try
             {
-                List<long> offsets = JournalIndex.Offsets(path, id, mayLock);
+                List<long>? offsets = JournalIndex.Offsets(path, id, mayLock);
                 if (offsets == null) return Scan(path, id);
                 var lines = new List<JsonObject>();
                 using (FileStream stream = JournalFile.OpenRead(path))
@@ -145,7 +146,7 @@ namespace Runway.Tasks
                     foreach (long offset in offsets.Distinct())
                     {
                         if (offset < 0 || offset >= stream.Length) continue;
-                        JsonObject line = JournalFold.Parse(JournalFile.LineAt(stream, offset), out string lineId, out _);
+                        JsonObject? line = JournalFold.Parse(JournalFile.LineAt(stream, offset), out string? lineId, out _);
                         // Another id with the same hash, or an index that no longer matches: not this task's line.
                         if (line != null && string.Equals(lineId, id, StringComparison.OrdinalIgnoreCase)) lines.Add(line);
                     }
@@ -159,14 +160,14 @@ namespace Runway.Tasks
         }
 
         /// <summary>Without an index (the journal's folder is read-only): the file read backwards until the task's first line.</summary>
-        private static JournalRecord Scan(string path, string id)
+        private static JournalRecord? Scan(string path, string id)
         {
             var lines = new List<JsonObject>();
             foreach (JournalLine text in JournalFile.LinesFromEnd(path))
             {
                 if (text.Text.IndexOf(id, StringComparison.OrdinalIgnoreCase) < 0) continue;
-                JsonObject line = JournalFold.Parse(text.Text, out string lineId, out string kind);
-                if (line == null || !string.Equals(lineId, id, StringComparison.OrdinalIgnoreCase)) continue;
+                JsonObject? line = JournalFold.Parse(text.Text, out string? lineId, out string? kind);
+                if (line == null || kind == null || !string.Equals(lineId, id, StringComparison.OrdinalIgnoreCase)) continue;
                 lines.Add(line);
                 if (JournalFold.IsFirst(kind)) break;
             }

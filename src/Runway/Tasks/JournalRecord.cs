@@ -8,19 +8,21 @@ namespace Runway.Tasks
     /// <summary>What the journal knows of one task, folded from all its lines.</summary>
     public sealed class JournalRecord
     {
-        public string Id { get; set; }
-        public string Endpoint { get; set; }
-        public string Model { get; set; }
-        public string Prompt { get; set; }
-        public string[] Inputs { get; set; } = Array.Empty<string>();
+        /// <summary>Never empty: a line without an id does not fold.</summary>
+        public string Id { get; set; } = string.Empty;
+        public string? Endpoint { get; set; }
+        public string? Model { get; set; }
+        public string? Prompt { get; set; }
+        /// <summary>As the journal holds them: an element is null only where a hand-edited line has a JSON null.</summary>
+        public string?[] Inputs { get; set; } = Array.Empty<string>();
         public decimal? EstimatedCredits { get; set; }
         /// <summary>The final charge (cost.credits) once the task was seen finished; 0 when refunded.</summary>
         public decimal? Credits { get; set; }
         public DateTimeOffset CreatedAt { get; set; }
-        public string Status { get; set; }
-        public string[] Output { get; set; } = Array.Empty<string>();
-        public string Failure { get; set; }
-        public string FailureCode { get; set; }
+        public string? Status { get; set; }
+        public string?[] Output { get; set; } = Array.Empty<string>();
+        public string? Failure { get; set; }
+        public string? FailureCode { get; set; }
         public DateTimeOffset LastSeen { get; set; }
         /// <summary>When the status was seen: lines can land out of order when several sessions append.</summary>
         public DateTimeOffset StatusTime { get; set; }
@@ -30,19 +32,19 @@ namespace Runway.Tasks
         public bool Deleted { get; set; }
         public List<string> SavedTo { get; } = new List<string>();
         /// <summary>The router's choice, for a routed generation.</summary>
-        public RunwayRouting Routing { get; set; }
+        public RunwayRouting? Routing { get; set; }
         /// <summary>The request's duration as sent ("5", "auto"); null when the request named none (images, the model's default).</summary>
-        public string Duration { get; set; }
+        public string? Duration { get; set; }
         /// <summary>The request's seed as sent; null when none was sent (the API then picks one it does not report).</summary>
-        public string Seed { get; set; }
+        public string? Seed { get; set; }
         /// <summary>The request's ratio as sent ("1280:720"); null when none was sent.</summary>
-        public string Ratio { get; set; }
+        public string? Ratio { get; set; }
 
         public RunwayTask ToTask() => new RunwayTask
         {
             Id = Id,
             Status = Status,
-            Output = Output,
+            Output = Array.ConvertAll(Output, url => url ?? string.Empty),
             Failure = Failure,
             FailureCode = FailureCode,
             CreatedAt = CreatedAt,

@@ -21,7 +21,7 @@ namespace Runway.Tasks
         /// <summary>Per journal file, lines whose append failed (a full disk): written first by the next append that succeeds.</summary>
         private static readonly Dictionary<string, List<byte[]>> Unwritten = new Dictionary<string, List<byte[]>>(StringComparer.Ordinal);
         private static int compacting;
-        private static Task background;
+        private static Task? background;
 
         static JournalWriter()
         {
@@ -39,7 +39,7 @@ namespace Runway.Tasks
             };
         }
 
-        public static string LastError { get; private set; }
+        public static string? LastError { get; private set; }
 
         /// <summary>True when the last append failed: the next paid create checks the journal again first.</summary>
         public static bool LastFailed { get; private set; }
@@ -47,7 +47,7 @@ namespace Runway.Tasks
         public static bool Compacting => Volatile.Read(ref compacting) != 0;
 
         /// <summary>Appends <paramref name="line"/> (one line with its newline; null: only the lines kept from failed appends).</summary>
-        public static bool Append(string path, byte[] line)
+        public static bool Append(string path, byte[]? line)
         {
             lock (Unwritten)
             {
@@ -98,7 +98,7 @@ namespace Runway.Tasks
         /// be made, the file opens for appending, a probe as large as a line fits on the disk, and lines kept from
         /// failed appends are written.
         /// </summary>
-        public static void EnsureWritable(string path)
+        public static void EnsureWritable(string? path)
         {
             if (path == null) return;
             try

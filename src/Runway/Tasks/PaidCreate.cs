@@ -19,7 +19,7 @@ namespace Runway.Tasks
         /// <param name="journalUnconfirmed">Writes the entry of a create whose answer was lost, with the reason.</param>
         /// <param name="idOf">The created thing's id and the API's own estimate, if it gave one.</param>
         public static async Task<T> SendAsync<T>(decimal credits, string what, bool priceKnown, Func<CancellationToken, Task<T>> send,
-            Func<string, bool> journalUnconfirmed, Func<T, (string Id, decimal? Reported)> idOf, CancellationToken cancellation)
+            Func<string, bool> journalUnconfirmed, Func<T, (string? Id, decimal? Reported)> idOf, CancellationToken cancellation)
         {
             SpendingGuard.Reserve(credits, what, priceKnown);
             T created;
@@ -39,7 +39,7 @@ namespace Runway.Tasks
                 journalUnconfirmed(ex is OperationCanceledException ? "Stopped while the create was being sent; the task may exist." : ex.Message);
                 throw;
             }
-            (string id, decimal? reported) = idOf(created);
+            (string? id, decimal? reported) = idOf(created);
             SpendingGuard.Commit(credits, id, reported);
             return created;
         }

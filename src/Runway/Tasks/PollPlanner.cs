@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using Runway.Api;
 using Runway.Models;
@@ -53,7 +54,7 @@ namespace Runway.Tasks
         /// bound); a <paramref name="scout"/> (the first new task of a model whose times are unknown) is looked at
         /// after an eighth of the interval, so that its progress teaches the times to the rest.
         /// </summary>
-        public DateTimeOffset First(RunwayTask task, DateTimeOffset now, double random, Times times, bool scout)
+        public DateTimeOffset First(RunwayTask task, DateTimeOffset now, double random, Times? times, bool scout)
         {
             times = times ?? Times.Unknown;
             if (times.Run.HasValue && task.Status == RunwayTask.Running && task.Progress > 0 && task.RetrievedAt != default)
@@ -64,7 +65,7 @@ namespace Runway.Tasks
             if (task.Status == RunwayTask.Pending && task.CreatedAt.HasValue && (times.Known || scout))
             {
                 DateTimeOffset created = task.CreatedAt.Value;
-                DateTimeOffset due = times.Known ? Toward(created + times.Pending.Value + times.Run.Value, created, 0) : created + MinGap;
+                DateTimeOffset due = times.Known ? Toward(created + times.Total, created, 0) : created + MinGap;
                 return due > now ? due : now;
             }
             return FirstWithoutTimes(task, now, random);
@@ -84,7 +85,7 @@ namespace Runway.Tasks
         /// When to look at an unfinished task next, given what the last look (<paramref name="latest"/>, at
         /// <paramref name="now"/>) and the one before (<paramref name="previous"/>, may be null) showed.
         /// </summary>
-        public DateTimeOffset Next(Observation previous, Observation latest, DateTimeOffset? createdAt, DateTimeOffset now, double random)
+        public DateTimeOffset Next(Observation? previous, Observation? latest, DateTimeOffset? createdAt, DateTimeOffset now, double random)
         {
             DateTimeOffset? end = EstimateEnd(previous, latest, createdAt);
             if (!end.HasValue)
@@ -105,7 +106,7 @@ namespace Runway.Tasks
         /// eighth of the interval (an estimate that keeps saying "any moment now" costs a few looks, not many).</item>
         /// </list>
         /// </summary>
-        public DateTimeOffset Next(Observation previous, Observation latest, DateTimeOffset? createdAt, DateTimeOffset now, double random, Times times, int earlyLooks)
+        public DateTimeOffset Next(Observation? previous, Observation? latest, DateTimeOffset? createdAt, DateTimeOffset now, double random, Times times, int earlyLooks)
         {
             times = times ?? Times.Unknown;
             DateTimeOffset? end = EstimateEnd(previous, latest, createdAt, times.Run);
@@ -122,7 +123,7 @@ namespace Runway.Tasks
             }
             if (latest != null && latest.Status == RunwayTask.Pending && createdAt.HasValue && times.Known)
             {
-                DateTimeOffset expected = createdAt.Value + times.Pending.Value + times.Run.Value;
+                DateTimeOffset expected = createdAt.Value + times.Total;
                 if (expected > now) return Toward(expected, now, earlyLooks);
             }
             return now + Scale(interval, 0.75 + 0.5 * Clamp(random));
@@ -159,10 +160,10 @@ namespace Runway.Tasks
         /// </summary>
         /// <param name="runningEnds">The estimated end of each RUNNING task of the model (null: unknown).</param>
         /// <param name="readyAt">Each waiting task in queue order: the earliest it can join the queue (now for THROTTLED).</param>
-        public static DateTimeOffset[] EarliestStarts(int slots, IReadOnlyList<DateTimeOffset?> runningEnds, IReadOnlyList<DateTimeOffset> readyAt, DateTimeOffset now, TimeSpan? run)
+        public static DateTimeOffset[]? EarliestStarts(int slots, IReadOnlyList<DateTimeOffset?> runningEnds, IReadOnlyList<DateTimeOffset> readyAt, DateTimeOffset now, TimeSpan? run)
         {
             DateTimeOffset?[] ends = runningEnds.Select(e => e.HasValue && e.Value > now ? e : now).ToArray();
-            DateTimeOffset[] starts = EarliestStarts(slots, ends, Array.Empty<DateTimeOffset>(), readyAt, run);
+            DateTimeOffset[]? starts = EarliestStarts(slots, ends, Array.Empty<DateTimeOffset>(), readyAt, run);
             return starts?.Select(s => s < now ? now : s).ToArray();
         }
 
@@ -173,7 +174,7 @@ namespace Runway.Tasks
         /// expected end of PENDING): a queue head that started before the look that found it running is planned
         /// from that start, so errors do not add up along the queue.
         /// </summary>
-        public static DateTimeOffset[] EarliestStarts(int slots, IReadOnlyList<DateTimeOffset?> runningEnds, IReadOnlyList<DateTimeOffset> freedAt, IReadOnlyList<DateTimeOffset> readyAt, TimeSpan? run)
+        public static DateTimeOffset[]? EarliestStarts(int slots, IReadOnlyList<DateTimeOffset?> runningEnds, IReadOnlyList<DateTimeOffset> freedAt, IReadOnlyList<DateTimeOffset> readyAt, TimeSpan? run)
         {
             if (slots < 1 || runningEnds.Count > slots) return null;
             var free = new List<DateTimeOffset>(slots);
@@ -209,13 +210,13 @@ namespace Runway.Tasks
         /// The estimated end of a RUNNING task whose progress rose between two looks (or since its creation,
         /// read as progress 0), by a straight line through them; null when there is nothing to go on.
         /// </summary>
-        public static DateTimeOffset? EstimateEnd(Observation previous, Observation latest, DateTimeOffset? createdAt) => EstimateEnd(previous, latest, createdAt, null);
+        public static DateTimeOffset? EstimateEnd(Observation? previous, Observation? latest, DateTimeOffset? createdAt) => EstimateEnd(previous, latest, createdAt, null);
 
         /// <summary>
         /// As <see cref="EstimateEnd(Observation, Observation, DateTimeOffset?)"/>; with one look, a known
         /// <paramref name="run"/> time (how long this model's tasks run here) beats the line from the creation time.
         /// </summary>
-        public static DateTimeOffset? EstimateEnd(Observation previous, Observation latest, DateTimeOffset? createdAt, TimeSpan? run)
+        public static DateTimeOffset? EstimateEnd(Observation? previous, Observation? latest, DateTimeOffset? createdAt, TimeSpan? run)
         {
             if (latest == null || latest.Status != RunwayTask.Running || !latest.Progress.HasValue) return null;
             double p1 = latest.Progress.Value;
@@ -249,7 +250,7 @@ namespace Runway.Tasks
         }
 
         /// <summary>True when two RUNNING looks with rising progress give a rate.</summary>
-        public static bool HasRate(Observation previous, Observation latest) =>
+        public static bool HasRate([NotNullWhen(true)] Observation? previous, [NotNullWhen(true)] Observation? latest) =>
             previous != null && latest != null && previous.Status == RunwayTask.Running && latest.Status == RunwayTask.Running &&
             previous.Progress.HasValue && latest.Progress.HasValue && previous.Progress.Value < latest.Progress.Value && previous.At < latest.At;
 
@@ -257,16 +258,16 @@ namespace Runway.Tasks
         /// What two RUNNING looks tell of the model's times: the run time (from the rate) and, for a task never seen
         /// THROTTLED, the pending time (creation to the start the line gives). Null when they tell nothing.
         /// </summary>
-        public static Times Learn(Observation previous, Observation latest, DateTimeOffset? createdAt, bool wasThrottled)
+        public static Times? Learn(Observation? previous, Observation? latest, DateTimeOffset? createdAt, bool wasThrottled)
         {
             if (!HasRate(previous, latest)) return null;
-            double rate = (latest.Progress.Value - previous.Progress.Value) / (latest.At - previous.At).TotalSeconds;
+            double rate = (latest.Progress.GetValueOrDefault() - previous.Progress.GetValueOrDefault()) / (latest.At - previous.At).TotalSeconds;
             if (rate <= 0 || double.IsInfinity(rate) || 1 / rate > TimeSpan.FromDays(1).TotalSeconds) return null;
             TimeSpan run = TimeSpan.FromSeconds(1 / rate);
             TimeSpan? pending = null;
             if (createdAt.HasValue && !wasThrottled)
             {
-                DateTimeOffset start = latest.At - TimeSpan.FromSeconds(latest.Progress.Value / rate);
+                DateTimeOffset start = latest.At - TimeSpan.FromSeconds(latest.Progress.GetValueOrDefault() / rate);
                 pending = start > createdAt.Value ? start - createdAt.Value : TimeSpan.Zero;
             }
             return new Times(pending, run);
@@ -277,7 +278,7 @@ namespace Runway.Tasks
         /// (a single slow first create would otherwise skew every later expectation), or, when that start would
         /// come before its creation, a shorter run time. Null when it tells nothing.
         /// </summary>
-        public static Times LearnPending(Observation latest, DateTimeOffset? createdAt, bool wasThrottled, TimeSpan? run)
+        public static Times? LearnPending(Observation? latest, DateTimeOffset? createdAt, bool wasThrottled, TimeSpan? run)
         {
             if (!run.HasValue || wasThrottled || !createdAt.HasValue || latest == null || latest.Status != RunwayTask.Running || !(latest.Progress > 0)) return null;
             double progress = Math.Min(1, latest.Progress.Value);
@@ -309,15 +310,17 @@ namespace Runway.Tasks
             /// <summary>From RUNNING to the end, from the progress rate.</summary>
             public TimeSpan? Run { get; }
             public bool Known => Pending.HasValue && Run.HasValue;
+            /// <summary>Pending plus run time: the expected time from creation to the end, when <see cref="Known"/>.</summary>
+            public TimeSpan Total => Pending.GetValueOrDefault() + Run.GetValueOrDefault();
 
             /// <summary>These times, with what <paramref name="newer"/> knows replacing them.</summary>
-            public Times With(Times newer) => newer == null ? this : new Times(newer.Pending ?? Pending, newer.Run ?? Run);
+            public Times With(Times? newer) => newer == null ? this : new Times(newer.Pending ?? Pending, newer.Run ?? Run);
         }
 
         /// <summary>What one look at a task showed, and when.</summary>
         public sealed class Observation
         {
-            public Observation(DateTimeOffset at, string status, double? progress)
+            public Observation(DateTimeOffset at, string? status, double? progress)
             {
                 At = at;
                 Status = status;
@@ -325,7 +328,7 @@ namespace Runway.Tasks
             }
 
             public DateTimeOffset At { get; }
-            public string Status { get; }
+            public string? Status { get; }
             public double? Progress { get; }
 
             public static Observation Of(RunwayTask task, DateTimeOffset at) => new Observation(at, task.Status, task.Progress);

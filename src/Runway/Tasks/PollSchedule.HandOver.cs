@@ -8,7 +8,7 @@ namespace Runway.Tasks
     internal sealed partial class PollSchedule
     {
         /// <summary>The task as this process recently saw it finished (reported without a request), or null.</summary>
-        public RunwayTask FinishedAlready(RunwayTask task) => sightings.FinishedSince(task, clock());
+        public RunwayTask? FinishedAlready(RunwayTask task) => sightings.FinishedSince(task, clock());
 
         /// <summary>Takes over a sighting's plan: its looks, what they taught, and its next look (never past this schedule's bound).</summary>
         private void Continue(Entry entry, TaskSighting seen, DateTimeOffset now)

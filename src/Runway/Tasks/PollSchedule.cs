@@ -16,19 +16,19 @@ namespace Runway.Tasks
     /// </summary>
     internal sealed partial class PollSchedule
     {
-        private readonly Func<string, CancellationToken, Task<RunwayTask>> fetch;
+        private readonly Func<string?, CancellationToken, Task<RunwayTask>> fetch;
         private readonly Func<DateTimeOffset> clock;
         private readonly Func<TimeSpan, CancellationToken, Task> delay;
         private readonly WaitOptions options;
         private readonly Func<double> random;
         private readonly List<Entry> entries = new List<Entry>();
         private readonly Dictionary<string, int?> slots = new Dictionary<string, int?>(StringComparer.OrdinalIgnoreCase);
-        private readonly Func<string, CancellationToken, Task<int?>> slotsLookup;
+        private readonly Func<string, CancellationToken, Task<int?>>? slotsLookup;
         private readonly Dictionary<string, List<DateTimeOffset>> freed = new Dictionary<string, List<DateTimeOffset>>(StringComparer.OrdinalIgnoreCase);
         private readonly TaskSightings sightings;
         private int pollRequests;
 
-        public PollSchedule(RunwayApi api, WaitOptions options, Func<double> random, Func<string, CancellationToken, Task<int?>> slotsLookup)
+        public PollSchedule(RunwayApi api, WaitOptions options, Func<double> random, Func<string, CancellationToken, Task<int?>>? slotsLookup)
             : this((id, token) => api.GetTaskAsync(id, token), () => DateTimeOffset.UtcNow, (span, token) => System.Threading.Tasks.Task.Delay(span, token),
                 options, random, slotsLookup, TaskSightings.Shared)
         {
@@ -38,8 +38,8 @@ namespace Runway.Tasks
         /// A schedule over any fetch and clock (tests play whole waits in simulated time with it). It continues the
         /// plans of <paramref name="sightings"/> and keeps its own there (null: sightings of its own, shared with no one).
         /// </summary>
-        public PollSchedule(Func<string, CancellationToken, Task<RunwayTask>> fetch, Func<DateTimeOffset> clock, Func<TimeSpan, CancellationToken, Task> delay,
-            WaitOptions options, Func<double> random, Func<string, CancellationToken, Task<int?>> slotsLookup, TaskSightings sightings = null)
+        public PollSchedule(Func<string?, CancellationToken, Task<RunwayTask>> fetch, Func<DateTimeOffset> clock, Func<TimeSpan, CancellationToken, Task> delay,
+            WaitOptions options, Func<double> random, Func<string, CancellationToken, Task<int?>>? slotsLookup, TaskSightings? sightings = null)
         {
             this.fetch = fetch;
             this.clock = clock;
@@ -72,10 +72,10 @@ namespace Runway.Tasks
 
         private sealed class Entry
         {
-            public RunwayTask Task;
+            public RunwayTask Task = null!;
             public DateTimeOffset? CreatedAt;
-            public PollPlanner.Observation Previous;
-            public PollPlanner.Observation Last;
+            public PollPlanner.Observation? Previous;
+            public PollPlanner.Observation? Last;
             public DateTimeOffset Due;
             public DateTimeOffset? ExpectedEnd;
             public int EarlyLooks;
@@ -84,12 +84,12 @@ namespace Runway.Tasks
             /// <summary>Null until decided: whether its first look comes before its expected end (<see cref="TaskTimes.TakeProbe"/>).</summary>
             public bool? Probe;
             /// <summary>Why its latest status request failed (transient), or null after an answer.</summary>
-            public Exception Failure;
-            public string Model => Task.Model;
+            public Exception? Failure;
+            public string? Model => Task.Model;
         }
 
         /// <summary>Why the latest status request of a task still waited for failed, or null.</summary>
-        public Exception FailureOf(string id)
+        public Exception? FailureOf(string? id)
         {
             foreach (Entry entry in entries)
                 if (string.Equals(entry.Task.Id, id, StringComparison.OrdinalIgnoreCase)) return entry.Failure;
@@ -106,7 +106,7 @@ namespace Runway.Tasks
         {
             if (entries.Any(e => string.Equals(e.Task.Id, task.Id, StringComparison.OrdinalIgnoreCase))) return;
             var entry = new Entry { Task = task, CreatedAt = task.CreatedAt, Throttled = task.Status == RunwayTask.Throttled };
-            TaskSighting seen = sightings.Find(task.Id);
+            TaskSighting? seen = sightings.Find(task.Id);
             if (seen != null && !seen.Finished && seen.NotOlderThan(task)) Continue(entry, seen, now);
             else PlanFirst(entry, now);
             entries.Add(entry);
@@ -132,7 +132,7 @@ namespace Runway.Tasks
             if (entry.Probe.Value)
             {
                 // An eighth of its time early: a RUNNING look re-learns the pending time, a finished one caps the times.
-                TimeSpan lead = TimeSpan.FromTicks(Math.Max(Planner.EndMargin.Ticks * 2, (times.Pending.Value + times.Run.Value).Ticks / 8));
+                TimeSpan lead = TimeSpan.FromTicks(Math.Max(Planner.EndMargin.Ticks * 2, times.Total.Ticks / 8));
                 DateTimeOffset due = entry.ExpectedEnd.Value - lead;
                 // Never later than the plan's own first look (which keeps the bound for long tasks).
                 if (due < entry.Due) entry.Due = due > now ? due : now;
@@ -144,7 +144,7 @@ namespace Runway.Tasks
             if (entry.Last != null && entry.Last.Status == RunwayTask.Running)
                 return PollPlanner.EstimateEnd(entry.Previous, entry.Last, entry.CreatedAt, times.Run);
             if (entry.Task.Status == RunwayTask.Pending && entry.CreatedAt.HasValue && times.Known)
-                return entry.CreatedAt.Value + times.Pending.Value + times.Run.Value;
+                return entry.CreatedAt.Value + times.Total;
             return null;
         }
 
@@ -158,7 +158,7 @@ namespace Runway.Tasks
             if (entries.Count == 0 && !wakeBy.HasValue) return false;
             DateTimeOffset wake = entries.Count > 0 ? entries.Min(e => e.Due) : DateTimeOffset.MaxValue;
             bool byDeadline = wakeBy.HasValue && wake >= wakeBy.Value;
-            if (byDeadline) wake = wakeBy.Value;
+            if (byDeadline) wake = wakeBy.GetValueOrDefault();
             WokeBy = byDeadline;
             TimeSpan sleep = wake - clock();
             if (sleep > TimeSpan.Zero)
@@ -171,11 +171,11 @@ namespace Runway.Tasks
             Entry[] due = byDeadline ? entries.ToArray() : entries.Where(e => e.Due <= now + coalesce).ToArray();
             if (due.Length == 0) return !byDeadline;
             var results = await PollAsync(due.Select(e => e.Task).ToArray(), cancellation).ConfigureAwait(false);
-            var relearned = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var relearned = new HashSet<string?>(StringComparer.OrdinalIgnoreCase);
             for (int i = 0; i < due.Length; i++)
             {
                 Entry entry = due[i];
-                (RunwayTask latest, Exception error, DateTimeOffset at) = results[i];
+                (RunwayTask? latest, Exception? error, DateTimeOffset at) = results[i];
                 if (error != null)
                 {
                     if (IsPermanent(error) || PastDeadline(error))
@@ -194,6 +194,8 @@ namespace Runway.Tasks
                     }
                     continue;
                 }
+                // PollAsync gives each task an answer or an error.
+                if (latest == null) continue;
                 entry.Failure = null;
                 latest.KeepKnown(entry.Task);
                 if (ReportIfFinished(latest, observer))
@@ -214,7 +216,7 @@ namespace Runway.Tasks
                         DateTimeOffset freed = entry.ExpectedEnd.HasValue && entry.ExpectedEnd.Value <= at
                             ? (entry.ExpectedEnd.Value > lastUnfinished ? entry.ExpectedEnd.Value : lastUnfinished)
                             : entry.Last?.At ?? at;
-                        if (!this.freed.TryGetValue(entry.Model, out List<DateTimeOffset> list)) this.freed[entry.Model] = list = new List<DateTimeOffset>();
+                        if (!this.freed.TryGetValue(entry.Model, out List<DateTimeOffset>? list)) this.freed[entry.Model] = list = new List<DateTimeOffset>();
                         list.Insert(0, freed);
                         if (list.Count > 64) list.RemoveAt(list.Count - 1);
                     }
@@ -227,14 +229,14 @@ namespace Runway.Tasks
                 entry.Previous = entry.Last;
                 entry.Last = seen;
                 entry.Task = latest;
-                PollPlanner.Times learned = PollPlanner.Learn(entry.Previous, seen, entry.CreatedAt, entry.Throttled)
+                PollPlanner.Times? learned = PollPlanner.Learn(entry.Previous, seen, entry.CreatedAt, entry.Throttled)
                     ?? PollPlanner.LearnPending(seen, entry.CreatedAt, entry.Throttled, TaskTimes.For(entry.Model).Run);
                 if (TaskTimes.Learn(entry.Model, learned))
                     relearned.Add(entry.Model);
                 Plan(entry, at);
             }
             // A scout that ended (or was found past its start) before teaching the times hands over to the next new task.
-            foreach (var group in entries.Where(e => e.Model != null).GroupBy(e => e.Model, StringComparer.OrdinalIgnoreCase).ToArray())
+            foreach (var group in entries.Where(e => e.Model != null).GroupBy(e => e.Model ?? string.Empty, StringComparer.OrdinalIgnoreCase).ToArray())
             {
                 if (TaskTimes.For(group.Key).Known || group.Any(e => e.Scout && (e.Last == null || e.Last.Status != RunwayTask.Running || e.Previous == null))) continue;
                 Entry next = group.Where(e => e.Last == null && e.Task.Status == RunwayTask.Pending).OrderBy(e => e.CreatedAt ?? DateTimeOffset.MaxValue).FirstOrDefault();
@@ -244,7 +246,7 @@ namespace Runway.Tasks
                 next.Due = Planner.First(next.Task, now, random(), TaskTimes.For(next.Model), true);
                 Remember(next);
             }
-            foreach (string model in relearned)
+            foreach (string? model in relearned)
                 foreach (Entry entry in entries.Where(e => string.Equals(e.Model, model, StringComparison.OrdinalIgnoreCase)))
                 {
                     if (entry.Last == null) PlanFirst(entry, now);
@@ -265,7 +267,7 @@ namespace Runway.Tasks
         /// <summary>Plans the THROTTLED tasks (and the PENDING ones queued behind them) of each model by its queue.</summary>
         private async Task PlanQueuesAsync(DateTimeOffset now, CancellationToken cancellation)
         {
-            foreach (var group in entries.Where(e => e.Model != null).GroupBy(e => e.Model, StringComparer.OrdinalIgnoreCase))
+            foreach (var group in entries.Where(e => e.Model != null).GroupBy(e => e.Model ?? string.Empty, StringComparer.OrdinalIgnoreCase))
             {
                 // Waiting: seen PENDING or THROTTLED, or never looked at (a new task); in the server's order, by creation.
                 Entry[] waiting = group.Where(e => e.Last == null ? e.Task.Status == RunwayTask.Pending || e.Task.Status == RunwayTask.Throttled
@@ -285,8 +287,8 @@ namespace Runway.Tasks
                 DateTimeOffset?[] ends = group.Where(e => (e.Last?.Status ?? e.Task.Status) == RunwayTask.Running)
                     .Select(e => e.Last == null ? (DateTimeOffset?)null : PollPlanner.EstimateEnd(e.Previous, e.Last, e.CreatedAt, times.Run)).ToArray();
                 DateTimeOffset[] readyAt = waiting.Select(e => ReadyAt(e, times)).ToArray();
-                IReadOnlyList<DateTimeOffset> freedAt = freed.TryGetValue(group.Key, out List<DateTimeOffset> list) ? list : (IReadOnlyList<DateTimeOffset>)Array.Empty<DateTimeOffset>();
-                DateTimeOffset[] starts = PollPlanner.EarliestStarts(count.Value, ends, freedAt, readyAt, times.Run);
+                IReadOnlyList<DateTimeOffset> freedAt = freed.TryGetValue(group.Key, out List<DateTimeOffset>? list) ? list : (IReadOnlyList<DateTimeOffset>)Array.Empty<DateTimeOffset>();
+                DateTimeOffset[]? starts = PollPlanner.EarliestStarts(count.Value, ends, freedAt, readyAt, times.Run);
                 if (starts == null) continue;
                 for (int i = 0; i < waiting.Length; i++)
                 {
@@ -321,9 +323,9 @@ namespace Runway.Tasks
             return true;
         }
 
-        internal async Task<(RunwayTask, Exception, DateTimeOffset)[]> PollAsync(RunwayTask[] round, CancellationToken cancellation)
+        internal async Task<(RunwayTask?, Exception?, DateTimeOffset)[]> PollAsync(RunwayTask[] round, CancellationToken cancellation)
         {
-            var results = new (RunwayTask, Exception, DateTimeOffset)[round.Length];
+            var results = new (RunwayTask?, Exception?, DateTimeOffset)[round.Length];
             using (var gate = new SemaphoreSlim(Math.Max(1, options.MaxParallelPolls)))
             {
                 await System.Threading.Tasks.Task.WhenAll(round.Select(async (task, i) =>

@@ -19,7 +19,7 @@ namespace Runway.Tasks
         /// <param name="seen">Told of every fetched state (progress), on the waiter's thread.</param>
         /// <param name="warn">Told once when status requests start failing (the API stopped answering); the wait goes on until its timeout.</param>
         public static async Task<T> WaitAsync<T>(Func<CancellationToken, Task<T>> fetch, Func<T, bool> done, WaitOptions options,
-            string describe, Action<T, TimeSpan> seen, CancellationToken cancellation, Action<string> warn = null)
+            string describe, Action<T, TimeSpan>? seen, CancellationToken cancellation, Action<string>? warn = null)
         {
             DateTimeOffset start = DateTimeOffset.UtcNow;
             var trouble = new PollTrouble(warn);

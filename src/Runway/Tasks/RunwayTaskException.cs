@@ -8,7 +8,7 @@ namespace Runway.Tasks
     /// <summary>A task that ended without output, or was not finished in time. Always carries the task (and so its id).</summary>
     public sealed class RunwayTaskException : Exception
     {
-        public RunwayTaskException(RunwayTask task, string message, string errorId, ErrorKind category, Exception inner = null)
+        public RunwayTaskException(RunwayTask task, string message, string errorId, ErrorKind category, Exception? inner = null)
             : base(message, inner)
         {
             Task = task;
@@ -17,14 +17,14 @@ namespace Runway.Tasks
         }
 
         public RunwayTask Task { get; }
-        public string TaskId => Task?.Id;
+        public string? TaskId => Task?.Id;
         public string ErrorId { get; }
         public ErrorKind Category { get; }
 
         public static RunwayTaskException Failed(RunwayTask task)
         {
             string code = string.IsNullOrEmpty(task.FailureCode) ? "" : $" [{task.FailureCode}]";
-            string failure = string.IsNullOrEmpty(task.Failure) ? "no reason given" : task.Failure.TrimEnd('.');
+            string failure = Strings.IsEmpty(task.Failure) ? "no reason given" : task.Failure.TrimEnd('.');
             return new RunwayTaskException(task, $"Runway task {task.Id} failed: {failure}{code}.", "Runway.TaskFailed", CategoryOf(task.FailureCode));
         }
 
@@ -32,7 +32,7 @@ namespace Runway.Tasks
             new RunwayTaskException(task, $"Runway task {task.Id} was cancelled.", "Runway.TaskCancelled", ErrorKind.OperationStopped);
 
         /// <param name="failure">Why the last status request failed, when it did (the API stopped answering).</param>
-        public static RunwayTaskException TimedOut(RunwayTask task, TimeSpan waited, Exception failure = null)
+        public static RunwayTaskException TimedOut(RunwayTask task, TimeSpan waited, Exception? failure = null)
         {
             string progress = task.Progress.HasValue ? $" {task.Progress.Value:P0}" : string.Empty;
             return new RunwayTaskException(task,
@@ -51,7 +51,7 @@ namespace Runway.Tasks
         /// <summary>A status request was refused with a Retry-After that ends after the wait's deadline: stop now instead of sleeping past it.</summary>
         public static RunwayTaskException RetryAfterPastTimeout(RunwayTask task, RunwayApiException cause) =>
             new RunwayTaskException(task,
-                $"Runway task {task.Id}: the API asked to wait {cause.RetryAfterPastDeadline.Value.TotalSeconds:0.#} s before the next status request (Retry-After), " +
+                $"Runway task {task.Id}: the API asked to wait {cause.RetryAfterPastDeadline.GetValueOrDefault().TotalSeconds:0.#} s before the next status request (Retry-After), " +
                 $"longer than the time left of -TimeoutSec, so the wait stopped now (last status {task.Status ?? "unknown"}). " +
                 $"It was not cancelled; resume later with: Wait-RunwayTask -Id {task.Id}",
                 "Runway.RetryAfterPastTimeout", ErrorKind.OperationTimeout, cause);
@@ -62,9 +62,9 @@ namespace Runway.Tasks
                 cause is Api.RunwayApiException api2 && api2.StatusCode == 404 ? ErrorKind.ObjectNotFound : ErrorKind.ConnectionError,
                 cause);
 
-        private static ErrorKind CategoryOf(string failureCode)
+        private static ErrorKind CategoryOf(string? failureCode)
         {
-            if (string.IsNullOrEmpty(failureCode)) return ErrorKind.InvalidResult;
+            if (Strings.IsEmpty(failureCode)) return ErrorKind.InvalidResult;
             if (failureCode.StartsWith("SAFETY", StringComparison.OrdinalIgnoreCase)) return ErrorKind.SecurityError;
             if (failureCode.StartsWith("ASSET", StringComparison.OrdinalIgnoreCase) || failureCode.StartsWith("INPUT", StringComparison.OrdinalIgnoreCase))
                 return ErrorKind.InvalidData;

@@ -73,7 +73,7 @@ namespace Runway.Tasks
         }
 
         /// <summary>The cap for a report (Get-RunwayCredit, Connect-Runway): an unreadable setting gives null and says why in <paramref name="problem"/>.</summary>
-        public static decimal? CapForReport(out string problem)
+        public static decimal? CapForReport(out string? problem)
         {
             problem = null;
             try
@@ -157,7 +157,7 @@ namespace Runway.Tasks
         /// (<paramref name="reported"/>, estimatedCost.credits) when it gave one. With <paramref name="taskId"/>, the
         /// task's final charge replaces it later (<see cref="Settle"/>).
         /// </summary>
-        public static void Commit(decimal credits, string taskId = null, decimal? reported = null)
+        public static void Commit(decimal credits, string? taskId = null, decimal? reported = null)
         {
             lock (Gate)
             {
@@ -172,7 +172,7 @@ namespace Runway.Tasks
         /// A task this session created was seen finished with its final charge (cost.credits; 0 when refunded): the
         /// charge replaces what was counted for it, once. False when the task is not this session's or already settled.
         /// </summary>
-        public static bool Settle(string taskId, decimal credits)
+        public static bool Settle(string? taskId, decimal credits)
         {
             if (taskId == null) return false;
             lock (Gate)

@@ -11,7 +11,7 @@ namespace Runway.Tasks
     /// <summary>A task just created, and whether the journal could record it.</summary>
     public sealed class CreatedTask
     {
-        public CreatedTask(RunwayTask task, string journalError)
+        public CreatedTask(RunwayTask task, string? journalError)
         {
             Task = task;
             JournalError = journalError;
@@ -19,7 +19,7 @@ namespace Runway.Tasks
 
         public RunwayTask Task { get; }
         /// <summary>Why the journal could not record the task (keep its id!), or null.</summary>
-        public string JournalError { get; }
+        public string? JournalError { get; }
     }
 
     /// <summary>
@@ -46,7 +46,7 @@ namespace Runway.Tasks
         public IReadOnlyList<RunwayTask> Unfinished => gate.Unfinished;
 
         /// <param name="uploadProgress">Bytes sent of a local file that is uploaded (its display name, done, total).</param>
-        public async Task<CreatedTask> CreateAsync(GenerationRequest request, Action<string, long, long?> uploadProgress, CancellationToken cancellation)
+        public async Task<CreatedTask> CreateAsync(GenerationRequest request, Action<string, long, long?>? uploadProgress, CancellationToken cancellation)
         {
             // Before anything is sent (a slot's polls, an upload, the create): a journal that cannot take the task's line
             // refuses it now, not after paying. Once per command, and again after an append failed (the disk filled).
@@ -65,7 +65,7 @@ namespace Runway.Tasks
                 // module's; the final cost replaces it when the task is seen finished.
                 created => (created.Id, created.EstimatedCredits), cancellation).ConfigureAwait(false);
             if (task.Routing != null && request.Model.Price is RouterCeilingPrice routedPrice) task.Routing.RouterId = routedPrice.RouterId;
-            string journalError = TaskJournal.RecordCreated(task, request) ? null : TaskJournal.LastError;
+            string? journalError = TaskJournal.RecordCreated(task, request) ? null : TaskJournal.LastError;
             task.Prompt = request.PromptText;
             task.Inputs = TaskJournal.InputsOf(request);
             gate.Track(task);

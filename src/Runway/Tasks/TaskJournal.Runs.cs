@@ -12,8 +12,9 @@ namespace Runway.Tasks
         /// <summary>Records a workflow run just started; false when the journal could not be written (see <see cref="LastError"/>).</summary>
         public static bool RecordRunStarted(RunwayWorkflowInvocation run, WorkflowRunRequest request)
         {
-            JsonObject line = RunLine("created", run.Id, request);
-            lock (LastStatus) LastStatus[run.Id] = run.Status;
+            string id = run.Id ?? throw new ArgumentException("A started run has an id: RunWorkflowAsync refuses an answer without one.", nameof(run));
+            JsonObject line = RunLine("created", id, request);
+            lock (LastStatus) LastStatus[id] = run.Status;
             return Append(line);
         }
 
@@ -27,7 +28,7 @@ namespace Runway.Tasks
 
         /// <summary>The inputs of a run as the journal writes them (data URIs shortened).</summary>
         public static string[] InputsOf(WorkflowRunRequest request) =>
-            ((JsonArray)RunLine("created", string.Empty, request)["inputs"]).Select(n => n.GetValue<string>()).ToArray();
+            RunLine("created", string.Empty, request)["inputs"] is JsonArray inputs ? inputs.Select(n => n?.GetValue<string>() ?? string.Empty).ToArray() : Array.Empty<string>();
 
         private static JsonObject RunLine(string kind, string id, WorkflowRunRequest request)
         {

@@ -21,10 +21,10 @@ namespace Runway.Tasks
     {
         public const string PathVariable = JournalPaths.PathVariable;
         public const int PromptLimit = 200;
-        private static readonly Dictionary<string, string> LastStatus = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        private static readonly Dictionary<string, string?> LastStatus = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>The journal file, or null when RUNWAY_JOURNAL=off.</summary>
-        public static string FilePath => JournalPaths.Journal;
+        public static string? FilePath => JournalPaths.Journal;
 
         /// <summary>
         /// Throws <see cref="RunwayJournalException"/> (naming the journal and RUNWAY_JOURNAL=off) unless the journal can
@@ -39,8 +39,9 @@ namespace Runway.Tasks
         /// <summary>Records a new task; false when the journal could not be written (see <see cref="LastError"/>).</summary>
         public static bool RecordCreated(RunwayTask task, GenerationRequest request)
         {
+            string id = task.Id ?? throw new ArgumentException("A created task has an id: CreateTaskAsync refuses an answer without one.", nameof(task));
             // The API's estimatedCost (read into the task) replaces the module's estimate.
-            JsonObject line = CreatedLine("created", task.Id, request, task.EstimatedCredits ?? request.KnownEstimatedCredits);
+            JsonObject line = CreatedLine("created", id, request, task.EstimatedCredits ?? request.KnownEstimatedCredits);
             if (task.Routing != null)
             {
                 // The router chose the model and estimated the cost: the task's, not the request's placeholder.
@@ -48,7 +49,7 @@ namespace Runway.Tasks
                 line["estimatedCredits"] = task.EstimatedCredits;
                 line["routing"] = task.Routing.ToJson();
             }
-            lock (LastStatus) LastStatus[task.Id] = task.Status;
+            lock (LastStatus) LastStatus[id] = task.Status;
             return Append(line);
         }
 
@@ -101,10 +102,10 @@ namespace Runway.Tasks
         /// An input that is another task's output: "from task ID: cat -> URL", so that the first input's name
         /// ({InputName}) survives a chain (folder, upscale, video); the URL alone would name it "0".
         /// </summary>
-        private static string FromTask(MediaSource source, string uri)
+        private static string FromTask(MediaSource? source, string uri)
         {
             if (source?.OriginTaskId == null) return uri;
-            string name = source.OriginInputName ?? new RunwayTask { Inputs = Find(source.OriginTaskId)?.Inputs ?? Array.Empty<string>() }.InputName;
+            string? name = source.OriginInputName ?? new RunwayTask { Inputs = Find(source.OriginTaskId)?.Inputs ?? Array.Empty<string>() }.InputName;
             return $"{RunwayTask.FromTaskPrefix}{source.OriginTaskId}: {name} -> {uri}";
         }
 
@@ -112,7 +113,7 @@ namespace Runway.Tasks
         public static string[] InputsOf(GenerationRequest request)
         {
             var line = CreatedLine("created", string.Empty, request, request.KnownEstimatedCredits);
-            return ((JsonArray)line["inputs"]).Select(n => n.GetValue<string>()).ToArray();
+            return line["inputs"] is JsonArray inputs ? inputs.Select(n => n?.GetValue<string>() ?? string.Empty).ToArray() : Array.Empty<string>();
         }
 
         /// <summary>
@@ -124,14 +125,14 @@ namespace Runway.Tasks
         {
             if (task?.Id == null || task.Status == null) return;
             bool known;
-            lock (LastStatus) known = LastStatus.TryGetValue(task.Id, out string last) && last == task.Status;
+            lock (LastStatus) known = LastStatus.TryGetValue(task.Id, out string? last) && last == task.Status;
             if (known) return;
-            string path = FilePath;
+            string? path = FilePath;
             if (path == null) return;
             lock (LastStatus) known = LastStatus.ContainsKey(task.Id);
             if (!known)
             {
-                JournalRecord record = JournalReader.Find(path, task.Id);
+                JournalRecord? record = JournalReader.Find(path, task.Id);
                 if (record == null) return;
                 bool same = record.Status == task.Status && (!task.IsFinished || !task.Credits.HasValue || record.Credits == task.Credits);
                 if (same)
@@ -142,7 +143,7 @@ namespace Runway.Tasks
             }
             lock (LastStatus)
             {
-                if (LastStatus.TryGetValue(task.Id, out string last) && last == task.Status) return;
+                if (LastStatus.TryGetValue(task.Id, out string? last) && last == task.Status) return;
                 LastStatus[task.Id] = task.Status;
             }
             var line = new JsonObject { ["event"] = "status", ["id"] = task.Id, ["time"] = JournalFold.Now(), ["status"] = task.Status };
@@ -155,7 +156,7 @@ namespace Runway.Tasks
         }
 
         /// <summary>Records that the API no longer knows the task, so listings stop asking about it.</summary>
-        public static void RecordGone(string id) =>
+        public static void RecordGone(string? id) =>
             Append(new JsonObject { ["event"] = "gone", ["id"] = id, ["time"] = JournalFold.Now() });
 
         /// <summary>
@@ -164,7 +165,7 @@ namespace Runway.Tasks
         /// </summary>
         public static void RecordDeleted(string id)
         {
-            string path = FilePath;
+            string? path = FilePath;
             if (path == null) return;
             bool known;
             lock (LastStatus) known = LastStatus.ContainsKey(id);
@@ -173,11 +174,11 @@ namespace Runway.Tasks
             Append(new JsonObject { ["event"] = "deleted", ["id"] = id, ["time"] = JournalFold.Now() });
         }
 
-        public static void RecordSaved(string id, string path) =>
+        public static void RecordSaved(string? id, string path) =>
             Append(new JsonObject { ["event"] = "saved", ["id"] = id, ["time"] = JournalFold.Now(), ["path"] = path });
 
         /// <summary>Every task in the journal, newest first, folded in memory (for small files: listings stream with <see cref="StreamNewest"/>). Lines that cannot be read are reported through <paramref name="warn"/> and skipped.</summary>
-        public static IReadOnlyList<JournalRecord> Read(Action<string> warn) => JournalReader.Whole(FilePath, warn, long.MaxValue);
+        public static IReadOnlyList<JournalRecord> Read(Action<string>? warn) => JournalReader.Whole(FilePath, warn, long.MaxValue);
 
         /// <summary>
         /// The tasks of the journal's last <paramref name="tailBytes"/> bytes (recent tasks, cheaply: tab completion
@@ -190,17 +191,17 @@ namespace Runway.Tasks
         /// newest first, read backwards from the end of the file: a listing of the last few tasks costs the same in
         /// a journal of years as in a new one. Lines that cannot be read are reported through <paramref name="warn"/>.
         /// </summary>
-        public static IReadOnlyList<JournalRecord> ReadNewest(int count, DateTimeOffset? since, Action<string> warn) =>
+        public static IReadOnlyList<JournalRecord> ReadNewest(int count, DateTimeOffset? since, Action<string>? warn) =>
             JournalReader.Newest(FilePath, count, since, warn);
 
         /// <summary>
         /// Every task of the journal, newest first, read backwards from the end in blocks and handed out one by one as
         /// soon as its first line is reached: memory stays bounded, and a listing that stops early never reads the rest.
         /// </summary>
-        public static IEnumerable<JournalRecord> StreamNewest(Action<string> warn) => JournalReader.NewestFirst(FilePath, -1, warn);
+        public static IEnumerable<JournalRecord> StreamNewest(Action<string>? warn) => JournalReader.NewestFirst(FilePath, -1, warn);
 
         /// <summary>One task of the journal by id, through the index beside it; null when the journal does not know it.</summary>
-        public static JournalRecord Find(string id) => JournalReader.Find(FilePath, id);
+        public static JournalRecord? Find(string? id) => JournalReader.Find(FilePath, id);
 
         /// <summary>
         /// The journal is compacted (in the background) when an append finds it larger than this (0: never). A busy
@@ -238,7 +239,7 @@ namespace Runway.Tasks
         public static bool WaitForCompaction(TimeSpan patience) => JournalWriter.WaitForCompaction(patience);
 
         /// <summary>Called after a compaction wrote the archive, before it takes the journal's lock (a test appends there).</summary>
-        internal static Action ArchiveWritten;
+        internal static Action? ArchiveWritten;
 
         /// <summary>
         /// Appends one line while holding the journal's lock file, so concurrent sessions never interleave, starting
@@ -247,12 +248,12 @@ namespace Runway.Tasks
         /// </summary>
         public static bool Append(JsonObject line)
         {
-            string path = FilePath;
+            string? path = FilePath;
             if (path == null) return true;
             return JournalWriter.Append(path, Encoding.UTF8.GetBytes(JournalFold.Text(line) + "\n"));
         }
 
         /// <summary>Why the last append failed, for a warning.</summary>
-        public static string LastError => JournalWriter.LastError;
+        public static string? LastError => JournalWriter.LastError;
     }
 }

@@ -139,11 +139,13 @@ namespace Runway.Tasks
 
         private void Put(TaskSighting sighting)
         {
-            if (byId.TryGetValue(sighting.Task.Id, out LinkedListNode<TaskSighting> node)) order.Remove(node);
-            byId[sighting.Task.Id] = order.AddLast(sighting);
-            while (byId.Count > capacity)
+            // Both callers keep out tasks without an id.
+            if (!(sighting.Task.Id is string id)) return;
+            if (byId.TryGetValue(id, out LinkedListNode<TaskSighting>? node)) order.Remove(node);
+            byId[id] = order.AddLast(sighting);
+            while (byId.Count > capacity && order.First is LinkedListNode<TaskSighting> oldest)
             {
-                byId.Remove(order.First.Value.Task.Id);
+                if (oldest.Value.Task.Id is string old) byId.Remove(old);
                 order.RemoveFirst();
             }
         }

@@ -44,7 +44,7 @@ namespace Runway.Tasks
     /// </summary>
     public sealed class TaskWaiter
     {
-        private readonly RunwayApi api;
+        private readonly RunwayApi? api;
         private readonly WaitOptions options;
         private readonly Random random = new Random();
 
@@ -54,7 +54,7 @@ namespace Runway.Tasks
             this.options = options;
         }
 
-        private readonly Func<PollSchedule> schedules;
+        private readonly Func<PollSchedule>? schedules;
 
         /// <summary>A waiter over schedules of any fetch and clock (tests play whole waits in simulated time with it; Timeout must be null).</summary>
         internal TaskWaiter(WaitOptions options, Func<PollSchedule> schedules)
@@ -73,11 +73,11 @@ namespace Runway.Tasks
             var schedule = NewSchedule(SlotsOfAsync);
             DateTimeOffset started = schedule.Now;
             var already = new List<RunwayTask>();
-            var alreadyIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var alreadyIds = new HashSet<string?>(StringComparer.OrdinalIgnoreCase);
             foreach (RunwayTask task in tasks)
             {
                 // Seen finished moments ago (by the command that created it, say): reported as seen, without a request.
-                RunwayTask finished = schedule.FinishedAlready(task);
+                RunwayTask? finished = schedule.FinishedAlready(task);
                 if (finished == null) schedule.Add(task, started);
                 else if (alreadyIds.Add(finished.Id)) already.Add(finished);
             }
@@ -109,15 +109,18 @@ namespace Runway.Tasks
         }
 
         /// <summary>A schedule that polls with this waiter's options and randomness.</summary>
-        internal PollSchedule NewSchedule(Func<string, CancellationToken, Task<int?>> slotsLookup) =>
-            schedules?.Invoke() ?? new PollSchedule(api, options, NextRandom, slotsLookup);
+        internal PollSchedule NewSchedule(Func<string, CancellationToken, Task<int?>>? slotsLookup) =>
+            schedules?.Invoke() ?? new PollSchedule(Api, options, NextRandom, slotsLookup);
+
+        // Null only for a waiter over given schedules (tests), which sends no request of its own.
+        private RunwayApi Api => api ?? throw new InvalidOperationException("This waiter polls the schedules it was given.");
 
         /// <summary>The tier's slots for a model, for the queue model of THROTTLED tasks; null when unknown or unreadable.</summary>
         private async Task<int?> SlotsOfAsync(string model, CancellationToken cancellation)
         {
             try
             {
-                return await TierLimits.MaxConcurrentAsync(api, model, cancellation).ConfigureAwait(false);
+                return await TierLimits.MaxConcurrentAsync(Api, model, cancellation).ConfigureAwait(false);
             }
             catch (RunwayApiException)
             {
@@ -139,7 +142,7 @@ namespace Runway.Tasks
             var stillRunning = new List<RunwayTask>();
             for (int i = 0; i < round.Length; i++)
             {
-                (RunwayTask latest, Exception error, DateTimeOffset _) = results[i];
+                (RunwayTask? latest, Exception? error, DateTimeOffset _) = results[i];
                 RunwayTask original = round[i];
                 if (error != null)
                 {
@@ -148,6 +151,8 @@ namespace Runway.Tasks
                     else stillRunning.Add(original);
                     continue;
                 }
+                // PollAsync gives each task an answer or an error.
+                if (latest == null) continue;
                 latest.KeepKnown(original);
                 if (!PollSchedule.ReportIfFinished(latest, observer)) stillRunning.Add(latest);
             }

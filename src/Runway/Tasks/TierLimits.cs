@@ -29,7 +29,7 @@ namespace Runway.Tasks
             return null;
         }
 
-        private static string KeyFingerprint(string key)
+        private static string KeyFingerprint(string? key)
         {
             using (var sha = System.Security.Cryptography.SHA256.Create())
                 return Convert.ToBase64String(sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(key ?? string.Empty)));

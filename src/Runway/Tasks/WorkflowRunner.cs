@@ -10,7 +10,7 @@ namespace Runway.Tasks
     /// <summary>A workflow run just started, and whether the journal could record it.</summary>
     public sealed class StartedRun
     {
-        public StartedRun(RunwayWorkflowInvocation run, string journalError)
+        public StartedRun(RunwayWorkflowInvocation run, string? journalError)
         {
             Run = run;
             JournalError = journalError;
@@ -18,7 +18,7 @@ namespace Runway.Tasks
 
         public RunwayWorkflowInvocation Run { get; }
         /// <summary>Why the journal could not record the run (keep its id!), or null.</summary>
-        public string JournalError { get; }
+        public string? JournalError { get; }
     }
 
     /// <summary>
@@ -30,7 +30,7 @@ namespace Runway.Tasks
     {
         private readonly RunwayApi api;
         private readonly IRunwayLog log;
-        private Uploader uploader;
+        private Uploader? uploader;
         private bool journalChecked;
 
         public WorkflowRunner(RunwayApi api, IRunwayLog log)
@@ -58,13 +58,13 @@ namespace Runway.Tasks
                 if (!(slot.Source is MediaSource source) || !source.IsLocal) continue;
                 if (!source.NeedsUpload) { slot.Assign(await MediaResolver.DataUriAsync(source, cancellation).ConfigureAwait(false)); continue; }
                 uploader = uploader ?? new Uploader(api.Client, log);
-                slot.Assign((await uploader.UploadAsync(source.Value, source.Format, null, cancellation).ConfigureAwait(false)).Uri);
+                slot.Assign((await uploader.UploadAsync(source.Value, source.ContentFormat, null, cancellation).ConfigureAwait(false)).Uri);
             }
             RunwayWorkflowInvocation run = await PaidCreate.SendAsync(0m, What(request.Workflow), priceKnown: false,
                 token => api.RunWorkflowAsync(request.Workflow, request.Body, token),
                 reason => TaskJournal.RecordRunUnconfirmed(request, reason),
                 started => (started.Id, (decimal?)null), cancellation).ConfigureAwait(false);
-            string journalError = TaskJournal.RecordRunStarted(run, request) ? null : TaskJournal.LastError;
+            string? journalError = TaskJournal.RecordRunStarted(run, request) ? null : TaskJournal.LastError;
             return new StartedRun(run, journalError);
         }
     }

@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace Runway.Tests
+{
+    /// <summary>
+    /// The module compiles with nullable reference types on and every nullable warning an error. A few files still opt
+    /// out with <c>#nullable disable</c> (Models/, annotated once its restructuring lands): that list is a ratchet, it
+    /// may only shrink. A new file cannot opt out, and a file that no longer opts out must leave the list.
+    /// </summary>
+    public class NullableTests
+    {
+        private static readonly string ModuleRoot = Path.Combine(ArchitectureTests.RepositoryRoot(), "src", "Runway");
+
+        /// <summary>Paths relative to src/Runway, with forward slashes.</summary>
+        private static readonly HashSet<string> StillDisabled = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "Models/AvatarCatalog.cs",
+            "Models/AvatarRequests.cs",
+            "Models/AvatarSpecs.cs",
+            "Models/CatalogHelp.cs",
+            "Models/EnhanceCatalog.cs",
+            "Models/FieldRule.cs",
+            "Models/GenerationCatalog.cs",
+            "Models/GenerationRequest.cs",
+            "Models/IMediaInput.cs",
+            "Models/KeyframeRules.cs",
+            "Models/ModelCatalog.cs",
+            "Models/RealtimeTools.cs",
+            "Models/RecipeCatalog.cs",
+            "Models/RecordKeys.cs",
+            "Models/RequestBuilder.Audio.cs",
+            "Models/RequestBuilder.Enhance.cs",
+            "Models/RequestBuilder.FieldMedia.cs",
+            "Models/RequestBuilder.Fields.cs",
+            "Models/RequestBuilder.Recipes.cs",
+            "Models/RequestBuilder.cs",
+            "Models/RoutedGeneration.cs",
+            "Models/RoutedRequestBuilder.cs",
+            "Models/RouterSettings.cs",
+            "Models/RunwayInputException.cs",
+            "Models/RunwayModel.cs",
+            "Models/WebappQueries.cs",
+            "Models/WorkflowRequest.cs",
+        };
+
+        private static readonly Regex DisableDirective = new Regex(@"^\s*#nullable\s+disable\b", RegexOptions.Multiline);
+
+        private static string[] FilesThatOptOut() =>
+            Directory.EnumerateFiles(ModuleRoot, "*.cs", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(ModuleRoot, f).Replace(Path.DirectorySeparatorChar, '/'))
+                .Where(f => !f.StartsWith("bin/", StringComparison.Ordinal) && !f.StartsWith("obj/", StringComparison.Ordinal))
+                .Where(f => DisableDirective.IsMatch(File.ReadAllText(Path.Combine(ModuleRoot, f))))
+                .OrderBy(f => f, StringComparer.Ordinal).ToArray();
+
+        [Fact]
+        public void No_file_outside_the_list_turns_nullable_off()
+        {
+            string[] offenders = FilesThatOptOut().Where(f => !StillDisabled.Contains(f)).ToArray();
+            Assert.True(offenders.Length == 0,
+                $"Annotate these files instead of turning nullable off (#nullable disable): {string.Join(", ", offenders)}");
+        }
+
+        [Fact]
+        public void The_list_of_files_without_nullable_only_shrinks()
+        {
+            string[] optOut = FilesThatOptOut();
+            string[] stale = StillDisabled.Where(f => !optOut.Contains(f)).OrderBy(f => f, StringComparer.Ordinal).ToArray();
+            Assert.True(stale.Length == 0,
+                $"These files are annotated now (or gone): remove them from {nameof(NullableTests)}.{nameof(StillDisabled)}: {string.Join(", ", stale)}");
+        }
+
+        [Fact]
+        public void The_module_builds_with_nullable_on_and_its_warnings_as_errors()
+        {
+            string project = File.ReadAllText(Path.Combine(ModuleRoot, "Runway.csproj"));
+            Assert.Matches(@"<Nullable>\s*enable\s*</Nullable>", project);
+            string errors = Regex.Match(project, @"<WarningsAsErrors>([^<]*)</WarningsAsErrors>").Groups[1].Value;
+            Assert.Contains("nullable", errors.Split(';').Select(w => w.Trim()));
+        }
+    }
+}
