@@ -121,8 +121,8 @@ function Get-HelpSynopsis([string] $Path) {
 
 function Update-ReadmeIndex {
     # README's one-line index of the cmdlets: the manifest's CmdletsToExport (xunit checks them against the compiled
-    # cmdlet classes), each with its help page's synopsis, between the cmdlets markers. Written, not typed, so that a
-    # new cmdlet needs no README edit beyond its area in the table above it.
+    # cmdlet classes), each with its help page's synopsis, between the cmdlets markers, and the count above the area
+    # table. Written, not typed, so that a new cmdlet needs no README edit (naming it in an area row is optional).
     $readme = Join-Path $Root 'README.md'
     $lines = [IO.File]::ReadAllLines($readme)
     $open = [Array]::FindIndex($lines, [Predicate[string]] { param($l) $l.StartsWith('<!-- cmdlets:begin') })
@@ -134,6 +134,9 @@ function Update-ReadmeIndex {
         '| [{0}](docs/en-US/{0}.md) | {1} |' -f $name, ((Get-HelpSynopsis $page) -replace '\|', '\|')
     }
     $updated = @($lines[0..$open]) + @('| Cmdlet | What it does |', '|---|---|') + @($rows) + @($lines[$close..($lines.Count - 1)])
+    # The count above the area table, from the same list.
+    $count = @($Manifest.CmdletsToExport).Count
+    $updated = @($updated | ForEach-Object { $_ -replace '^The \d+ cmdlets, by area:', "The $count cmdlets, by area:" })
     if (($updated -join "`n") -cne ($lines -join "`n")) {
         [IO.File]::WriteAllText($readme, (($updated -join "`n") + "`n"))
         Write-Host 'Updated the cmdlet index in README.md from the manifest and the help synopses.'
