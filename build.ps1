@@ -28,6 +28,8 @@ $ErrorActionPreference = 'Stop'
 $Root = $PSScriptRoot
 # `dotnet pwsh` finds the pinned local tool from the current directory: work from the repository root.
 Set-Location $Root
+# CmdletsToExport is written from the cmdlet classes (src/Runway/Cmdlets), so a new cmdlet needs no manifest edit.
+& (Join-Path $Root 'src/tools/Update-ManifestCmdlets.ps1') -Root $Root
 $Manifest = Import-PowerShellDataFile (Join-Path $Root 'Runway.psd1')
 $Version = $Manifest.ModuleVersion
 $OutRoot = Join-Path $Root 'out'
