@@ -19,16 +19,11 @@ namespace Runway.Tests
         /// <summary>Paths relative to src/Runway, with forward slashes.</summary>
         private static readonly HashSet<string> StillDisabled = new HashSet<string>(StringComparer.Ordinal)
         {
-            "Models/AvatarCatalog.cs",
             "Models/AvatarRequests.cs",
             "Models/AvatarSpecs.cs",
-            "Models/CatalogHelp.cs",
-            "Models/EnhanceCatalog.cs",
             "Models/FieldRule.cs",
             "Models/GenerationCatalog.cs",
             "Models/GenerationRequest.cs",
-            "Models/IMediaInput.cs",
-            "Models/KeyframeRules.cs",
             "Models/ModelCatalog.cs",
             "Models/RealtimeTools.cs",
             "Models/RecipeCatalog.cs",
