@@ -37,7 +37,6 @@ namespace Runway.Tests
             "Models/RoutedGeneration.cs",
             "Models/RoutedRequestBuilder.cs",
             "Models/RouterSettings.cs",
-            "Models/RunwayInputException.cs",
             "Models/RunwayModel.cs",
             "Models/WebappQueries.cs",
             "Models/WorkflowRequest.cs",
