@@ -38,7 +38,6 @@ namespace Runway.Tests
             "Models/RoutedRequestBuilder.cs",
             "Models/RouterSettings.cs",
             "Models/RunwayModel.cs",
-            "Models/WebappQueries.cs",
             "Models/WorkflowRequest.cs",
         };
 
