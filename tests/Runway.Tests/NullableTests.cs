@@ -27,7 +27,6 @@ namespace Runway.Tests
             "Models/ModelCatalog.cs",
             "Models/RealtimeTools.cs",
             "Models/RecipeCatalog.cs",
-            "Models/RecordKeys.cs",
             "Models/RequestBuilder.Audio.cs",
             "Models/RequestBuilder.Enhance.cs",
             "Models/RequestBuilder.FieldMedia.cs",

@@ -200,6 +200,6 @@ namespace Runway.Models
         }
 
         /// <summary>A record's value by key, without regard to case (@{ Uri = ...; Tag = ... }).</summary>
-        private static object Field(object record, string key) => RecordKeys.Value(record, key);
+        private static object? Field(object? record, string key) => RecordKeys.Value(record, key);
     }
 }
