@@ -21,7 +21,6 @@ namespace Runway.Tests
         {
             "Models/AvatarRequests.cs",
             "Models/AvatarSpecs.cs",
-            "Models/FieldRule.cs",
             "Models/GenerationCatalog.cs",
             "Models/GenerationRequest.cs",
             "Models/ModelCatalog.cs",
