@@ -23,7 +23,6 @@ namespace Runway.Tests
             "Models/AvatarSpecs.cs",
             "Models/GenerationCatalog.cs",
             "Models/GenerationRequest.cs",
-            "Models/ModelCatalog.cs",
             "Models/RealtimeTools.cs",
             "Models/RecipeCatalog.cs",
             "Models/RequestBuilder.Audio.cs",
