@@ -21,10 +21,8 @@ namespace Runway.Tests
         {
             "Models/AvatarRequests.cs",
             "Models/AvatarSpecs.cs",
-            "Models/GenerationCatalog.cs",
             "Models/GenerationRequest.cs",
             "Models/RealtimeTools.cs",
-            "Models/RecipeCatalog.cs",
             "Models/RequestBuilder.Audio.cs",
             "Models/RequestBuilder.Enhance.cs",
             "Models/RequestBuilder.FieldMedia.cs",
