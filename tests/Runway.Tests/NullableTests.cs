@@ -31,7 +31,6 @@ namespace Runway.Tests
             "Models/RequestBuilder.cs",
             "Models/RoutedGeneration.cs",
             "Models/RoutedRequestBuilder.cs",
-            "Models/RouterSettings.cs",
             "Models/RunwayModel.cs",
             "Models/WorkflowRequest.cs",
         };
