@@ -22,7 +22,6 @@ namespace Runway.Tests
             "Models/AvatarRequests.cs",
             "Models/AvatarSpecs.cs",
             "Models/GenerationRequest.cs",
-            "Models/RealtimeTools.cs",
             "Models/RequestBuilder.Audio.cs",
             "Models/RequestBuilder.Enhance.cs",
             "Models/RequestBuilder.FieldMedia.cs",
