@@ -21,7 +21,6 @@ namespace Runway.Tests
         {
             "Models/AvatarRequests.cs",
             "Models/AvatarSpecs.cs",
-            "Models/GenerationRequest.cs",
             "Models/RequestBuilder.Audio.cs",
             "Models/RequestBuilder.Enhance.cs",
             "Models/RequestBuilder.FieldMedia.cs",
