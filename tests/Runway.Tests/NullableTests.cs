@@ -23,8 +23,6 @@ namespace Runway.Tests
             "Models/AvatarSpecs.cs",
             "Models/RequestBuilder.Audio.cs",
             "Models/RequestBuilder.Enhance.cs",
-            "Models/RequestBuilder.FieldMedia.cs",
-            "Models/RequestBuilder.Fields.cs",
             "Models/RequestBuilder.Recipes.cs",
             "Models/RequestBuilder.cs",
             "Models/RoutedGeneration.cs",

@@ -168,7 +168,7 @@ namespace Runway.Models
             request.Details.Insert(0, GenerationRequest.Seconds(seconds));
         }
 
-        private static bool TryNumber(object value, out double number)
+        private static bool TryNumber(object? value, out double number)
         {
             switch (value)
             {
