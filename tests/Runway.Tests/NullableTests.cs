@@ -24,7 +24,6 @@ namespace Runway.Tests
             "Models/RequestBuilder.Enhance.cs",
             "Models/RequestBuilder.Recipes.cs",
             "Models/RequestBuilder.cs",
-            "Models/RoutedGeneration.cs",
             "Models/RoutedRequestBuilder.cs",
             "Models/RunwayModel.cs",
             "Models/WorkflowRequest.cs",
