@@ -23,6 +23,7 @@ namespace Runway.Cmdlets
         private const string TaskSet = "Task";
         private const string IdSet = "Id";
         private readonly List<RunwayTask> tasks = new List<RunwayTask>();
+        private readonly HashSet<string> reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = TaskSet)]
         [ValidateNotNull]
@@ -56,6 +57,20 @@ namespace Runway.Cmdlets
                 tasks.AddRange(InputObject.Where(t => t != null && !string.IsNullOrEmpty(t.Id) && IsTaskId(t.Id)));
             else
                 tasks.AddRange(Id.Where(IsTaskId).Select(id => new RunwayTask { Id = id }));
+            if (!Any) ReportSeenEnded();
+        }
+
+        /// <summary>
+        /// Outputs now, not after the last input, every task this process has already seen end (the creating command up
+        /// the pipeline sees each end while it waits for a free slot): `New-X | Wait-RunwayTask` then reports a task about
+        /// when -Wait would, with no request.
+        /// </summary>
+        private void ReportSeenEnded()
+        {
+            var direct = new DirectReport(this);
+            // A task piped twice is reported once, as the waiter does.
+            tasks.RemoveAll(task => TaskSightings.Shared.FinishedSince(task, DateTimeOffset.UtcNow) is RunwayTask ended &&
+                (!reported.Add(ended.Id ?? "") || PollSchedule.ReportIfFinished(ended, direct)));
         }
 
         protected override void EndProcessing()
@@ -86,6 +101,22 @@ namespace Runway.Cmdlets
                 {
                     // The first task ended: the wait for the others stops, the tasks themselves go on.
                 }
+            }
+        }
+
+        /// <summary>Writes an ended task at once: only used on the pipeline thread, outside any wait.</summary>
+        private sealed class DirectReport : IWaitObserver
+        {
+            private readonly WaitRunwayTaskCommand cmdlet;
+
+            public DirectReport(WaitRunwayTaskCommand cmdlet) => this.cmdlet = cmdlet;
+
+            public void Finished(RunwayTask task) => cmdlet.WriteObject(task);
+
+            public void Ended(RunwayTaskException error) => cmdlet.WriteError(ErrorPolicy.FromException(error, error.Task));
+
+            public void Progress(IReadOnlyList<RunwayTask> unfinished, int finishedCount, int total, TimeSpan elapsed)
+            {
             }
         }
 

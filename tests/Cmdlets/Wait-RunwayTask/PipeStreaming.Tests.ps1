@@ -1,0 +1,45 @@
+# New-X | Wait-RunwayTask outputs each task about when -Wait would: a task the creating command up the pipeline has
+# already seen end (it waits for a free slot) comes out as soon as the next task is handed down, not after the last.
+
+BeforeAll {
+    . $PSScriptRoot/../../TestSetup.ps1
+    function script:ConvertTo-Instant($Value) {
+        if ($Value -is [DateTimeOffset]) { return $Value }
+        if ($Value -is [DateTime]) { return [DateTimeOffset]::new($(if ($Value.Kind -eq 'Unspecified') { [DateTime]::SpecifyKind($Value, 'Utc') } else { $Value.ToUniversalTime() })) }
+        [DateTimeOffset]::Parse([string]$Value, [Globalization.CultureInfo]::InvariantCulture, [Globalization.DateTimeStyles]::AssumeUniversal)
+    }
+}
+
+AfterAll {
+    Reset-RunwaySimulator -Url $SimUrl
+    if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
+}
+
+Describe 'Wait-RunwayTask streams a piped batch' {
+    It 'outputs the first task before the third is created when one slot makes the creator wait for each end' {
+        Reset-RunwaySimulator -Url $SimUrl
+        $script = "`$ProgressPreference = 'SilentlyContinue'; 1..4 | ForEach-Object { 'https://example.com/frame.png' } |
+            New-RunwayVideo -Prompt 'slow pan' -Model gen4_turbo -Duration 2 -ThrottleLimit 1 -PollIntervalSec 0.2 -Confirm:`$false |
+            Wait-RunwayTask -PollIntervalSec 0.2 | ForEach-Object { `$_.Id + ' ' + [DateTimeOffset]::UtcNow.ToString('o') }"
+        $lines = @(Invoke-InChildPwsh -Script $script | Where-Object { $_ -match '^[0-9a-f-]{36} ' })
+        $lines | Should -HaveCount 4
+        $creates = @(Get-ApiRequest '/v1/image_to_video' 'POST')
+        $creates | Should -HaveCount 4
+        $firstId, $firstAt = $lines[0] -split ' '
+        $firstId | Should -Be $creates[0].taskId
+        # Causal, not timed: the creator sent the third create only after the second task ended, which was after
+        # the second was handed down, which is when Wait-RunwayTask wrote the first.
+        (ConvertTo-Instant $firstAt) | Should -BeLessThan (ConvertTo-Instant $creates[2].time)
+        @($lines | ForEach-Object { ($_ -split ' ')[0] } | Sort-Object -Unique) | Should -HaveCount 4
+    }
+
+    It 'a task piped twice after it was seen ending is output once' {
+        Reset-RunwaySimulator -Url $SimUrl
+        $task = New-RunwayVideo -Image 'https://example.com/frame.png' -Prompt 'x' -Model gen4_turbo -Duration 2 -Wait -Confirm:$false
+        Clear-RunwaySimulatorRequest -Url $SimUrl
+        $out = @($task, $task | Wait-RunwayTask)
+        $out | Should -HaveCount 1
+        $out[0].Id | Should -Be $task.Id
+        Get-ApiRequest '/v1/tasks/' 'GET' | Should -HaveCount 0
+    }
+}
