@@ -27,6 +27,12 @@ namespace System.Diagnostics.CodeAnalysis
         public string ParameterName { get; }
     }
 
+    /// <summary>The argument is not null once the method returns (a check that throws on null).</summary>
+    [AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.ReturnValue)]
+    internal sealed class NotNullAttribute : Attribute
+    {
+    }
+
     /// <summary>The method never returns (it always throws).</summary>
     [AttributeUsage(AttributeTargets.Method, Inherited = false)]
     internal sealed class DoesNotReturnAttribute : Attribute

@@ -19,32 +19,13 @@ namespace Runway.Tests
         /// <summary>Paths relative to src/Runway, with forward slashes.</summary>
         private static readonly HashSet<string> StillDisabled = new HashSet<string>(StringComparer.Ordinal)
         {
-            "Models/AvatarCatalog.cs",
-            "Models/AvatarRequests.cs",
             "Models/AvatarSpecs.cs",
-            "Models/CatalogHelp.cs",
-            "Models/EnhanceCatalog.cs",
-            "Models/FieldRule.cs",
-            "Models/GenerationCatalog.cs",
-            "Models/GenerationRequest.cs",
-            "Models/IMediaInput.cs",
-            "Models/KeyframeRules.cs",
-            "Models/ModelCatalog.cs",
-            "Models/RealtimeTools.cs",
-            "Models/RecipeCatalog.cs",
-            "Models/RecordKeys.cs",
             "Models/RequestBuilder.Audio.cs",
             "Models/RequestBuilder.Enhance.cs",
-            "Models/RequestBuilder.FieldMedia.cs",
-            "Models/RequestBuilder.Fields.cs",
             "Models/RequestBuilder.Recipes.cs",
             "Models/RequestBuilder.cs",
-            "Models/RoutedGeneration.cs",
             "Models/RoutedRequestBuilder.cs",
-            "Models/RouterSettings.cs",
-            "Models/RunwayInputException.cs",
             "Models/RunwayModel.cs",
-            "Models/WebappQueries.cs",
             "Models/WorkflowRequest.cs",
         };
 

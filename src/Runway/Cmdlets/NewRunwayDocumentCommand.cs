@@ -42,7 +42,7 @@ namespace Runway.Cmdlets
                 return AvatarRequests.Document(name, content, fullPath == null ? null : System.IO.Path.GetFileName(fullPath));
             }, Name ?? Path);
             if (request == null) return;
-            string warning = AvatarRequests.KnowledgeWarning($"Document '{request.Body["name"]}'", (request.Body["content"]?.GetValue<string>() ?? string.Empty).Length);
+            string? warning = AvatarRequests.KnowledgeWarning($"Document '{request.Body["name"]}'", (request.Body["content"]?.GetValue<string>() ?? string.Empty).Length);
             if (warning != null) WriteWarning(warning);
             if (!ShouldProcess(request.Summary, "Create knowledge document"))
                 return;

@@ -74,7 +74,7 @@ namespace Runway.Completion
             CommandAst commandAst, IDictionary fakeBoundParameters) =>
             CompletionContext.Offer(CompletionContext.ModelsFor(commandName, fakeBoundParameters)
                     .Where(m => m.Duration != null && !m.DurationFromInput)
-                    .SelectMany(m => m.Duration.Suggestions()).OrderBy(v => v).Select(DurationRule.Format),
+                    .SelectMany(m => m.Duration!.Suggestions()).OrderBy(v => v).Select(DurationRule.Format),
                 wordToComplete, value => value + " seconds");
     }
 }

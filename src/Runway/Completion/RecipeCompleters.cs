@@ -13,7 +13,7 @@ namespace Runway.Completion
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            string recipe = ModelCatalog.EndpointsOf(commandName).Select(e => RecipeCatalog.RecipeOf(e.Name)).FirstOrDefault(r => r != null);
+            string? recipe = ModelCatalog.EndpointsOf(commandName).Select(e => RecipeCatalog.RecipeOf(e.Name)).FirstOrDefault(r => r != null);
             switch (parameterName)
             {
                 case "Version" when recipe != null:

@@ -132,7 +132,7 @@ namespace Runway.Media
                     $"Task {task.Id} has no output yet (status {task.Status ?? "unknown"}). Add -Wait to the command that created it, or pipe it through Wait-RunwayTask first.",
                     parameter, "Runway.TaskNotFinished", task, ErrorKind.InvalidOperation);
             string url = task.Output[0];
-            ModelInfo model = ModelCatalog.Find(task.Model);
+            ModelInfo? model = ModelCatalog.Find(task.Model);
             if (model != null && !accepted.Contains(model.Output))
                 throw new RunwayInputException($"Task {task.Id} made {Article(model.Output)}, but -{parameter} needs {Describe(accepted)}.",
                     parameter, "Runway.WrongMediaKind", task, ErrorKind.InvalidType);

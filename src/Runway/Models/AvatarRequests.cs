@@ -1,5 +1,3 @@
-#nullable disable
-// nullable: annotated after the Models restructuring (issue 23)
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -60,16 +58,16 @@ namespace Runway.Models
         }
 
         /// <summary>The voice design model (default eleven_ttv_v3), spelled as the API spells it.</summary>
-        public static string VoiceModel(string model)
+        public static string VoiceModel(string? model)
         {
-            if (string.IsNullOrWhiteSpace(model)) return AvatarFacts.DefaultVoiceDesignModel;
-            string found = AvatarFacts.VoiceDesignModels.FirstOrDefault(m => string.Equals(m, model.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (Api.Strings.IsBlank(model)) return AvatarFacts.DefaultVoiceDesignModel;
+            string? found = AvatarFacts.VoiceDesignModels.FirstOrDefault(m => string.Equals(m, model.Trim(), StringComparison.OrdinalIgnoreCase));
             if (found == null)
                 throw Invalid("Model", "Runway.UnknownModel", $"'{model}' is not a voice design model; use {string.Join(" or ", AvatarFacts.VoiceDesignModels)} (Tab completes them).", model);
             return found;
         }
 
-        public static string VoicePrompt(string prompt)
+        public static string VoicePrompt(string? prompt)
         {
             string text = prompt ?? string.Empty;
             if (text.Trim().Length < AvatarFacts.VoicePromptMinLength)
@@ -78,11 +76,11 @@ namespace Runway.Models
             return text;
         }
 
-        public static ResourceRequest Document(string name, string content, string source)
+        public static ResourceRequest Document(string? name, string? content, string? source)
         {
             var request = new ResourceRequest($"document '{Required(name, "Name")}'" + (source != null ? $" from {source}" : string.Empty));
             request.Body["name"] = name;
-            if (string.IsNullOrWhiteSpace(content))
+            if (Api.Strings.IsBlank(content))
                 throw Invalid(source != null ? "Path" : "Content", "Runway.EmptyContent", source != null ? $"'{source}' is empty; a document needs content." : "-Content is empty; a document needs text or Markdown.", source ?? content);
             request.Body["content"] = content;
             request.Summary += $" ({content.Length.ToString("N0", CultureInfo.InvariantCulture)} characters)";
@@ -108,10 +106,10 @@ namespace Runway.Models
         /// A rough token count (one token per 4 characters, a common rule of thumb: Runway's tokenizer is not
         /// public), used only to warn about the documented 50,000-token knowledge limit, never to refuse.
         /// </summary>
-        public static int EstimateTokens(string content) => content == null ? 0 : (content.Length + 3) / 4;
+        public static int EstimateTokens(string? content) => content == null ? 0 : (content.Length + 3) / 4;
 
         /// <summary>A warning when knowledge likely passes the documented per-avatar limit; null otherwise.</summary>
-        public static string KnowledgeWarning(string what, long characters)
+        public static string? KnowledgeWarning(string what, long characters)
         {
             long tokens = (characters + 3) / 4;
             if (tokens <= AvatarFacts.KnowledgeTokenLimit) return null;
@@ -148,14 +146,14 @@ namespace Runway.Models
         }
 
         /// <summary>An avatar's voice: one of the 30 live presets, else a custom voice id (Get-RunwayVoice).</summary>
-        public static JsonObject AvatarVoice(string voice, string presetType = "runway-live-preset")
+        public static JsonObject AvatarVoice(string? voice, string presetType = "runway-live-preset")
         {
-            string value = (voice ?? string.Empty).Trim();
+            string? value = (voice ?? string.Empty).Trim();
             if (value.Length == 0)
                 throw Invalid("Voice", "Runway.MissingVoice", $"-Voice is empty: give a live preset ({string.Join(", ", AvatarFacts.LiveVoicePresets)}) or a custom voice id (Get-RunwayVoice).", voice);
-            string preset = AvatarFacts.FindLivePreset(value);
+            string? preset = AvatarFacts.FindLivePreset(value);
             // A custom voice this session has seen may be named instead of given by id (the newest of that name).
-            Api.RunwayVoice named = Api.Seen.Voices.All.Where(v => string.Equals(v.Name, value, StringComparison.OrdinalIgnoreCase) && v.Status != Api.RunwayVoice.Failed)
+            Api.RunwayVoice? named = Api.Seen.Voices.All.Where(v => string.Equals(v.Name, value, StringComparison.OrdinalIgnoreCase) && v.Status != Api.RunwayVoice.Failed)
                 .OrderByDescending(v => v.CreatedAt ?? DateTimeOffset.MinValue).FirstOrDefault();
             if (preset == null && named != null) value = named.Id;
             if (preset == null) RunwayInputException.CheckId(value, "Voice", "voice");
@@ -165,12 +163,12 @@ namespace Runway.Models
         }
 
         /// <summary>An avatar for a video or session: one of the 9 preset avatars, else a custom avatar id (Get-RunwayAvatar).</summary>
-        public static JsonObject AvatarReference(string avatar)
+        public static JsonObject AvatarReference(string? avatar)
         {
             string value = (avatar ?? string.Empty).Trim();
             if (value.Length == 0)
                 throw Invalid("Avatar", "Runway.MissingAvatar", $"-Avatar is empty: give a preset avatar ({string.Join(", ", AvatarFacts.AvatarPresets)}) or a custom avatar id (Get-RunwayAvatar).", avatar);
-            string preset = AvatarFacts.FindAvatarPreset(value);
+            string? preset = AvatarFacts.FindAvatarPreset(value);
             if (preset == null) RunwayInputException.CheckId(value, "Avatar", "avatar");
             return preset != null
                 ? new JsonObject { ["type"] = "runway-preset", ["presetId"] = preset }
@@ -235,7 +233,7 @@ namespace Runway.Models
             if (spec.Integration != null)
             {
                 JsonObject integration = RealtimeTools.Integration(spec.Integration);
-                string type = integration["type"].GetValue<string>();
+                string type = integration["type"]!.GetValue<string>(); // Integration() refused any other than livekit or elevenlabs
                 request.Body["integration"] = integration;
                 request.Secret.Add("integration");
                 request.Summary += $", through {type}";
@@ -286,7 +284,7 @@ namespace Runway.Models
                     parameter, "Runway.FileTooLarge", input.Display, Api.ErrorKind.LimitsExceeded);
         }
 
-        private static string VoiceName(string name, string parameter)
+        private static string VoiceName(string? name, string parameter)
         {
             string value = Required(name, parameter);
             if (value.Length > AvatarFacts.VoiceNameMaxLength)
@@ -295,9 +293,9 @@ namespace Runway.Models
             return value;
         }
 
-        private static string Required(string value, string parameter)
+        private static string Required(string? value, string parameter)
         {
-            if (string.IsNullOrWhiteSpace(value))
+            if (Api.Strings.IsBlank(value))
                 throw Invalid(parameter, "Runway.EmptyText", $"-{parameter} is empty.", value);
             return value;
         }
@@ -313,7 +311,7 @@ namespace Runway.Models
 
         private static string Shorten(string text) => text.Length > 40 ? text.Substring(0, 40) + "…" : text;
 
-        internal static RunwayInputException Invalid(string parameter, string errorId, string message, object target) =>
+        internal static RunwayInputException Invalid(string parameter, string errorId, string message, object? target) =>
             new RunwayInputException(message, parameter, errorId, target);
     }
 }

@@ -1,5 +1,3 @@
-#nullable disable
-// nullable: annotated after the Models restructuring (issue 23)
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -42,9 +40,10 @@ namespace Runway.Models
     /// </summary>
     public sealed class FieldRule
     {
-        public string Json { get; set; }
+        // Every rule names its field (the generated catalog sets it in each initializer).
+        public string Json { get; set; } = null!;
         /// <summary>The cmdlet parameter for this field; null: given as -Option @{ json = value }.</summary>
-        public string Parameter { get; set; }
+        public string? Parameter { get; set; }
         /// <summary>Other parameters that carry the same field (speech to speech's media: -Audio or -Video), each a cmdlet's real parameter.</summary>
         public string[] AlsoParameters { get; set; } = Array.Empty<string>();
         public FieldKind Kind { get; set; }
@@ -62,7 +61,7 @@ namespace Runway.Models
         public int? MaxLength { get; set; }
         public MediaKind Media { get; set; }
         /// <summary>The items' "type" value ({type: 'audio', uri}); for a voice, its type.</summary>
-        public string ItemType { get; set; }
+        public string? ItemType { get; set; }
         /// <summary>Items are plain URI strings, not objects.</summary>
         public bool PlainItems { get; set; }
         public bool Tags { get; set; }
@@ -84,9 +83,9 @@ namespace Runway.Models
         /// <summary>Each image must be at least this many pixels wide and high (h3_max's frames); checked when the size can be read locally.</summary>
         public int? MinSidePixels { get; set; }
         /// <summary>The default the declarations state, if any.</summary>
-        public string Default { get; set; }
+        public string? Default { get; set; }
         /// <summary>The declaration's own sentence about the field.</summary>
-        public string Note { get; set; }
+        public string? Note { get; set; }
 
         /// <summary>How the user gives it: "-Ratio" or "-Option @{ mode = ... }".</summary>
         public string Syntax => Parameter != null ? string.Join(" or ", new[] { Parameter }.Concat(AlsoParameters).Select(p => "-" + p)) : $"-Option @{{ {Json} = ... }}";
@@ -119,7 +118,7 @@ namespace Runway.Models
                     string count = MaxItems > 0 ? (MinItems > 0 ? $"{MinItems}–{MaxItems}" : $"up to {MaxItems}") : "any number of";
                     string extra = Tags ? (Subjects ? " (each may carry a Tag and a Subject: object or human)" : " (each may carry a Tag)") : string.Empty;
                     string total = MaxTotalSeconds.HasValue ? $", {(TotalSecondsExclusive ? "under" : "at most")} {Format(MaxTotalSeconds.Value)} s in total" : string.Empty;
-                    string each = MinItemSeconds.HasValue ? $", each {Format(MinItemSeconds.Value)}–{Format(MaxItemSeconds.Value)} s" : string.Empty;
+                    string each = MinItemSeconds.HasValue ? $", each {Format(MinItemSeconds.Value)}–{Format(MaxItemSeconds!.Value)} s" : string.Empty;
                     return $"{count} {Media.ToString().ToLowerInvariant()}s{extra}{total}{each}";
                 case FieldKind.PromptImage:
                     return (Positions.Contains("last")

@@ -1,5 +1,3 @@
-#nullable disable
-// nullable: annotated after the Models restructuring (issue 23)
 using System.Collections.Generic;
 using System.Linq;
 
@@ -146,10 +144,10 @@ namespace Runway.Models
             },
         }).ToArray();
 
-        private static ModelInfo Video(string name, string summary, PriceRule price, double? defaultDuration = null, DurationRule duration = null) =>
+        private static ModelInfo Video(string name, string summary, PriceRule price, double? defaultDuration = null, DurationRule? duration = null) =>
             new ModelInfo { Name = name, Output = MediaKind.Video, Summary = summary, Price = price, Duration = duration, DefaultDurationSeconds = defaultDuration };
 
-        private static ModelInfo Image(string name, string summary, PriceRule price, string defaultRatio = null) =>
+        private static ModelInfo Image(string name, string summary, PriceRule price, string? defaultRatio = null) =>
             new ModelInfo { Name = name, Output = MediaKind.Image, Summary = summary, Price = price, DefaultRatio = defaultRatio };
 
         private static ModelInfo Audio(string name, string summary, PriceRule price, double? defaultDuration = null) =>
@@ -176,7 +174,7 @@ namespace Runway.Models
             model.SupportsAudioFlag = all.Any(f => f.Json == "audio");
             model.SupportsLastFrame = all.Any(f => f.Kind == FieldKind.PromptImage && f.Positions.Contains("last"));
             model.SupportsContentModeration = all.Any(f => f.Kind == FieldKind.ContentModeration);
-            FieldRule references = all.FirstOrDefault(f => f.Json == "referenceImages" || f.Json == "references");
+            FieldRule? references = all.FirstOrDefault(f => f.Json == "referenceImages" || f.Json == "references");
             model.MinReferences = references?.MinItems ?? 0;
             model.MaxReferences = references == null ? 0 : references.MaxItems > 0 ? references.MaxItems : int.MaxValue;
             if (model.Duration == null) model.Duration = DurationOf(all.FirstOrDefault(f => f.Json == "duration"), model.DefaultDurationSeconds);
@@ -184,7 +182,7 @@ namespace Runway.Models
         }
 
         /// <summary>The duration rule a field states: its values, or its range (null when the declarations state none).</summary>
-        private static DurationRule DurationOf(FieldRule rule, double? preferred)
+        private static DurationRule? DurationOf(FieldRule? rule, double? preferred)
         {
             if (rule == null) return null;
             if (rule.Kind == FieldKind.Choice)

@@ -1,5 +1,3 @@
-#nullable disable
-// nullable: annotated after the Models restructuring (issue 23)
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -29,19 +27,19 @@ namespace Runway.Models
         }
 
         /// <summary>The object holding the URI, or null for an item of <see cref="List"/>.</summary>
-        public JsonObject Parent { get; }
-        public string Key { get; }
-        public JsonArray List { get; }
+        public JsonObject? Parent { get; }
+        public string? Key { get; }
+        public JsonArray? List { get; }
         public int Index { get; }
         public IMediaInput Source { get; }
 
         /// <summary>The URI the body holds now (null until a local file is inlined or uploaded).</summary>
-        public string Uri => (Parent != null ? Parent[Key] : List[Index])?.GetValue<string>();
+        public string? Uri => (Parent != null ? Parent[Key!] : List![Index])?.GetValue<string>();
 
         public void Assign(string uri)
         {
-            if (Parent != null) Parent[Key] = uri;
-            else List[Index] = uri;
+            if (Parent != null) Parent[Key!] = uri;
+            else List![Index] = uri;
         }
     }
 
@@ -65,7 +63,7 @@ namespace Runway.Models
         /// <summary>A smaller inline (data URI) limit than the media kind's, when the endpoint states one; larger local files are uploaded.</summary>
         public long? DataUriLimit { get; set; }
         /// <summary>What the request came from (the pipeline object), for error records.</summary>
-        public object Source { get; set; }
+        public object? Source { get; set; }
 
         public decimal EstimatedCredits => Model.Price.Estimate(Model, Cost);
         /// <summary>The estimate where there is one; null when the price is unknown (never shown as 0 credits).</summary>
@@ -96,7 +94,7 @@ namespace Runway.Models
         }
 
         /// <summary>How the price reads when the catalog's words do not fit (a routed generation, whose model the router picks); null: the catalog's.</summary>
-        public string PriceText { get; set; }
+        public string? PriceText { get; set; }
 
         /// <summary>Texts a request sends under other names than promptText (a recipe's prompt, product info, a shot's prompt), in order.</summary>
         public List<string> Texts { get; } = new List<string>();
@@ -105,7 +103,7 @@ namespace Runway.Models
         /// What the journal keeps as the prompt (Get-RunwayTask -Prompt searches it): the promptText, wherever the body keeps
         /// it (top level, or a routed generation's input), else the other texts sent.
         /// </summary>
-        public string PromptText => (Body["promptText"] ?? (Body["input"] as JsonObject)?["promptText"])?.GetValue<string>()
+        public string? PromptText => (Body["promptText"] ?? (Body["input"] as JsonObject)?["promptText"])?.GetValue<string>()
             ?? (Texts.Count > 0 ? string.Join(" | ", Texts) : null);
 
         public string CostText => PriceText ?? (!PriceKnown ? (Model.PriceKnown ? "an unknown price (" + Model.Name + " charges " + Model.Price.Describe() + "; the input's length cannot be read here)" : "an unknown price (Runway publishes none for " + Model.Name + ")")
@@ -127,42 +125,43 @@ namespace Runway.Models
         /// <summary>The body with local files shown by name, for -WhatIf and -Verbose (no data URIs, no secrets).</summary>
         public string DescribeBody()
         {
-            var copy = JsonNode.Parse(Body.ToJsonString()).AsObject();
+            var copy = JsonNode.Parse(Body.ToJsonString())!.AsObject();
             foreach (MediaSlot slot in Media)
             {
                 string shown = slot.Source.IsLocal || slot.Source.IsDataUri ? $"<{slot.Source.Display}>" : slot.Source.Value;
                 if (slot.Parent == null)
                 {
-                    if (FindArray(copy, Body, slot.List) is JsonArray list) list[slot.Index] = shown;
+                    if (FindArray(copy, Body, slot.List!) is JsonArray list) list[slot.Index] = shown;
                     continue;
                 }
-                JsonObject parent = Find(copy, Body, slot.Parent);
-                if (parent != null) parent[slot.Key] = shown;
+                JsonObject? parent = Find(copy, Body, slot.Parent);
+                if (parent != null) parent[slot.Key!] = shown;
             }
             return copy.ToJsonString(Api.RunwayClient.BodyOptions);
         }
 
-        private static JsonObject Find(JsonNode copy, JsonNode original, JsonObject target)
+        private static JsonObject? Find(JsonNode? copy, JsonNode original, JsonObject target)
         {
             if (ReferenceEquals(original, target)) return copy as JsonObject;
             if (original is JsonObject o && copy is JsonObject c)
-                foreach (KeyValuePair<string, JsonNode> pair in o)
+                foreach (KeyValuePair<string, JsonNode?> pair in o)
                 {
-                    JsonObject found = pair.Value == null ? null : Find(c[pair.Key], pair.Value, target);
+                    JsonObject? found = pair.Value == null ? null : Find(c[pair.Key], pair.Value, target);
                     if (found != null) return found;
                 }
             if (original is JsonArray a && copy is JsonArray ca)
                 for (int i = 0; i < a.Count; i++)
                 {
-                    JsonObject found = a[i] == null ? null : Find(ca[i], a[i], target);
+                    JsonNode? item = a[i];
+                    JsonObject? found = item == null ? null : Find(ca[i], item, target);
                     if (found != null) return found;
                 }
             return null;
         }
 
-        private static JsonArray FindArray(JsonObject copy, JsonObject original, JsonArray target)
+        private static JsonArray? FindArray(JsonObject copy, JsonObject original, JsonArray target)
         {
-            foreach (KeyValuePair<string, JsonNode> pair in original)
+            foreach (KeyValuePair<string, JsonNode?> pair in original)
                 if (ReferenceEquals(pair.Value, target)) return copy[pair.Key] as JsonArray;
             return null;
         }

@@ -1,5 +1,3 @@
-#nullable disable
-// nullable: annotated after the Models restructuring (issue 23)
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -64,12 +62,12 @@ namespace Runway.Models
     {
         public double? DurationSeconds { get; set; }
         public bool Audio { get; set; } = true;
-        public string Ratio { get; set; }
+        public string? Ratio { get; set; }
         public int TextLength { get; set; }
         /// <summary>Length of the input media when the price follows it (dubbing, isolation, speech to speech) and it could be read.</summary>
         public double? InputSeconds { get; set; }
         /// <summary>The outputFormat sent, when the price depends on it (gen4.5's per-second surcharges).</summary>
-        public string OutputFormat { get; set; }
+        public string? OutputFormat { get; set; }
         /// <summary>outputCount, when sent (images priced per image).</summary>
         public int? OutputCount { get; set; }
         /// <summary>Pixels of the input media's frame, when the price follows them (video to HDR) and they could be read.</summary>
@@ -215,15 +213,16 @@ namespace Runway.Models
     /// <summary>Everything the module knows about one model: where it is served, what it accepts, what it costs.</summary>
     public sealed class ModelInfo
     {
-        public string Name { get; set; }
+        // Name, Summary and Price: every catalog entry (and each stand-in model) sets them in its initializer.
+        public string Name { get; set; } = null!;
         public MediaKind Output { get; set; }
-        public string Summary { get; set; }
+        public string Summary { get; set; } = null!;
         public string[] Endpoints { get; set; } = Array.Empty<string>();
         public string[] Ratios { get; set; } = Array.Empty<string>();
         public bool RatioRequired { get; set; }
         /// <summary>Sent when -Ratio is not given and the API requires one.</summary>
-        public string DefaultRatio { get; set; }
-        public DurationRule Duration { get; set; }
+        public string? DefaultRatio { get; set; }
+        public DurationRule? Duration { get; set; }
         /// <summary>The module's default length when the user gives none (sent explicitly, so the charge is what -WhatIf showed).</summary>
         public double? DefaultDurationSeconds { get; set; }
         /// <summary>The output length follows the input media (aleph, act_two): no duration parameter.</summary>
@@ -231,7 +230,7 @@ namespace Runway.Models
         /// <summary>False for models that take no text at all (act_two, and audio models that work on media).</summary>
         public bool TakesPrompt { get; set; } = true;
         /// <summary>How long the input media must last, when the API limits it (voice isolation); null when it does not.</summary>
-        public DurationRule InputDuration { get; set; }
+        public DurationRule? InputDuration { get; set; }
         public int PromptMaxLength { get; set; } = 1000;
         /// <summary>Endpoints on which this model requires a prompt.</summary>
         public string[] PromptRequiredOn { get; set; } = Array.Empty<string>();
@@ -241,14 +240,14 @@ namespace Runway.Models
         public bool SupportsAudioFlag { get; set; }
         public bool SupportsLastFrame { get; set; }
         public bool SupportsContentModeration { get; set; }
-        public PriceRule Price { get; set; }
+        public PriceRule Price { get; set; } = null!;
         /// <summary>Each endpoint's fields as the SDK declares them (empty for endpoints the SDK types do not cover here).</summary>
         public IReadOnlyList<ModelEndpointFields> Fields { get; set; } = Array.Empty<ModelEndpointFields>();
         /// <summary>A model the catalog does not know, sent on the user's word without local validation.</summary>
         public bool Unvalidated { get; set; }
 
         /// <summary>The model's fields on an endpoint, or null when the catalog has no field table for it.</summary>
-        public ModelEndpointFields FieldsOn(string endpoint) => Fields.FirstOrDefault(f => f.Endpoint == endpoint);
+        public ModelEndpointFields? FieldsOn(string endpoint) => Fields.FirstOrDefault(f => f.Endpoint == endpoint);
 
         /// <summary>False when Runway publishes no price for the model (<see cref="UnknownPrice"/>).</summary>
         public bool PriceKnown => !(Price is UnknownPrice);
@@ -301,15 +300,15 @@ namespace Runway.Models
         /// <summary>Models the API no longer serves, and the model that replaced each.</summary>
         public static readonly IReadOnlyDictionary<string, string> Retired = GenerationCatalog.Retired;
 
-        public static ModelInfo Find(string name) =>
+        public static ModelInfo? Find(string? name) =>
             Models.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase));
 
         public static IEnumerable<ModelInfo> ForEndpoint(string endpoint) => Models.Where(m => m.ServesEndpoint(endpoint));
 
-        public static bool TryParseRatio(string ratio, out int width, out int height)
+        public static bool TryParseRatio(string? ratio, out int width, out int height)
         {
             width = height = 0;
-            if (string.IsNullOrEmpty(ratio)) return false;
+            if (Api.Strings.IsEmpty(ratio)) return false;
             string[] parts = ratio.Split(':');
             return parts.Length == 2
                 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out width)

@@ -1,7 +1,6 @@
-#nullable disable
-// nullable: annotated after the Models restructuring (issue 23)
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -36,13 +35,13 @@ namespace Runway.Models
             var names = new HashSet<string>();
             for (int i = 0; i < tools.Count; i++)
             {
-                JsonNode node = tools[i];
+                JsonNode? node = tools[i];
                 if (!(node is JsonObject given))
                     throw Invalid("Each tool is a hashtable: @{ type = 'client_event'; name = 'show_map'; description = '…'; parameters = @(…) }.", node?.ToJsonString());
                 JsonObject tool = RecordKeys.Canonical(given, "Tool", "a tool", ToolKeys);
                 tools[i] = tool;
-                string type = Text(tool, "type");
-                string name = Text(tool, "name");
+                string? type = Text(tool, "type");
+                string? name = Text(tool, "name");
                 if (!ToolTypes.Contains(type))
                     throw Invalid($"Tool '{name}': type is client_event or backend_rpc; '{type}' was given.", name);
                 CheckName(name, "Tool");
@@ -69,16 +68,16 @@ namespace Runway.Models
         }
 
         /// <summary>One tool parameter, as the SDK declares it: a JSON-schema-like type; an array needs items, an object properties.</summary>
-        private static JsonObject CheckParameter(JsonNode node, string tool)
+        private static JsonObject CheckParameter(JsonNode? node, string tool)
         {
             if (!(node is JsonObject given))
                 throw Invalid($"Tool '{tool}': each parameter is a hashtable @{{ type = 'string'; name = '…'; description = '…' }}.", node?.ToJsonString());
             JsonObject parameter = RecordKeys.Canonical(given, "Tool", $"a parameter of tool '{tool}'", ParameterKeys);
-            string name = Text(parameter, "name");
+            string? name = Text(parameter, "name");
             string what = $"Tool '{tool}', parameter '{name}'";
             CheckName(name, $"Tool '{tool}': a parameter");
             CheckDescription(Text(parameter, "description"), what);
-            string type = Text(parameter, "type");
+            string? type = Text(parameter, "type");
             if (!ParameterTypes.Contains(type))
                 throw Invalid($"{what}: type is one of {string.Join(", ", ParameterTypes)}; '{type}' was given.", name);
             if (parameter["required"] is JsonNode required && !(required is JsonValue flag && flag.TryGetValue(out bool _)))
@@ -86,7 +85,7 @@ namespace Runway.Models
             Only(parameter, "enum", type == "string", what, "string");
             if (parameter["enum"] is JsonNode values)
             {
-                if (!(values is JsonArray list) || list.Count > MaxEnumValues || list.Any(v => !(v is JsonValue e && e.TryGetValue(out string text) && text.Length <= MaxEnumLength)))
+                if (!(values is JsonArray list) || list.Count > MaxEnumValues || list.Any(v => !(v is JsonValue e && e.TryGetValue(out string? text) && text.Length <= MaxEnumLength)))
                     throw Invalid($"{what}: enum is a list of at most {MaxEnumValues} strings of at most {MaxEnumLength} characters.", name);
             }
             Only(parameter, "items", type == "array", what, "array");
@@ -119,7 +118,7 @@ namespace Runway.Models
         public static JsonObject Integration(JsonObject given)
         {
             JsonObject probe = RecordKeys.Canonical(given.DeepClone().AsObject(), "Integration", "-Integration", LiveKitKeys.Concat(ElevenLabsKeys));
-            string type = Text(probe, "type");
+            string? type = Text(probe, "type");
             if (type != "livekit" && type != "elevenlabs")
                 throw IntegrationError("-Integration needs type 'livekit' (@{ type = 'livekit'; url = 'wss://…'; roomName = '…'; token = '…' }) or 'elevenlabs' (@{ type = 'elevenlabs'; signedUrl = 'wss://…' }).", type);
             JsonObject integration = RecordKeys.Canonical(given, "Integration", $"a {type} integration", type == "livekit" ? LiveKitKeys : ElevenLabsKeys);
@@ -130,31 +129,31 @@ namespace Runway.Models
             if (integration["agentIdentity"] is JsonNode identity && string.IsNullOrEmpty(Text(integration, "agentIdentity")))
                 throw IntegrationError("agentIdentity is non-empty text.", identity.ToJsonString());
             string urlKey = type == "livekit" ? "url" : "signedUrl";
-            string url = Text(integration, urlKey);
-            if (!Uri.TryCreate(url, UriKind.Absolute, out Uri uri) || (uri.Scheme != "wss" && uri.Scheme != Uri.UriSchemeHttps) || string.IsNullOrEmpty(uri.Host))
+            string? url = Text(integration, urlKey);
+            if (!Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) || (uri.Scheme != "wss" && uri.Scheme != Uri.UriSchemeHttps) || string.IsNullOrEmpty(uri.Host))
                 throw IntegrationError($"The {type} {urlKey} must be a wss:// or https:// URL; '{url}' is not.", url);
             return integration;
         }
 
-        private static RunwayInputException IntegrationError(string message, object target) =>
+        private static RunwayInputException IntegrationError(string message, object? target) =>
             new RunwayInputException(message, "Integration", "Runway.InvalidIntegration", target);
 
-        private static void CheckName(string name, string what)
+        private static void CheckName([NotNull] string? name, string what)
         {
-            if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength || !NamePattern.IsMatch(name))
+            if (Api.Strings.IsEmpty(name) || name.Length > MaxNameLength || !NamePattern.IsMatch(name))
                 throw Invalid($"{what} name '{name}' is not valid: 1–{MaxNameLength} letters, digits or underscores, not starting with a digit.", name);
         }
 
-        private static void CheckDescription(string description, string what)
+        private static void CheckDescription(string? description, string what)
         {
-            if (string.IsNullOrEmpty(description) || description.Length > MaxDescriptionLength)
+            if (Api.Strings.IsEmpty(description) || description.Length > MaxDescriptionLength)
                 throw Invalid($"{what} needs a description of 1–{MaxDescriptionLength} characters.", description);
         }
 
-        private static string Text(JsonObject json, string name) =>
-            json[name] is JsonValue value && value.TryGetValue(out string text) ? text : null;
+        private static string? Text(JsonObject json, string name) =>
+            json[name] is JsonValue value && value.TryGetValue(out string? text) ? text : null;
 
-        private static RunwayInputException Invalid(string message, object target) =>
+        private static RunwayInputException Invalid(string message, object? target) =>
             new RunwayInputException(message, "Tool", "Runway.InvalidTool", target);
     }
 }

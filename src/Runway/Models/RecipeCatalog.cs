@@ -1,5 +1,3 @@
-#nullable disable
-// nullable: annotated after the Models restructuring (issue 23)
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -33,7 +31,7 @@ namespace Runway.Models
         public static string Endpoint(string recipe) => "recipes/" + recipe;
 
         /// <summary>The recipe an endpoint serves, or null for an endpoint that is not a recipe.</summary>
-        public static string RecipeOf(string endpoint) =>
+        public static string? RecipeOf(string? endpoint) =>
             endpoint != null && endpoint.StartsWith("recipes/", StringComparison.Ordinal) ? endpoint.Substring("recipes/".Length) : null;
 
         /// <summary>The version that tracks the newest stable one and "may break without notice": never the module's default.</summary>
@@ -107,7 +105,7 @@ namespace Runway.Models
 
         private static EndpointInfo Row(string recipe, string cmdlet) => new EndpointInfo(Endpoint(recipe), cmdlet, recipe);
 
-        private static ModelInfo Recipe(string name, MediaKind output, string summary, string[] ratios = null, DurationRule duration = null) => new ModelInfo
+        private static ModelInfo Recipe(string name, MediaKind output, string summary, string[]? ratios = null, DurationRule? duration = null) => new ModelInfo
         {
             Name = name, Output = output, Summary = summary, Endpoints = new[] { Endpoint(name) },
             Ratios = ratios ?? Array.Empty<string>(), Duration = duration, Price = new UnknownPrice(),

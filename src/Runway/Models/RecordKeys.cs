@@ -1,5 +1,3 @@
-#nullable disable
-// nullable: annotated after the Models restructuring (issue 23)
 using System;
 using System.Collections;
 using System.Collections.Generic;
@@ -21,10 +19,10 @@ namespace Runway.Models
         public static readonly IReadOnlyList<string> MediaKeys = new[] { "Uri", "Url", "Path", "FullName" };
 
         /// <summary>Refuses a key that is not one of <paramref name="known"/> (case-insensitive).</summary>
-        public static void Check(IEnumerable<string> keys, IEnumerable<string> known, string parameter, string what)
+        public static void Check(IEnumerable<string?> keys, IEnumerable<string> known, string parameter, string what)
         {
             string[] allowed = known.Where(k => k != null).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-            foreach (string key in keys)
+            foreach (string? key in keys)
             {
                 if (allowed.Contains(key ?? string.Empty, StringComparer.OrdinalIgnoreCase)) continue;
                 throw new RunwayInputException(
@@ -34,14 +32,14 @@ namespace Runway.Models
         }
 
         /// <summary>Checks a record's keys; anything that is not a dictionary passes unchanged.</summary>
-        public static void Check(object record, string parameter, string what, IEnumerable<string> known)
+        public static void Check(object? record, string parameter, string what, IEnumerable<string> known)
         {
             if (record is IDictionary dictionary) Check(dictionary.Keys.Cast<object>().Select(k => k?.ToString()), known, parameter, what);
             else if (record is IDictionary<string, object> typed) Check(typed.Keys, known, parameter, what);
         }
 
         /// <summary>A record's value by key, without regard to case; null when absent (or not a record).</summary>
-        public static object Value(object record, string key)
+        public static object? Value(object? record, string key)
         {
             if (record is IDictionary dictionary)
             {
@@ -56,7 +54,7 @@ namespace Runway.Models
         }
 
         /// <summary>The first of the keys the record has a (non-null) value under.</summary>
-        public static object FirstValue(object record, IEnumerable<string> keys) =>
+        public static object? FirstValue(object? record, IEnumerable<string> keys) =>
             keys.Select(k => Value(record, k)).FirstOrDefault(v => v != null);
 
         /// <summary>
@@ -68,7 +66,7 @@ namespace Runway.Models
             string[] allowed = known.ToArray();
             Check(json.Select(p => p.Key), allowed, parameter, what);
             var result = new JsonObject();
-            foreach (KeyValuePair<string, JsonNode> pair in json.ToArray())
+            foreach (KeyValuePair<string, JsonNode?> pair in json.ToArray())
             {
                 string name = allowed.First(k => string.Equals(k, pair.Key, StringComparison.OrdinalIgnoreCase));
                 if (result.ContainsKey(name))

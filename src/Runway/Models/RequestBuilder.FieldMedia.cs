@@ -1,5 +1,3 @@
-#nullable disable
-// nullable: annotated after the Models restructuring (issue 23)
 using System;
 using System.Collections;
 using System.Collections.Generic;
@@ -36,7 +34,7 @@ namespace Runway.Models
             foreach (object item in items)
             {
                 RecordKeys.Check(item, rule.Key, $"a {rule.Syntax} record", MediaItemKeys);
-                object source = item is IDictionary ? RecordKeys.FirstValue(item, MediaItemKeys.Take(RecordKeys.MediaKeys.Count + 1)) : item;
+                object? source = item is IDictionary ? RecordKeys.FirstValue(item, MediaItemKeys.Take(RecordKeys.MediaKeys.Count + 1)) : item;
                 if (source == null)
                     throw Invalid(rule.Key, "Runway.MissingInput", $"Each {rule.Syntax} record needs a Uri (a path, URL or upload).", item);
                 IMediaInput media = input.Media(source, rule.Key, rule.Media);
@@ -47,7 +45,7 @@ namespace Runway.Models
                     total += seconds;
                     if (rule.MinItemSeconds.HasValue && (seconds < rule.MinItemSeconds || seconds > rule.MaxItemSeconds))
                         throw Invalid(rule.Key, "Runway.InvalidDuration",
-                            $"{rule.Syntax} '{media.Display}' lasts {FieldRule.Format(Math.Round(seconds, 2))} s; {model.Name} needs each clip {FieldRule.Format(rule.MinItemSeconds.Value)}–{FieldRule.Format(rule.MaxItemSeconds.Value)} s.", media.Display);
+                            $"{rule.Syntax} '{media.Display}' lasts {FieldRule.Format(Math.Round(seconds, 2))} s; {model.Name} needs each clip {FieldRule.Format(rule.MinItemSeconds.Value)}–{FieldRule.Format(rule.MaxItemSeconds!.Value)} s.", media.Display);
                 }
                 else totalKnown = false;
                 if (rule.PlainItems)
@@ -59,8 +57,8 @@ namespace Runway.Models
                 if (rule.ItemType != null) entry["type"] = rule.ItemType;
                 list.Add(entry);
                 request.AddMedia(entry, "uri", media);
-                string tag = Field(item, "Tag")?.ToString();
-                if (!string.IsNullOrWhiteSpace(tag))
+                string? tag = Field(item, "Tag")?.ToString();
+                if (!Api.Strings.IsBlank(tag))
                 {
                     tag = tag.Trim();
                     if (!rule.Tags)
@@ -72,8 +70,8 @@ namespace Runway.Models
                         throw Invalid(rule.Key, "Runway.DuplicateTag", $"Reference tag '{tag}' is given twice.", tag);
                     entry["tag"] = tag;
                 }
-                string subject = Field(item, "Subject")?.ToString();
-                if (!string.IsNullOrWhiteSpace(subject))
+                string? subject = Field(item, "Subject")?.ToString();
+                if (!Api.Strings.IsBlank(subject))
                 {
                     if (!rule.Subjects)
                         throw Invalid(rule.Key, "Runway.SubjectNotSupported", $"{model.Name}'s {rule.Syntax} take no Subject.", subject);
@@ -96,7 +94,7 @@ namespace Runway.Models
 
         private static void CheckTagMentions(GenerationRequest request)
         {
-            var tags = new HashSet<string>((request.Body["referenceImages"] as JsonArray ?? new JsonArray()).Select(r => r?["tag"]?.GetValue<string>()).Where(t => t != null), StringComparer.Ordinal);
+            var tags = new HashSet<string>((request.Body["referenceImages"] as JsonArray ?? new JsonArray()).Select(r => r?["tag"]?.GetValue<string>()).OfType<string>(), StringComparer.Ordinal);
             string prompt = request.Body["promptText"]?.GetValue<string>() ?? string.Empty;
             string[] unknown = TagMention.Matches(prompt).Cast<Match>().Select(m => m.Groups[1].Value).Where(t => !tags.Contains(t)).Distinct().ToArray();
             if (unknown.Length > 0)
@@ -109,7 +107,7 @@ namespace Runway.Models
         {
             ModelInfo model = request.Model;
             List<object> images = Items(value);
-            input.Values.TryGetValue("LastFrame", out object lastValue);
+            input.Values.TryGetValue("LastFrame", out object? lastValue);
             if (images.Count > 1)
             {
                 // Several images: reference mode (no positions), where the model has one.
@@ -172,9 +170,9 @@ namespace Runway.Models
                 if (!(item is IDictionary))
                     throw Invalid(rule.Key, "Runway.InvalidKeyframe", "Each -Keyframe is a record: @{ Uri = 'frame.png'; Seconds = 2 } or @{ Uri = ...; At = 0.5 }, optionally with Start and End (whole seconds).", item);
                 RecordKeys.Check(item, rule.Key, "a keyframe", KeyframeKeys);
-                object uri = RecordKeys.FirstValue(item, RecordKeys.MediaKeys);
+                object? uri = RecordKeys.FirstValue(item, RecordKeys.MediaKeys);
                 if (uri == null) throw Invalid(rule.Key, "Runway.InvalidKeyframe", "A -Keyframe needs a Uri (a path, URL or upload).", item);
-                object secondsValue = Field(item, "Seconds"), atValue = Field(item, "At");
+                object? secondsValue = Field(item, "Seconds"), atValue = Field(item, "At");
                 if ((secondsValue == null) == (atValue == null))
                     throw Invalid(rule.Key, "Runway.InvalidKeyframe", "A -Keyframe gives either Seconds (from the start) or At (a fraction 0–1 of the video), exactly one.", item);
                 var entry = new JsonObject();
@@ -195,10 +193,10 @@ namespace Runway.Models
                     KeyframeRules.CheckPosition(null, position, clip, rule.Key);
                     entry["at"] = GenerationRequest.Number(position);
                 }
-                object range = Field(item, "Range");
+                object? range = Field(item, "Range");
                 RecordKeys.Check(range, rule.Key, "a keyframe's Range", RangeKeys);
-                object start = Field(item, "Start") ?? Field(range, "start_seconds") ?? Field(range, "Start");
-                object end = Field(item, "End") ?? Field(range, "end_seconds") ?? Field(range, "End");
+                object? start = Field(item, "Start") ?? Field(range, "start_seconds") ?? Field(range, "Start");
+                object? end = Field(item, "End") ?? Field(range, "end_seconds") ?? Field(range, "End");
                 if (range != null && !(range is IDictionary))
                     throw Invalid(rule.Key, "Runway.InvalidKeyframe", "A -Keyframe's Range is a record: @{ start_seconds = 0; end_seconds = 3 } (or give Start and End on the keyframe).", range);
                 if (start != null || end != null)

@@ -168,7 +168,7 @@ namespace Runway.Models
             request.Details.Insert(0, GenerationRequest.Seconds(seconds));
         }
 
-        private static bool TryNumber(object value, out double number)
+        private static bool TryNumber(object? value, out double number)
         {
             switch (value)
             {
@@ -200,6 +200,6 @@ namespace Runway.Models
         }
 
         /// <summary>A record's value by key, without regard to case (@{ Uri = ...; Tag = ... }).</summary>
-        private static object Field(object record, string key) => RecordKeys.Value(record, key);
+        private static object? Field(object? record, string key) => RecordKeys.Value(record, key);
     }
 }

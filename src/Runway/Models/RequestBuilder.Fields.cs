@@ -1,5 +1,3 @@
-#nullable disable
-// nullable: annotated after the Models restructuring (issue 23)
 using System;
 using System.Collections;
 using System.Collections.Generic;
@@ -58,11 +56,12 @@ namespace Runway.Models
             ModelInfo model = ResolveModel(modelName, endpoint, input.AllowUnknownModel);
             var request = new GenerationRequest(endpoint, model);
             if (model.Unvalidated) return PassThrough(request, input);
-            ModelEndpointFields fields = model.FieldsOn(endpoint);
+            // A validated model serves the endpoint, so it has fields there (dereferenced below as before).
+            ModelEndpointFields fields = model.FieldsOn(endpoint)!;
             IEnumerable<KeyValuePair<string, object>> given = input.Values.Concat(input.Options);
 
             // Positional reference images on image to video travel inside promptImage, not in a field of their own.
-            FieldRule promptImage = fields["promptImage"];
+            FieldRule? promptImage = fields["promptImage"];
             foreach (KeyValuePair<string, object> pair in given)
             {
                 if (IsClaimed(pair.Key, fields, input)) continue;
@@ -80,10 +79,10 @@ namespace Runway.Models
 
             foreach (FieldRule rule in fields.Fields)
             {
-                string twice = rule.Parameters.FirstOrDefault(p => input.Values.ContainsKey(p));
+                string? twice = rule.Parameters.FirstOrDefault(p => input.Values.ContainsKey(p));
                 if (twice != null && input.Options.ContainsKey(rule.Json))
                     throw Invalid(twice, "Runway.DuplicateValue", $"{rule.Json} is given twice, as -{twice} and as -Option key '{rule.Json}'; give it once.", input.Options[rule.Json]);
-                object value = Lookup(rule, input);
+                object? value = Lookup(rule, input);
                 if (value == null) value = DefaultFor(model, rule, endpoint, request);
                 if (value == null)
                 {
@@ -119,19 +118,19 @@ namespace Runway.Models
             return string.Equals(key, "LastFrame", StringComparison.OrdinalIgnoreCase) && fields["promptImage"]?.Positions.Contains("last") == true;
         }
 
-        private static object Lookup(FieldRule rule, FieldInput input)
+        private static object? Lookup(FieldRule rule, FieldInput input)
         {
             foreach (string parameter in rule.Parameters)
-                if (input.Values.TryGetValue(parameter, out object v)) return v;
-            return input.Options.TryGetValue(rule.Json, out object o) ? o : null;
+                if (input.Values.TryGetValue(parameter, out object? v)) return v;
+            return input.Options.TryGetValue(rule.Json, out object? o) ? o : null;
         }
 
         /// <summary>True when one of the fields is named so, by its parameter or its JSON name.</summary>
-        private static bool HasField(ModelEndpointFields fields, string key) =>
+        private static bool HasField(ModelEndpointFields? fields, string key) =>
             fields != null && fields.Fields.Any(f => string.Equals(f.Json, key, StringComparison.OrdinalIgnoreCase) || f.Parameters.Contains(key, StringComparer.OrdinalIgnoreCase));
 
         /// <summary>The module's default for a required ratio, and a video's length (sent, so the charge is what was shown).</summary>
-        private static object DefaultFor(ModelInfo model, FieldRule rule, string endpoint, GenerationRequest request)
+        private static object? DefaultFor(ModelInfo model, FieldRule rule, string endpoint, GenerationRequest request)
         {
             if (rule.Json == "ratio" && rule.Required && rule.Kind == FieldKind.Choice)
                 return rule.Values.Contains(model.DefaultRatio) ? model.DefaultRatio : rule.Values[0];
@@ -146,23 +145,23 @@ namespace Runway.Models
             ModelInfo model = request.Model;
             JsonObject body = request.Body;
             if (fields.Fields.Any(f => f.Tags)) CheckTagMentions(request);
-            string format = body["outputFormat"]?.GetValue<string>();
-            string profile = body["proresProfile"]?.GetValue<string>();
+            string? format = body["outputFormat"]?.GetValue<string>();
+            string? profile = body["proresProfile"]?.GetValue<string>();
             if (profile != null)
             {
-                string[] formats = fields["outputFormat"].Values.Where(v => v == "prores" || v == "hdr_prores").ToArray();
+                string[] formats = fields["outputFormat"]!.Values.Where(v => v == "prores" || v == "hdr_prores").ToArray();
                 if (!formats.Contains(format))
                     throw Invalid("ProResProfile", "Runway.ProResProfileWithoutProRes", $"{model.Name} takes -ProResProfile only with -OutputFormat {string.Join(" or ", formats)}.", profile);
                 if (format == "hdr_prores" && !new[] { "422", "422 HQ", "4444" }.Contains(profile))
                     throw Invalid("ProResProfile", "Runway.InvalidProResProfile", $"With -OutputFormat hdr_prores, {model.Name} takes -ProResProfile 422, 422 HQ or 4444; '{profile}' is not.", profile);
             }
-            string mode = body["mode"]?.GetValue<string>();
+            string? mode = body["mode"]?.GetValue<string>();
             if ((mode == "extend" || mode == "edit") && model.Name == "seedance2_5")
             {
                 if (body["promptText"] == null)
                     throw Invalid("Prompt", "Runway.MissingPrompt", $"{model.Name} mode '{mode}' needs -Prompt.", null);
                 if (body["ratio"] != null)
-                    throw Invalid("Ratio", "Runway.RatioNotSupported", $"{model.Name} mode '{mode}' follows the input's aspect ratio: leave -Ratio out.", body["ratio"].ToString());
+                    throw Invalid("Ratio", "Runway.RatioNotSupported", $"{model.Name} mode '{mode}' follows the input's aspect ratio: leave -Ratio out.", body["ratio"]!.ToString());
                 if (mode == "edit" && body["duration"]?.ToString() != "auto")
                     throw Invalid("Duration", "Runway.InvalidDuration", $"{model.Name} mode 'edit' needs -Duration auto.", body["duration"]?.ToString());
             }
@@ -194,7 +193,7 @@ namespace Runway.Models
             foreach (KeyValuePair<string, object> pair in input.Values.Concat(input.Options))
             {
                 string json = input.Options.ContainsKey(pair.Key) && !input.Values.ContainsKey(pair.Key) ? pair.Key
-                    : PassThroughNames.TryGetValue(pair.Key, out string mapped) ? mapped : char.ToLowerInvariant(pair.Key[0]) + pair.Key.Substring(1);
+                    : PassThroughNames.TryGetValue(pair.Key, out string? mapped) ? mapped : char.ToLowerInvariant(pair.Key[0]) + pair.Key.Substring(1);
                 if (pair.Key.Equals("LastFrame", StringComparison.OrdinalIgnoreCase)) continue;
                 if (request.Endpoint == Endpoints.SpeechToSpeech && pair.Value is IMediaInput speech && (pair.Key.Equals("Audio", StringComparison.OrdinalIgnoreCase) || pair.Key.Equals("Video", StringComparison.OrdinalIgnoreCase)))
                 {
@@ -204,7 +203,7 @@ namespace Runway.Models
                     request.AddMedia(mediaObject, "uri", speech);
                     continue;
                 }
-                if (pair.Key.Equals("Image", StringComparison.OrdinalIgnoreCase) && input.Values.TryGetValue("LastFrame", out object last))
+                if (pair.Key.Equals("Image", StringComparison.OrdinalIgnoreCase) && input.Values.TryGetValue("LastFrame", out object? last))
                 {
                     var first = new JsonObject { ["position"] = "first" };
                     var end = new JsonObject { ["position"] = "last" };
@@ -229,7 +228,7 @@ namespace Runway.Models
             return request;
         }
 
-        private static JsonNode ToJson(object value)
+        private static JsonNode? ToJson(object? value)
         {
             switch (value)
             {

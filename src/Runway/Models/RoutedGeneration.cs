@@ -1,5 +1,3 @@
-#nullable disable
-// nullable: annotated after the Models restructuring (issue 23)
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -44,15 +42,15 @@ namespace Runway.Models
     /// <summary>A media input of a routed generation, with its role where the input has roles (first/last/reference, source/reference).</summary>
     public sealed class RoutedMedia
     {
-        public RoutedMedia(IMediaInput source, string role, string parameter)
+        public RoutedMedia(IMediaInput? source, string? role, string parameter)
         {
             Source = source;
             Role = role;
             Parameter = parameter;
         }
 
-        public IMediaInput Source { get; }
-        public string Role { get; }
+        public IMediaInput? Source { get; }
+        public string? Role { get; }
         /// <summary>The cmdlet parameter it came through, for errors.</summary>
         public string Parameter { get; }
     }
@@ -62,53 +60,53 @@ namespace Runway.Models
     {
         public double? Seconds { get; set; }
         public double? At { get; set; }
-        public IMediaInput Image { get; set; }
+        public IMediaInput? Image { get; set; }
         public double? RangeStart { get; set; }
         public double? RangeEnd { get; set; }
     }
 
     public sealed class RoutedVideoSpec
     {
-        public string Router { get; set; }
-        public string Prompt { get; set; }
-        public string NegativePrompt { get; set; }
-        public string AspectRatio { get; set; }
-        public string Resolution { get; set; }
+        public string? Router { get; set; }
+        public string? Prompt { get; set; }
+        public string? NegativePrompt { get; set; }
+        public string? AspectRatio { get; set; }
+        public string? Resolution { get; set; }
         public double? Duration { get; set; }
         public bool? Audio { get; set; }
         public long? Seed { get; set; }
-        public string PublicFigureThreshold { get; set; }
+        public string? PublicFigureThreshold { get; set; }
         public List<RoutedMedia> Images { get; } = new List<RoutedMedia>();
         public List<RoutedMedia> Videos { get; } = new List<RoutedMedia>();
-        public List<IMediaInput> Audios { get; } = new List<IMediaInput>();
+        public List<IMediaInput?> Audios { get; } = new List<IMediaInput?>();
         public List<RoutedKeyframe> Keyframes { get; } = new List<RoutedKeyframe>();
     }
 
     public sealed class RoutedImageSpec
     {
-        public string Router { get; set; }
-        public string Prompt { get; set; }
-        public string AspectRatio { get; set; }
-        public string Resolution { get; set; }
+        public string? Router { get; set; }
+        public string? Prompt { get; set; }
+        public string? AspectRatio { get; set; }
+        public string? Resolution { get; set; }
         public int? OutputCount { get; set; }
         public long? Seed { get; set; }
-        public string PublicFigureThreshold { get; set; }
-        public List<IMediaInput> References { get; } = new List<IMediaInput>();
+        public string? PublicFigureThreshold { get; set; }
+        public List<IMediaInput?> References { get; } = new List<IMediaInput?>();
     }
 
     public sealed class RoutedAudioSpec
     {
-        public string Router { get; set; }
-        public string Prompt { get; set; }
+        public string? Router { get; set; }
+        public string? Prompt { get; set; }
         /// <summary>speech (say the prompt) or audio (the prompt describes the sound).</summary>
-        public string Type { get; set; }
+        public string? Type { get; set; }
         /// <summary>A Runway preset voice (speech).</summary>
-        public string Voice { get; set; }
+        public string? Voice { get; set; }
         /// <summary>A clip whose voice is cloned (speech).</summary>
-        public IMediaInput VoiceSample { get; set; }
+        public IMediaInput? VoiceSample { get; set; }
         public double? Duration { get; set; }
         public bool? Loop { get; set; }
-        public List<IMediaInput> References { get; } = new List<IMediaInput>();
+        public List<IMediaInput?> References { get; } = new List<IMediaInput?>();
     }
 
     /// <summary>
@@ -120,7 +118,7 @@ namespace Runway.Models
         /// <summary>The router's maxCreditsPerGeneration for the request's kind, when known.</summary>
         public decimal? Ceiling { get; set; }
         /// <summary>The id of the router whose ceiling this is, when the router was read (the routing on the task keeps it).</summary>
-        public string RouterId { get; set; }
+        public string? RouterId { get; set; }
         /// <summary>Generations one task makes (images: outputCount); the ceiling counts for each.</summary>
         public int Generations { get; set; } = 1;
 

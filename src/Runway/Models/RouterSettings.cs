@@ -1,5 +1,3 @@
-#nullable disable
-// nullable: annotated after the Models restructuring (issue 23)
 using System;
 using System.Linq;
 using System.Text.Json.Nodes;
@@ -9,13 +7,13 @@ namespace Runway.Models
     /// <summary>What New-/Set-RunwayRouter collected; null means "not given" (Set keeps the router's value).</summary>
     public sealed class RouterSpec
     {
-        public string Slug { get; set; }
-        public string Name { get; set; }
-        public string Description { get; set; }
+        public string? Slug { get; set; }
+        public string? Name { get; set; }
+        public string? Description { get; set; }
         public bool ClearDescription { get; set; }
-        public string OptimizeFor { get; set; }
-        public string[] AllowOnly { get; set; }
-        public string[] Exclude { get; set; }
+        public string? OptimizeFor { get; set; }
+        public string[]? AllowOnly { get; set; }
+        public string[]? Exclude { get; set; }
         public bool? FallbackOnCapacity { get; set; }
         public double? MaxVideoCredits { get; set; }
         public double? MaxImageCredits { get; set; }
@@ -29,7 +27,7 @@ namespace Runway.Models
 
         public static JsonObject Create(RouterSpec spec)
         {
-            if (string.IsNullOrWhiteSpace(spec.Slug))
+            if (Api.Strings.IsBlank(spec.Slug))
                 throw Invalid("Slug", "Runway.MissingSlug", "-Slug is required: the name routed generation uses for this router (it cannot be changed later).", spec.Slug);
             var body = new JsonObject { ["slug"] = spec.Slug.Trim() };
             Fill(body, spec);
@@ -65,7 +63,7 @@ namespace Runway.Models
             }
             if (spec.AllowOnly != null && spec.Exclude != null)
                 throw Invalid("Exclude", "Runway.ConflictingParameters", "Give -AllowOnly (only these models) or -Exclude (every model but these), not both.", spec.Exclude);
-            string[] ids = spec.AllowOnly ?? spec.Exclude;
+            string[]? ids = spec.AllowOnly ?? spec.Exclude;
             if (ids != null)
             {
                 string[] clean = ids.Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i.Trim()).Distinct(StringComparer.Ordinal).ToArray();
@@ -90,7 +88,7 @@ namespace Runway.Models
             caps[kind] = GenerationRequest.Number(credits.Value);
         }
 
-        private static RunwayInputException Invalid(string parameter, string errorId, string message, object target) =>
+        private static RunwayInputException Invalid(string parameter, string errorId, string message, object? target) =>
             new RunwayInputException(message, parameter, errorId, target);
     }
 }

@@ -1,5 +1,3 @@
-#nullable disable
-// nullable: annotated after the Models restructuring (issue 23)
 using System;
 using Runway.Api;
 
@@ -8,8 +6,8 @@ namespace Runway.Models
     /// <summary>Input the API would reject (or that cannot be read), caught before anything is sent.</summary>
     public sealed class RunwayInputException : ArgumentException
     {
-        public RunwayInputException(string message, string parameterName, string errorId, object target,
-            ErrorKind category = ErrorKind.InvalidArgument, Exception inner = null)
+        public RunwayInputException(string message, string? parameterName, string errorId, object? target,
+            ErrorKind category = ErrorKind.InvalidArgument, Exception? inner = null)
             : base(message, inner)
         {
             Parameter = parameterName;
@@ -19,9 +17,9 @@ namespace Runway.Models
         }
 
         /// <summary>The cmdlet parameter at fault (without the dash).</summary>
-        public string Parameter { get; }
+        public string? Parameter { get; }
         public string ErrorId { get; }
-        public object Target { get; }
+        public object? Target { get; }
         public ErrorKind Category { get; }
         public override string Message => base.Message;
 
@@ -29,9 +27,9 @@ namespace Runway.Models
         /// Refuses an id that cannot name a <paramref name="what"/> (the rule of <see cref="ResourceId"/>), as Runway.InvalidId:
         /// ids sent in a body are checked like ids in a path.
         /// </summary>
-        public static void CheckId(string id, string parameter, string what)
+        public static void CheckId(string? id, string parameter, string what)
         {
-            string problem = ResourceId.Problem(id);
+            string? problem = ResourceId.Problem(id);
             if (problem != null)
                 throw new RunwayInputException($"-{parameter} '{id}' is not a valid {what} id ({problem}); nothing was sent.", parameter, "Runway.InvalidId", id);
         }

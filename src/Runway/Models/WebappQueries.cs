@@ -1,5 +1,3 @@
-#nullable disable
-// nullable: annotated after the Models restructuring (issue 23)
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -16,7 +14,7 @@ namespace Runway.Models
     /// </summary>
     public static class WebappQueries
     {
-        public static IDictionary<string, string> Usage(DateTime from, DateTime to, string organizationId, long[] workspaceIds)
+        public static IDictionary<string, string> Usage(DateTime from, DateTime to, string? organizationId, long[]? workspaceIds)
         {
             var query = new Dictionary<string, string>();
             Window(query, from, to);
@@ -26,7 +24,7 @@ namespace Runway.Models
             return query;
         }
 
-        public static IDictionary<string, string> AuditLogs(DateTime? from, DateTime? to, string[] actions, string[] actorEmails, long[] workspaceIds, string organizationId)
+        public static IDictionary<string, string> AuditLogs(DateTime? from, DateTime? to, string[]? actions, string[]? actorEmails, long[]? workspaceIds, string? organizationId)
         {
             var query = new Dictionary<string, string>();
             if (from.HasValue && to.HasValue) Window(query, from.Value, to.Value);
@@ -41,7 +39,7 @@ namespace Runway.Models
                 var canonical = new List<string>();
                 foreach (string action in actions)
                 {
-                    string known = OrganizationApi.AuditActions.FirstOrDefault(a => string.Equals(a, action?.Trim(), StringComparison.OrdinalIgnoreCase));
+                    string? known = OrganizationApi.AuditActions.FirstOrDefault(a => string.Equals(a, action?.Trim(), StringComparison.OrdinalIgnoreCase));
                     if (known == null)
                         throw new RunwayInputException($"'{action}' is not an audit log action the API declares. Known actions: {string.Join(", ", OrganizationApi.AuditActions)}.",
                             "Action", "Runway.UnknownAuditAction", action);
@@ -53,7 +51,7 @@ namespace Runway.Models
             {
                 Count(actorEmails.Length, "ActorEmail", actorEmails);
                 foreach (string email in actorEmails)
-                    if (string.IsNullOrWhiteSpace(email) || email.Contains(","))
+                    if (Strings.IsBlank(email) || email.Contains(","))
                         throw new RunwayInputException($"'{email}' cannot be one item of the API's comma-separated list of emails (blank or containing a comma).",
                             "ActorEmail", "Runway.InvalidActorEmail", email);
                 query["actorEmails"] = string.Join(",", actorEmails.Select(e => e.Trim()));
@@ -72,7 +70,7 @@ namespace Runway.Models
             query["to"] = OrganizationApi.Iso(to);
         }
 
-        private static void Organization(IDictionary<string, string> query, string organizationId)
+        private static void Organization(IDictionary<string, string> query, string? organizationId)
         {
             if (organizationId == null) return;
             // An id like any other (ResourceId's rule), though it travels in the query: a blank one means "leave it out".
@@ -80,7 +78,7 @@ namespace Runway.Models
             query["organizationId"] = organizationId;
         }
 
-        private static void Workspaces(IDictionary<string, string> query, long[] workspaceIds, int max)
+        private static void Workspaces(IDictionary<string, string> query, long[]? workspaceIds, int max)
         {
             if (workspaceIds == null || workspaceIds.Length == 0) return;
             if (workspaceIds.Length > max) Count(workspaceIds.Length, "WorkspaceId", workspaceIds);

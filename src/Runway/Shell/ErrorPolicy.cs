@@ -43,7 +43,7 @@ namespace Runway.Shell
                     return new ErrorRecord(id, "Runway.InvalidId", ErrorCategory.InvalidArgument, id.Id);
                 case RunwayInputException input:
                     // Never without a target: the value at fault, else the item, else the parameter it concerns.
-                    return new ErrorRecord(input, input.ErrorId, Category(input.Category), input.Target ?? target ?? (object)input.Parameter);
+                    return new ErrorRecord(input, input.ErrorId, Category(input.Category), input.Target ?? target ?? (object?)input.Parameter);
                 case RunwayJournalException journal:
                     return new ErrorRecord(journal, journal.ErrorId, Category(journal.Category), journal.Path);
                 case RunwaySettingException setting:

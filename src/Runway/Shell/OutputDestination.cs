@@ -125,7 +125,7 @@ namespace Runway.Shell
         }
 
         /// <summary>The error for a task refused by <see cref="TryClaim"/>.</summary>
-        public ErrorRecord OneFileForManyTasks(string consequence, object target) =>
+        public ErrorRecord OneFileForManyTasks(string consequence, object? target) =>
             ErrorPolicy.InvalidArgument("Runway.OneFileForManyTasks",
                 $"-{parameter} names one file, but more than one task was given; use a folder instead. {consequence}", target);
 

@@ -79,7 +79,7 @@ namespace Runway.Shell
                 WriteError(new ErrorRecord(new ItemNotFoundException($"Not sent: document {id} does not exist (Get-RunwayDocument lists yours), so {avatar} would be made without it."),
                     "Runway.DocumentNotFound", ErrorCategory.ObjectNotFound, id));
             if (missing.Count > 0) return false;
-            string warning = AvatarRequests.KnowledgeWarning($"The knowledge of {avatar} ({documentIds.Length} document{(documentIds.Length == 1 ? "" : "s")})", characters);
+            string? warning = AvatarRequests.KnowledgeWarning($"The knowledge of {avatar} ({documentIds.Length} document{(documentIds.Length == 1 ? "" : "s")})", characters);
             if (warning != null) WriteWarning(warning);
             return true;
         }
