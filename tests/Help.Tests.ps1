@@ -158,13 +158,7 @@ Describe 'Help examples run against the simulator' {
         New-RunwayVideo -Image (Join-Path $Fixtures 'photo.png') -Prompt 'fixture clip' -Duration 5 -OutFile (Join-Path $Fixtures 'clip.mp4') | Out-Null
 
         # speech.wav: 6 s, 16 kHz, 16-bit mono tone.
-        $rate = 16000; $samples = $rate * 6
-        $wav = [System.IO.MemoryStream]::new(); $w = [System.IO.BinaryWriter]::new($wav)
-        $w.Write([Text.Encoding]::ASCII.GetBytes('RIFF')); $w.Write([int](36 + $samples * 2)); $w.Write([Text.Encoding]::ASCII.GetBytes('WAVEfmt '))
-        $w.Write([int]16); $w.Write([int16]1); $w.Write([int16]1); $w.Write([int]$rate); $w.Write([int]($rate * 2)); $w.Write([int16]2); $w.Write([int16]16)
-        $w.Write([Text.Encoding]::ASCII.GetBytes('data')); $w.Write([int]($samples * 2))
-        for ($i = 0; $i -lt $samples; $i++) { $w.Write([int16](3000 * [math]::Sin(2 * [math]::PI * 220 * $i / $rate))) }
-        $w.Flush(); [System.IO.File]::WriteAllBytes((Join-Path $Fixtures 'speech.wav'), $wav.ToArray())
+        $null = New-TestWav -Path (Join-Path $Fixtures 'speech.wav') -Seconds 6
 
         # speech.mp3: 6 s of MPEG-1 Layer III frames, 128 kbit/s, 44.1 kHz, silent (CBR, 417-byte frames).
         $frame = [byte[]]::new(417); $frame[0] = 0xFF; $frame[1] = 0xFB; $frame[2] = 0x90; $frame[3] = 0x64

@@ -11,15 +11,7 @@ BeforeAll {
     # A 1×1 PNG, a short WAV and a text file as local inputs.
     $script:Png = Join-Path $TestDrive 'one.png'
     [IO.File]::WriteAllBytes($Png, [Convert]::FromBase64String('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='))
-    $script:Wav = Join-Path $TestDrive 'tone.wav'
-    $bytes = [byte[]]::new(44 + 16000)
-    [Text.Encoding]::ASCII.GetBytes('RIFF').CopyTo($bytes, 0); [BitConverter]::GetBytes(36 + 16000).CopyTo($bytes, 4)
-    [Text.Encoding]::ASCII.GetBytes('WAVEfmt ').CopyTo($bytes, 8); [BitConverter]::GetBytes(16).CopyTo($bytes, 16)
-    [BitConverter]::GetBytes([int16]1).CopyTo($bytes, 20); [BitConverter]::GetBytes([int16]1).CopyTo($bytes, 22)
-    [BitConverter]::GetBytes(8000).CopyTo($bytes, 24); [BitConverter]::GetBytes(16000).CopyTo($bytes, 28)
-    [BitConverter]::GetBytes([int16]2).CopyTo($bytes, 32); [BitConverter]::GetBytes([int16]16).CopyTo($bytes, 34)
-    [Text.Encoding]::ASCII.GetBytes('data').CopyTo($bytes, 36); [BitConverter]::GetBytes(16000).CopyTo($bytes, 40)
-    [IO.File]::WriteAllBytes($Wav, $bytes)
+    $script:Wav = (New-TestWav -Path (Join-Path $TestDrive 'tone.wav') -Seconds 1 -Rate 8000).FullName
     $script:Txt = Join-Path $TestDrive 'notes.txt'
     Set-Content -Path $Txt -Value 'Opening hours are 9 to 5.'
     $script:Clip = 'https://example.com/clip.mp4'

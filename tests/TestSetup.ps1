@@ -122,3 +122,19 @@ function script:Assert-RefusedId([scriptblock] $Script, [string] $Id) {
     $record.TargetObject | Should -Be $Id
     Get-ApiRequest | Should -HaveCount 0
 }
+
+function script:New-TestWav([string] $Path, [double] $Seconds, [int] $Rate = 16000) {
+    # A valid PCM WAV (16-bit mono, a 440 Hz tone) of the given length: the one WAV the module's tests write.
+    $full = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Path)
+    $samples = [int][math]::Round($Seconds * $Rate)
+    $stream = [IO.MemoryStream]::new()
+    $w = [IO.BinaryWriter]::new($stream)
+    $ascii = [Text.Encoding]::ASCII
+    $w.Write($ascii.GetBytes('RIFF')); $w.Write([int](36 + 2 * $samples)); $w.Write($ascii.GetBytes('WAVEfmt '))
+    $w.Write([int]16); $w.Write([int16]1); $w.Write([int16]1); $w.Write([int]$Rate); $w.Write([int]($Rate * 2)); $w.Write([int16]2); $w.Write([int16]16)
+    $w.Write($ascii.GetBytes('data')); $w.Write([int](2 * $samples))
+    for ($i = 0; $i -lt $samples; $i++) { $w.Write([int16](6000 * [math]::Sin(2 * [math]::PI * 440 * $i / $Rate))) }
+    $w.Flush()
+    [IO.File]::WriteAllBytes($full, $stream.ToArray())
+    Get-Item -LiteralPath $full
+}

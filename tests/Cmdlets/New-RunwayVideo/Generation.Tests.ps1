@@ -135,13 +135,7 @@ Describe 'New-RunwayVideo, the pipelines of the issue' {
 
 Describe 'New-RunwayVideo, bad input is refused with a clear error and zero requests' {
     BeforeAll {
-        $script:Gif = Join-Path $TestDrive 'anim.gif'
-        [IO.File]::WriteAllBytes($Gif, [byte[]](0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 1, 0, 1, 0, 0, 0, 0, 0x3B))
-        $script:Huge = Join-Path $TestDrive 'huge.png'
-        $stream = [IO.File]::Create($Huge)
-        $stream.Write($PngBytes, 0, $PngBytes.Length)
-        $stream.SetLength(201MB)
-        $stream.Dispose()
+        New-BadMediaFile
     }
     BeforeEach { Reset-RunwaySimulator -Url $SimUrl }
 
