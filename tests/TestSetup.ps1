@@ -138,3 +138,11 @@ function script:New-TestWav([string] $Path, [double] $Seconds, [int] $Rate = 160
     [IO.File]::WriteAllBytes($full, $stream.ToArray())
     Get-Item -LiteralPath $full
 }
+
+function script:ConvertTo-Instant($Value) {
+    # A time from the simulator's log or a task (DateTime, DateTimeOffset or ISO text) as a UTC DateTimeOffset.
+    # Invoke-RestMethod reads ISO times as DateTime; never round-trip them through a string (that drops the milliseconds).
+    if ($Value -is [DateTimeOffset]) { return $Value }
+    if ($Value -is [DateTime]) { return [DateTimeOffset]::new($(if ($Value.Kind -eq 'Unspecified') { [DateTime]::SpecifyKind($Value, 'Utc') } else { $Value.ToUniversalTime() })) }
+    [DateTimeOffset]::Parse([string]$Value, [Globalization.CultureInfo]::InvariantCulture, [Globalization.DateTimeStyles]::AssumeUniversal)
+}

@@ -52,7 +52,7 @@ namespace Runway.Shell
                     if (types.Length + formats.Length > 0) shell.Invoke();
                 }
             }
-            catch (Exception e) when (e is RuntimeException || e is InvalidOperationException || e is PSInvalidOperationException)
+            catch (Exception e) when (e is RuntimeException || e is InvalidOperationException)
             {
                 // A runspace that cannot run them (a restricted session) shows PowerShell's default formatting instead.
             }

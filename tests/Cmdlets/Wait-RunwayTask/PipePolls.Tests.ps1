@@ -1,13 +1,6 @@
 BeforeAll {
     . $PSScriptRoot/../../TestSetup.ps1
 
-    function script:ConvertTo-Instant($Value) {
-        # Invoke-RestMethod reads ISO times as DateTime; never round-trip them through a string (that drops the milliseconds).
-        if ($Value -is [DateTimeOffset]) { return $Value }
-        if ($Value -is [DateTime]) { return [DateTimeOffset]::new($(if ($Value.Kind -eq 'Unspecified') { [DateTime]::SpecifyKind($Value, 'Utc') } else { $Value.ToUniversalTime() })) }
-        [DateTimeOffset]::Parse([string]$Value, [Globalization.CultureInfo]::InvariantCulture, [Globalization.DateTimeStyles]::AssumeUniversal)
-    }
-
     function script:Invoke-Batch([ValidateSet('Wait', 'Pipe')] [string] $Form) {
         # Each form in a fresh pwsh, so that neither learns the model's times (or sees the tasks) from the other;
         # the simulator's log then holds exactly that batch's status requests.

@@ -3,11 +3,6 @@
 
 BeforeAll {
     . $PSScriptRoot/../../TestSetup.ps1
-    function script:ConvertTo-Instant($Value) {
-        if ($Value -is [DateTimeOffset]) { return $Value }
-        if ($Value -is [DateTime]) { return [DateTimeOffset]::new($(if ($Value.Kind -eq 'Unspecified') { [DateTime]::SpecifyKind($Value, 'Utc') } else { $Value.ToUniversalTime() })) }
-        [DateTimeOffset]::Parse([string]$Value, [Globalization.CultureInfo]::InvariantCulture, [Globalization.DateTimeStyles]::AssumeUniversal)
-    }
 }
 
 AfterAll {
