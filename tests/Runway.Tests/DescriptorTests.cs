@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Runway.Models;
+using Xunit;
+
+namespace Runway.Tests
+{
+    /// <summary>
+    /// One descriptor per endpoint: every task endpoint of the catalog is described in one file,
+    /// <c>src/Runway/Models/Descriptors/&lt;Name&gt;Endpoint.cs</c>, holding its path constant (in the partial
+    /// <see cref="Endpoints"/>), a <see cref="CatalogSection"/> whose rows are that endpoint's alone, and, when its cmdlet
+    /// reaches no other endpoint, its builder (the partial RequestBuilder; a cmdlet that picks among several endpoints
+    /// shares one builder across them). Models served by several endpoints of a family may sit in one family table.
+    /// The endpoints that predate the rule are listed below: the list may only shrink.
+    /// </summary>
+    public class DescriptorTests
+    {
+        private static readonly string DescriptorFolder = Path.Combine(ArchitectureTests.RepositoryRoot(), "src", "Runway", "Models", "Descriptors");
+
+        /// <summary>Endpoints still described in a family file (GenerationCatalog.cs, EnhanceCatalog.cs, AvatarCatalog.cs, RecipeCatalog.cs).</summary>
+        private static readonly HashSet<string> NotYetDescribed = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "avatar_videos",
+            "character_performance",
+            "image_to_video",
+            "image_upscale",
+            "recipes/ad_localization",
+            "recipes/marketing_stock_image",
+            "recipes/multi_shot_video",
+            "recipes/product_ad",
+            "recipes/product_campaign_image",
+            "recipes/product_swap",
+            "recipes/product_ugc",
+            "sound_effect",
+            "speech_to_speech",
+            "text_to_image",
+            "text_to_speech",
+            "text_to_video",
+            "video_to_hdr",
+            "video_to_video",
+            "video_upscale",
+            "voice_dubbing",
+            "voice_isolation",
+        };
+
+        private static IReadOnlyList<(string File, string Code)> DescriptorFiles() =>
+            Directory.Exists(DescriptorFolder)
+                ? Directory.EnumerateFiles(DescriptorFolder, "*.cs", SearchOption.AllDirectories)
+                    .OrderBy(f => f, StringComparer.Ordinal)
+                    .Select(f => (Path.GetRelativePath(DescriptorFolder, f).Replace(Path.DirectorySeparatorChar, '/'), SourceRulesTests.CodeOnly(File.ReadAllText(f))))
+                    .ToArray()
+                : Array.Empty<(string, string)>();
+
+        /// <summary>The file declaring a section type (a top-level or nested class of that name deriving from CatalogSection).</summary>
+        private static string FileDeclaring(Type section, IReadOnlyList<(string File, string Code)> files)
+        {
+            var declaration = new Regex($@"\bclass\s+{Regex.Escape(section.Name)}\s*:\s*CatalogSection\b");
+            string[] found = files.Where(f => declaration.IsMatch(f.Code)).Select(f => f.File).ToArray();
+            return found.Length == 1 ? found[0] : null;
+        }
+
+        /// <summary>The raw source (CodeOnly blanks string literals, so the path constant is read from the file itself).</summary>
+        private static string Source(string file) => File.ReadAllText(Path.Combine(DescriptorFolder, file));
+
+        public static TheoryData<string> DescribedEndpoints()
+        {
+            var data = new TheoryData<string>();
+            foreach (EndpointInfo row in ModelCatalog.EndpointTable)
+                if (!NotYetDescribed.Contains(row.Name)) data.Add(row.Name);
+            if (data.Count == 0) data.Add("(none yet)");
+            return data;
+        }
+
+        [Theory]
+        [MemberData(nameof(DescribedEndpoints))]
+        public void An_endpoint_is_described_in_one_file_of_its_own(string endpoint)
+        {
+            if (endpoint == "(none yet)") return;
+            var files = DescriptorFiles();
+            CatalogSection[] sections = ModelCatalog.Sections.Where(s => s.EndpointRows.Any(r => r.Name == endpoint)).ToArray();
+            Assert.True(sections.Length == 1, $"{endpoint}: rows in {sections.Length} sections ({string.Join(", ", sections.Select(s => s.GetType().Name))}); one descriptor holds them");
+            CatalogSection section = sections[0];
+            string[] others = section.EndpointRows.Select(r => r.Name).Where(n => n != endpoint).Distinct().ToArray();
+            Assert.True(others.Length == 0, $"{endpoint}: its section {section.GetType().Name} also describes {string.Join(", ", others)}; one section per endpoint");
+
+            string file = FileDeclaring(section.GetType(), files);
+            Assert.True(file != null, $"{endpoint}: its section {section.GetType().Name} is not declared in exactly one file of src/Runway/Models/Descriptors");
+            Assert.EndsWith("Endpoint.cs", file);
+            string source = Source(file);
+            Assert.True(Regex.IsMatch(source, $@"\bconst\s+string\s+\w+\s*=\s*""{Regex.Escape(endpoint)}"""),
+                $"{file}: no path constant (public const string X = \"{endpoint}\"; in the partial Endpoints class)");
+            Assert.Matches(@"\bpartial\s+class\s+Endpoints\b", SourceRulesTests.CodeOnly(source));
+
+            string cmdlet = section.EndpointRows.First(r => r.Name == endpoint).Cmdlet;
+            bool sharedBuilder = ModelCatalog.EndpointsOf(cmdlet).Select(r => r.Name).Distinct().Count() > 1;
+            if (!sharedBuilder)
+                Assert.True(Regex.IsMatch(SourceRulesTests.CodeOnly(source), @"\bpartial\s+class\s+RequestBuilder\b"),
+                    $"{file}: {cmdlet} reaches only {endpoint}, so its builder (partial class RequestBuilder) belongs in the descriptor");
+        }
+
+        [Fact]
+        public void Every_file_of_the_descriptor_folder_describes_an_endpoint_or_a_family()
+        {
+            var files = DescriptorFiles();
+            string[] described = ModelCatalog.Sections.Select(s => FileDeclaring(s.GetType(), files)).Where(f => f != null).ToArray();
+            string[] strays = files.Select(f => f.File)
+                .Where(f => f.EndsWith("Endpoint.cs", StringComparison.Ordinal) && !described.Contains(f))
+                .ToArray();
+            Assert.True(strays.Length == 0, $"Descriptor files without a catalog section: {string.Join(", ", strays)}");
+        }
+
+        [Fact]
+        public void The_list_of_endpoints_without_a_descriptor_only_shrinks()
+        {
+            string[] endpoints = ModelCatalog.EndpointTable.Select(r => r.Name).ToArray();
+            string[] unknown = NotYetDescribed.Where(e => !endpoints.Contains(e)).OrderBy(e => e, StringComparer.Ordinal).ToArray();
+            Assert.True(unknown.Length == 0, $"No longer catalog endpoints: remove from {nameof(NotYetDescribed)}: {string.Join(", ", unknown)}");
+
+            var files = DescriptorFiles();
+            string[] done = NotYetDescribed.Where(e =>
+            {
+                CatalogSection[] sections = ModelCatalog.Sections.Where(s => s.EndpointRows.Any(r => r.Name == e)).ToArray();
+                return sections.Length == 1 && sections[0].EndpointRows.All(r => r.Name == e) && FileDeclaring(sections[0].GetType(), files) != null;
+            }).OrderBy(e => e, StringComparer.Ordinal).ToArray();
+            Assert.True(done.Length == 0, $"These endpoints have their descriptor now: remove them from {nameof(DescriptorTests)}.{nameof(NotYetDescribed)}: {string.Join(", ", done)}");
+        }
+    }
+}
