@@ -2,7 +2,8 @@
 # a synthetic model (zz-test-model) and a synthetic task endpoint (New-RunwayZzTestEcho) are added, built, validated,
 # priced, completed and run against the scratch simulator, and the files each recipe touched are counted against the
 # targets by hand (a model: 3; a simple task endpoint: 6 with an SDK endpoint's conformance case, so 5 here; documents
-# included, generated files apart). Under CI (the CI environment
+# included, generated files apart). The endpoint's help page is the one src/tools/New-HelpMarkdown.ps1 writes, with
+# only what a person writes filled in: no placeholder may be left. Under CI (the CI environment
 # variable set) missing python3 or SDK declarations fail instead of skipping.
 BeforeAll {
     $script:Root = Split-Path $PSScriptRoot -Parent
@@ -35,6 +36,12 @@ Describe 'The recipes of docs/architecture.md' {
         if (Skip-WithoutTools) { return }
         $Result.EndpointFiles.Count | Should -BeLessOrEqual 5 -Because "it touched: $(@($Result.EndpointFiles.Code) + @($Result.EndpointFiles.Generated) + @($Result.EndpointFiles.Docs) -join ', ')"
         @($Result.EndpointFiles.Generated) | Should -Contain 'Runway.psd1' -Because 'the manifest''s CmdletsToExport is written from the cmdlet classes'
+    }
+
+    It 'a new endpoint''s help page from New-HelpMarkdown leaves a person only the synopsis, description, own parameters and examples' {
+        if (Skip-WithoutTools) { return }
+        @($Result.Help.Left) | Should -BeNullOrEmpty -Because 'every inherited parameter''s text comes from docs/en-US/shared/parameters.md'
+        $Result.Help.OnlineVersion | Should -BeLike 'https://*/docs/en-US/New-RunwayZzTestEcho.md'
     }
 
     It 'the result builds, validates, prices "price unknown", completes and runs against the simulator' {

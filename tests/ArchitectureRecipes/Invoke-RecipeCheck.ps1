@@ -7,9 +7,11 @@
     Recipe 1 adds the model zz-test-model to text_to_video; recipe 2 adds the task endpoint zz_test_echo (model
     zz-test-echo) with its cmdlet New-RunwayZzTestEcho. Each step below is the recipe's step of the same number. The
     names start with zz-test- so they cannot meet a real model. The scratch copy is a git repository of its own, so
-    `git status` counts the files each recipe touched. Then the module and the simulator are built (in parallel), and
-    Pester runs the recipe's own test file and the model checks against the scratch simulator. Writes one JSON object
-    (steps, files per recipe, Pester counts, seconds) to -ResultPath and to the output.
+    `git status` counts the files each recipe touched. After the endpoint's step 4 the module and the simulator are
+    built (in parallel), src/tools/New-HelpMarkdown.ps1 writes the help page from the built module and only its
+    placeholders for what a person writes are filled (whatever is left is reported). Then Pester runs the recipe's own
+    test file and the model checks against the scratch simulator. Writes one JSON object (files per recipe, the help's
+    placeholders left and online version, Pester counts, seconds) to -ResultPath and to the output.
     Needs python3 and the SDK declarations (npm ci in tests/conformance), like src/tools/sdk-fields.py.
 #>
 [CmdletBinding()]
@@ -252,53 +254,63 @@ public sealed class ZzTestEchoRule : ModelRule
     }
 }
 '@
-# (5) The help page.
-New-File 'docs/en-US/New-RunwayZzTestEcho.md' @'
----
-external help file: Runway.dll-Help.xml
-Module Name: Runway
-online version: https://github.com/runway-powershell/Runway/blob/main/docs/en-US/New-RunwayZzTestEcho.md
-schema: 2.0.0
----
 
-# New-RunwayZzTestEcho
+# ---- build, as step 5 says (module and simulator in parallel; analyzers are the real build's job), and lay the module out as build.ps1 does
+$build = @{}
+# The build logs are not files the recipe touched.
+Add-Content (Join-Path $Scratch '.git/info/exclude') '.build-*.log'
+foreach ($project in 'src/Runway/Runway.csproj', 'src/Runway.Simulator/Runway.Simulator.csproj') {
+    $log = Join-Path $Scratch ".build-$([IO.Path]::GetFileNameWithoutExtension($project)).log"
+    $build[$project] = [pscustomobject]@{
+        Log = $log
+        Process = Start-Process dotnet -ArgumentList @('build', (Join-Path $Scratch $project), '-c', 'Release', '-nologo', '-v', 'q', '-clp:ErrorsOnly', '-p:RunAnalyzers=false') `
+            -RedirectStandardOutput $log -NoNewWindow -PassThru
+    }
+}
+foreach ($entry in $build.GetEnumerator()) {
+    $entry.Value.Process.WaitForExit()
+    if ($entry.Value.Process.ExitCode -ne 0) { throw "Building $($entry.Key) in the scratch copy failed:`n$(Get-Content -Raw $entry.Value.Log)" }
+}
+$buildSeconds = [Math]::Round($watch.Elapsed.TotalSeconds)
+$module = Join-Path $Scratch 'out/Runway'
+New-Item -ItemType Directory -Path $module -Force | Out-Null
+Get-ChildItem (Join-Path $Scratch 'src/Runway/bin/Release/netstandard2.0') -Filter *.dll | Where-Object Name -ne 'System.Management.Automation.dll' | Copy-Item -Destination $module
+Copy-Item (Join-Path $Scratch 'Runway.psd1') $module
+Get-ChildItem (Join-Path $Scratch 'src/Runway') -Filter *.ps1xml | Copy-Item -Destination $module
 
-## SYNOPSIS
-Creates a zz_test_echo task (the recipe check's synthetic endpoint).
-
-## SYNTAX
-
-```
-New-RunwayZzTestEcho [-Audio] <Object> [-Model <String>] [<CommonParameters>]
-```
-
-## DESCRIPTION
-Sends an audio to zz_test_echo and returns the task.
-
-## EXAMPLES
-
-### Example 1
-```powershell
-New-RunwayZzTestEcho -Audio https://example.com/a.wav -Wait
-```
-
-### Example 2
-```powershell
-New-RunwayZzTestEcho -Audio https://example.com/a.wav -WhatIf
-```
-
-## PARAMETERS
-
-### -Audio
-The audio: a path, FileInfo, https URL, runway:// or data: URI, an upload, or a finished task.
-
-### -Model
-The model (zz-test-echo).
-
-## NOTES
-<!-- catalog:begin -->
-<!-- catalog:end -->
-'@
+# (5) The help page: New-HelpMarkdown writes it from the built module (front matter with the online version, syntax,
+# every parameter's yaml, the text of every parameter the cmdlet does not declare itself from shared/parameters.md);
+# a person writes only the synopsis, the description, the cmdlet's own parameters, two examples and the catalog markers.
+Invoke-Checked dotnet @('pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $Scratch 'src/tools/New-HelpMarkdown.ps1'),
+    '-ModuleManifest', (Join-Path $module 'Runway.psd1'), '-Command', 'New-RunwayZzTestEcho') | Out-Null
+$helpPage = 'docs/en-US/New-RunwayZzTestEcho.md'
+$help = Get-Content -Raw -LiteralPath (Join-Path $Scratch $helpPage)
+foreach ($fill in @(
+        @('{{ Fill in the Synopsis }}', 'Creates a zz_test_echo task (the recipe check''s synthetic endpoint).'),
+        @('{{ Fill in the Description }}', 'Sends an audio to zz_test_echo and returns the task.'),
+        @('{{ Title }}', 'Echo an audio and wait'),
+        @('{{ Code }}', 'New-RunwayZzTestEcho -Audio https://example.com/a.wav -Wait'),
+        @('{{ Description }}', 'Creates the task and outputs it once it has finished.'),
+        @('{{ Title }}', 'See the cost first'),
+        @('{{ Code }}', 'New-RunwayZzTestEcho -Audio https://example.com/a.wav -WhatIf'),
+        @('{{ Description }}', 'Shows the task it would create and its cost; nothing is sent.'),
+        @('{{ Fill Audio Description }}', 'The audio: a path, FileInfo, https URL, runway:// or data: URI, an upload, or a finished task.'),
+        @('{{ Fill Model Description }}', 'The model (zz-test-echo).'),
+        @("## NOTES`n", "## NOTES`n<!-- catalog:begin -->`n<!-- catalog:end -->`n"))) {
+    # Each fill takes the first place left (the two examples have the same placeholders).
+    $at = $help.IndexOf($fill[0], [StringComparison]::Ordinal)
+    if ($at -lt 0) { throw "$helpPage has no '$($fill[0])': New-HelpMarkdown no longer writes what the recipe says a person fills." }
+    $help = $help.Remove($at, $fill[0].Length).Insert($at, $fill[1])
+}
+Set-Content -LiteralPath (Join-Path $Scratch $helpPage) -Value $help -Encoding utf8NoBOM -NoNewline
+# What a person would still have to write: every placeholder left, under its heading (for an inherited parameter, a
+# parameter the cmdlet does not declare: its text should have come from shared/parameters.md).
+$heading = ''
+$helpLeft = @(foreach ($line in $help -split "`n") {
+        if ($line -match '^#{2,3} ') { $heading = $line.TrimStart('#', ' ') }
+        foreach ($m in [regex]::Matches($line, '\{\{[^}]*\}\}')) { "${heading}: $($m.Value)" }
+    })
+$helpOnline = [regex]::Match($help, '(?m)^online version:[ \t]*(\S*)').Groups[1].Value
 # (6) The tests: a folder per cmdlet.
 New-File 'tests/Cmdlets/New-RunwayZzTestEcho/Create.Tests.ps1' @'
 Describe 'New-RunwayZzTestEcho' {
@@ -321,27 +333,6 @@ Describe 'New-RunwayZzTestEcho' {
 # (7) No document by hand: README's count and index are written by the build, naming the cmdlet in an area row is
 # optional, the changelog's count is checked only once its entry is released, and the rule file holds its simulated price.
 $endpointFiles = Get-Touched
-
-# ---- build (module and simulator in parallel; analyzers are the real build's job) and lay the module out as build.ps1 does
-$build = @{}
-foreach ($project in 'src/Runway/Runway.csproj', 'src/Runway.Simulator/Runway.Simulator.csproj') {
-    $log = Join-Path $Scratch ".build-$([IO.Path]::GetFileNameWithoutExtension($project)).log"
-    $build[$project] = [pscustomobject]@{
-        Log = $log
-        Process = Start-Process dotnet -ArgumentList @('build', (Join-Path $Scratch $project), '-c', 'Release', '-nologo', '-v', 'q', '-clp:ErrorsOnly', '-p:RunAnalyzers=false') `
-            -RedirectStandardOutput $log -NoNewWindow -PassThru
-    }
-}
-foreach ($entry in $build.GetEnumerator()) {
-    $entry.Value.Process.WaitForExit()
-    if ($entry.Value.Process.ExitCode -ne 0) { throw "Building $($entry.Key) in the scratch copy failed:`n$(Get-Content -Raw $entry.Value.Log)" }
-}
-$buildSeconds = [Math]::Round($watch.Elapsed.TotalSeconds)
-$module = Join-Path $Scratch 'out/Runway'
-New-Item -ItemType Directory -Path $module -Force | Out-Null
-Get-ChildItem (Join-Path $Scratch 'src/Runway/bin/Release/netstandard2.0') -Filter *.dll | Where-Object Name -ne 'System.Management.Automation.dll' | Copy-Item -Destination $module
-Copy-Item (Join-Path $Scratch 'Runway.psd1') $module
-Get-ChildItem (Join-Path $Scratch 'src/Runway') -Filter *.ps1xml | Copy-Item -Destination $module
 
 # ---- run: the recipe's own test file, and the model's checks, against the scratch simulator -----------------------
 $modelChecks = Join-Path $Scratch '.checks/Model.Tests.ps1'
@@ -405,6 +396,7 @@ $pester = if (Test-Path $resultFile) { Get-Content -Raw $resultFile | ConvertFro
 $result = [ordered]@{
     ModelFiles = [ordered]@{ Code = $modelFiles.Code; Generated = $modelFiles.Generated; Docs = $modelFiles.Docs; Count = $modelFiles.Code.Count + $modelFiles.Docs.Count; Target = 3 }
     EndpointFiles = [ordered]@{ Code = $endpointFiles.Code; Generated = $endpointFiles.Generated; Docs = $endpointFiles.Docs; Count = $endpointFiles.Code.Count + $endpointFiles.Docs.Count; Target = 6 }
+    Help = [ordered]@{ Left = $helpLeft; OnlineVersion = $helpOnline }
     Pester = $pester
     BuildSeconds = $buildSeconds
     Seconds = [Math]::Round($watch.Elapsed.TotalSeconds)
