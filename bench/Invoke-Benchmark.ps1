@@ -436,10 +436,12 @@ finally {
 
 # ---- Report ----------------------------------------------------------------------------------------------
 $loadAfter = (Get-Content /proc/loadavg -ErrorAction SilentlyContinue) -split ' ' | Select-Object -First 3
-if ($Only -and (Test-Path $ResultPath)) {
+if ($Only) {
     # A partial run: its rows replace the rows of the same name (a new one goes after the run's previous row, or
-    # after the last row), the rest stays.
-    $text = [System.Collections.Generic.List[string]]::new([string[]](Get-Content $ResultPath))
+    # after the last row), the rest stays. Into a file that does not exist yet it writes the table of just its rows
+    # (the full report's set-up text speaks of sections this run did not measure).
+    $text = [System.Collections.Generic.List[string]]::new([string[]]$(if (Test-Path $ResultPath) { Get-Content $ResultPath }
+            else { '# Runway module benchmarks', '', '| Benchmark | Module | Baseline | Ratio | Target | Met |', '|---|---|---|---|---|---|' }))
     function Get-TableEnd { $end = -1; for ($i = 0; $i -lt $text.Count; $i++) { if ($text[$i].StartsWith('|')) { $end = $i } elseif ($end -ge 0) { break } }; $end }
     $previous = -1
     foreach ($r in $rows) {
