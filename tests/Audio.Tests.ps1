@@ -2,11 +2,7 @@ BeforeAll {
     . $PSScriptRoot/Helpers/Audio.ps1
 }
 
-AfterAll {
-    Pop-Location
-    Disconnect-Runway
-    if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
-}
+AfterAll { Exit-AreaTest }
 
 Describe '-WhatIf shows the exact cost and sends nothing' {
     BeforeAll {

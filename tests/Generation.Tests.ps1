@@ -2,10 +2,7 @@ BeforeAll {
     . $PSScriptRoot/Helpers/Generation.ps1
 }
 
-AfterAll {
-    Reset-RunwaySimulator -Url $SimUrl
-    if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
-}
+AfterAll { Exit-AreaTest }
 
 Describe 'Bad input is refused with a clear error and zero requests' {
     BeforeAll {

@@ -4,10 +4,7 @@ BeforeAll {
     . $PSScriptRoot/Helpers/Organization.ps1
 }
 
-AfterAll {
-    Reset-RunwaySimulator -Url $SimUrl
-    if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
-}
+AfterAll { Exit-AreaTest }
 
 Describe "The simulator's web-app endpoints are strict" {
     BeforeAll {

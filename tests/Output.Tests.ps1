@@ -2,10 +2,7 @@ BeforeAll {
     . $PSScriptRoot/Helpers/Output.ps1
 }
 
-AfterAll {
-    Reset-RunwaySimulator -Url $SimUrl
-    if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
-}
+AfterAll { Exit-AreaTest }
 
 Describe 'Output destinations that cannot be written are refused before anything is sent' {
     BeforeEach {

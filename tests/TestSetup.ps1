@@ -28,6 +28,11 @@ Disconnect-Runway
 Reset-RunwaySimulator -Url $script:SimUrl
 Set-RunwaySimulatorConfig -Url $script:SimUrl -Setting @{ pendingMs = 50; runMs = 300 }
 
+function script:Stop-OwnSimulator {
+    # The last step of every test file's teardown: the simulator this file started when it ran alone (a suite's is shared).
+    if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
+}
+
 function script:Get-ApiRequest([string] $Path = '/v1/', [string] $Method) {
     # What the simulator received (API and storage requests), oldest first.
     @(Get-RunwaySimulatorRequest -Url $script:SimUrl -Path $Path -Method $Method)

@@ -3,6 +3,12 @@
 # content, that it holds no URL outside itself, the journal and pipeline inputs, the output file's rules, and the
 # page as a real browser (headless Chromium, Debian's package) renders it.
 . (Join-Path $PSScriptRoot '../TestSetup.ps1')
+function script:Exit-AreaTest {
+    # The AfterAll of every file that dot-sources this setup: gives back the journal the setup replaced, and the connection.
+    $env:RUNWAY_JOURNAL = $script:SavedJournal
+    Disconnect-Runway
+    Stop-OwnSimulator
+}
 $PSDefaultParameterValues['*-Runway*:PollIntervalSec'] = 0.1
 
 function Get-PageUrl([string] $Html) {

@@ -3,11 +3,7 @@ BeforeAll {
     . $PSScriptRoot/../../Helpers/ContactSheet.ps1
 }
 
-AfterAll {
-    $env:RUNWAY_JOURNAL = $script:SavedJournal
-    Disconnect-Runway
-    if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
-}
+AfterAll { Exit-AreaTest }
 
 Describe 'Export-RunwayContactSheet, a contact sheet of a batch made against the simulator' {
     It 'is written beside the shots and returned as a FileInfo with -PassThru' {

@@ -3,10 +3,7 @@ BeforeAll {
     . $PSScriptRoot/../../Helpers/Model.ps1
 }
 
-AfterAll {
-    Reset-RunwaySimulator -Url $SimUrl
-    if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
-}
+AfterAll { Exit-AreaTest }
 
 Describe 'Get-RunwayModel' {
     BeforeEach {

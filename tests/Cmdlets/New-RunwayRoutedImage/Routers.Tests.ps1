@@ -3,10 +3,7 @@ BeforeAll {
     . $PSScriptRoot/../../Helpers/Routers.ps1
 }
 
-AfterAll {
-    Reset-RunwaySimulator -Url $SimUrl
-    if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
-}
+AfterAll { Exit-AreaTest }
 
 Describe 'New-RunwayRoutedImage, a router is named by its slug or its id, wherever a router is named' {
     BeforeEach { Reset-RunwaySimulator -Url $SimUrl }

@@ -3,11 +3,7 @@ BeforeAll {
     . $PSScriptRoot/../../Helpers/RoutedGeneration.ps1
 }
 
-AfterAll {
-    Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ MaxConcurrent = 2; RunMs = 300 } | Out-Null
-    Reset-RunwaySimulator -Url $SimUrl
-    if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
-}
+AfterAll { Exit-AreaTest }
 
 Describe 'New-RunwayRoutedVideo, routed generation' {
     BeforeEach {

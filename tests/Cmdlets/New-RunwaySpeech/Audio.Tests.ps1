@@ -3,11 +3,7 @@ BeforeAll {
     . $PSScriptRoot/../../Helpers/Audio.ps1
 }
 
-AfterAll {
-    Pop-Location
-    Disconnect-Runway
-    if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
-}
+AfterAll { Exit-AreaTest }
 
 Describe 'New-RunwaySpeech' {
     BeforeEach { Reset-RunwaySimulator -Url $SimUrl }

@@ -3,9 +3,7 @@ BeforeAll {
     . $PSScriptRoot/../../Helpers/Completion.ps1
 }
 
-AfterAll {
-    if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
-}
+AfterAll { Exit-AreaTest }
 
 Describe 'New-RunwayVideo, argument completion' {
     It '-Model offers only the models the command can use, with price tooltips' {

@@ -3,10 +3,7 @@ BeforeAll {
     . $PSScriptRoot/../../Helpers/ResourceReads.ps1
 }
 
-AfterAll {
-    Reset-RunwaySimulator -Url $SimUrl
-    if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
-}
+AfterAll { Exit-AreaTest }
 
 Describe 'Remove-RunwayAvatarConversation' {
     BeforeEach {

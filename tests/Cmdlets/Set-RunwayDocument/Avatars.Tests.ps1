@@ -3,10 +3,7 @@ BeforeAll {
     . $PSScriptRoot/../../Helpers/Avatars.ps1
 }
 
-AfterAll {
-    Reset-RunwaySimulator -Url $SimUrl
-    if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
-}
+AfterAll { Exit-AreaTest }
 
 Describe 'Set-RunwayDocument, knowledge documents' {
     BeforeEach { Reset-RunwaySimulator -Url $SimUrl; Clear-RunwaySimulatorRequest -Url $SimUrl }

@@ -3,9 +3,7 @@ BeforeAll {
     . $PSScriptRoot/../../Helpers/Completion.ps1
 }
 
-AfterAll {
-    if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
-}
+AfterAll { Exit-AreaTest }
 
 Describe 'Wait-RunwayTask, argument completion' {
 

@@ -3,10 +3,7 @@ BeforeAll {
     . $PSScriptRoot/../../Helpers/Foundation.ps1
 }
 
-AfterAll {
-    Disconnect-Runway
-    if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
-}
+AfterAll { Exit-AreaTest }
 
 Describe 'Wait-RunwayTask, tasks: get, wait, stop' {
     BeforeEach { Reset-RunwaySimulator -Url $SimUrl }
