@@ -44,20 +44,6 @@ Describe 'Runway API simulator: avatars and their resources' {
             [pscustomobject]@{ Items = $items; Pages = $pages }
         }
 
-        function Get-Issue($Response) { @($Response.Json.issues | ForEach-Object { ($_.path -join '.') }) }
-
-        # An 8 kHz, 8-bit mono PCM WAV of the given length.
-        function New-Wav([double] $Seconds) {
-            $samples = [int]($Seconds * 8000)
-            $stream = [IO.MemoryStream]::new()
-            $w = [IO.BinaryWriter]::new($stream)
-            $w.Write([Text.Encoding]::ASCII.GetBytes('RIFF')); $w.Write([uint32](36 + $samples)); $w.Write([Text.Encoding]::ASCII.GetBytes('WAVEfmt '))
-            $w.Write([uint32]16); $w.Write([uint16]1); $w.Write([uint16]1); $w.Write([uint32]8000); $w.Write([uint32]8000); $w.Write([uint16]1); $w.Write([uint16]8)
-            $w.Write([Text.Encoding]::ASCII.GetBytes('data')); $w.Write([uint32]$samples); $w.Write([byte[]]::new($samples))
-            $w.Flush(); $stream.ToArray()
-        }
-        function ConvertTo-DataUri([byte[]] $Bytes, [string] $Mime) { "data:$Mime;base64," + [Convert]::ToBase64String($Bytes) }
-        $script:PngUri = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='
         $script:Prompt = 'A warm, friendly voice with a slight British accent.'
 
         function New-ReadyVoice([string] $Name = 'Narrator') {

@@ -26,24 +26,6 @@ Describe 'Runway API simulator: SDK 4.20 endpoints' {
             throw "Invocation $Id did not finish: $($inv.status)"
         }
 
-        function Read-UInt32BE([byte[]] $b, [int] $at) { [uint32]$b[$at] -shl 24 -bor [uint32]$b[$at + 1] -shl 16 -bor [uint32]$b[$at + 2] -shl 8 -bor [uint32]$b[$at + 3] }
-
-        # { Width; Height; Seconds } of the simulator's MP4/MOV (v0 mvhd/tkhd boxes).
-        function Read-Mp4([byte[]] $b) {
-            $text = [Text.Encoding]::Latin1.GetString($b)
-            $mvhd = $text.IndexOf('mvhd') - 4; $tkhd = $text.IndexOf('tkhd') - 4
-            [pscustomobject]@{
-                Brand = [Text.Encoding]::ASCII.GetString($b, 8, 4)
-                Seconds = (Read-UInt32BE $b ($mvhd + 24)) / (Read-UInt32BE $b ($mvhd + 20))
-                Width = (Read-UInt32BE $b ($tkhd + 84)) -shr 16
-                Height = (Read-UInt32BE $b ($tkhd + 88)) -shr 16
-                Text = $text
-            }
-        }
-
-        function Get-Issue($Response) { @($Response.Json.issues | ForEach-Object { ($_.path -join '.') }) }
-
-        $script:PngUri = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='
         $script:Remote = 'https://example.com/in.png'
         $script:RemoteVideo = 'https://example.com/in.mp4'
     }

@@ -19,23 +19,6 @@ Describe 'Runway API simulator' {
 
         function Get-Balance { (Invoke-Sim -Path '/v1/organization').Json.creditBalance }
 
-        function ConvertTo-DataUri([byte[]] $Bytes, [string] $Mime) { "data:$Mime;base64," + [Convert]::ToBase64String($Bytes) }
-
-        # A 1x1 PNG.
-        $script:PngBytes = [Convert]::FromBase64String('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==')
-        $script:PngUri = ConvertTo-DataUri $PngBytes 'image/png'
-
-        # An 8 kHz, 8-bit mono PCM WAV of the given length.
-        function New-Wav([double] $Seconds) {
-            $samples = [int]($Seconds * 8000)
-            $stream = [IO.MemoryStream]::new()
-            $w = [IO.BinaryWriter]::new($stream)
-            $w.Write([Text.Encoding]::ASCII.GetBytes('RIFF')); $w.Write([uint32](36 + $samples)); $w.Write([Text.Encoding]::ASCII.GetBytes('WAVEfmt '))
-            $w.Write([uint32]16); $w.Write([uint16]1); $w.Write([uint16]1); $w.Write([uint32]8000); $w.Write([uint32]8000); $w.Write([uint16]1); $w.Write([uint16]8)
-            $w.Write([Text.Encoding]::ASCII.GetBytes('data')); $w.Write([uint32]$samples); $w.Write([byte[]]::new($samples))
-            $w.Flush(); $stream.ToArray()
-        }
-
         # CBR MPEG-1 Layer III, 128 kbit/s, 44.1 kHz: 417-byte frames of 1152 samples.
         function New-Mp3([double] $Seconds) {
             $frames = [int][Math]::Ceiling($Seconds * 44100 / 1152)
@@ -43,28 +26,6 @@ Describe 'Runway API simulator' {
             $stream = [IO.MemoryStream]::new()
             for ($i = 0; $i -lt $frames; $i++) { $stream.Write($frame, 0, $frame.Length) }
             $stream.ToArray()
-        }
-
-        function Read-UInt32BE([byte[]] $b, [int] $at) { [uint32]$b[$at] -shl 24 -bor [uint32]$b[$at + 1] -shl 16 -bor [uint32]$b[$at + 2] -shl 8 -bor [uint32]$b[$at + 3] }
-
-        function Find-Box([byte[]] $b, [string] $type) {
-            $needle = [Text.Encoding]::ASCII.GetBytes($type)
-            for ($i = 4; $i -le $b.Length - 4; $i++) {
-                if ($b[$i] -eq $needle[0] -and $b[$i + 1] -eq $needle[1] -and $b[$i + 2] -eq $needle[2] -and $b[$i + 3] -eq $needle[3]) { return $i - 4 }
-            }
-            -1
-        }
-
-        # { Width; Height; Seconds } of the simulator's MP4 (v0 mvhd/tkhd boxes).
-        function Read-Mp4([byte[]] $b) {
-            $mvhd = Find-Box $b 'mvhd'; $tkhd = Find-Box $b 'tkhd'
-            [pscustomobject]@{
-                Brand = [Text.Encoding]::ASCII.GetString($b, 4, 4)
-                Seconds = (Read-UInt32BE $b ($mvhd + 24)) / (Read-UInt32BE $b ($mvhd + 20))
-                Width = (Read-UInt32BE $b ($tkhd + 84)) -shr 16
-                Height = (Read-UInt32BE $b ($tkhd + 88)) -shr 16
-                HasMdat = (Find-Box $b 'mdat') -gt 0
-            }
         }
 
         function Read-Wav([byte[]] $b) {
@@ -263,7 +224,7 @@ Describe 'Runway API simulator' {
             $file = Get-Bytes (Wait-SimTask $id).output[0]
             $file.ContentType | Should -Be 'video/mp4'
             $mp4 = Read-Mp4 $file.Bytes
-            $mp4.Brand | Should -Be 'ftyp'
+            $mp4.FirstBox | Should -Be 'ftyp'
             $mp4.HasMdat | Should -BeTrue
             $mp4.Width | Should -Be 1104
             $mp4.Height | Should -Be 832
