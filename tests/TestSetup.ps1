@@ -144,6 +144,19 @@ function script:New-TestWav([string] $Path, [double] $Seconds, [int] $Rate = 160
     Get-Item -LiteralPath $full
 }
 
+function script:Initialize-TestMedia {
+    # Real inputs the simulator made, in the test drive: $Pngs, a folder of three 1280x720 PNGs (shot1..3.png), $Png the
+    # first, $PngBytes their bytes, and $Clip, a 5 s MP4 made from that image.
+    $image = New-RunwayImage -Prompt 'test card' -Model gen4_image -Ratio 1280:720 -Wait
+    $script:Pngs = Join-Path $TestDrive 'pngs'
+    New-Item -ItemType Directory $script:Pngs | Out-Null
+    $script:PngBytes = (Invoke-WebRequest -Uri $image.Output[0]).Content
+    1..3 | ForEach-Object { [IO.File]::WriteAllBytes((Join-Path $script:Pngs "shot$_.png"), $script:PngBytes) }
+    $script:Png = Join-Path $script:Pngs 'shot1.png'
+    $script:Clip = Join-Path $TestDrive 'clip.mp4'
+    New-RunwayVideo -Image $image -Prompt 'pan' -Model gen4_turbo -Duration 5 -OutFile $script:Clip | Out-Null
+}
+
 function script:ConvertTo-Instant($Value) {
     # A time from the simulator's log or a task (DateTime, DateTimeOffset or ISO text) as a UTC DateTimeOffset.
     # Invoke-RestMethod reads ISO times as DateTime; never round-trip them through a string (that drops the milliseconds).
