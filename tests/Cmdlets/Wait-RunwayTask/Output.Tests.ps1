@@ -6,12 +6,7 @@ BeforeAll {
 AfterAll { Exit-AreaTest }
 
 Describe 'Wait-RunwayTask -Any' {
-    BeforeAll {
-        Reset-RunwaySimulator -Url $SimUrl
-        $script:Cat = New-RunwayImage -Prompt 'A tabby cat on a windowsill' -Model gen4_image -Ratio 1280:720
-        $script:Dog = New-RunwayImage -Prompt 'A dog in the snow' -Model gen4_image_turbo -Ratio 1280:720 -ReferenceImage $Png
-        $script:Sound = New-RunwaySoundEffect -Prompt 'rain on a cat flap'
-    }
+    BeforeAll { Reset-RunwaySimulator -Url $SimUrl }
 
     It '-Any returns the first task that ends; the others keep running' {
         $slow = New-RunwaySimulatorTask -Url $SimUrl -Model gen4_turbo -Status RUNNING
