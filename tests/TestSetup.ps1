@@ -33,6 +33,13 @@ function script:Stop-OwnSimulator {
     if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
 }
 
+function script:Exit-AreaTest {
+    # The teardown of an area (tests/Helpers/<Area>.ps1), called by the AfterAll of each file that dot-sources it:
+    # leaves the shared simulator empty. An area whose setup needs more undone defines its own after this file.
+    Reset-RunwaySimulator -Url $script:SimUrl
+    Stop-OwnSimulator
+}
+
 function script:Get-ApiRequest([string] $Path = '/v1/', [string] $Method) {
     # What the simulator received (API and storage requests), oldest first.
     @(Get-RunwaySimulatorRequest -Url $script:SimUrl -Path $Path -Method $Method)

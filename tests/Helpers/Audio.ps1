@@ -1,7 +1,7 @@
 # Setup shared by the tests of tests/Audio.Tests.ps1 and tests/Cmdlets/*/Audio.Tests.ps1, dot-sourced in their BeforeAll.
 . (Join-Path $PSScriptRoot '../TestSetup.ps1')
 function script:Exit-AreaTest {
-    # The AfterAll of every file that dot-sources this setup: leaves the test drive the setup entered and the connection.
+    # This area's teardown, instead of TestSetup's: leaves the test drive its setup entered, and the connection.
     Pop-Location
     Disconnect-Runway
     Stop-OwnSimulator

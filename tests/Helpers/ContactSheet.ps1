@@ -4,7 +4,7 @@
 # page as a real browser (headless Chromium, Debian's package) renders it.
 . (Join-Path $PSScriptRoot '../TestSetup.ps1')
 function script:Exit-AreaTest {
-    # The AfterAll of every file that dot-sources this setup: gives back the journal the setup replaced, and the connection.
+    # This area's teardown, instead of TestSetup's: gives back the journal its setup replaced, and the connection.
     $env:RUNWAY_JOURNAL = $script:SavedJournal
     Disconnect-Runway
     Stop-OwnSimulator

@@ -1,10 +1,5 @@
 # Setup shared by the tests of tests/Generation.Tests.ps1 and tests/Cmdlets/*/Generation.Tests.ps1, dot-sourced in their BeforeAll.
 . (Join-Path $PSScriptRoot '../TestSetup.ps1')
-function script:Exit-AreaTest {
-    # The AfterAll of every file that dot-sources this setup: leaves the shared simulator empty.
-    Reset-RunwaySimulator -Url $SimUrl
-    Stop-OwnSimulator
-}
 $PSDefaultParameterValues['*-Runway*:PollIntervalSec'] = 0.1
 Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ CreditBalance = 1000000 } | Out-Null
 

@@ -1,9 +1,4 @@
 # Setup shared by the tests of tests/Model.Tests.ps1 and tests/Cmdlets/*/Model.Tests.ps1, dot-sourced in their BeforeAll.
 . (Join-Path $PSScriptRoot '../TestSetup.ps1')
-function script:Exit-AreaTest {
-    # The AfterAll of every file that dot-sources this setup: leaves the shared simulator empty.
-    Reset-RunwaySimulator -Url $SimUrl
-    Stop-OwnSimulator
-}
 # The catalog as the module holds it (the listing must show exactly these, never a copy).
 $script:Catalog = [Runway.Models.ModelCatalog]::Models

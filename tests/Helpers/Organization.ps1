@@ -2,8 +2,3 @@
 # The organization's web-app workspaces (Get-RunwayWorkspaceUsage, Get-RunwayAuditLog) and the usage summary
 # (Get-RunwayUsage -Summary: the answer's models and apiKeys), against the simulator's seeded workspaces.
 . (Join-Path $PSScriptRoot '../TestSetup.ps1')
-function script:Exit-AreaTest {
-    # The AfterAll of every file that dot-sources this setup: leaves the shared simulator empty.
-    Reset-RunwaySimulator -Url $SimUrl
-    Stop-OwnSimulator
-}

@@ -3,11 +3,6 @@
 # workflowInvocations.retrieve without waiting (Get-RunwayWorkflowInvocation), uploads' fileMetadata
 # (Send-RunwayFile -Metadata) and a conversation's avatar.imageUrl.
 . (Join-Path $PSScriptRoot '../TestSetup.ps1')
-function script:Exit-AreaTest {
-    # The AfterAll of every file that dot-sources this setup: leaves the shared simulator empty.
-    Reset-RunwaySimulator -Url $SimUrl
-    Stop-OwnSimulator
-}
 $PSDefaultParameterValues['*-Runway*:PollIntervalSec'] = 0.1
 Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ CreditBalance = 1000000 } | Out-Null
 $task = New-RunwayImage -Prompt 'a face' -Model gen4_image -Ratio 1280:720 -Wait -Confirm:$false

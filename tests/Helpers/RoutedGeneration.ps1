@@ -1,8 +1,8 @@
 # Setup shared by the tests of tests/RoutedGeneration.Tests.ps1 and tests/Cmdlets/*/RoutedGeneration.Tests.ps1, dot-sourced in their BeforeAll.
 . (Join-Path $PSScriptRoot '../TestSetup.ps1')
 function script:Exit-AreaTest {
-    # The AfterAll of every file that dot-sources this setup: puts back the concurrency and run time its tests change,
-    # and leaves the shared simulator empty.
+    # This area's teardown, instead of TestSetup's: puts back the concurrency and run time its
+    # tests change, and leaves the shared simulator empty.
     Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ MaxConcurrent = 2; RunMs = 300 } | Out-Null
     Reset-RunwaySimulator -Url $SimUrl
     Stop-OwnSimulator

@@ -1,10 +1,5 @@
 # Setup shared by the tests of tests/Routers.Tests.ps1 and tests/Cmdlets/*/Routers.Tests.ps1, dot-sourced in their BeforeAll.
 . (Join-Path $PSScriptRoot '../TestSetup.ps1')
-function script:Exit-AreaTest {
-    # The AfterAll of every file that dot-sources this setup: leaves the shared simulator empty.
-    Reset-RunwaySimulator -Url $SimUrl
-    Stop-OwnSimulator
-}
 function script:Invoke-Generate([string] $Slug, [string] $Prompt) {
     # A routed generation through the API itself, so that a router has history to show.
     $headers = @{ Authorization = "Bearer $TestKey"; 'X-Runway-Version' = '2024-11-06' }

@@ -1,10 +1,5 @@
 # Setup shared by the tests of tests/Workflows.Tests.ps1 and tests/Cmdlets/*/Workflows.Tests.ps1, dot-sourced in their BeforeAll.
 . (Join-Path $PSScriptRoot '../TestSetup.ps1')
-function script:Exit-AreaTest {
-    # The AfterAll of every file that dot-sources this setup: leaves the shared simulator empty.
-    Reset-RunwaySimulator -Url $SimUrl
-    Stop-OwnSimulator
-}
 $PSDefaultParameterValues['*-Runway*:PollIntervalSec'] = 0.1
 $image = New-RunwayImage -Prompt 'a teapot' -Model gen4_image -Ratio 1280:720 -Wait
 $script:Png = Join-Path $TestDrive 'teapot.png'
