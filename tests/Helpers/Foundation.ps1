@@ -6,3 +6,12 @@ function script:Exit-AreaTest {
     Stop-OwnSimulator
 }
 $PSDefaultParameterValues['*-Runway*:PollIntervalSec'] = 0.1
+
+function script:Reset-Configuration {
+    # Before each test of the configuration (Connect-Runway, Disconnect-Runway): the shared simulator empty, no
+    # connection, and the test key and the simulator's address in the environment.
+    Reset-RunwaySimulator -Url $SimUrl
+    Disconnect-Runway
+    $env:RUNWAYML_API_SECRET = $TestKey
+    $env:RUNWAYML_BASE_URL = $SimUrl
+}

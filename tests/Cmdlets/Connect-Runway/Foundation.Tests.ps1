@@ -6,12 +6,7 @@ BeforeAll {
 AfterAll { Exit-AreaTest }
 
 Describe 'Connect-Runway, configuration and keys' {
-    BeforeEach {
-        Reset-RunwaySimulator -Url $SimUrl
-        Disconnect-Runway
-        $env:RUNWAYML_API_SECRET = $TestKey
-        $env:RUNWAYML_BASE_URL = $SimUrl
-    }
+    BeforeEach { Reset-Configuration }
     AfterEach { $env:RUNWAYML_API_SECRET = $TestKey; Disconnect-Runway }
 
     It 'without a key fails clearly before sending anything' {
