@@ -26,7 +26,6 @@ namespace Runway.Tests
             "avatar_videos",
             "character_performance",
             "image_to_video",
-            "image_upscale",
             "recipes/ad_localization",
             "recipes/marketing_stock_image",
             "recipes/multi_shot_video",
@@ -39,9 +38,7 @@ namespace Runway.Tests
             "text_to_image",
             "text_to_speech",
             "text_to_video",
-            "video_to_hdr",
             "video_to_video",
-            "video_upscale",
             "voice_dubbing",
             "voice_isolation",
         };
