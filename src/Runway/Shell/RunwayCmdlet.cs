@@ -222,24 +222,30 @@ namespace Runway.Shell
 
         /// <summary>
         /// A task, or a journaled workflow run read as a task (the API cannot list runs; the journal knows which ids are
-        /// runs). With no <paramref name="endpoint"/>, a task id the API does not know is looked up in the journal.
+        /// runs). With no <paramref name="endpoint"/> (a bare id), a task id the API does not know is looked up in the
+        /// journal, and what the journal recorded (prompt, model, inputs, saved files, routing) completes the API's
+        /// answer, so an id gives the object the journal listing gives; a task the journal does not know stays as read.
         /// </summary>
         protected internal async Task<RunwayTask> ReadTaskOrRunAsync(string? id, string? endpoint, CancellationToken token)
         {
             if (endpoint != null) return await Api.GetTaskOrRunAsync(id, endpoint, token).ConfigureAwait(false);
+            RunwayTask task;
             try
             {
-                return await Api.GetTaskAsync(id, token).ConfigureAwait(false);
+                task = await Api.GetTaskAsync(id, token).ConfigureAwait(false);
             }
-            catch (RunwayApiException ex) when (ex.StatusCode == 404 && WorkflowApi.IsRun(JournaledEndpoint(id)))
+            catch (RunwayApiException ex) when (ex.StatusCode == 404 && WorkflowApi.IsRun(Journaled(id)?.Endpoint))
             {
-                return await Api.GetTaskOrRunAsync(id, WorkflowApi.RunEndpoint, token).ConfigureAwait(false);
+                task = await Api.GetTaskOrRunAsync(id, WorkflowApi.RunEndpoint, token).ConfigureAwait(false);
             }
+            // Read after the API's answer: its sighting is in the journal by then (saved files, final charge).
+            task.KeepKnown(Journaled(task.Id)?.ToTask());
+            return task;
         }
 
-        private static string? JournaledEndpoint(string? id)
+        private static Tasks.JournalRecord? Journaled(string? id)
         {
-            try { return Tasks.TaskJournal.Find(id)?.Endpoint; }
+            try { return Tasks.TaskJournal.Find(id); }
             catch (System.IO.IOException) { return null; }
         }
 
