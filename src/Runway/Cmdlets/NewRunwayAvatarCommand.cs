@@ -60,7 +60,6 @@ namespace Runway.Cmdlets
 
         protected override void OnRecord()
         {
-            if (!PipedObjectAccepted()) return;
             object? image = InputBinder.Unwrap(ReferenceImage);
             ResourceRequest? request = Build(() => AvatarRequests.Avatar(new AvatarSpec
             {

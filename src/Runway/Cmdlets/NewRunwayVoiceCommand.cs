@@ -58,7 +58,6 @@ namespace Runway.Cmdlets
 
         protected override void OnRecord()
         {
-            if (!PipedObjectAccepted()) return;
             ResourceRequest? request = Build(() => AvatarRequests.Voice(new VoiceSpec
             {
                 Name = Name,

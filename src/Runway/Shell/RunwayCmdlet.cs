@@ -60,7 +60,10 @@ namespace Runway.Shell
             OnBegin();
         }
 
-        /// <summary>A value bound from the pipeline given a fraction for an integer refuses that item only.</summary>
+        /// <summary>
+        /// A value bound from the pipeline given a fraction for an integer refuses that item only, and so does a piped
+        /// object that bound what is not meant for it (<see cref="PipedObjectAccepted"/>): every cmdlet, before its own code.
+        /// </summary>
         protected sealed override void ProcessRecord()
         {
             // A blank cell bound from the pipeline means "not given" (Import-Csv), as BlankAsNull says.
@@ -68,17 +71,23 @@ namespace Runway.Shell
             bool refused = Refused(out ErrorRecord? refusal);
             // Every note left now came from this record's binding (commands later in the pipeline bind after this).
             WholeNumberAttribute.DiscardPending();
-            if (refused && !ChecksPipelineValues)
+            if (ChecksPipelineValues)
+            {
+                OnRecord();
+                return;
+            }
+            if (refused)
             {
                 WriteError(refusal);
                 return;
             }
-            OnRecord();
+            if (PipedObjectAccepted()) OnRecord();
         }
 
         /// <summary>
-        /// True for a cmdlet that reads each piped record's raw values itself (GenerationCmdlet: "Input N: -Seed '4.5' is not a
-        /// whole number"), so values bound from the pipeline are left to it; command-line values are refused here all the same.
+        /// True for a cmdlet that reads each piped record itself (GenerationCmdlet, through RecordBinding: "Input N: -Seed '4.5'
+        /// is not a whole number", a hashtable bound by key, the module's objects checked), so what was bound from the pipeline
+        /// is left to it; command-line values are refused here all the same.
         /// </summary>
         protected virtual bool ChecksPipelineValues => false;
 
@@ -267,17 +276,16 @@ namespace Runway.Shell
                 if (IsValidId(id, what)) yield return id;
         }
 
-        /// <summary>True when <paramref name="id"/> can name a <paramref name="what"/>; otherwise writes Runway.InvalidId (nothing is sent).</summary>
         /// <summary>
-        /// False (after writing the error) when the object piped for this record is one of the module's and bound a
-        /// parameter by property name that is not meant for it (see <see cref="RecordBinding.CheckModuleObject"/>).
+        /// False (after writing the error) when the object piped for this record is a hashtable (only a cmdlet that reads records
+        /// itself binds one by key; here it would arrive whole, or converted into whatever type takes it), or one of the module's
+        /// objects that bound a parameter by property name not meant for it (see <see cref="RecordBinding.CheckModuleObject"/>).
         /// </summary>
-        protected bool PipedObjectAccepted()
+        private bool PipedObjectAccepted()
         {
-            object? piped = new RecordBinding(this, new HashSet<string>()).Current();
-            if (piped is System.Collections.IDictionary record && !(this is GenerationCmdlet))
+            object? piped = RecordBinding.CurrentObjectOf(this);
+            if (piped is System.Collections.IDictionary record)
             {
-                // Only generation cmdlets bind a hashtable by key; here it would arrive whole, as "System.Collections.Hashtable".
                 WriteError(ErrorPolicy.FromException(new RunwayInputException(
                     $"A hashtable piped to {MyInvocation.MyCommand.Name} cannot give its parameters: pipe [pscustomobject]@{{ ... }} (bound by property name) or give them directly. Nothing was sent for this input.",
                     "InputObject", "Runway.InvalidPipelineValue", record), record));
@@ -296,6 +304,7 @@ namespace Runway.Shell
             }
         }
 
+        /// <summary>True when <paramref name="id"/> can name a <paramref name="what"/>; otherwise writes Runway.InvalidId (nothing is sent).</summary>
         protected bool IsValidId(string id, string what)
         {
             if (ResourceId.Problem(id) == null) return true;
