@@ -97,10 +97,10 @@ namespace Runway.Cmdlets
             }
             if (!ShouldProcess(request.Summary, "Run Runway workflow (price unknown: Runway publishes no workflow prices)")) return;
             runner = runner ?? new WorkflowRunner(Api, this);
-            StartedRun? started = null;
+            Created<RunwayWorkflowInvocation>? started = null;
             bool ok = RunForItem(Id, async token => started = await runner.RunAsync(request, token).ConfigureAwait(false), ErrorPhase.Create);
             if (!ok || started == null) return;
-            RunwayWorkflowInvocation run = started.Run;
+            RunwayWorkflowInvocation run = started.Value;
             if (started.JournalError != null)
                 WriteWarning($"Workflow run {run.Id} was started but could not be written to the task journal ({started.JournalError}). Keep its id.");
             WriteVerbose($"Started workflow run {run.Id} ({request.Summary}).");

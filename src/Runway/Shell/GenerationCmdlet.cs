@@ -242,8 +242,8 @@ namespace Runway.Shell
             try
             {
                 if (creator == null) creator = new TaskCreator(Api, ThrottleLimit > 0 ? ThrottleLimit : (int?)null, WaitOptions, this, output.Reporter);
-                CreatedTask result = Run(token => creator.CreateAsync(request, TransferProgress.Upload(this), token));
-                created.Add(result.Task);
+                Created<RunwayTask> result = Run(token => creator.CreateAsync(request, TransferProgress.Upload(this), token));
+                created.Add(result.Value);
                 output.Created(result, request);
             }
             catch (RunwayJournalException ex) when (created.Count > 0)
