@@ -22,7 +22,6 @@ namespace Runway.Tests
             "Models/AvatarSpecs.cs",
             "Models/RequestBuilder.Audio.cs",
             "Models/RequestBuilder.Enhance.cs",
-            "Models/RequestBuilder.Recipes.cs",
             "Models/RequestBuilder.cs",
             "Models/RoutedRequestBuilder.cs",
             "Models/RunwayModel.cs",
