@@ -23,18 +23,14 @@ namespace Runway.Tests
         /// <summary>Endpoints still described in a family file (GenerationCatalog.cs, EnhanceCatalog.cs, AvatarCatalog.cs, RecipeCatalog.cs).</summary>
         private static readonly HashSet<string> NotYetDescribed = new HashSet<string>(StringComparer.Ordinal)
         {
-            "avatar_videos",
             "character_performance",
             "image_to_video",
-            "image_upscale",
             "sound_effect",
             "speech_to_speech",
             "text_to_image",
             "text_to_speech",
             "text_to_video",
-            "video_to_hdr",
             "video_to_video",
-            "video_upscale",
             "voice_dubbing",
             "voice_isolation",
         };
