@@ -20,6 +20,8 @@ Describe 'Get-RunwayTask -Id fills what the journal knows' {
         # A fresh process: nothing of the task is in memory, only in the journal.
         $lines = Invoke-InChildPwsh -Environment $Child -Script "
             `$id = '$($Made.Id)'
+            # The listing refreshes the worker's other unfinished journal tasks, which a reset simulator no longer knows.
+            `$WarningPreference = 'SilentlyContinue'
             `$all = @(Get-RunwayTask -First 5 | Where-Object Id -eq `$id) + @(Get-RunwayTask -Id `$id) + @(`$id | Get-RunwayTask)
             foreach (`$t in `$all) { @(`$t.Status, `$t.Prompt, `$t.Model, `$t.Endpoint, `$t.InputName, (`$t.Inputs -join '|')) -join ';' }"
         $lines | Should -HaveCount 3
