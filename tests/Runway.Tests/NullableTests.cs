@@ -24,9 +24,6 @@ namespace Runway.Tests
             "Models/RequestBuilder.Enhance.cs",
             "Models/RequestBuilder.Recipes.cs",
             "Models/RequestBuilder.cs",
-            "Models/RoutedRequestBuilder.cs",
-            "Models/RunwayModel.cs",
-            "Models/WorkflowRequest.cs",
         };
 
         private static readonly Regex DisableDirective = new Regex(@"^\s*#nullable\s+disable\b", RegexOptions.Multiline);

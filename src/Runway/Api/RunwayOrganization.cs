@@ -72,14 +72,15 @@ namespace Runway.Api
     /// <summary>One model's limits in the tier and today's use of it.</summary>
     public sealed class RunwayModelLimit
     {
-        public string? Model { get; set; }
+        // Every limit is read under its model's name (LimitFor).
+        public string Model { get; set; } = null!;
         public int? MaxConcurrentGenerations { get; set; }
         public int? MaxDailyGenerations { get; set; }
         public int DailyGenerations { get; set; }
         /// <summary>True when the organization reported today's generations for the model (else <see cref="DailyGenerations"/> is 0 by default).</summary>
         public bool DailyGenerationsReported { get; set; }
         public int? DailyGenerationsLeft => MaxDailyGenerations.HasValue ? Math.Max(0, MaxDailyGenerations.Value - DailyGenerations) : (int?)null;
-        public override string? ToString() => Model;
+        public override string ToString() => Model;
     }
 
     /// <summary>Credits one model used on one day, from POST /v1/organization/usage: one row per pair, ready for Group-Object and Measure-Object.</summary>
