@@ -56,7 +56,7 @@ namespace Runway.Api
             return credit;
         }
 
-        private static RunwayModelLimit LimitFor(IDictionary<string, RunwayModelLimit> limits, string model)
+        private static RunwayModelLimit LimitFor(SortedDictionary<string, RunwayModelLimit> limits, string model)
         {
             if (!limits.TryGetValue(model, out RunwayModelLimit limit))
                 limits[model] = limit = new RunwayModelLimit { Model = model };

@@ -107,7 +107,7 @@ namespace Runway.Cmdlets
             WriteVerbose($"Started workflow run {run.Id} ({request.Summary}).");
             if (Wait || destination != null)
             {
-                WriteInformation(run, new[] { "Runway.WorkflowStarted" });
+                WriteInformation(run, InformationTags.WorkflowStarted);
                 waiting.Add(run);
             }
             else

@@ -34,6 +34,8 @@ namespace Runway.Models
     public static class WorkflowRequestBuilder
     {
         private static readonly string[] Types = { "primitive", "image", "video", "audio" };
+        private static readonly string[] PrimitiveKeys = { "type", "value" };
+        private static readonly string[] MediaKeys = { "type", "uri" };
 
         /// <param name="media">Classifies a value given for an image, video or audio input (throws RunwayInputException when it cannot serve); the input's Type is null when any kind may do.</param>
         public static WorkflowRunRequest Build(RunwayWorkflow workflow, IEnumerable<KeyValuePair<string?, object?>>? given, Func<object, RunwayWorkflowInput, IMediaInput> media)
@@ -76,7 +78,7 @@ namespace Runway.Models
                 string? given = RecordKeys.Value(value, "type")?.ToString()?.Trim().ToLowerInvariant();
                 if (!Types.Contains(given))
                     throw Invalid("Runway.WrongWorkflowInputKind", $"Input '{input.Name}': a record value gives type 'primitive' (with value) or 'image', 'video' or 'audio' (with uri); '{given}' is not one.", given);
-                RecordKeys.Check(value, "Inputs", $"the value of '{input.Name}'", given == "primitive" ? new[] { "type", "value" } : new[] { "type", "uri" });
+                RecordKeys.Check(value, "Inputs", $"the value of '{input.Name}'", given == "primitive" ? PrimitiveKeys : MediaKeys);
                 if (type != null && type != given)
                     throw Invalid("Runway.WrongWorkflowInputKind", $"Input '{input.Name}' takes {Article(input.Kind)} {input.Kind}; a record of type '{given}' was given.", given);
                 type = given;
