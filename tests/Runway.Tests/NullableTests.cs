@@ -19,10 +19,7 @@ namespace Runway.Tests
         /// <summary>Paths relative to src/Runway, with forward slashes.</summary>
         private static readonly HashSet<string> StillDisabled = new HashSet<string>(StringComparer.Ordinal)
         {
-            "Models/AvatarSpecs.cs",
             "Models/RequestBuilder.Audio.cs",
-            "Models/RequestBuilder.Enhance.cs",
-            "Models/RequestBuilder.Recipes.cs",
             "Models/RequestBuilder.cs",
         };
 
