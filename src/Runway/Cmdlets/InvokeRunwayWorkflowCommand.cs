@@ -86,7 +86,8 @@ namespace Runway.Cmdlets
             {
                 var given = (Inputs ?? new Hashtable()).Cast<DictionaryEntry>()
                     .Select(e => new KeyValuePair<string?, object?>(e.Key?.ToString(), InputBinder.Unwrap(e.Value)));
-                request = WorkflowRequestBuilder.Build(workflow, given, (value, input) =>
+                // RunForItem returned true: the read finished, and it set the workflow (GetWorkflowAsync never returns null).
+                request = WorkflowRequestBuilder.Build(workflow!, given, (value, input) =>
                     MediaSource.From(InputBinder.MediaValue(value, input.Name), "Inputs", path => ProviderPaths.ResolveOne(this, path),
                         input.Type == null ? new[] { MediaKind.Image, MediaKind.Video, MediaKind.Audio } : new[] { (MediaKind)Enum.Parse(typeof(MediaKind), input.Type, ignoreCase: true) }));
             }
@@ -106,7 +107,7 @@ namespace Runway.Cmdlets
             WriteVerbose($"Started workflow run {run.Id} ({request.Summary}).");
             if (Wait || destination != null)
             {
-                WriteInformation(run, new[] { "Runway.WorkflowStarted" });
+                WriteInformation(run, InformationTags.WorkflowStarted);
                 waiting.Add(run);
             }
             else

@@ -126,7 +126,7 @@ namespace Runway.Cmdlets
 
             public void Finished(RunwayTask task) => cmdlet.WriteObject(task);
 
-            public void Ended(RunwayTaskException error) => cmdlet.WriteError(ErrorPolicy.FromException(error, error.Task));
+            public void Ended(RunwayTaskException failure) => cmdlet.WriteError(ErrorPolicy.FromException(failure, failure.Task));
 
             public void Progress(IReadOnlyList<RunwayTask> unfinished, int finishedCount, int total, TimeSpan elapsed)
             {
@@ -153,15 +153,15 @@ namespace Runway.Cmdlets
                 stop.Cancel();
             }
 
-            public void Ended(RunwayTaskException error)
+            public void Ended(RunwayTaskException failure)
             {
-                if (error.ErrorId == "Runway.TaskTimedOut")
+                if (failure.ErrorId == "Runway.TaskTimedOut")
                 {
-                    if (Volatile.Read(ref ended) == 0) inner.Ended(error);
+                    if (Volatile.Read(ref ended) == 0) inner.Ended(failure);
                     return;
                 }
                 if (Interlocked.Exchange(ref ended, 1) != 0) return;
-                inner.Ended(error);
+                inner.Ended(failure);
                 stop.Cancel();
             }
 

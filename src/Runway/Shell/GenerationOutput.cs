@@ -48,7 +48,7 @@ namespace Runway.Shell
             cmdlet.WriteVerbose($"Created task {task.Id} ({request.Summary}, {request.CostText}).");
             // While waiting, a task is output only when it ends: report its id now (tag Runway.TaskCreated), so
             // that a wait stopped by Ctrl+C or a timeout never loses track of a paid task.
-            if (Waiting) cmdlet.WriteInformation(task, new[] { "Runway.TaskCreated" });
+            if (Waiting) cmdlet.WriteInformation(task, InformationTags.TaskCreated);
             else cmdlet.WriteObject(task);
         }
 

@@ -12,8 +12,9 @@ namespace Runway.Shell
     /// <summary>
     /// What every cmdlet that talks to the API shares: a cancellation token cancelled by Ctrl+C
     /// (StopProcessing), and a pump that runs async work while executing its writes on the pipeline thread.
+    /// PowerShell disposes the command once its pipeline has ended (completed, stopped or failed).
     /// </summary>
-    public abstract class RunwayCmdlet : PSCmdlet, IRunwayLog
+    public abstract class RunwayCmdlet : PSCmdlet, IRunwayLog, IDisposable
     {
         /// <summary>
         /// The project's home: the one setting every published URI derives from (the manifest's ProjectUri and
@@ -29,6 +30,10 @@ namespace Runway.Shell
 
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
         private readonly PipelinePump pump = new PipelinePump();
+        private readonly List<IDisposable> owned = new List<IDisposable>();
+        /// <summary>Taken by StopProcessing and Dispose: PowerShell does not wait for a stop before it disposes the command.</summary>
+        private readonly object stopLock = new object();
+        private bool disposed;
         private RunwayApi? api;
 
         protected internal CancellationToken Cancellation => stopping.Token;
@@ -170,7 +175,36 @@ namespace Runway.Shell
 
         protected override void StopProcessing()
         {
-            stopping.Cancel();
+            lock (stopLock)
+                if (!disposed) stopping.Cancel();
+        }
+
+        /// <summary>Something made for this command alone (an output saver), disposed with it.</summary>
+        internal T Own<T>(T resource) where T : IDisposable
+        {
+            lock (owned) owned.Add(resource);
+            return resource;
+        }
+
+        public void Dispose()
+        {
+            Dispose(true);
+            GC.SuppressFinalize(this);
+        }
+
+        protected virtual void Dispose(bool disposing)
+        {
+            lock (stopLock)
+            {
+                if (disposed) return;
+                disposed = true;
+            }
+            if (!disposing) return;
+            IDisposable[] resources;
+            lock (owned) resources = owned.ToArray();
+            foreach (IDisposable resource in resources) resource.Dispose();
+            pump.Dispose();
+            stopping.Dispose();
         }
 
         /// <summary>True when verbose output would be shown, so that costly verbose text is built only then.</summary>
