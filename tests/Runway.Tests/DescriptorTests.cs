@@ -25,13 +25,6 @@ namespace Runway.Tests
         {
             "character_performance",
             "image_to_video",
-            "recipes/ad_localization",
-            "recipes/marketing_stock_image",
-            "recipes/multi_shot_video",
-            "recipes/product_ad",
-            "recipes/product_campaign_image",
-            "recipes/product_swap",
-            "recipes/product_ugc",
             "sound_effect",
             "speech_to_speech",
             "text_to_image",

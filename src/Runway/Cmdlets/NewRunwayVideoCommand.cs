@@ -22,6 +22,7 @@ namespace Runway.Cmdlets
         private const string TextSet = "TextToVideo";
         private const string VideoSet = "VideoToVideo";
         private const string CharacterSet = "CharacterPerformance";
+        private static readonly string[] CharacterKeys = { "Type" };
 
         /// <summary>The first frame: a path, FileInfo, https URL, runway:// or data: URI, an upload, or a finished image task; several images are reference images (seedance, hailuo3, wan3).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)]
@@ -182,7 +183,7 @@ namespace Runway.Cmdlets
                     break;
                 case CharacterSet:
                     spec.Endpoint = Endpoints.CharacterPerformance;
-                    spec.Character = Media(Character, nameof(Character), new[] { "Type" }, MediaKind.Image, MediaKind.Video);
+                    spec.Character = Media(Character, nameof(Character), CharacterKeys, MediaKind.Image, MediaKind.Video);
                     spec.CharacterType = RecordKeys.Value(InputBinder.Unwrap(Character), "Type")?.ToString();
                     spec.Reference = Media(Reference, nameof(Reference), MediaKind.Video);
                     spec.BodyControl = Bound(nameof(BodyControl)) ? BodyControl.IsPresent : (bool?)null;
