@@ -20,10 +20,8 @@ namespace Runway.Tests
         private static readonly HashSet<string> StillDisabled = new HashSet<string>(StringComparer.Ordinal)
         {
             "Models/AvatarSpecs.cs",
-            "Models/RequestBuilder.Audio.cs",
             "Models/RequestBuilder.Enhance.cs",
             "Models/RequestBuilder.Recipes.cs",
-            "Models/RequestBuilder.cs",
             "Models/RoutedRequestBuilder.cs",
             "Models/RunwayModel.cs",
             "Models/WorkflowRequest.cs",

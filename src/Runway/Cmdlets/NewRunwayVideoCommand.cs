@@ -156,7 +156,7 @@ namespace Runway.Cmdlets
                 (nameof(ProResProfile), ProResProfile), (nameof(ReferenceAudio), ReferenceAudio), (nameof(ReferenceVideo), ReferenceVideo),
                 (nameof(Keyframe), Keyframe), (nameof(ReferenceImage), ReferenceImage));
             AddOptions(Option, spec.Options);
-            if (Duration != null && !auto && spec.Duration == null) spec.Values[nameof(Duration)] = Plain(Duration);
+            if (!auto && spec.Duration == null && Plain(Duration) is object duration) spec.Values[nameof(Duration)] = duration;
             switch (ParameterSetName)
             {
                 case ImageSet when InputBinder.IsRecordWithoutMedia(Image, nameof(Image), this):
@@ -182,7 +182,7 @@ namespace Runway.Cmdlets
                     break;
                 case CharacterSet:
                     spec.Endpoint = Endpoints.CharacterPerformance;
-                    spec.Character = Media(Character, nameof(Character), new[] { "Type" }, MediaKind.Image, MediaKind.Video);
+                    spec.Character = Media(Character, nameof(Character), CharacterKeys, MediaKind.Image, MediaKind.Video);
                     spec.CharacterType = RecordKeys.Value(InputBinder.Unwrap(Character), "Type")?.ToString();
                     spec.Reference = Media(Reference, nameof(Reference), MediaKind.Video);
                     spec.BodyControl = Bound(nameof(BodyControl)) ? BodyControl.IsPresent : (bool?)null;
@@ -194,6 +194,7 @@ namespace Runway.Cmdlets
             return request;
         }
 
+        private static readonly string[] CharacterKeys = { "Type" }; // the key a -Character record may carry beside its media
         private bool Bound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
     }
 }
