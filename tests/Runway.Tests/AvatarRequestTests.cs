@@ -110,19 +110,19 @@ namespace Runway.Tests
         [Fact]
         public void An_avatar_video_takes_a_preset_or_custom_avatar_and_text_or_audio()
         {
-            GenerationRequest text = AvatarRequests.AvatarVideo(new AvatarVideoSpec { Avatar = "Influencer", Text = "Hi", Voice = "leo" });
+            GenerationRequest text = RequestBuilder.AvatarVideo(new AvatarVideoSpec { Avatar = "Influencer", Text = "Hi", Voice = "leo" });
             Assert.Equal("{\"model\":\"gwm1_avatars\",\"avatar\":{\"type\":\"runway-preset\",\"presetId\":\"influencer\"},\"speech\":{\"type\":\"text\",\"text\":\"Hi\",\"voice\":{\"type\":\"preset\",\"presetId\":\"leo\"}}}",
                 text.Body.ToJsonString());
             Assert.False(text.PriceKnown);
-            GenerationRequest custom = AvatarRequests.AvatarVideo(new AvatarVideoSpec { Avatar = "a-1", Audio = MediaSource.From("https://example.com/a.mp3", "Audio", p => p, MediaKind.Audio) });
+            GenerationRequest custom = RequestBuilder.AvatarVideo(new AvatarVideoSpec { Avatar = "a-1", Audio = MediaSource.From("https://example.com/a.mp3", "Audio", p => p, MediaKind.Audio) });
             Assert.Equal("a-1", custom.Body["avatar"]["avatarId"].GetValue<string>());
             Assert.Equal("audio", custom.Body["speech"]["type"].GetValue<string>());
             Assert.Equal(AvatarFacts.DataUriMaxLength, custom.DataUriLimit);
-            Assert.Equal("Runway.VoiceWithAudio", Rejected(() => AvatarRequests.AvatarVideo(new AvatarVideoSpec
+            Assert.Equal("Runway.VoiceWithAudio", Rejected(() => RequestBuilder.AvatarVideo(new AvatarVideoSpec
             {
                 Avatar = "influencer", Voice = "leo", Audio = MediaSource.From("https://example.com/a.mp3", "Audio", p => p, MediaKind.Audio),
             })).ErrorId);
-            Assert.Equal("Runway.MissingPrompt", Rejected(() => AvatarRequests.AvatarVideo(new AvatarVideoSpec { Avatar = "influencer", Text = " " })).ErrorId);
+            Assert.Equal("Runway.MissingPrompt", Rejected(() => RequestBuilder.AvatarVideo(new AvatarVideoSpec { Avatar = "influencer", Text = " " })).ErrorId);
         }
 
         [Fact]

@@ -20,11 +20,9 @@ namespace Runway.Tests
     {
         private static readonly string DescriptorFolder = Path.Combine(ArchitectureTests.RepositoryRoot(), "src", "Runway", "Models", "Descriptors");
 
-        /// <summary>Endpoints still described in a family file (EnhanceCatalog.cs, AvatarCatalog.cs, RecipeCatalog.cs).</summary>
+        /// <summary>Endpoints still described in a family file (RecipeCatalog.cs).</summary>
         private static readonly HashSet<string> NotYetDescribed = new HashSet<string>(StringComparer.Ordinal)
         {
-            "avatar_videos",
-            "image_upscale",
             "recipes/ad_localization",
             "recipes/marketing_stock_image",
             "recipes/multi_shot_video",
@@ -32,8 +30,6 @@ namespace Runway.Tests
             "recipes/product_campaign_image",
             "recipes/product_swap",
             "recipes/product_ugc",
-            "video_to_hdr",
-            "video_upscale",
         };
 
         private static IReadOnlyList<(string File, string Code)> DescriptorFiles() =>

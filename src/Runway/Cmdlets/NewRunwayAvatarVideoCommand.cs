@@ -46,7 +46,7 @@ namespace Runway.Cmdlets
 
         protected override GenerationRequest BuildRequest()
         {
-            GenerationRequest request = AvatarRequests.AvatarVideo(new AvatarVideoSpec
+            GenerationRequest request = RequestBuilder.AvatarVideo(new AvatarVideoSpec
             {
                 Model = Model,
                 Avatar = Avatar,

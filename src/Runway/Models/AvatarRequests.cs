@@ -7,8 +7,10 @@ using System.Text.Json.Nodes;
 namespace Runway.Models
 {
     /// <summary>
-    /// Parameters → bodies for voices, documents, avatars, avatar videos and realtime sessions, checking what the SDK
-    /// and Runway's docs state (and nothing they do not: limits they are silent on are left to the API).
+    /// Parameters → bodies for voices, documents, avatars and realtime sessions (free creates, not tasks), checking what
+    /// the SDK and Runway's docs state (and nothing they do not: limits they are silent on are left to the API). Avatar
+    /// videos, a task endpoint, have their builder in Descriptors/AvatarVideosEndpoint.cs and use the avatar and voice
+    /// references below.
     /// </summary>
     public static class AvatarRequests
     {
@@ -16,7 +18,7 @@ namespace Runway.Models
         {
             string name = VoiceName(spec.Name, "Name");
             var from = new JsonObject();
-            var request = new ResourceRequest(null);
+            var request = new ResourceRequest($"voice '{name}'");
             request.Body["name"] = name;
             if (spec.Description != null) request.Body["description"] = spec.Description.Length == 0 ? null : spec.Description;
             request.Body["from"] = from;
@@ -29,8 +31,8 @@ namespace Runway.Models
                     throw Invalid("Audio", "Runway.WrongMediaKind", $"-Audio '{audio.Display}' is not audio; a voice is cloned from an audio sample.", audio.Value);
                 CheckDataUri(audio, "Audio");
                 if (audio.DurationSeconds is double seconds && (seconds < AvatarFacts.CloneSampleMinSeconds || seconds > AvatarFacts.CloneSampleMaxSeconds))
-                    throw new RunwayInputException($"-Audio '{audio.Display}' lasts {seconds:0.#} s; Runway clones a voice from a sample of {AvatarFacts.CloneSampleMinSeconds:0} seconds to {AvatarFacts.CloneSampleMaxSeconds / 60:0} minutes.",
-                        "Audio", "Runway.InvalidDuration", audio.Value, Api.ErrorKind.InvalidArgument);
+                    throw Invalid("Audio", "Runway.InvalidDuration",
+                        $"-Audio '{audio.Display}' lasts {seconds:0.#} s; Runway clones a voice from a sample of {AvatarFacts.CloneSampleMinSeconds:0} seconds to {AvatarFacts.CloneSampleMaxSeconds / 60:0} minutes.", audio.Value);
                 from["type"] = "audio";
                 request.AddMedia(from, "from", "audio", audio);
                 request.Summary = $"voice '{name}' cloned from {audio.Display}";
@@ -175,45 +177,11 @@ namespace Runway.Models
                 : new JsonObject { ["type"] = "custom", ["avatarId"] = value };
         }
 
-        public static GenerationRequest AvatarVideo(AvatarVideoSpec spec)
-        {
-            ModelInfo model = RequestBuilder.ResolveModel(spec.Model, AvatarCatalog.AvatarVideos);
-            var request = new GenerationRequest(AvatarCatalog.AvatarVideos, model) { DataUriLimit = AvatarFacts.DataUriMaxLength };
-            JsonObject avatar = AvatarReference(spec.Avatar);
-            request.Body["avatar"] = avatar;
-            request.Details.Add("avatar " + (avatar["presetId"] ?? avatar["avatarId"]));
-            var speech = new JsonObject();
-            request.Body["speech"] = speech;
-            if (spec.Audio != null)
-            {
-                if (spec.Text != null)
-                    throw Invalid("Text", "Runway.TextWithMedia", "Give -Text (the avatar speaks it) or -Audio (the avatar lip-syncs it), not both.", spec.Text);
-                if (spec.Voice != null)
-                    throw Invalid("Voice", "Runway.VoiceWithAudio", "-Voice applies to -Text only: with -Audio the avatar speaks with the audio's own voice.", spec.Voice);
-                IMediaInput audio = spec.Audio.AsAudioInput("Audio");
-                CheckDataUri(audio, "Audio");
-                speech["type"] = "audio";
-                request.AddMedia(speech, "audio", audio);
-                request.Cost.InputSeconds = audio.DurationSeconds;
-                request.Details.Add("speaking " + audio.Display);
-            }
-            else
-            {
-                if (string.IsNullOrWhiteSpace(spec.Text))
-                    throw Invalid("Text", "Runway.MissingPrompt", "Give -Text for the avatar to speak, or -Audio for it to lip-sync.", spec.Text);
-                speech["type"] = "text";
-                speech["text"] = spec.Text;
-                if (spec.Voice != null) speech["voice"] = AvatarVoice(spec.Voice, "preset");
-                request.Details.Add($"speaking {spec.Text.Length} characters" + (spec.Voice != null ? " as " + spec.Voice.Trim() : " in the avatar's voice"));
-            }
-            return request;
-        }
-
         public static ResourceRequest RealtimeSession(RealtimeSessionSpec spec)
         {
             JsonObject avatar = AvatarReference(spec.Avatar);
             var request = new ResourceRequest($"realtime session with avatar {avatar["presetId"] ?? avatar["avatarId"]}");
-            request.Body["model"] = AvatarCatalog.AvatarModel;
+            request.Body["model"] = AvatarFacts.AvatarModel;
             request.Body["avatar"] = avatar;
             if (spec.MaxDuration.HasValue)
             {
@@ -277,7 +245,8 @@ namespace Runway.Models
             request.AddMedia("referenceImage", image);
         }
 
-        private static void CheckDataUri(IMediaInput input, string parameter)
+        /// <summary>Refuses a data URI over the 5 MB the API takes inline (voice samples, faces, avatar-video audio).</summary>
+        internal static void CheckDataUri(IMediaInput input, string parameter)
         {
             if (input.IsDataUri && input.Value.Length > AvatarFacts.DataUriMaxLength)
                 throw new RunwayInputException($"-{parameter}: the data URI is {input.Value.Length / 1e6:0.#} MB; the API accepts at most 5 MB inline here. Pass the file's path instead (it will be uploaded).",

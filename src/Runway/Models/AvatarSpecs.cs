@@ -1,9 +1,4 @@
-#nullable disable
-// nullable: annotated after the Models restructuring (issue 23)
-using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 using System.Text.Json.Nodes;
 
 namespace Runway.Models
@@ -41,12 +36,13 @@ namespace Runway.Models
         /// <summary>The body with local files and data URIs shown by name (nothing long, nothing secret).</summary>
         public string DescribeBody()
         {
-            var copy = JsonNode.Parse(Body.ToJsonString()).AsObject();
+            // Parse answers null only for the text "null"; an object's JSON parses back to an object.
+            JsonObject copy = JsonNode.Parse(Body.ToJsonString())!.AsObject();
             foreach (string key in Secret)
                 if (copy.ContainsKey(key)) copy[key] = "<hidden: holds credentials>";
             for (int i = 0; i < Media.Count; i++)
             {
-                JsonObject parent = copy;
+                JsonObject? parent = copy;
                 string[] path = mediaPaths[i];
                 for (int p = 0; p < path.Length - 1 && parent != null; p++) parent = parent[path[p]] as JsonObject;
                 if (parent != null)
@@ -59,52 +55,43 @@ namespace Runway.Models
     /// <summary>New-RunwayVoice: a design (Prompt, Model) or a clone (Audio).</summary>
     public sealed class VoiceSpec
     {
-        public string Name { get; set; }
+        public string? Name { get; set; }
         /// <summary>Null: not given; empty: sent as null.</summary>
-        public string Description { get; set; }
-        public string Model { get; set; }
-        public string Prompt { get; set; }
-        public IMediaInput Audio { get; set; }
+        public string? Description { get; set; }
+        public string? Model { get; set; }
+        public string? Prompt { get; set; }
+        public IMediaInput? Audio { get; set; }
     }
 
     /// <summary>Set-RunwayVoice and Set-RunwayDocument: null members are left unchanged.</summary>
     public sealed class UpdateSpec
     {
-        public string Name { get; set; }
+        public string? Name { get; set; }
         /// <summary>Voices: an empty string clears the description. Documents: the new content.</summary>
-        public string Description { get; set; }
-        public string Content { get; set; }
+        public string? Description { get; set; }
+        public string? Content { get; set; }
     }
 
     public sealed class AvatarSpec
     {
-        public string Name { get; set; }
-        public string Personality { get; set; }
-        public IMediaInput ReferenceImage { get; set; }
-        public string Voice { get; set; }
+        public string? Name { get; set; }
+        public string? Personality { get; set; }
+        public IMediaInput? ReferenceImage { get; set; }
+        public string? Voice { get; set; }
         /// <summary>Null: not given (update: unchanged); empty: no documents.</summary>
-        public string[] DocumentIds { get; set; }
-        public string ImageProcessing { get; set; }
+        public string[]? DocumentIds { get; set; }
+        public string? ImageProcessing { get; set; }
         /// <summary>Null: not given; empty on update: cleared.</summary>
-        public string StartScript { get; set; }
-    }
-
-    public sealed class AvatarVideoSpec
-    {
-        public string Model { get; set; }
-        public string Avatar { get; set; }
-        public string Text { get; set; }
-        public IMediaInput Audio { get; set; }
-        public string Voice { get; set; }
+        public string? StartScript { get; set; }
     }
 
     public sealed class RealtimeSessionSpec
     {
-        public string Avatar { get; set; }
+        public string? Avatar { get; set; }
         public double? MaxDuration { get; set; }
-        public string Personality { get; set; }
-        public string StartScript { get; set; }
-        public JsonArray Tools { get; set; }
-        public JsonObject Integration { get; set; }
+        public string? Personality { get; set; }
+        public string? StartScript { get; set; }
+        public JsonArray? Tools { get; set; }
+        public JsonObject? Integration { get; set; }
     }
 }

@@ -4,42 +4,12 @@ using System.Linq;
 
 namespace Runway.Models
 {
-    /// <summary>
-    /// The catalog's section for voices, knowledge documents, avatars, avatar videos and realtime sessions: the one
-    /// task endpoint (avatar_videos) with its model, and the fixed lists and documented limits of the resources.
-    /// </summary>
-    internal static class AvatarCatalog
-    {
-        /// <summary>The descriptor of avatar videos (builder: AvatarRequests.cs).</summary>
-        internal sealed class Section : CatalogSection
-        {
-            public override int Order => 300;
-            public override IEnumerable<EndpointInfo> EndpointRows => AvatarCatalog.EndpointRows;
-            public override IEnumerable<ModelInfo> Models => AvatarCatalog.Models;
-        }
-
-        public const string AvatarVideos = "avatar_videos";
-        public const string AvatarModel = "gwm1_avatars";
-
-        public static readonly EndpointInfo[] EndpointRows =
-        {
-            new EndpointInfo(AvatarVideos, "New-RunwayAvatarVideo", AvatarModel),
-        };
-
-        public static readonly ModelInfo[] Models =
-        {
-            new ModelInfo
-            {
-                // Runway publishes no price for avatar videos; the SDK states no text or output limits.
-                Name = AvatarModel, Output = MediaKind.Video, Summary = "A talking avatar (preset or custom) speaking text or audio.",
-                Endpoints = new[] { AvatarVideos }, TakesPrompt = false, DurationFromInput = true, Price = new UnknownPrice(),
-            },
-        };
-    }
-
     /// <summary>The fixed lists and documented limits of voices, documents, avatars and realtime sessions (SDK 4.20.1 and Runway's docs).</summary>
     public static class AvatarFacts
     {
+        /// <summary>The model of avatar videos (Descriptors/AvatarVideosEndpoint.cs) and of realtime sessions.</summary>
+        public const string AvatarModel = "gwm1_avatars";
+
         /// <summary>Voice design models; the SDK says to prefer eleven_ttv_v3 (latest).</summary>
         public static readonly IReadOnlyList<string> VoiceDesignModels = new[] { "eleven_ttv_v3", "eleven_multilingual_ttv_v2" };
         public const string DefaultVoiceDesignModel = "eleven_ttv_v3";
@@ -58,17 +28,17 @@ namespace Runway.Models
         public const int UsageMaxDays = 90;
 
         /// <summary>The live preset voices of avatars, avatar videos and realtime sessions (not the text-to-speech presets).</summary>
-        public static readonly IReadOnlyList<string> LiveVoicePresets = Declarations.ValuesOf(AvatarCatalog.AvatarVideos, "speech.voice.presetId");
+        public static readonly IReadOnlyList<string> LiveVoicePresets = Declarations.ValuesOf(Endpoints.AvatarVideos, "speech.voice.presetId");
 
         /// <summary>The preset avatars of avatar videos and realtime sessions.</summary>
-        public static readonly IReadOnlyList<string> AvatarPresets = Declarations.ValuesOf(AvatarCatalog.AvatarVideos, "avatar.presetId");
+        public static readonly IReadOnlyList<string> AvatarPresets = Declarations.ValuesOf(Endpoints.AvatarVideos, "avatar.presetId");
 
         public static readonly IReadOnlyList<string> ImageProcessingModes = new[] { "optimize", "none" };
 
-        public static string FindLivePreset(string value) =>
+        public static string? FindLivePreset(string? value) =>
             LiveVoicePresets.FirstOrDefault(p => string.Equals(p, value?.Trim(), StringComparison.OrdinalIgnoreCase));
 
-        public static string FindAvatarPreset(string value) =>
+        public static string? FindAvatarPreset(string? value) =>
             AvatarPresets.FirstOrDefault(p => string.Equals(p, value?.Trim(), StringComparison.OrdinalIgnoreCase));
     }
 }
