@@ -60,7 +60,7 @@ namespace Runway.Cmdlets
             {
                 Version = Version,
                 Prompt = Prompt,
-                Shots = Shots(Shot, RecipeCatalog.MultiShotVideo),
+                Shots = Shots(Shot, nameof(Shot), RecipeCatalog.MultiShotVideo),
                 Mode = Mode,
                 Duration = Duration,
                 Ratio = Ratio,

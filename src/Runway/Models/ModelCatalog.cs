@@ -7,7 +7,7 @@ namespace Runway.Models
 {
     /// <summary>
     /// The API endpoints that create tasks, by their path below /v1/: each constant sits in its endpoint's descriptor
-    /// (Descriptors/&lt;Name&gt;Endpoint.cs; the recipes, which predate them: RecipeCatalog.cs), next to its rows and models.
+    /// (Descriptors/&lt;Name&gt;Endpoint.cs), next to its rows and models.
     /// </summary>
     public static partial class Endpoints
     {

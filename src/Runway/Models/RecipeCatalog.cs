@@ -5,28 +5,15 @@ using System.Linq;
 namespace Runway.Models
 {
     /// <summary>
-    /// The catalog's section for the recipes (POST /v1/recipes/{name}, SDK 4.20.1 recipes.d.ts): one endpoint and
-    /// one "model" per recipe (the recipe's name, so the journal, Get-RunwayTask and the cost show it), and every
-    /// value and limit the declarations state. Runway publishes no recipe price: all are <see cref="UnknownPrice"/>.
+    /// What the recipes (POST /v1/recipes/{name}, SDK 4.20.1 recipes.d.ts) share: their versions, the values a completer
+    /// offers, the limits of more than one recipe, and how a recipe's path, row and "model" are made. Each recipe is
+    /// described in its own file, <c>Models/Descriptors/&lt;Name&gt;Endpoint.cs</c>: its path, its name and own limits
+    /// (in this partial class), its section (its row and its one model, named after the recipe so the journal,
+    /// Get-RunwayTask and the cost show it), its spec and its builder. Runway publishes no recipe price: all are
+    /// <see cref="UnknownPrice"/>.
     /// </summary>
-    public static class RecipeCatalog
+    public static partial class RecipeCatalog
     {
-        /// <summary>The descriptor of the recipes (builders: RequestBuilder.Recipes.cs).</summary>
-        internal sealed class Section : CatalogSection
-        {
-            public override int Order => 400;
-            public override IEnumerable<EndpointInfo> EndpointRows => RecipeCatalog.EndpointRows;
-            public override IEnumerable<ModelInfo> Models => RecipeCatalog.Models;
-        }
-
-        public const string AdLocalization = "ad_localization";
-        public const string MarketingStockImage = "marketing_stock_image";
-        public const string MultiShotVideo = "multi_shot_video";
-        public const string ProductAd = "product_ad";
-        public const string ProductCampaignImage = "product_campaign_image";
-        public const string ProductSwap = "product_swap";
-        public const string ProductUgc = "product_ugc";
-
         /// <summary>The task endpoint of a recipe, below /v1/.</summary>
         public static string Endpoint(string recipe) => "recipes/" + recipe;
 
@@ -47,7 +34,7 @@ namespace Runway.Models
         public static string DefaultVersion(string recipe) =>
             Versions[recipe].Where(v => v != UnsafeLatest).OrderBy(v => v, StringComparer.Ordinal).Last();
 
-        /// <summary>ad_localization's targetLanguage codes, with the language each names.</summary>
+        /// <summary>ad_localization's targetLanguage codes, with the language each names (the -Language completer shows the names).</summary>
         public static readonly IReadOnlyList<KeyValuePair<string, string>> Languages = new[]
         {
             L("ar", "Arabic"), L("zh", "Chinese"), L("zh-Hant", "Chinese (Traditional)"), L("nl", "Dutch"), L("en", "English"),
@@ -56,59 +43,30 @@ namespace Runway.Models
             L("th", "Thai"), L("tr", "Turkish"), L("uk", "Ukrainian"), L("vi", "Vietnamese"), L("el", "Greek"),
         };
 
+        // The choices the recipes' completer offers (RecipeChoiceCompleter) as well as their builders check.
         public static readonly IReadOnlyList<string> Qualities = Declarations.ValuesOf(Endpoint(MarketingStockImage), "quality");
-        public const int MinOutputCount = 1, MaxOutputCount = 4;
-
         public static readonly IReadOnlyList<string> MultiShotModes = Declarations.ValuesOf(Endpoint(MultiShotVideo), "mode");
-        public const int MinShots = 3, MaxShots = 5;
-
-        public const int MinProductImages = 1, MaxProductImages = 10;
-        public const int MaxStyleImages = 4;
-
-        public static readonly IReadOnlyList<string> Views = Declarations.ValuesOf(Endpoint(ProductSwap), "newProductImages.view");
         public static readonly IReadOnlyList<string> SwapResolutions = Declarations.ValuesOf(Endpoint(ProductSwap), "resolution");
-        /// <summary>product_swap's reference video must last 1.8–15 s.</summary>
-        public static readonly DurationRule ReferenceVideoDuration = new DurationRule(1.8, 15, false, 10);
 
-        /// <summary>product_ugc's images: width / height between 0.4 and 4.</summary>
-        public const double MinAspect = 0.4, MaxAspect = 4;
+        /// <summary>product_ad's product images and product_swap's new product images: 1–10.</summary>
+        public const int MinProductImages = 1, MaxProductImages = 10;
 
-        public static readonly EndpointInfo[] EndpointRows =
+        /// <summary>Every recipe's model, in catalog order (read from the catalog, which composes the descriptors).</summary>
+        public static ModelInfo[] Models => ModelCatalog.Models.Where(m => m.Endpoints.Any(e => RecipeOf(e) != null)).ToArray();
+
+        /// <summary>A recipe's row: its path, its cmdlet, and its one model, the recipe's name.</summary>
+        internal static EndpointInfo Row(string endpoint, string cmdlet) => new EndpointInfo(endpoint, cmdlet, NameOf(endpoint));
+
+        /// <summary>A recipe's one model: named after the recipe, served by its path alone, price unknown.</summary>
+        internal static ModelInfo Model(string endpoint, MediaKind output, string summary, string[]? ratios = null, DurationRule? duration = null) => new ModelInfo
         {
-            Row(AdLocalization, "New-RunwayAdLocalization"),
-            Row(MarketingStockImage, "New-RunwayMarketingImage"),
-            Row(MultiShotVideo, "New-RunwayMultiShotVideo"),
-            Row(ProductAd, "New-RunwayProductAd"),
-            Row(ProductCampaignImage, "New-RunwayProductCampaignImage"),
-            Row(ProductSwap, "New-RunwayProductSwap"),
-            Row(ProductUgc, "New-RunwayProductUgc"),
-        };
-
-        public static readonly ModelInfo[] Models =
-        {
-            Recipe(AdLocalization, MediaKind.Image, "The ad image localized for a target language (one image)."),
-            Recipe(MarketingStockImage, MediaKind.Image, "Marketing stock images from a text brief and an optional brand logo (1–4 images)."),
-            Recipe(MultiShotVideo, MediaKind.Video, "A multi-cut video from a story prompt (5 shots) or a custom list of 3–5 shots.",
-                new[] { "1280:720", "720:1280", "960:960", "1920:1080", "1080:1920", "1440:1440" }, new DurationRule(5, 15, true, 10, 5, 10, 15)),
-            Recipe(ProductAd, MediaKind.Video, "A cinematic product ad from 1–10 product images and up to 4 style images.",
-                new[] { "1280:720", "720:1280", "960:960", "834:1112", "1920:1080", "1080:1920", "1440:1440", "1248:1664" }, new DurationRule(4, 15, false, 10)),
-            Recipe(ProductCampaignImage, MediaKind.Image, "Four fashion campaign images from a product image and a style brief."),
-            Recipe(ProductSwap, MediaKind.Video, "The product in a reference video replaced by a new one, camera motion and lighting kept.",
-                null, new DurationRule(4, 15, false, 10)),
-            Recipe(ProductUgc, MediaKind.Video, "A vertical user-generated-content ad from a character image and a product image.",
-                new[] { "720:1280", "1080:1920" }, new DurationRule(4, 15, false, 15)),
-        };
-
-        public static ModelInfo Find(string recipe) => Models.First(m => m.Name == recipe);
-
-        private static KeyValuePair<string, string> L(string code, string name) => new KeyValuePair<string, string>(code, name);
-
-        private static EndpointInfo Row(string recipe, string cmdlet) => new EndpointInfo(Endpoint(recipe), cmdlet, recipe);
-
-        private static ModelInfo Recipe(string name, MediaKind output, string summary, string[]? ratios = null, DurationRule? duration = null) => new ModelInfo
-        {
-            Name = name, Output = output, Summary = summary, Endpoints = new[] { Endpoint(name) },
+            Name = NameOf(endpoint), Output = output, Summary = summary, Endpoints = new[] { endpoint },
             Ratios = ratios ?? Array.Empty<string>(), Duration = duration, Price = new UnknownPrice(),
         };
+
+        private static string NameOf(string endpoint) =>
+            RecipeOf(endpoint) ?? throw new ArgumentException($"'{endpoint}' is not a recipe's path (recipes/<name>).", nameof(endpoint));
+
+        private static KeyValuePair<string, string> L(string code, string name) => new KeyValuePair<string, string>(code, name);
     }
 }

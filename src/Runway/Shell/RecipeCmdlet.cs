@@ -48,15 +48,15 @@ namespace Runway.Shell
             return images;
         }
 
-        /// <summary>The shots of -Shot as plain dictionaries (hashtables, custom objects, CSV rows).</summary>
-        protected static List<IDictionary<string, object>>? Shots(object[]? shots, string recipe)
+        /// <summary>The shots of -Shot (named by <paramref name="parameter"/>) as plain dictionaries (hashtables, custom objects, CSV rows).</summary>
+        protected static List<IDictionary<string, object?>?>? Shots(object[]? shots, string parameter, string recipe)
         {
             if (shots == null) return null;
-            var list = new List<IDictionary<string, object>>();
+            var list = new List<IDictionary<string, object?>?>();
             foreach (object shot in shots)
             {
-                if (Plain(shot) is IDictionary<string, object> fields) list.Add(fields);
-                else throw new RunwayInputException($"-Shot takes records such as @{{ Duration = 5; Prompt = '...' }}; '{shot}' is not one ({recipe}).", "Shot", "Runway.InvalidShot", shot);
+                if (Plain(shot) is IDictionary<string, object?> fields) list.Add(fields);
+                else throw new RunwayInputException($"-{parameter} takes records such as @{{ Duration = 5; Prompt = '...' }}; '{shot}' is not one ({recipe}).", parameter, "Runway.InvalidShot", shot);
             }
             return list;
         }
