@@ -178,6 +178,23 @@ Describe 'Contract: every pipeline binding binds a property meant for it or refu
     }
 }
 
+Describe 'Contract: every cmdlet that does not read records itself refuses a piped hashtable before its own code runs' {
+    # RunwayCmdlet checks each piped record before OnRecord, so no cmdlet has to remember to: a hashtable holding just an
+    # id would otherwise arrive converted into whatever typed parameter takes it (a task for Wait-RunwayTask).
+    It '<Command>: a hashtable holding a task id piped in is refused, nothing sent' -ForEach $Cases.Records {
+        Clear-RunwaySimulatorRequest -Url $SimUrl
+        $arguments = $Arguments.Clone()
+        if ((Get-Command $Command).Parameters.ContainsKey('WhatIf')) { $arguments.WhatIf = $true }
+        $errors = @()
+        try { $null = @(@{ Id = [guid]::NewGuid().ToString() } | & $Command @arguments -ErrorAction SilentlyContinue -ErrorVariable +errors -WarningAction SilentlyContinue -InformationAction SilentlyContinue) }
+        catch { $errors += $_ }
+        $records = @($errors | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { $_ } else { $_.ErrorRecord } })
+        $refused = @($records | Where-Object { $_.FullyQualifiedErrorId -like 'Runway.InvalidPipelineValue*' -or ($_.Exception -is [System.Management.Automation.ParameterBindingException] -and $_.FullyQualifiedErrorId -notlike 'NamedParameterNotFound*') })
+        $refused | Should -Not -BeNullOrEmpty -Because "what $Command wrote: $($records -join '; ')"
+        Get-ApiRequest | Where-Object { $_.method -ne 'GET' -or $_.path -like '/v1/tasks/*' } | Should -HaveCount 0
+    }
+}
+
 Describe 'Contract: every public output type exports as readable text (CSV) and names its enums (JSON)' {
     It '<Name>: Export-Csv shows no type names and ConvertTo-Json no enum numbers' -ForEach $Cases.Exports {
         $sample = New-ContractSample ([type] $Type)

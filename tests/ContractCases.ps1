@@ -119,6 +119,8 @@ function Get-ContractCases {
     $cases = @{ All = @(); Destructive = @(); Ids = @(); Lists = @(); Wildcards = @(); NameFilters = @(); Pipeline = @(Get-ContractPipelineCases); Completion = @()
         Exports = @(Get-ContractOutputTypes | ForEach-Object { @{ Type = $_.FullName; Name = $_.Name } })
         Creates = @(); Paid = @(); Free = @(); Integers = @(); BlankTexts = @() }
+    # The cmdlets that take pipeline input and do not read piped records themselves (a GenerationCmdlet binds a hashtable by key).
+    $cases.Records = @($cases.Pipeline | Where-Object { -not (Get-Command $_.Command).ImplementingType.IsSubclassOf([Runway.Shell.GenerationCmdlet]) })
     foreach ($command in $commands) {
         $cases.All += @{ Name = $command.Name }
         $cost = Get-ContractCost $command

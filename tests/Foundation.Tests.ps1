@@ -155,6 +155,15 @@ Describe 'Creating a paid task is never repeated when it may already exist' {
     }
 }
 
+Describe 'The end of a pipeline (PowerShell disposes each command then)' {
+    It '-PipelineVariable holds each output, also when a later command ends the pipeline early' {
+        $all = @(Get-RunwayModel -Offline)
+        $seen = @(Get-RunwayModel -Offline -PipelineVariable model | Select-Object -First 2 | ForEach-Object { $model.Name })
+        $seen | Should -Be @($all[0].Name, $all[1].Name)
+        @(Get-RunwayModel -Offline -PipelineVariable model | ForEach-Object { $model.Name }) | Should -Be $all.Name
+    }
+}
+
 Describe 'Ctrl+C' {
     BeforeEach { Reset-RunwaySimulator -Url $SimUrl }
 

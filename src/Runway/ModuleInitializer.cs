@@ -36,7 +36,7 @@ namespace Runway
             hooked = true;
         }
 
-        public void OnRemove(PSModuleInfo module)
+        public void OnRemove(PSModuleInfo psModuleInfo)
         {
             if (!hooked) return;
             AppDomain.CurrentDomain.AssemblyResolve -= ResolveShipped;

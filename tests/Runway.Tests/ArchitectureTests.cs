@@ -56,7 +56,7 @@ namespace Runway.Tests
         public void No_layer_depends_on_a_type_of_the_root_namespace(string layer)
         {
             // "Runway" is a prefix of every layer, so the root is named by its types (ModuleInitializer: PowerShell's entry).
-            string[] rootTypes = Module.GetTypes().Where(t => t.Namespace == "Runway" && !t.Name.StartsWith("<")).Select(t => t.FullName).ToArray();
+            string[] rootTypes = Module.GetTypes().Where(t => t.Namespace == "Runway" && !t.Name.StartsWith('<')).Select(t => t.FullName).ToArray();
             Assert.NotEmpty(rootTypes);
             TestResult result = Types.InAssembly(Module).That().ResideInNamespace(layer)
                 .ShouldNot().HaveDependencyOnAny(rootTypes).GetResult();
@@ -69,7 +69,7 @@ namespace Runway.Tests
         {
             string[] layers = { Api, Models, Media, Tasks, Shell, Completion, Cmdlets };
             string[] stray = Module.GetTypes()
-                .Where(t => t.Namespace != null && t.GetCustomAttribute<CompilerGeneratedAttribute>() == null && !t.Name.StartsWith("<"))
+                .Where(t => t.Namespace != null && t.GetCustomAttribute<CompilerGeneratedAttribute>() == null && !t.Name.StartsWith('<'))
                 .Where(t => t.Namespace != "Runway" && !layers.Contains(t.Namespace))
                 // src/Polyfills: internal copies of the nullable flow attributes netstandard2.0 lacks, where the compiler looks for them.
                 .Where(t => !(t.Namespace == "System.Diagnostics.CodeAnalysis" && !t.IsPublic && typeof(Attribute).IsAssignableFrom(t)))
@@ -85,7 +85,7 @@ namespace Runway.Tests
             string exportList = Regex.Match(manifest, @"CmdletsToExport\s*=\s*@\(([^)]*)\)").Groups[1].Value;
             string[] exported = Regex.Matches(exportList, "'([^']+)'").Cast<Match>().Select(m => m.Groups[1].Value).OrderBy(n => n).ToArray();
 
-            Type[] cmdletTypes = Module.GetTypes().Where(t => t.Namespace == Cmdlets && !t.IsNested && !t.Name.StartsWith("<")).ToArray();
+            Type[] cmdletTypes = Module.GetTypes().Where(t => t.Namespace == Cmdlets && !t.IsNested && !t.Name.StartsWith('<')).ToArray();
             // Read as data: PowerShellStandard.Library is a reference assembly, its attributes cannot run here.
             string[] names = cmdletTypes.Select(t => t.GetCustomAttributesData().SingleOrDefault(a => a.AttributeType.Name == nameof(CmdletAttribute)))
                 .Select(a => a == null ? "(not a cmdlet)" : a.ConstructorArguments[0].Value + "-" + a.ConstructorArguments[1].Value).OrderBy(n => n).ToArray();

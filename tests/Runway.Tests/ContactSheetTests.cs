@@ -15,7 +15,7 @@ namespace Runway.Tests
     public sealed class ContactSheetTests : IDisposable
     {
         private static readonly DateTimeOffset T0 = new DateTimeOffset(2026, 12, 1, 9, 30, 0, TimeSpan.Zero);
-        private readonly string root = Path.Combine(Path.GetTempPath(), "runway-sheet-" + Guid.NewGuid().ToString("N").Substring(0, 8));
+        private readonly string root = Path.Combine(Path.GetTempPath(), "runway-sheet-" + Guid.NewGuid().ToString("N")[..8]);
 
         public ContactSheetTests() => Directory.CreateDirectory(root);
 
@@ -139,10 +139,10 @@ namespace Runway.Tests
             string html = Build(Options(o => o.EmbedImagesUpTo = 10), tasks);
             var allowedLinks = new HashSet<string>(tasks.Where(t => t.SavedTo.Length == 0).SelectMany(t => t.Output));
             var sources = Regex.Matches(html, "\\s(src|href)=\"([^\"]*)\"").Select(m => (Attribute: m.Groups[1].Value, Url: System.Net.WebUtility.HtmlDecode(m.Groups[2].Value))).ToList();
-            Assert.Contains(sources, s => s.Attribute == "src" && s.Url.StartsWith("out/b.mp4"));
+            Assert.Contains(sources, s => s.Attribute == "src" && s.Url.StartsWith("out/b.mp4", StringComparison.Ordinal));
             foreach (var (attribute, url) in sources)
             {
-                bool local = url.StartsWith("data:") || !Regex.IsMatch(url, "^[a-zA-Z][a-zA-Z0-9+.-]*:") && !url.StartsWith("//");
+                bool local = url.StartsWith("data:", StringComparison.Ordinal) || !Regex.IsMatch(url, "^[a-zA-Z][a-zA-Z0-9+.-]*:") && !url.StartsWith("//", StringComparison.Ordinal);
                 Assert.True(local || (attribute == "href" && allowedLinks.Contains(url)), $"{attribute}=\"{url}\" points outside the page");
             }
             Assert.DoesNotMatch("url\\(", html);

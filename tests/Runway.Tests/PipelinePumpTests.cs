@@ -56,5 +56,15 @@ namespace Runway.Tests
             pump.Pump(Task.CompletedTask);
             Assert.True(ran);
         }
+
+        [Fact]
+        public void A_post_after_dispose_is_dropped_and_a_second_dispose_does_nothing()
+        {
+            var pump = new PipelinePump(Timeout.Infinite);
+            pump.Dispose();
+            // A download's progress arriving after the command ended (Ctrl+C) has nowhere to go, and is no error.
+            Assert.Null(Record.Exception(() => pump.Post(() => { })));
+            Assert.Null(Record.Exception(pump.Dispose));
+        }
     }
 }

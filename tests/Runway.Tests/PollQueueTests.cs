@@ -89,7 +89,7 @@ namespace Runway.Tests
             Assert.Equal(T0, PollPlanner.EarliestStarts(2, new DateTimeOffset?[] { T0.AddSeconds(9) }, new[] { T0 }, T0, run)[0]);
             Assert.Equal(T0, PollPlanner.EarliestStarts(1, new DateTimeOffset?[] { null }, new[] { T0 }, T0, run)[0]);
             // A PENDING task cannot start before it is ready.
-            Assert.Equal(T0.AddSeconds(5), PollPlanner.EarliestStarts(1, new DateTimeOffset?[0], new[] { T0.AddSeconds(5) }, T0, run)[0]);
+            Assert.Equal(T0.AddSeconds(5), PollPlanner.EarliestStarts(1, Array.Empty<DateTimeOffset?>(), new[] { T0.AddSeconds(5) }, T0, run)[0]);
             // More running than slots: the tier's figure is wrong, nothing is modelled.
             Assert.Null(PollPlanner.EarliestStarts(1, new DateTimeOffset?[] { T0, T0 }, new[] { T0 }, T0, run));
         }

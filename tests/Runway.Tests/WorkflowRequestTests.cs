@@ -21,7 +21,7 @@ namespace Runway.Tests
         private static RunwayWorkflow Workflow() => RunwayWorkflow.FromJson(JsonDocument.Parse(Graph).RootElement);
 
         private static IMediaInput Media(object value, RunwayWorkflowInput input) =>
-            MediaSource.From(value, "Inputs", p => p, (MediaKind)Enum.Parse(typeof(MediaKind), input.Type, true));
+            MediaSource.From(value, "Inputs", p => p, Enum.Parse<MediaKind>(input.Type, true));
 
         private static WorkflowRunRequest Build(params (string, object)[] inputs)
         {

@@ -56,7 +56,7 @@ namespace Runway.Api
             return credit;
         }
 
-        private static RunwayModelLimit LimitFor(IDictionary<string, RunwayModelLimit> limits, string model)
+        private static RunwayModelLimit LimitFor(SortedDictionary<string, RunwayModelLimit> limits, string model)
         {
             if (!limits.TryGetValue(model, out RunwayModelLimit limit))
                 limits[model] = limit = new RunwayModelLimit { Model = model };
@@ -72,14 +72,15 @@ namespace Runway.Api
     /// <summary>One model's limits in the tier and today's use of it.</summary>
     public sealed class RunwayModelLimit
     {
-        public string? Model { get; set; }
+        // Every limit is read under its model's name (LimitFor).
+        public string Model { get; set; } = null!;
         public int? MaxConcurrentGenerations { get; set; }
         public int? MaxDailyGenerations { get; set; }
         public int DailyGenerations { get; set; }
         /// <summary>True when the organization reported today's generations for the model (else <see cref="DailyGenerations"/> is 0 by default).</summary>
         public bool DailyGenerationsReported { get; set; }
         public int? DailyGenerationsLeft => MaxDailyGenerations.HasValue ? Math.Max(0, MaxDailyGenerations.Value - DailyGenerations) : (int?)null;
-        public override string? ToString() => Model;
+        public override string ToString() => Model;
     }
 
     /// <summary>Credits one model used on one day, from POST /v1/organization/usage: one row per pair, ready for Group-Object and Measure-Object.</summary>

@@ -118,7 +118,8 @@ namespace Runway.Api
         public const string ListPath = "v1/routers";
 
         /// <summary>Counts the router changes this process made, so that a completion cache of the list knows it is stale.</summary>
-        public static int Changes;
+        private static int changes;
+        public static int Changes => Volatile.Read(ref changes);
 
         public static async Task<RunwayRouter> GetRouterAsync(this RunwayApi api, string id, CancellationToken cancellation) =>
             RunwayRouter.FromJson(await api.Client.GetAsync(ResourceId.Path(ListPath, id), cancellation).ConfigureAwait(false));
@@ -126,7 +127,7 @@ namespace Runway.Api
         /// <summary>Creates a router; sent once (a retried create could meet its own slug).</summary>
         public static async Task<RunwayRouter> CreateRouterAsync(this RunwayApi api, JsonObject body, CancellationToken cancellation)
         {
-            Interlocked.Increment(ref Changes);
+            Interlocked.Increment(ref changes);
             return RunwayRouter.FromJson(await api.Client.PostAsync(ListPath, body, RequestKind.CreateResource, cancellation).ConfigureAwait(false));
         }
 
@@ -135,7 +136,7 @@ namespace Runway.Api
 
         public static Task DeleteRouterAsync(this RunwayApi api, string id, CancellationToken cancellation)
         {
-            Interlocked.Increment(ref Changes);
+            Interlocked.Increment(ref changes);
             return api.Client.DeleteAsync(ResourceId.Path(ListPath, id), cancellation);
         }
 

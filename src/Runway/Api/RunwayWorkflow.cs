@@ -25,9 +25,10 @@ namespace Runway.Api
     /// <summary>One input a workflow declares: an output of one of its input nodes that a run may set.</summary>
     public sealed class RunwayWorkflowInput
     {
-        public string? NodeId { get; set; }
-        public string? NodeName { get; set; }
-        public string? Key { get; set; }
+        // Every input has a node and a key: the reader skips an input node without an id.
+        public string NodeId { get; set; } = string.Empty;
+        public string NodeName { get; set; } = string.Empty;
+        public string Key { get; set; } = string.Empty;
         /// <summary>primitive, image, video or audio.</summary>
         public string? Type { get; set; }
         /// <summary>For a primitive: string, number or boolean.</summary>
@@ -98,7 +99,7 @@ namespace Runway.Api
                     inputs.Add(new RunwayWorkflowInput
                     {
                         NodeId = id,
-                        NodeName = name,
+                        NodeName = name ?? id,
                         Key = output.Name,
                         Type = RunwayTask.StringOf(declared, "type"),
                         ValueType = RunwayTask.StringOf(declared, "valueType"),

@@ -57,7 +57,6 @@ namespace Runway.Cmdlets
 
         protected override void OnRecord()
         {
-            if (!PipedObjectAccepted()) return;
             if (Name == null) return;
             namesGiven = true;
             // A bad pattern is refused here, before the organization is read.

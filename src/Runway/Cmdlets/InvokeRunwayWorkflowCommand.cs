@@ -86,7 +86,8 @@ namespace Runway.Cmdlets
             {
                 var given = (Inputs ?? new Hashtable()).Cast<DictionaryEntry>()
                     .Select(e => new KeyValuePair<string?, object?>(e.Key?.ToString(), InputBinder.Unwrap(e.Value)));
-                request = WorkflowRequestBuilder.Build(workflow, given, (value, input) =>
+                // RunForItem returned true: the read finished, and it set the workflow (GetWorkflowAsync never returns null).
+                request = WorkflowRequestBuilder.Build(workflow!, given, (value, input) =>
                     MediaSource.From(InputBinder.MediaValue(value, input.Name), "Inputs", path => ProviderPaths.ResolveOne(this, path),
                         input.Type == null ? new[] { MediaKind.Image, MediaKind.Video, MediaKind.Audio } : new[] { (MediaKind)Enum.Parse(typeof(MediaKind), input.Type, ignoreCase: true) }));
             }
@@ -97,16 +98,16 @@ namespace Runway.Cmdlets
             }
             if (!ShouldProcess(request.Summary, "Run Runway workflow (price unknown: Runway publishes no workflow prices)")) return;
             runner = runner ?? new WorkflowRunner(Api, this);
-            StartedRun? started = null;
+            Created<RunwayWorkflowInvocation>? started = null;
             bool ok = RunForItem(Id, async token => started = await runner.RunAsync(request, token).ConfigureAwait(false), ErrorPhase.Create);
             if (!ok || started == null) return;
-            RunwayWorkflowInvocation run = started.Run;
+            RunwayWorkflowInvocation run = started.Value;
             if (started.JournalError != null)
                 WriteWarning($"Workflow run {run.Id} was started but could not be written to the task journal ({started.JournalError}). Keep its id.");
             WriteVerbose($"Started workflow run {run.Id} ({request.Summary}).");
             if (Wait || destination != null)
             {
-                WriteInformation(run, new[] { "Runway.WorkflowStarted" });
+                WriteInformation(run, InformationTags.WorkflowStarted);
                 waiting.Add(run);
             }
             else

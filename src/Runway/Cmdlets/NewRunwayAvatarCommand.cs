@@ -60,7 +60,6 @@ namespace Runway.Cmdlets
 
         protected override void OnRecord()
         {
-            if (!PipedObjectAccepted()) return;
             object? image = InputBinder.Unwrap(ReferenceImage);
             ResourceRequest? request = Build(() => AvatarRequests.Avatar(new AvatarSpec
             {
@@ -79,7 +78,7 @@ namespace Runway.Cmdlets
                 await ResolveMediaAsync(request, token).ConfigureAwait(false);
                 var json = await Api.Client.PostAsync(AvatarApi.Avatars, request.Body, RequestKind.CreateResource, token).ConfigureAwait(false);
                 RunwayAvatar avatar = AvatarApi.ReadAvatar(json);
-                OnPipeline(() => WriteInformation($"Created avatar {avatar.Id} ('{avatar.Name}').", new[] { "Runway" }));
+                OnPipeline(() => WriteInformation($"Created avatar {avatar.Id} ('{avatar.Name}').", InformationTags.Created));
                 if (Wait && !avatar.IsFinished)
                     avatar = await WaitAsync($"avatar {avatar.Id}", t => Api.GetAsync(AvatarApi.Avatars, avatar.Id, AvatarApi.ReadAvatar, t),
                         a => a.IsFinished, a => a.Status, PollIntervalSec, TimeoutSec, token).ConfigureAwait(false);

@@ -29,7 +29,6 @@ namespace Runway.Cmdlets
 
         protected override void OnRecord()
         {
-            if (!PipedObjectAccepted()) return;
             string? fullPath = null;
             ResourceRequest? request = Build(() =>
             {

@@ -16,6 +16,8 @@ namespace Runway.Cmdlets
     [OutputType(typeof(System.IO.FileInfo))]
     public sealed class NewRunwayImageCommand : GenerationCmdlet
     {
+        private static readonly string[] ReferenceKeys = { "Tag", "Subject" };
+
         /// <summary>What the image shows (up to 1000 characters); @tag mentions a reference image by its tag.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("PromptText")]
@@ -97,7 +99,7 @@ namespace Runway.Cmdlets
                 string? subject = isRecord && InputBinder.HasProperty(value, "Subject") ? InputBinder.PropertyValue(value, "Subject")?.ToString() : null;
                 references.Add(new ReferenceImageSpec
                 {
-                    Source = Media(value, nameof(ReferenceImage), new[] { "Tag", "Subject" }, MediaKind.Image),
+                    Source = Media(value, nameof(ReferenceImage), ReferenceKeys, MediaKind.Image),
                     Tag = Strings.IsBlank(tag) ? null : tag.Trim(),
                     Subject = Strings.IsBlank(subject) ? null : subject.Trim(),
                 });

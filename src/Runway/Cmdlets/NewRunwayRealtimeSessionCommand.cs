@@ -76,7 +76,7 @@ namespace Runway.Cmdlets
             RunForItem(Avatar, async token =>
             {
                 string id = await Api.CreateAsync(AvatarApi.RealtimeSessions, request.Body, token).ConfigureAwait(false);
-                OnPipeline(() => WriteInformation($"Created realtime session {id}.", new[] { "Runway" }));
+                OnPipeline(() => WriteInformation($"Created realtime session {id}.", InformationTags.Created));
                 var session = Seen.Sessions.Remember(new RunwayRealtimeSession { Id = id, Status = RunwayRealtimeSession.NotReady, CreatedAt = DateTimeOffset.Now, RetrievedAt = DateTimeOffset.Now });
                 if (Wait)
                     session = await RealtimeSessionOutput.WaitReadyAsync(this, id, PollIntervalSec, TimeoutSec, token).ConfigureAwait(false);

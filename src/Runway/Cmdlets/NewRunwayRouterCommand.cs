@@ -19,7 +19,6 @@ namespace Runway.Cmdlets
 
         protected override void OnRecord()
         {
-            if (!PipedObjectAccepted()) return;
             RouterSpec spec = Spec();
             spec.Slug = Slug;
             JsonObject body;

@@ -22,6 +22,7 @@ namespace Runway.Cmdlets
         private const string TextSet = "TextToVideo";
         private const string VideoSet = "VideoToVideo";
         private const string CharacterSet = "CharacterPerformance";
+        private static readonly string[] CharacterKeys = { "Type" };
 
         /// <summary>The first frame: a path, FileInfo, https URL, runway:// or data: URI, an upload, or a finished image task; several images are reference images (seedance, hailuo3, wan3).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)]
@@ -194,7 +195,6 @@ namespace Runway.Cmdlets
             return request;
         }
 
-        private static readonly string[] CharacterKeys = { "Type" }; // the key a -Character record may carry beside its media
         private bool Bound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
     }
 }

@@ -58,7 +58,6 @@ namespace Runway.Cmdlets
 
         protected override void OnRecord()
         {
-            if (!PipedObjectAccepted()) return;
             ResourceRequest? request = Build(() => AvatarRequests.Voice(new VoiceSpec
             {
                 Name = Name,
@@ -73,7 +72,7 @@ namespace Runway.Cmdlets
             {
                 await ResolveMediaAsync(request, token).ConfigureAwait(false);
                 string id = await Api.CreateAsync(AvatarApi.Voices, request.Body, token).ConfigureAwait(false);
-                OnPipeline(() => WriteInformation($"Created custom voice {id} ('{Name}').", new[] { "Runway" }));
+                OnPipeline(() => WriteInformation($"Created custom voice {id} ('{Name}').", InformationTags.Created));
                 RunwayVoice voice = Seen.Voices.Remember(new RunwayVoice
                 {
                     Id = id,

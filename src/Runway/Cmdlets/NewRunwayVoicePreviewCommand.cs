@@ -44,7 +44,6 @@ namespace Runway.Cmdlets
 
         protected override void OnRecord()
         {
-            if (!PipedObjectAccepted()) return;
             string? model = null, prompt = null, target = null;
             bool valid = Build(() =>
             {

@@ -79,7 +79,6 @@ namespace Runway.Cmdlets
 
         protected override void OnRecord()
         {
-            if (!PipedObjectAccepted()) return;
             switch (ParameterSetName)
             {
                 case TaskSet:

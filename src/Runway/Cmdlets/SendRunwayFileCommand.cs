@@ -41,7 +41,6 @@ namespace Runway.Cmdlets
 
         protected override void OnRecord()
         {
-            if (!PipedObjectAccepted()) return;
             bool literal = ParameterSetName == LiteralSet;
             foreach (string pattern in (literal ? LiteralPath : Path) ?? System.Array.Empty<string>())
             {

@@ -24,6 +24,8 @@ namespace Runway.Cmdlets
         private const string IdSet = "Id";
         private readonly List<RunwayTask> tasks = new List<RunwayTask>();
         private readonly HashSet<string> reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // -Any: the first task has ended and was output; what is piped after it is not waited for.
+        private bool anyEnded;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = TaskSet)]
         [ValidateNotNull]
@@ -47,35 +49,46 @@ namespace Runway.Cmdlets
         [ValidateRange(0.05, 3600)]
         public double PollIntervalSec { get; set; } = WaitOptions.DefaultPollInterval.TotalSeconds;
 
-        /// <summary>Return as soon as the first of the tasks ends (output if it succeeded, an error if not); the others keep running.</summary>
+        /// <summary>
+        /// Return as soon as the first of the tasks ends (output if it succeeded, an error if not); the others keep running.
+        /// Piped tasks are output as soon as one is seen ended, and later ones are ignored (the commands before this one still run to their end).
+        /// </summary>
         [Parameter]
         public SwitchParameter Any { get; set; }
 
         protected override void OnRecord()
         {
+            // PowerShell 5.1's public API cannot stop the commands up the pipeline: the rest of their output is let through unread.
+            if (anyEnded) return;
             if (ParameterSetName == TaskSet)
                 tasks.AddRange(InputObject.Where(t => t != null && !string.IsNullOrEmpty(t.Id) && IsTaskId(t.Id)));
             else
                 tasks.AddRange(Id.Where(IsTaskId).Select(id => new RunwayTask { Id = id }));
-            if (!Any) ReportSeenEnded();
+            ReportSeenEnded();
         }
 
         /// <summary>
         /// Outputs now, not after the last input, every task this process has already seen end (the creating command up
         /// the pipeline sees each end while it waits for a free slot): `New-X | Wait-RunwayTask` then reports a task about
-        /// when -Wait would, with no request.
+        /// when -Wait would, with no request. With -Any, the first such task ends the wait.
         /// </summary>
         private void ReportSeenEnded()
         {
             var direct = new DirectReport(this);
-            // A task piped twice is reported once, as the waiter does.
-            tasks.RemoveAll(task => TaskSightings.Shared.FinishedSince(task, DateTimeOffset.UtcNow) is RunwayTask ended &&
-                (!reported.Add(ended.Id ?? "") || PollSchedule.ReportIfFinished(ended, direct)));
+            for (int i = 0; i < tasks.Count && !anyEnded; i++)
+            {
+                if (!(TaskSightings.Shared.FinishedSince(tasks[i], DateTimeOffset.UtcNow) is RunwayTask ended)) continue;
+                // A task piped twice is reported once, as the waiter does.
+                bool first = reported.Add(ended.Id ?? "");
+                if (first && !PollSchedule.ReportIfFinished(ended, direct)) continue;
+                tasks.RemoveAt(i--);
+                anyEnded = first && Any;
+            }
         }
 
         protected override void EndProcessing()
         {
-            if (tasks.Count == 0) return;
+            if (tasks.Count == 0 || anyEnded) return;
             WaitOptions options = WaitOptions.FromSeconds(PollIntervalSec, TimeoutSec);
             var progress = WaitReporter.Output(this);
             try
@@ -113,7 +126,7 @@ namespace Runway.Cmdlets
 
             public void Finished(RunwayTask task) => cmdlet.WriteObject(task);
 
-            public void Ended(RunwayTaskException error) => cmdlet.WriteError(ErrorPolicy.FromException(error, error.Task));
+            public void Ended(RunwayTaskException failure) => cmdlet.WriteError(ErrorPolicy.FromException(failure, failure.Task));
 
             public void Progress(IReadOnlyList<RunwayTask> unfinished, int finishedCount, int total, TimeSpan elapsed)
             {
@@ -140,15 +153,15 @@ namespace Runway.Cmdlets
                 stop.Cancel();
             }
 
-            public void Ended(RunwayTaskException error)
+            public void Ended(RunwayTaskException failure)
             {
-                if (error.ErrorId == "Runway.TaskTimedOut")
+                if (failure.ErrorId == "Runway.TaskTimedOut")
                 {
-                    if (Volatile.Read(ref ended) == 0) inner.Ended(error);
+                    if (Volatile.Read(ref ended) == 0) inner.Ended(failure);
                     return;
                 }
                 if (Interlocked.Exchange(ref ended, 1) != 0) return;
-                inner.Ended(error);
+                inner.Ended(failure);
                 stop.Cancel();
             }
 

@@ -38,7 +38,9 @@ namespace Runway.Completion
                 .Select(v => new CompletionResult(Quote(v), v, CompletionResultType.ParameterValue, tooltip?.Invoke(v) ?? v));
         }
 
-        private static string Quote(string value) => value.IndexOfAny(new[] { ' ', ':', '$', '@', '\'' }) >= 0 && value.Contains(" ") ? "'" + value + "'" : value;
+        private static readonly char[] Special = { ' ', ':', '$', '@', '\'' };
+
+        private static string Quote(string value) => value.IndexOfAny(Special) >= 0 && value.Contains(" ") ? "'" + value + "'" : value;
 
         private static bool Has(IDictionary? bound, string name) => bound != null && bound.Contains(name);
     }

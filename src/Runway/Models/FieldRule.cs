@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Linq;
 
@@ -52,6 +53,7 @@ namespace Runway.Models
         public bool NumericValues { get; set; }
         /// <summary>Values the API still accepts but calls deprecated (not offered by completion).</summary>
         public string[] Deprecated { get; set; } = Array.Empty<string>();
+        [SuppressMessage("Naming", "CA1720", Justification = "The declarations' own word (type: 'integer'); the descriptors set it by this name.")]
         public bool Integer { get; set; }
         public double? Min { get; set; }
         /// <summary>True when <see cref="Min"/> itself is not allowed (a duration must be more than 0).</summary>

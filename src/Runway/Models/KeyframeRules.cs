@@ -50,7 +50,7 @@ namespace Runway.Models
                 throw Invalid(parameter, "Runway.KeyframePastClip", $"A -{parameter}'s edit window starts at {Format(start)} s, past the end of the source video ({Format(clipSeconds.Value)} s long).", target);
         }
 
-        public static void CheckAllOrNone(int withWindow, int count, string parameter, object target)
+        public static void CheckAllOrNone(int withWindow, int count, string parameter, object? target)
         {
             if (withWindow != 0 && withWindow != count)
                 throw Invalid(parameter, "Runway.InvalidKeyframe", $"Either every -{parameter} sets an edit window, or none does.", target);
@@ -58,7 +58,7 @@ namespace Runway.Models
 
         private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
 
-        private static RunwayInputException Invalid(string parameter, string errorId, string message, object target) =>
+        private static RunwayInputException Invalid(string parameter, string errorId, string message, object? target) =>
             new RunwayInputException(message, parameter, errorId, target);
     }
 }

@@ -24,6 +24,7 @@ namespace Runway.Models
         private static readonly string[] ParameterKeys = { "type", "name", "description", "required", "enum", "items", "properties" };
         private static readonly string[] ParameterTypes = { "string", "integer", "number", "boolean", "array", "object" };
         private static readonly string[] ItemTypes = { "string", "integer", "number", "boolean" };
+        private static readonly string[] ItemKeys = { "type" };
         private static readonly string[] LiveKitKeys = { "type", "token", "roomName", "url", "agentIdentity" };
         private static readonly string[] ElevenLabsKeys = { "type", "signedUrl" };
 
@@ -94,7 +95,7 @@ namespace Runway.Models
                 // The SDK declares items required on an array parameter: { type: 'string' | 'integer' | 'number' | 'boolean' }.
                 if (!(parameter["items"] is JsonObject items))
                     throw Invalid($"{what}: an array parameter needs items = @{{ type = '{string.Join("' | '", ItemTypes)}' }}.", name);
-                items = RecordKeys.Canonical(items, "Tool", $"the items of {what}", new[] { "type" });
+                items = RecordKeys.Canonical(items, "Tool", $"the items of {what}", ItemKeys);
                 parameter["items"] = items;
                 if (!ItemTypes.Contains(Text(items, "type")))
                     throw Invalid($"{what}: items' type is one of {string.Join(", ", ItemTypes)}; '{Text(items, "type")}' was given.", name);

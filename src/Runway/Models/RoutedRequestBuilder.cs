@@ -1,10 +1,10 @@
-#nullable disable
-// nullable: annotated after the Models restructuring (issue 23)
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
+using Runway.Api;
 
 namespace Runway.Models
 {
@@ -58,7 +58,7 @@ namespace Runway.Models
             if (videos.Count > 0) input["referenceVideos"] = videos;
 
             var audios = new JsonArray();
-            foreach (IMediaInput audio in spec.Audios)
+            foreach (IMediaInput? audio in spec.Audios)
             {
                 var item = new JsonObject();
                 AddMedia(request, item, "uri", audio, MediaKind.Audio, "ReferenceAudio");
@@ -96,7 +96,7 @@ namespace Runway.Models
             Moderation(input, spec.PublicFigureThreshold);
             Seed(request, input, spec.Seed);
             var references = new JsonArray();
-            foreach (IMediaInput reference in spec.References)
+            foreach (IMediaInput? reference in spec.References)
             {
                 var item = new JsonObject();
                 AddMedia(request, item, "uri", reference, MediaKind.Image, "ReferenceImage");
@@ -121,7 +121,7 @@ namespace Runway.Models
                 // The declarations describe duration, loop and referenceAudios for `audio` generation only.
                 if (spec.Duration.HasValue) throw NotFor("Duration", type, spec.Duration);
                 if (spec.Loop.HasValue) throw NotFor("Loop", type, spec.Loop);
-                if (spec.References.Count > 0) throw NotFor("ReferenceAudio", type, spec.References[0].Display);
+                if (spec.References.Count > 0) throw NotFor("ReferenceAudio", type, spec.References[0]?.Display);
                 if (spec.Voice != null && spec.VoiceSample != null)
                     throw Invalid("VoiceSample", "Runway.ConflictingParameters", "Give -Voice (a preset) or -VoiceSample (a voice to clone), not both.", spec.VoiceSample.Display);
                 if (spec.Voice != null)
@@ -156,7 +156,7 @@ namespace Runway.Models
                 throw Invalid("ReferenceAudio", "Runway.TooManyReferences",
                     $"At most {RoutedInput.MaxReferenceAudios} reference audios (the prompt names them @Audio1 to @Audio3); {spec.References.Count} were given.", spec.References.Count);
             var references = new JsonArray();
-            foreach (IMediaInput reference in spec.References)
+            foreach (IMediaInput? reference in spec.References)
             {
                 var item = new JsonObject();
                 AddMedia(request, item, "uri", reference, MediaKind.Audio, "ReferenceAudio");
@@ -170,7 +170,7 @@ namespace Runway.Models
         /// Sets what is known of the price once the router's settings are read: its maxCreditsPerGeneration for the
         /// request's kind (null: none, or the router could not be read), which is then the most the task can cost.
         /// </summary>
-        public static void ApplyCeiling(GenerationRequest request, decimal? ceiling, string routerId = null)
+        public static void ApplyCeiling(GenerationRequest request, decimal? ceiling, string? routerId = null)
         {
             var price = (RouterCeilingPrice)request.Model.Price;
             price.Ceiling = ceiling;
@@ -182,9 +182,9 @@ namespace Runway.Models
                 : "an unknown price (the router picks the model; its estimate is shown once the API answers)";
         }
 
-        private static GenerationRequest NewRequest(string endpoint, string router, MediaKind output, out JsonObject input)
+        private static GenerationRequest NewRequest(string endpoint, string? router, MediaKind output, out JsonObject input)
         {
-            if (string.IsNullOrWhiteSpace(router))
+            if (Strings.IsBlank(router))
                 throw Invalid("Router", "Runway.MissingRouter", "-Router is required: the slug of a Model Router (Get-RunwayRouter lists them; New-RunwayRouter makes one).", router);
             string slug = router.Trim();
             RunwayInputException.CheckId(slug, "Router", "router");
@@ -206,24 +206,26 @@ namespace Runway.Models
             return request;
         }
 
-        private static void AspectAndResolution(GenerationRequest request, JsonObject input, string aspect, string[] aspects, string resolution, string[] resolutions)
+        private static void AspectAndResolution(GenerationRequest request, JsonObject input, string? aspect, string[] aspects, string? resolution, string[] resolutions)
         {
             if (aspect != null)
             {
                 if (ModelCatalog.TryParseRatio(aspect.Trim(), out int w, out int h) && !aspects.Contains(aspect.Trim()) && (w > 21 || h > 21))
                     throw Invalid("AspectRatio", "Runway.InvalidChoice",
                         $"-AspectRatio takes a shape, not pixels: '{aspect}' is a pixel ratio. Choose one of {string.Join(", ", aspects)} (the router resolves the pixels per model).", aspect);
-                input["aspectRatio"] = Choice(aspect, aspects, "AspectRatio");
-                request.Details.Add(input["aspectRatio"].GetValue<string>());
+                string ratio = Choice(aspect, aspects, "AspectRatio");
+                input["aspectRatio"] = ratio;
+                request.Details.Add(ratio);
             }
             if (resolution != null)
             {
-                input["resolution"] = Choice(resolution, resolutions, "Resolution");
-                request.Details.Add(input["resolution"].GetValue<string>());
+                string chosen = Choice(resolution, resolutions, "Resolution");
+                input["resolution"] = chosen;
+                request.Details.Add(chosen);
             }
         }
 
-        private static void Moderation(JsonObject input, string threshold)
+        private static void Moderation(JsonObject input, string? threshold)
         {
             if (threshold != null)
                 input["contentModeration"] = new JsonObject { ["publicFigureThreshold"] = Choice(threshold, RoutedInput.PublicFigureThresholds, "PublicFigureThreshold") };
@@ -247,7 +249,8 @@ namespace Runway.Models
             // The same rules as New-RunwayVideo's keyframes: a time it refuses is refused here too, before anything is paid.
             KeyframeRules.CheckPosition(keyframe.Seconds, keyframe.At, clipSeconds, "Keyframe");
             string timing = keyframe.Seconds.HasValue ? "seconds" : "at";
-            double when = keyframe.Seconds ?? keyframe.At.Value;
+            // Exactly one of Seconds and At is set (checked above).
+            double when = keyframe.Seconds ?? keyframe.At!.Value;
             var item = new JsonObject { [timing] = GenerationRequest.Number(when) };
             AddMedia(request, item, "uri", keyframe.Image, MediaKind.Image, "Keyframe");
             if (keyframe.RangeStart.HasValue || keyframe.RangeEnd.HasValue)
@@ -261,7 +264,7 @@ namespace Runway.Models
             return item;
         }
 
-        private static void AddMedia(GenerationRequest request, JsonObject parent, string key, IMediaInput source, MediaKind kind, string parameter)
+        private static void AddMedia(GenerationRequest request, JsonObject parent, string key, [NotNull] IMediaInput? source, MediaKind kind, string parameter)
         {
             if (source == null) throw Invalid(parameter, "Runway.MissingInput", $"-{parameter} has an empty item.", null);
             if (kind == MediaKind.Audio) source = source.AsAudioInput(parameter);
@@ -287,21 +290,21 @@ namespace Runway.Models
         }
 
         /// <summary>The allowed value as the declarations spell it, matched without regard to case.</summary>
-        private static string Choice(string value, string[] allowed, string parameter, string field = null)
+        private static string Choice(string? value, string[] allowed, string parameter, string? field = null)
         {
-            string match = allowed.FirstOrDefault(a => string.Equals(a, value?.Trim(), StringComparison.OrdinalIgnoreCase));
+            string? match = allowed.FirstOrDefault(a => string.Equals(a, value?.Trim(), StringComparison.OrdinalIgnoreCase));
             if (match != null) return match;
             string what = field == null ? $"-{parameter}" : $"The {field} of a -{parameter} item";
             throw Invalid(parameter, "Runway.InvalidChoice", $"{what} '{value}' is not possible; choose {string.Join(", ", allowed)}.", value);
         }
 
-        private static RunwayInputException NotFor(string parameter, string type, object value) =>
+        private static RunwayInputException NotFor(string parameter, string type, object? value) =>
             Invalid(parameter, "Runway.ParameterNotForType",
                 parameter == "Voice" || parameter == "VoiceSample"
                     ? $"-{parameter} applies to -Type speech only (a voice speaks the prompt); -Type {type} describes a sound."
                     : $"-{parameter} applies to -Type audio only; -Type {type} speaks the prompt as given.", value);
 
-        private static RunwayInputException Invalid(string parameter, string errorId, string message, object target) =>
+        private static RunwayInputException Invalid(string parameter, string errorId, string message, object? target) =>
             new RunwayInputException(message, parameter, errorId, target);
     }
 }

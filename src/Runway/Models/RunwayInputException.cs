@@ -6,11 +6,12 @@ namespace Runway.Models
     /// <summary>Input the API would reject (or that cannot be read), caught before anything is sent.</summary>
     public sealed class RunwayInputException : ArgumentException
     {
-        public RunwayInputException(string message, string? parameterName, string errorId, object? target,
+        public RunwayInputException(string message, string? cmdletParameter, string errorId, object? target,
             ErrorKind category = ErrorKind.InvalidArgument, Exception? inner = null)
             : base(message, inner)
         {
-            Parameter = parameterName;
+            // A parameter of the cmdlet, not of the method that throws: ArgumentException.ParamName stays unset (Message would quote it).
+            Parameter = cmdletParameter;
             ErrorId = errorId;
             Target = target;
             Category = category;

@@ -1,5 +1,3 @@
-#nullable disable
-// nullable: annotated after the Models restructuring (issue 23)
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -19,29 +17,31 @@ namespace Runway.Models
         public const string NotValidated = "not validated locally";
         public const string RetiredStatus = "retired";
 
-        public string Name { get; set; }
+        // Name, Price and Status: ModelListing sets them on every row it builds.
+        public string Name { get; set; } = null!;
         /// <summary>What it makes (a MediaKind name: text, so that ConvertTo-Json names it); null for a model only the organization lists.</summary>
-        public string Kind { get; set; }
-        public string Summary { get; set; }
+        public string? Kind { get; set; }
+        /// <summary>Null for a model only the organization lists.</summary>
+        public string? Summary { get; set; }
         public string[] Endpoints { get; set; } = Array.Empty<string>();
         public string[] Cmdlets { get; set; } = Array.Empty<string>();
         /// <summary>Endpoints on which this model is used when -Model is not given.</summary>
         public string[] DefaultOn { get; set; } = Array.Empty<string>();
         public string[] Ratios { get; set; } = Array.Empty<string>();
-        public string DefaultRatio { get; set; }
+        public string? DefaultRatio { get; set; }
         /// <summary>Allowed durations in words ("2–10 s (whole seconds)", "length follows the input"), or null.</summary>
-        public string Durations { get; set; }
+        public string? Durations { get; set; }
         public double? DefaultDuration { get; set; }
-        public string Price { get; set; }
+        public string Price { get; set; } = null!;
         public bool PriceKnown { get; set; }
         public RunwayModelField[] Fields { get; set; } = Array.Empty<RunwayModelField>();
         /// <summary>False for a model the organization lists but this module's catalog does not know.</summary>
         public bool Validated { get; set; } = true;
         public bool Retired { get; set; }
-        public string Successor { get; set; }
+        public string? Successor { get; set; }
 
         /// <summary>available, not in tier, not checked (offline), not validated locally, or retired.</summary>
-        public string Status { get; set; }
+        public string Status { get; set; } = null!;
         /// <summary>True when the organization's tier lists the model; null when the organization was not read.</summary>
         public bool? InTier { get; set; }
         public int? MaxConcurrent { get; set; }
@@ -51,7 +51,7 @@ namespace Runway.Models
         public int? UsedToday { get; set; }
         public int? DailyLeft => MaxDaily.HasValue && UsedToday.HasValue ? Math.Max(0, MaxDaily.Value - UsedToday.Value) : (int?)null;
         /// <summary>What to do with the model, when that is not obvious (retired, unvalidated, not in the tier).</summary>
-        public string Hint { get; set; }
+        public string? Hint { get; set; }
 
         /// <summary>The tier limits in a few words, for the table.</summary>
         public string Limits
@@ -71,24 +71,25 @@ namespace Runway.Models
     /// <summary>One field a model takes on one endpoint: how to give it and what it allows (a view of a <see cref="FieldRule"/>).</summary>
     public sealed class RunwayModelField
     {
-        public string Model { get; set; }
-        public string Endpoint { get; set; }
+        // Model, Endpoint, Name, Syntax, Kind and Allowed: ModelListing.Field sets them on every field.
+        public string Model { get; set; } = null!;
+        public string Endpoint { get; set; } = null!;
         /// <summary>The field's JSON name.</summary>
-        public string Name { get; set; }
+        public string Name { get; set; } = null!;
         /// <summary>The cmdlet parameter that carries it, or null for an -Option key.</summary>
-        public string Parameter { get; set; }
+        public string? Parameter { get; set; }
         /// <summary>How to give it: "-Ratio" or "-Option @{ mode = ... }".</summary>
-        public string Syntax { get; set; }
+        public string Syntax { get; set; } = null!;
         /// <summary>A FieldKind name: text, so that ConvertTo-Json names it.</summary>
-        public string Kind { get; set; }
+        public string Kind { get; set; } = null!;
         public bool Required { get; set; }
         /// <summary>The allowed values of a choice (deprecated ones left out), else empty.</summary>
         public string[] Values { get; set; } = Array.Empty<string>();
         /// <summary>What is allowed, in words.</summary>
-        public string Allowed { get; set; }
-        public string Default { get; set; }
-        /// <summary>The declaration's own sentence about the field.</summary>
-        public string Note { get; set; }
+        public string Allowed { get; set; } = null!;
+        public string? Default { get; set; }
+        /// <summary>The declaration's own sentence about the field, when it has one.</summary>
+        public string? Note { get; set; }
 
         public override string ToString() => Name;
     }
@@ -102,7 +103,7 @@ namespace Runway.Models
         /// Every catalog model, then every model the organization lists that the catalog lacks (not validated locally).
         /// Retired models are left out (see <see cref="Retired"/>). <paramref name="organization"/> null: not read.
         /// </summary>
-        public static IReadOnlyList<RunwayModel> Build(RunwayCredit organization)
+        public static IReadOnlyList<RunwayModel> Build(RunwayCredit? organization)
         {
             var limits = (organization?.Models ?? Array.Empty<RunwayModelLimit>())
                 .GroupBy(l => l.Model, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
@@ -132,7 +133,7 @@ namespace Runway.Models
         {
             string key = ModelCatalog.Retired.Keys.First(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
             string successor = ModelCatalog.Retired[key];
-            ModelInfo next = ModelCatalog.Find(successor);
+            ModelInfo? next = ModelCatalog.Find(successor);
             return new RunwayModel
             {
                 Name = key, Kind = next?.Output.ToString(), Retired = true, Successor = successor, Status = RunwayModel.RetiredStatus,
@@ -143,7 +144,7 @@ namespace Runway.Models
             };
         }
 
-        private static RunwayModel FromCatalog(ModelInfo model, RunwayCredit organization, IDictionary<string, RunwayModelLimit> limits)
+        private static RunwayModel FromCatalog(ModelInfo model, RunwayCredit? organization, Dictionary<string, RunwayModelLimit> limits)
         {
             var row = new RunwayModel
             {
@@ -172,7 +173,7 @@ namespace Runway.Models
         }
 
         /// <summary>What the duration fields allow when the catalog has no single duration rule (a range without a maximum, per endpoint).</summary>
-        private static string DurationFields(ModelInfo model)
+        private static string? DurationFields(ModelInfo model)
         {
             string Text(FieldRule f) => f.Kind == FieldKind.Choice ? string.Join(", ", f.Values) + " s"
                 : (f.Max.HasValue ? $"{FieldRule.Format(f.Min ?? 0)}–{FieldRule.Format(f.Max.Value)} s" : $"more than {FieldRule.Format(f.Min ?? 0)} s")
@@ -190,7 +191,7 @@ namespace Runway.Models
             row.UsedToday = limit.DailyGenerationsReported ? limit.DailyGenerations : (int?)null;
         }
 
-        private static string[] CmdletsOf(ModelInfo model) =>
+        private static string[] CmdletsOf(ModelInfo? model) =>
             model == null ? Array.Empty<string>()
                 : ModelCatalog.EndpointTable.Where(e => model.ServesEndpoint(e.Name)).Select(e => e.Cmdlet).Distinct().ToArray();
 

@@ -61,7 +61,7 @@ namespace Runway.Models
             return query;
         }
 
-        private static void Window(IDictionary<string, string> query, DateTime from, DateTime to)
+        private static void Window(Dictionary<string, string> query, DateTime from, DateTime to)
         {
             if (to.ToUniversalTime() <= from.ToUniversalTime())
                 throw new RunwayInputException($"-To ({OrganizationApi.Iso(to)}) must be after -From ({OrganizationApi.Iso(from)}): the window includes -From and excludes -To.",
@@ -70,7 +70,7 @@ namespace Runway.Models
             query["to"] = OrganizationApi.Iso(to);
         }
 
-        private static void Organization(IDictionary<string, string> query, string? organizationId)
+        private static void Organization(Dictionary<string, string> query, string? organizationId)
         {
             if (organizationId == null) return;
             // An id like any other (ResourceId's rule), though it travels in the query: a blank one means "leave it out".
@@ -78,7 +78,7 @@ namespace Runway.Models
             query["organizationId"] = organizationId;
         }
 
-        private static void Workspaces(IDictionary<string, string> query, long[]? workspaceIds, int max)
+        private static void Workspaces(Dictionary<string, string> query, long[]? workspaceIds, int max)
         {
             if (workspaceIds == null || workspaceIds.Length == 0) return;
             if (workspaceIds.Length > max) Count(workspaceIds.Length, "WorkspaceId", workspaceIds);

@@ -1,5 +1,3 @@
-#nullable disable
-// nullable: annotated after the Models restructuring (issue 23)
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -23,7 +21,7 @@ namespace Runway.Models
         public List<string> Details { get; } = new List<string>();
         /// <summary>The text values given, in order: the run's prompt for the journal (Get-RunwayTask -Prompt).</summary>
         public List<string> Texts { get; } = new List<string>();
-        public string PromptText => Texts.Count > 0 ? string.Join(" | ", Texts) : null;
+        public string? PromptText => Texts.Count > 0 ? string.Join(" | ", Texts) : null;
         public string Summary => $"workflow '{Workflow.Name}' v{Workflow.Version} ({Workflow.Id})" + (Details.Count > 0 ? ": " + string.Join(", ", Details) : "");
     }
 
@@ -36,15 +34,17 @@ namespace Runway.Models
     public static class WorkflowRequestBuilder
     {
         private static readonly string[] Types = { "primitive", "image", "video", "audio" };
+        private static readonly string[] PrimitiveKeys = { "type", "value" };
+        private static readonly string[] MediaKeys = { "type", "uri" };
 
         /// <param name="media">Classifies a value given for an image, video or audio input (throws RunwayInputException when it cannot serve); the input's Type is null when any kind may do.</param>
-        public static WorkflowRunRequest Build(RunwayWorkflow workflow, IEnumerable<KeyValuePair<string, object>> given, Func<object, RunwayWorkflowInput, IMediaInput> media)
+        public static WorkflowRunRequest Build(RunwayWorkflow workflow, IEnumerable<KeyValuePair<string?, object?>>? given, Func<object, RunwayWorkflowInput, IMediaInput> media)
         {
             var request = new WorkflowRunRequest(workflow);
-            var values = (given ?? Enumerable.Empty<KeyValuePair<string, object>>()).ToList();
-            var set = new Dictionary<RunwayWorkflowInput, object>();
+            var values = (given ?? Enumerable.Empty<KeyValuePair<string?, object?>>()).ToList();
+            var set = new Dictionary<RunwayWorkflowInput, object?>();
             var order = new List<RunwayWorkflowInput>();
-            foreach (KeyValuePair<string, object> pair in values)
+            foreach (KeyValuePair<string?, object?> pair in values)
             {
                 RunwayWorkflowInput input = Find(workflow, pair.Key);
                 if (order.Any(i => i.NodeId == input.NodeId && i.Key == input.Key))
@@ -69,16 +69,16 @@ namespace Runway.Models
         }
 
         /// <summary>One typed value: a plain value (read by the declaration, or a primitive), or the SDK's own shape as a record.</summary>
-        private static JsonObject Value(WorkflowRunRequest request, RunwayWorkflowInput input, object value, Func<object, RunwayWorkflowInput, IMediaInput> media)
+        private static JsonObject Value(WorkflowRunRequest request, RunwayWorkflowInput input, object? value, Func<object, RunwayWorkflowInput, IMediaInput> media)
         {
-            string type = input.Type;
+            string? type = input.Type;
             if ((value is System.Collections.IDictionary || value is IDictionary<string, object>) && RecordKeys.Value(value, "type") != null)
             {
                 // { type: 'primitive', value } or { type: 'image' | 'video' | 'audio', uri }, keys in any case.
-                string given = RecordKeys.Value(value, "type")?.ToString()?.Trim().ToLowerInvariant();
+                string? given = RecordKeys.Value(value, "type")?.ToString()?.Trim().ToLowerInvariant();
                 if (!Types.Contains(given))
                     throw Invalid("Runway.WrongWorkflowInputKind", $"Input '{input.Name}': a record value gives type 'primitive' (with value) or 'image', 'video' or 'audio' (with uri); '{given}' is not one.", given);
-                RecordKeys.Check(value, "Inputs", $"the value of '{input.Name}'", given == "primitive" ? new[] { "type", "value" } : new[] { "type", "uri" });
+                RecordKeys.Check(value, "Inputs", $"the value of '{input.Name}'", given == "primitive" ? PrimitiveKeys : MediaKeys);
                 if (type != null && type != given)
                     throw Invalid("Runway.WrongWorkflowInputKind", $"Input '{input.Name}' takes {Article(input.Kind)} {input.Kind}; a record of type '{given}' was given.", given);
                 type = given;
@@ -109,7 +109,7 @@ namespace Runway.Models
         /// The target a name means: a declared input by "Node.key", a node with one input by its name, or a key no other
         /// node has; else "nodeId.key" (or "Node name.key") for any other node of the graph, which the SDK allows.
         /// </summary>
-        public static RunwayWorkflowInput Find(RunwayWorkflow workflow, string name)
+        public static RunwayWorkflowInput Find(RunwayWorkflow workflow, string? name)
         {
             string wanted = (name ?? string.Empty).Trim();
             RunwayWorkflowInput[] matches = workflow.Inputs.Where(i => Same(i.Name, wanted)).ToArray();
@@ -118,7 +118,7 @@ namespace Runway.Models
             if (matches.Length == 1) return matches[0];
             if (matches.Length > 1)
                 throw Invalid("Runway.AmbiguousWorkflowInput", $"'{name}' could mean {string.Join(" or ", matches.Select(m => "'" + m.Name + "'"))}; use the full name.", name);
-            RunwayWorkflowInput other = OtherNode(workflow, wanted);
+            RunwayWorkflowInput? other = OtherNode(workflow, wanted);
             if (other != null) return other;
             string all = workflow.Inputs.Length == 0 ? "it declares no inputs" : "its inputs are " + string.Join(", ", workflow.Inputs.Select(Describe));
             string nodes = workflow.NodeIds.Count == 0 ? string.Empty : $"; any other node is set as 'nodeId.key' (its nodes: {string.Join(", ", workflow.NodeIds.Select(n => n.Key == n.Value ? n.Key : $"{n.Key} ({n.Value})"))})";
@@ -126,11 +126,11 @@ namespace Runway.Models
         }
 
         /// <summary>"nodeId.key" or "Node name.key" for a node whose outputs the graph does not declare (any node when the graph's nodes cannot be read).</summary>
-        private static RunwayWorkflowInput OtherNode(RunwayWorkflow workflow, string wanted)
+        private static RunwayWorkflowInput? OtherNode(RunwayWorkflow workflow, string wanted)
         {
             foreach (KeyValuePair<string, string> node in workflow.NodeIds.OrderByDescending(n => n.Key.Length))
             {
-                string prefix = wanted.StartsWith(node.Key + ".", StringComparison.Ordinal) ? node.Key
+                string? prefix = wanted.StartsWith(node.Key + ".", StringComparison.Ordinal) ? node.Key
                     : node.Value != null && wanted.StartsWith(node.Value + ".", StringComparison.OrdinalIgnoreCase) ? node.Value : null;
                 if (prefix == null) continue;
                 string key = wanted.Substring(prefix.Length + 1);
@@ -150,7 +150,7 @@ namespace Runway.Models
         public static string Describe(RunwayWorkflowInput input) =>
             $"'{input.Name}' ({input.Kind}{(input.Required && input.Default == null ? ", required" : input.Default != null ? ", default " + Convert.ToString(input.Default, CultureInfo.InvariantCulture) : ", optional")})";
 
-        private static JsonNode Primitive(RunwayWorkflowInput input, object value)
+        private static JsonNode Primitive(RunwayWorkflowInput input, object? value)
         {
             switch (input.ValueType)
             {
@@ -171,18 +171,18 @@ namespace Runway.Models
             throw WrongKind(input, value);
         }
 
-        private static RunwayInputException WrongKind(RunwayWorkflowInput input, object value) =>
+        private static RunwayInputException WrongKind(RunwayWorkflowInput input, object? value) =>
             new RunwayInputException($"Input '{input.Name}' takes {Article(input.Kind)} {input.Kind}; {(value == null ? "nothing" : Article(value.GetType().Name) + " " + value.GetType().Name)} was given.",
                 "Inputs", "Runway.WrongWorkflowInputKind", value, ErrorKind.InvalidType);
 
-        private static bool IsNumber(object value) =>
+        private static bool IsNumber(object? value) =>
             value is int || value is long || value is double || value is decimal || value is float || value is short || value is byte;
 
         private static string Article(string word) => "aeiou".IndexOf(char.ToLowerInvariant(word[0])) >= 0 ? "an" : "a";
-        private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
-        private static string Shorten(string text) => text == null ? "" : text.Length > 40 ? text.Substring(0, 40) + "…" : text;
+        private static bool Same(string? a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+        private static string Shorten(string? text) => text == null ? "" : text.Length > 40 ? text.Substring(0, 40) + "…" : text;
 
-        private static RunwayInputException Invalid(string errorId, string message, object target) =>
+        private static RunwayInputException Invalid(string errorId, string message, object? target) =>
             new RunwayInputException(message, "Inputs", errorId, target);
     }
 }

@@ -166,13 +166,16 @@ namespace Runway.Shell
             }
         }
 
+        private static readonly char[] Separators = { '/', '\\' };
+        private static readonly string[] TextParameters = { "Prompt", "Text" };
+
         /// <summary>A missing file's name (a separator, or an extension) rather than a sentence.</summary>
         private static bool LooksLikePath(string text) =>
-            text.IndexOfAny(new[] { '/', '\\' }) >= 0 || System.Text.RegularExpressions.Regex.IsMatch(text.Trim(), @"\.[A-Za-z0-9]{1,5}$");
+            text.IndexOfAny(Separators) >= 0 || System.Text.RegularExpressions.Regex.IsMatch(text.Trim(), @"\.[A-Za-z0-9]{1,5}$");
 
         /// <summary>The command's text parameter (-Prompt, -Text), for errors about text given where media was expected.</summary>
         private string TextParameter() =>
-            new[] { "Prompt", "Text" }.FirstOrDefault(name => MyInvocation.MyCommand.Parameters.ContainsKey(name));
+            TextParameters.FirstOrDefault(name => MyInvocation.MyCommand.Parameters.ContainsKey(name));
 
         protected override void OnBegin()
         {
@@ -242,8 +245,8 @@ namespace Runway.Shell
             try
             {
                 if (creator == null) creator = new TaskCreator(Api, ThrottleLimit > 0 ? ThrottleLimit : (int?)null, WaitOptions, this, output.Reporter);
-                CreatedTask result = Run(token => creator.CreateAsync(request, TransferProgress.Upload(this), token));
-                created.Add(result.Task);
+                Created<RunwayTask> result = Run(token => creator.CreateAsync(request, TransferProgress.Upload(this), token));
+                created.Add(result.Value);
                 output.Created(result, request);
             }
             catch (RunwayJournalException ex) when (created.Count > 0)

@@ -38,9 +38,9 @@ namespace Runway.Shell
             if (destination != null) saver = destination.Saver(cmdlet, cmdlet.Api);
         }
 
-        public void Created(CreatedTask result, GenerationRequest request)
+        public void Created(Created<RunwayTask> result, GenerationRequest request)
         {
-            RunwayTask task = result.Task;
+            RunwayTask task = result.Value;
             if (result.JournalError != null)
                 cmdlet.WriteWarning($"Task {task.Id} was created but could not be written to the task journal {TaskJournal.FilePath} ({result.JournalError.Trim().TrimEnd('.')}). " +
                     $"Keep its id: Get-RunwayTask -Id {task.Id}, Wait-RunwayTask -Id {task.Id} and Save-RunwayOutput -Id {task.Id} -Path <folder> recover it. " +
@@ -48,7 +48,7 @@ namespace Runway.Shell
             cmdlet.WriteVerbose($"Created task {task.Id} ({request.Summary}, {request.CostText}).");
             // While waiting, a task is output only when it ends: report its id now (tag Runway.TaskCreated), so
             // that a wait stopped by Ctrl+C or a timeout never loses track of a paid task.
-            if (Waiting) cmdlet.WriteInformation(task, new[] { "Runway.TaskCreated" });
+            if (Waiting) cmdlet.WriteInformation(task, InformationTags.TaskCreated);
             else cmdlet.WriteObject(task);
         }
 

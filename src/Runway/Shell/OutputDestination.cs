@@ -296,8 +296,9 @@ namespace Runway.Shell
                         "Runway.CannotWrite", denied ? ErrorCategory.PermissionDenied : ErrorCategory.WriteError, Target.Path));
                 }
             }
-            return saver = new OutputSaver(cmdlet, new Downloader(api.Client.Configuration, cmdlet), Target, Force,
-                (id, token) => api.GetTaskAsync(id, token), passThru);
+            // The command owns the saver (it saves for that command only) and disposes it when the pipeline ends.
+            return saver = cmdlet.Own(new OutputSaver(cmdlet, new Downloader(api.Client.Configuration, cmdlet), Target, Force,
+                (id, token) => api.GetTaskAsync(id, token), passThru));
         }
     }
 }

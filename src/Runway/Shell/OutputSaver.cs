@@ -15,13 +15,15 @@ namespace Runway.Shell
     /// Saves task outputs for a cmdlet: downloads (a few at a time), progress bars on the pipeline thread,
     /// and FileInfo output as the FileSystem provider would give it (with PSPath, so Remove-Item and Copy-Item bind).
     /// </summary>
-    internal sealed class OutputSaver
+    internal sealed class OutputSaver : IDisposable
     {
         private readonly RunwayCmdlet cmdlet;
         private readonly Downloader downloader;
         private readonly OutputTarget target;
         private readonly bool force;
         private readonly Func<string?, CancellationToken, Task<RunwayTask>>? refresh;
+        /// <summary>The placeholders that tell two outputs of one command apart.</summary>
+        private static readonly string[] Distinguishing = { "{Id}", "{Index}" };
         private readonly SemaphoreSlim parallel = new SemaphoreSlim(4);
         /// <summary>Each chosen path and the output (task id and index) it belongs to: a retry of that output may choose it again, another may not.</summary>
         private readonly Dictionary<string, string?> written = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
@@ -93,7 +95,7 @@ namespace Runway.Shell
         {
             string? template = target.Names?.ToString();
             string[] missing = template == null ? Array.Empty<string>()
-                : new[] { "{Id}", "{Index}" }.Where(p => template.IndexOf(p, StringComparison.OrdinalIgnoreCase) < 0).ToArray();
+                : Distinguishing.Where(p => template.IndexOf(p, StringComparison.OrdinalIgnoreCase) < 0).ToArray();
             string help = template == null ? "Save them to separate folders."
                 : missing.Length > 0 ? $"Add {string.Join(" or ", missing)} to the template, or save them to separate folders."
                 : "Save them to separate folders.";
@@ -127,6 +129,17 @@ namespace Runway.Shell
                 served[path] = (mediaType, url);
             }
             return path;
+        }
+
+        /// <summary>
+        /// Frees the download throttle once no save runs. A save still winding down after Ctrl+C keeps it: disposing it
+        /// then would fail that save's Release, and it holds no handle (AvailableWaitHandle is never read).
+        /// </summary>
+        public void Dispose()
+        {
+            lock (running)
+                if (running.Any(t => !t.IsCompleted)) return;
+            parallel.Dispose();
         }
 
         public async Task CompleteAsync()

@@ -29,7 +29,7 @@ namespace Runway.Shell
         {
             object value = inputData is PSObject ps ? ps.BaseObject : inputData;
             if (value == null || IsText(value)) return inputData;
-            // A piped hashtable is a record: GenerationCmdlet binds it by key (RecordBinding); other cmdlets refuse it (PipedObjectAccepted).
+            // A piped hashtable is a record: GenerationCmdlet binds it by key (RecordBinding); other cmdlets refuse it (RunwayCmdlet.ProcessRecord).
             if (value is IDictionary && TakesRecords) return inputData;
             if (value is IList list && !(value is IDictionary))
             {

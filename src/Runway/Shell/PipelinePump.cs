@@ -9,7 +9,7 @@ namespace Runway.Shell
     /// Runs queued actions (a cmdlet's Write* calls) on the thread that pumps, until the awaited work completes.
     /// The work's completion wakes the pump at once: a call never waits out the idle timeout after its last write.
     /// </summary>
-    internal sealed class PipelinePump
+    internal sealed class PipelinePump : IDisposable
     {
         private static readonly Action Wake = () => { };
         private readonly BlockingCollection<Action> queue = new BlockingCollection<Action>();
@@ -24,13 +24,14 @@ namespace Runway.Shell
         /// <summary>Queues an action; safe from any thread.</summary>
         public void Post(Action action)
         {
-            if (queue.IsAddingCompleted) return;
             try
             {
-                queue.Add(action);
+                if (!queue.IsAddingCompleted) queue.Add(action);
             }
             catch (InvalidOperationException)
             {
+                // Posted once the command has ended (a download winding down after Ctrl+C): nothing reads the queue
+                // any more. ObjectDisposedException is an InvalidOperationException.
             }
         }
 
@@ -49,6 +50,20 @@ namespace Runway.Shell
                 if (queue.TryTake(out Action action, idleTimeoutMs))
                     action();
             }
+        }
+
+        /// <summary>Refuses later posts (see <see cref="Post"/>), then frees the queue's wait handles; a second call does nothing.</summary>
+        public void Dispose()
+        {
+            try
+            {
+                queue.CompleteAdding();
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            queue.Dispose();
         }
     }
 }

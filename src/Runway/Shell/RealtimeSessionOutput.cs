@@ -33,7 +33,7 @@ namespace Runway.Shell
                     string until = session.ExpiresAt.HasValue ? $" until {session.ExpiresAt.Value.LocalDateTime:HH:mm:ss}" : string.Empty;
                     cmdlet.WriteInformation(
                         $"Realtime session {session.Id} is READY to join{until}. Its session key (a secret, never shown or logged) is the Bearer token for joining: $session.ReadSessionKey().",
-                        new[] { "Runway" });
+                        InformationTags.Created);
                     break;
             }
             cmdlet.WriteObject(session);

@@ -56,7 +56,7 @@ namespace Runway.Shell
             }
             bool dictionary = record is IDictionary;
             if (!dictionary && !(record is PSObject)) return;
-            IDictionary<string, object> bound = cmdlet.MyInvocation.BoundParameters;
+            Dictionary<string, object> bound = cmdlet.MyInvocation.BoundParameters;
             // A record bound whole (a CSV row as -Audio) is read by the cmdlet itself, which may take other columns from it.
             bool wholeRecordBound = bound.Values.Any(v => ReferenceEquals(v, record) || (v is PSObject p && ReferenceEquals(p.BaseObject, InputBinder.Unwrap(record))));
             foreach (ParameterMetadata parameter in cmdlet.MyInvocation.MyCommand.Parameters.Values)
@@ -94,7 +94,7 @@ namespace Runway.Shell
         /// </summary>
         public static void CheckModuleObject(PSCmdlet cmdlet, object piped)
         {
-            IDictionary<string, object> bound = cmdlet.MyInvocation.BoundParameters;
+            Dictionary<string, object> bound = cmdlet.MyInvocation.BoundParameters;
             PSObject wrapped = PSObject.AsPSObject(piped);
             foreach (PropertyInfo property in cmdlet.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
             {
@@ -157,7 +157,7 @@ namespace Runway.Shell
         }
 
         /// <summary>True when the whole hashtable was bound by value to a parameter it has no key for (a Prompt bound as "System.Collections.Hashtable").</summary>
-        private static bool IsPipedWhole(ParameterMetadata parameter, object? record, IDictionary<string, object> bound) =>
+        private static bool IsPipedWhole(ParameterMetadata parameter, object? record, Dictionary<string, object> bound) =>
             parameter.ParameterType == typeof(string) && bound.TryGetValue(parameter.Name, out object actual) &&
             string.Equals(actual as string, record?.ToString(), StringComparison.Ordinal);
 

@@ -49,6 +49,7 @@ namespace Runway.Shell
         }
 
         private static readonly string[] RoleKeys = { "Role" };
+        private static readonly string[] KeyframeImageKeys = { "Image", "Uri", "Url", "Path", "FullName" };
         private static readonly string[] KeyframeKeys = { "Seconds", "At", "Image", "Uri", "Url", "Path", "FullName", "StartSeconds", "EndSeconds" };
 
         protected IEnumerable<IMediaInput?> MediaList(object[]? items, string parameter, MediaKind kind) =>
@@ -61,7 +62,7 @@ namespace Runway.Shell
             if (!(value is IDictionary) && !(value is PSObject))
                 throw new RunwayInputException("Each -Keyframe is a record: @{ Seconds = 2; Image = 'frame.png' } (At instead of Seconds; StartSeconds and EndSeconds for a range).", "Keyframe", "Runway.InvalidKeyframe", value);
             RecordKeys.Check(value, "Keyframe", "a keyframe", KeyframeKeys);
-            object? image = new[] { "Image", "Uri", "Url", "Path", "FullName" }.Where(k => InputBinder.HasProperty(value, k)).Select(k => InputBinder.PropertyValue(value, k)).FirstOrDefault();
+            object? image = KeyframeImageKeys.Where(k => InputBinder.HasProperty(value, k)).Select(k => InputBinder.PropertyValue(value, k)).FirstOrDefault();
             return new RoutedKeyframe
             {
                 Seconds = Number(value, "Seconds"),

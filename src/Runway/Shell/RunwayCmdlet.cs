@@ -12,8 +12,9 @@ namespace Runway.Shell
     /// <summary>
     /// What every cmdlet that talks to the API shares: a cancellation token cancelled by Ctrl+C
     /// (StopProcessing), and a pump that runs async work while executing its writes on the pipeline thread.
+    /// PowerShell disposes the command once its pipeline has ended (completed, stopped or failed).
     /// </summary>
-    public abstract class RunwayCmdlet : PSCmdlet, IRunwayLog
+    public abstract class RunwayCmdlet : PSCmdlet, IRunwayLog, IDisposable
     {
         /// <summary>
         /// The project's home: the one setting every published URI derives from (the manifest's ProjectUri and
@@ -29,6 +30,10 @@ namespace Runway.Shell
 
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
         private readonly PipelinePump pump = new PipelinePump();
+        private readonly List<IDisposable> owned = new List<IDisposable>();
+        /// <summary>Taken by StopProcessing and Dispose: PowerShell does not wait for a stop before it disposes the command.</summary>
+        private readonly object stopLock = new object();
+        private bool disposed;
         private RunwayApi? api;
 
         protected internal CancellationToken Cancellation => stopping.Token;
@@ -60,7 +65,10 @@ namespace Runway.Shell
             OnBegin();
         }
 
-        /// <summary>A value bound from the pipeline given a fraction for an integer refuses that item only.</summary>
+        /// <summary>
+        /// A value bound from the pipeline given a fraction for an integer refuses that item only, and so does a piped
+        /// object that bound what is not meant for it (<see cref="PipedObjectAccepted"/>): every cmdlet, before its own code.
+        /// </summary>
         protected sealed override void ProcessRecord()
         {
             // A blank cell bound from the pipeline means "not given" (Import-Csv), as BlankAsNull says.
@@ -68,17 +76,23 @@ namespace Runway.Shell
             bool refused = Refused(out ErrorRecord? refusal);
             // Every note left now came from this record's binding (commands later in the pipeline bind after this).
             WholeNumberAttribute.DiscardPending();
-            if (refused && !ChecksPipelineValues)
+            if (ChecksPipelineValues)
+            {
+                OnRecord();
+                return;
+            }
+            if (refused)
             {
                 WriteError(refusal);
                 return;
             }
-            OnRecord();
+            if (PipedObjectAccepted()) OnRecord();
         }
 
         /// <summary>
-        /// True for a cmdlet that reads each piped record's raw values itself (GenerationCmdlet: "Input N: -Seed '4.5' is not a
-        /// whole number"), so values bound from the pipeline are left to it; command-line values are refused here all the same.
+        /// True for a cmdlet that reads each piped record itself (GenerationCmdlet, through RecordBinding: "Input N: -Seed '4.5'
+        /// is not a whole number", a hashtable bound by key, the module's objects checked), so what was bound from the pipeline
+        /// is left to it; command-line values are refused here all the same.
         /// </summary>
         protected virtual bool ChecksPipelineValues => false;
 
@@ -161,7 +175,36 @@ namespace Runway.Shell
 
         protected override void StopProcessing()
         {
-            stopping.Cancel();
+            lock (stopLock)
+                if (!disposed) stopping.Cancel();
+        }
+
+        /// <summary>Something made for this command alone (an output saver), disposed with it.</summary>
+        internal T Own<T>(T resource) where T : IDisposable
+        {
+            lock (owned) owned.Add(resource);
+            return resource;
+        }
+
+        public void Dispose()
+        {
+            Dispose(true);
+            GC.SuppressFinalize(this);
+        }
+
+        protected virtual void Dispose(bool disposing)
+        {
+            lock (stopLock)
+            {
+                if (disposed) return;
+                disposed = true;
+            }
+            if (!disposing) return;
+            IDisposable[] resources;
+            lock (owned) resources = owned.ToArray();
+            foreach (IDisposable resource in resources) resource.Dispose();
+            pump.Dispose();
+            stopping.Dispose();
         }
 
         /// <summary>True when verbose output would be shown, so that costly verbose text is built only then.</summary>
@@ -222,24 +265,30 @@ namespace Runway.Shell
 
         /// <summary>
         /// A task, or a journaled workflow run read as a task (the API cannot list runs; the journal knows which ids are
-        /// runs). With no <paramref name="endpoint"/>, a task id the API does not know is looked up in the journal.
+        /// runs). With no <paramref name="endpoint"/> (a bare id), a task id the API does not know is looked up in the
+        /// journal, and what the journal recorded (prompt, model, inputs, saved files, routing) completes the API's
+        /// answer, so an id gives the object the journal listing gives; a task the journal does not know stays as read.
         /// </summary>
         protected internal async Task<RunwayTask> ReadTaskOrRunAsync(string? id, string? endpoint, CancellationToken token)
         {
             if (endpoint != null) return await Api.GetTaskOrRunAsync(id, endpoint, token).ConfigureAwait(false);
+            RunwayTask task;
             try
             {
-                return await Api.GetTaskAsync(id, token).ConfigureAwait(false);
+                task = await Api.GetTaskAsync(id, token).ConfigureAwait(false);
             }
-            catch (RunwayApiException ex) when (ex.StatusCode == 404 && WorkflowApi.IsRun(JournaledEndpoint(id)))
+            catch (RunwayApiException ex) when (ex.StatusCode == 404 && WorkflowApi.IsRun(Journaled(id)?.Endpoint))
             {
-                return await Api.GetTaskOrRunAsync(id, WorkflowApi.RunEndpoint, token).ConfigureAwait(false);
+                task = await Api.GetTaskOrRunAsync(id, WorkflowApi.RunEndpoint, token).ConfigureAwait(false);
             }
+            // Read after the API's answer: its sighting is in the journal by then (saved files, final charge).
+            task.KeepKnown(Journaled(task.Id)?.ToTask());
+            return task;
         }
 
-        private static string? JournaledEndpoint(string? id)
+        private static Tasks.JournalRecord? Journaled(string? id)
         {
-            try { return Tasks.TaskJournal.Find(id)?.Endpoint; }
+            try { return Tasks.TaskJournal.Find(id); }
             catch (System.IO.IOException) { return null; }
         }
 
@@ -261,17 +310,16 @@ namespace Runway.Shell
                 if (IsValidId(id, what)) yield return id;
         }
 
-        /// <summary>True when <paramref name="id"/> can name a <paramref name="what"/>; otherwise writes Runway.InvalidId (nothing is sent).</summary>
         /// <summary>
-        /// False (after writing the error) when the object piped for this record is one of the module's and bound a
-        /// parameter by property name that is not meant for it (see <see cref="RecordBinding.CheckModuleObject"/>).
+        /// False (after writing the error) when the object piped for this record is a hashtable (only a cmdlet that reads records
+        /// itself binds one by key; here it would arrive whole, or converted into whatever type takes it), or one of the module's
+        /// objects that bound a parameter by property name not meant for it (see <see cref="RecordBinding.CheckModuleObject"/>).
         /// </summary>
-        protected bool PipedObjectAccepted()
+        private bool PipedObjectAccepted()
         {
-            object? piped = new RecordBinding(this, new HashSet<string>()).Current();
-            if (piped is System.Collections.IDictionary record && !(this is GenerationCmdlet))
+            object? piped = RecordBinding.CurrentObjectOf(this);
+            if (piped is System.Collections.IDictionary record)
             {
-                // Only generation cmdlets bind a hashtable by key; here it would arrive whole, as "System.Collections.Hashtable".
                 WriteError(ErrorPolicy.FromException(new RunwayInputException(
                     $"A hashtable piped to {MyInvocation.MyCommand.Name} cannot give its parameters: pipe [pscustomobject]@{{ ... }} (bound by property name) or give them directly. Nothing was sent for this input.",
                     "InputObject", "Runway.InvalidPipelineValue", record), record));
@@ -290,6 +338,7 @@ namespace Runway.Shell
             }
         }
 
+        /// <summary>True when <paramref name="id"/> can name a <paramref name="what"/>; otherwise writes Runway.InvalidId (nothing is sent).</summary>
         protected bool IsValidId(string id, string what)
         {
             if (ResourceId.Problem(id) == null) return true;

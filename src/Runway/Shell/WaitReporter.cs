@@ -38,11 +38,11 @@ namespace Runway.Shell
             if (report) finished(task);
         }
 
-        public void Ended(RunwayTaskException error)
+        public void Ended(RunwayTaskException failure)
         {
             if (!report) return;
-            ended?.Invoke(error);
-            cmdlet.OnPipeline(() => cmdlet.WriteError(ErrorPolicy.FromException(error, error.Task)));
+            ended?.Invoke(failure);
+            cmdlet.OnPipeline(() => cmdlet.WriteError(ErrorPolicy.FromException(failure, failure.Task)));
         }
 
         public void Progress(IReadOnlyList<RunwayTask> unfinished, int finishedCount, int total, TimeSpan elapsed)

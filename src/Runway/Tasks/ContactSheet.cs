@@ -131,6 +131,7 @@ namespace Runway.Tasks
     /// <summary>Arranges tasks for a contact sheet and finds their files; the HTML is <see cref="ContactSheetPage"/>'s.</summary>
     public static class ContactSheet
     {
+        private static readonly char[] DataUriTypeEnd = { ';', ',' };
         private static readonly string[] StatusOrder = { RunwayTask.Succeeded, RunwayTask.Failed, RunwayTask.Cancelled };
 
         /// <summary>The sections (a single one, keyed "", without grouping) in order, each with its cards sorted.</summary>
@@ -176,7 +177,7 @@ namespace Runway.Tasks
                 case ContactSheetOrder.Model: byKey = (a, b) => string.Compare(a.Task.Model, b.Task.Model, StringComparison.OrdinalIgnoreCase); break;
                 case ContactSheetOrder.Status: byKey = (a, b) => string.Compare(a.Task.Status, b.Task.Status, StringComparison.OrdinalIgnoreCase); break;
                 case ContactSheetOrder.Credits: byKey = (a, b) => Nullable.Compare(a.CreditsForTotals, b.CreditsForTotals); break;
-                case ContactSheetOrder.Prompt: byKey = (a, b) => string.Compare(a.Task.Prompt, b.Task.Prompt, StringComparison.CurrentCultureIgnoreCase); break;
+                case ContactSheetOrder.Prompt: byKey = (a, b) => string.Compare(a.Task.Prompt, b.Task.Prompt, StringComparison.OrdinalIgnoreCase); break;
                 default: byKey = (a, b) => 0; break;
             }
             Comparison<ContactSheetEntry> full = (a, b) =>
@@ -250,7 +251,7 @@ namespace Runway.Tasks
         {
             if (input.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
             {
-                int end = input.IndexOfAny(new[] { ';', ',' });
+                int end = input.IndexOfAny(DataUriTypeEnd);
                 return "inline " + (end > 5 ? input.Substring(5, end - 5) : "data");
             }
             if (Uri.TryCreate(input, UriKind.Absolute, out Uri? uri))

@@ -177,8 +177,8 @@ namespace Runway.Tasks
         private static void Fact(StringBuilder html, string name, string value, string? title)
         {
             html.Append("<div><dt>").Append(H(name)).Append("</dt><dd");
-            if (title != null) html.Append(" title=\"").Append(H(title)).Append("\"");
-            html.Append(">").Append(H(value)).Append("</dd></div>\n");
+            if (title != null) html.Append(" title=\"").Append(H(title)).Append('"');
+            html.Append('>').Append(H(value)).Append("</dd></div>\n");
         }
 
         private static string? Duration(ContactSheetEntry entry, IReadOnlyList<SheetMedia> outputs)

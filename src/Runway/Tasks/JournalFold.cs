@@ -185,9 +185,9 @@ namespace Runway.Tasks
         }
 
         /// <summary>A kept setting back in its JSON form: a number stays a number, anything else a string.</summary>
-        private static JsonNode Setting(string text) =>
+        private static JsonValue Setting(string text) =>
             decimal.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out decimal number)
-                ? JsonValue.Create(number) : (JsonNode)JsonValue.Create(text);
+                ? JsonValue.Create(number) : JsonValue.Create(text);
 
         public static JsonObject RecordLine(JournalRecord record)
         {

@@ -18,7 +18,7 @@ namespace Runway.Tasks
 
         /// <summary>The journal file.</summary>
         public string Path { get; }
-        public string ErrorId => Id;
+        public string ErrorId { get; } = Id;
         public ErrorKind Category { get; }
 
         private static string MessageFor(string path, Exception cause)

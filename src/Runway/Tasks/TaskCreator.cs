@@ -8,20 +8,6 @@ using Runway.Models;
 
 namespace Runway.Tasks
 {
-    /// <summary>A task just created, and whether the journal could record it.</summary>
-    public sealed class CreatedTask
-    {
-        public CreatedTask(RunwayTask task, string? journalError)
-        {
-            Task = task;
-            JournalError = journalError;
-        }
-
-        public RunwayTask Task { get; }
-        /// <summary>Why the journal could not record the task (keep its id!), or null.</summary>
-        public string? JournalError { get; }
-    }
-
     /// <summary>
     /// Creates paid tasks for one command: a free slot within the tier's concurrency, local media inlined or
     /// uploaded, the spending cap reserved and committed, one create, and the journal entry written before the
@@ -46,7 +32,7 @@ namespace Runway.Tasks
         public IReadOnlyList<RunwayTask> Unfinished => gate.Unfinished;
 
         /// <param name="uploadProgress">Bytes sent of a local file that is uploaded (its display name, done, total).</param>
-        public async Task<CreatedTask> CreateAsync(GenerationRequest request, Action<string, long, long?>? uploadProgress, CancellationToken cancellation)
+        public async Task<Created<RunwayTask>> CreateAsync(GenerationRequest request, Action<string, long, long?>? uploadProgress, CancellationToken cancellation)
         {
             // Before anything is sent (a slot's polls, an upload, the create): a journal that cannot take the task's line
             // refuses it now, not after paying. Once per command, and again after an append failed (the disk filled).
@@ -69,7 +55,7 @@ namespace Runway.Tasks
             task.Prompt = request.PromptText;
             task.Inputs = TaskJournal.InputsOf(request);
             gate.Track(task);
-            return new CreatedTask(task, journalError);
+            return new Created<RunwayTask>(task, journalError);
         }
     }
 }

@@ -31,7 +31,7 @@ namespace Runway.Tasks
     public interface IWaitObserver
     {
         void Finished(RunwayTask task);
-        void Ended(RunwayTaskException error);
+        void Ended(RunwayTaskException failure);
         void Progress(IReadOnlyList<RunwayTask> unfinished, int finishedCount, int total, TimeSpan elapsed);
     }
 

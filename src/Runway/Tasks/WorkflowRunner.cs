@@ -7,20 +7,6 @@ using Runway.Models;
 
 namespace Runway.Tasks
 {
-    /// <summary>A workflow run just started, and whether the journal could record it.</summary>
-    public sealed class StartedRun
-    {
-        public StartedRun(RunwayWorkflowInvocation run, string? journalError)
-        {
-            Run = run;
-            JournalError = journalError;
-        }
-
-        public RunwayWorkflowInvocation Run { get; }
-        /// <summary>Why the journal could not record the run (keep its id!), or null.</summary>
-        public string? JournalError { get; }
-    }
-
     /// <summary>
     /// Starts workflow runs through the same money path as task creates (<see cref="PaidCreate"/>): Runway publishes
     /// no workflow prices, so under a spending cap a run needs unknown prices allowed; the run is journaled before it
@@ -45,7 +31,7 @@ namespace Runway.Tasks
         /// <summary>Refuses a run the spending cap cannot allow (its price is never known), before the workflow is even read.</summary>
         public static void CheckCap(string workflowId) => PaidCreate.Check(0, $"a run of workflow {workflowId}", priceKnown: false);
 
-        public async Task<StartedRun> RunAsync(WorkflowRunRequest request, CancellationToken cancellation)
+        public async Task<Created<RunwayWorkflowInvocation>> RunAsync(WorkflowRunRequest request, CancellationToken cancellation)
         {
             // As for task creates: a journal that cannot take the run's line refuses it before anything is sent or paid.
             if (!journalChecked || TaskJournal.LastAppendFailed)
@@ -65,7 +51,7 @@ namespace Runway.Tasks
                 reason => TaskJournal.RecordRunUnconfirmed(request, reason),
                 started => (started.Id, (decimal?)null), cancellation).ConfigureAwait(false);
             string? journalError = TaskJournal.RecordRunStarted(run, request) ? null : TaskJournal.LastError;
-            return new StartedRun(run, journalError);
+            return new Created<RunwayWorkflowInvocation>(run, journalError);
         }
     }
 }

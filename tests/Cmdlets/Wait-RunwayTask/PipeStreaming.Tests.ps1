@@ -28,6 +28,34 @@ Describe 'Wait-RunwayTask streams a piped batch' {
         @($lines | ForEach-Object { ($_ -split ' ')[0] } | Sort-Object -Unique) | Should -HaveCount 4
     }
 
+    It '-Any outputs the first task to end as soon as it is seen, once; the creator up the pipeline still makes them all' {
+        Reset-RunwaySimulator -Url $SimUrl
+        $script = "`$ProgressPreference = 'SilentlyContinue'; 1..4 | ForEach-Object { 'https://example.com/frame.png' } |
+            New-RunwayVideo -Prompt 'slow pan' -Model gen4_turbo -Duration 2 -ThrottleLimit 1 -PollIntervalSec 0.2 -Confirm:`$false |
+            Wait-RunwayTask -Any -PollIntervalSec 0.2 | ForEach-Object { `$_.Id + ' ' + [DateTimeOffset]::UtcNow.ToString('o') }"
+        $lines = @(Invoke-InChildPwsh -Script $script | Where-Object { $_ -match '^[0-9a-f-]{36} ' })
+        $lines | Should -HaveCount 1
+        # PowerShell 5.1's public API cannot stop the commands before this one: every input is still created.
+        $creates = @(Get-ApiRequest '/v1/image_to_video' 'POST')
+        $creates | Should -HaveCount 4
+        $firstId, $firstAt = $lines[0] -split ' '
+        $firstId | Should -Be $creates[0].taskId
+        # Causal, as above: the first task was written when the second was handed down, before the third create.
+        (ConvertTo-Instant $firstAt) | Should -BeLessThan (ConvertTo-Instant $creates[2].time)
+    }
+
+    It '-Any | Select-Object -First 1 stops the creator once the first task is out' {
+        Reset-RunwaySimulator -Url $SimUrl
+        $script = "`$ProgressPreference = 'SilentlyContinue'; 1..4 | ForEach-Object { 'https://example.com/frame.png' } |
+            New-RunwayVideo -Prompt 'slow pan' -Model gen4_turbo -Duration 2 -ThrottleLimit 1 -PollIntervalSec 0.2 -Confirm:`$false |
+            Wait-RunwayTask -Any -PollIntervalSec 0.2 | Select-Object -First 1 | ForEach-Object Id"
+        $lines = @(Invoke-InChildPwsh -Script $script | Where-Object { $_ -match '^[0-9a-f-]{36}$' })
+        $creates = @(Get-ApiRequest '/v1/image_to_video' 'POST')
+        # The first task was seen ended before the second was created, and written when the second was handed down.
+        $creates | Should -HaveCount 2
+        $lines | Should -Be @($creates[0].taskId)
+    }
+
     It 'a task piped twice after it was seen ending is output once' {
         Reset-RunwaySimulator -Url $SimUrl
         $task = New-RunwayVideo -Image 'https://example.com/frame.png' -Prompt 'x' -Model gen4_turbo -Duration 2 -Wait -Confirm:$false
