@@ -157,7 +157,7 @@ namespace Runway.Cmdlets
                 (nameof(ProResProfile), ProResProfile), (nameof(ReferenceAudio), ReferenceAudio), (nameof(ReferenceVideo), ReferenceVideo),
                 (nameof(Keyframe), Keyframe), (nameof(ReferenceImage), ReferenceImage));
             AddOptions(Option, spec.Options);
-            if (Duration != null && !auto && spec.Duration == null) spec.Values[nameof(Duration)] = Plain(Duration);
+            if (!auto && spec.Duration == null && Plain(Duration) is object duration) spec.Values[nameof(Duration)] = duration;
             switch (ParameterSetName)
             {
                 case ImageSet when InputBinder.IsRecordWithoutMedia(Image, nameof(Image), this):

@@ -1,51 +1,24 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 
 namespace Runway.Models
 {
-    public static partial class Endpoints
-    {
-        public const string ImageToVideo = "image_to_video";
-        public const string TextToVideo = "text_to_video";
-        public const string VideoToVideo = "video_to_video";
-        public const string TextToImage = "text_to_image";
-        public const string CharacterPerformance = "character_performance";
-        public const string TextToSpeech = "text_to_speech";
-        public const string SpeechToSpeech = "speech_to_speech";
-        public const string SoundEffect = "sound_effect";
-        public const string VoiceDubbing = "voice_dubbing";
-        public const string VoiceIsolation = "voice_isolation";
-    }
-
-    /// <summary>The descriptor of video, image and audio generation (fields: Generated/GenerationFields.g.cs; builders: RequestBuilder.Fields.cs, RequestBuilder.Audio.cs).</summary>
+    /// <summary>
+    /// The generation family's models (video, image, audio): the SDK's, each a line of <c>GenerationCatalog.SdkModels</c>,
+    /// listed before the models of the family's endpoints (their rows, and a model only one endpoint serves, are in
+    /// Descriptors/&lt;Name&gt;Endpoint.cs, at Order 101–110).
+    /// </summary>
     internal sealed class GenerationSection : CatalogSection
     {
         public override int Order => 100;
-        public override IEnumerable<EndpointInfo> EndpointRows => GenerationCatalog.EndpointRows;
+        public override IEnumerable<EndpointInfo> EndpointRows => Array.Empty<EndpointInfo>();
         public override IEnumerable<ModelInfo> Models => GenerationCatalog.Models;
     }
 
-    /// <summary>The catalog's section for video, image and audio generation: endpoints, models, their rules and prices.</summary>
+    /// <summary>The generation family's model table: the SDK's models, their summaries, prices and the module's defaults, their rules read from the declarations.</summary>
     internal static class GenerationCatalog
     {
-        /// <summary>Endpoints in selection order (see <see cref="ModelCatalog.EndpointTable"/>).</summary>
-        public static readonly EndpointInfo[] EndpointRows =
-        {
-            new EndpointInfo(Endpoints.VideoToVideo, "New-RunwayVideo", "aleph2", "Video"),
-            new EndpointInfo(Endpoints.CharacterPerformance, "New-RunwayVideo", "act_two", "Character", "Reference"),
-            new EndpointInfo(Endpoints.ImageToVideo, "New-RunwayVideo", "gen4_turbo", "Image", "LastFrame"),
-            new EndpointInfo(Endpoints.TextToVideo, "New-RunwayVideo", "veo3.1_fast"),
-            new EndpointInfo(Endpoints.TextToImage, "New-RunwayImage", "gen4_image"),
-            new EndpointInfo(Endpoints.SpeechToSpeech, "New-RunwaySpeech", "eleven_multilingual_sts_v2", "Audio", "Video"),
-            new EndpointInfo(Endpoints.TextToSpeech, "New-RunwaySpeech", "eleven_multilingual_v2", "Text"),
-            new EndpointInfo(Endpoints.SoundEffect, "New-RunwaySoundEffect", "eleven_text_to_sound_v2"),
-            new EndpointInfo(Endpoints.VoiceDubbing, "New-RunwayDubbing", "eleven_voice_dubbing"),
-            new EndpointInfo(Endpoints.VoiceIsolation, "New-RunwayVoiceIsolation", "eleven_voice_isolation"),
-        };
-
-
-        private static readonly string[] Gen4VideoRatios = { "1280:720", "720:1280", "1104:832", "832:1104", "960:960", "1584:672" };
-
         /// <summary>Models the API no longer serves, and their successors (the SDK 4.20.1 create unions lack them).</summary>
         public static readonly System.Collections.Generic.Dictionary<string, string> Retired =
             new System.Collections.Generic.Dictionary<string, string>(System.StringComparer.OrdinalIgnoreCase)
@@ -121,28 +94,8 @@ namespace Runway.Models
             }
         }
 
-        /// <summary>Every generation model: the SDK's, then those of endpoints whose fields the module builds itself.</summary>
-        public static readonly ModelInfo[] Models = SdkModels.Select(FromFields).Concat(new[]
-        {
-            new ModelInfo
-            {
-                Name = "act_two", Output = MediaKind.Video, Summary = "Character performance: drive a character image or video with a reference performance.",
-                Endpoints = new[] { Endpoints.CharacterPerformance }, Ratios = Gen4VideoRatios, DurationFromInput = true,
-                Duration = new DurationRule(5, 5, true, 5, 5), SupportsSeed = true, SupportsContentModeration = true,
-                TakesPrompt = false, InputDuration = new DurationRule(3, 30, false, 5), Price = new PerSecondPrice(5),
-            },
-            new ModelInfo
-            {
-                Name = "eleven_voice_dubbing", Output = MediaKind.Audio, Summary = "Dub speech into another language.",
-                Endpoints = new[] { Endpoints.VoiceDubbing }, TakesPrompt = false, Price = new PerAudioSecondsPrice(2, 60),
-            },
-            new ModelInfo
-            {
-                Name = "eleven_voice_isolation", Output = MediaKind.Audio, Summary = "Isolate the voice from background sound.",
-                Endpoints = new[] { Endpoints.VoiceIsolation }, TakesPrompt = false, InputDuration = new DurationRule(4.6, 3600, false, 60),
-                Price = new PerAudioSecondsPrice(6, 60),
-            },
-        }).ToArray();
+        /// <summary>The SDK's models, their fields read from the declarations.</summary>
+        public static readonly ModelInfo[] Models = SdkModels.Select(FromFields).ToArray();
 
         private static ModelInfo Video(string name, string summary, PriceRule price, double? defaultDuration = null, DurationRule? duration = null) =>
             new ModelInfo { Name = name, Output = MediaKind.Video, Summary = summary, Price = price, Duration = duration, DefaultDurationSeconds = defaultDuration };

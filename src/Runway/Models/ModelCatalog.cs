@@ -6,8 +6,8 @@ using System.Linq;
 namespace Runway.Models
 {
     /// <summary>
-    /// The API endpoints that create tasks, by their path below /v1/: each constant sits in its section's descriptor
-    /// file (GenerationCatalog.cs, EnhanceCatalog.cs, ...), next to its rows and models.
+    /// The API endpoints that create tasks, by their path below /v1/: each constant sits in its endpoint's descriptor
+    /// (Descriptors/&lt;Name&gt;Endpoint.cs), next to its rows and models.
     /// </summary>
     public static partial class Endpoints
     {
@@ -258,9 +258,10 @@ namespace Runway.Models
 
     /// <summary>
     /// The one table of models. It drives parameter validation, tab completion, cost estimates and the help
-    /// text; nothing else in the module lists models, ratios, durations or prices.
+    /// text; nothing else in the module lists models, ratios, durations or prices. Lists of one endpoint or family sit
+    /// with it (partial): the preset voices in RequestBuilder.Speech.cs, the dubbing languages in Descriptors/VoiceDubbingEndpoint.cs.
     /// </summary>
-    public static class ModelCatalog
+    public static partial class ModelCatalog
     {
         public const decimal UsdPerCredit = Api.Credits.UsdPerCredit;
         public const long MaxSeed = 4294967295;
@@ -284,18 +285,6 @@ namespace Runway.Models
         /// <summary>The endpoints a cmdlet reaches, in selection order (none for a cmdlet that creates no task).</summary>
         public static IEnumerable<EndpointInfo> EndpointsOf(string cmdlet) =>
             EndpointTable.Where(e => string.Equals(e.Cmdlet, cmdlet, StringComparison.OrdinalIgnoreCase));
-
-        public static readonly IReadOnlyList<string> VoicePresets = new[]
-        {
-            "Maya", "Arjun", "Serene", "Bernard", "Billy", "Mark", "Clint", "Mabel", "Chad", "Leslie",
-            "Eleanor", "Elias", "Elliot", "Grungle", "Brodie", "Sandra", "Kirk", "Kylie", "Lara", "Lisa",
-            "Malachi", "Marlene", "Martin", "Miriam", "Monster", "Paula", "Pip", "Rusty", "Ragnar",
-            "Xylar", "Maggie", "Jack", "Katie", "Noah", "James", "Rina", "Ella", "Mariah", "Frank",
-            "Claudia", "Niki", "Vincent", "Kendrick", "Myrna", "Tom", "Wanda", "Benjamin", "Kiana", "Rachel",
-        };
-
-        /// <summary>voice_dubbing's targetLang values, as declared.</summary>
-        public static readonly IReadOnlyList<string> DubbingLanguages = Declarations.ValuesOf(Endpoints.VoiceDubbing, "targetLang");
 
         /// <summary>Models the API no longer serves, and the model that replaced each.</summary>
         public static readonly IReadOnlyDictionary<string, string> Retired = GenerationCatalog.Retired;

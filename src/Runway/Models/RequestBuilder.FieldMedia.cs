@@ -11,6 +11,8 @@ namespace Runway.Models
     /// <summary>The field table's media: media lists with tags and subjects, prompt images, aleph2's keyframes.</summary>
     public static partial class RequestBuilder
     {
+        private static readonly Regex TagPattern = new Regex("^[A-Za-z][A-Za-z0-9_]{2,15}$");
+        private static readonly Regex TagMention = new Regex(@"(?<![A-Za-z0-9_.])@([A-Za-z][A-Za-z0-9_]*)");
         /// <summary>The keys of a media list's record: the media keys (and Source), Tag and Subject (refused by name where the model takes none).</summary>
         private static readonly string[] MediaItemKeys = RecordKeys.MediaKeys.Concat(new[] { "Source", "Tag", "Subject" }).ToArray();
         /// <summary>The keys of an aleph2 keyframe: the media keys, Seconds or At, and the edit window as Start/End or the declarations' Range.</summary>

@@ -15,22 +15,28 @@ namespace Runway.Models
     /// </summary>
     public sealed class FieldInput
     {
-        public FieldInput(Func<object, string, MediaKind, IMediaInput> media) { Media = media; }
+        public FieldInput(Func<object?, string, MediaKind, IMediaInput> media) { Media = media; }
 
         public Dictionary<string, object> Values { get; } = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
         /// <summary>The -Option hashtable's keys, kept apart so an error can say how the value was given.</summary>
-        public Dictionary<string, object> Options { get; } = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
-        public Func<object, string, MediaKind, IMediaInput> Media { get; }
+        public Dictionary<string, object?> Options { get; } = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+        /// <summary>Classifies a media value (a value of -Option may be null: it is refused there, by the parameter's name).</summary>
+        public Func<object?, string, MediaKind, IMediaInput> Media { get; }
         /// <summary>The user allows a model the catalog does not know: sent without local validation.</summary>
         public bool AllowUnknownModel { get; set; }
         /// <summary>What a speech-to-speech input is when its content cannot tell (a URL): the parameter it came through.</summary>
         public MediaKind DeclaredMediaKind { get; set; } = MediaKind.Audio;
 
-        public FieldInput Set(string key, object value)
+        /// <summary>Records a parameter's value; a parameter not given (null) stays out.</summary>
+        public FieldInput Set(string key, object? value)
         {
             if (value != null) Values[key] = value;
             return this;
         }
+
+        /// <summary>Every value given: the parameters', then the -Option keys' (whose values may be null).</summary>
+        public IEnumerable<KeyValuePair<string, object?>> Given() =>
+            Values.Select(p => new KeyValuePair<string, object?>(p.Key, p.Value)).Concat(Options);
     }
 
     public static partial class RequestBuilder
@@ -46,23 +52,25 @@ namespace Runway.Models
         };
 
         private static readonly Regex AudioMention = new Regex(@"@Audio(\d+)");
+        /// <summary>The ProRes profiles outputFormat hdr_prores takes, as its declaration states them.</summary>
+        private static readonly string[] HdrProResProfiles = { "422", "422 HQ", "4444" };
 
         /// <summary>
         /// Builds and validates a request for an endpoint whose fields the catalog holds (the SDK's): every value is
         /// checked against the chosen model's rule for that endpoint before anything is sent.
         /// </summary>
-        public static GenerationRequest Build(string endpoint, string modelName, FieldInput input)
+        public static GenerationRequest Build(string endpoint, string? modelName, FieldInput input)
         {
             ModelInfo model = ResolveModel(modelName, endpoint, input.AllowUnknownModel);
             var request = new GenerationRequest(endpoint, model);
             if (model.Unvalidated) return PassThrough(request, input);
             // A validated model serves the endpoint, so it has fields there (dereferenced below as before).
             ModelEndpointFields fields = model.FieldsOn(endpoint)!;
-            IEnumerable<KeyValuePair<string, object>> given = input.Values.Concat(input.Options);
+            IEnumerable<KeyValuePair<string, object?>> given = input.Given();
 
             // Positional reference images on image to video travel inside promptImage, not in a field of their own.
             FieldRule? promptImage = fields["promptImage"];
-            foreach (KeyValuePair<string, object> pair in given)
+            foreach (KeyValuePair<string, object?> pair in given)
             {
                 if (IsClaimed(pair.Key, fields, input)) continue;
                 FieldRule elsewhere = ModelCatalog.ForEndpoint(endpoint).SelectMany(m => m.FieldsOn(endpoint)?.Fields ?? Array.Empty<FieldRule>())
@@ -80,8 +88,8 @@ namespace Runway.Models
             foreach (FieldRule rule in fields.Fields)
             {
                 string? twice = rule.Parameters.FirstOrDefault(p => input.Values.ContainsKey(p));
-                if (twice != null && input.Options.ContainsKey(rule.Json))
-                    throw Invalid(twice, "Runway.DuplicateValue", $"{rule.Json} is given twice, as -{twice} and as -Option key '{rule.Json}'; give it once.", input.Options[rule.Json]);
+                if (twice != null && input.Options.TryGetValue(rule.Json, out object? again))
+                    throw Invalid(twice, "Runway.DuplicateValue", $"{rule.Json} is given twice, as -{twice} and as -Option key '{rule.Json}'; give it once.", again);
                 object? value = Lookup(rule, input);
                 if (value == null) value = DefaultFor(model, rule, endpoint, request);
                 if (value == null)
@@ -152,7 +160,7 @@ namespace Runway.Models
                 string[] formats = fields["outputFormat"]!.Values.Where(v => v == "prores" || v == "hdr_prores").ToArray();
                 if (!formats.Contains(format))
                     throw Invalid("ProResProfile", "Runway.ProResProfileWithoutProRes", $"{model.Name} takes -ProResProfile only with -OutputFormat {string.Join(" or ", formats)}.", profile);
-                if (format == "hdr_prores" && !new[] { "422", "422 HQ", "4444" }.Contains(profile))
+                if (format == "hdr_prores" && !HdrProResProfiles.Contains(profile))
                     throw Invalid("ProResProfile", "Runway.InvalidProResProfile", $"With -OutputFormat hdr_prores, {model.Name} takes -ProResProfile 422, 422 HQ or 4444; '{profile}' is not.", profile);
             }
             string? mode = body["mode"]?.GetValue<string>();
@@ -190,7 +198,7 @@ namespace Runway.Models
         /// <summary>A model the catalog does not know, on the user's word: the values go as they are, under their JSON names.</summary>
         private static GenerationRequest PassThrough(GenerationRequest request, FieldInput input)
         {
-            foreach (KeyValuePair<string, object> pair in input.Values.Concat(input.Options))
+            foreach (KeyValuePair<string, object?> pair in input.Given())
             {
                 string json = input.Options.ContainsKey(pair.Key) && !input.Values.ContainsKey(pair.Key) ? pair.Key
                     : PassThroughNames.TryGetValue(pair.Key, out string? mapped) ? mapped : char.ToLowerInvariant(pair.Key[0]) + pair.Key.Substring(1);
