@@ -14,16 +14,10 @@ namespace Runway.Tests
     /// <see cref="Endpoints"/>), a <see cref="CatalogSection"/> whose rows are that endpoint's alone, and, when its cmdlet
     /// reaches no other endpoint, its builder (the partial RequestBuilder; a cmdlet that picks among several endpoints
     /// shares one builder across them). Models served by several endpoints of a family may sit in one family table.
-    /// The endpoints that predate the rule are listed below: the list may only shrink.
     /// </summary>
     public class DescriptorTests
     {
         private static readonly string DescriptorFolder = Path.Combine(ArchitectureTests.RepositoryRoot(), "src", "Runway", "Models", "Descriptors");
-
-        /// <summary>Endpoints still described in a family file: none now (every family has its descriptors); the list may only shrink.</summary>
-        private static readonly HashSet<string> NotYetDescribed = new HashSet<string>(StringComparer.Ordinal)
-        {
-        };
 
         private static IReadOnlyList<(string File, string Code)> DescriptorFiles() =>
             Directory.Exists(DescriptorFolder)
@@ -47,9 +41,7 @@ namespace Runway.Tests
         public static TheoryData<string> DescribedEndpoints()
         {
             var data = new TheoryData<string>();
-            foreach (EndpointInfo row in ModelCatalog.EndpointTable)
-                if (!NotYetDescribed.Contains(row.Name)) data.Add(row.Name);
-            if (data.Count == 0) data.Add("(none yet)");
+            foreach (string endpoint in ModelCatalog.EndpointTable.Select(r => r.Name).Distinct()) data.Add(endpoint);
             return data;
         }
 
@@ -57,7 +49,6 @@ namespace Runway.Tests
         [MemberData(nameof(DescribedEndpoints))]
         public void An_endpoint_is_described_in_one_file_of_its_own(string endpoint)
         {
-            if (endpoint == "(none yet)") return;
             var files = DescriptorFiles();
             CatalogSection[] sections = ModelCatalog.Sections.Where(s => s.EndpointRows.Any(r => r.Name == endpoint)).ToArray();
             Assert.True(sections.Length == 1, $"{endpoint}: rows in {sections.Length} sections ({string.Join(", ", sections.Select(s => s.GetType().Name))}); one descriptor holds them");
@@ -89,22 +80,6 @@ namespace Runway.Tests
                 .Where(f => f.EndsWith("Endpoint.cs", StringComparison.Ordinal) && !described.Contains(f))
                 .ToArray();
             Assert.True(strays.Length == 0, $"Descriptor files without a catalog section: {string.Join(", ", strays)}");
-        }
-
-        [Fact]
-        public void The_list_of_endpoints_without_a_descriptor_only_shrinks()
-        {
-            string[] endpoints = ModelCatalog.EndpointTable.Select(r => r.Name).ToArray();
-            string[] unknown = NotYetDescribed.Where(e => !endpoints.Contains(e)).OrderBy(e => e, StringComparer.Ordinal).ToArray();
-            Assert.True(unknown.Length == 0, $"No longer catalog endpoints: remove from {nameof(NotYetDescribed)}: {string.Join(", ", unknown)}");
-
-            var files = DescriptorFiles();
-            string[] done = NotYetDescribed.Where(e =>
-            {
-                CatalogSection[] sections = ModelCatalog.Sections.Where(s => s.EndpointRows.Any(r => r.Name == e)).ToArray();
-                return sections.Length == 1 && sections[0].EndpointRows.All(r => r.Name == e) && FileDeclaring(sections[0].GetType(), files) != null;
-            }).OrderBy(e => e, StringComparer.Ordinal).ToArray();
-            Assert.True(done.Length == 0, $"These endpoints have their descriptor now: remove them from {nameof(DescriptorTests)}.{nameof(NotYetDescribed)}: {string.Join(", ", done)}");
         }
     }
 }

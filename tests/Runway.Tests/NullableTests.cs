@@ -8,18 +8,12 @@ using Xunit;
 namespace Runway.Tests
 {
     /// <summary>
-    /// The module compiles with nullable reference types on and every nullable warning an error. A few files still opt
-    /// out with <c>#nullable disable</c> (Models/, annotated once its restructuring lands): that list is a ratchet, it
-    /// may only shrink. A new file cannot opt out, and a file that no longer opts out must leave the list.
+    /// The module compiles with nullable reference types on and every nullable warning an error, and no file opts out
+    /// with <c>#nullable disable</c> (the last Models/ files were annotated when they moved into their descriptors).
     /// </summary>
     public class NullableTests
     {
         private static readonly string ModuleRoot = Path.Combine(ArchitectureTests.RepositoryRoot(), "src", "Runway");
-
-        /// <summary>Paths relative to src/Runway, with forward slashes.</summary>
-        private static readonly HashSet<string> StillDisabled = new HashSet<string>(StringComparer.Ordinal)
-        {
-        };
 
         private static readonly Regex DisableDirective = new Regex(@"^\s*#nullable\s+disable\b", RegexOptions.Multiline);
 
@@ -31,20 +25,11 @@ namespace Runway.Tests
                 .OrderBy(f => f, StringComparer.Ordinal).ToArray();
 
         [Fact]
-        public void No_file_outside_the_list_turns_nullable_off()
+        public void No_file_turns_nullable_off()
         {
-            string[] offenders = FilesThatOptOut().Where(f => !StillDisabled.Contains(f)).ToArray();
+            string[] offenders = FilesThatOptOut();
             Assert.True(offenders.Length == 0,
                 $"Annotate these files instead of turning nullable off (#nullable disable): {string.Join(", ", offenders)}");
-        }
-
-        [Fact]
-        public void The_list_of_files_without_nullable_only_shrinks()
-        {
-            string[] optOut = FilesThatOptOut();
-            string[] stale = StillDisabled.Where(f => !optOut.Contains(f)).OrderBy(f => f, StringComparer.Ordinal).ToArray();
-            Assert.True(stale.Length == 0,
-                $"These files are annotated now (or gone): remove them from {nameof(NullableTests)}.{nameof(StillDisabled)}: {string.Join(", ", stale)}");
         }
 
         [Fact]
