@@ -161,11 +161,9 @@ namespace Runway.Models
     }
 
     /// <summary>zz_test_echo: the recipe check's synthetic endpoint (an audio in, an audio out).</summary>
-    internal sealed class ZzTestEchoSection : CatalogSection
+    internal sealed class ZzTestEchoSection : EndpointSection
     {
-        public override int Order => 900;
-        public override System.Collections.Generic.IEnumerable<EndpointInfo> EndpointRows => new[] { new EndpointInfo(Endpoints.ZzTestEcho, "New-RunwayZzTestEcho", "zz-test-echo") };
-        public override System.Collections.Generic.IEnumerable<ModelInfo> Models => new[] { Model };
+        public ZzTestEchoSection() : base(900, new EndpointInfo(Endpoints.ZzTestEcho, "New-RunwayZzTestEcho", "zz-test-echo"), Model) { }
 
         internal static readonly ModelInfo Model = new ModelInfo
         {

@@ -11,7 +11,7 @@ namespace Runway.Tests
     /// <summary>
     /// One descriptor per endpoint: every task endpoint of the catalog is described in one file,
     /// <c>src/Runway/Models/Descriptors/&lt;Name&gt;Endpoint.cs</c>, holding its path constant (in the partial
-    /// <see cref="Endpoints"/>), a <see cref="CatalogSection"/> whose rows are that endpoint's alone, and, when its cmdlet
+    /// <see cref="Endpoints"/>), an <see cref="EndpointSection"/> (its one row and the models only it serves), and, when its cmdlet
     /// reaches no other endpoint, its builder (the partial RequestBuilder; a cmdlet that picks among several endpoints
     /// shares one builder across them). Models served by several endpoints of a family may sit in one family table.
     /// </summary>
@@ -30,7 +30,7 @@ namespace Runway.Tests
         /// <summary>The file declaring a section type (a top-level or nested class of that name deriving from CatalogSection).</summary>
         private static string FileDeclaring(Type section, IReadOnlyList<(string File, string Code)> files)
         {
-            var declaration = new Regex($@"\bclass\s+{Regex.Escape(section.Name)}\s*:\s*CatalogSection\b");
+            var declaration = new Regex($@"\bclass\s+{Regex.Escape(section.Name)}\s*:\s*(?:Endpoint|Catalog)Section\b");
             string[] found = files.Where(f => declaration.IsMatch(f.Code)).Select(f => f.File).ToArray();
             return found.Length == 1 ? found[0] : null;
         }
@@ -53,6 +53,7 @@ namespace Runway.Tests
             CatalogSection[] sections = ModelCatalog.Sections.Where(s => s.EndpointRows.Any(r => r.Name == endpoint)).ToArray();
             Assert.True(sections.Length == 1, $"{endpoint}: rows in {sections.Length} sections ({string.Join(", ", sections.Select(s => s.GetType().Name))}); one descriptor holds them");
             CatalogSection section = sections[0];
+            Assert.True(section is EndpointSection, $"{endpoint}: its section {section.GetType().Name} derives from CatalogSection; an endpoint's descriptor is an EndpointSection (one row, one shape)");
             string[] others = section.EndpointRows.Select(r => r.Name).Where(n => n != endpoint).Distinct().ToArray();
             Assert.True(others.Length == 0, $"{endpoint}: its section {section.GetType().Name} also describes {string.Join(", ", others)}; one section per endpoint");
 

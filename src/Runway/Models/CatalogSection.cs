@@ -32,4 +32,26 @@ namespace Runway.Models
                 .ToArray();
         }
     }
+
+    /// <summary>
+    /// The descriptor of one endpoint (every file of Models/Descriptors declares one): its one row of the endpoint table
+    /// and the models only it serves (models several endpoints share sit in their family's table), at <see cref="Order"/>.
+    /// </summary>
+    public abstract class EndpointSection : CatalogSection
+    {
+        private readonly int order;
+        private readonly EndpointInfo[] rows;
+        private readonly ModelInfo[] models;
+
+        private protected EndpointSection(int order, EndpointInfo row, params ModelInfo[] models)
+        {
+            this.order = order;
+            rows = new[] { row };
+            this.models = models;
+        }
+
+        public sealed override int Order => order;
+        public sealed override IEnumerable<EndpointInfo> EndpointRows => rows;
+        public sealed override IEnumerable<ModelInfo> Models => models;
+    }
 }

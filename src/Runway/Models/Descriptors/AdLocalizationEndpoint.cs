@@ -1,5 +1,4 @@
 // recipes/ad_localization: an ad image localized for one target language (New-RunwayAdLocalization).
-using System.Collections.Generic;
 using System.Linq;
 
 namespace Runway.Models
@@ -15,16 +14,13 @@ namespace Runway.Models
     }
 
     /// <summary>ad_localization's row and its one model.</summary>
-    internal sealed class AdLocalizationSection : CatalogSection
+    internal sealed class AdLocalizationSection : EndpointSection
     {
         internal static readonly ModelInfo Model = RecipeCatalog.Model(Endpoints.AdLocalizationRecipe, MediaKind.Image,
             "The ad image localized for a target language (one image).");
 
-        private static readonly EndpointInfo[] Rows = { RecipeCatalog.Row(Endpoints.AdLocalizationRecipe, "New-RunwayAdLocalization") };
-
-        public override int Order => 400;
-        public override IEnumerable<EndpointInfo> EndpointRows => Rows;
-        public override IEnumerable<ModelInfo> Models => new[] { Model };
+        public AdLocalizationSection() : base(400, RecipeCatalog.Row(Endpoints.AdLocalizationRecipe, "New-RunwayAdLocalization"), Model) { }
+        
     }
 
     public sealed class AdLocalizationSpec : RecipeSpec

@@ -1,5 +1,4 @@
 // avatar_videos: a preset or custom avatar speaking text or lip-syncing audio (gwm1_avatars).
-using System.Collections.Generic;
 using System.Text.Json.Nodes;
 
 namespace Runway.Models
@@ -19,16 +18,11 @@ namespace Runway.Models
     }
 
     /// <summary>The descriptor of avatar videos (New-RunwayAvatarVideo); the avatars, voices and presets are in AvatarFacts.</summary>
-    internal sealed class AvatarVideosSection : CatalogSection
+    internal sealed class AvatarVideosSection : EndpointSection
     {
-        public override int Order => 300;
+        public AvatarVideosSection() : base(300, new EndpointInfo(Endpoints.AvatarVideos, "New-RunwayAvatarVideo", AvatarFacts.AvatarModel), ModelList) { }
 
-        public override IEnumerable<EndpointInfo> EndpointRows { get; } = new[]
-        {
-            new EndpointInfo(Endpoints.AvatarVideos, "New-RunwayAvatarVideo", AvatarFacts.AvatarModel),
-        };
-
-        public override IEnumerable<ModelInfo> Models { get; } = new[]
+        private static readonly ModelInfo[] ModelList =
         {
             new ModelInfo
             {

@@ -1,5 +1,4 @@
 // character_performance: drive a character image or video with a reference performance (New-RunwayVideo -Character, act_two).
-using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 
@@ -11,15 +10,11 @@ namespace Runway.Models
     }
 
     /// <summary>character_performance's row and its one model, act_two (its request is built here, reached through New-RunwayVideo's builder).</summary>
-    internal sealed class CharacterPerformanceSection : CatalogSection
+    internal sealed class CharacterPerformanceSection : EndpointSection
     {
         /// <summary>After video to video, before image to video: -Character or -Reference picks character performance.</summary>
-        public override int Order => 102;
-        public override IEnumerable<EndpointInfo> EndpointRows => Rows;
-        public override IEnumerable<ModelInfo> Models => ModelList;
-
-        private static readonly EndpointInfo[] Rows = { new EndpointInfo(Endpoints.CharacterPerformance, "New-RunwayVideo", "act_two", "Character", "Reference") };
-
+        public CharacterPerformanceSection() : base(102, new EndpointInfo(Endpoints.CharacterPerformance, "New-RunwayVideo", "act_two", "Character", "Reference"), ModelList) { }
+        
         private static readonly string[] Gen4VideoRatios = { "1280:720", "720:1280", "1104:832", "832:1104", "960:960", "1584:672" };
 
         private static readonly ModelInfo[] ModelList =

@@ -1,6 +1,4 @@
 // image_to_video: a video from one image, first and last frames, or reference images (New-RunwayVideo -Image).
-using System;
-using System.Collections.Generic;
 
 namespace Runway.Models
 {
@@ -10,13 +8,9 @@ namespace Runway.Models
     }
 
     /// <summary>image_to_video's row; its models are the family's (<see cref="GenerationSection"/>), its builder New-RunwayVideo's (RequestBuilder.Video.cs).</summary>
-    internal sealed class ImageToVideoSection : CatalogSection
+    internal sealed class ImageToVideoSection : EndpointSection
     {
         /// <summary>After video to video and character performance: -Image or -LastFrame picks image to video.</summary>
-        public override int Order => 103;
-        public override IEnumerable<EndpointInfo> EndpointRows => Rows;
-        public override IEnumerable<ModelInfo> Models => Array.Empty<ModelInfo>();
-
-        private static readonly EndpointInfo[] Rows = { new EndpointInfo(Endpoints.ImageToVideo, "New-RunwayVideo", "gen4_turbo", "Image", "LastFrame") };
+        public ImageToVideoSection() : base(103, new EndpointInfo(Endpoints.ImageToVideo, "New-RunwayVideo", "gen4_turbo", "Image", "LastFrame")) { }
     }
 }

@@ -23,16 +23,11 @@ namespace Runway.Models
     }
 
     /// <summary>The descriptor of image upscaling (New-RunwayImageUpscale).</summary>
-    internal sealed class ImageUpscaleSection : CatalogSection
+    internal sealed class ImageUpscaleSection : EndpointSection
     {
-        public override int Order => 200;
+        public ImageUpscaleSection() : base(200, new EndpointInfo(Endpoints.ImageUpscale, "New-RunwayImageUpscale", "magnific_precision_upscaler_v2"), ModelList) { }
 
-        public override IEnumerable<EndpointInfo> EndpointRows { get; } = new[]
-        {
-            new EndpointInfo(Endpoints.ImageUpscale, "New-RunwayImageUpscale", "magnific_precision_upscaler_v2"),
-        };
-
-        public override IEnumerable<ModelInfo> Models { get; } = new[]
+        private static readonly ModelInfo[] ModelList =
         {
             new ModelInfo
             {

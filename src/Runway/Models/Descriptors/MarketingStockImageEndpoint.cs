@@ -1,5 +1,4 @@
 // recipes/marketing_stock_image: marketing stock images from a text brief and an optional logo (New-RunwayMarketingImage).
-using System.Collections.Generic;
 
 namespace Runway.Models
 {
@@ -16,16 +15,12 @@ namespace Runway.Models
     }
 
     /// <summary>marketing_stock_image's row and its one model.</summary>
-    internal sealed class MarketingStockImageSection : CatalogSection
+    internal sealed class MarketingStockImageSection : EndpointSection
     {
         internal static readonly ModelInfo Model = RecipeCatalog.Model(Endpoints.MarketingStockImageRecipe, MediaKind.Image,
             "Marketing stock images from a text brief and an optional brand logo (1–4 images).");
 
-        private static readonly EndpointInfo[] Rows = { RecipeCatalog.Row(Endpoints.MarketingStockImageRecipe, "New-RunwayMarketingImage") };
-
-        public override int Order => 401;
-        public override IEnumerable<EndpointInfo> EndpointRows => Rows;
-        public override IEnumerable<ModelInfo> Models => new[] { Model };
+        public MarketingStockImageSection() : base(401, RecipeCatalog.Row(Endpoints.MarketingStockImageRecipe, "New-RunwayMarketingImage"), Model) { }
     }
 
     public sealed class MarketingImageSpec : RecipeSpec

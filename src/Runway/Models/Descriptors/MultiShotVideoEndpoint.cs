@@ -19,7 +19,7 @@ namespace Runway.Models
     }
 
     /// <summary>multi_shot_video's row and its one model.</summary>
-    internal sealed class MultiShotVideoSection : CatalogSection
+    internal sealed class MultiShotVideoSection : EndpointSection
     {
         /// <summary>5, 10 or 15 s; the builder checks the custom shots' sum against it.</summary>
         internal static readonly DurationRule Durations = new DurationRule(5, 15, true, 10, 5, 10, 15);
@@ -28,11 +28,7 @@ namespace Runway.Models
             "A multi-cut video from a story prompt (5 shots) or a custom list of 3–5 shots.",
             new[] { "1280:720", "720:1280", "960:960", "1920:1080", "1080:1920", "1440:1440" }, Durations);
 
-        private static readonly EndpointInfo[] Rows = { RecipeCatalog.Row(Endpoints.MultiShotVideoRecipe, "New-RunwayMultiShotVideo") };
-
-        public override int Order => 402;
-        public override IEnumerable<EndpointInfo> EndpointRows => Rows;
-        public override IEnumerable<ModelInfo> Models => new[] { Model };
+        public MultiShotVideoSection() : base(402, RecipeCatalog.Row(Endpoints.MultiShotVideoRecipe, "New-RunwayMultiShotVideo"), Model) { }
     }
 
     public sealed class MultiShotSpec : RecipeSpec

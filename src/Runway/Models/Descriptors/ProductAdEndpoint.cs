@@ -16,17 +16,13 @@ namespace Runway.Models
     }
 
     /// <summary>product_ad's row and its one model.</summary>
-    internal sealed class ProductAdSection : CatalogSection
+    internal sealed class ProductAdSection : EndpointSection
     {
         internal static readonly ModelInfo Model = RecipeCatalog.Model(Endpoints.ProductAdRecipe, MediaKind.Video,
             "A cinematic product ad from 1–10 product images and up to 4 style images.",
             new[] { "1280:720", "720:1280", "960:960", "834:1112", "1920:1080", "1080:1920", "1440:1440", "1248:1664" }, new DurationRule(4, 15, false, 10));
 
-        private static readonly EndpointInfo[] Rows = { RecipeCatalog.Row(Endpoints.ProductAdRecipe, "New-RunwayProductAd") };
-
-        public override int Order => 403;
-        public override IEnumerable<EndpointInfo> EndpointRows => Rows;
-        public override IEnumerable<ModelInfo> Models => new[] { Model };
+        public ProductAdSection() : base(403, RecipeCatalog.Row(Endpoints.ProductAdRecipe, "New-RunwayProductAd"), Model) { }
     }
 
     public sealed class ProductAdSpec : RecipeSpec

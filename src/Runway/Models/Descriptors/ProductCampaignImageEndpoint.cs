@@ -1,5 +1,4 @@
 // recipes/product_campaign_image: four fashion campaign images from a product image and a style brief (New-RunwayProductCampaignImage).
-using System.Collections.Generic;
 
 namespace Runway.Models
 {
@@ -14,16 +13,12 @@ namespace Runway.Models
     }
 
     /// <summary>product_campaign_image's row and its one model.</summary>
-    internal sealed class ProductCampaignImageSection : CatalogSection
+    internal sealed class ProductCampaignImageSection : EndpointSection
     {
         internal static readonly ModelInfo Model = RecipeCatalog.Model(Endpoints.ProductCampaignImageRecipe, MediaKind.Image,
             "Four fashion campaign images from a product image and a style brief.");
 
-        private static readonly EndpointInfo[] Rows = { RecipeCatalog.Row(Endpoints.ProductCampaignImageRecipe, "New-RunwayProductCampaignImage") };
-
-        public override int Order => 404;
-        public override IEnumerable<EndpointInfo> EndpointRows => Rows;
-        public override IEnumerable<ModelInfo> Models => new[] { Model };
+        public ProductCampaignImageSection() : base(404, RecipeCatalog.Row(Endpoints.ProductCampaignImageRecipe, "New-RunwayProductCampaignImage"), Model) { }
     }
 
     public sealed class ProductCampaignImageSpec : RecipeSpec

@@ -20,17 +20,13 @@ namespace Runway.Models
     }
 
     /// <summary>product_swap's row and its one model.</summary>
-    internal sealed class ProductSwapSection : CatalogSection
+    internal sealed class ProductSwapSection : EndpointSection
     {
         internal static readonly ModelInfo Model = RecipeCatalog.Model(Endpoints.ProductSwapRecipe, MediaKind.Video,
             "The product in a reference video replaced by a new one, camera motion and lighting kept.",
             null, new DurationRule(4, 15, false, 10));
 
-        private static readonly EndpointInfo[] Rows = { RecipeCatalog.Row(Endpoints.ProductSwapRecipe, "New-RunwayProductSwap") };
-
-        public override int Order => 405;
-        public override IEnumerable<EndpointInfo> EndpointRows => Rows;
-        public override IEnumerable<ModelInfo> Models => new[] { Model };
+        public ProductSwapSection() : base(405, RecipeCatalog.Row(Endpoints.ProductSwapRecipe, "New-RunwayProductSwap"), Model) { }
     }
 
     /// <summary>One image of the new product, optionally labelled with the view it shows.</summary>

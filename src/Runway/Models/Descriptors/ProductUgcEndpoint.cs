@@ -1,5 +1,4 @@
 // recipes/product_ugc: a vertical user-generated-content ad from a character image and a product image (New-RunwayProductUgc).
-using System.Collections.Generic;
 using System.Globalization;
 
 namespace Runway.Models
@@ -17,17 +16,13 @@ namespace Runway.Models
     }
 
     /// <summary>product_ugc's row and its one model.</summary>
-    internal sealed class ProductUgcSection : CatalogSection
+    internal sealed class ProductUgcSection : EndpointSection
     {
         internal static readonly ModelInfo Model = RecipeCatalog.Model(Endpoints.ProductUgcRecipe, MediaKind.Video,
             "A vertical user-generated-content ad from a character image and a product image.",
             new[] { "720:1280", "1080:1920" }, new DurationRule(4, 15, false, 15));
 
-        private static readonly EndpointInfo[] Rows = { RecipeCatalog.Row(Endpoints.ProductUgcRecipe, "New-RunwayProductUgc") };
-
-        public override int Order => 406;
-        public override IEnumerable<EndpointInfo> EndpointRows => Rows;
-        public override IEnumerable<ModelInfo> Models => new[] { Model };
+        public ProductUgcSection() : base(406, RecipeCatalog.Row(Endpoints.ProductUgcRecipe, "New-RunwayProductUgc"), Model) { }
     }
 
     public sealed class ProductUgcSpec : RecipeSpec

@@ -23,13 +23,9 @@ namespace Runway.Models
     }
 
     /// <summary>sound_effect's row; its models (eleven_text_to_sound_v2, and seed_audio shared with speech) are the family's (<see cref="GenerationSection"/>).</summary>
-    internal sealed class SoundEffectSection : CatalogSection
+    internal sealed class SoundEffectSection : EndpointSection
     {
-        public override int Order => 108;
-        public override IEnumerable<EndpointInfo> EndpointRows => Rows;
-        public override IEnumerable<ModelInfo> Models => Array.Empty<ModelInfo>();
-
-        private static readonly EndpointInfo[] Rows = { new EndpointInfo(Endpoints.SoundEffect, "New-RunwaySoundEffect", "eleven_text_to_sound_v2") };
+        public SoundEffectSection() : base(108, new EndpointInfo(Endpoints.SoundEffect, "New-RunwaySoundEffect", "eleven_text_to_sound_v2")) { }
     }
 
     public static partial class RequestBuilder

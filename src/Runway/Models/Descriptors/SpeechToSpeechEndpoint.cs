@@ -1,6 +1,4 @@
 // speech_to_speech: re-voice an audio or video file with a preset voice (New-RunwaySpeech -Audio or -Video).
-using System;
-using System.Collections.Generic;
 
 namespace Runway.Models
 {
@@ -10,13 +8,9 @@ namespace Runway.Models
     }
 
     /// <summary>speech_to_speech's row; its models are the family's (<see cref="GenerationSection"/>), its builder New-RunwaySpeech's (RequestBuilder.Speech.cs).</summary>
-    internal sealed class SpeechToSpeechSection : CatalogSection
+    internal sealed class SpeechToSpeechSection : EndpointSection
     {
         /// <summary>New-RunwaySpeech tries speech to speech first: -Audio or -Video picks it.</summary>
-        public override int Order => 106;
-        public override IEnumerable<EndpointInfo> EndpointRows => Rows;
-        public override IEnumerable<ModelInfo> Models => Array.Empty<ModelInfo>();
-
-        private static readonly EndpointInfo[] Rows = { new EndpointInfo(Endpoints.SpeechToSpeech, "New-RunwaySpeech", "eleven_multilingual_sts_v2", "Audio", "Video") };
+        public SpeechToSpeechSection() : base(106, new EndpointInfo(Endpoints.SpeechToSpeech, "New-RunwaySpeech", "eleven_multilingual_sts_v2", "Audio", "Video")) { }
     }
 }

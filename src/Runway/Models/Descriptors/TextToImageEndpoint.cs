@@ -36,13 +36,9 @@ namespace Runway.Models
     }
 
     /// <summary>text_to_image's row; its models are the family's (<see cref="GenerationSection"/>).</summary>
-    internal sealed class TextToImageSection : CatalogSection
+    internal sealed class TextToImageSection : EndpointSection
     {
-        public override int Order => 105;
-        public override IEnumerable<EndpointInfo> EndpointRows => Rows;
-        public override IEnumerable<ModelInfo> Models => Array.Empty<ModelInfo>();
-
-        private static readonly EndpointInfo[] Rows = { new EndpointInfo(Endpoints.TextToImage, "New-RunwayImage", "gen4_image") };
+        public TextToImageSection() : base(105, new EndpointInfo(Endpoints.TextToImage, "New-RunwayImage", "gen4_image")) { }
     }
 
     public static partial class RequestBuilder

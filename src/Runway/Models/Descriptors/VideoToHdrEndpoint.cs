@@ -43,16 +43,11 @@ namespace Runway.Models
     }
 
     /// <summary>The descriptor of video to HDR (New-RunwayHdrVideo).</summary>
-    internal sealed class VideoToHdrSection : CatalogSection
+    internal sealed class VideoToHdrSection : EndpointSection
     {
-        public override int Order => 220;
+        public VideoToHdrSection() : base(220, new EndpointInfo(Endpoints.VideoToHdr, "New-RunwayHdrVideo", "ruby"), ModelList) { }
 
-        public override IEnumerable<EndpointInfo> EndpointRows { get; } = new[]
-        {
-            new EndpointInfo(Endpoints.VideoToHdr, "New-RunwayHdrVideo", "ruby"),
-        };
-
-        public override IEnumerable<ModelInfo> Models { get; } = new[]
+        private static readonly ModelInfo[] ModelList =
         {
             new ModelInfo
             {

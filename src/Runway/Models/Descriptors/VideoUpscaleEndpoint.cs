@@ -25,16 +25,11 @@ namespace Runway.Models
     }
 
     /// <summary>The descriptor of video upscaling and frame-rate conversion (New-RunwayVideoUpscale).</summary>
-    internal sealed class VideoUpscaleSection : CatalogSection
+    internal sealed class VideoUpscaleSection : EndpointSection
     {
-        public override int Order => 210;
+        public VideoUpscaleSection() : base(210, new EndpointInfo(Endpoints.VideoUpscale, "New-RunwayVideoUpscale", "magnific_video_upscaler_creative"), ModelList) { }
 
-        public override IEnumerable<EndpointInfo> EndpointRows { get; } = new[]
-        {
-            new EndpointInfo(Endpoints.VideoUpscale, "New-RunwayVideoUpscale", "magnific_video_upscaler_creative"),
-        };
-
-        public override IEnumerable<ModelInfo> Models { get; } = new[]
+        private static readonly ModelInfo[] ModelList =
         {
             new ModelInfo
             {

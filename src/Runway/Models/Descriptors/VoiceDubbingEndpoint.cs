@@ -29,13 +29,9 @@ namespace Runway.Models
     }
 
     /// <summary>voice_dubbing's row and its one model, eleven_voice_dubbing (its request is built by hand below, not from the field tables).</summary>
-    internal sealed class VoiceDubbingSection : CatalogSection
+    internal sealed class VoiceDubbingSection : EndpointSection
     {
-        public override int Order => 109;
-        public override IEnumerable<EndpointInfo> EndpointRows => Rows;
-        public override IEnumerable<ModelInfo> Models => ModelList;
-
-        private static readonly EndpointInfo[] Rows = { new EndpointInfo(Endpoints.VoiceDubbing, "New-RunwayDubbing", "eleven_voice_dubbing") };
+        public VoiceDubbingSection() : base(109, new EndpointInfo(Endpoints.VoiceDubbing, "New-RunwayDubbing", "eleven_voice_dubbing"), ModelList) { }
 
         private static readonly ModelInfo[] ModelList =
         {

@@ -1,6 +1,5 @@
 // voice_isolation: isolate the voice of an audio or MP4 file from its background sound (New-RunwayVoiceIsolation).
 using System;
-using System.Collections.Generic;
 
 namespace Runway.Models
 {
@@ -17,13 +16,9 @@ namespace Runway.Models
     }
 
     /// <summary>voice_isolation's row and its one model, eleven_voice_isolation (its request is built by hand below, not from the field tables).</summary>
-    internal sealed class VoiceIsolationSection : CatalogSection
+    internal sealed class VoiceIsolationSection : EndpointSection
     {
-        public override int Order => 110;
-        public override IEnumerable<EndpointInfo> EndpointRows => Rows;
-        public override IEnumerable<ModelInfo> Models => ModelList;
-
-        private static readonly EndpointInfo[] Rows = { new EndpointInfo(Endpoints.VoiceIsolation, "New-RunwayVoiceIsolation", "eleven_voice_isolation") };
+        public VoiceIsolationSection() : base(110, new EndpointInfo(Endpoints.VoiceIsolation, "New-RunwayVoiceIsolation", "eleven_voice_isolation"), ModelList) { }
 
         private static readonly ModelInfo[] ModelList =
         {
