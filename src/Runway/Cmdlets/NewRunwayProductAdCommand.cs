@@ -25,17 +25,11 @@ namespace Runway.Cmdlets
 
         protected override GenerationRequest BuildRequest()
         {
-            GenerationRequest request = RequestBuilder.ProductAd(new ProductAdSpec
+            GenerationRequest request = RequestBuilder.ProductAd(WithAdSettings(new ProductAdSpec
             {
-                Version = Version,
                 ProductImages = MediaList(ProductImage, nameof(ProductImage), MediaKind.Image),
                 StyleImages = MediaList(StyleImage, nameof(StyleImage), MediaKind.Image),
-                ProductInfo = ProductInfo,
-                UserConcept = UserConcept,
-                Duration = Duration,
-                Ratio = Ratio,
-                Audio = Flag(nameof(Audio), Audio),
-            });
+            }));
             request.Source = ProductImage.Length == 1 ? ProductImage[0] : ProductImage;
             return request;
         }

@@ -25,17 +25,11 @@ namespace Runway.Cmdlets
 
         protected override GenerationRequest BuildRequest()
         {
-            GenerationRequest request = RequestBuilder.ProductUgc(new ProductUgcSpec
+            GenerationRequest request = RequestBuilder.ProductUgc(WithAdSettings(new ProductUgcSpec
             {
-                Version = Version,
                 CharacterImage = Media(CharacterImage, nameof(CharacterImage), MediaKind.Image),
                 ProductImage = Media(ProductImage, nameof(ProductImage), MediaKind.Image),
-                ProductInfo = ProductInfo,
-                UserConcept = UserConcept,
-                Duration = Duration,
-                Ratio = Ratio,
-                Audio = Flag(nameof(Audio), Audio),
-            });
+            }));
             request.Source = ProductImage;
             return request;
         }

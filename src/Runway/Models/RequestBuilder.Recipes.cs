@@ -11,9 +11,29 @@ namespace Runway.Models
         public string? Version { get; set; }
     }
 
+    /// <summary>What the two ad recipes (product_ad, product_ugc) take alike, as RecipeAdCmdlet's parameters do.</summary>
+    public abstract class RecipeAdSpec : RecipeSpec
+    {
+        public string? ProductInfo { get; set; }
+        public string? UserConcept { get; set; }
+        public double? Duration { get; set; }
+        public string? Ratio { get; set; }
+        public bool? Audio { get; set; }
+    }
+
     /// <summary>The helpers every recipe's builder uses (each builder sits in its recipe's descriptor, Models/Descriptors/).</summary>
     public static partial class RequestBuilder
     {
+        /// <summary>The ad recipes' shared settings, after their images (the body's order is the SDK's).</summary>
+        private static void ApplyAdSettings(GenerationRequest request, RecipeAdSpec spec)
+        {
+            ApplyText(request, "productInfo", "ProductInfo", spec.ProductInfo, required: false);
+            ApplyText(request, "userConcept", "UserConcept", spec.UserConcept, required: false);
+            ApplyDuration(request, spec.Duration);
+            ApplyRatio(request, spec.Ratio);
+            ApplyAudio(request, spec.Audio);
+        }
+
         /// <summary>Refuses a record's keys that a recipe field does not have (a misspelt -Shot or -NewProductImage key).</summary>
         public static void CheckKeys(string recipe, string parameter, IEnumerable<string> keys, IReadOnlyList<string> allowed)
         {

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Runway.Completion;
+using Runway.Models;
 
 namespace Runway.Shell
 {
@@ -38,5 +39,17 @@ namespace Runway.Shell
         /// <summary>Generate audio for the video (-Audio:$false asks for none).</summary>
         [Parameter]
         public SwitchParameter Audio { get; set; }
+
+        /// <summary>The recipe's spec with -Version and the parameters above filled in.</summary>
+        protected T WithAdSettings<T>(T spec) where T : RecipeAdSpec
+        {
+            spec.Version = Version;
+            spec.ProductInfo = ProductInfo;
+            spec.UserConcept = UserConcept;
+            spec.Duration = Duration;
+            spec.Ratio = Ratio;
+            spec.Audio = Flag(nameof(Audio), Audio);
+            return spec;
+        }
     }
 }

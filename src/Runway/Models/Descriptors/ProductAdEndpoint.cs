@@ -25,15 +25,10 @@ namespace Runway.Models
         public ProductAdSection() : base(403, RecipeCatalog.Row(Endpoints.ProductAdRecipe, "New-RunwayProductAd"), Model) { }
     }
 
-    public sealed class ProductAdSpec : RecipeSpec
+    public sealed class ProductAdSpec : RecipeAdSpec
     {
         public IList<IMediaInput?> ProductImages { get; set; } = new List<IMediaInput?>();
         public IList<IMediaInput?> StyleImages { get; set; } = new List<IMediaInput?>();
-        public string? ProductInfo { get; set; }
-        public string? UserConcept { get; set; }
-        public double? Duration { get; set; }
-        public string? Ratio { get; set; }
-        public bool? Audio { get; set; }
     }
 
     public static partial class RequestBuilder
@@ -44,11 +39,7 @@ namespace Runway.Models
             request.Body["productImages"] = UriList(request, spec.ProductImages, "ProductImage", "product images", RecipeCatalog.MinProductImages, RecipeCatalog.MaxProductImages);
             if (spec.StyleImages.Count > 0)
                 request.Body["styleImages"] = UriList(request, spec.StyleImages, "StyleImage", "style images", 0, RecipeCatalog.MaxStyleImages);
-            ApplyText(request, "productInfo", "ProductInfo", spec.ProductInfo, required: false);
-            ApplyText(request, "userConcept", "UserConcept", spec.UserConcept, required: false);
-            ApplyDuration(request, spec.Duration);
-            ApplyRatio(request, spec.Ratio);
-            ApplyAudio(request, spec.Audio);
+            ApplyAdSettings(request, spec);
             return request;
         }
     }

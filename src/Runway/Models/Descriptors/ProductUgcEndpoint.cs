@@ -25,15 +25,10 @@ namespace Runway.Models
         public ProductUgcSection() : base(406, RecipeCatalog.Row(Endpoints.ProductUgcRecipe, "New-RunwayProductUgc"), Model) { }
     }
 
-    public sealed class ProductUgcSpec : RecipeSpec
+    public sealed class ProductUgcSpec : RecipeAdSpec
     {
         public IMediaInput? CharacterImage { get; set; }
         public IMediaInput? ProductImage { get; set; }
-        public string? ProductInfo { get; set; }
-        public string? UserConcept { get; set; }
-        public double? Duration { get; set; }
-        public string? Ratio { get; set; }
-        public bool? Audio { get; set; }
     }
 
     public static partial class RequestBuilder
@@ -46,11 +41,7 @@ namespace Runway.Models
             request.Body["characterImage"] = UriObject(request, character);
             request.Body["productImage"] = UriObject(request, product);
             request.Details.Add($"{character.Display} with {product.Display}");
-            ApplyText(request, "productInfo", "ProductInfo", spec.ProductInfo, required: false);
-            ApplyText(request, "userConcept", "UserConcept", spec.UserConcept, required: false);
-            ApplyDuration(request, spec.Duration);
-            ApplyRatio(request, spec.Ratio);
-            ApplyAudio(request, spec.Audio);
+            ApplyAdSettings(request, spec);
             return request;
         }
 
