@@ -57,14 +57,7 @@ namespace Runway.Models
             }
             if (videos.Count > 0) input["referenceVideos"] = videos;
 
-            var audios = new JsonArray();
-            foreach (IMediaInput? audio in spec.Audios)
-            {
-                var item = new JsonObject();
-                AddMedia(request, item, "uri", audio, MediaKind.Audio, "ReferenceAudio");
-                audios.Add(item);
-            }
-            if (audios.Count > 0) input["referenceAudio"] = audios;
+            UriList(request, input, "referenceAudio", spec.Audios, MediaKind.Audio, "ReferenceAudio");
 
             if (spec.Keyframes.Count > 0)
             {
@@ -95,15 +88,7 @@ namespace Runway.Models
             }
             Moderation(input, spec.PublicFigureThreshold);
             Seed(request, input, spec.Seed);
-            var references = new JsonArray();
-            foreach (IMediaInput? reference in spec.References)
-            {
-                var item = new JsonObject();
-                AddMedia(request, item, "uri", reference, MediaKind.Image, "ReferenceImage");
-                references.Add(item);
-                request.Details.Add("reference " + reference.Display);
-            }
-            if (references.Count > 0) input["referenceImages"] = references;
+            UriList(request, input, "referenceImages", spec.References, MediaKind.Image, "ReferenceImage", "reference ");
             return request;
         }
 
@@ -155,14 +140,7 @@ namespace Runway.Models
             if (spec.References.Count > RoutedInput.MaxReferenceAudios)
                 throw Invalid("ReferenceAudio", "Runway.TooManyReferences",
                     $"At most {RoutedInput.MaxReferenceAudios} reference audios (the prompt names them @Audio1 to @Audio3); {spec.References.Count} were given.", spec.References.Count);
-            var references = new JsonArray();
-            foreach (IMediaInput? reference in spec.References)
-            {
-                var item = new JsonObject();
-                AddMedia(request, item, "uri", reference, MediaKind.Audio, "ReferenceAudio");
-                references.Add(item);
-            }
-            if (references.Count > 0) input["referenceAudios"] = references;
+            UriList(request, input, "referenceAudios", spec.References, MediaKind.Audio, "ReferenceAudio");
             return request;
         }
 
@@ -262,6 +240,20 @@ namespace Runway.Models
                 item["range"] = new JsonObject { ["end_seconds"] = GenerationRequest.Number(end), ["start_seconds"] = GenerationRequest.Number(start) };
             }
             return item;
+        }
+
+        /// <summary>Each media as { "uri": … } under <paramref name="key"/>, left out when there is none (the declarations' reference lists); <paramref name="detail"/> prefixes each in the details.</summary>
+        private static void UriList(GenerationRequest request, JsonObject input, string key, IEnumerable<IMediaInput?> media, MediaKind kind, string parameter, string? detail = null)
+        {
+            var items = new JsonArray();
+            foreach (IMediaInput? source in media)
+            {
+                var item = new JsonObject();
+                AddMedia(request, item, "uri", source, kind, parameter);
+                items.Add(item);
+                if (detail != null) request.Details.Add(detail + source.Display);
+            }
+            if (items.Count > 0) input[key] = items;
         }
 
         private static void AddMedia(GenerationRequest request, JsonObject parent, string key, [NotNull] IMediaInput? source, MediaKind kind, string parameter)
