@@ -12,10 +12,7 @@ BeforeAll {
     $null = New-RunwayImage -Prompt 'a tall strip' -Model gemini_image3.1_flash -Ratio 176:1408 -OutFile $Narrow -Wait
 }
 
-AfterAll {
-    Reset-RunwaySimulator -Url $SimUrl
-    if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
-}
+AfterAll { Exit-AreaTest }
 
 Describe 'The API''s cost in the journal and the session spend' {
     BeforeEach {

@@ -41,7 +41,7 @@ AfterAll {
     Disconnect-Runway
     foreach ($path in $script:TestDirectories) { Remove-Item -LiteralPath $path -Recurse -Force -ErrorAction SilentlyContinue }
     Write-Host "Fault cases: $script:FaultCases"
-    if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
+    Stop-OwnSimulator
 }
 
 Describe 'Connection dropped around a create' {

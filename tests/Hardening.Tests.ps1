@@ -9,10 +9,7 @@ BeforeAll {
 
 }
 
-AfterAll {
-    Reset-RunwaySimulator -Url $SimUrl
-    if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
-}
+AfterAll { Exit-AreaTest }
 
 Describe 'Values bound from piped records convert exactly or are refused' {
     BeforeEach { Reset-RunwaySimulator -Url $SimUrl }

@@ -34,7 +34,7 @@ BeforeAll {
 
 AfterAll {
     Disconnect-Runway
-    if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
+    Stop-OwnSimulator
 }
 
 Describe 'Help of <Name>' -ForEach $CommandCases {

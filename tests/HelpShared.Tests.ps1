@@ -24,7 +24,7 @@ BeforeAll {
 }
 
 AfterAll {
-    if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
+    Stop-OwnSimulator
 }
 
 Describe 'The shared parameter texts' {

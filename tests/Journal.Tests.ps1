@@ -74,7 +74,7 @@ AfterAll {
     $env:RUNWAY_MAX_CREDITS = $null
     Disconnect-Runway
     Reset-RunwaySimulator -Url $SimUrl
-    if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
+    Stop-OwnSimulator
 }
 
 Describe 'Task journal' {

@@ -38,7 +38,7 @@ AfterAll {
     foreach ($mount in $script:Mounts) { & umount $mount 2>$null }
     $env:RUNWAY_JOURNAL = $script:SavedJournal
     Reset-RunwaySimulator -Url $SimUrl
-    if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
+    Stop-OwnSimulator
 }
 
 Describe 'A torn last line' {

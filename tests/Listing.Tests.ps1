@@ -6,10 +6,7 @@ BeforeAll {
     $PSDefaultParameterValues['*-Runway*:Confirm'] = $false
 }
 
-AfterAll {
-    Reset-RunwaySimulator -Url $SimUrl
-    if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
-}
+AfterAll { Exit-AreaTest }
 
 Describe 'Resuming a listing' {
     BeforeAll {

@@ -7,10 +7,7 @@ BeforeAll {
     }
 }
 
-AfterAll {
-    Reset-RunwaySimulator -Url $SimUrl
-    if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
-}
+AfterAll { Exit-AreaTest }
 
 Describe 'Saved files are named by the outputFormat the task was made with' {
     BeforeAll {

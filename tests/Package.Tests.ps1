@@ -66,7 +66,7 @@ if (-not (Test-Path '$Modules/Runway')) { throw "Install-PSResource did not inst
 }
 
 AfterAll {
-    if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
+    Stop-OwnSimulator
 }
 
 Describe 'Package' {

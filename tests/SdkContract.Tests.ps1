@@ -27,7 +27,7 @@ BeforeAll {
 AfterAll {
     $env:RUNWAY_JOURNAL = $script:SharedJournal
     Reset-RunwaySimulator -Url $SimUrl
-    if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
+    Stop-OwnSimulator
 }
 
 Describe 'Every field the catalog names is reachable through the parameter it names' {

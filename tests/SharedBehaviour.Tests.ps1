@@ -38,7 +38,7 @@ BeforeAll {
 
 AfterAll {
     Disconnect-Runway
-    if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
+    Stop-OwnSimulator
 }
 
 Describe 'Data URIs are capped at 5 MB for every media kind' {

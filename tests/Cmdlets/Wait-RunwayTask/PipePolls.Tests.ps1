@@ -34,7 +34,7 @@ BeforeAll {
 AfterAll {
     Reset-RunwaySimulator -Url $SimUrl
     Set-RunwaySimulatorConfig -Url $SimUrl -Setting @{ pendingMs = 50; runMs = 300 } | Out-Null
-    if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
+    Stop-OwnSimulator
 }
 
 Describe 'Wait-RunwayTask pipe polls' {

@@ -3,19 +3,21 @@
 
 BeforeAll {
     . $PSScriptRoot/../../TestSetup.ps1
+
+    # Four image-to-video creates through one slot (the creator waits for each end), piped on to $Tail, for a child pwsh.
+    function Get-PipeScript([string]$Tail) {
+        "`$ProgressPreference = 'SilentlyContinue'; 1..4 | ForEach-Object { 'https://example.com/frame.png' } |
+            New-RunwayVideo -Prompt 'slow pan' -Model gen4_turbo -Duration 2 -ThrottleLimit 1 -PollIntervalSec 0.2 -Confirm:`$false |
+            $Tail"
+    }
 }
 
-AfterAll {
-    Reset-RunwaySimulator -Url $SimUrl
-    if ($script:OwnSimulator) { Stop-RunwaySimulator $script:OwnSimulator }
-}
+AfterAll { Exit-AreaTest }
 
 Describe 'Wait-RunwayTask streams a piped batch' {
     It 'outputs the first task before the third is created when one slot makes the creator wait for each end' {
         Reset-RunwaySimulator -Url $SimUrl
-        $script = "`$ProgressPreference = 'SilentlyContinue'; 1..4 | ForEach-Object { 'https://example.com/frame.png' } |
-            New-RunwayVideo -Prompt 'slow pan' -Model gen4_turbo -Duration 2 -ThrottleLimit 1 -PollIntervalSec 0.2 -Confirm:`$false |
-            Wait-RunwayTask -PollIntervalSec 0.2 | ForEach-Object { `$_.Id + ' ' + [DateTimeOffset]::UtcNow.ToString('o') }"
+        $script = Get-PipeScript "Wait-RunwayTask -PollIntervalSec 0.2 | ForEach-Object { `$_.Id + ' ' + [DateTimeOffset]::UtcNow.ToString('o') }"
         $lines = @(Invoke-InChildPwsh -Script $script | Where-Object { $_ -match '^[0-9a-f-]{36} ' })
         $lines | Should -HaveCount 4
         $creates = @(Get-ApiRequest '/v1/image_to_video' 'POST')
@@ -30,9 +32,7 @@ Describe 'Wait-RunwayTask streams a piped batch' {
 
     It '-Any outputs the first task to end as soon as it is seen, once; the creator up the pipeline still makes them all' {
         Reset-RunwaySimulator -Url $SimUrl
-        $script = "`$ProgressPreference = 'SilentlyContinue'; 1..4 | ForEach-Object { 'https://example.com/frame.png' } |
-            New-RunwayVideo -Prompt 'slow pan' -Model gen4_turbo -Duration 2 -ThrottleLimit 1 -PollIntervalSec 0.2 -Confirm:`$false |
-            Wait-RunwayTask -Any -PollIntervalSec 0.2 | ForEach-Object { `$_.Id + ' ' + [DateTimeOffset]::UtcNow.ToString('o') }"
+        $script = Get-PipeScript "Wait-RunwayTask -Any -PollIntervalSec 0.2 | ForEach-Object { `$_.Id + ' ' + [DateTimeOffset]::UtcNow.ToString('o') }"
         $lines = @(Invoke-InChildPwsh -Script $script | Where-Object { $_ -match '^[0-9a-f-]{36} ' })
         $lines | Should -HaveCount 1
         # PowerShell 5.1's public API cannot stop the commands before this one: every input is still created.
@@ -46,9 +46,7 @@ Describe 'Wait-RunwayTask streams a piped batch' {
 
     It '-Any | Select-Object -First 1 stops the creator once the first task is out' {
         Reset-RunwaySimulator -Url $SimUrl
-        $script = "`$ProgressPreference = 'SilentlyContinue'; 1..4 | ForEach-Object { 'https://example.com/frame.png' } |
-            New-RunwayVideo -Prompt 'slow pan' -Model gen4_turbo -Duration 2 -ThrottleLimit 1 -PollIntervalSec 0.2 -Confirm:`$false |
-            Wait-RunwayTask -Any -PollIntervalSec 0.2 | Select-Object -First 1 | ForEach-Object Id"
+        $script = Get-PipeScript "Wait-RunwayTask -Any -PollIntervalSec 0.2 | Select-Object -First 1 | ForEach-Object Id"
         $lines = @(Invoke-InChildPwsh -Script $script | Where-Object { $_ -match '^[0-9a-f-]{36}$' })
         $creates = @(Get-ApiRequest '/v1/image_to_video' 'POST')
         # The first task was seen ended before the second was created, and written when the second was handed down.
